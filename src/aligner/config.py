@@ -1,0 +1,144 @@
+"""One frozen :class:`Settings` dataclass: defaults <- config file <- CLI flags.
+
+A config file is ``[tool.aligner]`` in ``pyproject.toml`` or the top level of
+``aligner.toml``; unknown keys and values of the wrong type raise ``ConfigError``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aligner.errors import ConfigError
+
+DEFAULT_MODEL = "muse-v3"
+
+# Lines a Korean edition routinely leaves out: they are reported at info level
+# instead of as missing content. Matched against a whole stripped line.
+BUILTIN_BOILERPLATE: tuple[str, ...] = (
+    r"(?i)read (a version of )?this (story|article) in (korean|english)\.?",
+    r"(?i)related (stories|articles|coverage|links)\s*:?",
+    r"(?i)(translated|edited|written|reported) by .+",
+    r"!\[.*\]\(.*\)",
+    r"(?i)(photo|image|caption|file photo)\s*:.*",
+    r"\(?(사진|자료사진|그래픽)\s*[=:].*",
+    r"(?i)(copyright|©).*",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every setting of a run. Defaults live here and nowhere else."""
+
+    model: str = DEFAULT_MODEL
+    src_lang: str = "en"
+    tgt_lang: str = "ko"
+    encoding: str = "auto"
+    presegmented: bool = False
+    # alignment
+    max_bead: int = 3
+    # QA
+    mistranslation_threshold: float | None = None  # None: the model's calibrated value
+    truncation_ratio: float = 0.5
+    boilerplate: tuple[str, ...] = BUILTIN_BOILERPLATE
+    extra_boilerplate: tuple[str, ...] = ()
+    disabled_checks: frozenset[str] = frozenset()
+    severities: dict[str, str] = field(default_factory=dict)
+    # gate
+    fail_on: str = "error"
+    min_score: float = 0.0
+    # reports
+    report_dir: Path = Path("reports")
+    formats: tuple[str, ...] = ("html", "json")
+
+    def __hash__(self) -> int:
+        return hash(self.signature_items())
+
+    def signature_items(self) -> tuple[tuple[str, str], ...]:
+        return (("model", self.model), ("max", str(self.max_bead)), ("fail", self.fail_on))
+
+    @property
+    def boilerplate_patterns(self) -> tuple[str, ...]:
+        return self.boilerplate + self.extra_boilerplate
+
+
+_FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+_SEVERITIES = ("info", "warning", "error")
+
+
+def _coerce(key: str, value: Any) -> Any:
+    """Turn a TOML or CLI value into the field's type, or raise ConfigError."""
+    default = getattr(Settings(), key)
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+    elif isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif isinstance(default, float) or key == "mistranslation_threshold":
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+    elif isinstance(default, str):
+        if isinstance(value, str):
+            return value
+    elif isinstance(default, Path):
+        if isinstance(value, (str, Path)):
+            return Path(value)
+    elif isinstance(default, (tuple, frozenset)):
+        if isinstance(value, (list, tuple, frozenset, set)) and all(
+            isinstance(v, str) for v in value
+        ):
+            return type(default)(value)
+    elif isinstance(default, dict):
+        if isinstance(value, dict) and all(v in _SEVERITIES for v in value.values()):
+            return {str(k): str(v) for k, v in value.items()}
+    raise ConfigError(f"setting '{key}' has an invalid value {value!r}")
+
+
+def make_settings(values: dict[str, Any], base: Settings | None = None) -> Settings:
+    """Apply ``values`` over ``base`` (default settings), checking keys and types.
+
+    Raises:
+        ConfigError: a key is unknown or a value has the wrong type.
+    """
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        name = key.replace("-", "_")
+        if name not in _FIELDS:
+            valid = ", ".join(sorted(_FIELDS))
+            raise ConfigError(f"unknown setting '{key}' (valid settings: {valid})")
+        clean[name] = _coerce(name, value)
+    settings = dataclasses.replace(base or Settings(), **clean)
+    if settings.fail_on not in (*_SEVERITIES, "never"):
+        raise ConfigError(f"setting 'fail_on' must be one of info, warning, error, never; "
+                          f"got {settings.fail_on!r}")
+    if not 1 <= settings.max_bead <= 6:
+        raise ConfigError(f"setting 'max_bead' must be between 1 and 6; got {settings.max_bead}")
+    return settings
+
+
+def load_config_file(path: Path) -> dict[str, Any]:
+    """Read the aligner table of a TOML file (``[tool.aligner]`` for pyproject.toml)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("aligner", {})
+        return dict(table) if isinstance(table, dict) else {}
+    return data
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``aligner.toml`` or ``pyproject.toml`` with ``[tool.aligner]``."""
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / "aligner.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and load_config_file(pyproject):
+            return pyproject
+    return None

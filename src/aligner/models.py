@@ -1,0 +1,95 @@
+"""Plain typed dataclasses that flow through the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+
+class Severity(str, Enum):
+    """How much a flag matters; ordered error > warning > info."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return ("info", "warning", "error").index(self.value)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document; ``line`` is 1-based, ``start``/``end`` are char offsets."""
+
+    index: int
+    text: str
+    line: int
+    start: int
+    end: int
+    boilerplate: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    path: Path
+    lang: str
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Bead:
+    """An n-m alignment unit; empty ``src`` or ``tgt`` marks an insertion or omission."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    similarity: float
+
+
+@dataclass(frozen=True)
+class Flag:
+    type: str
+    severity: Severity
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    message: str
+
+
+@dataclass(frozen=True)
+class DocumentPair:
+    """Two files that hold the same story; ``name`` is the relative path shared by both."""
+
+    name: str
+    src_path: Path
+    tgt_path: Path
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    pair: DocumentPair
+    src: Document
+    tgt: Document
+    beads: tuple[Bead, ...]
+    flags: tuple[Flag, ...]
+    score: float
+    passed: bool
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """A file that could not be checked, kept in the run summary."""
+
+    path: str
+    message: str
+
+
+@dataclass
+class RunResult:
+    documents: list[DocumentResult] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
+    signature: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems and all(d.passed for d in self.documents)

@@ -1,0 +1,58 @@
+"""The check registry and the aligned-document view that checks read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Severity
+
+
+@dataclass(frozen=True)
+class AlignedDocument:
+    """A document pair after alignment: what every check reads."""
+
+    src: Document
+    tgt: Document
+    beads: tuple[Bead, ...]
+
+    def src_text(self, bead: Bead) -> str:
+        return " ".join(self.src.sentences[i].text for i in bead.src)
+
+    def tgt_text(self, bead: Bead) -> str:
+        return " ".join(self.tgt.sentences[j].text for j in bead.tgt)
+
+
+Check = Callable[[AlignedDocument, Settings], Iterator[Flag]]
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    name: str
+    function: Check
+    severity: Severity
+
+
+CHECKS: dict[str, CheckSpec] = {}
+
+
+def register(name: str, severity: Severity) -> Callable[[Check], Check]:
+    """Decorator adding a check to :data:`CHECKS` under ``name``."""
+
+    def add(function: Check) -> Check:
+        CHECKS[name] = CheckSpec(name, function, severity)
+        return function
+
+    return add
+
+
+def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
+    """Run every enabled check; severities from settings override the defaults."""
+    flags: list[Flag] = []
+    for spec in CHECKS.values():
+        if spec.name in settings.disabled_checks:
+            continue
+        severity = Severity(settings.severities.get(spec.name, spec.severity.value))
+        flags.extend(replace(flag, severity=severity) for flag in spec.function(doc, settings))
+    return sorted(flags, key=lambda f: (min(f.src or f.tgt or (0,)), f.type))

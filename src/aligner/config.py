@@ -113,8 +113,10 @@ def make_settings(values: dict[str, Any], base: Settings | None = None) -> Setti
         clean[name] = _coerce(name, value)
     settings = dataclasses.replace(base or Settings(), **clean)
     if settings.fail_on not in (*_SEVERITIES, "never"):
-        raise ConfigError(f"setting 'fail_on' must be one of info, warning, error, never; "
-                          f"got {settings.fail_on!r}")
+        raise ConfigError(
+            f"setting 'fail_on' must be one of info, warning, error, never; "
+            f"got {settings.fail_on!r}"
+        )
     if not 1 <= settings.max_bead <= 6:
         raise ConfigError(f"setting 'max_bead' must be between 1 and 6; got {settings.max_bead}")
     return settings

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
+import numpy as np
+import numpy.typing as npt
+
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Severity
 
@@ -16,6 +19,9 @@ class AlignedDocument:
     src: Document
     tgt: Document
     beads: tuple[Bead, ...]
+    # sentence embeddings (one row per sentence), for checks that compare content
+    src_vectors: npt.NDArray[np.float32] | None = None
+    tgt_vectors: npt.NDArray[np.float32] | None = None
 
     def src_text(self, bead: Bead) -> str:
         return " ".join(self.src.sentences[i].text for i in bead.src)

@@ -1,0 +1,169 @@
+"""Finding EN/KO document pairs: two files, or two trees paired by relative path.
+
+Only names and file types are looked at here, never contents (see ``io.py``).
+Files that cannot be paired are returned as :class:`InputProblem` so the run
+summary lists them instead of dropping them silently.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aligner.errors import InputError
+from aligner.models import DocumentPair, InputProblem
+
+
+@dataclass
+class _Tree:
+    """The usable files of one directory and the entries that had to be skipped.
+
+    Both are keyed by the NFC-normalised relative POSIX path: macOS stores
+    Korean file names decomposed (NFD), Linux and Windows usually composed, so
+    a corpus copied between them would otherwise never pair up.
+    """
+
+    root: Path
+    files: dict[str, Path] = field(default_factory=dict)
+    skipped: dict[str, InputProblem] = field(default_factory=dict)
+
+
+def pair_documents(src: Path, tgt: Path) -> tuple[list[DocumentPair], list[InputProblem]]:
+    """Pair an English and a Korean file, or every file of two directories.
+
+    Two files give one pair named after the source file. Two directories are
+    walked recursively; regular files are paired by identical relative path
+    (its POSIX form is the pair's name). Hidden files and directories (``.git``,
+    ``.DS_Store``...) are ignored. Symbolic links to files inside the same tree
+    are followed; links to directories are not (their files are reached by
+    their real path); links that resolve outside the tree, broken links and
+    special files are reported, not paired.
+
+    Args:
+        src: The English file or directory.
+        tgt: The Korean file or directory.
+
+    Returns:
+        The pairs sorted by name, and the problems sorted by path: files
+        without a counterpart ("no Korean counterpart (expected ...)") and
+        entries that were skipped.
+
+    Raises:
+        InputError: A path does not exist, one is a file and the other a
+            directory, or two directories have no file in common.
+
+    Example:
+        >>> pairs, problems = pair_documents(Path("en"), Path("ko"))  # doctest: +SKIP
+        >>> pairs[0].name  # doctest: +SKIP
+        'world/2024-05-01-summit.txt'
+    """
+    for path in (src, tgt):
+        if not path.exists():
+            raise InputError(f"{path}: no such file or directory; check the path")
+    if src.is_dir() != tgt.is_dir():
+        folder, single = (src, tgt) if src.is_dir() else (tgt, src)
+        raise InputError(
+            f"{folder}: is a directory but {single} is a file; pass two files or two directories"
+        )
+    if not src.is_dir():
+        return [DocumentPair(name=src.name, src_path=src, tgt_path=tgt)], []
+    return _pair_trees(_scan_tree(src), _scan_tree(tgt))
+
+
+def _pair_trees(src: _Tree, tgt: _Tree) -> tuple[list[DocumentPair], list[InputProblem]]:
+    pairs: list[DocumentPair] = []
+    problems = [*src.skipped.values(), *tgt.skipped.values()]
+    for name in sorted(src.files.keys() | tgt.files.keys()):
+        if name in src.files and name in tgt.files:
+            pairs.append(
+                DocumentPair(name=name, src_path=src.files[name], tgt_path=tgt.files[name])
+            )
+        elif name in src.files and name not in tgt.skipped:
+            problems.append(_unpaired(src.files[name], tgt.root / name, "Korean"))
+        elif name in tgt.files and name not in src.skipped:
+            problems.append(_unpaired(tgt.files[name], src.root / name, "English"))
+    if not pairs:
+        raise InputError(
+            f"{src.root} and {tgt.root}: no file has the same relative path in "
+            f"both directories (English side: {len(src.files)} files, Korean "
+            f"side: {len(tgt.files)}); name each translation like its original"
+        )
+    return pairs, sorted(problems, key=lambda p: p.path)
+
+
+def _unpaired(path: Path, expected: Path, missing_lang: str) -> InputProblem:
+    return InputProblem(
+        path=str(path), message=f"no {missing_lang} counterpart (expected {expected})"
+    )
+
+
+def _scan_tree(root: Path) -> _Tree:
+    tree = _Tree(root=root)
+    _scan_dir(tree, root, root.resolve())
+    return tree
+
+
+def _scan_dir(tree: _Tree, directory: Path, real_root: Path) -> None:
+    """Add the non-hidden entries of ``directory`` to ``tree``, recursively."""
+    try:
+        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+    except OSError as exc:
+        reason = f"cannot list directory ({exc.strerror or exc})"
+        if directory == tree.root:
+            raise InputError(f"{directory}: {reason}; check its permissions") from None
+        _skip(tree, directory, f"{reason}; its files were not checked")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = directory / entry.name
+        if entry.is_symlink():
+            _add_symlink(tree, path, real_root)
+        elif entry.is_dir(follow_symlinks=False):
+            _scan_dir(tree, path, real_root)
+        elif entry.is_file(follow_symlinks=False):
+            _add_file(tree, path)
+        else:
+            _skip(tree, path, "not a regular file (device, pipe or socket); not checked")
+
+
+def _add_symlink(tree: _Tree, path: Path, real_root: Path) -> None:
+    target = path.resolve()
+    if not target.exists():
+        _skip(tree, path, f"broken symbolic link (to {target}); not checked")
+    elif not target.is_relative_to(real_root):
+        # A corpus should be self-contained; a link out of it may expose
+        # unrelated files (or secrets) in reports.
+        _skip(
+            tree,
+            path,
+            f"symbolic link points outside {tree.root} (to {target}); "
+            "not checked: copy the file into the corpus instead",
+        )
+    elif target.is_file():
+        _add_file(tree, path)
+    elif not target.is_dir():
+        _skip(tree, path, "not a regular file (device, pipe or socket); not checked")
+
+
+def _add_file(tree: _Tree, path: Path) -> None:
+    name = _key(tree.root, path)
+    if name in tree.files:
+        _skip(
+            tree,
+            path,
+            f"same name as {tree.files[name]} after Unicode normalisation; "
+            "not checked: rename one of them",
+        )
+    else:
+        tree.files[name] = path
+
+
+def _skip(tree: _Tree, path: Path, message: str) -> None:
+    tree.skipped[_key(tree.root, path)] = InputProblem(path=str(path), message=message)
+
+
+def _key(root: Path, path: Path) -> str:
+    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())

@@ -1,0 +1,8 @@
+"""Sentence encoders: the bundled offline mUSE v3 model and any sentence-transformers model."""
+
+from __future__ import annotations
+
+from aligner.embed.base import Encoder, embed_unique
+from aligner.embed.loader import load_encoder
+
+__all__ = ["Encoder", "embed_unique", "load_encoder"]

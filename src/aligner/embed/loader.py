@@ -1,0 +1,21 @@
+"""Choosing an encoder from the ``--model`` setting."""
+
+from __future__ import annotations
+
+from aligner.embed.base import Encoder
+from aligner.embed.muse import ALIASES
+
+
+def load_encoder(name: str) -> Encoder:
+    """The bundled mUSE v3 for its aliases, else a sentence-transformers model.
+
+    Raises:
+        ModelError: the model cannot be found locally or fails to load.
+    """
+    if name.lower() in ALIASES:
+        from aligner.embed.muse import MuseEncoder
+
+        return MuseEncoder()
+    from aligner.embed.transformer import TransformerEncoder
+
+    return TransformerEncoder(name)

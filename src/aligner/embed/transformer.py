@@ -1,0 +1,61 @@
+"""Any sentence-transformers model, by local path or by name from the user's cache.
+
+The hub is never contacted: a model that is not on disk fails at once with a
+``ModelError`` instead of hanging on a network that may not exist.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from aligner.embed.base import Matrix, normalise
+from aligner.errors import ModelError
+
+
+class TransformerEncoder:
+    """A sentence-transformers model on the CPU (or GPU when torch sees one)."""
+
+    def __init__(self, name_or_path: str, batch_size: int = 64) -> None:
+        self.name = Path(name_or_path).name if Path(name_or_path).exists() else name_or_path
+        self._batch_size = batch_size
+        self._model = _load(name_or_path)
+
+    def encode(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            dim = self._model.get_sentence_embedding_dimension() or 0
+            return np.zeros((0, dim), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self._batch_size,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return normalise(vectors)
+
+
+def _load(name_or_path: str) -> Any:
+    # Offline mode must be set before huggingface_hub is imported.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    path = Path(name_or_path).expanduser()
+    if name_or_path.startswith((".", "/", "~")) and not path.exists():
+        raise ModelError(f"model path {name_or_path} does not exist")
+    try:
+        from sentence_transformers import SentenceTransformer
+
+        return SentenceTransformer(
+            str(path) if path.exists() else name_or_path, device=None, local_files_only=True
+        )
+    except Exception as exc:  # library raises OSError, ValueError, HF errors...
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(
+            f"cannot load model '{name_or_path}': not a local sentence-transformers model "
+            f"directory and not in the Hugging Face cache ({reason[:160]}). Pass a local path "
+            "with --model, or omit --model to use the bundled mUSE v3 model"
+        ) from None

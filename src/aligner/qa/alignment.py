@@ -1,0 +1,165 @@
+"""Checks read off the alignment itself: gaps, weak pairs, reordering, boilerplate."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+import numpy.typing as npt
+
+from aligner.config import Settings
+from aligner.models import Bead, Flag, Severity
+from aligner.qa.registry import AlignedDocument, register
+
+# A lone sentence is judged by how well it fits its neighbours, relative to how
+# well neighbouring sentences fit each other in this document (robust z-score).
+COHERENT_Z = 0.5
+INCOHERENT_Z = -0.5
+MIN_DOCUMENT_COHERENCE = 0.12  # below this, sentences are unrelated and the test says nothing
+
+
+def _quote(text: str, limit: int = 80) -> str:
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def _neighbour_context(doc: AlignedDocument, k: int) -> str:
+    """Where a gap sits on the other side: between which sentences."""
+    before = next((b for b in reversed(doc.beads[:k]) if b.src and b.tgt), None)
+    after = next((b for b in doc.beads[k + 1 :] if b.src and b.tgt), None)
+    parts = []
+    if before:
+        parts.append(f"after {doc.tgt.lang.upper()} line {doc.tgt.sentences[before.tgt[-1]].line}")
+    if after:
+        parts.append(f"before {doc.tgt.lang.upper()} line {doc.tgt.sentences[after.tgt[0]].line}")
+    return " and ".join(parts)
+
+
+def _coherence(vectors: npt.NDArray[np.float32] | None, index: int) -> float | None:
+    """Robust z-score of how well sentence ``index`` fits its neighbours."""
+    if vectors is None or len(vectors) < 6:
+        return None
+    adjacent = np.einsum("ij,ij->i", vectors[1:], vectors[:-1])
+    centre = float(np.median(adjacent))
+    if centre < MIN_DOCUMENT_COHERENCE:
+        return None
+    spread = max(1.4826 * float(np.median(np.abs(adjacent - centre))), 0.05)
+    window = [k for k in range(index - 3, index + 4) if 0 <= k < len(vectors) and k != index]
+    fit = np.sort(vectors[window] @ vectors[index])[-2:].mean()
+    return (float(fit) - centre) / spread
+
+
+def classify_gap(doc: AlignedDocument, bead: Bead) -> str:
+    """``missing`` when the lone sentence belongs to the story (its counterpart was
+    dropped), ``extra`` when it does not fit its surroundings (it was inserted),
+    ``unaligned`` when the document gives no evidence either way."""
+    on_src = bool(bead.src)
+    vectors = doc.src_vectors if on_src else doc.tgt_vectors
+    z = _coherence(vectors, (bead.src or bead.tgt)[0])
+    if z is None:
+        return "unaligned"
+    if z >= COHERENT_Z:
+        return "missing"
+    if z <= INCOHERENT_Z:
+        return "extra"
+    return "unaligned"
+
+
+_GAP_WORDS = {
+    "missing": "its counterpart seems to have been dropped",
+    "extra": "it does not fit the surrounding story and may have been added",
+    "unaligned": "either its counterpart was dropped or it was added",
+}
+
+
+@register("gap", Severity.ERROR)
+def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Sentences with no counterpart, typed ``missing``, ``extra`` or ``unaligned``."""
+    for k, bead in enumerate(doc.beads):
+        if bead.src and bead.tgt:
+            continue
+        side, other = (doc.src, doc.tgt) if bead.src else (doc.tgt, doc.src)
+        sentence = side.sentences[(bead.src or bead.tgt)[0]]
+        if sentence.boilerplate:
+            continue
+        kind = classify_gap(doc, bead)
+        where = _neighbour_context(doc, k) if bead.src else ""
+        message = (
+            f"{side.lang.upper()} line {sentence.line} has no {other.lang.upper()} counterpart "
+            f"({_GAP_WORDS[kind]}): {_quote(sentence.text)}"
+            + (f"; expected {where}" if where else "")
+        )
+        yield Flag(kind, Severity.ERROR, bead.src, bead.tgt, message)
+
+
+@register("mistranslation", Severity.ERROR)
+def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Aligned pairs whose meaning differs too much to be a translation."""
+    threshold = settings.mistranslation_threshold
+    if threshold is None:
+        return
+    for bead in doc.beads:
+        if not (bead.src and bead.tgt) or bead.similarity >= threshold:
+            continue
+        if any(doc.src.sentences[i].boilerplate for i in bead.src):
+            continue
+        yield Flag(
+            "mistranslation",
+            Severity.ERROR,
+            bead.src,
+            bead.tgt,
+            f"{doc.tgt.lang.upper()} {_quote(doc.tgt_text(bead))} does not say what "
+            f"{doc.src.lang.upper()} {_quote(doc.src_text(bead))} says "
+            f"(similarity {bead.similarity:.2f} < {threshold:.2f})",
+        )
+
+
+@register("reordered", Severity.WARNING)
+def find_reordered(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Pairs that cross another pair: the sentence was moved relative to the source."""
+    paired = [b for b in doc.beads if b.src and b.tgt]
+    order = sorted(paired, key=lambda b: b.src[0])
+    tgt_starts = np.array([b.tgt[0] for b in order])
+    if len(order) < 2:
+        return
+    # a pair crosses another iff some earlier pair starts later on the target side,
+    # or some later pair starts earlier
+    later_min = np.minimum.accumulate(tgt_starts[::-1])[::-1]
+    earlier_max = np.maximum.accumulate(tgt_starts)
+    for k, bead in enumerate(order):
+        crosses = (k > 0 and earlier_max[k - 1] > tgt_starts[k]) or (
+            k + 1 < len(order) and later_min[k + 1] < tgt_starts[k]
+        )
+        if crosses:
+            line = doc.tgt.sentences[bead.tgt[0]].line
+            yield Flag(
+                "reordered",
+                Severity.WARNING,
+                bead.src,
+                bead.tgt,
+                f"{doc.src.lang.upper()} line {doc.src.sentences[bead.src[0]].line} is translated "
+                f"out of order, at {doc.tgt.lang.upper()} line {line}: "
+                f"{_quote(doc.src_text(bead))}",
+            )
+
+
+@register("boilerplate", Severity.INFO)
+def find_boilerplate(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Captions, credits, link lists: reported for information, never as errors."""
+    for bead in doc.beads:
+        if bead.tgt and not bead.src:
+            sentence = doc.tgt.sentences[bead.tgt[0]]
+            side = doc.tgt
+        elif bead.src and not bead.tgt:
+            sentence = doc.src.sentences[bead.src[0]]
+            side = doc.src
+        else:
+            continue
+        if sentence.boilerplate:
+            yield Flag(
+                "boilerplate",
+                Severity.INFO,
+                bead.src,
+                bead.tgt,
+                f"{side.lang.upper()} line {sentence.line} is boilerplate with no counterpart "
+                f"(caption, credit or link list; ignored): {_quote(sentence.text)}",
+            )

@@ -1,0 +1,317 @@
+"""Rule-based sentence segmentation for English, Korean and a generic fallback.
+
+Each input line is a paragraph: a sentence never spans a line break. Within a
+line, candidate boundaries are runs of terminal punctuation (``. ? ! …`` and
+their full-width forms) plus any closing quotes or brackets, followed by
+whitespace. Language rules then reject candidates that are abbreviations,
+initials, list markers, dates or quotations that continue the sentence.
+
+Every decision looks at a bounded window around the candidate, so splitting is
+linear in the input length.
+
+Example:
+    >>> [s.text for s in split_sentences("Mr. Kim left. He smiled.", "en")]
+    ['Mr. Kim left.', 'He smiled.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aligner.models import Sentence
+
+__all__ = ["split_lines", "split_sentences"]
+
+# How far to look left or right of a candidate for the neighbouring word; a
+# bound keeps pathological lines (one huge token full of dots) linear.
+_WINDOW = 40
+
+_CLOSERS = "\"'”’」』)]}»›"
+_OPENERS = "\"'“‘「『([{«‹"
+
+# A run of terminal punctuation, then closing quotes/brackets, then whitespace.
+# Full-width 。！？ end a sentence even without a following space.
+_CANDIDATE = re.compile(
+    rf"(?P<punct>[.?!…‼⁇⁈⁉]+)"
+    rf"(?P<close>[{re.escape(_CLOSERS)}]*)(?=\s|$)"
+    rf"|(?P<cjk>[。！？]+)(?P<cjkclose>[{re.escape(_CLOSERS)}]*)(?=\S)"
+)
+_NON_SPACE = re.compile(r"\S")
+_SPACE = re.compile(r"\s")
+_WORD_CHAR = re.compile(r"\w")
+
+# The word before a period, with any opening quotes or brackets removed.
+_LEADING_OPENERS = re.compile(rf"^[{re.escape(_OPENERS)}]+")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, a.m, e.g (final dot cut)
+_INITIAL = re.compile(r"[A-Z]")
+_LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})")
+_DIGITS_END = re.compile(r"\d$")
+_LATIN_END = re.compile(r"[A-Za-z]$")
+_APOSTROPHE = re.compile(r"['’]")
+_CLAUSE_END = re.compile(r"[.?!…]")
+# "friend: Where did you lose it?" – a lower-case speaker label opens a turn.
+_SPEAKER_LABEL = re.compile(r"[a-z][\w-]*:")
+
+# Abbreviations that are never the last word of a sentence (lower-cased, no
+# final dot): titles before names and Latin/reference abbreviations.
+_NEVER_FINAL = frozenset(
+    "mr mrs ms messrs mmes dr prof gen lt col maj capt cmdr adm sgt cpl pvt brig "
+    "gov sen rep rev hon pres supt insp det fr mt ft e.g i.e vs cf viz approx "
+    "fig figs vol vols pp ed eds dept univ assn ave blvd".split()
+)
+# Abbreviations that end a sentence only if the next word is a typical
+# sentence opener ("the U.S. The ..." but "U.S. officials").
+_MAYBE_FINAL = frozenset(
+    "etc inc corp co ltd plc llc bros jr sr st rd u.s u.n u.k u.s.a e.u a.m p.m "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Abbreviations that never end a sentence before a number ("No. 1", "Jan. 5").
+_BEFORE_NUMBER = frozenset(
+    "no nos jan feb mar apr jun jul aug sep sept oct nov dec art sec ch p".split()
+)
+# Frequent first words of English news sentences; used only to resolve
+# abbreviations that may or may not end a sentence.
+_STARTERS = frozenset(
+    "a an the he she it they we i you this that these those there here his her its "
+    "their our my your but and or so yet however meanwhile also still then now "
+    "in on at for from with by after before when while if as since although though "
+    "because what why how who where which some many most all both each one no not "
+    "other others another such".split()
+)
+# A short speech tag after a quotation ("Why?" Jack asked.) ends the same
+# sentence, as in ("Why?" asked Jack.).
+_EN_SPEECH_TAG = re.compile(
+    r"[A-Z][\w'’-]*(?: [\w'’-]+){0,3} (?:said|says|asked|asks|cried|replied|answered|"
+    r"shouted|added|explained|exclaimed|whispered|yelled|screamed|continued|wrote)"
+)
+_KO_SPEECH_TAG = re.compile(
+    r"(?:[^\s\"“”‘’']+ ){0,4}(?:말했|말하였|말한|물었|묻는|물어보았|대답했|대답하였|대답한|"
+    r"답했|소리쳤|외쳤|덧붙였|덧붙인|속삭였|중얼거렸|되물었|반문했)(?:다|습니다)"
+)
+# Korean quotative particles attached after a closing quote: the quoted
+# sentence continues the outer one (“…했다.” 라고 말했다).
+_KO_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|면서|는|구)?|하고|하며|하는|고|며|는|란)(?:\s|$|[^\uac00-\ud7a3])")
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A possible boundary inside ``line``.
+
+    The sentence would end at ``end`` (after the punctuation ``punct`` and any
+    closing quotes) and the next one start at ``next_start``; ``seg_start`` is
+    where the current sentence began.
+    """
+
+    line: str
+    punct: str
+    closed: bool
+    punct_start: int
+    end: int
+    next_start: int
+    seg_start: int
+    prev_word: str  # the word before the punctuation, opening quotes removed
+    next_word: str  # the word after the candidate, opening quotes removed
+
+    @property
+    def next_clause(self) -> str:
+        """The text from ``next_start`` to the next terminal punctuation, if near."""
+        stop = min(len(self.line), self.next_start + 2 * _WINDOW)
+        match = _CLAUSE_END.search(self.line, self.next_start, stop)
+        if match:
+            return self.line[self.next_start : match.start()]
+        return self.line[self.next_start :].rstrip() if stop == len(self.line) else ""
+
+    @property
+    def is_first_word(self) -> bool:
+        """Whether the punctuation follows the first word of the current sentence."""
+        if self.punct_start - self.seg_start > _WINDOW:
+            return False
+        return len(self.line[self.seg_start : self.punct_start].split()) <= 1
+
+
+def split_sentences(text: str, lang: str) -> list[Sentence]:
+    """Split prose into sentences, one paragraph per input line.
+
+    Args:
+        text: The document text with ``\\n`` newlines (the reader normalises them).
+        lang: ``"en"`` or ``"ko"``; any other code uses a generic rule set.
+
+    Returns:
+        Sentences in order, with 0-based consecutive ``index``, 1-based ``line``
+        and ``start``/``end`` offsets such that ``text[start:end] == sentence.text``.
+        Blank lines yield nothing.
+
+    Example:
+        >>> [s.text for s in split_sentences("그는 갔다. 왜요?", "ko")]
+        ['그는 갔다.', '왜요?']
+    """
+    spans = [
+        (line_no, offset + start, offset + end)
+        for line_no, offset, line in _iter_lines(text)
+        for start, end in _split_line(line, lang)
+    ]
+    return _to_sentences(text, spans)
+
+
+def split_lines(text: str) -> list[Sentence]:
+    """Treat each non-blank line as one sentence (presegmented input).
+
+    Args:
+        text: The document text with ``\\n`` newlines.
+
+    Returns:
+        One stripped sentence per non-blank line; ``index`` counts only those lines.
+
+    Example:
+        >>> [(s.index, s.line, s.text) for s in split_lines("a\\n\\n b ")]
+        [(0, 1, 'a'), (1, 3, 'b')]
+    """
+    spans = []
+    for line_no, offset, line in _iter_lines(text):
+        span = _strip_span(line, 0, len(line))
+        if span is not None:
+            spans.append((line_no, offset + span[0], offset + span[1]))
+    return _to_sentences(text, spans)
+
+
+def _iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """Yield ``(1-based line number, offset of the line in text, line)``."""
+    offset = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        yield line_no, offset, line
+        offset += len(line) + 1
+
+
+def _to_sentences(text: str, spans: list[tuple[int, int, int]]) -> list[Sentence]:
+    return [
+        Sentence(index=i, text=text[start:end], line=line_no, start=start, end=end)
+        for i, (line_no, start, end) in enumerate(spans)
+    ]
+
+
+def _strip_span(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink ``line[start:end]`` to exclude surrounding whitespace; None if blank."""
+    while start < end and line[start].isspace():
+        start += 1
+    while end > start and line[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
+    """Return the stripped ``(start, end)`` spans of the sentences in one line."""
+    spans: list[tuple[int, int]] = []
+    seg_start = 0
+    for match in _CANDIDATE.finditer(line):
+        candidate = _make_candidate(line, match, seg_start)
+        if candidate is None:
+            break  # only whitespace follows: the line end closes the sentence
+        if _is_boundary(candidate, lang):
+            _append_span(spans, line, seg_start, candidate.end)
+            seg_start = candidate.next_start
+    _append_span(spans, line, seg_start, len(line))
+    return spans
+
+
+def _append_span(spans: list[tuple[int, int]], line: str, start: int, end: int) -> None:
+    span = _strip_span(line, start, end)
+    if span is None:
+        return
+    if spans and not _WORD_CHAR.search(line, span[0], span[1]):
+        # A stray quote or dot ("... toward. \"") is no sentence: keep it with the last one.
+        spans[-1] = (spans[-1][0], span[1])
+    else:
+        spans.append(span)
+
+
+def _make_candidate(line: str, match: re.Match[str], seg_start: int) -> _Candidate | None:
+    """Describe the candidate ``match``; None if only whitespace follows it."""
+    following = _NON_SPACE.search(line, match.end())
+    if following is None:
+        return None
+    punct_start, next_start = match.start(), following.start()
+    before = line[max(seg_start, punct_start - _WINDOW) : punct_start].split()
+    after = _SPACE.search(line, next_start, next_start + _WINDOW)
+    next_word = line[next_start : after.start() if after else next_start + _WINDOW]
+    return _Candidate(
+        line=line,
+        punct=match.group("punct") or match.group("cjk"),
+        closed=bool(match.group("close") or match.group("cjkclose")),
+        punct_start=punct_start,
+        end=match.end(),
+        next_start=next_start,
+        seg_start=seg_start,
+        prev_word=_LEADING_OPENERS.sub("", before[-1]) if before else "",
+        next_word=_LEADING_OPENERS.sub("", next_word),
+    )
+
+
+def _is_boundary(candidate: _Candidate, lang: str) -> bool:
+    if candidate.punct[0] in "。！？":
+        return True
+    if lang == "ko":
+        return _is_ko_boundary(candidate)
+    return _is_latin_boundary(candidate, english=lang == "en")
+
+
+def _first_letter(word: str) -> str:
+    """The first alphanumeric character of ``word``, or '' if there is none."""
+    return next((ch for ch in word if ch.isalnum()), "")
+
+
+def _is_latin_boundary(candidate: _Candidate, *, english: bool) -> bool:
+    """English rules; the generic set skips the English abbreviation lists."""
+    next_word = candidate.next_word
+    # A lower-case continuation means the sentence goes on ("he asked",
+    # "p.m. yesterday", "Yahoo! said"), unless it is a speaker label.
+    if _first_letter(next_word).islower() and not _SPEAKER_LABEL.fullmatch(next_word):
+        return False
+    if candidate.closed:
+        return not (english and _EN_SPEECH_TAG.fullmatch(candidate.next_clause))
+    if candidate.punct != ".":
+        return True
+    return not _is_abbreviation(candidate, english=english)
+
+
+def _is_abbreviation(candidate: _Candidate, *, english: bool) -> bool:
+    """Whether the single period of ``candidate`` belongs to an abbreviation."""
+    word = candidate.prev_word
+    key = word.lower()
+    next_word = candidate.next_word
+    if candidate.is_first_word and _LIST_MARKER.fullmatch(word):
+        return True  # "1. Introduction", "b. Apples"
+    if key in _BEFORE_NUMBER and next_word[:1].isdigit():
+        return True
+    if english and key in _NEVER_FINAL:
+        return True
+    maybe_final = (english and key in _MAYBE_FINAL) or bool(
+        _DOTTED_ACRONYM.fullmatch(word) or _INITIAL.fullmatch(word)
+    )
+    return maybe_final and _starter_key(next_word) not in _STARTERS
+
+
+def _starter_key(word: str) -> str:
+    """Normalise a word for the opener list: "I'm," -> "i"."""
+    return _APOSTROPHE.split(word.lower(), maxsplit=1)[0].strip(",;:")
+
+
+def _is_ko_boundary(candidate: _Candidate) -> bool:
+    """Korean rules: Hangul has no case, so the words around the candidate decide."""
+    if candidate.closed:
+        # “…했다.” 라고 말했다 / “가자!” 그가 말했다: the quote belongs to the outer sentence.
+        quotative = _KO_QUOTATIVE.match(candidate.line, candidate.next_start)
+        return not (quotative or _KO_SPEECH_TAG.fullmatch(candidate.next_clause))
+    if candidate.punct != ".":
+        return True
+    word = candidate.prev_word
+    if candidate.is_first_word and _LIST_MARKER.fullmatch(word):
+        return False  # "3. 아르기닌"
+    if _DIGITS_END.search(word) and candidate.next_word[:1].isdigit():
+        return False  # dates written "2008. 9. 3."
+    if _LATIN_END.search(word):
+        # "U.S. 정부": English abbreviation rules; Hangul after an abbreviation
+        # is never an English sentence opener, so it stays in the sentence.
+        return _is_latin_boundary(candidate, english=True)
+    return True

@@ -1,0 +1,102 @@
+"""Unit tests of the DP on hand-made vectors (quality on real text: test_api.py)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aligner.align import AlignParams, align_embeddings, bead_shapes, window_texts
+from aligner.models import Bead
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def _windows(parts: list[np.ndarray], max_len: int = 3) -> dict[int, np.ndarray]:
+    """Window embeddings as the normalised sum of their sentences' vectors."""
+    rows = np.stack(parts)
+    return {
+        k: _unit(np.stack([rows[i : i + k].sum(0) for i in range(len(rows) - k + 1)]))
+        for k in range(1, max_len + 1)
+        if len(rows) >= k
+    }
+
+
+@pytest.fixture()
+def meanings() -> np.ndarray:
+    return _unit(np.random.default_rng(0).normal(size=(40, 64)))
+
+
+def _translate(meanings: np.ndarray, seed: int = 1) -> np.ndarray:
+    noise = np.random.default_rng(seed).normal(size=meanings.shape) * 0.04
+    return _unit(meanings + noise)
+
+
+def _pairs(beads: list[Bead]) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in beads]
+
+
+def test_identical_documents_align_one_to_one(meanings: np.ndarray) -> None:
+    beads = align_embeddings(
+        _windows(list(meanings)), _windows(list(_translate(meanings))), params=AlignParams()
+    )
+    assert _pairs(beads) == [((i,), (i,)) for i in range(40)]
+    assert all(b.similarity > 0.9 for b in beads)
+
+
+def test_omission_and_insertion_become_null_beads(meanings: np.ndarray) -> None:
+    tgt = list(_translate(meanings))
+    del tgt[10]  # source sentence 10 is not translated
+    tgt.insert(30, _unit(np.random.default_rng(5).normal(size=64)))  # an unrelated addition
+    pairs = _pairs(align_embeddings(_windows(list(meanings)), _windows(tgt), params=AlignParams()))
+    assert ((10,), ()) in pairs
+    assert ((), (30,)) in pairs
+    assert ((11,), (10,)) in pairs and ((30,), (29,)) in pairs and ((31,), (31,)) in pairs
+
+
+def test_merge_and_split_become_n_m_beads(meanings: np.ndarray) -> None:
+    tgt = list(_translate(meanings))
+    tgt[5:7] = [_unit(tgt[5] + tgt[6])]  # two source sentences translated as one
+    half = np.random.default_rng(7).normal(size=64) * 0.08
+    tgt[19:20] = [_unit(tgt[19] + half), _unit(tgt[19] - half)]  # one sentence as two halves
+    pairs = _pairs(align_embeddings(_windows(list(meanings)), _windows(tgt), params=AlignParams()))
+    assert ((5, 6), (5,)) in pairs
+    assert ((20,), (19, 20)) in pairs
+
+
+def test_every_sentence_is_covered_exactly_once(meanings: np.ndarray) -> None:
+    tgt = list(_translate(meanings))[::-1][:25]
+    beads = align_embeddings(_windows(list(meanings)), _windows(tgt), params=AlignParams())
+    assert sorted(i for b in beads for i in b.src) == list(range(40))
+    assert sorted(j for b in beads for j in b.tgt) == list(range(25))
+
+
+def test_adjacent_swap_is_crossed(meanings: np.ndarray) -> None:
+    tgt = list(_translate(meanings))
+    tgt[12], tgt[13] = tgt[13], tgt[12]
+    pairs = _pairs(align_embeddings(_windows(list(meanings)), _windows(tgt), params=AlignParams()))
+    assert ((12,), (13,)) in pairs and ((13,), (12,)) in pairs
+
+
+def test_empty_side_gives_only_null_beads(meanings: np.ndarray) -> None:
+    empty = {1: np.zeros((0, 64), dtype=np.float32)}
+    beads = align_embeddings(_windows(list(meanings[:3])), empty, params=AlignParams())
+    assert _pairs(beads) == [((0,), ()), ((1,), ()), ((2,), ())]
+
+
+def test_long_document_uses_the_band_and_stays_exact() -> None:
+    rng = np.random.default_rng(3)
+    src = _unit(rng.normal(size=(5000, 32)))
+    tgt = list(_translate(src, seed=4))
+    del tgt[2500]
+    beads = align_embeddings(_windows(list(src), 2), _windows(tgt, 2), params=AlignParams())
+    pairs = _pairs(beads)
+    assert ((2500,), ()) in pairs
+    assert sum(len(b.src) == len(b.tgt) == 1 for b in beads) == 4999
+
+
+def test_shapes_and_windows() -> None:
+    assert set(bead_shapes(2)) == {(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)}
+    assert {(1, 3), (3, 1), (2, 2)} <= set(bead_shapes(3))
+    assert window_texts(["a", "b", "c"], 2) == {1: ["a", "b", "c"], 2: ["a b", "b c"]}

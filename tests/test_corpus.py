@@ -1,0 +1,231 @@
+"""Tests for aligner.corpus.pair_documents: files, trees, unpaired and skipped entries."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from aligner.corpus import pair_documents
+from aligner.errors import InputError
+from aligner.models import DocumentPair, InputProblem
+
+
+def _tree(root: Path, *names: str) -> Path:
+    """Create ``root`` with one small text file per relative name."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"text of {name}\n", encoding="utf-8")
+    return root
+
+
+def _names(pairs: list[DocumentPair]) -> list[str]:
+    return [pair.name for pair in pairs]
+
+
+def test_two_files_make_one_pair(tmp_path: Path) -> None:
+    _tree(tmp_path, "story.en.txt", "story.ko.txt")
+    src, tgt = tmp_path / "story.en.txt", tmp_path / "story.ko.txt"
+    assert pair_documents(src, tgt) == ([DocumentPair("story.en.txt", src, tgt)], [])
+
+
+def test_nested_directories_pair_by_relative_path(tmp_path: Path) -> None:
+    names = ("b.txt", "a.txt", "world/2024/summit.txt", "world/asia.txt", "z/deep/er/x.md")
+    src = _tree(tmp_path / "en", *names)
+    tgt = _tree(tmp_path / "ko", *names)
+    pairs, problems = pair_documents(src, tgt)
+    assert problems == []
+    assert _names(pairs) == sorted(names)  # sorted by POSIX relative path
+    summit = pairs[_names(pairs).index("world/2024/summit.txt")]
+    assert summit.src_path == src / "world" / "2024" / "summit.txt"
+    assert summit.tgt_path == tgt / "world" / "2024" / "summit.txt"
+
+
+def test_order_is_deterministic(tmp_path: Path) -> None:
+    names = [f"d{i % 3}/f{i}.txt" for i in range(12)]
+    src = _tree(tmp_path / "en", *names)
+    tgt = _tree(tmp_path / "ko", *reversed(names))
+    assert pair_documents(src, tgt) == pair_documents(src, tgt)
+    assert _names(pair_documents(src, tgt)[0]) == sorted(names)
+
+
+def test_unpaired_files_on_both_sides_are_reported(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "both.txt", "only-en.txt", "sub/only-en2.txt")
+    tgt = _tree(tmp_path / "ko", "both.txt", "only-ko.txt")
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["both.txt"]
+    assert problems == [
+        InputProblem(
+            str(src / "only-en.txt"), f"no Korean counterpart (expected {tgt / 'only-en.txt'})"
+        ),
+        InputProblem(
+            str(src / "sub/only-en2.txt"),
+            f"no Korean counterpart (expected {tgt / 'sub/only-en2.txt'})",
+        ),
+        InputProblem(
+            str(tgt / "only-ko.txt"), f"no English counterpart (expected {src / 'only-ko.txt'})"
+        ),
+    ]
+
+
+def test_hidden_files_and_directories_are_ignored(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt", ".DS_Store", ".git/config", "sub/.hidden.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt", ".git/HEAD", ".cache/sub/a.txt")
+    assert pair_documents(src, tgt) == (
+        [DocumentPair("a.txt", src / "a.txt", tgt / "a.txt")],
+        [],
+    )
+
+
+def test_hidden_root_itself_is_walked(tmp_path: Path) -> None:
+    src = _tree(tmp_path / ".en", "a.txt")
+    tgt = _tree(tmp_path / ".ko", "a.txt")
+    assert _names(pair_documents(src, tgt)[0]) == ["a.txt"]
+
+
+def test_symlink_outside_tree_is_a_problem_not_a_pair(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("outside\n", encoding="utf-8")
+    src = _tree(tmp_path / "en", "a.txt", "b.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt")
+    (tgt / "b.txt").symlink_to(secret)
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["a.txt"]
+    # One problem for the link; its English counterpart is not also reported.
+    assert len(problems) == 1
+    assert problems[0].path == str(tgt / "b.txt")
+    assert "points outside" in problems[0].message
+    assert str(secret) in problems[0].message
+
+
+def test_symlinked_directory_outside_tree_is_a_problem(tmp_path: Path) -> None:
+    elsewhere = _tree(tmp_path / "elsewhere", "x.txt")
+    src = _tree(tmp_path / "en", "a.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt")
+    (src / "linked").symlink_to(elsewhere, target_is_directory=True)
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["a.txt"]
+    assert [p.path for p in problems] == [str(src / "linked")]
+    assert "points outside" in problems[0].message
+
+
+def test_symlinks_inside_tree(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt", "real/b.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt", "real/b.txt", "c.txt")
+    (src / "c.txt").symlink_to(src / "a.txt")  # file link: followed and paired
+    (src / "alias").symlink_to(src / "real", target_is_directory=True)  # not descended
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["a.txt", "c.txt", "real/b.txt"]
+    assert problems == []
+
+
+def test_relative_symlink_to_root_through_symlinked_root(tmp_path: Path) -> None:
+    real = _tree(tmp_path / "real-en", "a.txt")
+    (real / "b.txt").symlink_to("a.txt")
+    src = tmp_path / "en"
+    src.symlink_to(real, target_is_directory=True)
+    tgt = _tree(tmp_path / "ko", "a.txt", "b.txt")
+    assert _names(pair_documents(src, tgt)[0]) == ["a.txt", "b.txt"]
+
+
+def test_broken_symlink_is_a_problem(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt")
+    (src / "gone.txt").symlink_to(src / "missing.txt")
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["a.txt"]
+    assert [(p.path, p.message.split(" (")[0]) for p in problems] == [
+        (str(src / "gone.txt"), "broken symbolic link")
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_special_files_are_reported(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt", "pipe")
+    os.mkfifo(src / "pipe")
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["a.txt"]
+    assert [p.path for p in problems] == [str(src / "pipe")]
+    assert "not a regular file" in problems[0].message
+
+
+def test_unlistable_subdirectory_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = _tree(tmp_path / "en", "a.txt", "locked/b.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt")
+    real_scandir = os.scandir
+
+    def scandir(path: Path) -> object:
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == ["a.txt"]
+    assert [p.path for p in problems] == [str(src / "locked")]
+    assert "cannot list directory (Permission denied)" in problems[0].message
+
+
+def test_unlistable_root_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = _tree(tmp_path / "en", "a.txt")
+    tgt = _tree(tmp_path / "ko", "a.txt")
+
+    def deny(path: Path) -> object:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "scandir", deny)
+    with pytest.raises(InputError, match=r"en: cannot list directory \(Permission denied\)"):
+        pair_documents(src, tgt)
+
+
+def test_korean_names_pair_across_unicode_normalisation(tmp_path: Path) -> None:
+    name = "정치/기사.txt"
+    src = _tree(tmp_path / "en", unicodedata.normalize("NFC", name))
+    tgt = _tree(tmp_path / "ko", unicodedata.normalize("NFD", name))  # as macOS writes it
+    pairs, problems = pair_documents(src, tgt)
+    assert (_names(pairs), problems) == ([name], [])
+    assert pairs[0].tgt_path.exists()  # the on-disk (NFD) path, not the pairing key
+
+
+def test_missing_path_is_an_error(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt")
+    with pytest.raises(InputError, match=r"^.*ko: no such file or directory"):
+        pair_documents(src, tmp_path / "ko")
+    with pytest.raises(InputError, match=r"^.*nope\.txt: no such file or directory"):
+        pair_documents(tmp_path / "nope.txt", src / "a.txt")
+
+
+@pytest.mark.parametrize("dir_side", ["src", "tgt"])
+def test_file_and_directory_is_an_error(tmp_path: Path, dir_side: str) -> None:
+    folder = _tree(tmp_path / "corpus", "a.txt")
+    single = folder / "a.txt"
+    src, tgt = (folder, single) if dir_side == "src" else (single, folder)
+    with pytest.raises(InputError) as info:
+        pair_documents(src, tgt)
+    assert str(info.value) == (
+        f"{folder}: is a directory but {single} is a file; pass two files or two directories"
+    )
+
+
+def test_directories_without_any_pair_is_an_error(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt", "b.txt", "c.txt")
+    tgt = _tree(tmp_path / "ko", "x.txt", "y.txt", ".hidden.txt")
+    with pytest.raises(InputError) as info:
+        pair_documents(src, tgt)
+    message = str(info.value)
+    assert message.startswith(f"{src} and {tgt}: no file has the same relative path")
+    assert "English side: 3 files, Korean side: 2" in message
+
+
+def test_empty_directories_is_an_error(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en")
+    tgt = _tree(tmp_path / "ko")
+    with pytest.raises(InputError, match="English side: 0 files, Korean side: 0"):
+        pair_documents(src, tgt)

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from aligner.embed.base import normalise
 from aligner.models import Bead
 
 Matrix = npt.NDArray[np.float32]
@@ -116,18 +117,16 @@ def _block_means(vectors: Matrix, block: int) -> Matrix:
     count = -(-len(vectors) // block)
     padded = np.zeros((count * block, vectors.shape[1]), dtype=np.float32)
     padded[: len(vectors)] = vectors
-    return _normalise(padded.reshape(count, block, -1).sum(axis=1))
+    return normalise(padded.reshape(count, block, -1).sum(axis=1))
 
 
 def _window_sums(vectors: Matrix, k: int) -> Matrix:
     if len(vectors) < k:
         return np.zeros((0, vectors.shape[1]), dtype=np.float32)
-    return _normalise(sum(vectors[i : len(vectors) - k + 1 + i] for i in range(k)))
-
-
-def _normalise(vectors: npt.NDArray[np.floating]) -> Matrix:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    total = vectors[: len(vectors) - k + 1].copy()
+    for i in range(1, k):
+        total += vectors[i : len(vectors) - k + 1 + i]
+    return normalise(total)
 
 
 def _band_from_path(

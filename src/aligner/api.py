@@ -89,7 +89,9 @@ def align_documents(
     tgt_windows = window_texts([tgt.sentences[i].text for i in tgt_keep], settings.max_bead)
     texts = [t for w in (src_windows, tgt_windows) for k in sorted(w) for t in w[k]]
     vectors = embed_unique(encoder, texts)
-    src_vec, tgt_vec, offset = {}, {}, 0
+    src_vec: dict[int, np.ndarray] = {}
+    tgt_vec: dict[int, np.ndarray] = {}
+    offset = 0
     for windows, out in ((src_windows, src_vec), (tgt_windows, tgt_vec)):
         for k in sorted(windows):
             out[k] = vectors[offset : offset + len(windows[k])]

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aligner.models import Sentence
 
@@ -31,26 +31,26 @@ _WINDOW = 40
 _CLOSERS = "\"'”’」』)]}»›"
 _OPENERS = "\"'“‘「『([{«‹"
 
-# A run of terminal punctuation, then closing quotes/brackets, then whitespace.
-# Full-width 。！？ end a sentence even without a following space.
+# A run of terminal punctuation, then closing quotes/brackets, then whitespace
+# (full-width 。！？ need none); ``next`` captures the following word without
+# consuming it, so a candidate inside that word is still found.
 _CANDIDATE = re.compile(
-    rf"(?P<punct>[.?!…‼⁇⁈⁉]+)"
-    rf"(?P<close>[{re.escape(_CLOSERS)}]*)(?=\s|$)"
-    rf"|(?P<cjk>[。！？]+)(?P<cjkclose>[{re.escape(_CLOSERS)}]*)(?=\S)"
+    rf"(?P<mark>(?P<punct>[.?!…‼⁇⁈⁉]+)(?P<close>[{re.escape(_CLOSERS)}]*)(?=\s|$)"
+    rf"|(?P<cjk>[。！？]+)(?P<cjkclose>[{re.escape(_CLOSERS)}]*))"
+    rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
-_NON_SPACE = re.compile(r"\S")
-_SPACE = re.compile(r"\s")
 _WORD_CHAR = re.compile(r"\w")
 
-# The word before a period, with any opening quotes or brackets removed.
-_LEADING_OPENERS = re.compile(rf"^[{re.escape(_OPENERS)}]+")
-_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")  # U.S, a.m, e.g (final dot cut)
+# The word before the final dot of U.S., a.m., e.g. is "U.S", "a.m", "e.g".
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _INITIAL = re.compile(r"[A-Z]")
 _LIST_MARKER = re.compile(r"(?:\d{1,3}|[A-Za-z]|[ivxlcIVXLC]{1,5})")
 _DIGITS_END = re.compile(r"\d$")
+_KO_DATE_END = re.compile(r"(?:^|\D)\d{4}\.\s?\d{1,2}(?:\.\s?\d{1,2})?$")
 _LATIN_END = re.compile(r"[A-Za-z]$")
 _APOSTROPHE = re.compile(r"['’]")
 _CLAUSE_END = re.compile(r"[.?!…]")
+_ELLIPSIS = re.compile(r"\.{2,}|[.…]*…[.…]*")
 # "friend: Where did you lose it?" – a lower-case speaker label opens a turn.
 _SPEAKER_LABEL = re.compile(r"[a-z][\w-]*:")
 
@@ -90,13 +90,16 @@ _KO_SPEECH_TAG = re.compile(
     r"(?:[^\s\"“”‘’']+ ){0,4}(?:말했|말하였|말한|물었|묻는|물어보았|대답했|대답하였|대답한|"
     r"답했|소리쳤|외쳤|덧붙였|덧붙인|속삭였|중얼거렸|되물었|반문했)(?:다|습니다)"
 )
-# Korean quotative particles attached after a closing quote: the quoted
-# sentence continues the outer one (“…했다.” 라고 말했다).
-_KO_QUOTATIVE = re.compile(r"(?:이?라(?:고|며|면서|는|구)?|하고|하며|하는|고|며|는|란)(?:\s|$|[^\uac00-\ud7a3])")
+# Korean quotative particles after a closing quote: the quoted sentence
+# continues the outer one (“…했다.” 라고 말했다).
+_KO_QUOTATIVE = re.compile(
+    r"(?:이?라(?:고|며|면서|는|구)?|하고|하며|하는|고|며|는|란)(?:\s|$|[^\uac00-\ud7a3])"
+)
+# Last syllables of common sentence-final endings (했다, 해요, 하죠, 할까, 합니...).
+_KO_FINAL_SYLLABLES = frozenset("다요죠까니네군지자라야어아나오게세")
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """A possible boundary inside ``line``.
 
     The sentence would end at ``end`` (after the punctuation ``punct`` and any
@@ -111,8 +114,14 @@ class _Candidate:
     end: int
     next_start: int
     seg_start: int
-    prev_word: str  # the word before the punctuation, opening quotes removed
     next_word: str  # the word after the candidate, opening quotes removed
+
+    @property
+    def prev_word(self) -> str:
+        """The word before the punctuation, opening quotes removed."""
+        lo = max(self.seg_start, self.punct_start - _WINDOW)
+        words = self.line[lo : self.punct_start].split()
+        return words[-1].lstrip(_OPENERS) if words else ""
 
     @property
     def next_clause(self) -> str:
@@ -228,23 +237,23 @@ def _append_span(spans: list[tuple[int, int]], line: str, start: int, end: int) 
 
 def _make_candidate(line: str, match: re.Match[str], seg_start: int) -> _Candidate | None:
     """Describe the candidate ``match``; None if only whitespace follows it."""
-    following = _NON_SPACE.search(line, match.end())
-    if following is None:
+    next_word = match.group("next")
+    if not next_word:
         return None
-    punct_start, next_start = match.start(), following.start()
-    before = line[max(seg_start, punct_start - _WINDOW) : punct_start].split()
-    after = _SPACE.search(line, next_start, next_start + _WINDOW)
-    next_word = line[next_start : after.start() if after else next_start + _WINDOW]
+    punct = match.group("punct")
+    if punct is None:
+        punct, closed = match.group("cjk"), bool(match.group("cjkclose"))
+    else:
+        closed = bool(match.group("close"))
     return _Candidate(
         line=line,
-        punct=match.group("punct") or match.group("cjk"),
-        closed=bool(match.group("close") or match.group("cjkclose")),
-        punct_start=punct_start,
-        end=match.end(),
-        next_start=next_start,
+        punct=punct,
+        closed=closed,
+        punct_start=match.start(),
+        end=match.end("mark"),
+        next_start=match.end(),
         seg_start=seg_start,
-        prev_word=_LEADING_OPENERS.sub("", before[-1]) if before else "",
-        next_word=_LEADING_OPENERS.sub("", next_word),
+        next_word=next_word.lstrip(_OPENERS),
     )
 
 
@@ -303,15 +312,28 @@ def _is_ko_boundary(candidate: _Candidate) -> bool:
         # “…했다.” 라고 말했다 / “가자!” 그가 말했다: the quote belongs to the outer sentence.
         quotative = _KO_QUOTATIVE.match(candidate.line, candidate.next_start)
         return not (quotative or _KO_SPEECH_TAG.fullmatch(candidate.next_clause))
+    word = candidate.prev_word
+    if _ELLIPSIS.fullmatch(candidate.punct):
+        # "그런데… 그는" trails off mid-sentence; "몰라요… 그는" ends one.
+        return word[-1:] in _KO_FINAL_SYLLABLES
     if candidate.punct != ".":
         return True
-    word = candidate.prev_word
     if candidate.is_first_word and _LIST_MARKER.fullmatch(word):
         return False  # "3. 아르기닌"
-    if _DIGITS_END.search(word) and candidate.next_word[:1].isdigit():
-        return False  # dates written "2008. 9. 3."
+    if _DIGITS_END.search(word) and _is_ko_date(candidate):
+        return False
     if _LATIN_END.search(word):
         # "U.S. 정부": English abbreviation rules; Hangul after an abbreviation
         # is never an English sentence opener, so it stays in the sentence.
         return _is_latin_boundary(candidate, english=True)
     return True
+
+
+def _is_ko_date(candidate: _Candidate) -> bool:
+    """Whether the period belongs to a date written "2008. 9. 3." (year, month, day)."""
+    if candidate.next_word[:1].isdigit():
+        return True
+    head = candidate.line[
+        max(candidate.seg_start, candidate.punct_start - 20) : candidate.punct_start
+    ]
+    return bool(_KO_DATE_END.search(head))

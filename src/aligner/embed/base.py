@@ -23,7 +23,8 @@ def normalise(vectors: npt.NDArray[np.floating]) -> Matrix:
     """L2-normalise rows; an all-zero row stays zero instead of becoming NaN."""
     out = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(out, axis=1, keepdims=True)
-    return (out / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+    result: Matrix = (out / np.maximum(norms, 1e-12)).astype(np.float32, copy=False)
+    return result
 
 
 def embed_unique(encoder: Encoder, texts: Sequence[str]) -> Matrix:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from aligner.embed.base import Encoder
 from aligner.embed.muse import ALIASES
 
 
+@lru_cache(maxsize=2)
 def load_encoder(name: str) -> Encoder:
     """The bundled mUSE v3 for its aliases, else a sentence-transformers model.
+
+    Loaded models are kept for the life of the process (encoders are stateless).
 
     Raises:
         ModelError: the model cannot be found locally or fails to load.

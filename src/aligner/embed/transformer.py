@@ -21,7 +21,9 @@ class TransformerEncoder:
     """A sentence-transformers model on the CPU (or GPU when torch sees one)."""
 
     def __init__(self, name_or_path: str, batch_size: int = 64) -> None:
-        self.name = Path(name_or_path).name if Path(name_or_path).exists() else name_or_path
+        path = Path(name_or_path).expanduser()
+        # a bare directory name such as "model" says little: keep its parent too
+        self.name = "/".join(path.resolve().parts[-2:]) if path.exists() else name_or_path
         self._batch_size = batch_size
         self._model = _load(name_or_path)
 

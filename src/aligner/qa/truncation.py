@@ -1,0 +1,341 @@
+"""The ``truncated`` check: a sentence that stops before its translation does.
+
+A cut-off sentence shows itself in two ways: at its end (a dangling comma, a
+stray " ." after a word, an article or a Korean connective ending with nothing
+after it, a missing full stop where the translation has one, a quote or
+bracket left open) and in its length (much shorter than the translation
+predicts). Neither is reliable alone. Loose but complete translations are
+routinely half the expected length, and a trailing comma also ends the first
+half of a legitimately split sentence. So the check grades each end cue by how
+rarely it occurs in complete text and asks for more length evidence the weaker
+the cue:
+
+* strong cues (" ." after a word, a final article or coordinating
+  conjunction, a Korean clause left open before a comma) flag on their own;
+* medium cues (a trailing comma, a final preposition or Korean connective
+  ending) need the side to be shorter than expected (robust z >= 1);
+* weak cues (no final punctuation where the translation has it, an unclosed
+  quote or bracket) need it to be much shorter: under
+  ``settings.truncation_ratio`` of the expected length and z >= 3.5;
+* with no cue at all, only a side under half that ratio (a quarter of the
+  expected length by default) at z >= 4 is flagged.
+
+The expected length ratio is learned per document: the median of
+``log(len_tgt / len_src)`` (non-space characters) over the document's paired
+beads, with the scaled median absolute deviation as spread.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import IntEnum
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.registry import AlignedDocument, register
+
+__all__ = ["LengthModel", "Cue", "find_truncations", "fit_length_model", "sentence_cue"]
+
+# Below this many paired beads the document says too little about its own
+# length ratio, and only end cues are used.
+MIN_BEADS_FOR_LENGTH = 4
+# Floor of the spread (natural log units): short or very regular documents
+# would otherwise turn a few characters of difference into a large z.
+MIN_SPREAD = 0.12
+# 1.4826 * MAD estimates the standard deviation of normally distributed data.
+MAD_TO_SIGMA = 1.4826
+
+Z_MEDIUM = 1.0
+Z_WEAK = 3.5
+Z_LENGTH_ONLY = 4.0
+# The counterpart must be long enough for a length ratio to mean something.
+MIN_COUNTERPART_CHARS = 20
+
+_LANG_NAMES = {"en": "English", "ko": "Korean"}
+
+# A full stop, question or exclamation mark (optionally followed by closing
+# quotes or brackets), or a closing quote on its own, ends a sentence.
+_CLOSERS = "\"'”’」』)]}»›˝"
+_FINAL = re.compile(rf"(?:[.?!…。！？]|\.\.\.)[{re.escape(_CLOSERS)}\s]*$|[”’\"'˝»]\s*$")
+# Colon and semicolon close a line that introduces or continues something:
+# neither complete nor cut, so they count as "no cue".
+_OPEN_ENDED = re.compile(r"[:;]\s*$")
+# " ." or ", ." after a word: what a cut leaves when a full stop is pasted on.
+_SPACE_DOT = re.compile(r"[^\s.?!…。][ \t]+\.\s*$")
+_COMMA_END = re.compile(r",\s*$")
+_WORDS = re.compile(r"[A-Za-z']+|[가-힣]+")
+
+# English words a complete sentence never ends with (articles, coordinating
+# conjunctions, "of", possessive determiners) ...
+_EN_DEAD_END = frozenset("a an the and or but nor of my your our their its".split())
+# ... and words it rarely ends with (prepositions, subordinators, auxiliaries).
+_EN_RARE_END = frozenset(
+    "to in on at for with from by into onto over under between through during as than "
+    "that which who whose whom because while if when where although though since whether "
+    "is are was were be been being has have had will would can could should may might must "
+    "shall do does did very such".split()
+)
+# Korean clause-final connective endings (-고, -며, -지만, -는데, -서 ...) and
+# case particles that leave a clause open. Nouns that happen to end in the
+# same syllable (광고, 보고서, 회의) are why the list names whole endings.
+_KO_OPEN_END = re.compile(
+    r"(?:었고|았고|였고|했고|하고|되고|있고|없고|이고|않고|으며|이며|하며|되며|였으며|했으며|었으며"
+    r"|지만|는데|은데|한데|했는데|였는데|면서|으면|하면|해서|어서|아서|여서|돼서|도록|려고|거나"
+    r"|에서|에게|으로|께서|는|를|은|을|의)$"
+)
+# Korean sentence-final endings: a complete clause even if a comma follows.
+_KO_FINAL_END = re.compile(r"(?:다|요|까|죠|니다|네|라|자|오|소)$")
+
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("(", ")"), ("[", "]"), ("「", "」"), ("『", "』"))
+
+
+class Cue(IntEnum):
+    """How strongly the end of a sentence says it was cut off."""
+
+    NONE = 0
+    WEAK = 1
+    MEDIUM = 2
+    STRONG = 3
+
+
+@dataclass(frozen=True)
+class EndCue:
+    """A cue with the words a translator reads: what the end looks like."""
+
+    strength: Cue
+    reason: str
+
+
+@dataclass(frozen=True)
+class LengthModel:
+    """The document's expected ``log(len_tgt / len_src)`` and its spread."""
+
+    centre: float
+    spread: float
+
+    def shortness(self, bead_ratio: float, side_is_src: bool) -> tuple[float, float]:
+        """How much shorter one side is than expected.
+
+        Args:
+            bead_ratio: ``log(len_tgt / len_src)`` of the bead.
+            side_is_src: whether the side judged is the source side.
+
+        Returns:
+            ``(z, factor)``: a robust z-score (positive when the side is shorter
+            than expected) and the side's length as a fraction of the expected one.
+        """
+        deviation = bead_ratio - self.centre
+        if not side_is_src:
+            deviation = -deviation
+        return deviation / self.spread, math.exp(-deviation)
+
+
+def _char_length(text: str) -> int:
+    return sum(1 for c in text if not c.isspace())
+
+
+def _side_text(document: Document, indices: tuple[int, ...]) -> str:
+    return " ".join(document.sentences[i].text for i in indices)
+
+
+def _log_ratio(doc: AlignedDocument, bead: Bead) -> float | None:
+    src_len = _char_length(_side_text(doc.src, bead.src))
+    tgt_len = _char_length(_side_text(doc.tgt, bead.tgt))
+    if not src_len or not tgt_len:
+        return None
+    return math.log(tgt_len / src_len)
+
+
+def fit_length_model(doc: AlignedDocument) -> LengthModel | None:
+    """Learn the document's expected length ratio from its own paired beads.
+
+    Args:
+        doc: the aligned document.
+
+    Returns:
+        The median log length ratio and its robust spread, or ``None`` when the
+        document has fewer than :data:`MIN_BEADS_FOR_LENGTH` paired beads.
+    """
+    ratios = [r for b in doc.beads if b.src and b.tgt and (r := _log_ratio(doc, b)) is not None]
+    if len(ratios) < MIN_BEADS_FOR_LENGTH:
+        return None
+    centre = statistics.median(ratios)
+    mad = statistics.median(abs(r - centre) for r in ratios)
+    return LengthModel(centre, max(MAD_TO_SIGMA * mad, MIN_SPREAD))
+
+
+def _has_final_punctuation(text: str) -> bool:
+    return bool(_FINAL.search(text.rstrip()))
+
+
+def _unclosed(text: str) -> str | None:
+    """The opening quote or bracket left open in ``text``, if any."""
+    for opener, closer in _QUOTE_PAIRS:
+        if text.count(opener) > text.count(closer):
+            return opener
+    # Straight quotes are their own closers; "Museum"s" style apostrophes make
+    # an odd count common in scraped text, hence only a weak cue.
+    if text.count('"') % 2:
+        return '"'
+    return None
+
+
+def _last_word(text: str) -> str:
+    words = _WORDS.findall(text)
+    return words[-1] if words else ""
+
+
+def _word_cue(text: str, lang: str, is_last: bool) -> EndCue | None:
+    """A cue from the last word: an article, a preposition, an open Korean clause."""
+    word = _last_word(text)
+    if lang == "ko":
+        if is_last and _KO_OPEN_END.search(word):
+            return EndCue(Cue.MEDIUM, "an unfinished clause")
+        return None
+    lowered = word.lower()
+    if word != lowered:  # "Plan A.", "Vitamin A": a name, not an article
+        return None
+    if lowered in _EN_DEAD_END:
+        return EndCue(Cue.STRONG, f'the word "{word}"')
+    if is_last and lowered in _EN_RARE_END:
+        return EndCue(Cue.MEDIUM, f'the word "{word}"')
+    return None
+
+
+def _comma_cue(text: str, lang: str) -> EndCue:
+    """A trailing comma: strong after an open Korean clause, else medium or weak."""
+    before = _last_word(text)
+    if lang == "ko":
+        if _KO_FINAL_END.search(before):
+            # "착수했다," is a complete clause with a stray comma
+            return EndCue(Cue.WEAK, "a comma")
+        return EndCue(Cue.STRONG, "a comma after an unfinished clause")
+    if before.lower() in _EN_DEAD_END | _EN_RARE_END:
+        return EndCue(Cue.STRONG, f'a comma after "{before}"')
+    return EndCue(Cue.MEDIUM, "a dangling comma")
+
+
+def sentence_cue(text: str, lang: str, *, is_last: bool, other_complete: bool) -> EndCue:
+    """Grade how strongly the end of one sentence says it was cut off.
+
+    Args:
+        text: the sentence.
+        lang: its language code (``"en"``, ``"ko"``; others get the
+            language-neutral cues only).
+        is_last: whether it ends its side of the bead. A comma or connective
+            ending is normal at the end of the first half of a split sentence.
+        other_complete: whether the other side of the bead ends with final
+            punctuation.
+
+    Returns:
+        The strongest cue found, ``Cue.NONE`` if the end looks normal.
+
+    Example:
+        >>> sentence_cue("They met at the .", "en", is_last=True, other_complete=True).strength
+        <Cue.STRONG: 3>
+    """
+    stripped = text.rstrip()
+    if _SPACE_DOT.search(stripped):
+        return EndCue(Cue.STRONG, 'a stray " ." after a word')
+    word = _word_cue(stripped.rstrip(".,"), lang, is_last)
+    if word and word.strength == Cue.STRONG:
+        return word
+    if not is_last:
+        return EndCue(Cue.NONE, "")
+    if _COMMA_END.search(stripped):
+        comma = _comma_cue(stripped[:-1], lang)
+        # a comma where the translation ends a sentence; otherwise both sides
+        # are fragments of something larger (a salutation, a list)
+        if other_complete or comma.strength == Cue.STRONG:
+            return comma
+        return EndCue(Cue.NONE, "")
+    if _has_final_punctuation(stripped) or _OPEN_ENDED.search(stripped):
+        opener = _unclosed(stripped)
+        if opener and other_complete:
+            return EndCue(Cue.WEAK, f"an unclosed {opener}")
+        return EndCue(Cue.NONE, "")
+    if word:
+        return word
+    if other_complete:
+        return EndCue(Cue.WEAK, "no final punctuation")
+    return EndCue(Cue.NONE, "")
+
+
+def _is_cut(cue: Cue, z: float | None, factor: float | None, ratio: float) -> bool:
+    """Combine the end cue and the length evidence (see the module docstring)."""
+    if cue == Cue.STRONG:
+        return True
+    if z is None or factor is None:
+        return False
+    if cue == Cue.MEDIUM:
+        return z >= Z_MEDIUM
+    if cue == Cue.WEAK:
+        return z >= Z_WEAK and factor < ratio
+    return z >= Z_LENGTH_ONLY and factor < ratio / 2
+
+
+def _tail(text: str, words: int = 4) -> str:
+    parts = text.split()
+    return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
+
+
+def _message(sentence: Sentence, lang: str, other_lang: str, cue: EndCue, factor: float | None,
+             other_complete: bool) -> str:
+    name, other = _LANG_NAMES.get(lang, lang.upper()), _LANG_NAMES.get(other_lang, other_lang)
+    evidence = f'it ends with {cue.reason} ("{_tail(sentence.text)}")' if cue.reason else (
+        f'it ends "{_tail(sentence.text)}"'
+    )
+    length = f" and is {factor:.0%} of the length the {other} predicts" if (
+        factor is not None and factor < 0.8
+    ) else ""
+    counterpart = f" while the {other} is complete" if other_complete else ""
+    return f"{name} sentence looks cut off: {evidence}{length}{counterpart}"
+
+
+def _check_side(doc: AlignedDocument, bead: Bead, model: LengthModel | None, on_src: bool,
+                settings: Settings) -> Flag | None:
+    side, other = (doc.src, doc.tgt) if on_src else (doc.tgt, doc.src)
+    indices, other_indices = (bead.src, bead.tgt) if on_src else (bead.tgt, bead.src)
+    other_text = _side_text(other, other_indices)
+    other_complete = _has_final_punctuation(other_text)
+    z = factor = None
+    ratio = _log_ratio(doc, bead)
+    if model is not None and ratio is not None and _char_length(other_text) >= MIN_COUNTERPART_CHARS:
+        z, factor = model.shortness(ratio, on_src)
+    for position, index in enumerate(indices):
+        sentence = side.sentences[index]
+        if sentence.boilerplate:
+            continue
+        is_last = position == len(indices) - 1
+        cue = sentence_cue(sentence.text, side.lang, is_last=is_last, other_complete=other_complete)
+        if _is_cut(cue.strength, z, factor, settings.truncation_ratio):
+            message = _message(sentence, side.lang, other.lang, cue, factor, other_complete)
+            return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message)
+    return None
+
+
+@register("truncated", Severity.ERROR)
+def find_truncations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Sentences that look cut off, on either side of a paired bead.
+
+    Args:
+        doc: the aligned document.
+        settings: run settings; ``truncation_ratio`` is the length (as a
+            fraction of the expected one) below which weak evidence counts.
+
+    Yields:
+        One ``truncated`` flag per side of a bead that looks cut off, carrying
+        the bead's full source and target indices.
+    """
+    model = fit_length_model(doc)
+    for bead in doc.beads:
+        if not (bead.src and bead.tgt):
+            continue
+        for on_src in (True, False):
+            flag = _check_side(doc, bead, model, on_src, settings)
+            if flag is not None:
+                yield flag

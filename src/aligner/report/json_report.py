@@ -1,0 +1,232 @@
+"""JSON reports: one file per document and a run summary, plus their JSON Schema.
+
+The document report is a contract read by other tools and by the benchmark
+scorer, so its field names are stable and versioned by :data:`SCHEMA_VERSION`.
+Index lists of alignments and flags are keyed by the documents' language codes
+(``"en"`` / ``"ko"`` by default). Output is deterministic: sorted keys, fixed
+indentation, no timestamps, so two runs on the same input are byte-identical.
+
+The schema file ``schemas/report.schema.json`` describes the document report at
+its top level and the run summary under ``$defs/summary``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from aligner.errors import ConfigError
+from aligner.io import write_atomic
+from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity
+
+SCHEMA_VERSION = "1.0"
+
+# Keys that sit next to the language-keyed index lists; a language code equal
+# to one of them would overwrite a field.
+_RESERVED_KEYS = frozenset({"score", "flags", "type", "severity", "message"})
+
+
+def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any]:
+    """Turn one checked document into the versioned report structure.
+
+    Args:
+        result: The aligned and checked document pair.
+        signature: What produced the result (aligner version, model, thresholds).
+
+    Returns:
+        A JSON-ready dict; see ``schemas/report.schema.json``.
+
+    Raises:
+        ConfigError: The two languages are equal or clash with a report field
+            name, so their index lists cannot be told apart.
+
+    Example:
+        >>> document_to_dict(result, signature="aligner|model:muse-v3|v:0.1.0")["alignments"][0]
+        ... # doctest: +SKIP
+        {'en': [0], 'ko': [0], 'score': 0.8123, 'flags': []}
+    """
+    src_key, tgt_key = language_keys(result)
+    placed = place_flags(result.beads, result.flags)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "signature": signature,
+        "document": result.pair.name,
+        "languages": {"src": result.src.lang, "tgt": result.tgt.lang},
+        "files": {"src": str(result.pair.src_path), "tgt": str(result.pair.tgt_path)},
+        "score": round(result.score, 4),
+        "passed": result.passed,
+        "counts": {
+            "sentences": {"src": len(result.src.sentences), "tgt": len(result.tgt.sentences)},
+            "flags": flag_counts(result.flags),
+            "severities": severity_counts(result.flags),
+        },
+        "alignments": [
+            _bead_to_dict(bead, (src_key, tgt_key), [f for f, k in placed if k == i])
+            for i, bead in enumerate(result.beads)
+        ],
+        "flags": [_flag_to_dict(flag, (src_key, tgt_key)) for flag in result.flags],
+        "sentences": {
+            "src": [_sentence_to_dict(s) for s in result.src.sentences],
+            "tgt": [_sentence_to_dict(s) for s in result.tgt.sentences],
+        },
+    }
+
+
+def run_to_dict(
+    run: RunResult, *, reports: Mapping[str, Mapping[str, str]] | None = None
+) -> dict[str, Any]:
+    """Summarise a run: the overall verdict, each document and the input problems.
+
+    Args:
+        run: The checked documents and the files that could not be checked.
+        reports: Optional document name -> ``{"json": path, "html": path}`` of
+            its report files, stored as each document's ``report``.
+
+    Returns:
+        A JSON-ready dict; see ``$defs/summary`` in ``schemas/report.schema.json``.
+    """
+    reports = reports or {}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "signature": run.signature,
+        "passed": run.passed,
+        "documents": [_summary_entry(doc, reports.get(doc.pair.name)) for doc in run.documents],
+        "problems": [{"path": p.path, "message": p.message} for p in run.problems],
+    }
+
+
+def write_document_json(result: DocumentResult, path: Path, *, signature: str) -> None:
+    """Write one document's JSON report atomically.
+
+    Args:
+        result: The checked document pair.
+        path: Where to write; parent folders are created.
+        signature: What produced the result.
+
+    Raises:
+        ConfigError: See :func:`document_to_dict`.
+    """
+    write_atomic(path, dumps(document_to_dict(result, signature=signature)))
+
+
+def write_summary_json(
+    run: RunResult, path: Path, *, reports: Mapping[str, Mapping[str, str]] | None = None
+) -> None:
+    """Write the run summary atomically.
+
+    Args:
+        run: The run to summarise.
+        path: Where to write; parent folders are created.
+        reports: Optional report file paths per document, see :func:`run_to_dict`.
+    """
+    write_atomic(path, dumps(run_to_dict(run, reports=reports)))
+
+
+def load_schema() -> dict[str, Any]:
+    """Load the JSON Schema (draft 2020-12) shipped with the package.
+
+    Returns:
+        The schema of the document report; the run summary's schema is
+        ``$defs/summary`` inside it.
+
+    Example:
+        >>> load_schema()["$defs"]["summary"]["title"]
+        'aligner run summary'
+    """
+    text = resources.files("aligner").joinpath("schemas/report.schema.json").read_text("utf-8")
+    schema = json.loads(text)
+    if not isinstance(schema, dict):  # only a broken install gets here
+        raise TypeError("report.schema.json does not hold a JSON object")
+    return schema
+
+
+def dumps(data: Mapping[str, Any]) -> str:
+    """Serialise deterministically; NaN is refused because it is not valid JSON."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False) + "\n"
+
+
+def language_keys(result: DocumentResult) -> tuple[str, str]:
+    """The keys of the src and tgt index lists, checked to be usable.
+
+    Raises:
+        ConfigError: The languages are equal or clash with a report field name.
+    """
+    src, tgt = result.src.lang, result.tgt.lang
+    if src == tgt or {src, tgt} & _RESERVED_KEYS:
+        raise ConfigError(
+            f"cannot write a report for languages {src!r} and {tgt!r}: the two "
+            f"language codes must differ and not be one of {sorted(_RESERVED_KEYS)}; "
+            "set src_lang / tgt_lang to codes such as 'en' and 'ko'"
+        )
+    return src, tgt
+
+
+def place_flags(beads: Sequence[Bead], flags: Iterable[Flag]) -> list[tuple[Flag, int | None]]:
+    """Pair each flag with the index of the one bead holding all its sentences.
+
+    A flag with no sentences, or whose sentences span several beads, gets
+    ``None``: it belongs to no single row and is reported on its own.
+    """
+    src_owner = {i: k for k, bead in enumerate(beads) for i in bead.src}
+    tgt_owner = {j: k for k, bead in enumerate(beads) for j in bead.tgt}
+    placed: list[tuple[Flag, int | None]] = []
+    for flag in flags:
+        owners = {src_owner.get(i) for i in flag.src} | {tgt_owner.get(j) for j in flag.tgt}
+        placed.append((flag, owners.pop() if len(owners) == 1 else None))
+    return placed
+
+
+def flag_counts(flags: Iterable[Flag]) -> dict[str, int]:
+    """Number of flags per type."""
+    return dict(sorted(Counter(flag.type for flag in flags).items()))
+
+
+def severity_counts(flags: Iterable[Flag]) -> dict[str, int]:
+    """Number of flags per severity, every severity present (zero if unused)."""
+    counts = Counter(flag.severity for flag in flags)
+    return {severity.value: counts[severity] for severity in Severity}
+
+
+def _bead_to_dict(bead: Bead, keys: tuple[str, str], flags: Sequence[Flag]) -> dict[str, Any]:
+    return {
+        keys[0]: list(bead.src),
+        keys[1]: list(bead.tgt),
+        "score": round(bead.similarity, 4),
+        "flags": sorted({flag.type for flag in flags}),
+    }
+
+
+def _flag_to_dict(flag: Flag, keys: tuple[str, str]) -> dict[str, Any]:
+    return {
+        "type": flag.type,
+        "severity": flag.severity.value,
+        keys[0]: list(flag.src),
+        keys[1]: list(flag.tgt),
+        "message": flag.message,
+    }
+
+
+def _sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "index": sentence.index,
+        "line": sentence.line,
+        "text": sentence.text,
+        "boilerplate": sentence.boilerplate,
+    }
+
+
+def _summary_entry(doc: DocumentResult, report: Mapping[str, str] | None) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "document": doc.pair.name,
+        "score": round(doc.score, 4),
+        "passed": doc.passed,
+        "flags": flag_counts(doc.flags),
+        "severities": severity_counts(doc.flags),
+    }
+    if report:
+        entry["report"] = dict(report)
+    return entry

@@ -1,0 +1,350 @@
+"""HTML report writers, checked through a parsed tree rather than byte for byte."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from aligner.models import (
+    Bead,
+    Document,
+    DocumentPair,
+    DocumentResult,
+    Flag,
+    InputProblem,
+    RunResult,
+    Sentence,
+    Severity,
+)
+from aligner.report import write_document_html, write_index_html
+from aligner.report.html_report import _FILTER_SCRIPT
+
+SIGNATURE = "aligner|model:test|max:3|fail:error|v:0.1.0"
+IMG = "<img src=x onerror=alert(1)>"
+SCRIPT = "</script><script>alert(1)</script>"
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+@dataclass
+class Node:
+    tag: str
+    attrs: dict[str, str | None]
+    children: list[Node | str] = field(default_factory=list)
+
+    @property
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    @property
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text for c in self.children)
+
+    def iter(self) -> Iterator[Node]:
+        yield self
+        for child in self.children:
+            if isinstance(child, Node):
+                yield from child.iter()
+
+    def find_all(self, tag: str, cls: str | None = None) -> list[Node]:
+        return [n for n in self.iter() if n.tag == tag and (cls is None or cls in n.classes)]
+
+    def by_id(self, id_: str) -> Node:
+        return next(n for n in self.iter() if n.attrs.get("id") == id_)
+
+
+class TreeBuilder(HTMLParser):
+    """Builds a small element tree with the stdlib parser (script bodies stay raw text)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {})
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_endtag(self, tag: str) -> None:
+        assert self.stack[-1].tag == tag, f"</{tag}> closes <{self.stack[-1].tag}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def parse(path: Path) -> Node:
+    builder = TreeBuilder()
+    builder.feed(path.read_text("utf-8"))
+    builder.close()
+    assert builder.stack == [builder.root], "unclosed elements"
+    return builder.root
+
+
+def _document(path: str, lang: str, texts: list[str], boilerplate: frozenset[int]) -> Document:
+    sentences = tuple(
+        Sentence(i, text, line=10 + i, start=0, end=len(text), boilerplate=i in boilerplate)
+        for i, text in enumerate(texts)
+    )
+    return Document(Path(path), lang, sentences)
+
+
+def _result(
+    name: str = "budget.txt",
+    *,
+    src_texts: tuple[str, ...] = ("One.", "Two a.", "Two b.", "Lost.", "Three.", "Photo: AP"),
+    message: str = "EN line 13 has no KO counterpart",
+    score: float = 0.6,
+    passed: bool = False,
+) -> DocumentResult:
+    """EN 0-5, KO 0-3: 1-1, 2-1 merge, 1-0 gap, 1-2 split, boilerplate 1-0."""
+    src = _document(f"corpus/en/{name}", "en", list(src_texts), frozenset({5}))
+    tgt = _document(f"corpus/ko/{name}", "ko", ["하나.", "둘.", "셋 가.", "셋 나."], frozenset())
+    beads = (
+        Bead((0,), (0,), 0.91),
+        Bead((1, 2), (1,), 0.8),
+        Bead((3,), (), 0.0),
+        Bead((4,), (2, 3), 0.55),
+        Bead((5,), (), 0.0),
+    )
+    flags = (
+        Flag("missing", Severity.ERROR, (3,), (), message),
+        Flag("number_mismatch", Severity.WARNING, (4,), (3,), "12 vs 13"),
+        Flag("truncated", Severity.ERROR, (4,), (2,), "KO is much shorter"),
+        Flag("reordered", Severity.WARNING, (0, 1), (0, 1), "crosses the next pair"),
+        Flag("boilerplate", Severity.INFO, (5,), (), "caption"),
+    )
+    pair = DocumentPair(name, src.path, tgt.path)
+    return DocumentResult(pair, src, tgt, beads, flags, score, passed)
+
+
+def _clean(name: str, score: float = 1.0, passed: bool = True) -> DocumentResult:
+    doc = _result(name)
+    return DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (), score, passed)
+
+
+@pytest.fixture()
+def page(tmp_path: Path) -> Node:
+    path = tmp_path / "reports" / "budget.txt.html"
+    write_document_html(_result(), path, signature=SIGNATURE)
+    return parse(path)
+
+
+def _rows(page: Node) -> list[Node]:
+    return page.find_all("tbody", "bead")
+
+
+def _cells(row: Node) -> list[Node]:
+    return row.find_all("tr")[0].find_all("td")
+
+
+def test_header_shows_name_verdict_score_signature(page: Node) -> None:
+    assert page.find_all("h1")[0].text == "budget.txt"
+    header = page.find_all("header")[0].text
+    assert "FAIL" in header and "PASS" not in header
+    assert "0.6000" in header
+    assert SIGNATURE in header
+
+
+def test_header_counts_flags_per_severity_and_type(page: Node) -> None:
+    tables = page.find_all("header")[0].find_all("table", "counts")
+    severities = [
+        [td.text for td in tr.find_all("td") + tr.find_all("th")] for tr in tables[0].find_all("tr")
+    ]
+    assert severities == [["severity", "error", "warning", "info"], ["flags", "2", "2", "1"]]
+    types = [[td.text for td in tr.find_all("td")] for tr in tables[1].find_all("tr")[1:]]
+    assert types == [
+        ["boilerplate", "1"],
+        ["missing", "1"],
+        ["number_mismatch", "1"],
+        ["reordered", "1"],
+        ["truncated", "1"],
+    ]
+
+
+def test_passing_document_says_pass(tmp_path: Path) -> None:
+    path = tmp_path / "ok.html"
+    write_document_html(_clean("ok.txt"), path, signature=SIGNATURE)
+    header = parse(path).find_all("header")[0].text
+    assert "PASS" in header and "FAIL" not in header
+
+
+def test_one_row_per_bead_in_document_order_with_file_line_refs(page: Node) -> None:
+    rows = _rows(page)
+    assert [r.attrs["id"] for r in rows] == ["r1", "r2", "r3", "r4", "r5"]
+    src = [[s.text for s in _cells(r)[1].find_all("span", "ref")] for r in rows]
+    tgt = [[s.text for s in _cells(r)[2].find_all("span", "ref")] for r in rows]
+    assert src == [
+        ["budget.txt:10"],
+        ["budget.txt:11", "budget.txt:12"],
+        ["budget.txt:13"],
+        ["budget.txt:14"],
+        ["budget.txt:15"],
+    ]
+    assert tgt == [["budget.txt:10"], ["budget.txt:11"], [], ["budget.txt:12", "budget.txt:13"], []]
+    assert _cells(rows[1])[1].text == "budget.txt:11Two a.budget.txt:12Two b."
+    assert [_cells(r)[3].text for r in rows] == ["0.910", "0.800", "—", "0.550", "—"]
+
+
+def test_merged_split_and_gap_beads_are_badged_and_empty_side_is_a_dash(page: Node) -> None:
+    rows = _rows(page)
+    badges = [[b.text for b in _cells(r)[0].find_all("span", "badge")] for r in rows]
+    assert badges == [[], ["2-1"], ["1-0"], ["1-2"], ["1-0"]]
+    gap = _cells(rows[2])[2]
+    assert [g.text for g in gap.find_all("span", "gap")] == ["—"]
+    assert not gap.find_all("div", "sent")
+
+
+def test_flagged_rows_take_the_worst_severity_and_show_flags_inline(page: Node) -> None:
+    rows = _rows(page)
+    severities = [[c for c in r.classes if c.startswith("sev-")] for r in rows]
+    assert severities == [[], [], ["sev-error"], ["sev-error"], ["sev-info"]]
+    inline = [[li.text for li in r.find_all("li")] for r in rows]
+    assert inline[3] == ["warning number_mismatch 12 vs 13", "error truncated KO is much shorter"]
+    assert inline[2] == ["error missing EN line 13 has no KO counterpart"]
+    assert inline[0] == inline[1] == []
+
+
+def test_flag_spanning_several_beads_is_listed_in_flags_section(page: Node) -> None:
+    section = page.find_all("main")[0].find_all("ul")[-1]
+    items = {li.find_all("span", "ftype")[0].text: li for li in section.find_all("li")}
+    assert set(items) == {"missing", "number_mismatch", "truncated", "reordered", "boilerplate"}
+    reordered = items["reordered"]
+    assert "not tied to one row" in reordered.text
+    assert "crosses the next pair" in reordered.text
+    assert reordered.find_all("span", "ref")[0].text == (
+        "EN budget.txt:10, EN budget.txt:11, KO budget.txt:10, KO budget.txt:11"
+    )
+    assert [a.attrs["href"] for a in items["missing"].find_all("a")] == ["#r3"]
+
+
+def test_boilerplate_sentences_are_dimmed(page: Node) -> None:
+    dimmed = page.find_all("div", "boilerplate")
+    assert [d.text for d in dimmed] == ["budget.txt:15Photo: AP"]
+
+
+def test_page_loads_nothing_external(page: Node) -> None:
+    for node in page.iter():
+        assert node.tag not in {"link", "iframe", "img", "object", "embed"}
+        assert "src" not in node.attrs
+        href = node.attrs.get("href")
+        assert href is None or href.startswith("#")
+    csp = [m for m in page.find_all("meta") if m.attrs.get("http-equiv")]
+    assert "default-src 'none'" in (csp[0].attrs["content"] or "")
+
+
+@pytest.mark.parametrize("hostile", [IMG, SCRIPT])
+def test_corpus_text_cannot_inject_markup_into_document_page(tmp_path: Path, hostile: str) -> None:
+    result = _result(
+        f"{hostile}.txt",
+        src_texts=(hostile, "Two a.", "Two b.", "Lost.", "Three.", "Photo: AP"),
+        message=f"EN line 13 {hostile}",
+    )
+    path = tmp_path / "evil.html"
+    write_document_html(result, path, signature=f"sig {hostile}")
+    root = parse(path)
+    assert not root.find_all("img")
+    scripts = root.find_all("script")
+    assert [s.text for s in scripts] == [_FILTER_SCRIPT]
+    assert hostile in _cells(_rows(root)[0])[1].text
+    assert hostile in root.find_all("h1")[0].text
+    assert f"sig {hostile}" in root.find_all("header")[0].text
+    assert f"EN line 13 {hostile}" in _rows(root)[2].text
+
+
+def test_script_is_allowed_by_its_csp_hash_only(page: Node) -> None:
+    csp = next(m for m in page.find_all("meta") if m.attrs.get("http-equiv"))
+    directives = [d.strip() for d in (csp.attrs["content"] or "").split(";")]
+    digest = base64.b64encode(hashlib.sha256(_FILTER_SCRIPT.encode()).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in directives
+
+
+def test_document_html_is_deterministic(tmp_path: Path) -> None:
+    write_document_html(_result(), tmp_path / "a.html", signature=SIGNATURE)
+    write_document_html(_result(), tmp_path / "b.html", signature=SIGNATURE)
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+
+
+def _run() -> RunResult:
+    return RunResult(
+        documents=[
+            _clean("a-clean.txt"),
+            _clean("b-low.txt", score=0.7, passed=True),
+            _result("c-bad.txt", score=0.8),
+            _result("d-worse.txt", score=0.3),
+        ],
+        problems=[InputProblem("e-empty.txt", "e-empty.txt: file is empty; add its text")],
+        signature=SIGNATURE,
+    )
+
+
+def _index(tmp_path: Path, run: RunResult, links: dict[str, str]) -> Node:
+    path = tmp_path / "index.html"
+    write_index_html(run, path, links=links)
+    return parse(path)
+
+
+def test_index_lists_documents_worst_first_with_verdict_and_counts(tmp_path: Path) -> None:
+    root = _index(tmp_path, _run(), links={})
+    rows = root.by_id("documents").find_all("tbody")[0].find_all("tr")
+    cells = [[td.text for td in row.find_all("td")] for row in rows]
+    assert [c[0] for c in cells] == ["d-worse.txt", "c-bad.txt", "b-low.txt", "a-clean.txt"]
+    assert [c[1] for c in cells] == ["FAIL", "FAIL", "PASS", "PASS"]
+    assert [c[2] for c in cells] == ["0.3000", "0.8000", "0.7000", "1.0000"]
+    assert cells[0][3:7] == ["6 / 4", "2", "2", "1"]
+    assert "missing: 1" in cells[0][7] and cells[3][7] == "—"
+    assert "FAIL" in root.find_all("h1")[0].text
+
+
+def test_index_links_documents_to_their_pages(tmp_path: Path) -> None:
+    links = {"d-worse.txt": "d-worse.txt.html", "c-bad.txt": "sub dir/c#bad.txt.html"}
+    root = _index(tmp_path, _run(), links=links)
+    anchors = {a.text: a.attrs["href"] for a in root.find_all("a")}
+    assert anchors == {"d-worse.txt": "d-worse.txt.html", "c-bad.txt": "sub%20dir/c%23bad.txt.html"}
+
+
+def test_index_lists_input_problems(tmp_path: Path) -> None:
+    root = _index(tmp_path, _run(), links={})
+    rows = root.by_id("problems").find_all("tbody")[0].find_all("tr")
+    assert [[td.text for td in r.find_all("td")] for r in rows] == [
+        ["e-empty.txt", "e-empty.txt: file is empty; add its text"]
+    ]
+
+
+def test_index_without_problems_says_so(tmp_path: Path) -> None:
+    run = _run()
+    run.problems = []
+    root = _index(tmp_path, run, links={})
+    assert not [n for n in root.iter() if n.attrs.get("id") == "problems"]
+    assert "every file was checked" in root.text
+
+
+@pytest.mark.parametrize("hostile", [IMG, SCRIPT])
+def test_corpus_names_cannot_inject_markup_into_index(tmp_path: Path, hostile: str) -> None:
+    run = RunResult(
+        documents=[_result(hostile)],
+        problems=[InputProblem(f"{hostile}.txt", f"bad file {hostile}")],
+        signature=SIGNATURE,
+    )
+    root = _index(tmp_path, run, links={hostile: f"javascript:alert(1)//{hostile}"})
+    assert not root.find_all("img")
+    assert not root.find_all("script")
+    anchor = root.find_all("a")[0]
+    assert anchor.text == hostile
+    assert not (anchor.attrs["href"] or "").lower().startswith("javascript:")
+    assert [td.text for td in root.by_id("problems").find_all("td")] == [
+        f"{hostile}.txt",
+        f"bad file {hostile}",
+    ]
+
+
+def test_protocol_relative_link_stays_on_this_site(tmp_path: Path) -> None:
+    root = _index(tmp_path, _run(), links={"d-worse.txt": "//evil.example/x"})
+    assert root.find_all("a")[0].attrs["href"] == ".///evil.example/x"

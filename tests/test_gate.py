@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from aligner.config import Settings
+from aligner.gate import document_passes, score_document
+from aligner.models import Document, Flag, Sentence, Severity
+
+
+def _doc(n: int, boilerplate: int = 0) -> Document:
+    sentences = tuple(
+        Sentence(i, f"s{i}", i + 1, 0, 2, boilerplate=i < boilerplate) for i in range(n)
+    )
+    return Document(Path("x"), "en", sentences)
+
+
+def test_score_counts_flagged_sentences_by_worst_severity() -> None:
+    flags = [
+        Flag("truncated", Severity.ERROR, (0,), (0,), "m"),
+        Flag("reordered", Severity.WARNING, (0,), (0,), "m"),
+        Flag("reordered", Severity.WARNING, (1,), (), "m"),
+        Flag("boilerplate", Severity.INFO, (2,), (), "m"),
+    ]
+    # 10 content sentences; penalties: src0 1 + tgt0 1 + src1 0.5 = 2.5
+    assert score_document(_doc(5), _doc(5), flags) == 0.75
+
+
+def test_boilerplate_is_not_content() -> None:
+    assert score_document(_doc(4, boilerplate=4), _doc(0), []) == 1.0
+
+
+def test_gate_fails_on_severity_and_score() -> None:
+    error = [Flag("gap", Severity.ERROR, (0,), (), "m")]
+    warning = [Flag("reordered", Severity.WARNING, (0,), (0,), "m")]
+    assert not document_passes(1.0, error, Settings())
+    assert document_passes(1.0, warning, Settings())
+    assert not document_passes(1.0, warning, Settings(fail_on="warning"))
+    assert document_passes(0.5, error, Settings(fail_on="never"))
+    assert not document_passes(0.5, [], Settings(min_score=0.9))

@@ -1,0 +1,208 @@
+"""Tests for aligner.segment: offsets, lines, and the EN/KO splitting rules."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aligner.models import Sentence
+from aligner.segment import split_lines, split_sentences
+
+
+def assert_invariants(text: str, sentences: list[Sentence]) -> None:
+    """Check the contract every caller relies on."""
+    previous_end = -1
+    for i, sentence in enumerate(sentences):
+        assert sentence.index == i
+        assert sentence.text == text[sentence.start : sentence.end]
+        assert sentence.text == sentence.text.strip()
+        assert sentence.text
+        assert "\n" not in sentence.text
+        assert sentence.line == text.count("\n", 0, sentence.start) + 1
+        assert sentence.start >= previous_end
+        previous_end = sentence.end
+
+
+def texts(text: str, lang: str) -> list[str]:
+    sentences = split_sentences(text, lang)
+    assert_invariants(text, sentences)
+    return [s.text for s in sentences]
+
+
+# --- offsets and lines -------------------------------------------------------
+
+
+def test_offsets_and_lines_across_paragraphs() -> None:
+    text = "  First one. Second one!\n\n\nThird?  \n"
+    sentences = split_sentences(text, "en")
+    assert_invariants(text, sentences)
+    assert [(s.index, s.line, s.text) for s in sentences] == [
+        (0, 1, "First one."),
+        (1, 1, "Second one!"),
+        (2, 4, "Third?"),
+    ]
+    assert (sentences[0].start, sentences[0].end) == (2, 12)
+
+
+@pytest.mark.parametrize("text", ["", "\n", "   \n\t\n  ", "\n\n\n"])
+def test_blank_input_gives_no_sentences(text: str) -> None:
+    assert split_sentences(text, "en") == []
+    assert split_sentences(text, "ko") == []
+    assert split_lines(text) == []
+
+
+def test_sentence_never_spans_a_line_break() -> None:
+    # No final punctuation on line 1: the line end still ends the sentence.
+    assert texts("A headline without a stop\nThe story begins. It goes on.", "en") == [
+        "A headline without a stop",
+        "The story begins.",
+        "It goes on.",
+    ]
+
+
+def test_split_lines_strips_and_skips_blank_lines() -> None:
+    text = "  one. two.  \n\n\tthree\n"
+    sentences = split_lines(text)
+    assert_invariants(text, sentences)
+    assert [(s.index, s.line, s.text) for s in sentences] == [
+        (0, 1, "one. two."),
+        (1, 3, "three"),
+    ]
+
+
+# --- English -----------------------------------------------------------------
+
+EN_CASES = [
+    ("Mr. Smith went home. He slept.", ["Mr. Smith went home.", "He slept."]),
+    ("Mrs. Kim and Dr. Lee met St. Peter.", ["Mrs. Kim and Dr. Lee met St. Peter."]),
+    ("The U.S. Army left. The U.N. stayed.", ["The U.S. Army left.", "The U.N. stayed."]),
+    ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
+    ("John F. Kennedy was shot in 1963.", ["John F. Kennedy was shot in 1963."]),
+    ("It rose 3.5 percent. Stocks fell.", ["It rose 3.5 percent.", "Stocks fell."]),
+    ("On Jan. 5 and Sept. 30 it rained.", ["On Jan. 5 and Sept. 30 it rained."]),
+    ("He is No. 1 in the world.", ["He is No. 1 in the world."]),
+    ("Kim vs. Lee, e.g. Seoul, i.e. Busan.", ["Kim vs. Lee, e.g. Seoul, i.e. Busan."]),
+    (
+        "It starts at 9 a.m. and ends at 5 p.m. Then we rest.",
+        [
+            "It starts at 9 a.m. and ends at 5 p.m.",
+            "Then we rest.",
+        ],
+    ),
+    (
+        "Apples, pears, etc. are fruit. Dogs are not.",
+        [
+            "Apples, pears, etc. are fruit.",
+            "Dogs are not.",
+        ],
+    ),
+    ("He said, “I am leaving now.” He left.", ["He said, “I am leaving now.”", "He left."]),
+    ('"Are you sure?" he asked. "Yes."', ['"Are you sure?" he asked.', '"Yes."']),
+    ('"Why?" Jack asked. Nobody knew.', ['"Why?" Jack asked.', "Nobody knew."]),
+    ('"I came, I saw," he said. It was over.', ['"I came, I saw," he said.', "It was over."]),
+    ("Wait... What was that?! Nothing.", ["Wait...", "What was that?!", "Nothing."]),
+    ("I waited… and waited. Then I left.", ["I waited… and waited.", "Then I left."]),
+    ("1. Buy milk. 2. Sell eggs.", ["1. Buy milk.", "2. Sell eggs."]),
+    ("(He left.) Then she came.", ["(He left.)", "Then she came."]),
+    ("Yahoo! said it would bid.", ["Yahoo! said it would bid."]),
+    ("It ended. friend: Where is it?", ["It ended.", "friend: Where is it?"]),
+    ("He stopped at 5 p.m. I'm done.", ["He stopped at 5 p.m.", "I'm done."]),
+    ('He said it. "', ['He said it. "']),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EN_CASES)
+def test_english(text: str, expected: list[str]) -> None:
+    assert texts(text, "en") == expected
+
+
+# --- Korean ------------------------------------------------------------------
+
+KO_CASES = [
+    ("그는 집에 갔다. 그녀는 남았다.", ["그는 집에 갔다.", "그녀는 남았다."]),
+    ("정말요? 네, 맞아요. 그렇죠.", ["정말요?", "네, 맞아요.", "그렇죠."]),
+    ("어디 갈까? 감사합니다. 좋아!", ["어디 갈까?", "감사합니다.", "좋아!"]),
+    ("그가 말했다. “가자.” 모두 떠났다.", ["그가 말했다.", "“가자.”", "모두 떠났다."]),
+    ("“정말 그랬니?” 라고 물었다. 답은 없었다.", ["“정말 그랬니?” 라고 물었다.", "답은 없었다."]),
+    ("‘그만해.’ 그리고 그는 떠났다.", ["‘그만해.’", "그리고 그는 떠났다."]),
+    ("「끝났다.」 그가 외쳤다. 아무도 없었다.", ["「끝났다.」 그가 외쳤다.", "아무도 없었다."]),
+    ("“어떻게 지내십니까?” 도시 사람이 물었다.", ["“어떻게 지내십니까?” 도시 사람이 물었다."]),
+    ("U.S. 정부는 3.5% 올렸다. 시장은 놀랐다.", ["U.S. 정부는 3.5% 올렸다.", "시장은 놀랐다."]),
+    ("오전 9시 a.m. 기준이다. Mr. Kim이 왔다.", ["오전 9시 a.m. 기준이다.", "Mr. Kim이 왔다."]),
+    ("안녕, Mike. 나 유미야.", ["안녕, Mike.", "나 유미야."]),
+    ("2008. 9. 3. 서울에서 열렸다.", ["2008. 9. 3. 서울에서 열렸다."]),
+    ("정말?! 믿을 수 없어.", ["정말?!", "믿을 수 없어."]),
+    ("그런데… 그는 몰랐다… 아무것도.", ["그런데… 그는 몰랐다…", "아무것도."]),
+    ("3. 아르기닌은 좋다. 4. 끝.", ["3. 아르기닌은 좋다.", "4. 끝."]),
+    ("그는 “나는 간다, 너는 남아라”고 말했다.", ["그는 “나는 간다, 너는 남아라”고 말했다."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), KO_CASES)
+def test_korean(text: str, expected: list[str]) -> None:
+    assert texts(text, "ko") == expected
+
+
+def test_other_languages_use_generic_rules() -> None:
+    assert texts("Hola. ¿Qué tal? Bien.", "es") == ["Hola.", "¿Qué tal?", "Bien."]
+    assert texts("今日は晴れ。明日は雨！", "ja") == ["今日は晴れ。", "明日は雨！"]
+
+
+# --- robustness --------------------------------------------------------------
+
+ODD_TEXTS = [
+    "Great news 🎉. Next one 👍🏽! 😀",
+    "Cafe\u0301 opened. Ame\u0301lie came.",
+    "NUL \x00 inside. And\x00 more.\x00",
+    "한글\u200b. zero width\ufeff. \u00a0NBSP start.",
+    "... ?! …",
+    "\ud800 lone surrogate. Fine.",
+    ". . . .",
+    '" " " "',
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS)
+@pytest.mark.parametrize("lang", ["en", "ko", "xx"])
+def test_odd_characters_do_not_crash(text: str, lang: str) -> None:
+    assert_invariants(text, split_sentences(text, lang))
+    assert_invariants(text, split_lines(text))
+
+
+ALPHABET = st.sampled_from(
+    list("ab AZ.?!…,\n\t'\"“”‘’「」()1 3다요까가U.S.Mr") + ["e.g.", " ", "다. ", "\x00", "🎉"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=60).map("".join), st.sampled_from(["en", "ko", "xx"]))
+def test_sentences_cover_all_text(text: str, lang: str) -> None:
+    sentences = split_sentences(text, lang)
+    assert_invariants(text, sentences)
+    # Every non-whitespace character belongs to exactly one sentence.
+    covered = "".join(s.text for s in sentences)
+    assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize("unit", ["Mr. ", "a. ", ". ", "U.S. ", "다. ", "“a.” ", "x" * 50 + "."])
+def test_pathological_lines_stay_linear(unit: str) -> None:
+    text = unit * 20_000
+    started = time.perf_counter()
+    for lang in ("en", "ko"):
+        assert_invariants(text, split_sentences(text, lang))
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.slow
+def test_200k_news_lines_split_in_seconds() -> None:
+    # A news-like line: about 120 characters, two sentences, a few abbreviations.
+    line = "Mr. Kim said the U.S. economy grew 3.5 percent on Jan. 5, the most since 2002. Why?"
+    text = "\n".join([line] * 200_000)
+    started = time.perf_counter()
+    sentences = split_sentences(text, "en")
+    assert time.perf_counter() - started < 15
+    assert len(sentences) == 400_000
+    assert sentences[-1].line == 200_000

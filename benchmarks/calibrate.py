@@ -64,14 +64,21 @@ def main() -> None:
     good = similarities(args.model, true_pairs)
     bad = similarities(args.model, unrelated)
     pct = [1, 5, 10, 50, 90, 95, 99]
-    print(f"translations ({len(good)}): " + " ".join(f"p{p}={np.percentile(good, p):.3f}" for p in pct))
-    print(f"unrelated    ({len(bad)}): " + " ".join(f"p{p}={np.percentile(bad, p):.3f}" for p in pct))
+    print(
+        f"translations ({len(good)}): "
+        + " ".join(f"p{p}={np.percentile(good, p):.3f}" for p in pct)
+    )
+    print(
+        f"unrelated    ({len(bad)}): " + " ".join(f"p{p}={np.percentile(bad, p):.3f}" for p in pct)
+    )
     grid = np.linspace(-0.2, 1.0, 1201)
     flagged = np.array([(good < t).mean() for t in grid])
     passed = np.array([(bad >= t).mean() for t in grid])
     k = int(np.argmin(np.abs(flagged - passed)))
-    print(f"equal-error threshold {grid[k]:.3f}: {flagged[k]:.3%} of translations flagged, "
-          f"{passed[k]:.3%} of unrelated pairs passed")
+    print(
+        f"equal-error threshold {grid[k]:.3f}: {flagged[k]:.3%} of translations flagged, "
+        f"{passed[k]:.3%} of unrelated pairs passed"
+    )
 
 
 if __name__ == "__main__":

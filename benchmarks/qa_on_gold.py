@@ -86,8 +86,9 @@ def _describe(doc_id: str, doc: AlignedDocument, indices: Indices, message: str 
     return f"{head}\n    EN: {en}\n    KO: {ko}" + (f"\n    => {message}" if message else "")
 
 
-def score_document(doc_id: str, doc: AlignedDocument, gold: list[Indices], flags: Iterable[Flag],
-                   tally: Tally) -> None:
+def score_document(
+    doc_id: str, doc: AlignedDocument, gold: list[Indices], flags: Iterable[Flag], tally: Tally
+) -> None:
     """Add one document's matches for one flag type to ``tally``."""
     predicted = [((f.src, f.tgt), f.message) for f in flags]
     tally.gold += len(gold)
@@ -127,12 +128,16 @@ def main() -> None:
     tallies = run(args.eval_dir, Settings())
     print(f"{'flag':<16} {'P':>6} {'R':>6} {'gold':>5} {'found':>5} {'pred':>5} {'right':>5}")
     for name, t in tallies.items():
-        print(f"{name:<16} {t.precision():6.3f} {t.recall():6.3f} {t.gold:5d} {t.gold_found:5d} "
-              f"{t.predicted:5d} {t.predicted_correct:5d}")
+        print(
+            f"{name:<16} {t.precision():6.3f} {t.recall():6.3f} {t.gold:5d} {t.gold_found:5d} "
+            f"{t.predicted:5d} {t.predicted_correct:5d}"
+        )
     if args.verbose:
         for name, t in tallies.items():
-            for label, items in (("false positive", t.false_positives),
-                                 ("false negative", t.false_negatives)):
+            for label, items in (
+                ("false positive", t.false_positives),
+                ("false negative", t.false_negatives),
+            ):
                 for item in items:
                     print(f"\n[{name} {label}] {item}")
 

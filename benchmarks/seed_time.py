@@ -30,11 +30,14 @@ def main() -> None:
             start = time.perf_counter()
             subprocess.run(
                 [command, "check", "corpora/en", "corpora/ko", "--report-dir", out, "-q"],
-                cwd=ROOT, check=False, capture_output=True,
+                cwd=ROOT,
+                check=False,
+                capture_output=True,
             )
             times.append(time.perf_counter() - start)
     print("runs: " + " ".join(f"{t:.2f}s" for t in times))
-    print(f"median wall time of `aligner check corpora/en corpora/ko`: {statistics.median(times):.2f} s")
+    median = statistics.median(times)
+    print(f"median wall time of `aligner check corpora/en corpora/ko`: {median:.2f} s")
 
 
 if __name__ == "__main__":

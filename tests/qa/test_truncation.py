@@ -1,0 +1,304 @@
+"""The ``truncated`` check on hand-built EN/KO beads: each cue fires, its look-alike does not."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.registry import CHECKS, AlignedDocument
+from aligner.qa.truncation import Cue, find_truncations, fit_length_model, sentence_cue
+
+# Complete translations that set the document's usual length ratio.
+FILLER = [
+    ("The minister met union leaders on Monday.", "장관은 월요일 노조 지도자들을 만났다."),
+    ("Prices rose for the third month in a row.", "물가가 석 달 연속 올랐다."),
+    ("The company said it would hire more workers.", "회사는 직원을 더 뽑겠다고 밝혔다."),
+    ("Heavy rain is expected across the south.", "남부 전역에 폭우가 예상된다."),
+    ("The court will rule on the case next week.", "법원은 다음 주 이 사건에 대해 판결한다."),
+    ("Police said no one was hurt in the fire.", "경찰은 화재로 다친 사람은 없다고 밝혔다."),
+]
+
+SEED_EN = (
+    "The crackdown happened after it was revealed at a meeting of the ruling Korean Workers' "
+    "Party Secretariat last month that about 40 officials from the Onchon county party committee "
+    "held a drinking party to commemorate their successful completion of a government project, ."
+)
+SEED_KO = (
+    "이번 단속은 지난달 열린 집권 노동당 비서국 회의에서 온천군 당위원회 간부 40여 명이 중앙의 "
+    "자금 지원 없이 공장을 건설하는 국가 과제를 성공적으로 완수한 것을 기념해 술자리를 가진 "
+    "사실이 드러난 뒤 이뤄졌다."
+)
+
+
+def _document(lang: str, texts: list[str]) -> Document:
+    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
+    return Document(Path(f"doc.{lang}"), lang, sentences)
+
+
+def _aligned(beads: list[tuple[list[str], list[str]]], *, filler: bool = True) -> AlignedDocument:
+    """A document of the given beads (lists of EN and KO sentences), after the filler beads."""
+    if filler:
+        beads = [([en], [ko]) for en, ko in FILLER] + beads
+    en: list[str] = []
+    ko: list[str] = []
+    built = []
+    for src, tgt in beads:
+        built.append(
+            Bead(
+                tuple(range(len(en), len(en) + len(src))),
+                tuple(range(len(ko), len(ko) + len(tgt))),
+                1.0,
+            )
+        )
+        en += src
+        ko += tgt
+    return AlignedDocument(_document("en", en), _document("ko", ko), tuple(built))
+
+
+def _flags(doc: AlignedDocument) -> list[Flag]:
+    return list(find_truncations(doc, Settings()))
+
+
+def _flags_on_last_bead(beads: list[tuple[list[str], list[str]]]) -> list[Flag]:
+    doc = _aligned(beads)
+    last = doc.beads[-1]
+    return [f for f in _flags(doc) if f.src == last.src and f.tgt == last.tgt]
+
+
+def test_registered_as_an_error() -> None:
+    assert CHECKS["truncated"].function is find_truncations
+    assert CHECKS["truncated"].severity == Severity.ERROR
+
+
+def test_filler_document_is_clean() -> None:
+    assert _flags(_aligned([])) == []
+
+
+# --------------------------------------------------------------- " ." after a word
+
+
+def test_seed_story_sentence_ending_in_comma_space_dot_is_flagged() -> None:
+    [flag] = _flags_on_last_bead([([SEED_EN], [SEED_KO])])
+    assert flag.type == "truncated"
+    assert 'government project, ."' in flag.message
+    assert flag.message.startswith("English sentence looks cut off")
+    assert flag.message.endswith("while the Korean is complete")
+
+
+def test_seed_story_sentence_with_its_full_stop_is_not_flagged() -> None:
+    complete = SEED_EN.replace("project, .", "project.")
+    assert _flags_on_last_bead([([complete], [SEED_KO])]) == []
+
+
+def test_korean_space_dot_is_flagged_and_message_names_korean() -> None:
+    en = (
+        "Israeli police identified the driver of the backhoe as a 22-year-old Palestinian "
+        "with a criminal record from East Jerusalem."
+    )
+    [flag] = _flags_on_last_bead([([en], ["이스라엘 경찰은 포크레인의 운전자가 ."])])
+    assert flag.message.startswith("Korean sentence looks cut off")
+    assert "while the English is complete" in flag.message
+
+
+def test_doubled_full_stop_after_a_long_sentence_is_not_flagged() -> None:
+    en = "He strongly denied that any club had made him an offer."
+    ko = "그는 “어떤 구단에서도 그런 제안을 한 적이 없다.” 고 강하게 부인했다. ."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+# --------------------------------------------------------------- dangling comma
+
+
+def test_english_dangling_comma_on_a_short_sentence_is_flagged() -> None:
+    en = "To meet people's needs, governments have used,"
+    ko = "사람들의 욕구를 충족시키기 위해, 정부는 많은 양의 지하수를 거의 다 써버렸다."
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert "dangling comma" in flag.message
+
+
+def test_english_trailing_comma_at_full_length_is_not_flagged() -> None:
+    en = "I think anyone who has a job he or she enjoys is lucky,"
+    ko = "자신이 즐기는 직업을 가진 사람은 운이 좋다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+def test_comma_ending_the_first_half_of_a_split_is_not_flagged() -> None:
+    en = ["Julia said the man was short,", "and he had black curly hair."]
+    ko = ["줄리아는 그 남자가 키가 작고 검은 곱슬머리였다고 말했다."]
+    assert _flags_on_last_bead([(en, ko)]) == []
+
+
+def test_comma_on_both_sides_of_a_salutation_is_not_flagged() -> None:
+    assert _flags_on_last_bead([(["Dear Mr. Jones,"], ["존스 씨께,"])]) == []
+
+
+# --------------------------------------------------------------- final function word
+
+
+@pytest.mark.parametrize("en", ["The meeting was held at the", "Officials met and."])
+def test_article_or_conjunction_before_the_end_is_flagged(en: str) -> None:
+    ko = "회의는 시청 대회의실에서 열렸다."
+    assert len(_flags_on_last_bead([([en], [ko])])) == 1
+
+
+def test_capitalised_letter_at_the_end_is_a_name_not_an_article() -> None:
+    en = "The team chose Plan A."
+    ko = "팀은 플랜 A를 골랐다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+def test_final_preposition_before_a_full_stop_is_not_flagged() -> None:
+    assert (
+        _flags_on_last_bead([(["The boy said, “Come in.”"], ["소년이 “들어와요.”라고 말했다."])])
+        == []
+    )
+
+
+# --------------------------------------------------------------- Korean connective endings
+
+
+def test_korean_connective_ending_before_a_comma_is_flagged() -> None:
+    en = "The Chinese ship was bound for Angola, but the US pressed the port not to let it dock."
+    ko = "이 중국 선박은 앙골라로 향하고 있었고,"
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert flag.message.startswith("Korean sentence looks cut off")
+    assert "unfinished clause" in flag.message
+
+
+def test_korean_connective_ending_split_off_a_two_line_bead_is_not_flagged() -> None:
+    en = ["The ship was bound for Angola, but the US pressed the port not to let it dock."]
+    ko = [
+        "이 중국 선박은 앙골라로 향하고 있었고,",
+        "미국은 항구 당국에 정박을 허용하지 말라고 압박했다.",
+    ]
+    assert _flags_on_last_bead([(en, ko)]) == []
+
+
+def test_complete_korean_clause_with_a_stray_comma_is_not_flagged() -> None:
+    en = "Berlusconi launched a massive clean-up operation involving the military."
+    ko = "베를루스코니 총리는 군을 동원해 대청소 작전에 착수했다,"
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+# --------------------------------------------------------------- unclosed quote or bracket
+
+
+def test_quote_opened_mid_sentence_and_left_open_on_a_short_side_is_flagged() -> None:
+    en = 'Both sides agreed to meet "to finalize.'
+    ko = (
+        '양측은 "실무 준비 절차를 마무리짓기" 위해 오스트리아 빈에서 열흘 뒤 다시 만나기로 '
+        "합의했다고 사이드 하산 이라크 대사가 말했다."
+    )
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert 'unclosed "' in flag.message
+
+
+def test_quote_running_over_several_sentences_is_not_flagged() -> None:
+    en = '"I saw one patient try it, and it had benefits.'
+    ko = "브류어 박사는 “한 환자가 복용한 결과 효과가 있었다”고 말했다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+# --------------------------------------------------------------- missing final punctuation
+
+
+def test_missing_full_stop_on_a_much_shorter_side_is_flagged() -> None:
+    en = "Rain and wind lashed"
+    ko = "태풍의 영향으로 일요일 화롄에는 강풍을 동반한 폭우가 쏟아져 산사태가 일어났다."
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert "no final punctuation" in flag.message
+
+
+def test_headline_without_punctuation_on_both_sides_is_not_flagged() -> None:
+    assert _flags_on_last_bead([(["Anti-stress herbs"], ["스트레스 해소 허브"])]) == []
+
+
+def test_missing_full_stop_at_full_length_is_not_flagged() -> None:
+    en = "A woman who was conscious was taken away on a stretcher"
+    ko = "의식이 있던 여성이 들것에 실려 갔다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+# --------------------------------------------------------------- length alone
+
+
+def test_side_under_a_quarter_of_the_expected_length_is_flagged() -> None:
+    en = "Officials said."
+    ko = (
+        "관계 당국은 이번 폭발 사고로 최소 70명이 숨지고 300명 가까이 다쳤으며 사망자 수가 "
+        "더 늘어날 수 있다고 밝혔다."
+    )
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert "of the length the Korean predicts" in flag.message
+
+
+def test_loose_but_complete_translation_at_half_length_is_not_flagged() -> None:
+    en = "The talks were unofficial."
+    ko = "이번 회동은 공식 회담이 아니라 6자회담 참가국 외교장관들의 비공식 만남이었다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+# --------------------------------------------------------------- what the check skips
+
+
+def test_beads_with_an_empty_side_are_skipped() -> None:
+    doc = _aligned([([SEED_EN], [])])
+    assert _flags(doc) == []
+
+
+def test_boilerplate_sentences_are_skipped() -> None:
+    doc = _aligned([([SEED_EN], [SEED_KO])])
+    sentences = list(doc.src.sentences)
+    sentences[-1] = replace(sentences[-1], boilerplate=True)
+    doc = replace(doc, src=replace(doc.src, sentences=tuple(sentences)))
+    assert _flags(doc) == []
+
+
+def test_flag_carries_both_sides_of_a_many_to_one_bead() -> None:
+    en = ["Kim drew attention to the abuse of power.", "He ordered that corrupt officials be ."]
+    ko = ["김 총비서는 당내 권력 남용 문제를 지적하며 부패한 간부들을 적발해 처벌하라고 지시했다."]
+    doc = _aligned([(en, ko)])
+    [flag] = _flags(doc)
+    assert (flag.src, flag.tgt) == (doc.beads[-1].src, doc.beads[-1].tgt)
+    assert len(flag.src) == 2
+
+
+# --------------------------------------------------------------- the learned ratio
+
+
+def test_expected_ratio_is_the_median_of_the_documents_own_beads() -> None:
+    doc = _aligned([], filler=True)
+    model = fit_length_model(doc)
+    assert model is not None
+    ratios = sorted(
+        math.log(len(ko.replace(" ", "")) / len(en.replace(" ", ""))) for en, ko in FILLER
+    )
+    assert model.centre == pytest.approx((ratios[2] + ratios[3]) / 2)
+    assert model.spread > 0
+
+
+def test_too_few_beads_give_no_length_model_and_only_surface_cues() -> None:
+    doc = _aligned([([SEED_EN], [SEED_KO])], filler=False)
+    assert fit_length_model(doc) is None
+    assert len(_flags(doc)) == 1  # " ." needs no length evidence
+
+
+def test_sentence_cue_grades() -> None:
+    def grade(text: str, lang: str = "en", last: bool = True) -> Cue:
+        return sentence_cue(text, lang, is_last=last, other_complete=True).strength
+
+    assert grade("They met at the .") == Cue.STRONG
+    assert grade("They met at the") == Cue.STRONG
+    assert grade("They met,") == Cue.MEDIUM
+    assert grade("They met,", last=False) == Cue.NONE
+    assert grade("They met") == Cue.WEAK
+    assert grade("They met.") == Cue.NONE
+    assert grade("회의를 열었고,", "ko") == Cue.STRONG
+    assert grade("회의를 열었다,", "ko") == Cue.WEAK
+    assert grade("회의를 열었고", "ko") == Cue.MEDIUM
+    assert grade("회의를 열었다.", "ko") == Cue.NONE

@@ -1,0 +1,30 @@
+"""The README must describe every command and option users see in --help."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from aligner.cli import main
+from conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_has_help_and_is_in_the_readme() -> None:
+    for name, command in main.commands.items():
+        assert command.help, name
+        assert f"aligner {name}" in README, name
+
+
+def test_readme_shows_the_current_help_text() -> None:
+    for name in main.commands:
+        result = CliRunner().invoke(main, [name, "--help"])
+        assert result.exit_code == 0
+        assert f"$ aligner {name} --help\n{result.stdout}```" in README, (
+            f"README.md's `aligner {name} --help` block is stale"
+        )
+
+
+def test_readme_commands_use_the_constraints_file() -> None:
+    assert "pip install -c constraints.txt" in README
+    assert "torch==2.13.0" in (ROOT / "constraints.txt").read_text()

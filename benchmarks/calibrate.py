@@ -3,11 +3,12 @@
 Embeds the gold 1-1 translation pairs and, as unrelated pairs, each English
 sentence with a Korean sentence of similar length (within 25%) taken from
 another document, as the benchmark's mistranslations are made. Prints
-percentiles of both distributions and the equal-error threshold: the cosine
-at which the share of real translations flagged equals the share of unrelated
-pairs let through.
+percentiles of both distributions, the equal-error threshold, and the
+threshold with the best expected F1 when a share ``--prior`` of aligned pairs
+are mistranslations (mistranslations are rare, so false flags on the many
+real translations weigh more than the equal-error point suggests).
 
-    python benchmarks/calibrate.py [--model NAME] [--eval-dir ../shared/eval]
+    python benchmarks/calibrate.py [--model NAME] [--prior 0.01] [--eval-dir ../shared/eval]
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--model", default="muse-v3")
+    parser.add_argument("--prior", type=float, default=0.01)
     args = parser.parse_args()
     true_pairs, unrelated = read_pairs(args.eval_dir / "dev")
     good = similarities(args.model, true_pairs)
@@ -78,6 +80,16 @@ def main() -> None:
     print(
         f"equal-error threshold {grid[k]:.3f}: {flagged[k]:.3%} of translations flagged, "
         f"{passed[k]:.3%} of unrelated pairs passed"
+    )
+    recall = 1 - passed
+    precision = (
+        args.prior * recall / np.maximum(args.prior * recall + (1 - args.prior) * flagged, 1e-12)
+    )
+    f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
+    b = int(np.argmax(f1))
+    print(
+        f"best-F1 threshold at prior {args.prior}: {grid[b]:.3f} (expected precision "
+        f"{precision[b]:.3f}, recall {recall[b]:.3f})"
     )
 
 

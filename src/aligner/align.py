@@ -47,6 +47,7 @@ class AlignParams:
     swap_margin: float = 0.05  # crossing pairs must beat parallel ones by this much
     move_min_similarity: float = 0.45  # a moved sentence must match at least this well
     band_margin: int = 8  # extra sentences either side of the coarse path
+    length_weight: float = 0.05  # per unit of |log length ratio - document's ratio|
 
 
 def bead_shapes(max_bead: int) -> list[tuple[int, int]]:
@@ -65,13 +66,22 @@ def window_texts(texts: Sequence[str], max_len: int) -> dict[int, list[str]]:
     }
 
 
-def align_embeddings(src: Windows, tgt: Windows, *, params: AlignParams) -> list[Bead]:
+def align_embeddings(
+    src: Windows,
+    tgt: Windows,
+    *,
+    params: AlignParams,
+    src_lengths: Sequence[int] | None = None,
+    tgt_lengths: Sequence[int] | None = None,
+) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
     Args:
         src: window length -> embeddings; ``src[1]`` holds one row per sentence.
         tgt: the same for the target document.
         params: aligner settings.
+        src_lengths: character length of each source sentence (for the length prior).
+        tgt_lengths: the same for the target side.
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -81,7 +91,8 @@ def align_embeddings(src: Windows, tgt: Windows, *, params: AlignParams) -> list
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
     shapes = bead_shapes(params.max_bead)
     lo, width = _search_band(src[1], tgt[1], params)
-    pairs = _dp(src, tgt, lo, width, shapes, params.skip_penalty)
+    lengths = _Lengths.of(src_lengths, tgt_lengths, params.length_weight)
+    pairs = _dp(src, tgt, lo, width, shapes, params.skip_penalty, lengths)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]
     beads = _swap_crossings(beads, src[1], tgt[1], params.swap_margin)
     beads = _match_moved(beads, src[1], tgt[1], params.move_min_similarity)
@@ -154,6 +165,31 @@ def _band_from_path(
 # ---------------------------------------------------------------- dynamic programme
 
 
+@dataclass(frozen=True)
+class _Lengths:
+    """Cumulative character lengths and the document's typical log length ratio."""
+
+    src: np.ndarray
+    tgt: np.ndarray
+    ratio: float
+    weight: float
+
+    @staticmethod
+    def of(src: Sequence[int] | None, tgt: Sequence[int] | None, weight: float) -> _Lengths | None:
+        if src is None or tgt is None or weight == 0:
+            return None
+        cs, ct = np.concatenate([[0], np.cumsum(src)]), np.concatenate([[0], np.cumsum(tgt)])
+        ratio = float(np.log((ct[-1] + 1) / (cs[-1] + 1)))
+        return _Lengths(cs, ct, ratio, weight)
+
+    def penalty(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Cost of beads starting at src ``s`` (a sentences) and tgt ``t`` (b sentences)."""
+        ls = self.src[np.minimum(s + a, len(self.src) - 1)] - self.src[s]
+        lt = self.tgt[np.clip(t + b, 0, len(self.tgt) - 1)] - self.tgt[np.clip(t, 0, None)]
+        result: np.ndarray = self.weight * np.abs(np.log((lt + 10) / (ls + 10)) - self.ratio)
+        return result
+
+
 def _dp(
     src: Windows,
     tgt: Windows,
@@ -161,6 +197,7 @@ def _dp(
     width: int,
     shapes: list[tuple[int, int]],
     skip: float,
+    lengths: _Lengths | None = None,
 ) -> list[tuple[range, range]]:
     """Best monotonic bead sequence inside the band; returns (src range, tgt range) pairs."""
     n, m = len(src[1]), len(tgt[1])
@@ -170,7 +207,7 @@ def _dp(
     diagonal = [s for s in shapes if s[0] > 0]
     for r0 in range(0, n + 1, CHUNK):
         r1 = min(n + 1, r0 + CHUNK)
-        scores = {s: _bead_scores(s, src, tgt, lo, width, r0, r1, skip) for s in diagonal}
+        scores = {s: _bead_scores(s, src, tgt, lo, width, r0, r1, skip, lengths) for s in diagonal}
         for i in range(r0, r1):
             best = np.full(width, NEG, dtype=np.float32)
             arg = np.zeros(width, dtype=np.int8)
@@ -208,6 +245,7 @@ def _bead_scores(
     r0: int,
     r1: int,
     skip: float,
+    lengths: _Lengths | None,
 ) -> Matrix:
     """Values of beads of one shape ending at rows r0..r1-1 and every band column."""
     a, b = shape
@@ -230,6 +268,8 @@ def _bead_scores(
     t_idx = t_first[valid_rows]
     ok = (t_idx >= c0) & (t_idx < c1)
     gathered = np.take_along_axis(block, np.clip(t_idx - c0, 0, c1 - c0 - 1), axis=1)
+    if lengths is not None:
+        gathered = gathered - lengths.penalty(rows[:, None], a, t_idx, b)
     out[valid_rows] = np.where(ok, gathered - penalty, NEG)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -15,6 +16,9 @@ from aligner.qa.registry import AlignedDocument, register
 # well neighbouring sentences fit each other in this document (robust z-score).
 COHERENT_Z = 0.5
 INCOHERENT_Z = -0.5
+# ...and an insertion must also fit the other side's sentences there clearly worse
+# (in cosine) than aligned sentences fit the neighbours of their partners.
+FOREIGN_FIT = -0.2
 MIN_DOCUMENT_COHERENCE = 0.12  # below this, sentences are unrelated and the test says nothing
 
 
@@ -23,15 +27,47 @@ def _quote(text: str, limit: int = 80) -> str:
 
 
 def _neighbour_context(doc: AlignedDocument, k: int) -> str:
-    """Where a gap sits on the other side: between which sentences."""
+    """Where a gap sits on the other side: between which of its sentences."""
+    other, side = (doc.tgt, "tgt") if doc.beads[k].src else (doc.src, "src")
+
+    def edge(bead: Bead, last: bool) -> int:
+        indices = bead.tgt if side == "tgt" else bead.src
+        return other.sentences[indices[-1] if last else indices[0]].line
+
     before = next((b for b in reversed(doc.beads[:k]) if b.src and b.tgt), None)
     after = next((b for b in doc.beads[k + 1 :] if b.src and b.tgt), None)
     parts = []
     if before:
-        parts.append(f"after {doc.tgt.lang.upper()} line {doc.tgt.sentences[before.tgt[-1]].line}")
+        parts.append(f"after {other.lang.upper()} line {edge(before, True)}")
     if after:
-        parts.append(f"before {doc.tgt.lang.upper()} line {doc.tgt.sentences[after.tgt[0]].line}")
+        parts.append(f"before {other.lang.upper()} line {edge(after, False)}")
     return " and ".join(parts)
+
+
+def _cross_fit(doc: AlignedDocument, k: int) -> float | None:
+    """How well a lone sentence fits the other side's nearby sentences, minus how
+    well aligned sentences fit the other side's sentences near their partner."""
+    if doc.src_vectors is None or doc.tgt_vectors is None:
+        return None
+    on_src = bool(doc.beads[k].src)
+    mine, theirs = (
+        (doc.src_vectors, doc.tgt_vectors) if on_src else (doc.tgt_vectors, doc.src_vectors)
+    )
+
+    def near(at: int, skip: Bead | None) -> list[int]:
+        beads = doc.beads[max(0, at - 3) : at + 4]
+        return [i for b in beads if b is not skip for i in (b.tgt if on_src else b.src)]
+
+    typical = []
+    for at, bead in enumerate(doc.beads):
+        if len(bead.src) == len(bead.tgt) == 1 and (rows := near(at, bead)):
+            own = bead.src[0] if on_src else bead.tgt[0]
+            typical.append(float((theirs[rows] @ mine[own]).max()))
+    rows = near(k, None)
+    if len(typical) < 5 or not rows:
+        return None
+    lone = (doc.beads[k].src or doc.beads[k].tgt)[0]
+    return float((theirs[rows] @ mine[lone]).max()) - float(np.median(typical))
 
 
 def _coherence(vectors: npt.NDArray[np.float32] | None, index: int) -> float | None:
@@ -48,18 +84,19 @@ def _coherence(vectors: npt.NDArray[np.float32] | None, index: int) -> float | N
     return (float(fit) - centre) / spread
 
 
-def classify_gap(doc: AlignedDocument, bead: Bead) -> str:
-    """``missing`` when the lone sentence belongs to the story (its counterpart was
-    dropped), ``extra`` when it does not fit its surroundings (it was inserted),
-    ``unaligned`` when the document gives no evidence either way."""
-    on_src = bool(bead.src)
-    vectors = doc.src_vectors if on_src else doc.tgt_vectors
+def classify_gap(doc: AlignedDocument, k: int) -> str:
+    """``missing`` when the lone sentence of bead ``k`` belongs to the story (its
+    counterpart was dropped), ``extra`` when it fits neither its own neighbours nor
+    the other side there (it was inserted), ``unaligned`` when the evidence is weak."""
+    bead = doc.beads[k]
+    vectors = doc.src_vectors if bead.src else doc.tgt_vectors
     z = _coherence(vectors, (bead.src or bead.tgt)[0])
     if z is None:
         return "unaligned"
     if z >= COHERENT_Z:
         return "missing"
-    if z <= INCOHERENT_Z:
+    cross = _cross_fit(doc, k)
+    if z <= INCOHERENT_Z and cross is not None and cross <= FOREIGN_FIT:
         return "extra"
     return "unaligned"
 
@@ -81,8 +118,8 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         sentence = side.sentences[(bead.src or bead.tgt)[0]]
         if sentence.boilerplate:
             continue
-        kind = classify_gap(doc, bead)
-        where = _neighbour_context(doc, k) if bead.src else ""
+        kind = classify_gap(doc, k)
+        where = _neighbour_context(doc, k)
         message = (
             f"{side.lang.upper()} line {sentence.line} has no {other.lang.upper()} counterpart "
             f"({_GAP_WORDS[kind]}): {_quote(sentence.text)}"
@@ -91,14 +128,31 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         yield Flag(kind, Severity.ERROR, bead.src, bead.tgt, message)
 
 
+# Digit strings, and capitalised Latin-script words (names, acronyms), survive
+# translation unchanged; sharing one is evidence the pair belongs together.
+_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[A-Z][A-Za-z]+")
+ANCHORED_SHARE = 0.6  # share of the threshold below which even anchored pairs are flagged
+
+
+def _share_anchor(src: str, tgt: str) -> bool:
+    tgt_anchors = {a.replace(",", "").lower() for a in _ANCHOR.findall(tgt)}
+    return any(a.replace(",", "").lower() in tgt_anchors for a in _ANCHOR.findall(src))
+
+
 @register("mistranslation", Severity.ERROR)
 def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
-    """Aligned pairs whose meaning differs too much to be a translation."""
+    """Aligned pairs whose meaning differs too much to be a translation. A pair that
+    shares a number or a name is a loose translation unless its similarity is far
+    below the threshold."""
     threshold = settings.mistranslation_threshold
     if threshold is None:
         return
     for bead in doc.beads:
         if not (bead.src and bead.tgt) or bead.similarity >= threshold:
+            continue
+        if bead.similarity >= threshold * ANCHORED_SHARE and _share_anchor(
+            doc.src_text(bead), doc.tgt_text(bead)
+        ):
             continue
         if any(doc.src.sentences[i].boilerplate for i in bead.src):
             continue

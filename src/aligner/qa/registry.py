@@ -42,6 +42,10 @@ class CheckSpec:
 
 CHECKS: dict[str, CheckSpec] = {}
 
+# A flag that explains another on the same pair hides it: a cut-off sentence is
+# also dissimilar to its translation, but the editor needs to hear it once.
+SUPERSEDES = {"truncated": frozenset({"mistranslation"})}
+
 
 def register(name: str, severity: Severity) -> Callable[[Check], Check]:
     """Decorator adding a check to :data:`CHECKS` under ``name``."""
@@ -61,4 +65,10 @@ def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
             continue
         severity = Severity(settings.severities.get(spec.name, spec.severity.value))
         flags.extend(replace(flag, severity=severity) for flag in spec.function(doc, settings))
-    return sorted(flags, key=lambda f: (min(f.src or f.tgt or (0,)), f.type))
+    hidden = {
+        (kind, flag.src, flag.tgt)
+        for flag in flags
+        for kind in SUPERSEDES.get(flag.type, frozenset())
+    }
+    kept = [f for f in flags if (f.type, f.src, f.tgt) not in hidden]
+    return sorted(kept, key=lambda f: (min(f.src or f.tgt or (0,)), f.type))

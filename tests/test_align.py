@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aligner.align import AlignParams, align_embeddings, bead_shapes, window_texts
+from aligner.align import (
+    AlignParams,
+    align_embeddings,
+    align_texts,
+    bead_shapes,
+    uncertain_windows,
+    window_text,
+)
 from aligner.models import Bead
 
 
@@ -99,4 +106,35 @@ def test_long_document_uses_the_band_and_stays_exact() -> None:
 def test_shapes_and_windows() -> None:
     assert set(bead_shapes(2)) == {(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)}
     assert {(1, 3), (3, 1), (2, 2)} <= set(bead_shapes(3))
-    assert window_texts(["a", "b", "c"], 2) == {1: ["a", "b", "c"], 2: ["a b", "b c"]}
+    assert window_text(["a", "b", "c"], 1, 2) == "b c"
+
+
+def test_only_windows_near_non_one_to_one_beads_are_refined() -> None:
+    beads = [Bead((0,), (0,), 0.9), Bead((1, 2), (1,), 0.8), Bead((3,), (2,), 0.9)]
+    beads += [Bead((i,), (i - 1,), 0.9) for i in range(4, 10)]
+    src, tgt = uncertain_windows(beads, 3, radius=1)
+    assert src[2] == [0, 1, 2, 3] and src[3] == [0, 1, 2, 3]
+    assert tgt[2] == [0, 1, 2]
+
+
+def test_align_texts_embeds_exact_windows_only_where_needed(meanings: np.ndarray) -> None:
+    """The encoder here is linear (a sentence's vector is looked up, a window's is the
+    sum of its sentences'), so the two passes must give the exact-window result."""
+    vocab = {f"s{i}": meanings[i] for i in range(40)} | {
+        f"t{i}": v for i, v in enumerate(_translate(meanings))
+    }
+    seen: list[str] = []
+
+    def embed(texts: list[str]) -> np.ndarray:
+        seen.extend(texts)
+        return _unit(np.stack([sum(vocab[w] for w in t.split()) for t in texts]))
+
+    tgt = [f"t{i}" for i in range(40)]
+    tgt[5:7] = ["t5 t6"]  # a merge in the translation
+    beads, src_rows, _ = align_texts(
+        [f"s{i}" for i in range(40)], tgt, embed=embed, params=AlignParams()
+    )
+    assert ((5, 6), (5,)) in _pairs(beads)
+    assert src_rows.shape == (40, 64)
+    windows = [t for t in seen if " " in t and t != "t5 t6"]
+    assert 0 < len(windows) < 30  # of 2 * (38 + 37) + (38 + 37) possible windows

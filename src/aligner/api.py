@@ -20,7 +20,7 @@ import aligner.qa.alignment  # noqa: F401  (registers the checks)
 import aligner.qa.numbers  # noqa: F401
 import aligner.qa.truncation  # noqa: F401
 from aligner import __version__, report
-from aligner.align import AlignParams, align_embeddings, window_texts
+from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import mark_boilerplate
 from aligner.config import Settings
 from aligner.corpus import pair_documents
@@ -85,38 +85,26 @@ def align_documents(
     1-0 / 0-1 beads in place."""
     src_keep = [s.index for s in src.sentences if not s.boilerplate]
     tgt_keep = [s.index for s in tgt.sentences if not s.boilerplate]
-    src_windows = window_texts([src.sentences[i].text for i in src_keep], settings.max_bead)
-    tgt_windows = window_texts([tgt.sentences[i].text for i in tgt_keep], settings.max_bead)
-    texts = [t for w in (src_windows, tgt_windows) for k in sorted(w) for t in w[k]]
-    vectors = embed_unique(encoder, texts)
-    src_vec: dict[int, np.ndarray] = {}
-    tgt_vec: dict[int, np.ndarray] = {}
-    offset = 0
-    for windows, out in ((src_windows, src_vec), (tgt_windows, tgt_vec)):
-        for k in sorted(windows):
-            out[k] = vectors[offset : offset + len(windows[k])]
-            offset += len(windows[k])
-    content = align_embeddings(
-        src_vec,
-        tgt_vec,
+    content, src_vec, tgt_vec = align_texts(
+        [src.sentences[i].text for i in src_keep],
+        [tgt.sentences[i].text for i in tgt_keep],
+        embed=lambda texts: embed_unique(encoder, texts),
         params=AlignParams(max_bead=settings.max_bead),
-        src_lengths=[len(t) for t in src_windows.get(1, [])],
-        tgt_lengths=[len(t) for t in tgt_windows.get(1, [])],
     )
     beads = _with_boilerplate(content, src, tgt, src_keep, tgt_keep)
-    dim = vectors.shape[1] if vectors.size else 1
+    dim = max(src_vec.shape[1], tgt_vec.shape[1], 1)
     return AlignedDocument(
         src,
         tgt,
         tuple(beads),
-        src_vectors=_full_rows(src_vec.get(1), src_keep, len(src.sentences), dim),
-        tgt_vectors=_full_rows(tgt_vec.get(1), tgt_keep, len(tgt.sentences), dim),
+        src_vectors=_full_rows(src_vec, src_keep, len(src.sentences), dim),
+        tgt_vectors=_full_rows(tgt_vec, tgt_keep, len(tgt.sentences), dim),
     )
 
 
-def _full_rows(rows: np.ndarray | None, keep: Sequence[int], total: int, dim: int) -> np.ndarray:
+def _full_rows(rows: np.ndarray, keep: Sequence[int], total: int, dim: int) -> np.ndarray:
     out = np.zeros((total, dim), dtype=np.float32)
-    if rows is not None and len(keep):
+    if len(keep):
         out[list(keep)] = rows
     return out
 

@@ -1,0 +1,91 @@
+"""Alignment time and peak memory versus document length (embeddings excluded).
+
+Each size runs in a fresh process so its peak memory (ru_maxrss) is its own.
+Documents are synthetic 512-d unit vectors: the target side is the source plus
+noise, with an omission, an insertion, a merge and a swap every 100 sentences,
+and window embeddings are normalised sums (as if the encoder were linear).
+
+    python benchmarks/align_scaling.py [--sizes 2000 8000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+from aligner.align import AlignParams, align_embeddings
+
+DIM = 512
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
+
+
+def _windows(rows: np.ndarray, max_len: int = 3) -> dict[int, np.ndarray]:
+    out = {1: rows}
+    for k in range(2, max_len + 1):
+        total = rows[: len(rows) - k + 1].copy()
+        for i in range(1, k):
+            total += rows[i : len(rows) - k + 1 + i]
+        out[k] = _unit(total)
+    return out
+
+
+def make_pair(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    src = _unit(rng.standard_normal((n, DIM), dtype=np.float32))
+    # noise of norm ~1.3 gives cosines around 0.6, as for real EN-KO pairs with mUSE
+    noise = rng.standard_normal((n, DIM), dtype=np.float32) * np.float32(1.3 / np.sqrt(DIM))
+    tgt = list(_unit(src + noise))
+    for start in range(n - 100, 0, -100):  # edit back to front so indices stay valid
+        tgt[start + 60], tgt[start + 61] = tgt[start + 61], tgt[start + 60]
+        tgt[start + 40 : start + 42] = [_unit(tgt[start + 40] + tgt[start + 41])]
+        tgt.insert(start + 20, _unit(rng.standard_normal(DIM, dtype=np.float32)))
+        del tgt[start + 5]
+    return src, np.stack(tgt)
+
+
+def run_one(n: int) -> dict[str, float]:
+    src, tgt = make_pair(n)
+    sw, tw = _windows(src), _windows(tgt)
+    start = time.perf_counter()
+    beads = align_embeddings(sw, tw, params=AlignParams())
+    seconds = time.perf_counter() - start
+    one_one = sum(len(b.src) == len(b.tgt) == 1 for b in beads)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
+    return {"n": n, "seconds": seconds, "beads": len(beads), "one_one": one_one, "peak_gib": peak}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 100000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return
+    results = []
+    for n in args.sizes:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
+        )
+        results.append(json.loads(out.stdout))
+        r = results[-1]
+        print(
+            f"{n:>7} sentences: align {r['seconds']:.2f} s, peak memory {r['peak_gib']:.2f} GiB "
+            f"(process, data included), {r['beads']} beads"
+        )
+    by_n = {r["n"]: r["seconds"] for r in results}
+    if 2000 in by_n and 8000 in by_n:
+        print(f"time ratio 8000/2000: {by_n[8000] / by_n[2000]:.2f} (linear would be 4)")
+
+
+if __name__ == "__main__":
+    main()

@@ -55,9 +55,15 @@ CALIBRATED_MISTRANSLATION = {"muse-v3": 0.19}
 
 
 def make_signature(settings: Settings, model: str) -> str:
-    """``aligner|model:...|max:3|fail:error|v:0.1.0``: what produced a result."""
+    """``aligner|model:muse-v3@0.2.1|max:3|mt:0.19|fail:error|min:0|v:0.1.0``: what
+    produced a result (``mt:auto`` = estimated per document for an uncalibrated model)."""
     items = dict(settings.signature_items())
     items["model"] = model
+    if (
+        settings.mistranslation_threshold is None
+        and model.split("@")[0] in CALIBRATED_MISTRANSLATION
+    ):
+        items["mt"] = f"{CALIBRATED_MISTRANSLATION[model.split('@')[0]]:g}"
     return "aligner|" + "|".join(f"{k}:{v}" for k, v in items.items()) + f"|v:{__version__}"
 
 

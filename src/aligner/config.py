@@ -58,7 +58,14 @@ class Settings:
         return hash(self.signature_items())
 
     def signature_items(self) -> tuple[tuple[str, str], ...]:
-        return (("model", self.model), ("max", str(self.max_bead)), ("fail", self.fail_on))
+        threshold = self.mistranslation_threshold
+        return (
+            ("model", self.model),
+            ("max", str(self.max_bead)),
+            ("mt", "auto" if threshold is None else f"{threshold:g}"),
+            ("fail", self.fail_on),
+            ("min", f"{self.min_score:g}"),
+        )
 
     @property
     def boilerplate_patterns(self) -> tuple[str, ...]:

@@ -2,4 +2,6 @@
 
 from aligner.cli import main
 
-main()
+# guarded: worker processes (spawned for --jobs) import this module again
+if __name__ == "__main__":
+    main()

@@ -17,17 +17,23 @@ from pathlib import Path
 import numpy as np
 
 import aligner.qa.alignment  # noqa: F401  (registers the checks)
+import aligner.qa.entities  # noqa: F401
+import aligner.qa.hygiene  # noqa: F401
 import aligner.qa.numbers  # noqa: F401
+import aligner.qa.terminology  # noqa: F401
 import aligner.qa.truncation  # noqa: F401
-from aligner import __version__, report
+import aligner.qa.untranslated  # noqa: F401
+from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import mark_boilerplate
+from aligner.changes import changed_files
 from aligner.config import Settings
 from aligner.corpus import pair_documents
 from aligner.embed import Encoder, embed_unique, load_encoder
-from aligner.errors import AlignerError, InputError
+from aligner.embed.cache import CachedEncoder, default_cache_dir
+from aligner.errors import AlignerError, ConfigError, InputError
 from aligner.gate import document_passes, score_document
-from aligner.io import read_text
+from aligner.io import check_writable_dir, read_text
 from aligner.models import (
     Bead,
     Document,
@@ -35,23 +41,39 @@ from aligner.models import (
     DocumentResult,
     InputProblem,
     RunResult,
+    Sentence,
 )
 from aligner.qa import AlignedDocument, run_checks
 from aligner.segment import split_lines, split_sentences
 
 __all__ = [
     "align_documents",
+    "changed_documents",
     "check_documents",
     "check_paths",
+    "check_report_dir",
     "load_document",
     "load_encoder",
     "make_signature",
+    "open_encoder",
+    "render_report",
+    "stdout_format",
     "write_reports",
 ]
 
 # Calibrated on ../shared/eval dev by benchmarks/calibrate.py: the cosine that gives
 # the best expected F1 when 1% of aligned pairs are unrelated sentences.
 CALIBRATED_MISTRANSLATION = {"muse-v3": 0.19}
+# ``--report-dir -``: print one run-level report on standard output instead.
+STDOUT = Path("-")
+
+# Limits that turn a file which is not a story (a data dump, a log, text with no
+# line breaks) into a one-line input error instead of a run that embeds for an
+# hour or runs out of memory. Embedding a sentence costs memory linear in its
+# length (a 10 MB "sentence" needs tens of GB); 50,000 sentences take minutes.
+# Real news sentences are under 1,000 characters, stories under 1,000 sentences.
+MAX_SENTENCE_CHARS = 20_000
+MAX_SENTENCES = 50_000
 
 
 def make_signature(settings: Settings, model: str) -> str:
@@ -80,8 +102,25 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
         sentences = split_sentences(text, lang)
     if not sentences:
         raise InputError(f"{path}: no sentences found")
+    _check_size(path, sentences)
     sentences = mark_boilerplate(sentences, text.split("\n"), settings.boilerplate_patterns)
     return Document(path, lang, tuple(sentences))
+
+
+def _check_size(path: Path, sentences: Sequence[Sentence]) -> None:
+    """Refuse documents too big to embed in reasonable time and memory."""
+    if len(sentences) > MAX_SENTENCES:
+        raise InputError(
+            f"{path}: {len(sentences):,} sentences, over the limit of {MAX_SENTENCES:,} "
+            "per document; split it into smaller documents"
+        )
+    longest = max(sentences, key=lambda s: s.end - s.start)
+    if longest.end - longest.start > MAX_SENTENCE_CHARS:
+        raise InputError(
+            f"{path}:{longest.line}: a sentence of {longest.end - longest.start:,} "
+            f"characters, over the limit of {MAX_SENTENCE_CHARS:,}; this is not prose "
+            "(data, or text without punctuation or line breaks?): fix or remove the file"
+        )
 
 
 def align_documents(
@@ -172,6 +211,41 @@ def check_documents(
     )
 
 
+def open_encoder(
+    settings: Settings,
+    *,
+    warn: Callable[[str], None] | None = None,
+    threads: int | None = None,
+) -> Encoder:
+    """The model of ``settings``, behind the on-disk embedding cache unless
+    ``settings.cache`` is off. ``warn`` hears (once) if the cache has to be bypassed;
+    ``threads`` caps the model's BLAS threads (default: one per core).
+
+    Raises:
+        ModelError: the model cannot be loaded.
+    """
+    encoder = load_encoder(settings.model, threads)
+    if not settings.cache:
+        return encoder
+    return CachedEncoder(encoder, settings.cache_dir or default_cache_dir(), warn=warn)
+
+
+def changed_documents(src: Path, tgt: Path, rev: str) -> set[str]:
+    """Names of the pairs of ``src``/``tgt`` whose EN or KO file changed in git since
+    ``rev`` (plus the paths of changed files without a counterpart): the ``only``
+    argument of :func:`check_paths` for ``--changed-since``.
+
+    Raises:
+        InputError: the paths are unusable, not in a git work tree, or ``rev`` is unknown.
+    """
+    pairs, problems = pair_documents(src, tgt)
+    changed = changed_files(src, rev) | changed_files(tgt, rev)
+    names = {
+        p.name for p in pairs if p.src_path.resolve() in changed or p.tgt_path.resolve() in changed
+    }
+    return names | {p.path for p in problems if Path(p.path).resolve() in changed}
+
+
 def check_paths(
     src: Path,
     tgt: Path,
@@ -179,55 +253,157 @@ def check_paths(
     settings: Settings,
     encoder: Encoder | None = None,
     progress: Callable[[DocumentPair], None] | None = None,
+    only: set[str] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> RunResult:
     """Check two files or two trees of documents paired by relative path.
 
     A document that cannot be read is recorded in ``RunResult.problems`` and the
-    others are still checked.
+    others are still checked. Results of unchanged documents come from the cache;
+    the others are checked in worker processes when there are many (``settings.jobs``).
+    Only results (no embeddings) are kept, so memory does not grow with vectors.
+
+    Args:
+        src: the English file or directory.
+        tgt: the Korean file or directory.
+        settings: the run's settings.
+        encoder: used as given (not cached); default: :func:`open_encoder`.
+        progress: called with each pair as it is checked (or found in the cache).
+        only: check only the pairs with these names (and report only the input
+            problems with these paths), e.g. from :func:`changed_documents`.
+        warn: hears non-fatal trouble once, e.g. an unusable embedding cache.
 
     Raises:
         InputError: the paths themselves are unusable.
         ModelError: the model cannot be loaded.
     """
     pairs, problems = pair_documents(src, tgt)
-    encoder = encoder or load_encoder(settings.model)
+    if only is not None:
+        pairs = [p for p in pairs if p.name in only]
+        problems = [p for p in problems if p.path in only]
+    own = encoder is None
+    encoder = encoder or open_encoder(settings, warn=warn)
     run = RunResult(problems=list(problems), signature=make_signature(settings, encoder.name))
-    for pair in pairs:
-        if progress:
-            progress(pair)
-        try:
-            src_doc = load_document(pair.src_path, settings.src_lang, settings=settings)
-            tgt_doc = load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
-        except AlignerError as exc:
-            run.problems.append(InputProblem(pair.name, str(exc)))
-            continue
-        run.documents.append(
-            check_documents(src_doc, tgt_doc, pair, encoder=encoder, settings=settings)
+    try:
+        outcomes = batch.check_pairs(
+            pairs,
+            check_one=_check_pair,
+            encoder=encoder,
+            settings=settings,
+            jobs=settings.jobs,
+            # workers make their own encoder: only for one this function made
+            open_encoder=open_encoder if own else None,
+            progress=progress,
+            warn=warn,
         )
+    finally:
+        if own and isinstance(encoder, CachedEncoder):
+            encoder.close()
+    for outcome in outcomes:
+        if isinstance(outcome, InputProblem):
+            run.problems.append(outcome)
+        else:
+            run.documents.append(outcome)
     return run
 
 
-def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
-    """Write the per-document and run reports into ``settings.report_dir``.
+def _check_pair(pair: DocumentPair, encoder: Encoder, settings: Settings) -> batch.Outcome:
+    """One pair's result, or the input problem that stopped it."""
+    try:
+        src_doc = load_document(pair.src_path, settings.src_lang, settings=settings)
+        tgt_doc = load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
+    except AlignerError as exc:
+        return InputProblem(pair.name, str(exc))
+    return check_documents(src_doc, tgt_doc, pair, encoder=encoder, settings=settings)
 
-    Each document gets ``<name>.json`` / ``<name>.html`` (its relative path kept);
-    the run gets ``index.html`` and ``summary.json``. Returns the paths written.
+
+def check_report_dir(settings: Settings) -> None:
+    """Fail before a run, with nothing written, if ``settings.report_dir`` is unusable.
+
+    Raises:
+        InputError: the folder (or its nearest existing parent) is not a writable directory.
     """
+    check_writable_dir(settings.report_dir)
+
+
+def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
+    """Write the reports of ``settings.formats`` into ``settings.report_dir``.
+
+    ``html`` and ``json`` give each document ``<name>.html`` / ``<name>.json``
+    (its relative path kept) and the run ``index.html`` / ``summary.json``; every
+    other format writes one file for the run, named in
+    :data:`aligner.report.RUN_FORMATS` (``alignments.csv``, ``results.sarif`` ...).
+
+    Returns:
+        The paths written, the run index last when HTML is written.
+
+    Raises:
+        ConfigError: a format is unknown, or the folder is ``-`` (standard
+            output: see :func:`stdout_format` and :func:`render_report`).
+    """
+    formats = report.check_formats(settings.formats)
+    if settings.report_dir == STDOUT:
+        raise ConfigError("report folder '-' means standard output: use render_report()")
     root = settings.report_dir
+    written, links = _write_document_reports(run, root, formats)
+    if "json" in formats:
+        written.append(root / "summary.json")
+        report.write_summary_json(run, written[-1], reports=links)
+    for name in formats:
+        if name in report.RUN_FORMATS:
+            written.append(root / report.RUN_FORMATS[name].filename)
+            report.RUN_FORMATS[name].write(run, written[-1])
+    if "html" in formats:
+        written.append(root / "index.html")
+        html = {name: files["html"] for name, files in links.items()}
+        report.write_index_html(run, written[-1], links=html)
+    return written
+
+
+def _write_document_reports(
+    run: RunResult, root: Path, formats: Sequence[str]
+) -> tuple[list[Path], dict[str, dict[str, str]]]:
+    """Each document's JSON and HTML; returns the paths and, per document, its
+    report files relative to ``root``."""
     written: list[Path] = []
-    links: dict[str, str] = {}
+    links: dict[str, dict[str, str]] = {}
     for doc in run.documents:
         base = root / doc.pair.name
-        if "json" in settings.formats:
-            written.append(base.with_name(base.name + ".json"))
-            report.write_document_json(doc, written[-1], signature=run.signature)
-        if "html" in settings.formats:
-            written.append(base.with_name(base.name + ".html"))
-            report.write_document_html(doc, written[-1], signature=run.signature)
-            links[doc.pair.name] = written[-1].relative_to(root).as_posix()
-    written.append(root / "summary.json")
-    report.write_summary_json(run, written[-1])
-    if "html" in settings.formats:
-        written.append(root / "index.html")
-        report.write_index_html(run, written[-1], links=links)
-    return written
+        for fmt in ("json", "html"):  # a document's JSON first: it is the contract
+            if fmt not in formats:
+                continue
+            path = base.with_name(f"{base.name}.{fmt}")
+            writer = report.write_document_json if fmt == "json" else report.write_document_html
+            writer(doc, path, signature=run.signature)
+            written.append(path)
+            links.setdefault(doc.pair.name, {})[fmt] = path.relative_to(root).as_posix()
+    return written, links
+
+
+def stdout_format(settings: Settings) -> str | None:
+    """Check ``settings.formats``; when the report folder is ``-``, return the one
+    format to print on standard output (else None).
+
+    Raises:
+        ConfigError: a format is unknown, or ``-`` is asked for with several
+            formats or with ``html`` (one page per document).
+    """
+    formats = report.check_formats(settings.formats)
+    if settings.report_dir != STDOUT:
+        return None
+    printable = ["json", *report.RUN_FORMATS]
+    if len(formats) != 1 or formats[0] not in printable:
+        raise ConfigError(
+            f"--report-dir - prints one run-level format to standard output, not "
+            f"{','.join(formats)}: add --format with one of {', '.join(printable)}"
+        )
+    return formats[0]
+
+
+def render_report(run: RunResult, fmt: str) -> str:
+    """One run-level format as text (``json`` is the run summary), for standard output.
+
+    Raises:
+        ConfigError: ``fmt`` is ``html`` or unknown.
+    """
+    return report.render_run(run, fmt)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import click
@@ -23,6 +27,45 @@ class ExitStatus(IntEnum):
     PASSED = 0
     GATE_FAILED = 1
     ERROR = 2
+    INTERRUPTED = 128 + signal.SIGINT  # 130, as shells report Ctrl-C
+    TERMINATED = 128 + signal.SIGTERM  # 143
+
+
+class _Interrupted(KeyboardInterrupt):
+    """SIGTERM delivered as an exception, so that ``finally`` blocks and
+    :func:`aligner.io.write_atomic` clean up exactly as they do for Ctrl-C."""
+
+
+def _raise_interrupted(signum: int, frame: FrameType | None) -> None:
+    raise _Interrupted(signum)
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """Turn SIGTERM into :class:`_Interrupted` while a command runs (the default
+    action would kill the process mid-write, leaving a temp file behind)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers can only be set from the main thread
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Group(click.Group):
+    """Ctrl-C and SIGTERM end a command with one line and exit code 130 / 143
+    (click alone would print "Aborted!" and exit 1, which means "gate failed")."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            with _sigterm_as_interrupt():
+                return super().invoke(ctx)
+        except KeyboardInterrupt as exc:
+            click.echo("aligner: interrupted", err=True)
+            terminated = isinstance(exc, _Interrupted)
+            sys.exit(ExitStatus.TERMINATED if terminated else ExitStatus.INTERRUPTED)
 
 
 @contextmanager
@@ -37,9 +80,15 @@ def _errors(traceback: bool) -> Iterator[None]:
         sys.exit(ExitStatus.ERROR)
 
 
+def _warn(message: str) -> None:
+    click.echo(f"aligner: warning: {message}", err=True)
+
+
 def _settings(config: Path | None, **cli: Any) -> Settings:
     path = config or find_config_file(Path.cwd())
     base = make_settings(load_config_file(path)) if path else Settings()
+    if cli.pop("no_cache", False):
+        cli["cache"] = False
     return make_settings({k: v for k, v in cli.items() if v is not None}, base)
 
 
@@ -64,6 +113,13 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             help="Config file (default: aligner.toml or [tool.aligner] in "
             "pyproject.toml, searched upwards).",
         ),
+        click.option(
+            "--cache-dir",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Cache of embeddings and document results (default: "
+            "$XDG_CACHE_HOME/aligner or ~/.cache/aligner).",
+        ),
+        click.option("--no-cache", is_flag=True, help="Neither read nor write the cache."),
         click.option("--traceback", is_flag=True, help="Show the full error on failure."),
     ]
     for option in reversed(options):
@@ -71,7 +127,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="aligner")
 def main() -> None:
     """Align English and Korean news stories sentence by sentence and flag
@@ -85,7 +141,16 @@ def main() -> None:
 @click.option(
     "--report-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    help=f"Where reports go (default: {DEFAULTS.report_dir}/).",
+    help=f"Where reports go (default: {DEFAULTS.report_dir}/); - prints one report "
+    "to standard output.",
+)
+@click.option(
+    "--format",
+    "formats",
+    metavar="LIST",
+    callback=lambda ctx, param, value: value and tuple(v.strip() for v in value.split(",")),
+    help="Report formats, comma-separated: html, json, csv, tsv, md, junit, sarif, "
+    f"tmx, xliff (default: {','.join(DEFAULTS.formats)}).",
 )
 @click.option(
     "--fail-on",
@@ -95,24 +160,54 @@ def main() -> None:
 @click.option("--min-score", type=float, help="Fail a document scoring below this (0-1).")
 @click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even if the gate fails.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the verdict line.")
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    help="Check only documents whose EN or KO file changed in git since REV "
+    "(e.g. origin/main), untracked files included.",
+)
+@click.option(
+    "--annotations",
+    type=click.Choice(["github"]),
+    help="Also print error and warning flags as GitHub Actions annotations.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=int,
+    metavar="N",
+    help="Worker processes for many documents (default: 0, one per CPU core).",
+)
+@click.option(
+    "--glossary",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Terminology glossary, CSV or TSV with the header en,ko,forbidden.",
+)
 @_common
 def check(
     src: Path,
     tgt: Path,
     report_dir: Path | None,
+    formats: tuple[str, ...] | None,
     fail_on: str | None,
     min_score: float | None,
     exit_zero: bool,
     quiet: bool,
+    changed_since: str | None,
+    annotations: str | None,
+    jobs: int | None,
+    glossary: Path | None,
     model: str | None,
     encoding: str | None,
     presegmented: bool | None,
     config: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
     traceback: bool,
 ) -> None:
     """Check SRC (English) against TGT (Korean): two files, or two directories
-    paired by relative path. Writes HTML and JSON reports; exits 0 if the QA gate
-    passes, 1 if it fails, 2 on bad input."""
+    paired by relative path. Writes reports (HTML and JSON by default); exits 0 if
+    the QA gate passes, 1 if it fails, 2 on bad input."""
     from aligner import api
 
     with _errors(traceback):
@@ -122,22 +217,51 @@ def check(
             encoding=encoding,
             presegmented=presegmented,
             report_dir=report_dir,
+            formats=formats,
             fail_on=fail_on,
             min_score=min_score,
+            glossary=glossary,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+            jobs=jobs,
         )
+        to_stdout = api.stdout_format(settings)  # checks the formats; "-": print one
+        if to_stdout is None:
+            api.check_report_dir(settings)  # fail now, not after checking every document
+        only = _changed(src, tgt, changed_since)
         run = api.check_paths(
             src,
             tgt,
             settings=settings,
             progress=None if quiet else lambda pair: click.echo(f"checking {pair.name}", err=True),
+            only=only,
+            warn=_warn,
         )
-        written = api.write_reports(run, settings=settings)
+        written = [] if to_stdout else api.write_reports(run, settings=settings)
+        text = api.render_report(run, to_stdout) if to_stdout else None
+    echo = functools.partial(click.echo, err=text is not None)  # stdout holds the report
     for line in _summary_lines(run, quiet):
-        click.echo(line)
-    click.echo(f"reports: {written[-1]}" if written else "reports: none")
-    if not run.documents:
+        echo(line)
+    for line in github_annotations(run) if annotations == "github" else ():
+        echo(line)
+    if text is not None:
+        click.echo(text, nl=False)
+    else:
+        click.echo(f"reports: {written[-1]}" if written else "reports: none")
+    if not run.documents and (only is None or run.problems):
         sys.exit(ExitStatus.ERROR)
     sys.exit(ExitStatus.PASSED if run.passed or exit_zero else ExitStatus.GATE_FAILED)
+
+
+def _changed(src: Path, tgt: Path, rev: str | None) -> set[str] | None:
+    from aligner import api
+
+    if rev is None:
+        return None
+    only = api.changed_documents(src, tgt, rev)
+    if not only:
+        click.echo(f"aligner: no document changed since {rev}", err=True)
+    return only
 
 
 def _summary_lines(run: Any, quiet: bool) -> Iterator[str]:
@@ -185,6 +309,8 @@ def align(
     encoding: str | None,
     presegmented: bool | None,
     config: Path | None,
+    cache_dir: Path | None,
+    no_cache: bool,
     traceback: bool,
 ) -> None:
     """Align one SRC file with one TGT file and print the alignment (with QA
@@ -193,8 +319,15 @@ def align(
     from aligner.models import DocumentPair
 
     with _errors(traceback):
-        settings = _settings(config, model=model, encoding=encoding, presegmented=presegmented)
-        encoder = api.load_encoder(settings.model)
+        settings = _settings(
+            config,
+            model=model,
+            encoding=encoding,
+            presegmented=presegmented,
+            cache_dir=cache_dir,
+            no_cache=no_cache,
+        )
+        encoder = api.open_encoder(settings, warn=_warn)
         src_doc = api.load_document(src, settings.src_lang, settings=settings)
         tgt_doc = api.load_document(tgt, settings.tgt_lang, settings=settings)
         result = api.check_documents(
@@ -207,3 +340,41 @@ def align(
         signature = api.make_signature(settings, encoder.name)
         data = report.document_to_dict(result, signature=signature)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+def github_annotations(run: Any) -> Iterator[str]:
+    """Error and warning flags as GitHub Actions workflow commands, one per line:
+    ``::error file=en/a.txt,line=3,title=aligner%3A missing::message``. A flag points
+    at its first English sentence, or its first Korean one when it has none."""
+    for doc in run.documents:
+        for flag in doc.flags:
+            if flag.severity.value == "info":
+                continue
+            side, index = (doc.src, flag.src[0]) if flag.src else (doc.tgt, flag.tgt[0])
+            props = {
+                "file": _relative(side.path),
+                "line": str(side.sentences[index].line),
+                "title": f"aligner: {flag.type}",
+            }
+            yield _workflow_command(flag.severity.value, props, flag.message)
+    for problem in run.problems:
+        yield _workflow_command("error", {"file": _relative(Path(problem.path))}, problem.message)
+
+
+def _workflow_command(command: str, props: dict[str, str], message: str) -> str:
+    # Escaping as in GitHub's @actions/core (toCommandValue/escapeData/escapeProperty).
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    fields = ",".join(f"{key}={prop(value)}" for key, value in props.items())
+    return f"::{command} {fields}::{data(message)}"
+
+
+def _relative(path: Path) -> str:
+    """A path as GitHub expects it: relative to the work tree (the current folder)."""
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd()).as_posix()
+    return path.as_posix()

@@ -43,6 +43,7 @@ class Settings:
     # QA
     mistranslation_threshold: float | None = None  # None: the model's calibrated value
     truncation_ratio: float = 0.5
+    glossary: Path | None = None  # CSV/TSV en,ko,forbidden for the terminology check
     boilerplate: tuple[str, ...] = BUILTIN_BOILERPLATE
     extra_boilerplate: tuple[str, ...] = ()
     disabled_checks: frozenset[str] = frozenset()
@@ -53,6 +54,10 @@ class Settings:
     # reports
     report_dir: Path = Path("reports")
     formats: tuple[str, ...] = ("html", "json")
+    # embedding cache; cache_dir None: $XDG_CACHE_HOME/aligner, else ~/.cache/aligner
+    cache: bool = True
+    cache_dir: Path | None = None
+    jobs: int = 0  # worker processes for many documents; 0: one per CPU core
 
     def __hash__(self) -> int:
         return hash(self.signature_items())
@@ -91,7 +96,7 @@ def _coerce(key: str, value: Any) -> Any:
     elif isinstance(default, str):
         if isinstance(value, str):
             return value
-    elif isinstance(default, Path):
+    elif isinstance(default, Path) or key in ("cache_dir", "glossary"):
         if isinstance(value, (str, Path)):
             return Path(value)
     elif isinstance(default, (tuple, frozenset)):
@@ -124,6 +129,8 @@ def make_settings(values: dict[str, Any], base: Settings | None = None) -> Setti
             f"setting 'fail_on' must be one of info, warning, error, never; "
             f"got {settings.fail_on!r}"
         )
+    if settings.jobs < 0:
+        raise ConfigError(f"setting 'jobs' must be 0 (one per core) or more; got {settings.jobs}")
     if not 1 <= settings.max_bead <= 6:
         raise ConfigError(f"setting 'max_bead' must be between 1 and 6; got {settings.max_bead}")
     return settings

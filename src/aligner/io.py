@@ -5,7 +5,8 @@ newlines) or raises :class:`~aligner.errors.InputError` with a one-line message
 that starts with the path and says how to fix the file. It detects UTF-8 (with
 or without BOM), UTF-16 with a BOM and Korean CP949/EUC-KR, and refuses binary
 files, empty files and files over a size limit. :func:`write_atomic` writes
-reports so that an interrupted run never leaves half a file behind.
+reports so that an interrupted run never leaves half a file behind, and
+:func:`check_writable_dir` tells before a run whether they can be written.
 """
 
 from __future__ import annotations
@@ -240,21 +241,65 @@ def _reject_unusable_text(path: Path, text: str) -> None:
         raise _binary(path, "mostly control characters")
 
 
+def check_writable_dir(path: Path) -> None:
+    """Raise unless files can be created in ``path`` (which may not exist yet).
+
+    Checked before a run so that an unusable ``--report-dir`` fails at once,
+    with nothing written, instead of after every document has been checked.
+    Nothing is created here: the folder is made when the first report is written.
+
+    Raises:
+        InputError: ``path`` or its nearest existing parent is not a writable
+            directory; the message names ``path`` and the cause.
+    """
+    existing = path
+    while not existing.exists() and existing.parent != existing:
+        existing = existing.parent
+    if existing.is_dir() and os.access(existing, os.W_OK | os.X_OK):
+        return
+    if not existing.exists():
+        why = f"{existing} does not exist"
+    elif not existing.is_dir():
+        why = f"{existing} is a file, not a directory"
+    else:
+        why = f"no write permission in {existing}"
+    raise InputError(f"{path}: cannot write reports there ({why}); pass a writable --report-dir")
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` via a temp file and rename, so an interrupted
-    run never leaves a half-written report and the previous one stays intact."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    run never leaves a half-written report and the previous one stays intact.
+
+    The temp file is removed on any exception, Ctrl-C (KeyboardInterrupt) and
+    SystemExit included.
+
+    Raises:
+        InputError: the file cannot be written (folder not writable, disk full...).
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise _unwritable(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         # mkstemp creates 0600; a report should get the usual permissions
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise _unwritable(path, exc) from None
         raise
+
+
+def _unwritable(path: Path, exc: OSError) -> InputError:
+    return InputError(
+        f"{path}: cannot write the report ({exc.strerror or exc}); "
+        "pass a writable --report-dir or free some disk space"
+    )
 
 
 def _umask() -> int:

@@ -23,7 +23,7 @@ from aligner.models import (
     Severity,
 )
 from aligner.report import write_document_html, write_index_html
-from aligner.report.html_report import _FILTER_SCRIPT
+from aligner.report.html_script import SCRIPT as PAGE_SCRIPT
 
 SIGNATURE = "aligner|model:test|max:3|fail:error|v:0.1.0"
 IMG = "<img src=x onerror=alert(1)>"
@@ -205,24 +205,107 @@ def test_merged_split_and_gap_beads_are_badged_and_empty_side_is_a_dash(page: No
 def test_flagged_rows_take_the_worst_severity_and_show_flags_inline(page: Node) -> None:
     rows = _rows(page)
     severities = [[c for c in r.classes if c.startswith("sev-")] for r in rows]
-    assert severities == [[], [], ["sev-error"], ["sev-error"], ["sev-info"]]
+    assert severities == [
+        ["sev-warning"],
+        ["sev-warning"],
+        ["sev-error"],
+        ["sev-error"],
+        ["sev-info"],
+    ]
     inline = [[li.text for li in r.find_all("li")] for r in rows]
     assert inline[3] == ["warning number_mismatch 12 vs 13", "error truncated KO is much shorter"]
     assert inline[2] == ["error missing EN line 13 has no KO counterpart"]
-    assert inline[0] == inline[1] == []
+    # a flag spanning rows 1 and 2 is shown on both, saying so
+    spanning = "warning reordered crosses the next pair (spans rows 1, 2)"
+    assert inline[0] == inline[1] == [spanning]
 
 
-def test_flag_spanning_several_beads_is_listed_in_flags_section(page: Node) -> None:
+def test_rows_carry_their_flags_for_the_page_filters(page: Node) -> None:
+    keys = [r.attrs.get("data-flags") for r in _rows(page)]
+    assert keys == [
+        "warning:reordered",
+        "warning:reordered",
+        "error:missing",
+        "warning:number_mismatch error:truncated",
+        "info:boilerplate",
+    ]
+    boxes = [
+        (i.attrs["data-kind"], i.attrs["value"])
+        for i in page.find_all("input")
+        if "data-kind" in i.attrs
+    ]
+    assert boxes == [
+        ("severity", "error"),
+        ("severity", "warning"),
+        ("severity", "info"),
+        ("type", "boilerplate"),
+        ("type", "missing"),
+        ("type", "number_mismatch"),
+        ("type", "reordered"),
+        ("type", "truncated"),
+    ]
+    assert page.by_id("shown").text == "5 of 5 rows shown"
+    assert "next flagged row" in page.find_all("p", "keys")[0].text
+
+
+def test_flag_spanning_several_beads_links_every_row_it_touches(page: Node) -> None:
     section = page.find_all("main")[0].find_all("ul")[-1]
     items = {li.find_all("span", "ftype")[0].text: li for li in section.find_all("li")}
     assert set(items) == {"missing", "number_mismatch", "truncated", "reordered", "boilerplate"}
     reordered = items["reordered"]
-    assert "not tied to one row" in reordered.text
+    assert [a.attrs["href"] for a in reordered.find_all("a")] == ["#r1", "#r2"]
     assert "crosses the next pair" in reordered.text
     assert reordered.find_all("span", "ref")[0].text == (
         "EN budget.txt:10, EN budget.txt:11, KO budget.txt:10, KO budget.txt:11"
     )
     assert [a.attrs["href"] for a in items["missing"].find_all("a")] == ["#r3"]
+
+
+def test_flag_naming_no_sentence_is_listed_only_in_flags_section(tmp_path: Path) -> None:
+    doc = _result()
+    loose = Flag("extra", Severity.ERROR, (), (), "no sentence named")
+    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (loose,), 0.5, False)
+    write_document_html(doc, tmp_path / "x.html", signature=SIGNATURE)
+    root = parse(tmp_path / "x.html")
+    assert all("data-flags" not in r.attrs for r in _rows(root))
+    assert "not tied to one row" in root.find_all("main")[0].find_all("ul")[-1].text
+
+
+def test_chart_has_a_bar_per_paired_row_and_a_mark_per_flagged_row(page: Node) -> None:
+    svg = page.by_id("chart")
+    assert svg.attrs["viewbox"] == "0 0 5 40"
+    paths = {p.attrs["class"]: p.attrs["d"] for p in svg.find_all("path")}
+    assert paths["bars"] == "M0.5 40V3.6M1.5 40V8.0M3.5 40V18.0"
+    assert paths["error"] == "M2.5 0V40M3.5 0V40"
+    assert paths["warning"] == "M0.5 0V40M1.5 0V40"
+    assert paths["info"] == "M4.5 0V40"
+    assert svg.find_all("title")[0].text == (
+        "Similarity of each of 5 rows; flagged rows: 2 error, 2 warning, 1 info."
+    )
+
+
+@dataclass(frozen=True)
+class WaivedFlag(Flag):
+    """A flag with the ``waived`` marker a future waiver file may set."""
+
+    waived: bool = True
+
+
+def test_waived_flag_is_shown_as_such_and_does_not_colour_its_row(tmp_path: Path) -> None:
+    doc = _result()
+    waived = WaivedFlag("missing", Severity.ERROR, (3,), (), "accepted by the desk")
+    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (waived,), 0.9, True)
+    write_document_html(doc, tmp_path / "w.html", signature=SIGNATURE)
+    root = parse(tmp_path / "w.html")
+    row = _rows(root)[2]
+    assert "flagged" not in row.classes
+    assert row.attrs["data-flags"] == "waived:missing"
+    assert [li.attrs.get("class") for li in row.find_all("li")] == ["waived"]
+    assert "waived" in row.find_all("li")[0].text
+    values = [
+        i.attrs["value"] for i in root.find_all("input") if i.attrs.get("data-kind") == "severity"
+    ]
+    assert values == ["error", "warning", "info", "waived"]
 
 
 def test_boilerplate_sentences_are_dimmed(page: Node) -> None:
@@ -252,7 +335,7 @@ def test_corpus_text_cannot_inject_markup_into_document_page(tmp_path: Path, hos
     root = parse(path)
     assert not root.find_all("img")
     scripts = root.find_all("script")
-    assert [s.text for s in scripts] == [_FILTER_SCRIPT]
+    assert [s.text for s in scripts] == [PAGE_SCRIPT]
     assert hostile in _cells(_rows(root)[0])[1].text
     assert hostile in root.find_all("h1")[0].text
     assert f"sig {hostile}" in root.find_all("header")[0].text
@@ -262,7 +345,7 @@ def test_corpus_text_cannot_inject_markup_into_document_page(tmp_path: Path, hos
 def test_script_is_allowed_by_its_csp_hash_only(page: Node) -> None:
     csp = next(m for m in page.find_all("meta") if m.attrs.get("http-equiv"))
     directives = [d.strip() for d in (csp.attrs["content"] or "").split(";")]
-    digest = base64.b64encode(hashlib.sha256(_FILTER_SCRIPT.encode()).digest()).decode()
+    digest = base64.b64encode(hashlib.sha256(PAGE_SCRIPT.encode()).digest()).decode()
     assert f"script-src 'sha256-{digest}'" in directives
 
 

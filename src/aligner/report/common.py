@@ -1,0 +1,115 @@
+"""What several writers read off a checked document: the flags touching each
+bead, a side's text and line numbers, the file and line a flag points at, and a
+short description of every flag type."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aligner.models import Bead, Document, DocumentResult, Flag, Severity
+from aligner.report.json_report import severity_counts
+
+# One line per flag type, as the README's "What is flagged" table says; SARIF
+# rules and the Markdown legend use them.
+FLAG_DESCRIPTIONS = {
+    "missing": "A sentence whose counterpart was dropped from the other language.",
+    "extra": "A sentence with no counterpart that does not fit its surroundings (an insertion).",
+    "unaligned": "A sentence with no counterpart; the document cannot tell missing from extra.",
+    "truncated": "A line cut short: a dangling comma or quote, or far shorter than its pair.",
+    "mistranslation": "An aligned pair whose similarity is below the model's threshold.",
+    "number_mismatch": "A number, date, amount or percentage that differs between the languages.",
+    "reordered": "A pair that crosses another pair: the sentence was moved.",
+    "boilerplate": "A caption, credit, link or related-stories line with no counterpart.",
+    "terminology": "A glossary term translated otherwise than the glossary requires.",
+    "untranslated": "A sentence copied from the other side, or not in its language's script.",
+    "named_entity": "A name, acronym or link on one side of a pair and absent on the other.",
+    "whitespace": "Doubled spaces, tabs or odd space characters inside a sentence.",
+    "repeated_word": "A word typed twice in a row, where the other side repeats nothing.",
+    "unbalanced": "Brackets or quotes unbalanced on one side of a pair and balanced on the other.",
+    "punctuation": "A question on one side of a pair that the other side turns into a statement.",
+}
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The corpus file and 1-based line a flag points at (``line`` None when
+    the flag names no sentence)."""
+
+    path: Path
+    line: int | None
+    lang: str
+
+
+def flags_by_bead(beads: Sequence[Bead], flags: Iterable[Flag]) -> list[list[Flag]]:
+    """For each bead, the flags naming at least one of its sentences.
+
+    Unlike :func:`aligner.report.json_report.place_flags`, a flag spanning
+    several beads (a reordered pair, say) is listed under every one of them,
+    so a row-per-bead format never loses it.
+    """
+    src_owner = {i: k for k, bead in enumerate(beads) for i in bead.src}
+    tgt_owner = {j: k for k, bead in enumerate(beads) for j in bead.tgt}
+    touching: list[list[Flag]] = [[] for _ in beads]
+    for flag in flags:
+        owners = {src_owner[i] for i in flag.src if i in src_owner}
+        owners |= {tgt_owner[j] for j in flag.tgt if j in tgt_owner}
+        for k in sorted(owners):
+            touching[k].append(flag)
+    return touching
+
+
+def bead_rows(doc: DocumentResult) -> Iterator[tuple[int, Bead, list[Flag]]]:
+    """Each bead of a document with its 0-based index and the flags touching it."""
+    touching = flags_by_bead(doc.beads, doc.flags)
+    for k, (bead, flags) in enumerate(zip(doc.beads, touching, strict=True)):
+        yield k, bead, flags
+
+
+def side_text(doc: Document, indices: Iterable[int]) -> str:
+    """The sentences at ``indices`` joined by a space (unknown indices skipped)."""
+    return " ".join(doc.sentences[i].text for i in indices if 0 <= i < len(doc.sentences))
+
+
+def side_lines(doc: Document, indices: Iterable[int]) -> list[int]:
+    """The 1-based line numbers of the sentences at ``indices``."""
+    return [doc.sentences[i].line for i in indices if 0 <= i < len(doc.sentences)]
+
+
+def flag_anchor(result: DocumentResult, flag: Flag) -> Anchor:
+    """Where a flag points: its first source sentence, else its first target one."""
+    for doc, indices in ((result.src, flag.src), (result.tgt, flag.tgt)):
+        lines = side_lines(doc, indices[:1])
+        if lines:
+            return Anchor(doc.path, lines[0], doc.lang)
+    return Anchor(result.src.path, None, result.src.lang)
+
+
+def flag_where(result: DocumentResult, flag: Flag) -> str:
+    """``EN en/a.txt:3, KO ko/a.txt:4``: every sentence a flag names."""
+    refs = [
+        f"{result.src.lang.upper()} {result.src.path}:{n}" for n in side_lines(result.src, flag.src)
+    ]
+    refs += [
+        f"{result.tgt.lang.upper()} {result.tgt.path}:{n}" for n in side_lines(result.tgt, flag.tgt)
+    ]
+    return ", ".join(refs)
+
+
+def count_line(flags: Iterable[Flag]) -> str:
+    """``1 error, 0 warning, 8 info``: flags per severity, worst first."""
+    counts = severity_counts(flags)
+    return ", ".join(
+        f"{counts[s.value]} {s.value}" for s in sorted(Severity, key=lambda s: -s.rank)
+    )
+
+
+def worst(flags: Iterable[Flag]) -> Severity | None:
+    """The highest severity among ``flags``, or None."""
+    return max((f.severity for f in flags), key=lambda s: s.rank, default=None)
+
+
+def verdict(result: DocumentResult) -> str:
+    """``PASS`` or ``FAIL``."""
+    return "PASS" if result.passed else "FAIL"

@@ -1,0 +1,74 @@
+"""JUnit XML of a run, for CI systems that show test results (GitLab, Jenkins,
+Azure DevOps, GitHub test-report actions).
+
+One ``<testcase>`` per checked document, named by its relative path: a
+document that fails the QA gate gets a ``<failure type="gate">`` listing its
+flags; a passing one lists any flags in ``<system-out>``. Each input problem
+(a file that could not be checked) is a test case with an ``<error
+type="input">``. No timings are written, so the file is deterministic.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from aligner import __version__
+from aligner.io import write_atomic
+from aligner.models import DocumentResult, InputProblem, RunResult
+from aligner.report.common import count_line, flag_where, verdict
+from aligner.report.xmlutil import element, serialize
+
+SUITE = "aligner"
+
+
+def render_junit(run: RunResult) -> str:
+    """The run as JUnit XML text."""
+    counts = {
+        "tests": str(len(run.documents) + len(run.problems)),
+        "failures": str(sum(not d.passed for d in run.documents)),
+        "errors": str(len(run.problems)),
+    }
+    root = element(None, "testsuites", attrib={"name": SUITE, **counts})
+    suite = element(root, "testsuite", attrib={"name": SUITE, **counts, "skipped": "0"})
+    properties = element(suite, "properties")
+    element(properties, "property", attrib={"name": "signature", "value": run.signature})
+    element(properties, "property", attrib={"name": "version", "value": __version__})
+    for doc in run.documents:
+        _document_case(suite, doc)
+    for problem in run.problems:
+        _problem_case(suite, problem)
+    return serialize(root)
+
+
+def write_junit(run: RunResult, path: Path) -> None:
+    """Write the run as JUnit XML atomically.
+
+    Args:
+        run: The checked documents and the files that could not be checked.
+        path: Where to write; parent folders are created.
+    """
+    write_atomic(path, render_junit(run))
+
+
+def _document_case(suite: ET.Element, doc: DocumentResult) -> None:
+    case = element(
+        suite,
+        "testcase",
+        attrib={"classname": SUITE, "name": doc.pair.name, "file": str(doc.pair.src_path)},
+    )
+    lines = [
+        f"{flag.severity.value.upper()} {flag.type} {flag_where(doc, flag)}: {flag.message}"
+        for flag in doc.flags
+    ]
+    if doc.passed:
+        if lines:
+            element(case, "system-out", "\n".join(lines))
+        return
+    message = f"{verdict(doc)}: score {doc.score:.4f}; {count_line(doc.flags)}"
+    element(case, "failure", "\n".join(lines), attrib={"type": "gate", "message": message})
+
+
+def _problem_case(suite: ET.Element, problem: InputProblem) -> None:
+    case = element(suite, "testcase", attrib={"classname": f"{SUITE}.input", "name": problem.path})
+    element(case, "error", problem.message, attrib={"type": "input", "message": problem.message})

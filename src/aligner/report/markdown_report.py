@@ -1,0 +1,129 @@
+"""A Markdown summary of a run for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment.
+
+It holds the verdict, one table row per document (worst first), the error and
+warning flags with their ``file:line`` (at most ``max_flags`` of them: a PR
+comment is limited to 65,536 characters), the input problems and the signature.
+
+Corpus text goes through :func:`md_escape`: Markdown and HTML syntax is shown
+literally and ``@name`` cannot mention (notify) anyone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from aligner.io import write_atomic
+from aligner.models import DocumentResult, RunResult, Severity
+from aligner.report.common import count_line, flag_where, verdict
+from aligner.report.json_report import severity_counts
+
+MAX_FLAGS = 50
+_ICONS = {"PASS": "✅", "FAIL": "❌", "error": "❌", "warning": "⚠️"}
+# Backslash-escaped: everything that can start emphasis, code, links, tables or
+# strikethrough inside a line (text never starts a line here: newlines become spaces).
+_ESCAPED = "\\`*_[]|~"
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
+
+
+def md_escape(text: str) -> str:
+    """Make corpus text inert in GitHub-flavoured Markdown, on one line.
+
+    Example:
+        >>> md_escape("<b>*hi*</b> @team | x")
+        '&lt;b&gt;\\\\*hi\\\\*&lt;/b&gt; &#64;team \\\\| x'
+    """
+    out = []
+    for char in " ".join(text.split()):
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _ESCAPED:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def render_markdown(run: RunResult, *, max_flags: int = MAX_FLAGS) -> str:
+    """The summary as Markdown text.
+
+    Args:
+        run: The checked documents and the files that could not be checked.
+        max_flags: List at most this many error and warning flags.
+    """
+    ordered = sorted(run.documents, key=lambda d: (d.passed, d.score, d.pair.name))
+    parts = [
+        _heading(run),
+        *_document_table(ordered),
+        *_flag_list(ordered, max_flags),
+        *_problems(run),
+        f"<sub>{md_escape(run.signature)}</sub>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def write_markdown(run: RunResult, path: Path, *, max_flags: int = MAX_FLAGS) -> None:
+    """Write the Markdown summary atomically.
+
+    Args:
+        run: The run to summarise.
+        path: Where to write; parent folders are created.
+        max_flags: List at most this many error and warning flags.
+    """
+    write_atomic(path, render_markdown(run, max_flags=max_flags))
+
+
+def _heading(run: RunResult) -> str:
+    passed = sum(d.passed for d in run.documents)
+    summary = count_line(f for d in run.documents for f in d.flags)
+    icon = _ICONS["PASS" if run.passed else "FAIL"]
+    return (
+        f"## {icon} aligner: {'passed' if run.passed else 'FAILED'}\n\n"
+        f"{passed} of {len(run.documents)} document(s) passed, "
+        f"{len(run.problems)} input problem(s); flags: {summary}.\n"
+    )
+
+
+def _document_table(docs: Sequence[DocumentResult]) -> Iterator[str]:
+    if not docs:
+        yield "No documents were checked.\n"
+        return
+    yield "| verdict | document | score | errors | warnings | info |"
+    yield "| --- | --- | ---: | ---: | ---: | ---: |"
+    for doc in docs:
+        counts = severity_counts(doc.flags)
+        word = verdict(doc)
+        yield (
+            f"| {_ICONS[word]} {word} | {md_escape(doc.pair.name)} | {doc.score:.4f} | "
+            f"{counts['error']} | {counts['warning']} | {counts['info']} |"
+        )
+    yield ""
+
+
+def _flag_list(docs: Sequence[DocumentResult], max_flags: int) -> Iterator[str]:
+    shown = [
+        (doc, flag)
+        for doc in docs
+        for flag in doc.flags
+        if flag.severity in (Severity.ERROR, Severity.WARNING)
+    ]
+    if not shown:
+        return
+    yield "### Errors and warnings\n"
+    for doc, flag in shown[:max_flags]:
+        yield (
+            f"- {_ICONS[flag.severity.value]} **{md_escape(flag.type)}** "
+            f"{md_escape(flag_where(doc, flag) or doc.pair.name)}: {md_escape(flag.message)}"
+        )
+    if len(shown) > max_flags:
+        yield f"- … and {len(shown) - max_flags} more: see the HTML or JSON reports."
+    yield ""
+
+
+def _problems(run: RunResult) -> Iterator[str]:
+    if not run.problems:
+        return
+    yield "### Input problems (not checked)\n"
+    for problem in run.problems:
+        yield f"- {md_escape(problem.path)}: {md_escape(problem.message)}"
+    yield ""

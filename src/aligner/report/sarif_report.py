@@ -1,0 +1,141 @@
+"""SARIF 2.1.0 log of a run, so code-scanning tools (GitHub code scanning, GitLab,
+Azure DevOps, IDE viewers) annotate the exact corpus lines.
+
+One ``result`` per flag: ``ruleId`` is the flag type (every type is a rule
+with a description), ``level`` maps error -> ``error``, warning -> ``warning``,
+info -> ``note``; the location is the corpus file and 1-based line of the
+flag's first English sentence (its first Korean one when it has none), and
+every other sentence it names is a related location. A file that could not be
+checked is a result of rule ``input-problem``. Relative corpus paths stay
+relative (to the folder the check ran in, as code scanning expects);
+absolute ones become ``file://`` URIs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from aligner import __version__
+from aligner.io import write_atomic
+from aligner.models import Document, DocumentResult, Flag, InputProblem, RunResult, Severity
+from aligner.report.common import FLAG_DESCRIPTIONS
+from aligner.report.json_report import dumps
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+INPUT_RULE = "input-problem"
+_INPUT_DESCRIPTION = "A file that could not be checked: unpaired, unreadable, empty or too large."
+
+
+def run_to_sarif(run: RunResult) -> dict[str, Any]:
+    """The run as a SARIF 2.1.0 log (a JSON-ready dict)."""
+    rules = _rules(run)
+    index = {rule["id"]: k for k, rule in enumerate(rules)}
+    results = [_flag_result(doc, flag, index) for doc in run.documents for flag in doc.flags]
+    results += [_problem_result(problem, index) for problem in run.problems]
+    driver = {
+        "name": "aligner",
+        "version": __version__,
+        "semanticVersion": __version__,
+        "rules": rules,
+    }
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": SARIF_VERSION,
+        "runs": [
+            {
+                "tool": {"driver": driver},
+                "results": results,
+                "properties": {"signature": run.signature},
+            }
+        ],
+    }
+
+
+def render_sarif(run: RunResult) -> str:
+    """The SARIF log as deterministic JSON text."""
+    return dumps(run_to_sarif(run))
+
+
+def write_sarif(run: RunResult, path: Path) -> None:
+    """Write the run as a SARIF 2.1.0 log atomically.
+
+    Args:
+        run: The checked documents and the files that could not be checked.
+        path: Where to write; parent folders are created.
+    """
+    write_atomic(path, render_sarif(run))
+
+
+def artifact_uri(path: Path) -> str:
+    """A corpus path as a SARIF ``artifactLocation.uri``: a percent-encoded
+    relative reference, or a ``file://`` URI for an absolute path."""
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix(), safe="/")
+
+
+def _rules(run: RunResult) -> list[dict[str, Any]]:
+    descriptions = dict(FLAG_DESCRIPTIONS)
+    for doc in run.documents:
+        for flag in doc.flags:
+            descriptions.setdefault(flag.type, f"A '{flag.type}' flag.")
+    if run.problems:
+        descriptions[INPUT_RULE] = _INPUT_DESCRIPTION
+    return [
+        {"id": rule, "name": rule, "shortDescription": {"text": text}}
+        for rule, text in sorted(descriptions.items())
+    ]
+
+
+def _location(doc: Document, index: int, note: str | None = None) -> dict[str, Any]:
+    location: dict[str, Any] = {
+        "physicalLocation": {
+            "artifactLocation": {"uri": artifact_uri(doc.path)},
+            "region": {"startLine": doc.sentences[index].line},
+        }
+    }
+    if note is not None:
+        location["message"] = {"text": note}
+    return location
+
+
+def _flag_result(doc: DocumentResult, flag: Flag, index: dict[str, int]) -> dict[str, Any]:
+    named = [(doc.src, i) for i in flag.src] + [(doc.tgt, j) for j in flag.tgt]
+    named = [(side, i) for side, i in named if 0 <= i < len(side.sentences)]
+    if named:
+        primary = _location(*named[0])
+    else:  # a flag naming no sentence still points at the document
+        primary = {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(doc.src.path)}}}
+    related = [
+        {"id": k, **_location(side, i, f"{side.lang.upper()} sentence {i + 1}")}
+        for k, (side, i) in enumerate(named[1:], start=1)
+    ]
+    result: dict[str, Any] = {
+        "ruleId": flag.type,
+        "ruleIndex": index[flag.type],
+        "level": LEVELS[flag.severity],
+        "message": {"text": flag.message or flag.type},
+        "locations": [primary],
+        "properties": {"document": doc.pair.name, "src": list(flag.src), "tgt": list(flag.tgt)},
+    }
+    if related:
+        result["relatedLocations"] = related
+    return result
+
+
+def _problem_result(problem: InputProblem, index: dict[str, int]) -> dict[str, Any]:
+    return {
+        "ruleId": INPUT_RULE,
+        "ruleIndex": index[INPUT_RULE],
+        "level": "error",
+        "message": {"text": problem.message},
+        "locations": [
+            {"physicalLocation": {"artifactLocation": {"uri": artifact_uri(Path(problem.path))}}}
+        ],
+    }

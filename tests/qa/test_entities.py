@@ -1,0 +1,171 @@
+"""The ``named_entity`` check: links, Latin-script tokens in Korean, names with a fixed form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.entities import find_named_entities, latin_tokens, link_tokens
+from aligner.qa.registry import CHECKS, AlignedDocument
+from conftest import DATA
+
+
+def _document(lang: str, texts: list[str]) -> Document:
+    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
+    return Document(Path(f"doc.{lang}"), lang, sentences)
+
+
+def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
+    beads = tuple(Bead((i,), (i,), 1.0) for i in range(len(pairs)))
+    en = _document("en", [en for en, _ in pairs])
+    ko = _document("ko", [ko for _, ko in pairs])
+    return AlignedDocument(en, ko, beads)
+
+
+def _flags(*pairs: tuple[str, str], settings: Settings | None = None) -> list[Flag]:
+    return list(find_named_entities(_aligned(list(pairs)), settings or Settings()))
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def test_link_tokens_are_normalised() -> None:
+    tokens = link_tokens(
+        "See https://www.rfa.org/korean/, write to tips@rfa.org, follow @RFA_Korean #NorthKorea"
+    )
+    assert [t.key for t in tokens] == [
+        "rfa.org/korean",
+        "tips@rfa.org",
+        "@rfa_korean",
+        "#northkorea",
+    ]
+    assert link_tokens("He was #1 in the poll, at 5 p.m.") == []
+
+
+def test_latin_tokens_skip_brackets_units_korean_abbreviations_and_numerals() -> None:
+    text = "국제올림픽위원회(IOC)는 TV와 CEO, 120km, 500MW, 루이 XIV, Samsung과 iPhone을 언급"
+    assert [t.text for t in latin_tokens(text)] == ["Samsung", "iPhone"]
+
+
+def test_dotted_acronyms_and_possessives_share_a_key() -> None:
+    assert [t.key for t in latin_tokens("U.N.과 NATO's")] == ["UN", "NATO"]
+
+
+# ---------------------------------------------------------------- Latin tokens kept in Korean
+
+
+def test_misspelt_name_kept_in_latin_is_flagged() -> None:
+    [flag] = _flags(
+        (
+            "Henry Augustus Rowland was an American scientist.",
+            "Henry Augutus Rowland는 미국의 과학자였다.",
+        )
+    )
+    assert (flag.type, flag.severity) == ("named_entity", Severity.WARNING)
+    assert "“Augutus”" in flag.message and "Henry Augustus Rowland" in flag.message
+
+
+def test_acronym_added_in_korean_is_flagged_and_spelled_out_one_is_not() -> None:
+    assert _flags(("The agency said so.", "터키 DHA 통신은 그렇게 전했다."))
+    spelled = ("Emmanuelle Moreau, of the International Olympic Committee, said so.", "")
+    assert not _flags((spelled[0], "IOC의 엠마누엘 모로 대변인은 그렇게 말했다."))
+    assert _flags((spelled[0], "ICO의 엠마누엘 모로 대변인은 그렇게 말했다."))
+
+
+def test_tokens_explained_elsewhere_in_the_documents_are_not_flagged() -> None:
+    flags = _flags(
+        ("General Motors is getting help.", "GM이 지원을 받는다."),
+        ("The developers say so.", "GM측은 그렇게 말했다."),
+        ("Kaka may join Milan, the agents said.", "미국 지질조사국(USGS)에 따르면 그렇다."),
+        ("The survey agrees.", "USGS도 같은 의견이다."),
+        ("Jack-O-Lanterns came from Ireland.", "Jack-O-Lantern은 아일랜드에서 왔다."),
+    )
+    assert flags == []
+
+
+def test_glossary_rendering_explains_a_latin_token() -> None:
+    assert not _flags(("The United Nations met.", "UN이 회의를 열었다."))
+
+
+# ---------------------------------------------------------------- links
+
+
+def test_link_dropped_or_added_is_flagged_once_per_pair_and_direction() -> None:
+    flags = _flags(
+        ("Details are at www.mofa.go.kr and @mofa_kr.", "자세한 내용은 외교부 홈페이지에 있다."),
+        ("It is online.", "www.codex-sinaiticus.net에서 볼 수 있다."),
+    )
+    assert len(flags) == 2
+    assert "“www.mofa.go.kr”, “@mofa_kr”" in flags[0].message
+    assert "KO has “www.codex-sinaiticus.net”" in flags[1].message
+
+
+def test_link_given_elsewhere_in_the_other_document_is_not_flagged() -> None:
+    assert not _flags(
+        ("See https://www.rfa.org/korean for more.", "자세한 내용은 홈페이지 참조."),
+        ("The site is updated daily.", "홈페이지(rfa.org/korean)는 매일 갱신된다."),
+    )
+
+
+# ---------------------------------------------------------------- names with a fixed Korean form
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        ("Kim Jong Un ordered a probe.", "김정은 총비서가 조사를 지시했다."),
+        ("Kim Jong-un ordered a probe.", "김 위원장이 조사를 지시했다."),
+        ("Pyongyang rejected the offer.", "북한은 제안을 거부했다."),
+        ("He told Radio Free Asia.", "그는 자유아시아 방송에 말했다."),
+        ("He told RFA.", "그는 RFA에 말했다."),
+        ("KCNA reported it.", "조선중앙통신이 보도했다."),
+        ("Seoul rejected the offer.", "법원은 제안을 거부했다."),  # Seoul is not listed
+    ],
+)
+def test_names_rendered_in_korean_pass(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_name_with_no_korean_rendering_is_flagged() -> None:
+    [flag] = _flags(("Supreme leader Kim Jong Un ordered a probe.", "최고지도자가 조사를 지시."))
+    assert "“Kim Jong Un”" in flag.message and "“김정은”" in flag.message
+
+
+def test_english_capitalised_words_in_general_are_not_expected_in_korean() -> None:
+    assert not _flags(
+        (
+            "Passenger Gunter Kubler told The Telegraph he flew to Melbourne.",
+            "승객 군터 쿠블러는 텔레그래프에 멜버른으로 갔다고 말했다.",
+        ),
+        ("The FDA and the CDC said so.", "식품의약국과 질병관리본부가 그렇게 밝혔다."),
+    )
+
+
+def test_user_glossary_terms_are_left_to_the_terminology_check(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("en,ko,forbidden\nKim Jong Un,김정은,\n", encoding="utf-8")
+    pair = ("Supreme leader Kim Jong Un ordered a probe.", "최고지도자가 조사를 지시했다.")
+    assert _flags(pair, settings=Settings(glossary=glossary)) == []
+    assert _flags(pair, settings=Settings(glossary=DATA / "glossary.csv"))
+
+
+def test_user_glossary_explains_latin_tokens(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("en,ko\nKorea Economic Daily,한국경제|KED\n", encoding="utf-8")
+    pair = ("The Korea Economic Daily said so.", "KED가 그렇게 보도했다.")
+    assert not _flags(pair, settings=Settings(glossary=glossary))
+
+
+def test_lone_and_boilerplate_sentences_are_skipped() -> None:
+    caption = Sentence(0, "Photo: Kim Jong Un at www.kcna.kp", 1, 0, 0, boilerplate=True)
+    en = Document(Path("doc.en"), "en", (caption, Sentence(1, "Kim Jong Un spoke.", 2, 0, 0)))
+    ko = _document("ko", ["사진"])
+    doc = AlignedDocument(en, ko, (Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)))
+    assert list(find_named_entities(doc, Settings())) == []
+
+
+def test_registered_as_warning() -> None:
+    assert CHECKS["named_entity"].severity == Severity.WARNING

@@ -1,0 +1,211 @@
+"""Hygiene checks (info): spacing, repeated words, unbalanced brackets and quotes, final marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import aligner.api  # noqa: F401  (registers every check, for run_checks)
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.hygiene import (
+    bracket_problems,
+    final_mark,
+    find_punctuation,
+    find_repeated_words,
+    find_unbalanced,
+    find_whitespace,
+    open_quote,
+    repeated_word,
+    spacing_problem,
+)
+from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
+
+
+def _document(lang: str, texts: list[str]) -> Document:
+    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
+    return Document(Path(f"doc.{lang}"), lang, sentences)
+
+
+def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
+    beads = tuple(Bead((i,), (i,), 0.9) for i in range(len(pairs)))
+    en = _document("en", [en for en, _ in pairs])
+    ko = _document("ko", [ko for _, ko in pairs])
+    return AlignedDocument(en, ko, beads)
+
+
+def _types(en: str, ko: str) -> list[str]:
+    return [f.type for f in run_checks(_aligned([(en, ko)]), Settings())]
+
+
+def _one(check: str, en: str, ko: str) -> list[Flag]:
+    return list(CHECKS[check].function(_aligned([(en, ko)]), Settings()))
+
+
+@pytest.mark.parametrize("name", ["whitespace", "repeated_word", "unbalanced", "punctuation"])
+def test_hygiene_checks_are_info(name: str) -> None:
+    assert CHECKS[name].severity == Severity.INFO
+
+
+# ---------------------------------------------------------------- whitespace
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("As a new visitor,  everything is new.", "a doubled space"),
+        ("As a new visitor,\u00a0 everything is new.", "a doubled space"),
+        ("Prices\trose.", "a tab"),
+        ("Prices\u00a0rose.", "a non-breaking or typographic space"),
+        ("물가가\u3000올랐다.", "an ideographic (full-width) space"),
+        ("Prices\u200brose.", "an invisible zero-width character"),
+    ],
+)
+def test_spacing_problems(text: str, what: str) -> None:
+    problem = spacing_problem(text)
+    assert problem is not None and problem[0] == what
+
+
+def test_whitespace_flag_says_where() -> None:
+    [flag] = _one("whitespace", "Prices rose.", "물가가  또 올랐다.")
+    assert flag.message == "Korean line 1 has a doubled space after “물가가”"
+    assert flag.severity == Severity.INFO and (flag.src, flag.tgt) == ((0,), (0,))
+
+
+def test_single_spaces_pass() -> None:
+    assert spacing_problem("Prices rose, the office said.") is None
+    assert list(find_whitespace(_aligned([("Prices rose.", "물가가 올랐다.")]), Settings())) == []
+
+
+# ---------------------------------------------------------------- repeated words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Please tell her we miss her and and hope she is well.", "and and"),
+        ("The the meeting was cancelled.", "The the"),
+        ("이 사업은 아직 진행 중이다 있다 있다.", "있다 있다"),
+    ],
+)
+def test_repeated_words(text: str, words: str) -> None:
+    assert repeated_word(text) == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He had had enough.",
+        "She said that that was wrong.",
+        "They visited Walla Walla last year.",
+        "Bye bye, she said.",
+        "The score was 10 10 at half time.",
+        "He thanked the theater.",
+    ],
+)
+def test_legitimate_repetitions(text: str) -> None:
+    assert repeated_word(text) is None
+
+
+def test_repetition_the_other_side_keeps_is_not_flagged() -> None:
+    doc = _aligned([("It was very, very cold. Go go go!", "정말 정말 추웠다.")])
+    assert list(find_repeated_words(doc, Settings())) == []
+
+
+def test_repeated_word_flag_quotes_the_sentence() -> None:
+    [flag] = _one("repeated_word", "The project is under way.", "사업은 진행 중이다 중이다.")
+    assert "Korean line 1 repeats a word: “중이다 중이다”" in flag.message
+
+
+# ---------------------------------------------------------------- unbalanced
+
+
+def test_bracket_problems() -> None:
+    assert bracket_problems("45 a.m. ET), the death toll rose.") == [")"]
+    assert bracket_problems("동남아시아국가연합(ASEAN）회의") == []  # full-width closer
+    assert bracket_problems("1) Prices rose (by 3%).") == []
+    assert bracket_problems("「공산당 선언」을 읽었다") == []
+    assert bracket_problems("일부 지역 (900mm 이상") == ["("]
+
+
+def test_open_quote_ignores_quotations_running_over_sentences() -> None:
+    assert open_quote("그러자 남편은 “나라면 걱정하지 않겠소.")
+    assert not open_quote("“A quote that continues in the next paragraph.")
+    assert not open_quote("which is what he said.”")
+    assert not open_quote('그는 “왜요?"라고 물었다.')  # “ with " is balanced
+
+
+def test_unclosed_korean_quote_is_flagged_when_the_english_closes_it() -> None:
+    [flag] = _one("unbalanced", '"I wouldn\'t worry," he replied.', "남편은 “걱정하지 않겠소.")
+    assert flag.message.startswith("Korean leaves a double quote unmatched in")
+    assert flag.message.endswith("while the English is balanced")
+
+
+def test_english_quotes_left_open_by_convention_are_not_flagged() -> None:
+    doc = _aligned([('His pleas went unheeded. "They took my clothes.', "그의 간청은 무시당했다.")])
+    assert list(find_unbalanced(doc, Settings())) == []
+
+
+def test_korean_quote_without_english_quotes_is_not_flagged() -> None:
+    assert _one("unbalanced", "He said he would not worry.", "남편은 “걱정 않겠다고 했다.") == []
+
+
+def test_quote_continued_in_the_next_sentence_is_not_flagged() -> None:
+    doc = _aligned(
+        [
+            ('Ferguson said: "Real Madrid would be the worst."', "퍼거슨은 “최악의 선택이다."),
+            ("He has four years left.", "그는 4년이 남았다.”"),
+        ]
+    )
+    assert list(find_unbalanced(doc, Settings())) == []
+
+
+def test_unbalanced_bracket_on_the_english_side() -> None:
+    [flag] = _one("unbalanced", "45 a.m. ET), the death toll had climbed to 49.", "사망자는 49명.")
+    assert flag.message.startswith("English leaves “)” unmatched")
+
+
+def test_both_sides_unbalanced_is_not_flagged() -> None:
+    assert _one("unbalanced", "the toll (as of Monday rose.", "사망자는 (월요일 현재 늘었다.") == []
+
+
+def test_truncated_pair_is_left_to_the_truncation_check() -> None:
+    en = 'He said the plan would "help the workers of the .'
+    ko = "그는 이 계획이 “노동자들을 도울 것”이라고 말했다."
+    assert "truncated" in _types(en, ko)
+    assert "unbalanced" not in _types(en, ko)
+
+
+# ---------------------------------------------------------------- punctuation
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [("Why?", "?"), ("“뭐라고요?”", "?"), ("그렇다.", "."), ("Stop!", "!"), ("No mark", "")],
+)
+def test_final_mark(text: str, mark: str) -> None:
+    assert final_mark(text) == mark
+
+
+def test_question_turned_into_a_statement_is_flagged_with_the_korean_hint() -> None:
+    [flag] = _one("punctuation", "Why did the government delay it?", "정부는 왜 미뤘습니까.")
+    assert "English asks a question" in flag.message and "ends with “.”" in flag.message
+    assert "its ending is a question" in flag.message
+
+
+def test_korean_question_for_an_english_statement_is_flagged() -> None:
+    [flag] = _one("punctuation", "He asked why it was delayed.", "왜 미뤄졌습니까?")
+    assert flag.message.startswith("Korean asks a question")
+
+
+def test_quoted_questions_and_missing_marks_are_not_flagged() -> None:
+    doc = _aligned(
+        [
+            ('"Why?" he asked.', "그는 “왜요?”라고 물었다."),
+            ('And he yelled, "What?"', '남편은 “뭐라고요?" 라며 소리를 질렀다.'),
+            ("Why the delay?", "지연 이유"),
+            ("Prices rose.", "물가가 올랐다!"),
+        ]
+    )
+    assert list(find_punctuation(doc, Settings())) == []

@@ -1,0 +1,238 @@
+"""The ``terminology`` check: glossary loading, term matching and flags, config and CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.config import Settings, make_settings
+from aligner.errors import ConfigError
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.registry import CHECKS, AlignedDocument
+from aligner.qa.terminology import find_terminology, load_glossary, make_term, parse_glossary
+from conftest import DATA, SEED_EN, SEED_KO
+
+GLOSSARY_CSV = DATA / "glossary.csv"
+GLOSSARY_TSV = DATA / "glossary.tsv"
+
+
+def _document(lang: str, texts: list[str]) -> Document:
+    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
+    return Document(Path(f"doc.{lang}"), lang, sentences)
+
+
+def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
+    beads = tuple(Bead((i,), (i,), 1.0) for i in range(len(pairs)))
+    en = _document("en", [en for en, _ in pairs])
+    ko = _document("ko", [ko for _, ko in pairs])
+    return AlignedDocument(en, ko, beads)
+
+
+def _flags(en: str, ko: str, glossary: Path = GLOSSARY_CSV) -> list[Flag]:
+    return list(find_terminology(_aligned([(en, ko)]), Settings(glossary=glossary)))
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- loading
+
+
+def test_csv_glossary_rows_variants_comments_and_blank_lines() -> None:
+    terms = load_glossary(GLOSSARY_CSV).terms
+    assert [t.en for t in terms] == [
+        ("Workers' Party",),
+        ("Radio Free Asia", "RFA"),
+        ("KCNA",),
+        ("Secretariat",),
+    ]
+    assert terms[0].ko == ("노동당", "조선노동당") and terms[0].forbidden == ("로동당",)
+    assert terms[0].line == 2 and terms[2].line == 6
+
+
+def test_tsv_glossary_by_extension() -> None:
+    terms = load_glossary(GLOSSARY_TSV).terms
+    north = terms[1]
+    assert (north.en, north.ko, north.forbidden) == (("North Korea",), ("북한", "북"), ("북조선",))
+
+
+def test_tab_header_makes_any_file_tsv_and_forbidden_column_is_optional(tmp_path: Path) -> None:
+    path = _write(tmp_path / "terms.txt", "EN\tKO\nSecretariat\t비서국\n")
+    assert load_glossary(path).terms == (make_term("Secretariat", "비서국", line=2),)
+
+
+def test_utf8_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes("\ufeffen,ko,forbidden\r\nSecretariat,비서국,\r\n".encode())
+    assert load_glossary(path).terms[0].ko == ("비서국",)
+
+
+@pytest.mark.parametrize(
+    ("content", "wanted"),
+    [
+        ("english,korean\nA,가\n", "header must be 'en,ko,forbidden'"),
+        ("", "glossary is empty"),
+        ("en,ko,forbidden\nA,가,나,다\n", ":2: glossary row has 4 columns"),
+        ("en,ko,forbidden\n,가,\n", ":2: glossary row has no English term"),
+        ("en,ko,forbidden\nParty,,\n", "neither a Korean translation nor a forbidden"),
+    ],
+)
+def test_malformed_glossary_is_a_one_line_config_error_naming_the_file(
+    tmp_path: Path, content: str, wanted: str
+) -> None:
+    path = _write(tmp_path / "bad.csv", content)
+    with pytest.raises(ConfigError) as error:
+        load_glossary(path)
+    message = str(error.value)
+    assert str(path) in message and wanted in message and "\n" not in message
+
+
+def test_missing_file_and_bad_encoding_are_config_errors(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"nope\.csv: cannot read glossary"):
+        load_glossary(tmp_path / "nope.csv")
+    cp949 = tmp_path / "cp949.csv"
+    cp949.write_bytes("en,ko,forbidden\nParty,노동당,\n".encode("cp949"))
+    with pytest.raises(ConfigError, match=r"cp949\.csv: glossary is not UTF-8"):
+        load_glossary(cp949)
+    with pytest.raises(ConfigError, match="not a file"):
+        load_glossary(tmp_path)
+
+
+def test_glossary_is_read_once_per_version_of_the_file(tmp_path: Path) -> None:
+    path = _write(tmp_path / "g.csv", "en,ko\nSecretariat,비서국\n")
+    first = load_glossary(path)
+    assert load_glossary(path) is first
+    _write(path, "en,ko\nSecretariat,비서국|서기국\n")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert load_glossary(path).terms[0].ko == ("비서국", "서기국")
+
+
+def test_parse_glossary_needs_no_file() -> None:
+    terms = parse_glossary("en,ko,forbidden\nParty,당,\n", Path("inline.csv"))
+    assert terms == (make_term("Party", "당", line=2),)
+
+
+# ---------------------------------------------------------------- matching
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the workers' party said",
+        "the Workers’ Party said",
+        "The Workers Party said",
+    ],
+)
+def test_english_term_case_apostrophes_and_spacing(text: str) -> None:
+    assert make_term("Workers' Party", "노동당").en_match(text)
+
+
+def test_english_term_plural_hyphen_and_word_boundaries() -> None:
+    term = make_term("summit meeting", "정상회담")
+    assert term.en_match("two summit meetings")
+    assert term.en_match("a summit-meeting plan")
+    assert not term.en_match("a summitmeeting")
+    assert not make_term("party", "당").en_match("the partying went on")
+
+
+def test_acronyms_match_case_sensitively() -> None:
+    term = make_term("US", "미국")
+    assert term.en_match("the US said")
+    assert not term.en_match("he told us")
+
+
+def test_korean_variants_ignore_spaces_and_particles() -> None:
+    term = make_term("Radio Free Asia", "자유아시아방송")
+    assert term.ko_match("자유아시아 방송은 전했다") == "자유아시아방송"
+    assert term.ko_match("자유아시아방송에 말했다") == "자유아시아방송"
+
+
+def test_forbidden_variant_inside_an_accepted_one_does_not_count() -> None:
+    term = make_term("Workers' Party", "조선노동당", "노동당")
+    assert term.forbidden_match("조선노동당 중앙위원회") is None
+    assert term.forbidden_match("노동당 중앙위원회") == "노동당"
+
+
+# ---------------------------------------------------------------- flags
+
+
+def test_missing_required_translation_is_an_error_quoting_both_sides() -> None:
+    [flag] = _flags("The party Secretariat met last month.", "지난달 당 회의가 열렸다.")
+    assert (flag.type, flag.severity, flag.src, flag.tgt) == (
+        "terminology",
+        Severity.ERROR,
+        (0,),
+        (0,),
+    )
+    assert "“Secretariat”" in flag.message and "“비서국”" in flag.message
+    assert "glossary line 7" in flag.message and "지난달 당 회의가 열렸다." in flag.message
+
+
+def test_forbidden_variant_is_flagged_with_the_accepted_one() -> None:
+    flags = _flags("The ruling Workers' Party met.", "집권 로동당이 회의를 열었다.")
+    assert len(flags) == 2  # no accepted variant, and a forbidden one
+    assert "“로동당”" in flags[1].message and "use “노동당” or “조선노동당”" in flags[1].message
+
+
+def test_accepted_translation_passes() -> None:
+    assert _flags("The ruling Workers' Party met.", "집권 노동당은 회의를 열었다.") == []
+    assert _flags("RFA reported it.", "자유아시아방송(RFA)이 보도했다.") == []
+
+
+def test_terms_absent_from_the_english_are_not_enforced() -> None:
+    assert _flags("Prices rose again.", "로동당이 물가를 올렸다.") == []
+
+
+def test_no_glossary_no_check_and_registered_as_error() -> None:
+    doc = _aligned([("The party Secretariat met.", "회의가 열렸다.")])
+    assert list(find_terminology(doc, Settings())) == []
+    assert CHECKS["terminology"].severity == Severity.ERROR
+
+
+def test_lone_sentences_and_boilerplate_are_skipped() -> None:
+    caption = Sentence(1, "Secretariat photo: KCNA", 2, 0, 0, boilerplate=True)
+    lone = Sentence(0, "The Secretariat met.", 1, 0, 20)
+    en = Document(Path("doc.en"), "en", (lone, caption))
+    ko = _document("ko", ["회의가 열렸다.", "사진"])
+    doc = AlignedDocument(en, ko, (Bead((0,), (), 0.0), Bead((1,), (1,), 1.0), Bead((), (0,), 0.0)))
+    assert list(find_terminology(doc, Settings(glossary=GLOSSARY_CSV))) == []
+
+
+# ---------------------------------------------------------------- config and CLI
+
+
+def test_glossary_setting_from_config_is_a_path() -> None:
+    assert make_settings({"glossary": "terms.csv"}).glossary == Path("terms.csv")
+    assert Settings().glossary is None
+    with pytest.raises(ConfigError, match="glossary"):
+        make_settings({"glossary": 3})
+
+
+def test_cli_glossary_option_enforces_terms_on_the_seed_story(tmp_path: Path) -> None:
+    strict = _write(tmp_path / "strict.csv", "en,ko,forbidden\nWorkers' Party,조선노동당,\n")
+    result = CliRunner().invoke(
+        main, ["check", str(SEED_EN), str(SEED_KO), "--glossary", str(strict), "--report-dir", "r"]
+    )
+    assert result.exit_code == 1
+    report = json.loads(Path("r/onchon-party-officials.txt.json").read_text(encoding="utf-8"))
+    [flag] = [f for f in report["flags"] if f["type"] == "terminology"]
+    assert "“조선노동당”" in flag["message"] and flag["severity"] == "error"
+
+
+def test_cli_unreadable_glossary_exits_2_with_one_line(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.csv"
+    result = CliRunner().invoke(
+        main, ["check", str(SEED_EN), str(SEED_KO), "-q", "--glossary", str(missing)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        f"aligner: error: {missing}: cannot read glossary: No such file or directory"
+    )

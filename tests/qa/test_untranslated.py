@@ -1,0 +1,127 @@
+"""The ``untranslated`` check: copies, English left in Korean, wrong script; and what is not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner.config import Settings
+from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.registry import CHECKS, AlignedDocument
+from aligner.qa.untranslated import copied, find_untranslated, script_profile, wrong_script
+
+
+def _document(lang: str, texts: list[str], boilerplate: frozenset[int] = frozenset()) -> Document:
+    sentences = tuple(
+        Sentence(i, text, i + 1, 0, len(text), boilerplate=i in boilerplate)
+        for i, text in enumerate(texts)
+    )
+    return Document(Path(f"doc.{lang}"), lang, sentences)
+
+
+def _flags(en: str, ko: str) -> list[Flag]:
+    doc = AlignedDocument(_document("en", [en]), _document("ko", [ko]), (Bead((0,), (0,), 0.9),))
+    return list(find_untranslated(doc, Settings()))
+
+
+# ---------------------------------------------------------------- flagged
+
+
+def test_copied_source_is_flagged_as_a_copy() -> None:
+    [flag] = _flags(
+        "The minister met union leaders on Monday.", "The minister met union leaders on Monday."
+    )
+    assert (flag.type, flag.severity, flag.src, flag.tgt) == (
+        "untranslated",
+        Severity.ERROR,
+        (0,),
+        (0,),
+    )
+    assert "Korean line 1 is a copy of the English" in flag.message
+
+
+def test_near_copy_ignoring_case_punctuation_and_numbers() -> None:
+    assert copied("Prices rose 3% in May, the office said.", "prices rose 4 % in may the office")
+    assert copied("The talks resume on May 3.", "The talk resume on May 3")
+
+
+def test_english_sentence_in_korean_file_is_wrong_script() -> None:
+    [flag] = _flags("Prices rose again.", "The minister met union leaders on Monday.")
+    assert "Korean line 1 has no Hangul" in flag.message
+    assert "the English says “Prices rose again.”" in flag.message
+
+
+def test_korean_side_mostly_english_is_flagged() -> None:
+    # scraped debris from the benchmark's source corpus
+    ko = (
+        "Japanese Nobel Prize laureate said Japan’s military ambition is in a serious "
+        "condition.일본인 노벨상 수상작가,"
+    )
+    assert wrong_script(ko, "ko") == "is mostly English"
+    assert _flags("Japanese Nobel Prize laureate Kenzaburo Oe expressed concern.", ko)
+
+
+def test_english_side_mostly_hangul_is_flagged() -> None:
+    assert wrong_script("장관은 월요일 노조 지도자들을 만났다.", "en") == "is mostly Korean"
+    [flag] = _flags("장관은 월요일 노조 지도자들을 만났다.", "장관은 노조 지도자들을 만났다.")
+    assert "English line 1 is mostly Korean" in flag.message
+
+
+def test_lone_english_line_in_the_korean_file_is_flagged() -> None:
+    en = _document("en", ["Prices rose again."])
+    ko = _document("ko", ["물가가 또 올랐다.", "Click here to read the full story in English."])
+    doc = AlignedDocument(en, ko, (Bead((0,), (0,), 0.8), Bead((), (1,), 0.0)))
+    [flag] = find_untranslated(doc, Settings())
+    assert flag.tgt == (1,) and "no English counterpart" in flag.message
+
+
+# ---------------------------------------------------------------- not flagged
+
+
+@pytest.mark.parametrize(
+    "ko",
+    [
+        "Kim Jong Un",  # a name
+        "RFA KCNA IOC",  # acronyms
+        "https://www.rfa.org/korean/news/story-2024.html",  # a link
+        "2024.10.05",  # numbers only
+        "North Korea ‘Worst’ In Corruption",  # a title-case headline: names, no prose words
+        "미 식품의약국(Food and Drug Administration, FDA)은 성명을 냈다.",  # a gloss
+        "CNN의 정치평론가인 앨런 실버레이브는 “오바마는 추진력을 얻었다”고 말했다.",
+        "뉴욕 타임스는 ‘Surrender Is Not an Option’이라는 책을 소개했다.",
+    ],
+)
+def test_names_acronyms_links_numbers_and_glosses_are_not_untranslated(ko: str) -> None:
+    assert wrong_script(ko, "ko") is None
+
+
+def test_names_copied_on_both_sides_are_not_a_copy() -> None:
+    assert not copied("Kim Jong Un", "Kim Jong Un")
+    assert _flags("Kim Jong Un", "Kim Jong Un") == []
+    assert _flags("2024", "2024") == []
+
+
+def test_a_real_translation_is_not_a_copy() -> None:
+    assert _flags("The minister met union leaders.", "장관은 노조 지도자들을 만났다.") == []
+
+
+def test_boilerplate_lines_are_not_judged() -> None:
+    line = "Read a version of this story in Korean"
+    en = _document("en", [line], boilerplate=frozenset({0}))
+    ko = _document("ko", [line], boilerplate=frozenset({0}))
+    doc = AlignedDocument(en, ko, (Bead((0,), (0,), 1.0),))
+    assert list(find_untranslated(doc, Settings())) == []
+
+
+def test_other_languages_are_not_judged_by_script() -> None:
+    assert wrong_script("The minister met union leaders.", "ja") is None
+
+
+def test_script_profile_leaves_links_and_brackets_out() -> None:
+    profile = script_profile("자세한 내용은 (see www.rfa.org for the full text) 참조")
+    assert profile.latin == 0 and profile.common_words == ()
+
+
+def test_registered_as_error() -> None:
+    assert CHECKS["untranslated"].severity == Severity.ERROR

@@ -1,0 +1,269 @@
+"""The HTML report in a real headless browser: Debian's ``chromium`` driven by
+Playwright (``playwright install`` is never needed: the system browser is used).
+
+Skipped when chromium or the playwright package is missing; ``.ci/run``
+installs both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_samples import SIGNATURE, document, failing_doc
+
+from aligner.models import Bead, DocumentPair, DocumentResult, Flag, Severity
+from aligner.report import write_document_html, write_index_html
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="Debian chromium is not installed (apt-get install chromium)"
+)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+
+# Payloads that set a flag (and open a dialog) if they ever run.
+PAYLOADS = (
+    '<img src=x onerror="window.__pwned=1;alert(1)">',
+    "</script><script>window.__pwned=2;alert(2)</script>",
+    "<svg onload=\"window.__pwned=3\"></svg><a href='javascript:window.__pwned=4'>x</a>",
+)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Page:
+    """A browser page that records dialogs and console errors."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        page.on("dialog", self._dialog)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def open(self, path: Path) -> Page:
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+        return self
+
+    def visible_rows(self) -> list[str]:
+        ids: list[str] = self.page.evaluate(
+            "[...document.querySelectorAll('tbody.bead')].filter(r => !r.hidden).map(r => r.id)"
+        )
+        return ids
+
+    def shown(self) -> str:
+        text: str = self.page.inner_text("#shown")
+        return text
+
+    def wait_shown(self, text: str) -> None:
+        """Wait for the row count (the search is debounced); polled by Playwright
+        itself, as the page's CSP forbids the eval that ``wait_for_function`` uses."""
+        sync_api.expect(self.page.locator("#shown")).to_have_text(text)
+
+    def untick(self, kind: str, value: str) -> None:
+        self.page.uncheck(f"input[data-kind={kind}][value={value}]")
+
+    def active(self) -> str:
+        active: str = self.page.evaluate("document.activeElement.id")
+        return active
+
+
+@pytest.fixture()
+def tab(browser: Any) -> Iterator[Page]:
+    page = browser.new_page(viewport={"width": 1000, "height": 700})
+    yield Page(page)
+    page.close()
+
+
+@pytest.fixture()
+def report(tmp_path: Path) -> Path:
+    path = tmp_path / "budget.html"
+    write_document_html(failing_doc(), path, signature=SIGNATURE)
+    return path
+
+
+def _hostile(tmp_path: Path) -> Path:
+    name = PAYLOADS[0]
+    src = document(f"en/{name}.txt", "en", [PAYLOADS[0], PAYLOADS[1], PAYLOADS[2]])
+    tgt = document(f"ko/{name}.txt", "ko", [PAYLOADS[2], PAYLOADS[1]])
+    beads = (Bead((0,), (0,), 0.5), Bead((1,), (1,), 0.9), Bead((2,), (), 0.0))
+    flags = (
+        Flag("mistranslation", Severity.ERROR, (0,), (0,), f"bad {PAYLOADS[1]}"),
+        Flag(PAYLOADS[0], Severity.WARNING, (2,), (), PAYLOADS[2]),
+    )
+    doc = DocumentResult(DocumentPair(name, src.path, tgt.path), src, tgt, beads, flags, 0.1, False)
+    path = tmp_path / "hostile.html"
+    write_document_html(doc, path, signature=f"{SIGNATURE} {PAYLOADS[1]}")
+    return path
+
+
+def test_corpus_text_renders_as_text_and_never_runs(tab: Page, tmp_path: Path) -> None:
+    tab.open(_hostile(tmp_path))
+    tab.page.keyboard.press("j")  # exercise the page script around the payloads
+    tab.page.click("#chart")
+    tab.page.wait_for_timeout(200)
+    assert tab.page.evaluate("typeof window.__pwned") == "undefined"
+    assert tab.dialogs == []
+    assert tab.page.locator("img, iframe, object, embed").count() == 0
+    assert tab.page.locator("main a[href^='javascript']").count() == 0
+    assert tab.page.locator("script").count() == 1  # the page's own
+    assert tab.page.inner_text("h1") == PAYLOADS[0]
+    first = tab.page.inner_text("#r1")
+    assert PAYLOADS[0] in first and PAYLOADS[2] in first
+    assert PAYLOADS[1] in tab.page.inner_text("#r2")
+    assert f"bad {PAYLOADS[1]}" in tab.page.inner_text("#r1")
+    assert tab.errors == []  # the page's script ran under its CSP hash without complaint
+
+
+def test_index_names_cannot_inject_either(tab: Page, tmp_path: Path) -> None:
+    doc = failing_doc(PAYLOADS[0])
+    from aligner.models import RunResult
+
+    run = RunResult(documents=[doc], signature=SIGNATURE)
+    write_index_html(
+        run, tmp_path / "index.html", links={PAYLOADS[0]: "javascript:window.__pwned=5"}
+    )
+    tab.open(tmp_path / "index.html")
+    tab.page.click("#documents a")
+    tab.page.wait_for_timeout(200)
+    assert tab.page.evaluate("typeof window.__pwned") == "undefined"
+    assert tab.dialogs == []
+
+
+def test_all_rows_show_until_a_filter_changes(tab: Page, report: Path) -> None:
+    tab.open(report)
+    assert tab.visible_rows() == ["r1", "r2", "r3", "r4", "r5", "r6"]
+    assert tab.shown() == "6 of 6 rows shown"
+
+
+def test_severity_filter_hides_rows_with_only_that_severity(tab: Page, report: Path) -> None:
+    tab.open(report)
+    tab.untick("severity", "error")
+    # r4 keeps its number_mismatch warning; r3, r5, r6 had only errors
+    assert tab.visible_rows() == ["r1", "r2", "r4"]
+    assert tab.shown() == "3 of 6 rows shown"
+    tab.page.check("input[data-kind=severity][value=error]")
+    assert tab.shown() == "6 of 6 rows shown"
+
+
+def test_type_filter_and_rows_without_flags(tab: Page, report: Path) -> None:
+    tab.open(report)
+    for flag_type in ("missing", "number_mismatch", "truncated", "extra", "mistranslation"):
+        tab.untick("type", flag_type)
+    assert tab.visible_rows() == ["r1", "r2"]  # the reordered pair
+    tab.untick("type", "reordered")
+    assert tab.visible_rows() == []
+    assert tab.shown() == "0 of 6 rows shown"
+
+
+def test_unflagged_rows_can_be_hidden(tab: Page, tmp_path: Path) -> None:
+    path = tmp_path / "long.html"
+    write_document_html(_long_document(40, flagged=(10, 30)), path, signature=SIGNATURE)
+    tab.open(path)
+    tab.page.uncheck("#show-plain")
+    assert tab.visible_rows() == ["r11", "r31"]
+
+
+def test_search_filters_rows_in_either_language(tab: Page, report: Path) -> None:
+    tab.open(report)
+    tab.page.fill("#search", "lost")
+    tab.wait_shown("1 of 6 rows shown")
+    assert tab.visible_rows() == ["r3"]
+    tab.page.fill("#search", "셋 나")
+    sync_api.expect(tab.page.locator("#r4")).to_be_visible()
+    assert tab.visible_rows() == ["r4"]
+    tab.page.fill("#search", "")
+    tab.wait_shown("6 of 6 rows shown")
+
+
+def test_keys_move_to_the_next_and_previous_flagged_row(tab: Page, report: Path) -> None:
+    tab.open(report)
+    keys = tab.page.keyboard
+    seen = []
+    for key in ("j", "j", "n", "k", "p"):
+        keys.press(key)
+        seen.append(tab.active())
+    assert seen == ["r1", "r2", "r3", "r2", "r1"]
+    assert tab.page.evaluate("document.querySelectorAll('tbody.current').length") == 1
+    tab.untick("severity", "warning")  # navigation skips hidden rows
+    tab.page.focus("body")
+    keys.press("j")
+    assert tab.active() == "r3"
+
+
+def test_typing_in_the_search_box_does_not_navigate(tab: Page, report: Path) -> None:
+    tab.open(report)
+    keys = tab.page.keyboard
+    keys.press("/")
+    assert tab.page.evaluate("document.activeElement.id") == "search"
+    keys.type("jk")
+    assert tab.page.input_value("#search") == "jk"
+    assert tab.page.evaluate("document.querySelectorAll('tbody.current').length") == 0
+    tab.page.fill("#search", "")
+    tab.wait_shown("6 of 6 rows shown")
+    keys.press("Escape")  # leaves the search box; keys navigate again
+    keys.press("j")
+    assert tab.active() == "r1"
+
+
+def test_navigation_scrolls_a_long_document_to_the_flag(tab: Page, tmp_path: Path) -> None:
+    path = tmp_path / "long.html"
+    write_document_html(_long_document(300, flagged=(150, 280)), path, signature=SIGNATURE)
+    tab.open(path)
+    assert tab.page.evaluate("window.scrollY") == 0
+    tab.page.keyboard.press("j")
+    assert tab.active() == "r151"
+    assert tab.page.evaluate("window.scrollY") > 1000
+    assert _in_viewport(tab, "r151")
+    tab.page.keyboard.press("j")
+    assert tab.active() == "r281" and _in_viewport(tab, "r281")
+
+
+def test_clicking_the_chart_jumps_to_that_row(tab: Page, tmp_path: Path) -> None:
+    path = tmp_path / "long.html"
+    write_document_html(_long_document(300, flagged=(150,)), path, signature=SIGNATURE)
+    tab.open(path)
+    box = tab.page.locator("#chart").bounding_box()
+    assert box is not None
+    tab.page.mouse.click(box["x"] + box["width"] * 150.5 / 300, box["y"] + box["height"] / 2)
+    assert tab.active() == "r151" and _in_viewport(tab, "r151")
+
+
+def _in_viewport(tab: Page, row: str) -> bool:
+    inside: bool = tab.page.evaluate(
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return r.top >= 0 && r.bottom <= window.innerHeight; }",
+        row,
+    )
+    return inside
+
+
+def _long_document(n: int, *, flagged: tuple[int, ...]) -> DocumentResult:
+    src = document("en/long.txt", "en", [f"English sentence {i}." for i in range(n)])
+    tgt = document("ko/long.txt", "ko", [f"한국어 문장 {i}." for i in range(n)])
+    beads = tuple(Bead((i,), (i,), 0.8) for i in range(n))
+    flags = tuple(Flag("mistranslation", Severity.ERROR, (i,), (i,), "odd") for i in flagged)
+    pair = DocumentPair("long.txt", src.path, tgt.path)
+    return DocumentResult(pair, src, tgt, beads, flags, 0.9, False)

@@ -1,0 +1,101 @@
+"""JUnit XML: one test case per document, gate failures, input problems as errors."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from report_samples import IMG, SCRIPT, SIGNATURE, sample_run
+
+from aligner.models import RunResult
+from aligner.report import render_junit, write_junit
+
+
+@pytest.fixture()
+def root(tmp_path: Path) -> ET.Element:
+    write_junit(sample_run(), tmp_path / "junit.xml")
+    return ET.parse(tmp_path / "junit.xml").getroot()
+
+
+def test_suite_counts(root: ET.Element) -> None:
+    assert root.tag == "testsuites"
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "1", "1")
+    suites = root.findall("testsuite")
+    assert len(suites) == 1
+    suite = suites[0]
+    assert suite.attrib == {
+        "name": "aligner",
+        "tests": "3",
+        "failures": "1",
+        "errors": "1",
+        "skipped": "0",
+    }
+    props = {p.get("name"): p.get("value") for p in suite.iter("property")}
+    assert props["signature"] == SIGNATURE
+
+
+def test_one_case_per_document_and_problem(root: ET.Element) -> None:
+    cases = root.findall("testsuite/testcase")
+    assert [(c.get("classname"), c.get("name")) for c in cases] == [
+        ("aligner", "sports/match.txt"),
+        ("aligner", "politics/budget.txt"),
+        ("aligner.input", "corpus/en/scan.txt"),
+    ]
+    assert cases[1].get("file") == "corpus/en/politics/budget.txt"
+
+
+def test_passing_document_lists_its_flags_as_output(root: ET.Element) -> None:
+    case = root.findall("testsuite/testcase")[0]
+    assert case.find("failure") is None and case.find("error") is None
+    assert case.findtext("system-out") == (
+        "INFO boilerplate EN corpus/en/sports/match.txt:2: caption"
+    )
+
+
+def test_failing_document_has_a_gate_failure_listing_every_flag(root: ET.Element) -> None:
+    failure = root.findall("testsuite/testcase")[1].find("failure")
+    assert failure is not None
+    assert failure.get("type") == "gate"
+    assert failure.get("message") == "FAIL: score 0.5000; 4 error, 2 warning, 0 info"
+    lines = (failure.text or "").splitlines()
+    assert len(lines) == 6
+    assert (
+        lines[0]
+        == "ERROR missing EN corpus/en/politics/budget.txt:6: EN line 6 has no KO counterpart"
+    )
+    # corpus text comes back exactly, escaped in the file
+    assert lines[4].endswith(f"KO line 6 has no EN counterpart: {SCRIPT}")
+    assert IMG in lines[5]
+
+
+def test_input_problem_is_an_error(root: ET.Element) -> None:
+    error = root.findall("testsuite/testcase")[2].find("error")
+    assert error is not None
+    assert error.get("type") == "input"
+    assert error.get("message") == error.text == "corpus/en/scan.txt: looks like a PDF"
+
+
+def test_markup_in_corpus_text_is_escaped() -> None:
+    text = render_junit(sample_run())
+    assert "<img" not in text and "<script>" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+def test_control_characters_become_a_visible_marker(tmp_path: Path) -> None:
+    run = sample_run()
+    doc = run.documents[0]
+    flag = doc.flags[0]
+    bell = type(flag)(flag.type, flag.severity, flag.src, flag.tgt, "bell\x07here")
+    run.documents[0] = type(doc)(doc.pair, doc.src, doc.tgt, doc.beads, (bell,), 0.1, False)
+    path = tmp_path / "junit.xml"
+    write_junit(run, path)
+    failure = ET.parse(path).getroot().find("testsuite/testcase/failure")
+    assert failure is not None
+    assert (failure.text or "").endswith("bell\ufffdhere")
+
+
+def test_empty_run_and_determinism() -> None:
+    empty = ET.fromstring(render_junit(RunResult()))
+    assert empty.get("tests") == "0"
+    assert render_junit(sample_run()) == render_junit(sample_run())

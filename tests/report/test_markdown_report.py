@@ -1,0 +1,82 @@
+"""Markdown summary: content, ordering, escaping of corpus text, length cap."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from report_samples import SIGNATURE, sample_run
+
+from aligner.models import RunResult
+from aligner.report import render_markdown, write_markdown
+from aligner.report.markdown_report import md_escape
+
+
+def test_heading_says_the_verdict_and_counts() -> None:
+    text = render_markdown(sample_run())
+    lines = text.splitlines()
+    assert lines[0] == "## ❌ aligner: FAILED"
+    assert lines[2] == (
+        "1 of 2 document(s) passed, 1 input problem(s); flags: 4 error, 2 warning, 1 info."
+    )
+
+
+def test_passing_run_says_passed() -> None:
+    run = sample_run()
+    run.documents, run.problems = run.documents[:1], []
+    assert render_markdown(run).startswith("## ✅ aligner: passed\n")
+
+
+def test_document_table_lists_worst_first() -> None:
+    lines = render_markdown(sample_run()).splitlines()
+    start = lines.index("| verdict | document | score | errors | warnings | info |")
+    assert lines[start + 1] == "| --- | --- | ---: | ---: | ---: | ---: |"
+    assert lines[start + 2 : start + 4] == [
+        "| ❌ FAIL | politics/budget.txt | 0.5000 | 4 | 2 | 0 |",
+        "| ✅ PASS | sports/match.txt | 0.9800 | 0 | 0 | 1 |",
+    ]
+
+
+def test_errors_and_warnings_are_listed_with_file_and_line() -> None:
+    text = render_markdown(sample_run())
+    items = [line for line in text.splitlines() if line.startswith("- ")]
+    assert items[0] == (
+        "- ❌ **missing** EN corpus/en/politics/budget.txt:6: EN line 6 has no KO counterpart"
+    )
+    assert items[1].startswith("- ⚠️ **number\\_mismatch** EN corpus/en/politics/budget.txt:7, KO")
+    assert not any("caption" in item for item in items)  # info flags are left out
+    assert items[-1] == "- corpus/en/scan.txt: corpus/en/scan.txt: looks like a PDF"
+
+
+def test_corpus_text_is_inert_markdown() -> None:
+    text = render_markdown(sample_run())
+    assert "<img" not in text and "<script" not in text and "</script" not in text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in text
+    assert "@team" not in text and "&#64;team" in text  # no one gets notified
+    assert "unrelated: &lt;img src=x onerror=alert(1)&gt; \\| &#64;team" in text
+
+
+def test_md_escape_flattens_lines_and_escapes_syntax() -> None:
+    assert md_escape("a\nb  c") == "a b c"
+    assert md_escape("*x* _y_ `z` [l](u) ~s~ | \\") == (
+        "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\| \\\\"
+    )
+    assert md_escape("A & B <br>") == "A &amp; B &lt;br&gt;"
+
+
+def test_flag_list_is_capped() -> None:
+    text = render_markdown(sample_run(), max_flags=2)
+    items = [line for line in text.splitlines() if line.startswith("- ") and "**" in line]
+    assert len(items) == 2
+    assert "- … and 4 more: see the HTML or JSON reports." in text
+
+
+def test_signature_closes_the_summary(tmp_path: Path) -> None:
+    write_markdown(sample_run(), tmp_path / "summary.md")
+    text = (tmp_path / "summary.md").read_text("utf-8")
+    assert text.endswith(f"<sub>{md_escape(SIGNATURE)}</sub>\n")
+
+
+def test_empty_run() -> None:
+    text = render_markdown(RunResult(signature=SIGNATURE))
+    assert "No documents were checked." in text
+    assert "0 of 0 document(s) passed" in text

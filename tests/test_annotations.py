@@ -1,0 +1,80 @@
+"""``check --annotations github``: GitHub Actions workflow commands, escaping included."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import _workflow_command, github_annotations, main
+from aligner.models import (
+    Document,
+    DocumentPair,
+    DocumentResult,
+    Flag,
+    InputProblem,
+    RunResult,
+    Sentence,
+    Severity,
+)
+from conftest import SEED_EN, SEED_KO
+
+
+def test_message_escaping() -> None:
+    line = _workflow_command("error", {}, "100% sure\r\nsecond line: a, b")
+    # the message keeps ':' and ',' but not the characters that end a command
+    assert line == "::error ::100%25 sure%0D%0Asecond line: a, b"
+
+
+def test_property_escaping() -> None:
+    line = _workflow_command("warning", {"file": "en/a,b:c%.txt", "title": "x\ny"}, "m")
+    assert line == "::warning file=en/a%2Cb%3Ac%25.txt,title=x%0Ay::m"
+
+
+def _doc(path: str, lang: str, lines: list[int]) -> Document:
+    return Document(
+        Path(path),
+        lang,
+        tuple(Sentence(i, f"s{i}", line, 0, 2) for i, line in enumerate(lines)),
+    )
+
+
+def test_each_flag_points_at_its_file_and_line() -> None:
+    src, tgt = _doc("en/story.txt", "en", [1, 3, 4]), _doc("ko/story.txt", "ko", [2, 5])
+    flags = (
+        Flag("missing", Severity.ERROR, (2,), (), "EN sentence 3 has no Korean counterpart"),
+        Flag("extra", Severity.ERROR, (), (1,), "KO sentence 2, 50%"),
+        Flag("reordered", Severity.WARNING, (1,), (0,), "moved"),
+        Flag("boilerplate", Severity.INFO, (0,), (), "caption"),
+    )
+    pair = DocumentPair("story.txt", src.path, tgt.path)
+    run = RunResult(
+        documents=[DocumentResult(pair, src, tgt, (), flags, 0.5, False)],
+        problems=[InputProblem("ko/lonely.txt", "no English counterpart")],
+    )
+    assert list(github_annotations(run)) == [
+        "::error file=en/story.txt,line=4,title=aligner%3A missing::"
+        "EN sentence 3 has no Korean counterpart",
+        "::error file=ko/story.txt,line=5,title=aligner%3A extra::KO sentence 2, 50%25",
+        "::warning file=en/story.txt,line=3,title=aligner%3A reordered::moved",
+        "::error file=ko/lonely.txt::no English counterpart",
+    ]
+
+
+@pytest.mark.parametrize("absolute", [False, True])
+def test_cli_prints_annotations_for_the_seed_story(tmp_path: Path, absolute: bool) -> None:
+    shutil.copytree(SEED_EN, tmp_path / "corpus" / "en")
+    shutil.copytree(SEED_KO, tmp_path / "corpus" / "ko")
+    en, ko = Path("corpus/en"), Path("corpus/ko")
+    if absolute:
+        en, ko = tmp_path / en, tmp_path / ko
+    args = ["check", str(en), str(ko), "-q", "--annotations", "github"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith(
+        "::error file=corpus/en/onchon-party-officials.txt,line=9,title=aligner%3A truncated::"
+    )

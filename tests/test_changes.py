@@ -1,0 +1,114 @@
+"""``--changed-since``: the git query and the documents it selects, in a temporary repository."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.api import changed_documents
+from aligner.changes import changed_files
+from aligner.cli import main
+from aligner.errors import InputError
+from conftest import DATA
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    """A corpus of three pairs (one in a Korean-named folder), committed once."""
+    root = tmp_path / "repo"
+    for name in ("a.txt", "b.txt", "뉴스/c.txt"):
+        for lang in ("en", "ko"):
+            (root / lang / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(DATA / "clean" / lang / "budget.txt", root / lang / name)
+    _git(root.parent, "init", "-q", str(root))
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "corpus")
+    return root
+
+
+def test_committed_staged_and_untracked_changes_are_found(repo: Path) -> None:
+    (repo / "ko" / "b.txt").write_text("바뀐 문장입니다.\n", encoding="utf-8")
+    (repo / "en" / "뉴스" / "c.txt").write_text("Changed.\n", encoding="utf-8")
+    _git(repo, "add", "en/뉴스/c.txt")
+    (repo / "en" / "new.txt").write_text("New.\n", encoding="utf-8")
+    assert changed_files(repo / "en", "HEAD") == {
+        (repo / "ko" / "b.txt").resolve(),
+        (repo / "en" / "뉴스" / "c.txt").resolve(),
+        (repo / "en" / "new.txt").resolve(),
+    }
+    # both sides of a pair are checked when either changed; a new file without a
+    # counterpart is reported as an input problem
+    assert changed_documents(repo / "en", repo / "ko", "HEAD") == {
+        "b.txt",
+        "뉴스/c.txt",
+        str(repo / "en" / "new.txt"),
+    }
+
+
+def test_changes_since_an_older_commit(repo: Path) -> None:
+    (repo / "en" / "a.txt").write_text("Edited.\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "edit a")
+    assert changed_documents(repo / "en", repo / "ko", "HEAD") == set()
+    assert changed_documents(repo / "en", repo / "ko", "HEAD~1") == {"a.txt"}
+    assert changed_documents(repo / "en" / "a.txt", repo / "ko" / "a.txt", "HEAD~1") == {"a.txt"}
+
+
+def test_not_a_git_repository(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    with pytest.raises(InputError, match="not inside a git work tree"):
+        changed_files(tmp_path / "en", "HEAD")
+
+
+@pytest.mark.parametrize("rev", ["no-such-branch", "--output=x", "HEAD~5"])
+def test_unknown_revision(repo: Path, rev: str) -> None:
+    with pytest.raises(InputError, match="unknown git revision"):
+        changed_files(repo / "en", rev)
+
+
+def _check(repo: Path, *args: str) -> tuple[int, str, str]:
+    argv = ["check", str(repo / "en"), str(repo / "ko"), "--report-dir", str(repo.parent / "r")]
+    result = CliRunner().invoke(main, [*argv, *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_cli_checks_only_the_changed_pair(repo: Path) -> None:
+    (repo / "ko" / "b.txt").write_text(
+        (repo / "ko" / "b.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
+    )
+    code, stdout, stderr = _check(repo, "--changed-since", "HEAD")
+    assert code == 0, stdout + stderr
+    assert "checking b.txt" in stderr and "checking a.txt" not in stderr
+    assert "1/1 documents passed" in stdout
+
+
+def test_cli_with_nothing_changed_passes(repo: Path) -> None:
+    code, stdout, stderr = _check(repo, "--changed-since", "HEAD")
+    assert code == 0
+    assert "no document changed since HEAD" in stderr and "0/0 documents" in stdout
+
+
+def test_cli_errors_are_one_line_with_exit_2(repo: Path, tmp_path: Path) -> None:
+    code, _, stderr = _check(repo, "--changed-since", "nope")
+    assert code == 2 and stderr.count("\n") == 1
+    assert stderr.startswith("aligner: error: --changed-since: unknown git revision 'nope'")
+    plain = tmp_path / "plain"
+    shutil.copytree(repo / "en", plain / "en")
+    shutil.copytree(repo / "ko", plain / "ko")
+    code, _, stderr = _check(plain, "--changed-since", "HEAD")
+    assert code == 2 and "not inside a git work tree" in stderr and stderr.count("\n") == 1

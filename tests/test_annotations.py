@@ -63,6 +63,19 @@ def test_each_flag_points_at_its_file_and_line() -> None:
     ]
 
 
+def test_waived_flags_are_not_annotated() -> None:
+    src, tgt = _doc("en/story.txt", "en", [1]), _doc("ko/story.txt", "ko", [1])
+    flags = (
+        Flag("truncated", Severity.ERROR, (0,), (0,), "cut", waived=True),
+        Flag("reordered", Severity.WARNING, (0,), (0,), "moved"),
+    )
+    pair = DocumentPair("story.txt", src.path, tgt.path)
+    run = RunResult(documents=[DocumentResult(pair, src, tgt, (), flags, 1.0, True)])
+    assert list(github_annotations(run)) == [
+        "::warning file=en/story.txt,line=1,title=aligner%3A reordered::moved"
+    ]
+
+
 @pytest.mark.parametrize("absolute", [False, True])
 def test_cli_prints_annotations_for_the_seed_story(tmp_path: Path, absolute: bool) -> None:
     shutil.copytree(SEED_EN, tmp_path / "corpus" / "en")

@@ -21,6 +21,8 @@ def test_values_are_coerced_and_checked() -> None:
         ({"min_score": "high"}, "setting 'min_score' has an invalid value 'high'"),
         ({"fail_on": "sometimes"}, "setting 'fail_on' must be one of"),
         ({"max_bead": 9}, "setting 'max_bead' must be between 1 and 6"),
+        ({"max_missing": -1}, "setting 'max_missing' must be 0 or more"),
+        ({"max_extra": "two"}, "setting 'max_extra' has an invalid value 'two'"),
         ({"severities": {"gap": "fatal"}}, "setting 'severities' has an invalid value"),
     ],
 )
@@ -49,3 +51,9 @@ def test_broken_toml_is_a_config_error(tmp_path: Path) -> None:
 def test_defaults_are_defined_once() -> None:
     assert Settings().report_dir == Path("reports")
     assert Settings().fail_on == "error"
+
+
+def test_waivers_setting_is_a_path_and_checked() -> None:
+    assert make_settings({"waivers": "qa/waivers.json"}).waivers == Path("qa/waivers.json")
+    with pytest.raises(ConfigError, match="setting 'waivers' has an invalid value 3"):
+        make_settings({"waivers": 3})

@@ -28,3 +28,12 @@ def test_readme_shows_the_current_help_text() -> None:
 def test_readme_commands_use_the_constraints_file() -> None:
     assert "pip install -c constraints.txt" in README
     assert "torch==2.13.0" in (ROOT / "constraints.txt").read_text()
+
+
+def test_readme_lists_every_setting() -> None:
+    import dataclasses
+
+    from aligner.config import Settings
+
+    missing = [f.name for f in dataclasses.fields(Settings) if f"`{f.name}`" not in README]
+    assert not missing, f"README.md's settings table lacks {missing}"

@@ -37,3 +37,26 @@ def test_gate_fails_on_severity_and_score() -> None:
     assert not document_passes(1.0, warning, Settings(fail_on="warning"))
     assert document_passes(0.5, error, Settings(fail_on="never"))
     assert not document_passes(0.5, [], Settings(min_score=0.9))
+
+
+def test_waived_flags_count_neither_in_score_nor_verdict() -> None:
+    error = Flag("truncated", Severity.ERROR, (0,), (0,), "m")
+    waived = Flag("truncated", Severity.ERROR, (0,), (0,), "m", waived=True)
+    assert score_document(_doc(5), _doc(5), [error]) == 0.8
+    assert score_document(_doc(5), _doc(5), [waived]) == 1.0
+    assert not document_passes(1.0, [error], Settings())
+    assert document_passes(1.0, [waived], Settings(fail_on="info"))
+
+
+def test_gate_limits_sentences_without_counterpart_per_side() -> None:
+    flags = [
+        Flag("missing", Severity.WARNING, (0,), (), "m"),
+        Flag("unaligned", Severity.WARNING, (3, 4), (), "m"),  # counts on its side too
+        Flag("extra", Severity.WARNING, (), (1,), "m"),
+        Flag("missing", Severity.WARNING, (5,), (), "m", waived=True),
+    ]
+    assert document_passes(1.0, flags, Settings(max_missing=3, max_extra=1))
+    assert not document_passes(1.0, flags, Settings(max_missing=2))
+    assert not document_passes(1.0, flags, Settings(max_extra=0))
+    # the limits hold even when no severity fails the gate
+    assert not document_passes(1.0, flags, Settings(fail_on="never", max_extra=0))

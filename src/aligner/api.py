@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 import aligner.qa.alignment  # noqa: F401  (registers the checks)
+import aligner.qa.consistency  # noqa: F401
 import aligner.qa.entities  # noqa: F401
 import aligner.qa.hygiene  # noqa: F401
 import aligner.qa.numbers  # noqa: F401
@@ -32,7 +33,7 @@ from aligner.corpus import pair_documents
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir
 from aligner.errors import AlignerError, ConfigError, InputError
-from aligner.gate import document_passes, score_document
+from aligner.gate import document_passes, regate, score_document
 from aligner.io import check_writable_dir, read_text
 from aligner.models import (
     Bead,
@@ -42,9 +43,13 @@ from aligner.models import (
     InputProblem,
     RunResult,
     Sentence,
+    Severity,
+    Waiver,
 )
 from aligner.qa import AlignedDocument, run_checks
+from aligner.qa.registry import run_cross_checks
 from aligner.segment import split_lines, split_sentences
+from aligner.waivers import apply_waivers, load_waivers, merge_waivers, write_waivers
 
 __all__ = [
     "align_documents",
@@ -71,9 +76,9 @@ STDOUT = Path("-")
 # line breaks) into a one-line input error instead of a run that embeds for an
 # hour or runs out of memory. Embedding a sentence costs memory linear in its
 # length (a 10 MB "sentence" needs tens of GB); 50,000 sentences take minutes.
-# Real news sentences are under 1,000 characters, stories under 1,000 sentences.
+# Real news sentences are under 1,000 characters, stories under 1,000 sentences;
+# the sentence count limit is the setting ``max_sentences`` (50,000).
 MAX_SENTENCE_CHARS = 20_000
-MAX_SENTENCES = 50_000
 
 
 def make_signature(settings: Settings, model: str) -> str:
@@ -102,17 +107,17 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
         sentences = split_sentences(text, lang)
     if not sentences:
         raise InputError(f"{path}: no sentences found")
-    _check_size(path, sentences)
+    _check_size(path, sentences, settings.max_sentences)
     sentences = mark_boilerplate(sentences, text.split("\n"), settings.boilerplate_patterns)
     return Document(path, lang, tuple(sentences))
 
 
-def _check_size(path: Path, sentences: Sequence[Sentence]) -> None:
+def _check_size(path: Path, sentences: Sequence[Sentence], max_sentences: int) -> None:
     """Refuse documents too big to embed in reasonable time and memory."""
-    if len(sentences) > MAX_SENTENCES:
+    if len(sentences) > max_sentences:
         raise InputError(
-            f"{path}: {len(sentences):,} sentences, over the limit of {MAX_SENTENCES:,} "
-            "per document; split it into smaller documents"
+            f"{path}: {len(sentences):,} sentences, over the limit of {max_sentences:,} "
+            "per document; split it into smaller documents (or raise max_sentences)"
         )
     longest = max(sentences, key=lambda s: s.end - s.start)
     if longest.end - longest.start > MAX_SENTENCE_CHARS:
@@ -255,6 +260,7 @@ def check_paths(
     progress: Callable[[DocumentPair], None] | None = None,
     only: set[str] | None = None,
     warn: Callable[[str], None] | None = None,
+    update_waivers: bool = False,
 ) -> RunResult:
     """Check two files or two trees of documents paired by relative path.
 
@@ -262,6 +268,10 @@ def check_paths(
     others are still checked. Results of unchanged documents come from the cache;
     the others are checked in worker processes when there are many (``settings.jobs``).
     Only results (no embeddings) are kept, so memory does not grow with vectors.
+    Then, over all documents: the cross-document checks (``consistency``), the
+    waivers of ``settings.waivers`` (stale ones in ``RunResult.stale_waivers``) and
+    the gate. Neither is part of a cached result, so editing the waiver file or
+    another document never needs a document checked again, nor serves a stale state.
 
     Args:
         src: the English file or directory.
@@ -272,12 +282,18 @@ def check_paths(
         only: check only the pairs with these names (and report only the input
             problems with these paths), e.g. from :func:`changed_documents`.
         warn: hears non-fatal trouble once, e.g. an unusable embedding cache.
+        update_waivers: rewrite ``settings.waivers`` (created if missing) to accept
+            every flag that fails the gate, keeping the reasons of waivers that
+            still match and dropping stale ones; the run is then reported with it.
 
     Raises:
         InputError: the paths themselves are unusable.
         ModelError: the model cannot be loaded.
+        ConfigError: the waiver file is unusable, or ``update_waivers`` without one.
     """
+    waivers = _read_waivers(settings, missing_ok=update_waivers)
     pairs, problems = pair_documents(src, tgt)
+    corpus = {p.name for p in pairs}
     if only is not None:
         pairs = [p for p in pairs if p.name in only]
         problems = [p for p in problems if p.path in only]
@@ -289,7 +305,8 @@ def check_paths(
             pairs,
             check_one=_check_pair,
             encoder=encoder,
-            settings=settings,
+            # the waiver file is applied afterwards: it must not key cached results
+            settings=dataclasses.replace(settings, waivers=None),
             jobs=settings.jobs,
             # workers make their own encoder: only for one this function made
             open_encoder=open_encoder if own else None,
@@ -299,12 +316,55 @@ def check_paths(
     finally:
         if own and isinstance(encoder, CachedEncoder):
             encoder.close()
+    documents = []
     for outcome in outcomes:
         if isinstance(outcome, InputProblem):
             run.problems.append(outcome)
         else:
-            run.documents.append(outcome)
+            documents.append(outcome)
+    documents = run_cross_checks(documents, settings)
+    unchecked = corpus - {doc.pair.name for doc in documents}
+    if update_waivers:
+        waivers = _update_waivers(documents, waivers, unchecked, settings)
+    waived = apply_waivers(documents, waivers, unchecked=unchecked)
+    run.documents = [regate(doc, settings) for doc in waived.documents]
+    run.stale_waivers = waived.stale
     return run
+
+
+def _read_waivers(settings: Settings, *, missing_ok: bool) -> list[Waiver]:
+    if settings.waivers is None:
+        if missing_ok:
+            raise ConfigError(
+                "--update-waivers needs a waiver file: pass --waivers FILE or set "
+                "'waivers' in the config"
+            )
+        return []
+    if missing_ok and not settings.waivers.exists():
+        return []
+    return load_waivers(settings.waivers)
+
+
+def _update_waivers(
+    documents: Sequence[DocumentResult],
+    waivers: Sequence[Waiver],
+    unchecked: set[str],
+    settings: Settings,
+) -> list[Waiver]:
+    """Write the waiver file accepting every live flag that fails the gate (with
+    ``fail_on = never``: every error and warning); returns its waivers."""
+    assert settings.waivers is not None  # checked by _read_waivers
+    current = apply_waivers(documents, waivers, unchecked=unchecked)
+    floor = Severity(settings.fail_on if settings.fail_on != "never" else "warning").rank
+    accept = [
+        (doc, flag)
+        for doc in current.documents
+        for flag in doc.flags
+        if not flag.waived and flag.severity.rank >= floor
+    ]
+    merged = merge_waivers(current.documents, waivers, stale=current.stale, accept=accept)
+    write_waivers(settings.waivers, merged)
+    return merged
 
 
 def _check_pair(pair: DocumentPair, encoder: Encoder, settings: Settings) -> batch.Outcome:

@@ -18,7 +18,7 @@ import click
 
 from aligner import __version__
 from aligner.config import Settings, find_config_file, load_config_file, make_settings
-from aligner.errors import AlignerError
+from aligner.errors import AlignerError, ConfigError
 
 DEFAULTS = Settings()
 
@@ -86,7 +86,12 @@ def _warn(message: str) -> None:
 
 def _settings(config: Path | None, **cli: Any) -> Settings:
     path = config or find_config_file(Path.cwd())
-    base = make_settings(load_config_file(path)) if path else Settings()
+    try:
+        base = make_settings(load_config_file(path)) if path else Settings()
+    except ConfigError as exc:
+        text = str(exc)
+        named = text if path is None or text.startswith(str(path)) else f"{path}: {text}"
+        raise ConfigError(named) from None
     if cli.pop("no_cache", False):
         cli["cache"] = False
     return make_settings({k: v for k, v in cli.items() if v is not None}, base)
@@ -158,6 +163,18 @@ def main() -> None:
     help=f"Fail on flags of this severity or worse (default: {DEFAULTS.fail_on}).",
 )
 @click.option("--min-score", type=float, help="Fail a document scoring below this (0-1).")
+@click.option(
+    "--max-missing",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Fail a document with more than N English sentences left untranslated.",
+)
+@click.option(
+    "--max-extra",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Fail a document with more than N Korean sentences without English source.",
+)
 @click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even if the gate fails.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the verdict line.")
 @click.option(
@@ -183,6 +200,17 @@ def main() -> None:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Terminology glossary, CSV or TSV with the header en,ko,forbidden.",
 )
+@click.option(
+    "--waivers",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Waiver file (JSON) of accepted flags: reported as waived, never failing.",
+)
+@click.option(
+    "--update-waivers",
+    is_flag=True,
+    help="Rewrite the --waivers file to accept every flag that now fails the gate, "
+    "keeping the reasons of matching waivers and dropping stale ones.",
+)
 @_common
 def check(
     src: Path,
@@ -191,12 +219,16 @@ def check(
     formats: tuple[str, ...] | None,
     fail_on: str | None,
     min_score: float | None,
+    max_missing: int | None,
+    max_extra: int | None,
     exit_zero: bool,
     quiet: bool,
     changed_since: str | None,
     annotations: str | None,
     jobs: int | None,
     glossary: Path | None,
+    waivers: Path | None,
+    update_waivers: bool,
     model: str | None,
     encoding: str | None,
     presegmented: bool | None,
@@ -220,7 +252,10 @@ def check(
             formats=formats,
             fail_on=fail_on,
             min_score=min_score,
+            max_missing=max_missing,
+            max_extra=max_extra,
             glossary=glossary,
+            waivers=waivers,
             cache_dir=cache_dir,
             no_cache=no_cache,
             jobs=jobs,
@@ -236,6 +271,7 @@ def check(
             progress=None if quiet else lambda pair: click.echo(f"checking {pair.name}", err=True),
             only=only,
             warn=_warn,
+            update_waivers=update_waivers,
         )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
         text = api.render_report(run, to_stdout) if to_stdout else None
@@ -244,6 +280,8 @@ def check(
         echo(line)
     for line in github_annotations(run) if annotations == "github" else ():
         echo(line)
+    for line in _waiver_notes(run, settings.waivers, update_waivers):
+        click.echo(line, err=True)
     if text is not None:
         click.echo(text, nl=False)
     else:
@@ -264,20 +302,31 @@ def _changed(src: Path, tgt: Path, rev: str | None) -> set[str] | None:
     return only
 
 
+def _waiver_notes(run: Any, path: Path | None, updated: bool) -> Iterator[str]:
+    if updated:
+        waived = sum(f.waived for d in run.documents for f in d.flags)
+        yield f"aligner: wrote {path}: {waived} flag(s) of this run waived"
+    if run.stale_waivers:
+        yield (
+            f"aligner: {len(run.stale_waivers)} stale waiver(s) in {path} match no flag "
+            "(listed in the reports); remove them or run with --update-waivers"
+        )
+
+
 def _summary_lines(run: Any, quiet: bool) -> Iterator[str]:
     for doc in [] if quiet else run.documents:
-        worst = {f.severity.value for f in doc.flags}
-        counts = (
-            ", ".join(
-                f"{sum(f.severity.value == s for f in doc.flags)} {s}"
-                for s in ("error", "warning", "info")
-                if s in worst
-            )
-            or "no flags"
-        )
+        live = [f for f in doc.flags if not f.waived]
+        worst = {f.severity.value for f in live}
+        counts = [
+            f"{sum(f.severity.value == s for f in live)} {s}"
+            for s in ("error", "warning", "info")
+            if s in worst
+        ]
+        counts += [f"{len(doc.flags) - len(live)} waived"] if len(live) < len(doc.flags) else []
+        summary = ", ".join(counts) or "no flags"
         verdict = "PASS" if doc.passed else "FAIL"
-        yield f"{verdict}  {doc.pair.name}  score {doc.score:.3f}  ({counts})"
-        for flag in doc.flags:
+        yield f"{verdict}  {doc.pair.name}  score {doc.score:.3f}  ({summary})"
+        for flag in live:
             if flag.severity.value != "info":
                 yield f"    {flag.severity.value}: {flag.type}: {flag.message}"
     for problem in run.problems:
@@ -348,7 +397,7 @@ def github_annotations(run: Any) -> Iterator[str]:
     at its first English sentence, or its first Korean one when it has none."""
     for doc in run.documents:
         for flag in doc.flags:
-            if flag.severity.value == "info":
+            if flag.severity.value == "info" or flag.waived:
                 continue
             side, index = (doc.src, flag.src[0]) if flag.src else (doc.tgt, flag.tgt[0])
             props = {

@@ -38,6 +38,8 @@ class Settings:
     tgt_lang: str = "ko"
     encoding: str = "auto"
     presegmented: bool = False
+    # a longer file is refused as not a story (see api.load_document); raise it for books
+    max_sentences: int = 50_000
     # alignment
     max_bead: int = 3
     # QA
@@ -48,9 +50,15 @@ class Settings:
     extra_boilerplate: tuple[str, ...] = ()
     disabled_checks: frozenset[str] = frozenset()
     severities: dict[str, str] = field(default_factory=dict)
+    # JSON file of accepted flags (aligner.waivers): reported as waived, never failing
+    waivers: Path | None = None
     # gate
     fail_on: str = "error"
     min_score: float = 0.0
+    # most content sentences without a counterpart per document (None: no limit);
+    # EN ones count as missing, KO ones as extra, whether typed or unaligned
+    max_missing: int | None = None
+    max_extra: int | None = None
     # reports
     report_dir: Path = Path("reports")
     formats: tuple[str, ...] = ("html", "json")
@@ -70,6 +78,9 @@ class Settings:
             ("mt", "auto" if threshold is None else f"{threshold:g}"),
             ("fail", self.fail_on),
             ("min", f"{self.min_score:g}"),
+            # only when set, so that existing signatures stay as they were
+            *((("miss", str(self.max_missing)),) if self.max_missing is not None else ()),
+            *((("xtra", str(self.max_extra)),) if self.max_extra is not None else ()),
         )
 
     @property
@@ -78,6 +89,7 @@ class Settings:
 
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
+_LIMITS = ("max_missing", "max_extra")  # optional counts
 _SEVERITIES = ("info", "warning", "error")
 
 
@@ -87,7 +99,7 @@ def _coerce(key: str, value: Any) -> Any:
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
-    elif isinstance(default, int) and not isinstance(default, bool):
+    elif (isinstance(default, int) and not isinstance(default, bool)) or key in _LIMITS:
         if isinstance(value, int) and not isinstance(value, bool):
             return value
     elif isinstance(default, float) or key == "mistranslation_threshold":
@@ -96,7 +108,7 @@ def _coerce(key: str, value: Any) -> Any:
     elif isinstance(default, str):
         if isinstance(value, str):
             return value
-    elif isinstance(default, Path) or key in ("cache_dir", "glossary"):
+    elif isinstance(default, Path) or key in ("cache_dir", "glossary", "waivers"):
         if isinstance(value, (str, Path)):
             return Path(value)
     elif isinstance(default, (tuple, frozenset)):
@@ -107,7 +119,21 @@ def _coerce(key: str, value: Any) -> Any:
     elif isinstance(default, dict):
         if isinstance(value, dict) and all(v in _SEVERITIES for v in value.values()):
             return {str(k): str(v) for k, v in value.items()}
-    raise ConfigError(f"setting '{key}' has an invalid value {value!r}")
+    raise ConfigError(
+        f"setting '{key}' has an invalid value {value!r} (expected {_expected(key, default)})"
+    )
+
+
+def _expected(key: str, default: Any) -> str:
+    if isinstance(default, bool):
+        return "true or false"
+    if isinstance(default, (int, float)) or key in ("mistranslation_threshold", *_LIMITS):
+        return "a number"
+    if isinstance(default, (tuple, frozenset)):
+        return "a list of strings"
+    if isinstance(default, dict):
+        return "a table of check = severity (info, warning, error)"
+    return "a string"
 
 
 def make_settings(values: dict[str, Any], base: Settings | None = None) -> Settings:
@@ -129,6 +155,9 @@ def make_settings(values: dict[str, Any], base: Settings | None = None) -> Setti
             f"setting 'fail_on' must be one of info, warning, error, never; "
             f"got {settings.fail_on!r}"
         )
+    for key in _LIMITS:
+        if (getattr(settings, key) or 0) < 0:
+            raise ConfigError(f"setting '{key}' must be 0 or more; got {getattr(settings, key)}")
     if settings.jobs < 0:
         raise ConfigError(f"setting 'jobs' must be 0 (one per core) or more; got {settings.jobs}")
     if not 1 <= settings.max_bead <= 6:

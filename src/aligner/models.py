@@ -49,11 +49,16 @@ class Bead:
 
 @dataclass(frozen=True)
 class Flag:
+    """One QA finding. ``waived``: an editor accepted it in the waiver file
+    (``waiver_reason`` says why); it is still reported but never fails the gate."""
+
     type: str
     severity: Severity
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     message: str
+    waived: bool = False
+    waiver_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,11 +89,26 @@ class InputProblem:
     message: str
 
 
+@dataclass(frozen=True)
+class Waiver:
+    """One accepted flag of a waiver file, keyed by ``fingerprint`` (see
+    :func:`aligner.waivers.fingerprint`); the texts are there for humans."""
+
+    fingerprint: str
+    document: str
+    type: str
+    src: str
+    tgt: str
+    reason: str = ""
+
+
 @dataclass
 class RunResult:
     documents: list[DocumentResult] = field(default_factory=list)
     problems: list[InputProblem] = field(default_factory=list)
     signature: str = ""
+    # waivers of the waiver file that matched no flag of the documents they name
+    stale_waivers: list[Waiver] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:

@@ -2,7 +2,10 @@
 
 An example is a fenced ``example`` block of ``en:`` / ``ko:`` lines (one
 sentence each), optional ``glossary:`` rows and ``expect: TYPE`` or
-``expect: no TYPE`` lines.
+``expect: no TYPE`` lines. A ``document: NAME`` line starts another document
+of the same run, for cross-document checks (``consistency``); the lines before
+it belong to the document ``example``. Every example is checked as one run by
+:func:`aligner.api.check_paths`, so cross-document checks run too.
 """
 
 from __future__ import annotations
@@ -16,14 +19,23 @@ import pytest
 from aligner import api
 from aligner.config import Settings
 from aligner.embed import Encoder
-from aligner.models import DocumentPair, DocumentResult
-from aligner.qa.registry import CHECKS
+from aligner.models import DocumentResult
+from aligner.qa.registry import CHECKS, CROSS_CHECKS
 from conftest import ROOT
 
 CHECKS_DOC = ROOT / "docs" / "checks.md"
 _BLOCK = re.compile(r"^```example\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-_LINE = re.compile(r"^(en|ko|glossary|expect):\s?(.*)$")
+_LINE = re.compile(r"^(en|ko|glossary|expect|document):\s?(.*)$")
 GAP_TYPES = {"missing", "extra", "unaligned"}
+
+
+@dataclass
+class Story:
+    """One document of an example: its English and Korean sentences."""
+
+    name: str
+    en: list[str] = field(default_factory=list)
+    ko: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -31,8 +43,7 @@ class Example:
     """One example block of the checks page."""
 
     line: int
-    en: list[str] = field(default_factory=list)
-    ko: list[str] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=lambda: [Story("example")])
     glossary: list[str] = field(default_factory=list)
     expect: list[str] = field(default_factory=list)
 
@@ -49,7 +60,13 @@ def parse_examples(text: str) -> list[Example]:
         for raw in block.group(1).splitlines():
             found = _LINE.match(raw)
             assert found, f"checks.md line {example.line}: cannot read {raw!r}"
-            getattr(example, found.group(1)).append(found.group(2))
+            key, value = found.groups()
+            if key == "document":
+                example.stories.append(Story(value))
+            elif key in ("en", "ko"):
+                getattr(example.stories[-1], key).append(value)
+            else:
+                getattr(example, key).append(value)
         examples.append(example)
     return examples
 
@@ -62,29 +79,28 @@ def encoder() -> Encoder:
     return api.load_encoder("muse-v3")
 
 
-def _run(example: Example, folder: Path, encoder: Encoder) -> DocumentResult:
-    settings = Settings(presegmented=True)
+def _run(example: Example, folder: Path, encoder: Encoder) -> list[DocumentResult]:
+    settings = Settings(presegmented=True, cache=False)
     if example.glossary:
         glossary = folder / "glossary.csv"
         glossary.write_text("en,ko,forbidden\n" + "\n".join(example.glossary) + "\n", "utf-8")
-        settings = Settings(presegmented=True, glossary=glossary)
-    paths = []
-    for lang, lines in (("en", example.en), ("ko", example.ko)):
-        paths.append(folder / f"example.{lang}")
-        paths[-1].write_text("\n".join(lines) + "\n", encoding="utf-8")
-    src = api.load_document(paths[0], "en", settings=settings)
-    tgt = api.load_document(paths[1], "ko", settings=settings)
-    pair = DocumentPair("example", paths[0], paths[1])
-    return api.check_documents(src, tgt, pair, encoder=encoder, settings=settings)
+        settings = Settings(presegmented=True, cache=False, glossary=glossary)
+    for story in example.stories:
+        for lang, lines in (("en", story.en), ("ko", story.ko)):
+            (folder / lang).mkdir(exist_ok=True)
+            (folder / lang / story.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = api.check_paths(folder / "en", folder / "ko", settings=settings, encoder=encoder)
+    assert not run.problems, run.problems
+    return run.documents
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
 def test_example(example: Example, tmp_path: Path, encoder: Encoder) -> None:
-    result = _run(example, tmp_path, encoder)
-    found = {flag.type for flag in result.flags}
+    flags = [flag for result in _run(example, tmp_path, encoder) for flag in result.flags]
+    found = {flag.type for flag in flags}
     for expectation in example.expect:
         wanted = expectation.removeprefix("no ").strip()
-        messages = [f"{f.type}: {f.message}" for f in result.flags]
+        messages = [f"{f.type}: {f.message}" for f in flags]
         if expectation.startswith("no "):
             assert wanted not in found, (example.line, messages)
         else:
@@ -94,7 +110,7 @@ def test_example(example: Example, tmp_path: Path, encoder: Encoder) -> None:
 def test_every_check_has_a_section_and_both_kinds_of_example() -> None:
     text = CHECKS_DOC.read_text(encoding="utf-8")
     expected = {e for example in EXAMPLES for e in example.expect}
-    for name in CHECKS:
+    for name in [*CHECKS, *CROSS_CHECKS]:
         assert f"## `{name}`" in text, f"docs/checks.md has no section for {name}"
         for kind in GAP_TYPES if name == "gap" else {name}:
             assert kind in expected, f"no example triggers {kind}"
@@ -102,6 +118,8 @@ def test_every_check_has_a_section_and_both_kinds_of_example() -> None:
 
 
 def test_examples_are_well_formed() -> None:
-    assert len(EXAMPLES) >= 2 * len(CHECKS)
+    assert len(EXAMPLES) >= 2 * (len(CHECKS) + len(CROSS_CHECKS))
     for example in EXAMPLES:
-        assert example.en and example.ko and example.expect, example.line
+        assert example.expect, example.line
+        for story in example.stories:
+            assert story.en and story.ko, (example.line, story.name)

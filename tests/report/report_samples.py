@@ -4,6 +4,7 @@ passing and a failing document, and an input problem."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from aligner.models import (
@@ -16,6 +17,7 @@ from aligner.models import (
     RunResult,
     Sentence,
     Severity,
+    Waiver,
 )
 
 SIGNATURE = "aligner|model:test|max:3|mt:0.19|fail:error|min:0|v:0.1.0"
@@ -81,4 +83,21 @@ def sample_run() -> RunResult:
         documents=[passing_doc(), failing_doc()],
         problems=[InputProblem("corpus/en/scan.txt", "corpus/en/scan.txt: looks like a PDF")],
         signature=SIGNATURE,
+    )
+
+
+WAIVER_REASON = "Accepted by the desk: <b>editor's</b> call"
+STALE = Waiver("0123456789abcdef", "politics/old.txt", "truncated", "Cut, .", "잘린", "fixed since")
+
+
+def waived_run() -> RunResult:
+    """The sample run with every flag of the failing document waived (so it passes)
+    and one stale waiver."""
+    doc = failing_doc()
+    flags = tuple(replace(f, waived=True, waiver_reason=WAIVER_REASON) for f in doc.flags)
+    doc = replace(doc, flags=flags, score=1.0, passed=True)
+    return RunResult(
+        documents=[passing_doc(), doc],
+        signature=SIGNATURE,
+        stale_waivers=[STALE],
     )

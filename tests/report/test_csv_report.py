@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from report_samples import FORMULA, IMG, SCRIPT, SIGNATURE, sample_run
+from report_samples import FORMULA, IMG, SCRIPT, SIGNATURE, sample_run, waived_run
 
 from aligner.models import RunResult
 from aligner.report import render_csv, write_csv, write_tsv
@@ -84,3 +84,12 @@ def test_tsv_round_trips_with_the_same_cells(tmp_path: Path, table: pd.DataFrame
 def test_output_is_deterministic_and_an_empty_run_has_a_header() -> None:
     assert render_csv(sample_run()) == render_csv(sample_run())
     assert render_csv(RunResult()) == ",".join(COLUMNS) + "\n"
+
+
+def test_waived_flags_are_listed_apart_and_do_not_set_the_severity(tmp_path: Path) -> None:
+    write_csv(waived_run(), tmp_path / "alignments.csv")
+    table = _read(tmp_path / "alignments.csv")
+    split = table.iloc[5]
+    assert split["flags"] == split["waived"] == "number_mismatch;truncated"
+    assert split["severity"] == ""
+    assert table.iloc[1]["waived"] == "" and table.iloc[1]["flags"] == "boilerplate"

@@ -21,6 +21,7 @@ from aligner.models import (
     RunResult,
     Sentence,
     Severity,
+    Waiver,
 )
 from aligner.report import write_document_html, write_index_html
 from aligner.report.html_script import SCRIPT as PAGE_SCRIPT
@@ -158,7 +159,10 @@ def test_header_counts_flags_per_severity_and_type(page: Node) -> None:
     severities = [
         [td.text for td in tr.find_all("td") + tr.find_all("th")] for tr in tables[0].find_all("tr")
     ]
-    assert severities == [["severity", "error", "warning", "info"], ["flags", "2", "2", "1"]]
+    assert severities == [
+        ["severity", "error", "warning", "info", "waived"],
+        ["flags", "2", "2", "1", "0"],
+    ]
     types = [[td.text for td in tr.find_all("td")] for tr in tables[1].find_all("tr")[1:]]
     assert types == [
         ["boilerplate", "1"],
@@ -284,16 +288,9 @@ def test_chart_has_a_bar_per_paired_row_and_a_mark_per_flagged_row(page: Node) -
     )
 
 
-@dataclass(frozen=True)
-class WaivedFlag(Flag):
-    """A flag with the ``waived`` marker a future waiver file may set."""
-
-    waived: bool = True
-
-
 def test_waived_flag_is_shown_as_such_and_does_not_colour_its_row(tmp_path: Path) -> None:
     doc = _result()
-    waived = WaivedFlag("missing", Severity.ERROR, (3,), (), "accepted by the desk")
+    waived = Flag("missing", Severity.ERROR, (3,), (), "EN 6 missing", True, f"ok {IMG}")
     doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (waived,), 0.9, True)
     write_document_html(doc, tmp_path / "w.html", signature=SIGNATURE)
     root = parse(tmp_path / "w.html")
@@ -302,6 +299,11 @@ def test_waived_flag_is_shown_as_such_and_does_not_colour_its_row(tmp_path: Path
     assert row.attrs["data-flags"] == "waived:missing"
     assert [li.attrs.get("class") for li in row.find_all("li")] == ["waived"]
     assert "waived" in row.find_all("li")[0].text
+    badge = row.find_all("span", "waived")[0]
+    assert badge.attrs["title"] == f"ok {IMG}"  # the reason, as escaped text
+    assert row.find_all("span", "reason")[0].text == f"(waived: ok {IMG})"
+    counts = root.find_all("header")[0].find_all("table", "counts")[0].find_all("td")
+    assert [td.text for td in counts] == ["flags", "0", "0", "0", "1"]
     values = [
         i.attrs["value"] for i in root.find_all("input") if i.attrs.get("data-kind") == "severity"
     ]
@@ -381,8 +383,8 @@ def test_index_lists_documents_worst_first_with_verdict_and_counts(tmp_path: Pat
     assert [c[0] for c in cells] == ["d-worse.txt", "c-bad.txt", "b-low.txt", "a-clean.txt"]
     assert [c[1] for c in cells] == ["FAIL", "FAIL", "PASS", "PASS"]
     assert [c[2] for c in cells] == ["0.3000", "0.8000", "0.7000", "1.0000"]
-    assert cells[0][3:7] == ["6 / 4", "2", "2", "1"]
-    assert "missing: 1" in cells[0][7] and cells[3][7] == "—"
+    assert cells[0][3:8] == ["6 / 4", "2", "2", "1", "0"]
+    assert "missing: 1" in cells[0][8] and cells[3][8] == "—"
     assert "FAIL" in root.find_all("h1")[0].text
 
 
@@ -431,3 +433,18 @@ def test_corpus_names_cannot_inject_markup_into_index(tmp_path: Path, hostile: s
 def test_protocol_relative_link_stays_on_this_site(tmp_path: Path) -> None:
     root = _index(tmp_path, _run(), links={"d-worse.txt": "//evil.example/x"})
     assert root.find_all("a")[0].attrs["href"] == ".///evil.example/x"
+
+
+def test_index_lists_stale_waivers_as_text(tmp_path: Path) -> None:
+    run = _run()
+    run.stale_waivers = [Waiver("0123456789abcdef", "gone.txt", "truncated", IMG, "잘린", "r")]
+    root = _index(tmp_path, run, links={})
+    rows = root.by_id("stale-waivers").find_all("tbody")[0].find_all("tr")
+    cells = [[td.text for td in row.find_all("td")] for row in rows]
+    assert cells == [["gone.txt", "truncated", f"{IMG} / 잘린", "r", "0123456789abcdef"]]
+    assert root.find_all("img") == []
+
+
+def test_index_without_stale_waivers_has_no_such_section(tmp_path: Path) -> None:
+    root = _index(tmp_path, _run(), links={})
+    assert "Stale waivers" not in [h.text for h in root.find_all("h2")]

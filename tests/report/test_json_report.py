@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from aligner.models import (
     RunResult,
     Sentence,
     Severity,
+    Waiver,
 )
 from aligner.report import (
     SCHEMA_VERSION,
@@ -30,6 +32,7 @@ from aligner.report import (
     write_document_json,
     write_summary_json,
 )
+from aligner.waivers import fingerprint
 
 SIGNATURE = "aligner|model:test|max:3|fail:error|v:0.1.0"
 
@@ -138,7 +141,7 @@ def test_summary_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
 
 def test_document_header_fields() -> None:
     data = document_to_dict(_result(), signature=SIGNATURE)
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
     assert data["signature"] == SIGNATURE
     assert data["document"] == "politics/budget.txt"
     assert data["languages"] == {"src": "en", "tgt": "ko"}
@@ -175,6 +178,8 @@ def test_flags_are_keyed_by_language_code() -> None:
         "en": [3],
         "ko": [],
         "message": "EN line 5 has no KO counterpart",
+        "fingerprint": fingerprint("politics/budget.txt", "missing", "Lost.", ""),
+        "waived": False,
     }
     assert [(f["type"], f["en"], f["ko"]) for f in flags[1:]] == [
         ("number_mismatch", [4], [3]),
@@ -208,7 +213,7 @@ def test_unusable_language_codes_raise_config_error(src_lang: str, tgt_lang: str
 
 def test_run_summary_fields() -> None:
     data = run_to_dict(_run())
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
     assert data["signature"] == SIGNATURE
     assert data["passed"] is False
     assert data["documents"][0] == {
@@ -217,9 +222,11 @@ def test_run_summary_fields() -> None:
         "passed": False,
         "flags": {"missing": 1, "number_mismatch": 1, "reordered": 1},
         "severities": {"error": 1, "warning": 2, "info": 0},
+        "waived": 0,
     }
     assert data["documents"][1]["flags"] == {}
     assert data["problems"] == [{"path": "broken.txt", "message": "broken.txt: file is empty"}]
+    assert data["stale_waivers"] == []
 
 
 def test_run_without_problems_or_failures_passes() -> None:
@@ -235,3 +242,49 @@ def test_nan_similarity_is_refused_rather_than_written_as_invalid_json(tmp_path:
     with pytest.raises(ValueError):
         write_document_json(result, tmp_path / "out" / "nan.json", signature=SIGNATURE)
     assert not (tmp_path / "out").exists()  # nothing half-written
+
+
+def _waived(result: DocumentResult) -> DocumentResult:
+    """``result`` with its missing flag waived, as a waiver file would."""
+    flags = tuple(
+        replace(f, waived=True, waiver_reason="dropped on purpose") if f.type == "missing" else f
+        for f in result.flags
+    )
+    return replace(result, flags=flags)
+
+
+def test_waived_flag_is_marked_with_its_reason_and_counted_apart() -> None:
+    data = document_to_dict(_waived(_result()), signature=SIGNATURE)
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    missing = data["flags"][0]
+    assert (missing["waived"], missing["waiver_reason"]) == (True, "dropped on purpose")
+    assert "waiver_reason" not in data["flags"][1]
+    assert data["counts"]["severities"] == {"error": 0, "warning": 2, "info": 0}
+    assert data["counts"]["waived"] == 1
+    assert data["counts"]["flags"]["missing"] == 1  # per type: waived flags included
+
+
+def test_schema_rejects_a_waiver_reason_on_a_live_flag() -> None:
+    data = document_to_dict(_result(), signature=SIGNATURE)
+    data["flags"][0]["waiver_reason"] = "no waiver"
+    del data["flags"][0]["waived"]
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(data)
+
+
+def test_summary_lists_stale_waivers_and_validates() -> None:
+    run = _run()
+    run.documents[0] = _waived(run.documents[0])
+    run.stale_waivers = [Waiver("0123456789abcdef", "gone.txt", "truncated", "Cut, .", "", "ok")]
+    data = run_to_dict(run)
+    _summary_validator().validate(data)
+    assert data["documents"][0]["waived"] == 1
+    assert data["stale_waivers"] == [
+        {
+            "fingerprint": "0123456789abcdef",
+            "document": "gone.txt",
+            "type": "truncated",
+            "src": "Cut, .",
+            "tgt": "",
+            "reason": "ok",
+        }
+    ]

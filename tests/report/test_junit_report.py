@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from report_samples import IMG, SCRIPT, SIGNATURE, sample_run
+from report_samples import IMG, SCRIPT, SIGNATURE, sample_run, waived_run
 
 from aligner.models import RunResult
 from aligner.report import render_junit, write_junit
@@ -99,3 +99,14 @@ def test_empty_run_and_determinism() -> None:
     empty = ET.fromstring(render_junit(RunResult()))
     assert empty.get("tests") == "0"
     assert render_junit(sample_run()) == render_junit(sample_run())
+
+
+def test_waived_flags_do_not_fail_their_document() -> None:
+    root = ET.fromstring(render_junit(waived_run()))
+    assert root.get("failures") == "0"
+    case = root.findall("testsuite/testcase")[1]
+    assert case.get("name") == "politics/budget.txt"
+    assert case.find("failure") is None
+    lines = (case.findtext("system-out") or "").splitlines()
+    assert len(lines) == 6
+    assert all(line.startswith("WAIVED ") for line in lines)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from report_samples import SIGNATURE, sample_run
+from report_samples import SIGNATURE, sample_run, waived_run
 
 from aligner.models import RunResult
 from aligner.report import render_markdown, write_markdown
@@ -28,11 +28,11 @@ def test_passing_run_says_passed() -> None:
 
 def test_document_table_lists_worst_first() -> None:
     lines = render_markdown(sample_run()).splitlines()
-    start = lines.index("| verdict | document | score | errors | warnings | info |")
-    assert lines[start + 1] == "| --- | --- | ---: | ---: | ---: | ---: |"
+    start = lines.index("| verdict | document | score | errors | warnings | info | waived |")
+    assert lines[start + 1] == "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
     assert lines[start + 2 : start + 4] == [
-        "| ❌ FAIL | politics/budget.txt | 0.5000 | 4 | 2 | 0 |",
-        "| ✅ PASS | sports/match.txt | 0.9800 | 0 | 0 | 1 |",
+        "| ❌ FAIL | politics/budget.txt | 0.5000 | 4 | 2 | 0 | 0 |",
+        "| ✅ PASS | sports/match.txt | 0.9800 | 0 | 0 | 1 | 0 |",
     ]
 
 
@@ -80,3 +80,18 @@ def test_empty_run() -> None:
     text = render_markdown(RunResult(signature=SIGNATURE))
     assert "No documents were checked." in text
     assert "0 of 0 document(s) passed" in text
+
+
+def test_waived_flags_are_counted_not_listed_and_stale_waivers_are() -> None:
+    text = render_markdown(waived_run())
+    lines = text.splitlines()
+    assert lines[2] == (
+        "2 of 2 document(s) passed, 0 input problem(s); flags: 0 error, 0 warning, 1 info, "
+        "6 waived."
+    )
+    assert "| ✅ PASS | politics/budget.txt | 1.0000 | 0 | 0 | 0 | 6 |" in lines
+    assert "### Errors and warnings" not in text
+    stale = lines.index("### Stale waivers (match no flag: remove them or run --update-waivers)")
+    assert lines[stale + 2] == (
+        "- `0123456789abcdef` **truncated** politics/old.txt: Cut, . / 잘린"
+    )

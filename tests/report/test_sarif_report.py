@@ -13,7 +13,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from report_samples import IMG, sample_run
+from report_samples import IMG, WAIVER_REASON, sample_run, waived_run
 
 from aligner.models import RunResult
 from aligner.report import render_sarif, run_to_sarif, write_sarif
@@ -137,3 +137,28 @@ def test_uris_are_encoded_and_absolute_paths_are_file_uris() -> None:
 def test_signature_and_determinism(log: dict[str, Any]) -> None:
     assert log["runs"][0]["properties"]["signature"] == sample_run().signature
     assert render_sarif(sample_run()) == render_sarif(sample_run())
+
+
+def test_waived_flags_are_externally_suppressed_and_validate(
+    validator: jsonschema.protocols.Validator,
+) -> None:
+    log = run_to_sarif(waived_run())
+    validator.validate(log)
+    results = log["runs"][0]["results"]
+    live = [r for r in results if r["properties"]["document"] == "sports/match.txt"]
+    waived = [r for r in results if r["properties"]["document"] == "politics/budget.txt"]
+    assert [r.get("suppressions") for r in live] == [None]
+    assert len(waived) == 6
+    for result in waived:
+        assert result["suppressions"] == [
+            {"kind": "external", "status": "accepted", "justification": WAIVER_REASON}
+        ]
+    stale = log["runs"][0]["properties"]["staleWaivers"]
+    assert [w["fingerprint"] for w in stale] == ["0123456789abcdef"]
+
+
+def test_every_flag_result_carries_its_fingerprint(log: dict[str, Any]) -> None:
+    results = [r for r in log["runs"][0]["results"] if r["ruleId"] != "input-problem"]
+    prints = [r["partialFingerprints"]["alignerFlag/v1"] for r in results]
+    assert all(len(p) == 16 for p in prints)
+    assert len(set(prints)) == len(prints)

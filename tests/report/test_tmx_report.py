@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from report_samples import FORMULA, IMG, SCRIPT, SIGNATURE, sample_run
+from report_samples import FORMULA, IMG, SCRIPT, SIGNATURE, sample_run, waived_run
 
 from aligner.models import RunResult
 from aligner.report import render_tmx, write_tmx
@@ -122,3 +122,11 @@ def test_empty_run_and_determinism() -> None:
     empty = ET.fromstring(render_tmx(RunResult()))
     assert empty.find("body") is not None and not empty.findall("body/tu")
     assert render_tmx(sample_run()) == render_tmx(sample_run())
+
+
+def test_waived_flag_properties_say_so() -> None:
+    root = ET.fromstring(render_tmx(waived_run()).split("\n", 2)[2])
+    props = [p.text or "" for p in root.iter("prop") if p.get("type", "").startswith("x-flag-")]
+    assert props[0] == "info: caption"  # the passing document's flag is live
+    assert len(props) == 6 and all(p.startswith("waived ") for p in props[1:])
+    assert "waived warning: 12% vs 13%" in props

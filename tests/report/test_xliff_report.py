@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from report_samples import FORMULA, IMG, SCRIPT, sample_run
+from report_samples import FORMULA, IMG, SCRIPT, sample_run, waived_run
 
 from aligner.models import RunResult
 from aligner.report import render_xliff, write_xliff
@@ -218,3 +218,17 @@ def test_empty_run_parses_and_output_is_deterministic() -> None:
     empty = ET.fromstring(render_xliff(RunResult()))
     assert empty.tag == f"{X}xliff" and not len(empty)
     assert render_xliff(sample_run()) == render_xliff(sample_run())
+
+
+def test_waived_flags_are_disabled_issues() -> None:
+    root = ET.fromstring(render_xliff(waived_run()))
+    inline = [e.get(f"{ITS}locQualityIssueEnabled") for e in root.iter(f"{X}mrk")]
+    inline = [v for v in inline if v is not None]
+    stand_off = [e.get("locQualityIssueEnabled") for e in root.iter(f"{ITS}locQualityIssue")]
+    assert inline and stand_off
+    assert set(inline) == set(stand_off) == {"no"}
+
+
+def test_live_flags_have_no_enabled_attribute(root: ET.Element) -> None:
+    attrs = [a for e in root.iter() for a in e.attrib if a.endswith("locQualityIssueEnabled")]
+    assert attrs == []

@@ -68,4 +68,7 @@ class MuseEncoder:
         except Exception:  # pragma: no cover - threadpoolctl missing or failing
             self._limit = None
         self._forward = MuseForward(backend)
+        if self._limit is not None:
+            limit = self._limit
+            self._forward.serial = lambda: limit(limits=1, user_api="blas")
         return self._forward

@@ -24,7 +24,8 @@ Results equal the package's own forward pass up to float32 rounding (cosine
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +73,9 @@ class MuseForward:
         self._slot = np.full(len(backend.table), -1, dtype=np.int64)
         self._proj = np.empty((1024, 3 * _CNN), dtype=np.float32)
         self._used = 0
+        # Wraps the head's small matrix products (one row per text): with two BLAS
+        # threads they ran 20x slower on a busy machine (threads spin-waiting).
+        self.serial: Callable[[], AbstractContextManager[object]] = nullcontext
 
     # ------------------------------------------------------------ public
 
@@ -236,6 +240,10 @@ class MuseForward:
 
     def _head(self, sums: Array, lens: Ids) -> Array:
         """Token sums -> unit-length sentence embeddings (the feed-forward head)."""
+        with self.serial():
+            return self._head_products(sums, lens)
+
+    def _head_products(self, sums: Array, lens: Ids) -> Array:
         b = self.b
         flens = lens.astype(np.float32)
         # The token sum commutes with the linear output projection.

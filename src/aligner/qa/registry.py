@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
 from aligner.config import Settings
-from aligner.models import Bead, Document, Flag, Severity
+from aligner.models import Bead, Document, DocumentResult, Flag, Severity
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ class AlignedDocument:
 
 
 Check = Callable[[AlignedDocument, Settings], Iterator[Flag]]
+# A cross-document check reads every checked document of a run and yields
+# (document name, flag) pairs.
+CrossCheck = Callable[[Sequence[DocumentResult], Settings], Iterator[tuple[str, Flag]]]
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,17 @@ class CheckSpec:
     severity: Severity
 
 
+@dataclass(frozen=True)
+class CrossCheckSpec:
+    name: str
+    function: CrossCheck
+    severity: Severity
+
+
 CHECKS: dict[str, CheckSpec] = {}
+# Checks that compare documents, run once per run after every document is checked
+# (or read from the cache): they are not part of a document's cached result.
+CROSS_CHECKS: dict[str, CrossCheckSpec] = {}
 
 # A flag that explains another on the same pair hides it: a cut-off sentence is
 # also dissimilar to its translation, but the editor needs to hear it once.
@@ -62,6 +75,37 @@ def register(name: str, severity: Severity) -> Callable[[Check], Check]:
     return add
 
 
+def register_cross_check(name: str, severity: Severity) -> Callable[[CrossCheck], CrossCheck]:
+    """Decorator adding a cross-document check to :data:`CROSS_CHECKS` under ``name``."""
+
+    def add(function: CrossCheck) -> CrossCheck:
+        CROSS_CHECKS[name] = CrossCheckSpec(name, function, severity)
+        return function
+
+    return add
+
+
+def run_cross_checks(
+    documents: Sequence[DocumentResult], settings: Settings
+) -> list[DocumentResult]:
+    """Add the flags of every enabled cross-document check to the documents they
+    name (severities from settings override the defaults). Scores and verdicts are
+    left alone: :func:`aligner.gate.regate` redoes them."""
+    found: dict[str, list[Flag]] = {}
+    for spec in CROSS_CHECKS.values():
+        if spec.name in settings.disabled_checks:
+            continue
+        severity = Severity(settings.severities.get(spec.name, spec.severity.value))
+        for name, flag in spec.function(documents, settings):
+            found.setdefault(name, []).append(replace(flag, severity=severity))
+    return [
+        replace(doc, flags=tuple(sorted([*doc.flags, *found[doc.pair.name]], key=_order)))
+        if doc.pair.name in found
+        else doc
+        for doc in documents
+    ]
+
+
 def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
     """Run every enabled check; severities from settings override the defaults."""
     flags: list[Flag] = []
@@ -76,4 +120,9 @@ def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
         for kind in SUPERSEDES.get(flag.type, frozenset())
     }
     kept = [f for f in flags if (f.type, f.src, f.tgt) not in hidden]
-    return sorted(kept, key=lambda f: (min(f.src or f.tgt or (0,)), f.type))
+    return sorted(kept, key=_order)
+
+
+def _order(flag: Flag) -> tuple[int, str]:
+    """Flags in document order (first sentence named), then by type."""
+    return min(flag.src or flag.tgt or (0,)), flag.type

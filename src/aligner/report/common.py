@@ -29,6 +29,7 @@ FLAG_DESCRIPTIONS = {
     "repeated_word": "A word typed twice in a row, where the other side repeats nothing.",
     "unbalanced": "Brackets or quotes unbalanced on one side of a pair and balanced on the other.",
     "punctuation": "A question on one side of a pair that the other side turns into a statement.",
+    "consistency": "An English sentence translated otherwise here than elsewhere in the run.",
 }
 
 
@@ -98,7 +99,7 @@ def flag_where(result: DocumentResult, flag: Flag) -> str:
 
 
 def count_line(flags: Iterable[Flag]) -> str:
-    """``1 error, 0 warning, 8 info``: flags per severity, worst first."""
+    """``1 error, 0 warning, 8 info``: live (not waived) flags per severity, worst first."""
     counts = severity_counts(flags)
     return ", ".join(
         f"{counts[s.value]} {s.value}" for s in sorted(Severity, key=lambda s: -s.rank)

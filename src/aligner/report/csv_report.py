@@ -4,7 +4,8 @@ Columns: ``document``, ``row`` (1-based, the HTML page's row number), ``shape``
 (``1-1``, ``2-1``, ``1-0`` ...), ``src_lines`` / ``tgt_lines`` (1-based line
 numbers joined by ``;``), ``src_text`` / ``tgt_text``, ``similarity`` (empty
 when one side is empty), ``severity`` (the worst flag touching the row),
-``flags`` (their types, joined by ``;``), ``messages`` (joined by `` | ``) and
+``flags`` (their types, joined by ``;``), ``messages`` (joined by `` | ``),
+``waived`` (the types of the row's waived flags, which ``severity`` ignores) and
 ``signature`` (what produced the run, the same on every row).
 
 A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
@@ -38,6 +39,7 @@ COLUMNS = (
     "severity",
     "flags",
     "messages",
+    "waived",
     "signature",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -100,7 +102,7 @@ def write_tsv(run: RunResult, path: Path) -> None:
 
 
 def _record(doc: DocumentResult, k: int, bead: Bead, flags: list[Flag]) -> dict[str, Any]:
-    severity = worst(flags)
+    severity = worst(f for f in flags if not f.waived)
     return {
         "document": doc.pair.name,
         "row": k + 1,
@@ -114,4 +116,5 @@ def _record(doc: DocumentResult, k: int, bead: Bead, flags: list[Flag]) -> dict[
         "severity": severity.value if severity else "",
         "flags": ";".join(f.type for f in flags),
         "messages": " | ".join(f.message for f in flags),
+        "waived": ";".join(f.type for f in flags if f.waived),
     }

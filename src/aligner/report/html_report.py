@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +31,7 @@ from markupsafe import Markup
 from aligner.io import write_atomic
 from aligner.models import Bead, Document, DocumentResult, Flag, RunResult, Severity
 from aligner.report.html_script import SCRIPT
-from aligner.report.json_report import flag_counts, place_flags, severity_counts
+from aligner.report.json_report import flag_counts, place_flags, severity_counts, waived_count
 
 # Chart geometry in SVG user units: one unit of width per row, CHART_HEIGHT for
 # a similarity of 1. The SVG is stretched to the page width.
@@ -61,6 +62,7 @@ class FlagView:
     row: int | None
     rows: tuple[int, ...]
     waived: bool
+    waiver_reason: str
 
     @property
     def filter_key(self) -> str:
@@ -114,6 +116,7 @@ class DocumentPage:
     sentences: tuple[int, int]
     flag_counts: dict[str, int]
     severity_counts: dict[str, int]
+    waived: int
     rows: tuple[RowView, ...]
     flags: tuple[FlagView, ...]
     loose_flags: tuple[FlagView, ...]
@@ -135,6 +138,18 @@ class IndexEntry:
     sentences: tuple[int, int]
     flag_counts: dict[str, int]
     severity_counts: dict[str, int]
+    waived: int
+
+
+@dataclass(frozen=True)
+class StaleWaiverView:
+    """A waiver that matched no flag: the editor should drop or update it."""
+
+    document: str
+    type: str
+    text: str
+    reason: str
+    fingerprint: str
 
 
 @dataclass(frozen=True)
@@ -146,6 +161,7 @@ class IndexPage:
     documents: tuple[IndexEntry, ...]
     problems: tuple[tuple[str, str], ...]
     failed: int
+    stale_waivers: tuple[StaleWaiverView, ...]
 
 
 def write_document_html(result: DocumentResult, path: Path, *, signature: str) -> None:
@@ -198,6 +214,7 @@ def document_page(result: DocumentResult, *, signature: str) -> DocumentPage:
         sentences=(len(result.src.sentences), len(result.tgt.sentences)),
         flag_counts=flag_counts(result.flags),
         severity_counts=severity_counts(result.flags),
+        waived=waived_count(result.flags),
         rows=rows,
         flags=tuple(views),
         loose_flags=tuple(v for v in views if v.row is None),
@@ -247,6 +264,16 @@ def index_page(run: RunResult, *, links: dict[str, str]) -> IndexPage:
         documents=tuple(_index_entry(doc, links.get(doc.pair.name)) for doc in ordered),
         problems=tuple((p.path, p.message) for p in run.problems),
         failed=sum(not d.passed for d in run.documents),
+        stale_waivers=tuple(
+            StaleWaiverView(
+                w.document,
+                w.type,
+                " / ".join(filter(None, (w.src, w.tgt))),
+                w.reason,
+                w.fingerprint,
+            )
+            for w in run.stale_waivers
+        ),
     )
 
 
@@ -259,7 +286,27 @@ def _environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=show_controls,
     )
+
+
+# C0 controls (but tab and line breaks), DEL and C1 controls: a browser draws
+# nothing for them, so an editor would never see the stray byte in a sentence.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # U+2400.. Control Pictures: NUL -> ␀, ESC -> ␛
+    return "\u2421" if code == 0x7F else f"[U+{code:04X}]"
+
+
+def show_controls(value: object) -> object:
+    """Every string a template prints, with invisible control characters drawn."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return _CONTROLS.sub(_control_picture, value)
+    return value
 
 
 def _row_view(result: DocumentResult, k: int, bead: Bead, flags: Sequence[FlagView]) -> RowView:
@@ -311,8 +358,8 @@ def _flag_view(
         where=", ".join(refs),
         row=None if row is None else row + 1,
         rows=rows,
-        # no flag carries a waiver yet; a future ``waived`` field shows up here
-        waived=bool(getattr(flag, "waived", False)),
+        waived=flag.waived,
+        waiver_reason=flag.waiver_reason,
     )
 
 
@@ -341,6 +388,7 @@ def _index_entry(doc: DocumentResult, href: str | None) -> IndexEntry:
         sentences=(len(doc.src.sentences), len(doc.tgt.sentences)),
         flag_counts=flag_counts(doc.flags),
         severity_counts=severity_counts(doc.flags),
+        waived=waived_count(doc.flags),
     )
 
 

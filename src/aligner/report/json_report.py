@@ -21,13 +21,16 @@ from typing import Any
 
 from aligner.errors import ConfigError
 from aligner.io import write_atomic
-from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity
+from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity, Waiver
+from aligner.waivers import flag_fingerprint
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 # Keys that sit next to the language-keyed index lists; a language code equal
 # to one of them would overwrite a field.
-_RESERVED_KEYS = frozenset({"score", "flags", "type", "severity", "message"})
+_RESERVED_KEYS = frozenset(
+    {"score", "flags", "type", "severity", "message", "fingerprint", "waived", "waiver_reason"}
+)
 
 
 def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any]:
@@ -63,12 +66,16 @@ def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any
             "sentences": {"src": len(result.src.sentences), "tgt": len(result.tgt.sentences)},
             "flags": flag_counts(result.flags),
             "severities": severity_counts(result.flags),
+            "waived": waived_count(result.flags),
         },
         "alignments": [
             _bead_to_dict(bead, (src_key, tgt_key), [f for f, k in placed if k == i])
             for i, bead in enumerate(result.beads)
         ],
-        "flags": [_flag_to_dict(flag, (src_key, tgt_key)) for flag in result.flags],
+        "flags": [
+            _flag_to_dict(flag, (src_key, tgt_key), flag_fingerprint(result, flag))
+            for flag in result.flags
+        ],
         "sentences": {
             "src": [_sentence_to_dict(s) for s in result.src.sentences],
             "tgt": [_sentence_to_dict(s) for s in result.tgt.sentences],
@@ -96,6 +103,7 @@ def run_to_dict(
         "passed": run.passed,
         "documents": [_summary_entry(doc, reports.get(doc.pair.name)) for doc in run.documents],
         "problems": [{"path": p.path, "message": p.message} for p in run.problems],
+        "stale_waivers": [waiver_to_dict(w) for w in run.stale_waivers],
     }
 
 
@@ -181,14 +189,32 @@ def place_flags(beads: Sequence[Bead], flags: Iterable[Flag]) -> list[tuple[Flag
 
 
 def flag_counts(flags: Iterable[Flag]) -> dict[str, int]:
-    """Number of flags per type."""
+    """Number of flags per type, waived ones included."""
     return dict(sorted(Counter(flag.type for flag in flags).items()))
 
 
 def severity_counts(flags: Iterable[Flag]) -> dict[str, int]:
-    """Number of flags per severity, every severity present (zero if unused)."""
-    counts = Counter(flag.severity for flag in flags)
+    """Number of live (not waived) flags per severity, every severity present
+    (zero if unused): the flags the gate counts."""
+    counts = Counter(flag.severity for flag in flags if not flag.waived)
     return {severity.value: counts[severity] for severity in Severity}
+
+
+def waived_count(flags: Iterable[Flag]) -> int:
+    """Number of waived flags."""
+    return sum(flag.waived for flag in flags)
+
+
+def waiver_to_dict(waiver: Waiver) -> dict[str, str]:
+    """A waiver as in the waiver file (see :mod:`aligner.waivers`)."""
+    return {
+        "fingerprint": waiver.fingerprint,
+        "document": waiver.document,
+        "type": waiver.type,
+        "src": waiver.src,
+        "tgt": waiver.tgt,
+        "reason": waiver.reason,
+    }
 
 
 def _bead_to_dict(bead: Bead, keys: tuple[str, str], flags: Sequence[Flag]) -> dict[str, Any]:
@@ -200,14 +226,19 @@ def _bead_to_dict(bead: Bead, keys: tuple[str, str], flags: Sequence[Flag]) -> d
     }
 
 
-def _flag_to_dict(flag: Flag, keys: tuple[str, str]) -> dict[str, Any]:
-    return {
+def _flag_to_dict(flag: Flag, keys: tuple[str, str], fingerprint: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "type": flag.type,
         "severity": flag.severity.value,
         keys[0]: list(flag.src),
         keys[1]: list(flag.tgt),
         "message": flag.message,
+        "fingerprint": fingerprint,
+        "waived": flag.waived,
     }
+    if flag.waived:
+        data["waiver_reason"] = flag.waiver_reason
+    return data
 
 
 def _sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
@@ -226,6 +257,7 @@ def _summary_entry(doc: DocumentResult, report: Mapping[str, str] | None) -> dic
         "passed": doc.passed,
         "flags": flag_counts(doc.flags),
         "severities": severity_counts(doc.flags),
+        "waived": waived_count(doc.flags),
     }
     if report:
         entry["report"] = dict(report)

@@ -3,7 +3,8 @@ Azure DevOps, GitHub test-report actions).
 
 One ``<testcase>`` per checked document, named by its relative path: a
 document that fails the QA gate gets a ``<failure type="gate">`` listing its
-flags; a passing one lists any flags in ``<system-out>``. Each input problem
+flags; a passing one lists any flags in ``<system-out>``. Waived flags never
+fail a document; they are listed with a ``WAIVED`` prefix. Each input problem
 (a file that could not be checked) is a test case with an ``<error
 type="input">``. No timings are written, so the file is deterministic.
 """
@@ -58,7 +59,8 @@ def _document_case(suite: ET.Element, doc: DocumentResult) -> None:
         attrib={"classname": SUITE, "name": doc.pair.name, "file": str(doc.pair.src_path)},
     )
     lines = [
-        f"{flag.severity.value.upper()} {flag.type} {flag_where(doc, flag)}: {flag.message}"
+        f"{'WAIVED ' if flag.waived else ''}{flag.severity.value.upper()} {flag.type} "
+        f"{flag_where(doc, flag)}: {flag.message}"
         for flag in doc.flags
     ]
     if doc.passed:

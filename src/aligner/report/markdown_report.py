@@ -2,7 +2,8 @@
 
 It holds the verdict, one table row per document (worst first), the error and
 warning flags with their ``file:line`` (at most ``max_flags`` of them: a PR
-comment is limited to 65,536 characters), the input problems and the signature.
+comment is limited to 65,536 characters; waived flags are only counted), the
+input problems, the stale waivers and the signature.
 
 Corpus text goes through :func:`md_escape`: Markdown and HTML syntax is shown
 literally and ``@name`` cannot mention (notify) anyone.
@@ -16,7 +17,7 @@ from pathlib import Path
 from aligner.io import write_atomic
 from aligner.models import DocumentResult, RunResult, Severity
 from aligner.report.common import count_line, flag_where, verdict
-from aligner.report.json_report import severity_counts
+from aligner.report.json_report import severity_counts, waived_count
 
 MAX_FLAGS = 50
 _ICONS = {"PASS": "✅", "FAIL": "❌", "error": "❌", "warning": "⚠️"}
@@ -57,6 +58,7 @@ def render_markdown(run: RunResult, *, max_flags: int = MAX_FLAGS) -> str:
         *_document_table(ordered),
         *_flag_list(ordered, max_flags),
         *_problems(run),
+        *_stale_waivers(run),
         f"<sub>{md_escape(run.signature)}</sub>",
     ]
     return "\n".join(parts) + "\n"
@@ -75,7 +77,9 @@ def write_markdown(run: RunResult, path: Path, *, max_flags: int = MAX_FLAGS) ->
 
 def _heading(run: RunResult) -> str:
     passed = sum(d.passed for d in run.documents)
-    summary = count_line(f for d in run.documents for f in d.flags)
+    flags = [f for d in run.documents for f in d.flags]
+    waived = waived_count(flags)
+    summary = count_line(flags) + (f", {waived} waived" if waived else "")
     icon = _ICONS["PASS" if run.passed else "FAIL"]
     return (
         f"## {icon} aligner: {'passed' if run.passed else 'FAILED'}\n\n"
@@ -88,14 +92,15 @@ def _document_table(docs: Sequence[DocumentResult]) -> Iterator[str]:
     if not docs:
         yield "No documents were checked.\n"
         return
-    yield "| verdict | document | score | errors | warnings | info |"
-    yield "| --- | --- | ---: | ---: | ---: | ---: |"
+    yield "| verdict | document | score | errors | warnings | info | waived |"
+    yield "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
     for doc in docs:
         counts = severity_counts(doc.flags)
         word = verdict(doc)
         yield (
             f"| {_ICONS[word]} {word} | {md_escape(doc.pair.name)} | {doc.score:.4f} | "
-            f"{counts['error']} | {counts['warning']} | {counts['info']} |"
+            f"{counts['error']} | {counts['warning']} | {counts['info']} | "
+            f"{waived_count(doc.flags)} |"
         )
     yield ""
 
@@ -105,7 +110,7 @@ def _flag_list(docs: Sequence[DocumentResult], max_flags: int) -> Iterator[str]:
         (doc, flag)
         for doc in docs
         for flag in doc.flags
-        if flag.severity in (Severity.ERROR, Severity.WARNING)
+        if flag.severity in (Severity.ERROR, Severity.WARNING) and not flag.waived
     ]
     if not shown:
         return
@@ -126,4 +131,17 @@ def _problems(run: RunResult) -> Iterator[str]:
     yield "### Input problems (not checked)\n"
     for problem in run.problems:
         yield f"- {md_escape(problem.path)}: {md_escape(problem.message)}"
+    yield ""
+
+
+def _stale_waivers(run: RunResult) -> Iterator[str]:
+    if not run.stale_waivers:
+        return
+    yield "### Stale waivers (match no flag: remove them or run --update-waivers)\n"
+    for waiver in run.stale_waivers:
+        text = " / ".join(filter(None, (waiver.src, waiver.tgt)))
+        yield (
+            f"- `{waiver.fingerprint}` **{md_escape(waiver.type)}** "
+            f"{md_escape(waiver.document)}: {md_escape(text)}"
+        )
     yield ""

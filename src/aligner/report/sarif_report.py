@@ -6,7 +6,11 @@ with a description), ``level`` maps error -> ``error``, warning -> ``warning``,
 info -> ``note``; the location is the corpus file and 1-based line of the
 flag's first English sentence (its first Korean one when it has none), and
 every other sentence it names is a related location. A file that could not be
-checked is a result of rule ``input-problem``. Relative corpus paths stay
+checked is a result of rule ``input-problem``. Each flag result carries the
+flag's fingerprint in ``partialFingerprints`` (so viewers track it across runs)
+and, when waived, an accepted ``external`` suppression with the waiver's reason
+as justification: code scanning then shows it as dismissed, not as an alert.
+The run's stale waivers are listed in its ``properties``. Relative corpus paths stay
 relative (to the folder the check ran in, as code scanning expects);
 absolute ones become ``file://`` URIs.
 """
@@ -21,7 +25,8 @@ from aligner import __version__
 from aligner.io import write_atomic
 from aligner.models import Document, DocumentResult, Flag, InputProblem, RunResult, Severity
 from aligner.report.common import FLAG_DESCRIPTIONS
-from aligner.report.json_report import dumps
+from aligner.report.json_report import dumps, waiver_to_dict
+from aligner.waivers import flag_fingerprint
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -29,6 +34,7 @@ SARIF_SCHEMA = (
 )
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 INPUT_RULE = "input-problem"
+FINGERPRINT_KEY = "alignerFlag/v1"
 _INPUT_DESCRIPTION = "A file that could not be checked: unpaired, unreadable, empty or too large."
 
 
@@ -51,7 +57,10 @@ def run_to_sarif(run: RunResult) -> dict[str, Any]:
             {
                 "tool": {"driver": driver},
                 "results": results,
-                "properties": {"signature": run.signature},
+                "properties": {
+                    "signature": run.signature,
+                    "staleWaivers": [waiver_to_dict(w) for w in run.stale_waivers],
+                },
             }
         ],
     }
@@ -122,10 +131,14 @@ def _flag_result(doc: DocumentResult, flag: Flag, index: dict[str, int]) -> dict
         "level": LEVELS[flag.severity],
         "message": {"text": flag.message or flag.type},
         "locations": [primary],
+        "partialFingerprints": {FINGERPRINT_KEY: flag_fingerprint(doc, flag)},
         "properties": {"document": doc.pair.name, "src": list(flag.src), "tgt": list(flag.tgt)},
     }
     if related:
         result["relatedLocations"] = related
+    if flag.waived:
+        suppression = {"kind": "external", "status": "accepted"}
+        result["suppressions"] = [suppression | {"justification": flag.waiver_reason or "waived"}]
     return result
 
 

@@ -3,7 +3,8 @@
 One ``<tu>`` per bead with sentences on both sides (n-m beads joined with a
 space; 1-0 and 0-1 beads have nothing to pair and are skipped), with a
 ``<tuv xml:lang=...>`` per side and ``<prop>`` elements naming the document, the
-row, the similarity and any flags, so a translator can filter suspect pairs.
+row, the similarity and any flags (a waived one's value starts with ``waived``),
+so a translator can filter suspect pairs.
 ``srclang`` is the documents' source language; the header's ``x-signature``
 property says what produced the run. No dates are written, so the
 file is deterministic. Characters XML 1.0 cannot hold become U+FFFD.
@@ -73,7 +74,7 @@ def _unit(body: ET.Element, doc: DocumentResult, k: int, bead: Bead, flags: list
         element(
             tu,
             "prop",
-            f"{flag.severity.value}: {flag.message}",
+            f"{'waived ' if flag.waived else ''}{flag.severity.value}: {flag.message}",
             attrib={"type": f"x-flag-{flag.type}"},
         )
     for side, indices in ((doc.src, bead.src), (doc.tgt, bead.tgt)):

@@ -8,8 +8,10 @@ sentences as ``<source>``, the Korean as ``<target>``. A unit's flags mark its
 whole target with ``<mrk type="its:generic">``: one flag as
 ``its:locQualityIssueType`` / ``Comment`` / ``Severity`` attributes, several as
 an ``<its:locQualityIssues>`` stand-off list in the unit referenced by
-``its:locQualityIssuesRef``. A missing translation is an empty ``<mrk>`` in an
-empty target, so the issue sits where the text should be.
+``its:locQualityIssuesRef``. A waived flag's issue has
+``locQualityIssueEnabled="no"`` (ITS: the issue was reviewed and accepted). A
+missing translation is an empty ``<mrk>`` in an empty target, so the issue sits
+where the text should be.
 
 Characters XML 1.0 cannot hold are written as XLIFF ``<cp hex="..."/>`` in
 source and target, and as U+FFFD in notes and attributes.
@@ -45,6 +47,7 @@ ISSUE_TYPES = {
     "repeated_word": "duplication",
     "unbalanced": "typographical",
     "punctuation": "typographical",
+    "consistency": "inconsistency",
 }
 # ITS severities run from 0 (least) to 100 (most severe).
 ISSUE_SEVERITY = {Severity.ERROR: "100", Severity.WARNING: "50", Severity.INFO: "10"}
@@ -133,11 +136,14 @@ def _marker(target: ET.Element, flags: list[Flag], xml_id: str) -> ET.Element:
 
 
 def _issue(flag: Flag, *, prefix: str) -> dict[str, str]:
-    return {
+    issue = {
         f"{prefix}locQualityIssueType": issue_type(flag.type),
         f"{prefix}locQualityIssueComment": f"{flag.type}: {flag.message}",
         f"{prefix}locQualityIssueSeverity": ISSUE_SEVERITY[flag.severity],
     }
+    if flag.waived:
+        issue[f"{prefix}locQualityIssueEnabled"] = "no"
+    return issue
 
 
 def _bead_note(doc: DocumentResult, bead: Bead) -> str:

@@ -1,0 +1,122 @@
+"""``consistency``: one English sentence translated in different ways across the
+documents of a run, or twice in one document.
+
+A newsroom repeats sentences ("The ministry did not respond to a request for
+comment."); a desk wants them rendered one way. This is a cross-document check
+(:func:`aligner.qa.registry.register_cross_check`): it runs once per run, over
+every checked document, cached ones included.
+
+Only 1-1 pairs of content sentences count; sentences of fewer than
+:data:`MIN_WORDS` words ("He said.") and boilerplate are skipped, and so are
+pairs already flagged as a bad translation (truncated, mistranslated,
+untranslated): they are reported already and are no reference. English is
+compared after normalising Unicode, case, quotes, whitespace and final
+punctuation; Korean after the same and ignoring spacing, so that a spacing fix is
+not a different translation. When one translation prevails (strictly most
+occurrences), only the others are flagged, citing it; on a tie every occurrence
+is flagged, citing a different one.
+
+Default severity ``warning``: a divergent rendering of a recurring sentence is
+worth a translator's look and shows in the CLI and CI summaries, but it is often
+a legitimate choice in context, so it must not fail the default gate (``error``).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from aligner.config import Settings
+from aligner.models import DocumentResult, Flag, Severity
+from aligner.qa.registry import register_cross_check
+
+NAME = "consistency"
+MIN_WORDS = 4
+# Flags that say a pair is not a usable translation to compare with.
+_BAD_PAIR = frozenset({"truncated", "mistranslation", "untranslated"})
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'"}
+    | {"「": '"', "」": '"', "『": '"', "』": '"'}
+)
+_FINAL = " .!?…。"
+_QUOTE_CHARS = 60
+
+
+@dataclass(frozen=True)
+class _Use:
+    """One 1-1 pair: where it is and its normalised English and Korean."""
+
+    doc: DocumentResult
+    src: int
+    tgt: int
+    en: str
+    ko: str
+
+    @property
+    def ref(self) -> str:
+        side = self.doc.tgt
+        return f"{side.lang.upper()} {self.doc.pair.name}:{side.sentences[self.tgt].line}"
+
+    @property
+    def text(self) -> str:
+        text = self.doc.tgt.sentences[self.tgt].text
+        return text if len(text) <= _QUOTE_CHARS else text[: _QUOTE_CHARS - 1] + "…"
+
+
+def normalise(text: str) -> str:
+    """Text as compared: NFKC, case-folded, one kind of quotes, single spaces,
+    no final punctuation."""
+    folded = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
+    return " ".join(folded.split()).rstrip(_FINAL)
+
+
+@register_cross_check(NAME, Severity.WARNING)
+def find_inconsistent_translations(
+    documents: Sequence[DocumentResult], settings: Settings
+) -> Iterator[tuple[str, Flag]]:
+    """Flag each occurrence of an English sentence whose translation differs from
+    the prevailing one (or, on a tie, from another occurrence)."""
+    groups: dict[str, list[_Use]] = {}
+    for doc in documents:
+        for use in _uses(doc):
+            groups.setdefault(use.en, []).append(use)
+    for uses in groups.values():
+        variants = Counter(use.ko for use in uses).most_common()
+        if len(variants) < 2:
+            continue
+        prevailing = variants[0][0] if variants[0][1] > variants[1][1] else None
+        for use in uses:
+            if use.ko != prevailing:
+                message = _message(use, uses, prevailing)
+                flag = Flag(NAME, Severity.WARNING, (use.src,), (use.tgt,), message)
+                yield use.doc.pair.name, flag
+
+
+def _uses(doc: DocumentResult) -> Iterator[_Use]:
+    bad = {(f.src, f.tgt) for f in doc.flags if f.type in _BAD_PAIR}
+    for bead in doc.beads:
+        if len(bead.src) != 1 or len(bead.tgt) != 1 or (bead.src, bead.tgt) in bad:
+            continue
+        src, tgt = doc.src.sentences[bead.src[0]], doc.tgt.sentences[bead.tgt[0]]
+        en = normalise(src.text)
+        if src.boilerplate or tgt.boilerplate or len(en.split()) < MIN_WORDS:
+            continue
+        yield _Use(doc, src.index, tgt.index, en, "".join(normalise(tgt.text).split()))
+
+
+def _message(use: _Use, uses: Sequence[_Use], prevailing: str | None) -> str:
+    others = [u for u in uses if u.ko != use.ko]
+    if prevailing is not None:
+        model = next(u for u in others if u.ko == prevailing)
+        count = sum(u.ko == prevailing for u in uses)
+        return (
+            f"the same English sentence is translated otherwise in {count} of "
+            f'{len(uses)} places, e.g. {model.ref}: "{model.text}"'
+        )
+    more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
+    return (
+        f"the same English sentence is translated differently at {others[0].ref}: "
+        f'"{others[0].text}"{more}'
+    )

@@ -1,0 +1,261 @@
+"""Waivers: flags an editor has accepted, kept in a JSON file under version control.
+
+A waiver names a flag by its fingerprint: a hash of the document's relative
+path, the flag type and the text of the flagged sentences on both sides (see
+:func:`fingerprint`), never of sentence indices or line numbers, so inserting a
+sentence above a waived flag keeps it waived, while editing a flagged sentence
+brings the flag back (and lists its old waiver as stale). Waived flags are still
+reported, marked as waived, but count for nothing in the gate
+(:mod:`aligner.gate`).
+
+The file, written by ``aligner check --update-waivers`` and reviewed like code::
+
+    {
+      "version": 1,
+      "waivers": [
+        {
+          "fingerprint": "5d41402abc4b2a76",
+          "document": "world/story.txt",
+          "type": "truncated",
+          "src": "The English sentence(s) of the flag.",
+          "tgt": "The Korean sentence(s) of the flag.",
+          "reason": "Cut in the original too; the desk accepts it."
+        }
+      ]
+    }
+
+``fingerprint`` may be left out of a hand-written entry (it is computed from the
+other fields); when given, it must match them. Two flags of one type on the same
+text in one document (a sentence repeated word for word) share a fingerprint, so
+one waiver covers both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from aligner.errors import ConfigError
+from aligner.io import write_atomic
+from aligner.models import DocumentResult, Flag, Waiver
+
+FILE_VERSION = 1
+_ENTRY_FIELDS = ("fingerprint", "document", "type", "src", "tgt", "reason")
+_REQUIRED = ("document", "type", "src", "tgt")
+_COMMENT = (
+    "aligner waiver file: flags accepted by an editor. Each entry is keyed by its "
+    "fingerprint (document, type and the flagged text, whitespace-normalised); "
+    "fill in 'reason'. Regenerate with: aligner check EN KO --update-waivers"
+)
+
+
+@dataclass(frozen=True)
+class WaiverOutcome:
+    """Documents with every flag's ``waived`` state set, and the stale waivers."""
+
+    documents: list[DocumentResult]
+    stale: list[Waiver]
+
+
+def normalise_text(text: str) -> str:
+    """The text a fingerprint hashes: NFKC, runs of whitespace as one space, trimmed,
+    so that reflowing a line or a non-breaking space does not unwaive a flag."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def fingerprint(document: str, flag_type: str, src: str, tgt: str) -> str:
+    """A flag's stable key: 16 hex digits of SHA-256 over the document's relative path,
+    the flag type and the normalised text of its sentences on each side.
+
+    Example:
+        >>> fingerprint("a.txt", "truncated", "Cut  short, .", "잘렸다.")
+        ...  # doctest: +SKIP
+        '0c5b3e9d1f2a7b44'
+    """
+    parts = ("v1", document, flag_type, normalise_text(src), normalise_text(tgt))
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def flag_texts(result: DocumentResult, flag: Flag) -> tuple[str, str]:
+    """The text of a flag's sentences on each side, joined by a space."""
+
+    def text(sentences: Sequence[Any], indices: Iterable[int]) -> str:
+        return " ".join(sentences[i].text for i in indices if 0 <= i < len(sentences))
+
+    return text(result.src.sentences, flag.src), text(result.tgt.sentences, flag.tgt)
+
+
+def flag_fingerprint(result: DocumentResult, flag: Flag) -> str:
+    """The fingerprint of a flag of ``result`` (see :func:`fingerprint`)."""
+    return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag))
+
+
+def waiver_for(result: DocumentResult, flag: Flag, reason: str = "") -> Waiver:
+    """A waiver accepting ``flag`` of ``result``."""
+    src, tgt = flag_texts(result, flag)
+    return Waiver(flag_fingerprint(result, flag), result.pair.name, flag.type, src, tgt, reason)
+
+
+def apply_waivers(
+    documents: Sequence[DocumentResult],
+    waivers: Sequence[Waiver],
+    *,
+    unchecked: Collection[str] = (),
+) -> WaiverOutcome:
+    """Mark each flag waived or not, and find the waivers that match no flag.
+
+    Scores and verdicts are left alone: :func:`aligner.gate.regate` redoes them.
+
+    Args:
+        documents: the checked documents.
+        waivers: the waiver file's entries.
+        unchecked: names of documents of the corpus that were not checked in this
+            run (``--changed-since``, unreadable): their waivers are not stale.
+
+    Returns:
+        The documents (each flag's ``waived`` and ``waiver_reason`` set from the
+        waivers, whatever they were before) and the stale waivers, in file order.
+    """
+    by_key = {w.fingerprint: w for w in waivers}
+    used: set[str] = set()
+    out = []
+    for doc in documents:
+        flags = []
+        for flag in doc.flags:
+            waiver = by_key.get(flag_fingerprint(doc, flag))
+            if waiver is not None:
+                used.add(waiver.fingerprint)
+            reason = waiver.reason if waiver else ""
+            flags.append(replace(flag, waived=waiver is not None, waiver_reason=reason))
+        out.append(replace(doc, flags=tuple(flags)))
+    skipped = set(unchecked)
+    stale = [w for w in waivers if w.fingerprint not in used and w.document not in skipped]
+    return WaiverOutcome(out, stale)
+
+
+def merge_waivers(
+    documents: Sequence[DocumentResult],
+    existing: Sequence[Waiver],
+    *,
+    stale: Sequence[Waiver],
+    accept: Iterable[tuple[DocumentResult, Flag]],
+) -> list[Waiver]:
+    """The waiver file after a run: the waivers that still match (reasons kept),
+    new ones for ``accept``, and those of documents this run did not check; stale
+    waivers are dropped.
+
+    Returns:
+        Waivers sorted by document, type and fingerprint (a stable file to diff).
+    """
+    checked = {doc.pair.name for doc in documents}
+    dropped = {w.fingerprint for w in stale}
+    kept = {
+        w.fingerprint: w
+        for w in existing
+        if w.fingerprint not in dropped and w.document not in checked
+    }
+    known = {w.fingerprint: w for w in existing}
+    for doc in documents:
+        for flag in doc.flags:
+            if flag.waived:
+                key = flag_fingerprint(doc, flag)
+                kept[key] = known.get(key) or waiver_for(doc, flag, flag.waiver_reason)
+    for doc, flag in accept:
+        waiver = waiver_for(doc, flag)
+        kept.setdefault(waiver.fingerprint, waiver)
+    return sorted(kept.values(), key=lambda w: (w.document, w.type, w.fingerprint))
+
+
+def load_waivers(path: Path) -> list[Waiver]:
+    """Read a waiver file.
+
+    Raises:
+        ConfigError: the file is missing, unreadable, not JSON or not a waiver
+            file; the one-line message names the file, the entry and the problem.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: waiver file not found; check the path (--waivers or 'waivers' "
+            "in the config) or create it with --update-waivers"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the waiver file: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(
+            f"{path}: waiver file is not valid JSON: {exc.msg} at line {exc.lineno}, "
+            f"column {exc.colno}"
+        ) from None
+    return _parse(path, data)
+
+
+def dumps_waivers(waivers: Sequence[Waiver]) -> str:
+    """A waiver file's text: fields in reading order, Korean unescaped, one trailing newline."""
+    entries = [{name: getattr(w, name) for name in _ENTRY_FIELDS} for w in waivers]
+    data = {"comment": _COMMENT, "version": FILE_VERSION, "waivers": entries}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_waivers(path: Path, waivers: Sequence[Waiver]) -> None:
+    """Write a waiver file atomically (see :func:`dumps_waivers`)."""
+    write_atomic(path, dumps_waivers(waivers))
+
+
+def _parse(path: Path, data: Any) -> list[Waiver]:
+    if not isinstance(data, dict) or not isinstance(data.get("waivers"), list):
+        raise _problem(path, 'not a waiver file (expected an object with a "waivers" list)')
+    unknown = sorted(set(data) - {"comment", "version", "waivers"})
+    if unknown:
+        raise _problem(path, f"unknown key {unknown[0]!r} at the top level")
+    if data.get("version", FILE_VERSION) != FILE_VERSION:
+        raise _problem(path, f"version {data['version']!r} is not supported (use {FILE_VERSION})")
+    waivers: list[Waiver] = []
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(data["waivers"], start=1):
+        waiver = _entry(entry, path, number)
+        if waiver.fingerprint in seen:
+            raise _problem(path, f"waiver {number} repeats waiver {seen[waiver.fingerprint]}")
+        seen[waiver.fingerprint] = number
+        waivers.append(waiver)
+    return waivers
+
+
+def _entry(entry: Any, path: Path, number: int) -> Waiver:
+    def fail(problem: str) -> ConfigError:
+        return _problem(path, f"waiver {number}: {problem}")
+
+    if not isinstance(entry, dict):
+        raise fail("not an object")
+    unknown = sorted(set(entry) - set(_ENTRY_FIELDS))
+    if unknown:
+        raise fail(f"unknown key {unknown[0]!r} (keys: {', '.join(_ENTRY_FIELDS)})")
+    for name in _ENTRY_FIELDS:
+        if name in _REQUIRED and name not in entry:
+            raise fail(f"missing {name!r}")
+        if not isinstance(entry.get(name, ""), str):
+            raise fail(f"{name!r} must be a string")
+    computed = fingerprint(entry["document"], entry["type"], entry["src"], entry["tgt"])
+    given = entry.get("fingerprint", computed)
+    if given != computed:
+        raise fail(
+            f"fingerprint {given!r} does not match its document, type and text "
+            f"(expected {computed!r}); was the text edited by hand?"
+        )
+    return Waiver(
+        computed,
+        entry["document"],
+        entry["type"],
+        entry["src"],
+        entry["tgt"],
+        entry.get("reason", ""),
+    )
+
+
+def _problem(path: Path, problem: str) -> ConfigError:
+    return ConfigError(f"{path}: {problem}; fix the waiver file")

@@ -1,0 +1,122 @@
+"""The cross-document ``consistency`` check, through :func:`aligner.api.check_paths`
+with the real bundled model (it runs after every document is checked)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from aligner import api
+from aligner.config import Settings
+from aligner.embed import Encoder
+from aligner.models import RunResult, Severity
+from aligner.qa.consistency import normalise
+
+NO_COMMENT = "The ministry did not respond to a request for comment."
+NO_COMMENT_KO = "외교부는 논평 요청에 응답하지 않았다."
+NO_ANSWER_KO = "외교부는 답변하지 않았다."
+PLAIN = Settings(presegmented=True, cache=False)
+STORIES = {
+    "typhoon.txt": (
+        ["A powerful typhoon hit the southern coast of Japan on Monday.", NO_COMMENT],
+        ["월요일 강력한 태풍이 일본 남부 해안을 강타했다.", NO_COMMENT_KO],
+    ),
+    "rates.txt": (
+        ["The central bank raised interest rates by a quarter point.", NO_COMMENT],
+        ["중앙은행이 기준금리를 0.25%포인트 인상했다.", NO_COMMENT_KO],
+    ),
+    "visit.txt": (
+        ["The minister will visit Tokyo next week to discuss trade.", NO_COMMENT],
+        ["장관은 다음 주 무역 문제를 논의하기 위해 도쿄를 방문한다.", NO_ANSWER_KO],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return api.load_encoder("muse-v3")
+
+
+def _check(
+    root: Path,
+    encoder: Encoder,
+    stories: dict[str, tuple[list[str], list[str]]],
+    settings: Settings = PLAIN,
+) -> RunResult:
+    for name, (en, ko) in stories.items():
+        for lang, lines in (("en", en), ("ko", ko)):
+            (root / lang).mkdir(parents=True, exist_ok=True)
+            (root / lang / name).write_text("\n".join(lines) + "\n", "utf-8")
+    return api.check_paths(root / "en", root / "ko", settings=settings, encoder=encoder)
+
+
+def _flags(run: RunResult) -> dict[str, list[str]]:
+    return {
+        doc.pair.name: [f.message for f in doc.flags if f.type == "consistency"]
+        for doc in run.documents
+    }
+
+
+def test_the_odd_translation_out_is_flagged_citing_the_prevailing_one(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    run = _check(tmp_path, encoder, STORIES)
+    flags = _flags(run)
+    assert flags["typhoon.txt"] == flags["rates.txt"] == []
+    assert flags["visit.txt"] == [
+        "the same English sentence is translated otherwise in 2 of 3 places, e.g. "
+        'KO rates.txt:2: "외교부는 논평 요청에 응답하지 않았다."'
+    ]
+    visit = next(d for d in run.documents if d.pair.name == "visit.txt")
+    flag = next(f for f in visit.flags if f.type == "consistency")
+    assert (flag.severity, flag.src, flag.tgt) == (Severity.WARNING, (1,), (1,))
+    assert visit.passed  # a warning: the default gate (error) still passes
+    assert visit.score < 1.0
+
+
+def test_a_tie_flags_both_sides(tmp_path: Path, encoder: Encoder) -> None:
+    stories = {k: v for k, v in STORIES.items() if k != "rates.txt"}
+    flags = _flags(_check(tmp_path, encoder, stories))
+    assert flags["typhoon.txt"] == [
+        "the same English sentence is translated differently at "
+        'KO visit.txt:2: "외교부는 답변하지 않았다."'
+    ]
+    assert "KO typhoon.txt:2" in flags["visit.txt"][0]
+
+
+def test_same_translation_up_to_spacing_quotes_and_case_is_consistent(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    curly = (
+        ["He said the “talks” will resume on Monday."],
+        ["그는 “회담”이 월요일에 재개된다고 말했다."],
+    )
+    plain = (
+        ['He said the "talks" will resume on Monday'],
+        ['그는 "회담"이 월요일에  재개된다고 말했다'],
+    )
+    flags = _flags(_check(tmp_path, encoder, {"a.txt": curly, "b.txt": plain}))
+    assert flags == {"a.txt": [], "b.txt": []}
+
+
+def test_short_sentences_are_not_compared(tmp_path: Path, encoder: Encoder) -> None:
+    a = (["He said no.", NO_COMMENT], ["그는 아니라고 했다.", NO_COMMENT_KO])
+    b = (["He said no.", NO_COMMENT], ["그는 거절했다.", NO_COMMENT_KO])
+    assert _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b})) == {"a.txt": [], "b.txt": []}
+
+
+def test_settings_disable_it_or_change_its_severity(tmp_path: Path, encoder: Encoder) -> None:
+    off = _check(
+        tmp_path, encoder, STORIES, replace(PLAIN, disabled_checks=frozenset({"consistency"}))
+    )
+    assert all(not messages for messages in _flags(off).values())
+    error = _check(tmp_path, encoder, STORIES, replace(PLAIN, severities={"consistency": "error"}))
+    visit = next(d for d in error.documents if d.pair.name == "visit.txt")
+    assert [f.severity for f in visit.flags if f.type == "consistency"] == [Severity.ERROR]
+    assert not visit.passed
+
+
+def test_normalise_folds_case_quotes_spacing_and_final_punctuation() -> None:
+    assert normalise("  He said “Yes”  today. ") == normalise('he said "yes" today')

@@ -1,0 +1,145 @@
+"""Waivers end to end: ``aligner check --waivers / --update-waivers`` with the real
+bundled model, and the result cache staying out of the waivers' way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from aligner import api
+from aligner.cli import main
+from aligner.config import Settings
+from aligner.embed.cache import CachedEncoder
+
+EN = [
+    "A powerful typhoon hit the southern coast of Japan on Monday.",
+    "The storm brought winds of up to 180 kilometres per hour.",
+    "Thousands of homes lost power across the region, .",
+    "Officials ordered residents of low-lying areas to evacuate.",
+]
+KO = [
+    "월요일 강력한 태풍이 일본 남부 해안을 강타했다.",
+    "태풍은 최대 시속 180킬로미터의 강풍을 동반했다.",
+    "이 지역 전역에서 수천 가구가 정전됐다.",
+    "당국은 저지대 주민들에게 대피를 명령했다.",
+]
+
+
+def _corpus(root: Path, en: list[str] = EN, ko: list[str] = KO) -> tuple[Path, Path]:
+    for lang, lines in (("en", en), ("ko", ko)):
+        (root / lang).mkdir(parents=True, exist_ok=True)
+        (root / lang / "storm.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    return root / "en", root / "ko"
+
+
+def _check(src: Path, tgt: Path, *args: str) -> tuple[int, str, str]:
+    argv = ["check", str(src), str(tgt), "--presegmented", "--report-dir", "out"]
+    result = CliRunner().invoke(main, [*argv, "--format", "json,sarif", *args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _flags(name: str = "storm.txt") -> list[dict[str, object]]:
+    report = json.loads(Path("out", f"{name}.json").read_text("utf-8"))
+    flags: list[dict[str, object]] = report["flags"]
+    return flags
+
+
+def test_waiver_round_trip(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    code, stdout, _ = _check(src, tgt)
+    assert code == 1 and "truncated" in stdout
+
+    code, _, stderr = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
+    assert code == 0, stderr
+    assert "wrote w.json: 1 flag(s) of this run waived" in stderr
+    data = json.loads(Path("w.json").read_text("utf-8"))
+    [entry] = data["waivers"]
+    assert (entry["document"], entry["type"], entry["src"]) == ("storm.txt", "truncated", EN[2])
+    entry["reason"] = "Cut in the wire copy too"
+    Path("w.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+    code, stdout, _ = _check(src, tgt, "--waivers", "w.json")
+    assert code == 0 and "(1 waived)" in stdout and "error: truncated" not in stdout
+    [flag] = [f for f in _flags() if f["type"] == "truncated"]
+    assert (flag["waived"], flag["waiver_reason"]) == (True, "Cut in the wire copy too")
+    assert flag["fingerprint"] == entry["fingerprint"]
+    sarif = json.loads(Path("out/results.sarif").read_text("utf-8"))
+    [result] = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "truncated"]
+    assert result["suppressions"][0]["justification"] == "Cut in the wire copy too"
+
+    # a sentence inserted above moves the flag, and it stays waived
+    _corpus(
+        tmp_path,
+        ["Rescue teams were sent to the worst-hit towns.", *EN],
+        ["구조대가 피해 마을들에 파견됐다.", *KO],
+    )
+    code, stdout, _ = _check(src, tgt, "--waivers", "w.json")
+    assert code == 0, stdout
+    assert [f["waived"] for f in _flags() if f["type"] == "truncated"] == [True]
+
+    # the flagged sentence changes: the flag is back and its waiver is stale
+    changed = [*EN[:2], "Thousands of homes lost power across the region and .", EN[3]]
+    _corpus(tmp_path, changed)
+    code, stdout, stderr = _check(src, tgt, "--waivers", "w.json")
+    assert code == 1 and "error: truncated" in stdout
+    assert [f["waived"] for f in _flags() if f["type"] == "truncated"] == [False]
+    assert "1 stale waiver(s) in w.json match no flag" in stderr
+    summary = json.loads(Path("out/summary.json").read_text("utf-8"))
+    assert [w["fingerprint"] for w in summary["stale_waivers"]] == [entry["fingerprint"]]
+
+    # updating drops the stale waiver and accepts the new flag; reasons of others stay
+    code, _, _ = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
+    assert code == 0
+    [new] = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert new["src"] == changed[2] and new["fingerprint"] != entry["fingerprint"]
+
+
+def test_waivers_setting_in_the_config_file(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    assert _check(src, tgt, "--waivers", "w.json", "--update-waivers")[0] == 0
+    Path("aligner.toml").write_text('waivers = "w.json"\n', "utf-8")
+    code, stdout, _ = _check(src, tgt)
+    assert code == 0 and "(1 waived)" in stdout
+
+
+def test_malformed_waiver_file_is_a_one_line_error(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    Path("w.json").write_text('{"waivers": [{"document": "storm.txt"}]}', "utf-8")
+    code, stdout, stderr = _check(src, tgt, "--waivers", "w.json")
+    assert code == 2 and stdout == ""
+    assert stderr == "aligner: error: w.json: waiver 1: missing 'type'; fix the waiver file\n"
+    assert not Path("out").exists()  # nothing was checked or written
+
+
+def test_missing_waiver_file_or_update_without_one_is_an_error(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    code, _, stderr = _check(src, tgt, "--waivers", "none.json")
+    assert code == 2 and "none.json: waiver file not found" in stderr
+    code, _, stderr = _check(src, tgt, "--update-waivers")
+    assert code == 2 and "--update-waivers needs a waiver file" in stderr
+
+
+def test_editing_waivers_reuses_cached_results_without_stale_states(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    settings = Settings(presegmented=True, cache_dir=tmp_path / "cache")
+    encoder = api.open_encoder(settings)
+    assert isinstance(encoder, CachedEncoder)
+    try:
+        first = api.check_paths(src, tgt, settings=settings, encoder=encoder)
+        encoded = (encoder.hits, encoder.misses)
+        waived = Settings(presegmented=True, cache_dir=tmp_path / "cache", waivers=Path("w.json"))
+        second = api.check_paths(src, tgt, settings=waived, encoder=encoder, update_waivers=True)
+        third = api.check_paths(src, tgt, settings=settings, encoder=encoder)
+        # results came from the cache: nothing was embedded (nor even looked up) again
+        assert (encoder.hits, encoder.misses) == encoded
+    finally:
+        encoder.close()
+    states = [
+        [f.waived for f in run.documents[0].flags if f.type == "truncated"]
+        for run in (first, second, third)
+    ]
+    assert states == [[False], [True], [False]]
+    assert [run.passed for run in (first, second, third)] == [False, True, False]

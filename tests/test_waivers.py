@@ -1,0 +1,152 @@
+"""Waiver files: fingerprints, loading (and its one-line errors), applying, merging."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from aligner.errors import ConfigError
+from aligner.models import (
+    Bead,
+    Document,
+    DocumentPair,
+    DocumentResult,
+    Flag,
+    Sentence,
+    Severity,
+    Waiver,
+)
+from aligner.waivers import (
+    apply_waivers,
+    dumps_waivers,
+    fingerprint,
+    flag_fingerprint,
+    load_waivers,
+    merge_waivers,
+    waiver_for,
+    write_waivers,
+)
+
+
+def _result(name: str, en: list[str], ko: list[str], flags: tuple[Flag, ...]) -> DocumentResult:
+    def doc(lang: str, texts: list[str]) -> Document:
+        sentences = tuple(Sentence(i, t, i + 1, 0, len(t)) for i, t in enumerate(texts))
+        return Document(Path(lang) / name, lang, sentences)
+
+    beads = tuple(Bead((i,), (i,), 0.9) for i in range(min(len(en), len(ko))))
+    pair = DocumentPair(name, Path("en") / name, Path("ko") / name)
+    return DocumentResult(pair, doc("en", en), doc("ko", ko), beads, flags, 1.0, True)
+
+
+CUT = Flag("truncated", Severity.ERROR, (1,), (1,), "cut")
+STORY = _result("a.txt", ["Fine.", "Cut short, ."], ["좋다.", "잘렸다."], (CUT,))
+
+
+def test_fingerprint_ignores_whitespace_but_not_words_type_or_document() -> None:
+    base = fingerprint("a.txt", "truncated", "Cut short, .", "잘렸다.")
+    assert len(base) == 16 and int(base, 16) >= 0
+    assert fingerprint("a.txt", "truncated", " Cut\u00a0 short,\n.", "잘렸다. ") == base
+    assert fingerprint("a.txt", "truncated", "Cut shorter, .", "잘렸다.") != base
+    assert fingerprint("a.txt", "missing", "Cut short, .", "잘렸다.") != base
+    assert fingerprint("b.txt", "truncated", "Cut short, .", "잘렸다.") != base
+
+
+def test_fingerprint_does_not_depend_on_sentence_positions() -> None:
+    moved = _result(
+        "a.txt",
+        ["New first.", "Fine.", "Cut short, ."],
+        ["새 문장.", "좋다.", "잘렸다."],
+        (Flag("truncated", Severity.ERROR, (2,), (2,), "cut"),),
+    )
+    assert flag_fingerprint(moved, moved.flags[0]) == flag_fingerprint(STORY, CUT)
+
+
+def test_apply_marks_matching_flags_and_lists_stale_waivers() -> None:
+    accepted = waiver_for(STORY, CUT, "ok")
+    stale = Waiver(fingerprint("a.txt", "missing", "x", ""), "a.txt", "missing", "x", "")
+    elsewhere = Waiver(fingerprint("b.txt", "missing", "y", ""), "b.txt", "missing", "y", "")
+    outcome = apply_waivers([STORY], [accepted, stale, elsewhere], unchecked={"b.txt"})
+    flag = outcome.documents[0].flags[0]
+    assert (flag.waived, flag.waiver_reason) == (True, "ok")
+    assert outcome.stale == [stale]  # b.txt was not checked: its waiver is not stale
+
+
+def test_apply_resets_a_flag_whose_waiver_is_gone() -> None:
+    waived = apply_waivers([STORY], [waiver_for(STORY, CUT)]).documents
+    assert apply_waivers(waived, []).documents[0].flags[0].waived is False
+
+
+def test_merge_keeps_reasons_adds_accepted_drops_stale_keeps_unchecked() -> None:
+    extra = Flag("extra", Severity.ERROR, (), (0,), "added")
+    story = _result("a.txt", ["Fine.", "Cut short, ."], ["좋다.", "잘렸다."], (CUT, extra))
+    old = waiver_for(story, CUT, "desk call")
+    stale = Waiver(fingerprint("a.txt", "missing", "x", ""), "a.txt", "missing", "x", "")
+    other = Waiver(fingerprint("b.txt", "missing", "y", ""), "b.txt", "missing", "y", "", "why")
+    current = apply_waivers([story], [old, stale, other], unchecked={"b.txt"})
+    merged = merge_waivers(
+        current.documents,
+        [old, stale, other],
+        stale=current.stale,
+        accept=[(current.documents[0], current.documents[0].flags[1])],
+    )
+    assert [(w.document, w.type, w.reason) for w in merged] == [
+        ("a.txt", "extra", ""),
+        ("a.txt", "truncated", "desk call"),
+        ("b.txt", "missing", "why"),
+    ]
+
+
+def test_written_file_reads_back(tmp_path: Path) -> None:
+    waivers = [waiver_for(STORY, CUT, "ok")]
+    write_waivers(tmp_path / "w.json", waivers)
+    assert load_waivers(tmp_path / "w.json") == waivers
+    data = json.loads(dumps_waivers(waivers))
+    assert list(data["waivers"][0]) == ["fingerprint", "document", "type", "src", "tgt", "reason"]
+    assert "잘렸다." in (tmp_path / "w.json").read_text("utf-8")  # Korean readable
+
+
+def test_hand_written_entry_may_leave_out_the_fingerprint(tmp_path: Path) -> None:
+    entry = {"document": "a.txt", "type": "truncated", "src": "Cut short, .", "tgt": "잘렸다."}
+    (tmp_path / "w.json").write_text(json.dumps({"waivers": [entry]}), "utf-8")
+    assert load_waivers(tmp_path / "w.json")[0].fingerprint == flag_fingerprint(STORY, CUT)
+
+
+GOOD = {"document": "a.txt", "type": "truncated", "src": "Cut short, .", "tgt": "잘렸다."}
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        (
+            "{not json",
+            "not valid JSON: Expecting property name enclosed in double quotes at line 1",
+        ),
+        ("[]", 'not a waiver file (expected an object with a "waivers" list)'),
+        (json.dumps({"waivers": [], "extra": 1}), "unknown key 'extra' at the top level"),
+        (json.dumps({"version": 2, "waivers": []}), "version 2 is not supported"),
+        (json.dumps({"waivers": ["x"]}), "waiver 1: not an object"),
+        (json.dumps({"waivers": [{"document": "a.txt"}]}), "waiver 1: missing 'type'"),
+        (json.dumps({"waivers": [GOOD | {"reason": 3}]}), "waiver 1: 'reason' must be a string"),
+        (json.dumps({"waivers": [GOOD | {"reasn": "x"}]}), "waiver 1: unknown key 'reasn'"),
+        (
+            json.dumps({"waivers": [GOOD | {"fingerprint": "0" * 16}]}),
+            "waiver 1: fingerprint '0000000000000000' does not match",
+        ),
+        (json.dumps({"waivers": [GOOD, GOOD]}), "waiver 2 repeats waiver 1"),
+    ],
+)
+def test_malformed_file_is_a_one_line_config_error(tmp_path: Path, text: str, problem: str) -> None:
+    path = tmp_path / "w.json"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_waivers(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and problem in message
+    assert "\n" not in message
+
+
+def test_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="waiver file not found.*--update-waivers"):
+        load_waivers(tmp_path / "nope.json")

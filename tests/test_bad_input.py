@@ -520,7 +520,8 @@ def test_ctrl_c_mid_run_keeps_previous_reports(tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     before = _previous_reports(reports, ["doc-000.txt.json", "doc-000.txt.html"])
     process = _start(
-        [sys.executable, "-m", "aligner", "check", en, ko, "--report-dir", reports, "--no-cache"],
+        [sys.executable, "-m", "aligner", "check", en, ko, "-v", "--report-dir", reports]
+        + ["--no-cache"],
         cwd=tmp_path,
     )
     seen = _wait_for(process, "checking doc-001.txt")

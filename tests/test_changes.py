@@ -91,7 +91,7 @@ def test_cli_checks_only_the_changed_pair(repo: Path) -> None:
     (repo / "ko" / "b.txt").write_text(
         (repo / "ko" / "b.txt").read_text(encoding="utf-8") + "\n", encoding="utf-8"
     )
-    code, stdout, stderr = _check(repo, "--changed-since", "HEAD")
+    code, stdout, stderr = _check(repo, "--changed-since", "HEAD", "-v")
     assert code == 0, stdout + stderr
     assert "checking b.txt" in stderr and "checking a.txt" not in stderr
     assert "1/1 documents passed" in stdout

@@ -184,3 +184,36 @@ def test_sentence_transformers_model_by_path(tmp_path: Path) -> None:
     assert code == 0
     assert [(a["en"], a["ko"]) for a in data["alignments"]] == [([0], [0]), ([1], [1])]
     assert "minilm" in data["signature"].lower()
+
+
+def test_progress_is_a_terminal_line_and_silent_in_logs(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    command = [sys.executable, "-m", "aligner", "check", SEED_EN, SEED_KO, "--no-cache"]
+    command += ["--report-dir", str(tmp_path / "r")]
+    logged = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert logged.returncode == 1 and "checking" not in logged.stderr
+    assert "checked:" not in logged.stderr and "\x1b" not in logged.stderr
+
+    controller, terminal = pty.openpty()
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal, cwd=tmp_path) as p:
+        os.close(terminal)
+        seen = b""
+        while chunk := _read(controller):
+            seen += chunk
+        assert p.wait() == 1
+    os.close(controller)
+    assert f"\r\x1b[K1 checked: {STORY}".encode() in seen
+    assert seen.endswith(b"\r\x1b[K")  # the line is erased when the run ends
+
+
+def _read(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal's other end closed
+        return b""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import shutil
 import signal
 import sys
 import threading
@@ -178,6 +179,12 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even if the gate fails.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the verdict line.")
 @click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Name each document as it is checked (a terminal shows a progress line anyway).",
+)
+@click.option(
     "--changed-since",
     metavar="REV",
     help="Check only documents whose EN or KO file changed in git since REV "
@@ -223,6 +230,7 @@ def check(
     max_extra: int | None,
     exit_zero: bool,
     quiet: bool,
+    verbose: bool,
     changed_since: str | None,
     annotations: str | None,
     jobs: int | None,
@@ -264,15 +272,16 @@ def check(
         if to_stdout is None:
             api.check_report_dir(settings)  # fail now, not after checking every document
         only = _changed(src, tgt, changed_since)
-        run = api.check_paths(
-            src,
-            tgt,
-            settings=settings,
-            progress=None if quiet else lambda pair: click.echo(f"checking {pair.name}", err=True),
-            only=only,
-            warn=_warn,
-            update_waivers=update_waivers,
-        )
+        with _progress(quiet=quiet, verbose=verbose) as progress:
+            run = api.check_paths(
+                src,
+                tgt,
+                settings=settings,
+                progress=progress,
+                only=only,
+                warn=_warn,
+                update_waivers=update_waivers,
+            )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
         text = api.render_report(run, to_stdout) if to_stdout else None
     echo = functools.partial(click.echo, err=text is not None)  # stdout holds the report
@@ -289,6 +298,31 @@ def check(
     if not run.documents and (only is None or run.problems):
         sys.exit(ExitStatus.ERROR)
     sys.exit(ExitStatus.PASSED if run.passed or exit_zero else ExitStatus.GATE_FAILED)
+
+
+@contextmanager
+def _progress(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Any], None] | None]:
+    """A self-erasing count of checked documents on a terminal; elsewhere (CI logs,
+    pipes) a line per document with --verbose, else nothing."""
+    if verbose and not quiet:
+        yield lambda pair: click.echo(f"checking {pair.name}", err=True)
+        return
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    done = 0
+    width = shutil.get_terminal_size().columns - 1
+
+    def show(pair: Any) -> None:
+        nonlocal done
+        done += 1
+        click.echo(f"\r\x1b[K{f'{done} checked: {pair.name}'[:width]}", nl=False, err=True)
+
+    try:
+        yield show
+    finally:
+        if done:
+            click.echo("\r\x1b[K", nl=False, err=True)
 
 
 def _changed(src: Path, tgt: Path, rev: str | None) -> set[str] | None:

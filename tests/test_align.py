@@ -7,6 +7,9 @@ import pytest
 
 from aligner.align import (
     AlignParams,
+    _dp,
+    _Lengths,
+    _merge_waiver,
     align_embeddings,
     align_texts,
     bead_shapes,
@@ -101,6 +104,72 @@ def test_long_document_uses_the_band_and_stays_exact() -> None:
     pairs = _pairs(beads)
     assert ((2500,), ()) in pairs
     assert sum(len(b.src) == len(b.tgt) == 1 for b in beads) == 4999
+
+
+def test_back_pointers_survive_large_path_values() -> None:
+    """Path values reach the hundreds, where float32 rounding used to let a 0-1 run
+    overwrite the back-pointer of a better 1-1 bead with a weak similarity."""
+    rng = np.random.default_rng(7)
+    src = _unit(rng.normal(size=(400, 64)))
+    tgt = _translate(src, seed=8)
+    others = _unit(rng.normal(size=(400, 64)))
+    tgt[300:320] = _unit(0.35 * src[300:320] + others[300:320])  # loose translations
+    n, m = len(src), len(tgt)
+    params = AlignParams()
+    pairs = _dp(
+        _windows(list(src)),
+        _windows(list(tgt)),
+        np.zeros(n + 1, dtype=np.int64),
+        m + 1,
+        bead_shapes(3),
+        params,
+    )
+    assert [(list(a), list(b)) for a, b in pairs] == [([i], [i]) for i in range(n)]
+
+
+def test_merge_at_the_document_length_ratio_is_let_off_its_penalty(meanings: np.ndarray) -> None:
+    """Sentences 20 and 21 translated as one whose similarity to the joined pair is a
+    shade below its similarity to 20 alone: a merge by length and meaning, while an
+    unrelated sentence 21 stays an omission."""
+    tgt = list(_translate(meanings))
+    tgt[20:22] = [_unit(meanings[20] + 0.4 * meanings[21])]
+    src_lengths, tgt_lengths = [100] * 40, [100] * 39
+    tgt_lengths[20] = 200
+    windows = _windows(list(meanings)), _windows(tgt)
+
+    def pairs(params: AlignParams) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        beads = align_embeddings(
+            *windows, params=params, src_lengths=src_lengths, tgt_lengths=tgt_lengths
+        )
+        return _pairs(beads)
+
+    assert ((20, 21), (20,)) in pairs(AlignParams())
+    tgt[20] = meanings[20]  # 21 left out, not merged
+    windows = _windows(list(meanings)), _windows(tgt)
+    tgt_lengths[20] = 100
+    assert ((21,), ()) in pairs(AlignParams())
+
+
+def test_merge_waiver_needs_the_length_ratio_and_the_similarity() -> None:
+    a, b = np.eye(2, dtype=np.float32)
+    src = {1: np.stack([a, b])}
+    tgt = {1: _unit(np.stack([a + 0.4 * b]))}
+    rows, t_idx = np.array([0]), np.array([[0]])
+
+    def waiver(tgt_length: int, joined: float) -> float:
+        # ten more 1-1 pairs of 100 characters set the document's ratio
+        lengths = _Lengths.of([100, 100] + [100] * 10, [tgt_length] + [100] * 10, 1.0)
+        assert lengths is not None
+        params = AlignParams()
+        joined_sim = np.array([[joined]], dtype=np.float32)
+        return float(
+            _merge_waiver((2, 1), src, tgt, rows, t_idx, joined_sim, lengths, params).item()
+        )
+
+    best = float(tgt[1][0] @ a)
+    assert waiver(200, best) == 1.0  # the document's own ratio, as similar as the best part
+    assert waiver(200, best - 0.1) == 0.0  # joining dilutes the similarity: an omission
+    assert waiver(100, best) == 0.0  # twice as long as the document's ratio: an omission
 
 
 def test_shapes_and_windows() -> None:

@@ -8,6 +8,19 @@ penalty. With those two equal, a merge wins exactly when the concatenation is
 more similar than the best 1-1 it would replace, which separates true merges
 from omissions next to a 1-1 pair (measured on the EN-KO dev set).
 
+Every aligned bead also pays a fixed ``pair_threshold``. Without it a sum of
+similarities rewards cutting a passage into more beads: a sentence translated by
+two came out as a chain of shifted 1-1 pairs, one of them between unrelated
+sentences (measured on the Text+Berg German-French set). The threshold cancels
+out of the merge-or-omission choice above, which compares one aligned bead with
+one aligned bead, so it leaves omission detection as it was.
+
+A 1-n or n-1 merge is let off part of its penalty when it looks like one: the
+joined sentences have the document's own length ratio (learned per document, so
+per language pair) and are about as similar as the best single pair inside it.
+An omission next to a 1-1 pair fails both tests: it lengthens one side and
+dilutes the similarity.
+
 Long documents are aligned coarse-to-fine: blocks of sentences are averaged,
 aligned, and the fine search runs in a band around the coarse path, so time and
 memory grow linearly with document length.
@@ -44,6 +57,9 @@ class AlignParams:
 
     max_bead: int = 3
     skip_penalty: float = 0.1  # per unaligned sentence, and per sentence merged beyond 1-1
+    pair_threshold: float = 0.15  # paid by every aligned bead (see the module docstring)
+    merge_length_tolerance: float = 0.3  # |log length ratio| off the document's: no waiver
+    merge_min_gain: float = -0.02  # joined similarity minus the best single pair's
     swap_margin: float = 0.05  # crossing pairs must beat parallel ones by this much
     move_min_similarity: float = 0.45  # a moved sentence must match at least this well
     band_margin: int = 8  # extra sentences either side of the coarse path
@@ -168,7 +184,7 @@ def align_embeddings(
     shapes = bead_shapes(params.max_bead)
     lo, width = _search_band(src[1], tgt[1], params)
     lengths = _Lengths.of(src_lengths, tgt_lengths, params.length_weight)
-    pairs = _dp(src, tgt, lo, width, shapes, params.skip_penalty, lengths)
+    pairs = _dp(src, tgt, lo, width, shapes, params, lengths)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]
     beads = _swap_crossings(beads, src[1], tgt[1], params.swap_margin)
     beads = _match_moved(beads, src[1], tgt[1], params.move_min_similarity)
@@ -195,7 +211,9 @@ def _search_band(src: Matrix, tgt: Matrix, params: AlignParams) -> tuple[np.ndar
     coarse = align_embeddings(
         approximate_windows(coarse_src, 2),
         approximate_windows(coarse_tgt, 2),
-        params=AlignParams(max_bead=2, skip_penalty=params.skip_penalty),
+        params=AlignParams(
+            max_bead=2, skip_penalty=params.skip_penalty, pair_threshold=params.pair_threshold
+        ),
     )
     return _band_from_path(coarse, block, n, m, params.band_margin + block)
 
@@ -259,11 +277,17 @@ class _Lengths:
         ratio = float(np.log((ct[-1] + 1) / (cs[-1] + 1)))
         return _Lengths(cs, ct, ratio, weight)
 
-    def penalty(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
-        """Cost of beads starting at src ``s`` (a sentences) and tgt ``t`` (b sentences)."""
+    def deviation(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """|log length ratio - the document's| of beads starting at src ``s`` (a
+        sentences) and tgt ``t`` (b sentences)."""
         ls = self.src[np.minimum(s + a, len(self.src) - 1)] - self.src[s]
         lt = self.tgt[np.clip(t + b, 0, len(self.tgt) - 1)] - self.tgt[np.clip(t, 0, None)]
-        result: np.ndarray = self.weight * np.abs(np.log((lt + 10) / (ls + 10)) - self.ratio)
+        result: np.ndarray = np.abs(np.log((lt + 10) / (ls + 10)) - self.ratio)
+        return result
+
+    def penalty(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Cost of beads starting at src ``s`` (a sentences) and tgt ``t`` (b sentences)."""
+        result: np.ndarray = self.weight * self.deviation(s, a, t, b)
         return result
 
 
@@ -273,11 +297,12 @@ def _dp(
     lo: np.ndarray,
     width: int,
     shapes: list[tuple[int, int]],
-    skip: float,
+    params: AlignParams,
     lengths: _Lengths | None = None,
 ) -> list[tuple[range, range]]:
     """Best monotonic bead sequence inside the band; returns (src range, tgt range) pairs."""
     n, m = len(src[1]), len(tgt[1])
+    skip = params.skip_penalty
     value = np.full((n + 1, width), NEG, dtype=np.float32)
     choice = np.zeros((n + 1, width), dtype=np.int8)
     cols = np.arange(width)
@@ -288,7 +313,7 @@ def _dp(
     cands = np.empty((len(diagonal), width), dtype=np.float32)
     for r0 in range(0, n + 1, CHUNK):
         r1 = min(n + 1, r0 + CHUNK)
-        scores = [_bead_scores(s, src, tgt, lo, width, r0, r1, skip, lengths) for s in diagonal]
+        scores = [_bead_scores(s, src, tgt, lo, width, r0, r1, params, lengths) for s in diagonal]
         for i in range(r0, r1):
             cands.fill(NEG)
             for k, (a, b) in enumerate(diagonal):
@@ -317,8 +342,12 @@ def _dp(
 def _add_insertions(best: np.ndarray, arg: np.ndarray, k: int, ramp: np.ndarray) -> None:
     """Apply runs of 0-1 beads within a row: V[j] = max(V[j], V[j-1] - skip), in one
     pass (``ramp`` is skip * column)."""
-    reach = np.maximum.accumulate(best + ramp) - ramp
-    better = reach > best + 1e-6
+    # Only earlier columns compete. Comparing a column with itself after adding and
+    # subtracting the ramp let float32 rounding (values ~30 on a 300-sentence document)
+    # replace the back-pointer of the best bead by a 1-0 + 0-1 pair worth less.
+    reach = np.full_like(best, NEG)
+    reach[1:] = np.maximum.accumulate(best + ramp)[:-1] - ramp[1:]
+    better = reach > best
     best[better], arg[better] = reach[better], k
 
 
@@ -330,16 +359,17 @@ def _bead_scores(
     width: int,
     r0: int,
     r1: int,
-    skip: float,
+    params: AlignParams,
     lengths: _Lengths | None,
 ) -> Matrix:
     """Values of beads of one shape ending at rows r0..r1-1 and every band column."""
     a, b = shape
+    skip = params.skip_penalty
     out = np.full((r1 - r0, width), NEG, dtype=np.float32)
     if b == 0:
         out[:] = -skip * a
         return out
-    penalty = skip * (a + b - 2)
+    penalty = skip * (a + b - 2) + params.pair_threshold
     s_rows = np.arange(r0, r1) - a  # first src sentence of the bead
     valid_rows = (s_rows >= 0) & (s_rows < len(src.get(a, ())))
     if not valid_rows.any():
@@ -354,10 +384,43 @@ def _bead_scores(
     t_idx = t_first[valid_rows]
     ok = (t_idx >= c0) & (t_idx < c1)
     gathered = np.take_along_axis(block, np.clip(t_idx - c0, 0, c1 - c0 - 1), axis=1)
+    value = gathered - penalty
+    if lengths is not None and min(a, b) == 1 < max(a, b):
+        waived = _merge_waiver(shape, src, tgt, rows, t_idx, gathered, lengths, params)
+        value = value + skip * (a + b - 2) * waived
     if lengths is not None:
-        gathered = gathered - lengths.penalty(rows[:, None], a, t_idx, b)
-    out[valid_rows] = np.where(ok, gathered - penalty, NEG)
+        value = value - lengths.penalty(rows[:, None], a, t_idx, b)
+    out[valid_rows] = np.where(ok, value, NEG)
     return out
+
+
+def _merge_waiver(
+    shape: tuple[int, int],
+    src: Windows,
+    tgt: Windows,
+    rows: np.ndarray,
+    t_idx: np.ndarray,
+    joined: np.ndarray,
+    lengths: _Lengths,
+    params: AlignParams,
+) -> np.ndarray:
+    """Share (0-1) of the merge penalty waived for 1-n / n-1 beads starting at src
+    ``rows`` and tgt ``t_idx``, whose joined similarity is ``joined``: all of it at the
+    document's length ratio, none ``merge_length_tolerance`` away from it, and none
+    unless ``joined`` is at least about the best single pair's similarity."""
+    a, b = shape
+    n, m = len(src[1]), len(tgt[1])
+    t0, t1 = max(int(t_idx.min()), 0), min(max(int(t_idx.max()), 0) + b, m)
+    best = np.full(joined.shape, -1.0, dtype=np.float32)
+    for da in range(a):
+        block = src[1][np.minimum(rows + da, n - 1)] @ tgt[1][t0:t1].T
+        for db in range(b):
+            cols = np.clip(t_idx + db - t0, 0, t1 - t0 - 1)
+            best = np.maximum(best, np.take_along_axis(block, cols, axis=1))
+    deviation = lengths.deviation(rows[:, None], a, t_idx, b)
+    waived = np.clip(1 - deviation / params.merge_length_tolerance, 0.0, 1.0)
+    result: np.ndarray = np.where(joined - best >= params.merge_min_gain, waived, 0.0)
+    return result
 
 
 def _trace(

@@ -161,6 +161,47 @@ def test_unit_conversions_are_not_flagged() -> None:
     assert _flags(en, "태풍은 화롄 남동쪽 289km 지점에 있으며 최대 풍속은 시속 120km다.") == []
 
 
+def test_a_number_word_cannot_take_the_partner_of_a_month() -> None:
+    en = "Pollution remains one of the biggest worries for the games, which begin August 8."
+    assert _flags(en, "대기오염은 8월 8일 개막하는 올림픽의 가장 큰 걱정거리다.") == []
+    [flag] = _flags(en, "대기오염은 1월 8일 개막하는 올림픽의 가장 큰 걱정거리다.")
+    assert flag.message == "number August (8) in the English is 1 in the Korean"
+
+
+def test_korean_months_are_read_as_months() -> None:
+    [month, day] = extract_numbers("6월 4일", "ko")
+    assert (month.kind, day.kind) == ("month", "")
+    assert [n.kind for n in extract_numbers("3개월 동안", "ko")] == [""]
+    assert [n.kind for n in extract_numbers("6·15 공동선언", "ko")] == ["month", ""]
+
+
+def test_a_month_name_matches_a_written_date() -> None:
+    en = "It was the anniversary of the September 11 attacks."
+    assert _flags(en, "9/11 테러 사건의 추모기간이었다.") == []
+
+
+def test_whole_hours_need_no_minutes() -> None:
+    assert _flags("Show times are 2:30 and 7:00.", "상영 시간은 2시 30분과 7시입니다.") == []
+    assert len(_flags("Show times are 2:30 and 7:00.", "상영 시간은 2시 30분과 9시입니다.")) == 1
+    # ":00" is no number of its own that a changed hour could match
+    assert len(_flags("Show times are 2:30 and 7:00.", "상영 시간은 2시 30분과 0시입니다.")) == 1
+
+
+def test_a_latin_gloss_repeats_the_source_number() -> None:
+    en = "The trees were shown at Frankfurt's Light+Building 2008."
+    assert _flags(en, "나무들은 라이트 앤드 빌딩 2008(Light+Building 2008)에서 전시됐다.") == []
+    assert _flags(en, "나무들은 라이트 앤드 빌딩(Light+Building 2008)에서 전시됐다.") == []
+    [flag] = _flags(en, "나무들은 라이트 앤드 빌딩 2008(Light+Building 2018)에서 전시됐다.")
+    assert flag.message == "number 2008 in the English is 2018 in the Korean"
+    [flag] = _flags(en, "나무들은 라이트 앤드 빌딩 2018(Light+Building 2008)에서 전시됐다.")
+    assert flag.message == "number 2008 in the English is 2018 in the Korean"
+
+
+def test_a_korean_gloss_after_the_latin_one_is_korean_text() -> None:
+    [number] = extract_numbers("‘넘버 버스 쉐터 (Number 16 Bus Shelter, 16번 버스)’", "ko")[1:]
+    assert (number.text, number.kind) == ("16", "")
+
+
 def test_clock_times_match_in_twelve_and_twenty_four_hours() -> None:
     assert _flags("It struck at 5 p.m.", "오후 5시에 발생했다.") == []
     assert _flags("It struck at 5 p.m.", "17시에 발생했다.") == []

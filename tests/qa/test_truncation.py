@@ -133,6 +133,22 @@ def test_comma_ending_the_first_half_of_a_split_is_not_flagged() -> None:
     assert _flags_on_last_bead([(en, ko)]) == []
 
 
+def test_comma_before_a_line_that_continues_the_sentence_is_not_flagged() -> None:
+    # the aligner may leave the second half of a split unpaired: the next line,
+    # starting in lower case, still shows that the first half was not cut
+    en = "He was allowed to call his family once,"
+    ko = (
+        "그는 단 한 번 가족과 통화할 수 있었고 가족에게 매일 폭행을 당한다고 말했지만 "
+        "성폭행은 말하지 못했다."
+    )
+    beads = [([en], [ko]), (["but I did not dare to tell them the rest."], [])]
+    doc = _aligned(beads)
+    assert [f for f in _flags(doc) if f.src == doc.beads[-2].src] == []
+    beads[-1] = (["But I did not dare to tell them the rest."], [])
+    doc = _aligned(beads)
+    assert len([f for f in _flags(doc) if f.src == doc.beads[-2].src]) == 1
+
+
 def test_comma_on_both_sides_of_a_salutation_is_not_flagged() -> None:
     assert _flags_on_last_bead([(["Dear Mr. Jones,"], ["존스 씨께,"])]) == []
 

@@ -11,6 +11,7 @@ import numpy.typing as npt
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.truncation import continues_on_next_line
 
 # A lone sentence is judged by how well it fits its neighbours, relative to how
 # well neighbouring sentences fit each other in this document (robust z-score).
@@ -87,10 +88,14 @@ def _coherence(vectors: npt.NDArray[np.float32] | None, index: int) -> float | N
 def classify_gap(doc: AlignedDocument, k: int) -> str:
     """``missing`` when the lone sentence of bead ``k`` belongs to the story (its
     counterpart was dropped), ``extra`` when it fits neither its own neighbours nor
-    the other side there (it was inserted), ``unaligned`` when the evidence is weak."""
+    the other side there (it was inserted), ``unaligned`` when the evidence is weak
+    or the line is half of a sentence split over two lines."""
     bead = doc.beads[k]
+    side, index = (doc.src, bead.src[0]) if bead.src else (doc.tgt, bead.tgt[0])
+    if continues_on_next_line(side, index) or continues_on_next_line(side, index - 1):
+        return "unaligned"  # half of a sentence split over two lines: no sentence of its own
     vectors = doc.src_vectors if bead.src else doc.tgt_vectors
-    z = _coherence(vectors, (bead.src or bead.tgt)[0])
+    z = _coherence(vectors, index)
     if z is None:
         return "unaligned"
     if z >= COHERENT_Z:

@@ -19,6 +19,11 @@ or "million"), and with units of one family (never "75 mph" against
 digits or a scale word and not a bracketed currency conversion; number words,
 ordinals, a day of the month whose month the other side does not name, and
 Korean native numerals help matching but never raise a flag.
+
+Matching goes from the surest readings to the loosest (an uncertain "one"
+never takes the partner of ``1월``). A Latin-script gloss in Korean text
+("빌딩 2008(Light+Building 2008)") quotes the source, so its numbers are
+checked against every source number instead of taking one each.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from aligner.config import Settings
@@ -48,8 +53,10 @@ class Number:
         aliases: other values the same text may mean ("'08" is 8 or 2008).
         confident: written in a way that leaves no doubt; only confident
             numbers can raise a flag.
-        kind: ``"month"`` for a month name, ``"day"`` for a Korean day of the
-            month written without its month (``24일``), else empty.
+        kind: ``"month"`` for a month name or a Korean month (``6월``),
+            ``"day"`` for a Korean day of the month written without its month
+            (``24일``), ``"gloss"`` for a number inside a Latin-script gloss of
+            Korean text ("빌딩 2008(Light+Building 2008)"), else empty.
         unit: the family of the unit written after it: ``"imperial"``,
             ``"metric"``, ``"times"`` or empty. Translators convert miles to
             kilometres and "doubled" to ``2배``; only numbers of one family
@@ -267,6 +274,8 @@ def _extract_en(text: str) -> list[Found]:
     taken = [(s, e) for s, e, _ in found]
     found += _en_word_numbers(text, taken)
     found += _en_named_numbers(text)
+    # "7:00" is "7시" in Korean: zero minutes are no number of their own
+    found = [f for f in found if not (f[2].text == "00" and text[: f[0]].endswith(":"))]
     return [(s, e, _en_context(text, s, e, n)) for s, e, n in found]
 
 
@@ -294,6 +303,7 @@ _KO_LONE_DAY = re.compile(
     r"일(?!\s*(?:간|동안|째|씩|짜리|앞|후|전|만|뒤|이내|내|여|가량|남짓|이상|정도))"
 )
 _KO_MONTH_BEFORE = re.compile(r"월\s*$")
+_KO_MONTH_AFTER = re.compile(r"\s?월")
 _KO_UNITS_AFTER = (
     ("imperial", re.compile(r"\s*(?:마일|피트|인치|야드|파운드|갤런|에이커|온스)")),
     ("metric", re.compile(
@@ -342,6 +352,7 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     )
     unit = _unit_family(after, _KO_UNITS_AFTER)
     converted = not unit and _converted(before, after)
+    month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after))
     aliases = set(number.aliases)
     if _KO_AFTERNOON.search(before) and number.value < 12:
         aliases.add(number.value + 12)
@@ -351,7 +362,7 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         number,
         aliases=frozenset(aliases),
         confident=number.confident and not (lone_day or converted),
-        kind="day" if lone_day else number.kind,
+        kind="day" if lone_day else "month" if month else number.kind,
         unit=unit,
     )
 
@@ -363,7 +374,7 @@ def _ko_special(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), Number(int(digits) / 1000, m.group())
     for m in _KO_DATE_PAIR.finditer(text):
         day = "d1" if m["d1"] else "d2"
-        yield m.start("m"), m.end("m"), Number(float(m["m"]), m["m"])
+        yield m.start("m"), m.end("m"), Number(float(m["m"]), m["m"], kind="month")
         yield m.start(day), m.end(day), Number(float(m[day]), m[day])
 
 
@@ -388,12 +399,25 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), Number(_KO_NATIVE[m["word"]], m.group(), confident=False)
 
 
+# "라이트 앤드 빌딩 2008(Light+Building 2008)": a bracket opening on Latin
+# script quotes the source's own words, up to the first Korean letter or the
+# comma before a Korean gloss ("(Number 16 Bus Shelter, 16번 버스)").
+_KO_GLOSS = re.compile(r"\((?=[A-Za-z])(?:[^()가-힣,]|,(?=\d))*")
+
+
+def _ko_gloss(text: str, start: int, number: Number) -> Number:
+    """Mark a number inside a Latin-script gloss: a copy of the source's number."""
+    if any(m.start() < start < m.end() for m in _KO_GLOSS.finditer(text)):
+        return replace(number, kind="gloss")
+    return number
+
+
 def _extract_ko(text: str) -> list[Found]:
     found = list(_ko_special(text))
     taken = [(s, e) for s, e, _ in found]
     found += _ko_digit_numbers(text, taken)
     found += _ko_native_numbers(text)
-    return [(s, e, _ko_context(text, s, e, n)) for s, e, n in found]
+    return [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]
 
 
 # ---------------------------------------------------------------- matching
@@ -441,6 +465,21 @@ def _matches(a: Number, b: Number) -> bool:
     return _same(_rounded_alike(a.value, b.value), _rounded_alike(b.value, a.value))
 
 
+def _same_kind(a: Number, b: Number) -> bool:
+    return (a.kind == "month") == (b.kind == "month")
+
+
+# Matching goes from the surest readings to the loosest, so that "one of the
+# games ... August 8" cannot give "one" the partner of "1월" in "1월 8일". A
+# month pairs with a plain number only when both are confident ("September
+# 11" and "9/11").
+_MATCH_PASSES: tuple[Callable[[Number, Number], bool], ...] = (
+    lambda a, b: a.confident and b.confident and _same_kind(a, b),
+    _same_kind,
+    lambda a, b: a.confident and b.confident,
+)
+
+
 def unmatched_numbers(
     src: Sequence[Number], tgt: Sequence[Number]
 ) -> tuple[list[Number], list[Number]]:
@@ -459,11 +498,12 @@ def unmatched_numbers(
         ``(src_left, tgt_left)``.
     """
     src_left, tgt_left = list(src), list(tgt)
-    for a in list(src_left):
-        partner = next((b for b in tgt_left if _matches(a, b)), None)
-        if partner is not None:
-            src_left.remove(a)
-            tgt_left.remove(partner)
+    for allowed in _MATCH_PASSES:
+        for a in list(src_left):
+            partner = next((b for b in tgt_left if allowed(a, b) and _matches(a, b)), None)
+            if partner is not None:
+                src_left.remove(a)
+                tgt_left.remove(partner)
     return src_left, tgt_left
 
 
@@ -546,6 +586,27 @@ def _substitutions(src_left: list[Number], tgt_left: list[Number]) -> list[tuple
     return pairs
 
 
+def _mistyped_glosses(glosses: list[Number], other: list[Number]) -> list[tuple[Number, Number]]:
+    """Numbers of one side's Latin-script glosses that are the other side's mistyped.
+
+    A gloss repeats the other side's words, so each of its numbers is one of
+    theirs, whether or not the translation writes it too: "2008" in
+    "빌딩 2008(Light+Building 2008)" matches the English's single "2008". A
+    gloss number found nowhere on the other side but one digit off one of its
+    numbers is that number mistyped.
+
+    Returns:
+        ``(other side's number, gloss number)`` pairs.
+    """
+    pairs = []
+    for gloss in glosses:
+        if gloss.confident and not any(_matches(a, gloss) for a in other):
+            slip = next((a for a in other if a.confident and is_substitution(a, gloss)), None)
+            if slip is not None:
+                pairs.append((slip, gloss))
+    return pairs
+
+
 def _content(doc: AlignedDocument, bead: Bead, on_src: bool) -> str:
     """A side's text without its boilerplate sentences."""
     side, indices = (doc.src, bead.src) if on_src else (doc.tgt, bead.tgt)
@@ -565,10 +626,17 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
         return None
     src_numbers = extract_numbers(src_text, doc.src.lang)
     tgt_numbers = extract_numbers(tgt_text, doc.tgt.lang)
-    src_left, tgt_left = unmatched_numbers(
-        _with_dated_days(src_numbers, tgt_numbers), _with_dated_days(tgt_numbers, src_numbers)
+    src_numbers, tgt_numbers = (
+        _with_dated_days(src_numbers, tgt_numbers),
+        _with_dated_days(tgt_numbers, src_numbers),
     )
-    pairs = _substitutions(src_left, tgt_left)
+    src_glosses = [n for n in src_numbers if n.kind == "gloss"]
+    tgt_glosses = [n for n in tgt_numbers if n.kind == "gloss"]
+    src_numbers = [n for n in src_numbers if n.kind != "gloss"]
+    tgt_numbers = [n for n in tgt_numbers if n.kind != "gloss"]
+    src_left, tgt_left = unmatched_numbers(src_numbers, tgt_numbers)
+    pairs = _substitutions(src_left, tgt_left) + _mistyped_glosses(tgt_glosses, src_numbers)
+    pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     if not pairs:
         return None
     message = _message(pairs, doc.src.lang, doc.tgt.lang)

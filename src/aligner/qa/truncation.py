@@ -23,8 +23,9 @@ the cue:
   expected length by default) at z >= 4 is flagged.
 
 Comma and connective cues count only on the last sentence of a side (the
-first half of a split sentence ends that way) and only when the other side
-does not stop at a comma too (a salutation, a list item). The expected length
+first half of a split sentence ends that way), not before a line that starts
+in lower case (the second half of a split the aligner left unpaired), and only
+when the other side does not stop at a comma too (a salutation, a list item). The expected length
 ratio is learned per document: the median of
 ``log(len_tgt / len_src)`` (non-space characters) over the document's paired
 beads, with the scaled median absolute deviation as spread.
@@ -46,6 +47,7 @@ from aligner.qa.registry import AlignedDocument, register
 __all__ = [
     "Cue",
     "LengthModel",
+    "continues_on_next_line",
     "find_truncations",
     "fit_length_model",
     "is_complete",
@@ -348,6 +350,33 @@ def _message(
     return f"{name} sentence looks cut off: {evidence}{length}{counterpart}"
 
 
+# What a line continuing the previous one starts with, in a script with
+# letter case: a lowercase letter, maybe after an opening quote or bracket.
+_CONTINUATION = re.compile(r"^[\s\"'“‘(\[]*[^\W\d_]")
+
+
+def continues_on_next_line(document: Document, index: int) -> bool:
+    """Whether the sentence at ``index`` runs on into the next line.
+
+    The line does not end like a finished sentence and the next one starts in
+    lower case ("Fung-Wong delivered a glancing," / "but powerful blow ..."):
+    one sentence split over two lines. Only scripts with letter case show it.
+
+    Args:
+        document: the document.
+        index: a sentence index in it.
+
+    Returns:
+        True if line ``index + 1`` carries on the sentence of line ``index``.
+    """
+    if not 0 <= index < len(document.sentences) - 1:
+        return False
+    if _has_final_punctuation(document.sentences[index].text.rstrip()):
+        return False
+    match = _CONTINUATION.match(document.sentences[index + 1].text)
+    return match is not None and match.group()[-1].islower()
+
+
 def _check_side(
     doc: AlignedDocument, bead: Bead, model: LengthModel | None, on_src: bool, settings: Settings
 ) -> Flag | None:
@@ -364,7 +393,9 @@ def _check_side(
         sentence = side.sentences[index]
         if sentence.boilerplate:
             continue
-        is_last = position == len(indices) - 1
+        # a sentence the next line continues is the first half of a split, even
+        # when the aligner left that half unpaired
+        is_last = position == len(indices) - 1 and not continues_on_next_line(side, index)
         cue = sentence_cue(
             sentence.text,
             side.lang,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pairs import aligned, document
 
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
@@ -13,20 +14,8 @@ from aligner.qa.registry import CHECKS, AlignedDocument
 from conftest import DATA
 
 
-def _document(lang: str, texts: list[str]) -> Document:
-    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
-    return Document(Path(f"doc.{lang}"), lang, sentences)
-
-
-def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
-    beads = tuple(Bead((i,), (i,), 1.0) for i in range(len(pairs)))
-    en = _document("en", [en for en, _ in pairs])
-    ko = _document("ko", [ko for _, ko in pairs])
-    return AlignedDocument(en, ko, beads)
-
-
 def _flags(*pairs: tuple[str, str], settings: Settings | None = None) -> list[Flag]:
-    return list(find_named_entities(_aligned(list(pairs)), settings or Settings()))
+    return list(find_named_entities(aligned(list(pairs)), settings or Settings()))
 
 
 # ---------------------------------------------------------------- tokens
@@ -162,7 +151,7 @@ def test_user_glossary_explains_latin_tokens(tmp_path: Path) -> None:
 def test_lone_and_boilerplate_sentences_are_skipped() -> None:
     caption = Sentence(0, "Photo: Kim Jong Un at www.kcna.kp", 1, 0, 0, boilerplate=True)
     en = Document(Path("doc.en"), "en", (caption, Sentence(1, "Kim Jong Un spoke.", 2, 0, 0)))
-    ko = _document("ko", ["사진"])
+    ko = document("ko", ["사진"])
     doc = AlignedDocument(en, ko, (Bead((0,), (0,), 1.0), Bead((1,), (), 0.0)))
     assert list(find_named_entities(doc, Settings())) == []
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from pairs import aligned
 
 import aligner.api  # noqa: F401  (registers every check, for run_checks)
 from aligner.config import Settings
-from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.models import Flag, Severity
 from aligner.qa.hygiene import (
     bracket_problems,
     final_mark,
@@ -20,27 +19,15 @@ from aligner.qa.hygiene import (
     repeated_word,
     spacing_problem,
 )
-from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
-
-
-def _document(lang: str, texts: list[str]) -> Document:
-    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
-    return Document(Path(f"doc.{lang}"), lang, sentences)
-
-
-def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
-    beads = tuple(Bead((i,), (i,), 0.9) for i in range(len(pairs)))
-    en = _document("en", [en for en, _ in pairs])
-    ko = _document("ko", [ko for _, ko in pairs])
-    return AlignedDocument(en, ko, beads)
+from aligner.qa.registry import CHECKS, run_checks
 
 
 def _types(en: str, ko: str) -> list[str]:
-    return [f.type for f in run_checks(_aligned([(en, ko)]), Settings())]
+    return [f.type for f in run_checks(aligned([(en, ko)]), Settings())]
 
 
 def _one(check: str, en: str, ko: str) -> list[Flag]:
-    return list(CHECKS[check].function(_aligned([(en, ko)]), Settings()))
+    return list(CHECKS[check].function(aligned([(en, ko)]), Settings()))
 
 
 @pytest.mark.parametrize("name", ["whitespace", "repeated_word", "unbalanced", "punctuation"])
@@ -75,7 +62,7 @@ def test_whitespace_flag_says_where() -> None:
 
 def test_single_spaces_pass() -> None:
     assert spacing_problem("Prices rose, the office said.") is None
-    assert list(find_whitespace(_aligned([("Prices rose.", "물가가 올랐다.")]), Settings())) == []
+    assert list(find_whitespace(aligned([("Prices rose.", "물가가 올랐다.")]), Settings())) == []
 
 
 # ---------------------------------------------------------------- repeated words
@@ -109,7 +96,7 @@ def test_legitimate_repetitions(text: str) -> None:
 
 
 def test_repetition_the_other_side_keeps_is_not_flagged() -> None:
-    doc = _aligned([("It was very, very cold. Go go go!", "정말 정말 추웠다.")])
+    doc = aligned([("It was very, very cold. Go go go!", "정말 정말 추웠다.")])
     assert list(find_repeated_words(doc, Settings())) == []
 
 
@@ -143,7 +130,7 @@ def test_unclosed_korean_quote_is_flagged_when_the_english_closes_it() -> None:
 
 
 def test_english_quotes_left_open_by_convention_are_not_flagged() -> None:
-    doc = _aligned([('His pleas went unheeded. "They took my clothes.', "그의 간청은 무시당했다.")])
+    doc = aligned([('His pleas went unheeded. "They took my clothes.', "그의 간청은 무시당했다.")])
     assert list(find_unbalanced(doc, Settings())) == []
 
 
@@ -152,7 +139,7 @@ def test_korean_quote_without_english_quotes_is_not_flagged() -> None:
 
 
 def test_quote_continued_in_the_next_sentence_is_not_flagged() -> None:
-    doc = _aligned(
+    doc = aligned(
         [
             ('Ferguson said: "Real Madrid would be the worst."', "퍼거슨은 “최악의 선택이다."),
             ("He has four years left.", "그는 4년이 남았다.”"),
@@ -200,7 +187,7 @@ def test_korean_question_for_an_english_statement_is_flagged() -> None:
 
 
 def test_quoted_questions_and_missing_marks_are_not_flagged() -> None:
-    doc = _aligned(
+    doc = aligned(
         [
             ('"Why?" he asked.', "그는 “왜요?”라고 물었다."),
             ('And he yelled, "What?"', '남편은 “뭐라고요?" 라며 소리를 질렀다.'),

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
+from pairs import aligned
 
 from aligner.config import Settings
-from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.models import Flag, Severity
 from aligner.qa.numbers import extract_numbers, find_number_mismatches, unmatched_numbers
-from aligner.qa.registry import CHECKS, AlignedDocument
-
-
-def _document(lang: str, texts: list[str]) -> Document:
-    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
-    return Document(Path(f"doc.{lang}"), lang, sentences)
-
-
-def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
-    """One 1-1 bead per pair; an empty string leaves that side of the bead empty."""
-    en: list[str] = []
-    ko: list[str] = []
-    beads = []
-    for src, tgt in pairs:
-        beads.append(Bead((len(en),) if src else (), (len(ko),) if tgt else (), 1.0))
-        en += [src] if src else []
-        ko += [tgt] if tgt else []
-    return AlignedDocument(_document("en", en), _document("ko", ko), tuple(beads))
+from aligner.qa.registry import CHECKS
 
 
 def _flags(en: str, ko: str) -> list[Flag]:
-    return list(find_number_mismatches(_aligned([(en, ko)]), Settings()))
+    return list(find_number_mismatches(aligned([(en, ko)]), Settings()))
 
 
 def _values(text: str, lang: str) -> list[float]:
@@ -213,12 +196,12 @@ def test_rounded_decimals_match() -> None:
 
 
 def test_beads_with_an_empty_side_are_skipped() -> None:
-    doc = _aligned([("Some 1,500 soldiers were sent.", ""), ("", "병력 1,600명이 파견됐다.")])
+    doc = aligned([("Some 1,500 soldiers were sent.", ""), ("", "병력 1,600명이 파견됐다.")])
     assert list(find_number_mismatches(doc, Settings())) == []
 
 
 def test_boilerplate_sentences_are_skipped() -> None:
-    doc = _aligned([("Photo taken Sept. 19, 2008.", "2009년 9월 19일 촬영.")])
+    doc = aligned([("Photo taken Sept. 19, 2008.", "2009년 9월 19일 촬영.")])
     assert len(list(find_number_mismatches(doc, Settings()))) == 1
     sentence = replace(doc.src.sentences[0], boilerplate=True)
     doc = replace(doc, src=replace(doc.src, sentences=(sentence,)))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pairs import aligned, document
 
 from aligner.cli import main
 from aligner.config import Settings, make_settings
@@ -21,20 +22,8 @@ GLOSSARY_CSV = DATA / "glossary.csv"
 GLOSSARY_TSV = DATA / "glossary.tsv"
 
 
-def _document(lang: str, texts: list[str]) -> Document:
-    sentences = tuple(Sentence(i, text, i + 1, 0, len(text)) for i, text in enumerate(texts))
-    return Document(Path(f"doc.{lang}"), lang, sentences)
-
-
-def _aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
-    beads = tuple(Bead((i,), (i,), 1.0) for i in range(len(pairs)))
-    en = _document("en", [en for en, _ in pairs])
-    ko = _document("ko", [ko for _, ko in pairs])
-    return AlignedDocument(en, ko, beads)
-
-
 def _flags(en: str, ko: str, glossary: Path = GLOSSARY_CSV) -> list[Flag]:
-    return list(find_terminology(_aligned([(en, ko)]), Settings(glossary=glossary)))
+    return list(find_terminology(aligned([(en, ko)]), Settings(glossary=glossary)))
 
 
 def _write(path: Path, text: str) -> Path:
@@ -192,7 +181,7 @@ def test_terms_absent_from_the_english_are_not_enforced() -> None:
 
 
 def test_no_glossary_no_check_and_registered_as_error() -> None:
-    doc = _aligned([("The party Secretariat met.", "회의가 열렸다.")])
+    doc = aligned([("The party Secretariat met.", "회의가 열렸다.")])
     assert list(find_terminology(doc, Settings())) == []
     assert CHECKS["terminology"].severity == Severity.ERROR
 
@@ -201,7 +190,7 @@ def test_lone_sentences_and_boilerplate_are_skipped() -> None:
     caption = Sentence(1, "Secretariat photo: KCNA", 2, 0, 0, boilerplate=True)
     lone = Sentence(0, "The Secretariat met.", 1, 0, 20)
     en = Document(Path("doc.en"), "en", (lone, caption))
-    ko = _document("ko", ["회의가 열렸다.", "사진"])
+    ko = document("ko", ["회의가 열렸다.", "사진"])
     doc = AlignedDocument(en, ko, (Bead((0,), (), 0.0), Bead((1,), (1,), 1.0), Bead((), (0,), 0.0)))
     assert list(find_terminology(doc, Settings(glossary=GLOSSARY_CSV))) == []
 

@@ -10,9 +10,12 @@ Ways measured, each at 1 and at 2 BLAS / torch threads (best of ``--repeat``):
   pure-Python tokenizer);
 * ``package+sp``: its numpy backend with the ``sentencepiece`` tokenizer (what
   aligner 0.1.0 ran), texts sorted by length;
-* ``aligner``: :class:`aligner.embed.muse.MuseEncoder` (the tuned forward pass
-  of :mod:`aligner.embed.muse_forward`: projections cached per token id, and
+* ``aligner fp32``: :class:`aligner.embed.muse.MuseEncoder` with ``int8=False``
+  (``--model muse-v3-fp32``; the tuned forward pass of
+  :mod:`aligner.embed.muse_forward`: projections cached per token id, and
   windows built from their sentences' features);
+* ``aligner int8``: the default, the same with its convolutions in int8
+  (:mod:`aligner.embed.int8`; torch runs them on one thread);
 * ``torch``: the same forward pass ported to torch (fp32), same weights,
   checked against ``package+sp`` (cosine >= 0.999); bf16 only if the CPU has
   native bf16 (``avx512_bf16`` or AMX).
@@ -172,6 +175,9 @@ def measure(
 
     aligner = MuseEncoder(threads=threads)
     aligner.encode(sentences)
+    exact = MuseEncoder(threads=threads, int8=False)
+    exact.encode(sentences)
+    torch.set_num_threads(threads)  # loading the int8 encoder set it to 1
     ported = TorchForward(backend)
     ways: dict[str, Callable[[], Any]] = {}
     if not args.skip_naive:
@@ -179,7 +185,8 @@ def measure(
         naive.encode(["warm up"])
         ways["package"] = lambda: naive.encode(sentences)
     ways["package+sp"] = lambda: backend.encode(by_length)
-    ways["aligner"] = lambda: aligner.encode(sentences)
+    ways["aligner fp32"] = lambda: exact.encode(sentences)
+    ways["aligner int8"] = lambda: aligner.encode(sentences)
     ways["torch fp32"] = lambda: ported.encode(sentences)
     if cpu_has_bf16():
         bf16 = TorchForward(backend, dtype=torch.bfloat16)
@@ -192,12 +199,15 @@ def measure(
     seconds = best_time(lambda: backend.encode(both), args.repeat)
     rows.append(("package+sp, +windows", threads, len(sentences) / seconds, 0.0))
 
-    def document_way() -> None:  # as align_texts asks: sentences, then their windows
-        aligner.encode(sentences)
-        aligner.encode(windows)
+    for name, encoder in (("aligner fp32", exact), ("aligner int8", aligner)):
 
-    seconds = best_time(document_way, args.repeat)
-    rows.append(("aligner, +windows", threads, len(sentences) / seconds, 0.0))
+        def document_way(encoder: MuseEncoder = encoder) -> None:
+            # as align_texts asks: sentences, then their windows
+            encoder.encode(sentences)
+            encoder.encode(windows)
+
+        seconds = best_time(document_way, args.repeat)
+        rows.append((f"{name}, +windows", threads, len(sentences) / seconds, 0.0))
     return rows
 
 
@@ -235,16 +245,19 @@ def main() -> None:
         with threadpool_limits(threads, user_api="blas"):
             rows += measure(threads, sentences, windows, backend, by_length, tokens, args)
 
-    print(f"\n{'way':<22} {'threads':>7} {'sentences/s':>12} {'GFLOPS (model)':>15}")
+    print(f"\n{'way':<24} {'threads':>7} {'sentences/s':>12} {'GFLOPS (model)':>15}")
     for name, threads, per_s, tok_s in rows:
         gflops = f"{tok_s * MACS_PER_TOKEN * 2 / 1e9:.0f}" if tok_s else "-"
-        print(f"{name:<22} {threads:>7} {per_s:>12.0f} {gflops:>15}")
+        print(f"{name:<24} {threads:>7} {per_s:>12.0f} {gflops:>15}")
     print("('+windows': sentences/s counting only the sentences, windows embedded too)")
 
-    ours = MuseEncoder(threads=2).encode(sentences)
+    ours = [MuseEncoder(threads=2, int8=int8).encode(sentences) for int8 in (False, True)]
     ported = TorchForward(backend).encode(sentences)
-    worst = [np.einsum("ij,ij->i", v, reference).min() for v in (ours, ported)]
-    print(f"\nworst cosine vs package+sp: aligner {worst[0]:.6f}, torch fp32 {worst[1]:.6f}")
+    worst = [np.einsum("ij,ij->i", v, reference).min() for v in (*ours, ported)]
+    print(
+        f"\nworst cosine vs package+sp: aligner fp32 {worst[0]:.6f}, aligner int8 "
+        f"{worst[1]:.6f}, torch fp32 {worst[2]:.6f}"
+    )
     if not cpu_has_bf16():
         print("bf16: not measured, this CPU has no native bf16 (avx512_bf16 / AMX)")
 

@@ -76,3 +76,13 @@ def test_sentence_transformers_model_from_a_path() -> None:
     )
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+def test_default_model_runs_int8_and_fp32_alias_is_exact() -> None:
+    from aligner.embed.loader import load_encoder
+
+    default, exact = load_encoder("muse-v3"), load_encoder("muse-v3-fp32")
+    assert default.name.endswith("+int8") and not exact.name.endswith("+int8")
+    texts = ["The council approved the budget.", "시의회는 예산을 승인했다."]
+    cosine = np.einsum("ij,ij->i", default.encode(texts), exact.encode(texts))
+    assert cosine.min() > 0.999

@@ -70,3 +70,33 @@ def test_a_join_that_tokenises_differently_is_not_reused(backend: object) -> Non
     assert forward._parts("ab cd", np.array([1, 2])) is None  # token mismatch: full encode
     window = forward.encode(["ab cd"])
     assert np.dot(window[0], backend.encode(["ab cd"])[0]) > 0.99999  # type: ignore[attr-defined]
+
+
+def test_int8_convolutions_stay_within_cosine_0999_of_fp32(backend: object) -> None:
+    pytest.importorskip("torch")
+    from aligner.embed.int8 import Int8Products
+    from aligner.embed.muse_forward import MuseForward
+
+    forward = MuseForward(backend)
+    windows = _windows(SENTENCES)
+    exact = forward.encode(SENTENCES), forward.encode(windows)
+    forward.use_product(Int8Products(forward.weights))
+    fast = forward.encode(SENTENCES), forward.encode(windows)
+    for a, b in zip(exact, fast, strict=True):
+        cosine = np.einsum("ij,ij->i", a, b) / np.outer(*np.linalg.norm([a, b], axis=2)).diagonal()
+        assert cosine.min() > 0.999
+        assert not np.array_equal(a, b)  # int8 arithmetic really ran
+
+
+def test_int8_product_is_close_to_the_float_product() -> None:
+    pytest.importorskip("torch")
+    from aligner.embed.int8 import Int8Products
+
+    rng = np.random.default_rng(0)
+    weights = rng.standard_normal((768, 256)).astype(np.float32)
+    x = rng.standard_normal((5, 768)).astype(np.float32)
+    exact = x @ weights
+    fast = Int8Products([weights])(x.copy(), 0)
+    assert fast.shape == (5, 256)
+    cosine = np.einsum("ij,ij->i", fast, exact) / np.linalg.norm(fast, axis=1)
+    assert (cosine / np.linalg.norm(exact, axis=1)).min() > 0.999

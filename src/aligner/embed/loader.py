@@ -5,12 +5,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from aligner.embed.base import Encoder
-from aligner.embed.muse import ALIASES
+from aligner.embed.muse import ALIASES, FP32
 
 
 @lru_cache(maxsize=2)
 def load_encoder(name: str, threads: int | None = None) -> Encoder:
-    """The bundled mUSE v3 for its aliases, else a sentence-transformers model.
+    """The bundled mUSE v3 for its aliases (``muse-v3-fp32``: without int8
+    convolutions), else a sentence-transformers model.
 
     Loaded models are kept for the life of the process (encoders are stateless).
     ``threads`` caps the BLAS threads of the bundled model (default: one per core).
@@ -18,10 +19,10 @@ def load_encoder(name: str, threads: int | None = None) -> Encoder:
     Raises:
         ModelError: the model cannot be found locally or fails to load.
     """
-    if name.lower() in ALIASES:
+    if name.lower() in ALIASES | {FP32}:
         from aligner.embed.muse import MuseEncoder
 
-        return MuseEncoder(threads=threads)
+        return MuseEncoder(threads=threads, int8=name.lower() != FP32)
     from aligner.embed.transformer import TransformerEncoder
 
     return TransformerEncoder(name)

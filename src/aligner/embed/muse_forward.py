@@ -73,11 +73,19 @@ class MuseForward:
         self._slot = np.full(len(backend.table), -1, dtype=np.int64)
         self._proj = np.empty((1024, 3 * _CNN), dtype=np.float32)
         self._used = 0
+        # convolution weights in layer order (branch * 2 + layer), and their product
+        self.weights = [w for pair in zip(backend.w1, backend.w2, strict=True) for w in pair]
+        self.product: Callable[[Array, int], Array] = self._fp32_product
         # Wraps the head's small matrix products (one row per text): with two BLAS
         # threads they ran 20x slower on a busy machine (threads spin-waiting).
         self.serial: Callable[[], AbstractContextManager[object]] = nullcontext
 
     # ------------------------------------------------------------ public
+
+    def use_product(self, product: Callable[[Array, int], Array] | None) -> None:
+        """Compute the convolutions with ``product(x, layer)`` (None: fp32 numpy)."""
+        self.product = product or self._fp32_product
+        self._memo.clear()  # sums computed with the previous product
 
     def encode(self, texts: Sequence[str]) -> Array:
         """Unit-length 512-d rows for ``texts``, in order."""
@@ -200,18 +208,22 @@ class MuseForward:
             xs = x[:, i * _CNN : (i + 1) * _CNN]
             cols = idx[:, _LEFT - left : _LEFT - left + order]
             buf[:n] = xs
-            h = buf[cols].reshape(n, order * _CNN) @ b.w1[i]
+            h = self.product(buf[cols].reshape(n, order * _CNN), 2 * i)
             h += b.b1[i]
             np.maximum(h, 0, out=h)
             h += xs
             buf[:n] = h
-            c2 = buf[cols].reshape(n, order * _CNN) @ b.w2[i]
+            c2 = self.product(buf[cols].reshape(n, order * _CNN), 2 * i + 1)
             c2 += b.b2[i]
             np.maximum(c2, 0, out=c2)
             c2 += h
             feats[:, _EMB + i * _CNN : _EMB + (i + 1) * _CNN] = c2
         _layernorm(feats, b.ln_g, b.ln_b, self.eps)
         return feats, starts
+
+    def _fp32_product(self, x: Array, layer: int) -> Array:
+        result: Array = x @ self.weights[layer]
+        return result
 
     def _project(self, flat: Ids, emb: Array) -> Array:
         """Layer-normed projections of the tokens, computed once per token id."""

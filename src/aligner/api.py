@@ -31,7 +31,7 @@ from aligner.changes import changed_files
 from aligner.config import Settings
 from aligner.corpus import pair_documents
 from aligner.embed import Encoder, embed_unique, load_encoder
-from aligner.embed.cache import CachedEncoder, default_cache_dir
+from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
 from aligner.gate import document_passes, regate, score_document
 from aligner.io import check_writable_dir, read_text
@@ -48,6 +48,7 @@ from aligner.models import (
 )
 from aligner.qa import AlignedDocument, run_checks
 from aligner.qa.registry import run_cross_checks
+from aligner.report.manifest import ReportManifest
 from aligner.segment import split_lines, split_sentences
 from aligner.waivers import apply_waivers, load_waivers, merge_waivers, write_waivers
 
@@ -395,7 +396,8 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     :data:`aligner.report.RUN_FORMATS` (``alignments.csv``, ``results.sarif`` ...).
 
     Returns:
-        The paths written, the run index last when HTML is written.
+        The report paths (written now, or found up to date), the run index last
+        when HTML is written.
 
     Raises:
         ConfigError: a format is unknown, or the folder is ``-`` (standard
@@ -423,20 +425,29 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
 def _write_document_reports(
     run: RunResult, root: Path, formats: Sequence[str]
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
-    """Each document's JSON and HTML; returns the paths and, per document, its
+    """Each document's JSON and HTML, unless the file already holds it (see
+    :mod:`aligner.report.manifest`); returns the paths and, per document, its
     report files relative to ``root``."""
     written: list[Path] = []
     links: dict[str, dict[str, str]] = {}
+    if not {"json", "html"} & set(formats):
+        return written, links
+    manifest = ReportManifest(root)
+    writers = {"json": report.write_document_json, "html": report.write_document_html}
     for doc in run.documents:
         base = root / doc.pair.name
-        for fmt in ("json", "html"):  # a document's JSON first: it is the contract
+        digest = result_digest(doc, run.signature)
+        for fmt, write in writers.items():  # a document's JSON first: it is the contract
             if fmt not in formats:
                 continue
             path = base.with_name(f"{base.name}.{fmt}")
-            writer = report.write_document_json if fmt == "json" else report.write_document_html
-            writer(doc, path, signature=run.signature)
+            if not manifest.is_current(path, digest):
+                write(doc, path, signature=run.signature)
+                manifest.record(path, digest)
             written.append(path)
             links.setdefault(doc.pair.name, {})[fmt] = path.relative_to(root).as_posix()
+    # not on failure: the files written meanwhile no longer match the old manifest
+    manifest.save()
     return written, links
 
 

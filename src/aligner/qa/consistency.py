@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from aligner.config import Settings
 from aligner.models import DocumentResult, Flag, Severity
@@ -52,7 +53,11 @@ class _Use:
     src: int
     tgt: int
     en: str
-    ko: str
+
+    @cached_property
+    def ko(self) -> str:
+        """Normalised when asked: most English sentences of a run occur once."""
+        return "".join(normalise(self.doc.tgt.sentences[self.tgt].text).split())
 
     @property
     def ref(self) -> str:
@@ -83,6 +88,8 @@ def find_inconsistent_translations(
         for use in _uses(doc):
             groups.setdefault(use.en, []).append(use)
     for uses in groups.values():
+        if len(uses) < 2:
+            continue
         variants = Counter(use.ko for use in uses).most_common()
         if len(variants) < 2:
             continue
@@ -103,7 +110,7 @@ def _uses(doc: DocumentResult) -> Iterator[_Use]:
         en = normalise(src.text)
         if src.boilerplate or tgt.boilerplate or len(en.split()) < MIN_WORDS:
             continue
-        yield _Use(doc, src.index, tgt.index, en, "".join(normalise(tgt.text).split()))
+        yield _Use(doc, src.index, tgt.index, en)
 
 
 def _message(use: _Use, uses: Sequence[_Use], prevailing: str | None) -> str:

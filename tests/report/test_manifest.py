@@ -1,0 +1,83 @@
+"""A re-run rewrites only the per-document reports whose content changes."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from report_samples import sample_run
+
+from aligner import api, report
+from aligner.config import Settings
+from aligner.models import RunResult
+
+
+@pytest.fixture
+def writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The per-document reports written, as ``name.fmt``, in order."""
+    seen: list[str] = []
+    for fmt in ("json", "html"):
+        real = getattr(report, f"write_document_{fmt}")
+
+        def spy(doc: Any, path: Path, *, signature: str, real: Any = real) -> None:
+            seen.append(path.name)
+            real(doc, path, signature=signature)
+
+        monkeypatch.setattr(report, f"write_document_{fmt}", spy)
+    return seen
+
+
+def _write(run: RunResult, root: Path) -> None:
+    api.write_reports(run, settings=Settings(report_dir=root, formats=("json", "html")))
+
+
+ALL = ["match.txt.json", "match.txt.html", "budget.txt.json", "budget.txt.html"]
+
+
+def test_unchanged_reports_are_not_rewritten(tmp_path: Path, writes: list[str]) -> None:
+    _write(sample_run(), tmp_path)
+    _write(sample_run(), tmp_path)
+    assert writes == ALL
+    assert (tmp_path / "index.html").is_file() and (tmp_path / "summary.json").is_file()
+
+
+def test_a_changed_result_rewrites_only_its_own_reports(tmp_path: Path, writes: list[str]) -> None:
+    run = sample_run()
+    _write(run, tmp_path)
+    changed = dataclasses.replace(run.documents[1], score=0.25)
+    _write(dataclasses.replace(run, documents=[run.documents[0], changed]), tmp_path)
+    assert writes == [*ALL, "budget.txt.json", "budget.txt.html"]
+    assert '"score": 0.25' in (tmp_path / "politics/budget.txt.json").read_text("utf-8")
+
+
+def test_a_deleted_or_edited_report_is_written_again(tmp_path: Path, writes: list[str]) -> None:
+    run = sample_run()
+    _write(run, tmp_path)
+    page = tmp_path / "sports/match.txt.html"
+    original = page.read_text("utf-8")
+    page.unlink()
+    (tmp_path / "politics/budget.txt.json").write_text("{}", "utf-8")
+    touched = tmp_path / "politics/budget.txt.html"
+    os.utime(touched, ns=(0, 0))  # same size, other time: edited by hand
+    _write(run, tmp_path)
+    assert writes == [*ALL, "match.txt.html", "budget.txt.json", "budget.txt.html"]
+    assert page.read_text("utf-8") == original
+    assert (tmp_path / "politics/budget.txt.json").read_text("utf-8") != "{}"
+
+
+def test_a_new_signature_rewrites_every_report(tmp_path: Path, writes: list[str]) -> None:
+    run = sample_run()
+    _write(run, tmp_path)
+    _write(dataclasses.replace(run, signature=run.signature + "|x"), tmp_path)
+    assert writes == ALL + ALL
+
+
+def test_an_unreadable_manifest_only_costs_a_rewrite(tmp_path: Path, writes: list[str]) -> None:
+    _write(sample_run(), tmp_path)
+    (tmp_path / ".aligner-reports.json").write_text("not json", "utf-8")
+    _write(sample_run(), tmp_path)
+    _write(sample_run(), tmp_path)
+    assert writes == ALL + ALL

@@ -102,8 +102,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
             "--model",
-            help=f"Bundled '{DEFAULTS.model}' or a sentence-transformers "
-            "model name (from the local cache) or path.",
+            help=f"Bundled '{DEFAULTS.model}' ('{DEFAULTS.model}-fp32': without int8) or a "
+            "sentence-transformers model name (from the local cache) or path.",
         ),
         click.option("--encoding", help="Input encoding: auto (default), utf-8, utf-16, cp949."),
         click.option(

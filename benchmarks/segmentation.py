@@ -3,20 +3,34 @@
 The benchmark files (``DOCID.en`` / ``DOCID.ko``) hold one sentence per line.
 Consecutive lines are joined into paragraphs (``--group`` lines, one space
 between them), each paragraph is split again, and the predicted sentence starts
-are compared with the true ones (the starts of the joined lines).
+are compared with the true ones.
 
-The gold lines come from scraped news and have two kinds of artefact, which are
-counted and shown separately rather than worked around in the splitter:
+``lines`` takes the start of every joined line as a true sentence start. Two
+faults that the benchmark injects to test alignment change the lines but not
+the sentences, and ``DOCID.gold.json`` records them, so the other views undo
+them:
 
-* a line that ends without terminal punctuation (headline, vocabulary gloss,
-  a sentence cut at a comma by an injected split or truncation fault) gives a
-  gold boundary that no punctuation-based splitter can see;
-* a line that holds two sentences (source corpus, injected merge faults) turns
-  a correct split into a false positive. A false positive is counted as such
-  when it follows an ordinary word plus ``. ? !`` and precedes a capital, a
-  digit or Hangul: no abbreviation or number is involved.
+* a ``split`` cuts one sentence into two lines at a comma or clause ending:
+  the joint between them is no sentence boundary (a split there is a false
+  positive, none is no miss);
+* a ``merge`` joins two sentences into one line: the line holds one true
+  boundary whose offset is not recorded, so the first predicted boundary inside
+  the line counts as finding it (a further one is a false positive, none is a
+  miss).
 
-``strict`` scores against every gold line joint, ``punctuated`` drops the first
+The source lines themselves come from scraped news and textbooks and have two
+kinds of artefact, which are counted and shown separately rather than worked
+around in the splitter:
+
+* a line that ends without terminal punctuation (headline, vocabulary gloss, a
+  sentence cut at a comma by a truncation fault) gives a true boundary that no
+  punctuation-based splitter can see;
+* a line that holds two sentences turns a correct split into a false positive.
+  A false positive is counted as such when it follows an ordinary word plus
+  ``. ? !`` and precedes a capital, a digit or Hangul: no abbreviation or
+  number is involved.
+
+``strict`` scores every source-line boundary, ``punctuated`` drops the first
 kind, ``adjusted`` drops both. Use ``--errors N`` to read the errors.
 
 Usage:
@@ -26,6 +40,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from dataclasses import dataclass, field
@@ -37,7 +52,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 LANGS = ("en", "ko")
 # A line that ends like a sentence: terminal punctuation, then closing quotes.
-_PUNCTUATED_END = re.compile(r"[.?!…。！？](?:\s*[\"'”’」』)\]»])*$")
+_PUNCTUATED_END = re.compile(r"[.?!…。！？](?:\s*[\"'”’」』)\]»˝])*$")
 # An unmistakable sentence end inside a gold line (see the module docstring).
 _PLAIN_END = re.compile(r"(?:\s|^)(?:[a-z]{2,}|[A-Z][a-z]{4,}|[\uac00-\ud7a3]+)[.?!][\"'”’]*\s*$")
 _PLAIN_START = re.compile(r"[\"'“‘(]*[A-Z0-9\uac00-\ud7a3]")
@@ -53,6 +68,8 @@ class Counts:
     unpunctuated: int = 0  # gold boundaries after a line without final punctuation
     unpunctuated_found: int = 0
     plain_fp: int = 0  # false positives after an unmistakable sentence end
+    merged: int = 0  # lines merged by a fault, each holding one gold boundary
+    merged_found: int = 0
     errors: list[str] = field(default_factory=list)
 
     def scores(self, view: str) -> tuple[float, float, float]:
@@ -69,15 +86,40 @@ class Counts:
         return precision, recall, f1
 
 
-def score_paragraph(lines: list[str], lang: str, counts: Counts) -> None:
+@dataclass(frozen=True)
+class Faults:
+    """Line faults of one document side, by 0-based line index in the paragraph."""
+
+    merged: frozenset[int] = frozenset()  # lines that hold two sentences
+    split: frozenset[int] = frozenset()  # lines whose sentence goes on in the next line
+
+
+def score_paragraph(
+    lines: list[str], lang: str, counts: Counts, faults: Faults | None = None
+) -> None:
     """Join ``lines`` into one paragraph, split it, and add to ``counts``."""
+    faults = faults or Faults()
     paragraph = " ".join(lines)
     gold: dict[int, str] = {}  # start offset of each line after the first -> previous line
+    merged: list[tuple[int, int]] = []  # (start, end) of the merged lines
     offset = 0
-    for previous in lines[:-1]:
-        offset += len(previous) + 1
-        gold[offset] = previous
+    for i, line in enumerate(lines):
+        if i in faults.merged:
+            merged.append((offset, offset + len(line)))
+        offset += len(line) + 1
+        if i < len(lines) - 1 and i not in faults.split:
+            gold[offset] = line
     predicted = {s.start for s in split_sentences(paragraph, lang)[1:]}
+    for start, end in merged:
+        inside = sorted(p for p in predicted if start < p < end)
+        counts.merged += 1
+        if inside:
+            counts.tp += 1
+            counts.merged_found += 1
+            predicted.discard(inside[0])
+        else:
+            counts.fn += 1
+            counts.errors.append(f"FN (merged line): {_context(paragraph, start)}")
     for start in sorted(predicted | gold.keys()):
         if start in gold:
             _count_gold(
@@ -117,25 +159,50 @@ def _context(paragraph: str, offset: int, width: int = 50) -> str:
     return f"{paragraph[max(0, offset - width) : offset]}|{paragraph[offset : offset + width]}"
 
 
-def score_language(eval_dir: Path, lang: str, group: int) -> Counts:
-    """Score every ``*.{lang}`` file of ``eval_dir`` in paragraphs of ``group`` lines."""
+def read_faults(path: Path, lang: str) -> tuple[set[int], set[int]]:
+    """Merged lines and first lines of split sentences of ``path`` (``DOCID.{lang}``)."""
+    gold_path = path.with_suffix(".gold.json")
+    if not gold_path.is_file():
+        return set(), set()
+    merged: set[int] = set()
+    split: set[int] = set()
+    for fault in json.loads(gold_path.read_text(encoding="utf-8")).get("faults", []):
+        if fault.get("side") == lang and fault.get("type") in ("merge", "split"):
+            (merged if fault["type"] == "merge" else split).add(fault[lang][0])
+    return merged, split
+
+
+def score_language(eval_dir: Path, lang: str, group: int, *, faults: bool = True) -> Counts:
+    """Score every ``*.{lang}`` file of ``eval_dir`` in paragraphs of ``group`` lines.
+
+    With ``faults`` the merge and split faults of ``DOCID.gold.json`` are undone.
+    """
     counts = Counts()
     for path in sorted(eval_dir.glob(f"*.{lang}")):
-        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-        lines = [line for line in lines if line]
+        raw = path.read_text(encoding="utf-8").splitlines()
+        merged, split = read_faults(path, lang) if faults else (set(), set())
+        if (merged or split) and any(not line.strip() for line in raw):
+            raise ValueError(f"{path}: blank line; the fault line numbers would not match")
+        lines = [line.strip() for line in raw if line.strip()]
         for i in range(0, len(lines), group):
-            score_paragraph(lines[i : i + group], lang, counts)
+            local = Faults(
+                frozenset(k - i for k in merged if i <= k < i + group),
+                frozenset(k - i for k in split if i <= k < i + group),
+            )
+            score_paragraph(lines[i : i + group], lang, counts, local)
     return counts
 
 
-def print_report(lang: str, counts: Counts, errors: int) -> None:
-    for view in ("strict", "punctuated", "adjusted"):
-        precision, recall, f1 = counts.scores(view)
+def print_report(lang: str, raw: Counts, counts: Counts, errors: int) -> None:
+    rows = [("lines", raw.scores("strict"))]
+    rows += [(view, counts.scores(view)) for view in ("strict", "punctuated", "adjusted")]
+    for view, (precision, recall, f1) in rows:
         print(f"{lang:4} {view:10} {precision:6.4f} {recall:6.4f} {f1:6.4f}")
     print(
         f"{lang:4} counts: tp={counts.tp} fp={counts.fp} fn={counts.fn}; "
         f"unpunctuated gold lines {counts.unpunctuated} (found {counts.unpunctuated_found}); "
-        f"fp in two-sentence gold lines {counts.plain_fp}"
+        f"fp in two-sentence gold lines {counts.plain_fp}; "
+        f"merged lines {counts.merged} (found {counts.merged_found})"
     )
     for error in counts.errors[:errors]:
         print(f"  {lang} {error}")
@@ -153,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"eval dir: {args.eval_dir}; paragraphs of {args.group} lines")
     print(f"{'lang':4} {'view':10} {'P':>6} {'R':>6} {'F1':>6}")
     for lang in LANGS:
-        print_report(lang, score_language(args.eval_dir, lang, args.group), args.errors)
+        raw = score_language(args.eval_dir, lang, args.group, faults=False)
+        print_report(lang, raw, score_language(args.eval_dir, lang, args.group), args.errors)
     return 0
 
 

@@ -109,6 +109,39 @@ EN_CASES = [
     ("It ended. friend: Where is it?", ["It ended.", "friend: Where is it?"]),
     ("He stopped at 5 p.m. I'm done.", ["He stopped at 5 p.m.", "I'm done."]),
     ('He said it. "', ['He said it. "']),
+    # A quote set off by a space closes the open quotation...
+    (
+        'Obama said he was "disappointed ... that John McCain flipped and changed his'
+        ' position. " Greek police on Friday evacuated more than 2,000 vacationers.',
+        [
+            'Obama said he was "disappointed ... that John McCain flipped and changed his'
+            ' position. "',
+            "Greek police on Friday evacuated more than 2,000 vacationers.",
+        ],
+    ),
+    (
+        '"We sent an ambulance. The patient was taken to hospital. " Police came.',
+        ['"We sent an ambulance.', 'The patient was taken to hospital. "', "Police came."],
+    ),
+    # ...but with no quotation open it is a stray that begins the next sentence.
+    (
+        "It was to overthrow the Republic according to North Korean programs.” ” The"
+        " eight individuals were executed just 18 hours later.",
+        [
+            "It was to overthrow the Republic according to North Korean programs.”",
+            "” The eight individuals were executed just 18 hours later.",
+        ],
+    ),
+    ('He left. " She stayed.', ["He left.", '" She stayed.']),
+    # ˝ (U+02DD) is a double quote in text converted from Korean encodings.
+    (
+        "Agriculture has stood as a major obstacle in concluding deals.˝ They limit"
+        " themselves to about five times a month.",
+        [
+            "Agriculture has stood as a major obstacle in concluding deals.˝",
+            "They limit themselves to about five times a month.",
+        ],
+    ),
 ]
 
 
@@ -136,6 +169,9 @@ KO_CASES = [
     ("그런데… 그는 몰랐다… 아무것도.", ["그런데… 그는 몰랐다…", "아무것도."]),
     ("3. 아르기닌은 좋다. 4. 끝.", ["3. 아르기닌은 좋다.", "4. 끝."]),
     ("그는 “나는 간다, 너는 남아라”고 말했다.", ["그는 “나는 간다, 너는 남아라”고 말했다."]),
+    # A closing quote set off by a space still leads to the quotative particle.
+    ("그는 “이긴다. ” 라고 말했다. 모두 웃었다.", ["그는 “이긴다. ” 라고 말했다.", "모두 웃었다."]),
+    ("“이긴다. ” 그가 외쳤다. 모두 웃었다.", ["“이긴다. ” 그가 외쳤다.", "모두 웃었다."]),
 ]
 
 
@@ -192,6 +228,7 @@ PATHOLOGICAL = [
     "U.S. " * 20_000,
     "다. " * 20_000,
     "“a.” " * 20_000,
+    '"a. " ' * 20_000,  # every detached quote looks up the quotes before it
     ("x" * 50 + ".") * 20_000,
     "." * 100_000 + "x",  # one long run of dots: no backtracking into it
     "!" * 50_000 + "”" * 50_000 + "x",

@@ -6,8 +6,9 @@ their full-width forms) plus any closing quotes or brackets, followed by
 whitespace. Language rules then reject candidates that are abbreviations,
 initials, list markers, dates or quotations that continue the sentence.
 
-Every decision looks at a bounded window around the candidate, so splitting is
-linear in the input length.
+Every decision looks at a bounded window around the candidate (a quote set off
+by a space also looks up the line's quotes, found once), so splitting is linear
+in the input length.
 
 Example:
     >>> [s.text for s in split_sentences("Mr. Kim left. He smiled.", "en")]
@@ -17,7 +18,9 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from functools import cached_property
 from typing import NamedTuple
 
 from aligner.models import Sentence
@@ -28,20 +31,27 @@ __all__ = ["split_lines", "split_sentences"]
 # bound keeps pathological lines (one huge token full of dots) linear.
 _WINDOW = 40
 
-_CLOSERS = "\"'”’」』)]}»›"
-_OPENERS = "\"'“‘「『([{«‹"
+# U+02DD ˝ stands in for a double quote in text converted from Korean encodings.
+_CLOSERS = "\"'”’」』)]}»›˝"
+_OPENERS = "\"'“‘「『([{«‹˝"
 
 # A run of terminal punctuation, then closing quotes/brackets, then whitespace
 # (full-width 。！？ need none); ``next`` captures the following word without
-# consuming it, so a candidate inside that word is still found. A match starts
-# only at the start of a run and never backtracks into it (lookbehind and
-# possessive quantifiers), which keeps a line of 100,000 dots linear.
+# consuming it, so a candidate inside that word is still found. A quote set off
+# by a space ('his position. " Greek') is captured as ``detached``: only the
+# quotes before it tell whether it closes this sentence or opens the next. A
+# match starts only at the start of a run and never backtracks into it
+# (lookbehind and possessive quantifiers), which keeps a line of 100,000 dots
+# linear.
 _CANDIDATE = re.compile(
-    rf"(?P<mark>(?<![.?!…‼⁇⁈⁉])(?P<punct>[.?!…‼⁇⁈⁉]++)(?P<close>[{re.escape(_CLOSERS)}]*+)(?=\s|$)"
+    rf"(?P<mark>(?<![.?!…‼⁇⁈⁉])(?P<punct>[.?!…‼⁇⁈⁉]++)(?P<close>[{re.escape(_CLOSERS)}]*+)"
+    rf"(?P<detached>[ \t][\"”»」』](?=\s|$))?(?=\s|$)"
     rf"|(?<![。！？])(?P<cjk>[。！？]++)(?P<cjkclose>[{re.escape(_CLOSERS)}]*+))"
     rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
 _WORD_CHAR = re.compile(r"\w")
+_DOUBLE_QUOTE = re.compile(r"[\"“”«»「」『』]")
+_OPENING_QUOTES = "“«「『"
 _ALNUM = re.compile(r"[^\W_]")
 
 # The word before the final dot of U.S., a.m., e.g. is "U.S", "a.m", "e.g".
@@ -100,6 +110,32 @@ _KO_QUOTATIVE = re.compile(
 )
 # Last syllables of common sentence-final endings (했다, 해요, 하죠, 할까, 합니...).
 _KO_FINAL_SYLLABLES = frozenset("다요죠까니네군지자라야어아나오게세")
+
+
+class _Quotes:
+    """The double quotes of one line, to tell whether a quotation is open."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    @cached_property
+    def positions(self) -> list[int]:
+        # Found once per line and only if asked: most lines never need them.
+        return [match.start() for match in _DOUBLE_QUOTE.finditer(self.line)]
+
+    def _opens(self, pos: int) -> bool:
+        char = self.line[pos]
+        if char != '"':
+            return char in _OPENING_QUOTES
+        # A straight quote opens when it leans on the next word, not the previous one.
+        before = self.line[pos - 1] if pos else " "
+        after = self.line[pos + 1 : pos + 2]
+        return (before.isspace() or before in _OPENERS) and after.strip() != ""
+
+    def open_before(self, pos: int) -> bool:
+        """Whether the last quote before ``pos`` opens a quotation, maybe sentences back."""
+        i = bisect_left(self.positions, pos) - 1
+        return i >= 0 and self._opens(self.positions[i])
 
 
 class _Candidate(NamedTuple):
@@ -216,8 +252,9 @@ def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
     """Return the stripped ``(start, end)`` spans of the sentences in one line."""
     spans: list[tuple[int, int]] = []
     seg_start = 0
+    quotes = _Quotes(line)
     for match in _CANDIDATE.finditer(line):
-        candidate = _make_candidate(line, match, seg_start)
+        candidate = _make_candidate(line, match, seg_start, quotes)
         if candidate is None:
             break  # only whitespace follows: the line end closes the sentence
         if _is_boundary(candidate, lang):
@@ -239,24 +276,36 @@ def _append_span(spans: list[tuple[int, int]], line: str, start: int, end: int) 
         spans.append(span)
 
 
-def _make_candidate(line: str, match: re.Match[str], seg_start: int) -> _Candidate | None:
+def _make_candidate(
+    line: str, match: re.Match[str], seg_start: int, quotes: _Quotes
+) -> _Candidate | None:
     """Describe the candidate ``match``; None if only whitespace follows it."""
     next_word = match.group("next")
     if not next_word:
         return None
+    end, next_start = match.end("mark"), match.end()
     punct = match.group("punct")
     if punct is None:
         punct, closed = match.group("cjk"), bool(match.group("cjkclose"))
     else:
         closed = bool(match.group("close"))
+        detached = match.start("detached")
+        if detached >= 0:
+            # 'his position. "' closes the open quotation; with none open, the
+            # quote is a stray that begins the next line ('programs.” ” The').
+            if quotes.open_before(detached):
+                closed = True
+            else:
+                end, next_start = detached, detached + 1
+                next_word = line[next_start]
     # Positional arguments: this runs once per candidate and keywords cost time.
     return _Candidate(
         line,
         punct,
         closed,
         match.start(),
-        match.end("mark"),
-        match.end(),
+        end,
+        next_start,
         seg_start,
         next_word.lstrip(_OPENERS),
     )

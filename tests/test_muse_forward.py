@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -89,7 +91,6 @@ def test_int8_convolutions_stay_within_cosine_0999_of_fp32(backend: object) -> N
 
 
 def test_int8_product_is_close_to_the_float_product() -> None:
-    pytest.importorskip("torch")
     from aligner.embed.int8 import Int8Products
 
     rng = np.random.default_rng(0)
@@ -100,3 +101,30 @@ def test_int8_product_is_close_to_the_float_product() -> None:
     assert fast.shape == (5, 256)
     cosine = np.einsum("ij,ij->i", fast, exact) / np.linalg.norm(fast, axis=1)
     assert (cosine / np.linalg.norm(exact, axis=1)).min() > 0.999
+
+
+def test_int8_numpy_and_torch_products_are_identical() -> None:
+    pytest.importorskip("torch")
+    from aligner.embed.int8 import Int8Products
+
+    rng = np.random.default_rng(1)
+    weights = [(rng.standard_normal((k, 256)) * 0.05).astype(np.float32) for k in (512, 1280)]
+    products = Int8Products(weights)
+    first = rng.standard_normal((3, 512)).astype(np.float32)
+    assert products._start_torch(first.copy(), 0, products._numpy_product(first.copy(), 0))
+    for trial in range(40):
+        layer = trial % 2
+        scale = rng.uniform(0.01, 10)
+        x = (rng.standard_normal((1 + trial * 7, len(weights[layer]))) * scale).astype(np.float32)
+        torch_result = products._torch_product(x.copy(), layer)
+        assert np.array_equal(products._numpy_product(x.copy(), layer), torch_result)
+
+
+def test_a_short_story_is_encoded_without_importing_torch() -> None:
+    code = (
+        "import sys; from aligner.embed.muse import MuseEncoder; e = MuseEncoder(); "
+        "e.encode(['One sentence.', '한 문장.'] * 40); "
+        "print(e.name, type(e._forward.product).__name__, 'torch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split()[1:] == ["Int8Products", "False"]

@@ -84,7 +84,8 @@ class MuseEncoder:
 
             def samples(product: Products | None) -> Matrix:
                 forward.use_product(product)
-                return forward.encode(SAMPLES)
+                with forward.serial():  # a few small products: threads only wait
+                    return forward.encode(SAMPLES)
 
             # None (no torch int8 kernel, or too far from fp32): stays fp32, within
             # cosine 0.999 of what the name promises

@@ -4,11 +4,14 @@ The ``truncated`` and ``number_mismatch`` checks read only the text of each
 bead, so they can be judged apart from the aligner: each dev document is built
 from ``DOCID.en`` / ``DOCID.ko`` (one sentence per line) with the beads of
 ``DOCID.gold.json``, and only these two checks are run, through the registry.
-A predicted flag matches a gold flag of the same type if they share an English
-or a Korean index (the rule of ``../shared/eval/score.py``).
+With ``--model``, the beads are embedded (each side's sentences joined, as the
+aligner scores a bead) and ``mistranslation`` is judged too, at the model's
+calibrated threshold; a truncated pair hides its mistranslation flag, as in a
+real run. A predicted flag matches a gold flag of the same type if they share
+an English or a Korean index (the rule of ``../shared/eval/score.py``).
 
 Usage:
-    .venv/bin/python benchmarks/qa_on_gold.py [--eval-dir PATH] [--verbose]
+    .venv/bin/python benchmarks/qa_on_gold.py [--eval-dir PATH] [--model muse-v3] [--verbose]
 """
 
 from __future__ import annotations
@@ -16,19 +19,22 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import aligner.qa.numbers  # noqa: F401  (registers the check)
-import aligner.qa.truncation  # noqa: F401  (registers the check)
+import numpy as np
+
+from aligner.api import CALIBRATED_MISTRANSLATION  # also registers every check
 from aligner.boilerplate import mark_boilerplate
 from aligner.config import Settings
+from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead, Document, Flag, Sentence
-from aligner.qa.registry import CHECKS, AlignedDocument
+from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
 CHECK_NAMES = ("truncated", "number_mismatch")
+EMBEDDED_CHECK_NAMES = ("mistranslation",)
 
 Indices = tuple[tuple[int, ...], tuple[int, ...]]
 
@@ -68,7 +74,7 @@ def read_gold(path: Path) -> tuple[tuple[Bead, ...], dict[str, list[Indices]]]:
     """Gold beads and gold flags by type."""
     gold = json.loads(path.read_text(encoding="utf-8"))
     beads = tuple(Bead(tuple(a["en"]), tuple(a["ko"]), 1.0) for a in gold["alignments"])
-    flags: dict[str, list[Indices]] = {name: [] for name in CHECK_NAMES}
+    flags: dict[str, list[Indices]] = {name: [] for name in CHECK_NAMES + EMBEDDED_CHECK_NAMES}
     for flag in gold["flags"]:
         if flag["type"] in flags:
             flags[flag["type"]].append((tuple(flag["en"]), tuple(flag["ko"])))
@@ -105,27 +111,52 @@ def score_document(
             tally.false_negatives.append(_describe(doc_id, doc, g))
 
 
-def run(eval_dir: Path, settings: Settings) -> dict[str, Tally]:
-    """Run the two checks on every document of ``eval_dir``."""
-    tallies = {name: Tally() for name in CHECK_NAMES}
+def embedded(doc: AlignedDocument, encoder: Encoder) -> AlignedDocument:
+    """``doc`` with sentence vectors and each paired bead's similarity."""
+    paired = [b for b in doc.beads if b.src and b.tgt]
+    src = embed_unique(encoder, [s.text for s in doc.src.sentences])
+    tgt = embed_unique(encoder, [s.text for s in doc.tgt.sentences])
+    joined_src = embed_unique(encoder, [doc.src_text(b) for b in paired])
+    joined_tgt = embed_unique(encoder, [doc.tgt_text(b) for b in paired])
+    similarity = dict(zip(paired, np.einsum("ij,ij->i", joined_src, joined_tgt), strict=True))
+    beads = tuple(Bead(b.src, b.tgt, float(similarity.get(b, 0.0))) for b in doc.beads)
+    return AlignedDocument(doc.src, doc.tgt, beads, src, tgt)
+
+
+def run(eval_dir: Path, settings: Settings, encoder: Encoder | None = None) -> dict[str, Tally]:
+    """Run the checks on every document of ``eval_dir`` (with an encoder, the
+    embedding-based ones too)."""
+    names = CHECK_NAMES + (EMBEDDED_CHECK_NAMES if encoder else ())
+    settings = replace(settings, disabled_checks=frozenset(CHECKS) - set(names))
+    tallies = {name: Tally() for name in names}
     for gold_path in sorted(eval_dir.glob("*.gold.json")):
         doc_id = gold_path.name.removesuffix(".gold.json")
         beads, gold = read_gold(gold_path)
         src = read_document(eval_dir / f"{doc_id}.en", "en", settings)
         tgt = read_document(eval_dir / f"{doc_id}.ko", "ko", settings)
         doc = AlignedDocument(src, tgt, beads)
-        for name in CHECK_NAMES:
-            flags = list(CHECKS[name].function(doc, settings))
-            score_document(doc_id, doc, gold[name], flags, tallies[name])
+        if encoder:
+            doc = embedded(doc, encoder)
+        flags = run_checks(doc, settings)
+        for name in names:
+            found = [f for f in flags if f.type == name]
+            score_document(doc_id, doc, gold[name], found, tallies[name])
     return tallies
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--eval-dir", type=Path, default=DEFAULT_EVAL_DIR)
+    parser.add_argument("--model", help="also judge the embedding-based checks with this model")
     parser.add_argument("--verbose", "-v", action="store_true", help="list FP and FN texts")
     args = parser.parse_args()
-    tallies = run(args.eval_dir, Settings())
+    settings = Settings()
+    encoder = None
+    if args.model:
+        threshold = CALIBRATED_MISTRANSLATION[args.model.split("@")[0]]
+        settings = replace(settings, mistranslation_threshold=threshold)
+        encoder = load_encoder(args.model)
+    tallies = run(args.eval_dir, settings, encoder)
     print(f"{'flag':<16} {'P':>6} {'R':>6} {'gold':>5} {'found':>5} {'pred':>5} {'right':>5}")
     for name, t in tallies.items():
         print(

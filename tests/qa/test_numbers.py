@@ -37,6 +37,10 @@ def test_registered_as_an_error() -> None:
         ("12조3천억 원", [12.3e12]),
         ("5백만 달러", [5e6]),
         ("1만8500메가와트", [18_500]),
+        ("1천200명", [1_200]),
+        ("3만5천200명", [35_200]),
+        ("1천200만 달러", [12e6]),
+        ("1천 200명", [1_000, 200]),
         ("1.5배 늘었다", [1.5]),
         ("40여 명", [40]),
         ("2020년 9월 27일", [2020, 9, 27]),
@@ -103,6 +107,25 @@ def test_korean_units_are_read_as_values() -> None:
     assert _flags("About 3.5 million people voted.", "약 350만 명이 투표했다.") == []
     [flag] = _flags("About 3.5 million people voted.", "약 360만 명이 투표했다.")
     assert "360만 (3,600,000)" in flag.message
+
+
+def test_news_agency_thousands_are_one_number() -> None:
+    en = "Some 1,200 workers joined the strike."
+    assert _flags(en, "근로자 1천200명이 파업에 동참했다.") == []
+    [flag] = _flags(en, "근로자 1천300명이 파업에 동참했다.")
+    assert flag.message == "number 1,200 in the English is 1천300 (1,300) in the Korean"
+
+
+def test_numbers_run_together_by_a_lost_space_match() -> None:
+    en = "Nadal beat Kiefer 6-3 6-2 in the final."
+    assert _flags(en, "나달은 결승에서 키퍼를 2-0(6-36-2)으로 꺾었다.") == []
+    [flag] = _flags(en, "나달은 결승에서 키퍼를 6-36-4로 꺾었다.")
+    assert flag.message == "number 2 in the English is 4 in the Korean"
+    # word order differs: the glued digits may come in the other order
+    en = extract_numbers("It must check each of the 30 Boeing 747s.", "en")
+    assert unmatched_numbers(en, extract_numbers("보잉 74730대를 점검해야 한다.", "ko")) == ([], [])
+    left = unmatched_numbers(en, extract_numbers("보잉 74731대를 점검해야 한다.", "ko"))
+    assert [[n.text for n in side] for side in left] == [["30", "747"], ["74731"]]
 
 
 def test_scale_slip_between_units_is_flagged() -> None:

@@ -3,7 +3,8 @@
 Both sides are reduced to numeric values after normalising how each language
 writes numbers: thousands separators and decimals, percentages, English number
 words and scale words ("forty-two", "3.5 million", "$50bn", "a dozen"), month
-names and clock times, Korean units (``3만 5천``, ``12조3천억``, ``5백만``),
+names and clock times, Korean units (``3만 5천``, ``12조3천억``, ``5백만``,
+``1천200``),
 batting averages (``2할6푼8리``), Korean native numerals before a counter
 (``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
 about). The values of a bead are matched as multisets.
@@ -19,6 +20,10 @@ or "million"), and with units of one family (never "75 mph" against
 digits or a scale word and not a bracketed currency conversion; number words,
 ordinals, a day of the month whose month the other side does not name, and
 Korean native numerals help matching but never raise a flag.
+
+Scraped text loses spaces: a number that two consecutive leftovers of the
+other side spell when run together, in either order ("6-36-2" for "6-3
+6-2", ``보잉 74730대`` for "30 Boeing 747s"), matches them.
 
 Matching goes from the surest readings to the loosest (an uncertain "one"
 never takes the partner of ``1월``). A Latin-script gloss in Korean text
@@ -284,10 +289,11 @@ def _extract_en(text: str) -> list[Found]:
 _KO_SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
 _KO_PIECE = rf"(?:{_DIGITS})[십백천]?[만억조]?"
-_KO_BIG_PIECE = rf"(?:{_DIGITS})[십백천]?[만억조]"
-# Pieces chain after a big unit ("12조 3천억", "3만 5천", "1만8500"), never
-# after plain digits ("3 4분기" is two numbers); _ko_value checks the order.
-_KO_NUMBER = re.compile(rf"(?<![\d.,])(?:{_KO_BIG_PIECE}\s?)*{_KO_PIECE}")
+# Pieces chain after a big unit ("12조 3천억", "3만 5천", "1만8500") or, with no
+# space, after a small one as news agencies write ("1천200", "3만5천200"); never
+# after plain digits ("3 4분기" is two numbers). _ko_value checks the order.
+_KO_CHAINED_PIECE = rf"(?:{_DIGITS})(?:[십백천]?[만억조]\s?|[십백천](?=\d))"
+_KO_NUMBER = re.compile(rf"(?<![\d.,])(?:{_KO_CHAINED_PIECE})*{_KO_PIECE}")
 _KO_PIECE_RE = re.compile(rf"(?P<digits>{_DIGITS})(?P<small>[십백천])?(?P<big>[만억조])?")
 # "2할6푼8리" is a batting average of .268.
 _KO_AVERAGE = re.compile(r"(?P<a>\d)할(?:\s?(?P<b>\d)푼)?(?:\s?(?P<c>\d)리)?")
@@ -486,7 +492,9 @@ def unmatched_numbers(
     """Match two multisets of numbers; return what is left on each side.
 
     Two numbers match if any of their readings agree, decimals at the
-    precision of the shorter one ("3.0344" and "3.034"). Hedges play no
+    precision of the shorter one ("3.0344" and "3.034"); a number that two
+    consecutive leftovers of the other side spell when written without the
+    space between them, in either order ("36" against "3" and "6") matches them. Hedges play no
     part: "about 40" and ``40여`` agree as 40 and 40, while "about 400" and
     ``407여`` are worth a translator's look.
 
@@ -504,7 +512,26 @@ def unmatched_numbers(
             if partner is not None:
                 src_left.remove(a)
                 tgt_left.remove(partner)
+    _drop_glued(src_left, tgt_left)
+    _drop_glued(tgt_left, src_left)
     return src_left, tgt_left
+
+
+def _drop_glued(left: list[Number], other: list[Number]) -> None:
+    """Remove numbers that two consecutive leftovers of the other side make when
+    written together: scraped text loses spaces, and "6-3 6-2" becomes "6-36-2".
+    Word order differs between languages, so the two may come in either order
+    ("30 Boeing 747s" against ``보잉 74730대``)."""
+    for glued in list(left):
+        if not glued.text.isdigit():
+            continue
+        for a, b in zip(other, other[1:], strict=False):
+            joined = (a.text + b.text, b.text + a.text)
+            if a.text.isdigit() and b.text.isdigit() and glued.text in joined:
+                left.remove(glued)
+                other.remove(a)
+                other.remove(b)
+                break
 
 
 def _digit_string(value: float) -> str:

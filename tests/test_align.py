@@ -9,10 +9,13 @@ from aligner.align import (
     AlignParams,
     _dp,
     _Lengths,
+    _match_moved,
     _merge_waiver,
     align_embeddings,
     align_texts,
     bead_shapes,
+    open_line,
+    runs_on,
     uncertain_windows,
     window_text,
 )
@@ -152,7 +155,6 @@ def test_merge_at_the_document_length_ratio_is_let_off_its_penalty(meanings: np.
 
 def test_merge_waiver_needs_the_length_ratio_and_the_similarity() -> None:
     a, b = np.eye(2, dtype=np.float32)
-    src = {1: np.stack([a, b])}
     tgt = {1: _unit(np.stack([a + 0.4 * b]))}
     rows, t_idx = np.array([0]), np.array([[0]])
 
@@ -162,8 +164,9 @@ def test_merge_waiver_needs_the_length_ratio_and_the_similarity() -> None:
         assert lengths is not None
         params = AlignParams()
         joined_sim = np.array([[joined]], dtype=np.float32)
+        best_sim = np.array([[float(tgt[1][0] @ a)]], dtype=np.float32)
         return float(
-            _merge_waiver((2, 1), src, tgt, rows, t_idx, joined_sim, lengths, params).item()
+            _merge_waiver((2, 1), rows, t_idx, joined_sim, best_sim, lengths, params).item()
         )
 
     best = float(tgt[1][0] @ a)
@@ -207,3 +210,58 @@ def test_align_texts_embeds_exact_windows_only_where_needed(meanings: np.ndarray
     assert src_rows.shape == (40, 64)
     windows = [t for t in seen if " " in t and t != "t5 t6"]
     assert 0 < len(windows) < 30  # of 2 * (38 + 37) + (38 + 37) possible windows
+
+
+def _with_window(windows: dict[int, np.ndarray], start: int, vector: np.ndarray) -> None:
+    """Set the 2-line window at ``start`` as an exact encoder would see the joined text."""
+    windows[2][start] = _unit(vector)
+
+
+def test_merge_with_an_unrelated_part_and_no_gain_is_an_omission(meanings: np.ndarray) -> None:
+    """Source sentence 21 is left out of the translation and unrelated to 20 (the
+    omission a 2-1 bead hid on the EN-KO dev set: parts 0.59 and 0.08, joined 0.60):
+    joining it adds nothing, so it stays a 1-0; a part that adds meaning is merged."""
+    tgt = list(_translate(meanings))
+    del tgt[21]
+    src_windows, tgt_windows = _windows(list(meanings)), _windows(tgt)
+    _with_window(src_windows, 20, meanings[20] + 0.04 * tgt[20])  # a shade above 20 alone
+    pairs = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams()))
+    assert ((20,), (20,)) in pairs and ((21,), ()) in pairs
+    _with_window(src_windows, 20, meanings[20] + 0.4 * tgt[20])  # the part adds meaning
+    pairs = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams()))
+    assert ((20, 21), (20,)) in pairs
+
+
+def test_a_line_that_runs_on_joins_its_neighbour(meanings: np.ndarray) -> None:
+    """Target line 30 is the first half of a split sentence ("Fung-Wong delivered a
+    glancing,"), too short to resemble source 30: open, it joins line 31."""
+    tgt = list(_translate(meanings))
+    fragment = _unit(np.random.default_rng(9).normal(size=64))
+    tgt.insert(30, fragment)
+    src_windows, tgt_windows = _windows(list(meanings)), _windows(tgt)
+    _with_window(tgt_windows, 30, tgt[31] + 0.04 * meanings[30])
+    closed = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams()))
+    assert ((), (30,)) in closed and ((30,), (31,)) in closed
+    tgt_open = [j == 30 for j in range(len(tgt))]
+    joined = align_embeddings(src_windows, tgt_windows, params=AlignParams(), tgt_open=tgt_open)
+    assert ((30,), (30, 31)) in _pairs(joined)
+
+
+def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
+    assert open_line("Fung-Wong delivered a glancing,")
+    assert open_line("Und nun zum Hüttenwart :")
+    assert open_line("Michel Piola , Vernier")  # a heading
+    assert not open_line("It can't be luck.")
+    assert not open_line("( Wissen Sie , nur die Deutschschweizer . )")
+    assert not open_line("“우리는 열린 마음이 필요합니다.”")
+    texts = ["Er sah ( Wirklichkeit ? )", "von einer Runde umringt .", "Es ist so .", ""]
+    assert runs_on(texts) == [True, False, False, False]
+
+
+def test_moved_sentence_is_paired_only_near_its_place() -> None:
+    a, b, c = np.eye(3, dtype=np.float32)
+    src, tgt = np.stack([a, b, c]), np.stack([a, c, b])
+    near = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 1.0), Bead((), (2,), 0.0)]
+    assert _pairs(_match_moved(near, src, tgt, 0.45, 20))[1] == ((1,), (2,))
+    far = near[:2] + [Bead((2,), (1,), 1.0)] * 3 + near[3:]
+    assert _pairs(_match_moved(far, src, tgt, 0.45, 2)) == _pairs(far)

@@ -81,3 +81,19 @@ def test_an_unreadable_manifest_only_costs_a_rewrite(tmp_path: Path, writes: lis
     _write(sample_run(), tmp_path)
     _write(sample_run(), tmp_path)
     assert writes == ALL + ALL
+
+
+def test_a_result_read_back_from_the_cache_has_the_same_digest() -> None:
+    import json
+
+    from aligner.embed.cache import _decode, _encode, result_digest
+    from aligner.models import DocumentResult
+
+    doc = sample_run().documents[1]
+    shared = "The same text object, twice."  # a fresh result shares objects; JSON does not
+    sentences = tuple(dataclasses.replace(s, text=shared) for s in doc.src.sentences)
+    doc = dataclasses.replace(doc, src=dataclasses.replace(doc.src, sentences=sentences))
+    cached = _decode(DocumentResult, json.loads(json.dumps(_encode(doc))))
+    assert cached == doc
+    assert result_digest(cached, "sig") == result_digest(doc, "sig")
+    assert result_digest(doc, "sig") != result_digest(doc, "other sig")

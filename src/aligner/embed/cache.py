@@ -26,7 +26,6 @@ import functools
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 import types
 import typing
@@ -293,12 +292,11 @@ def result_key(pair: DocumentPair, settings: Settings, model: str) -> bytes | No
 def result_digest(result: DocumentResult, signature: str) -> str:
     """A digest of everything in ``result`` and of the code that reports it.
 
-    The pickle is hashed, never loaded; it is three times as fast as the JSON
-    of the result, and a difference in how equal results pickle would only cost
-    a rewrite.
+    Taken over the result's JSON (as cached), which depends on values only: a
+    result read back from the cache and the same result computed afresh agree.
     """
     digest = hashlib.sha256(_package_fingerprint() + signature.encode())
-    digest.update(pickle.dumps(result, protocol=5))
+    digest.update(json.dumps(_encode(result), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()
 
 

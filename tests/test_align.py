@@ -185,8 +185,9 @@ def test_only_windows_near_non_one_to_one_beads_are_refined() -> None:
     beads = [Bead((0,), (0,), 0.9), Bead((1, 2), (1,), 0.8), Bead((3,), (2,), 0.9)]
     beads += [Bead((i,), (i - 1,), 0.9) for i in range(4, 10)]
     src, tgt = uncertain_windows(beads, 3, radius=1)
-    assert src[2] == [0, 1, 2, 3] and src[3] == [0, 1, 2, 3]
-    assert tgt[2] == [0, 1, 2]
+    # sentences 0-3 / 0-2 are near the 2-1 bead; only windows inside them are refined
+    assert src == {2: [0, 1, 2], 3: [0, 1]}
+    assert tgt == {2: [0, 1], 3: [0]}
 
 
 def test_align_texts_embeds_exact_windows_only_where_needed(meanings: np.ndarray) -> None:

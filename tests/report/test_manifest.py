@@ -97,3 +97,12 @@ def test_a_result_read_back_from_the_cache_has_the_same_digest() -> None:
     assert cached == doc
     assert result_digest(cached, "sig") == result_digest(doc, "sig")
     assert result_digest(doc, "sig") != result_digest(doc, "other sig")
+
+
+def test_every_field_of_a_result_is_in_its_digest() -> None:
+    from aligner import models
+
+    classes = [c for c in vars(models).values() if dataclasses.is_dataclass(c)]
+    assert models.DocumentResult in classes and models.Sentence in classes
+    for cls in classes:  # the digest is taken over repr(), which skips repr=False fields
+        assert all(f.repr for f in dataclasses.fields(cls)), cls

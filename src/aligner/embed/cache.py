@@ -294,11 +294,13 @@ def result_key(pair: DocumentPair, settings: Settings, model: str) -> bytes | No
 def result_digest(result: DocumentResult, signature: str) -> str:
     """A digest of everything in ``result`` and of the code that reports it.
 
-    Taken over the result's JSON (as cached), which depends on values only: a
-    result read back from the cache and the same result computed afresh agree.
+    Taken over the result's ``repr``, which shows every field's value (the
+    models are dataclasses without hidden fields) and, unlike a pickle, does not
+    depend on which objects are shared: a result read back from the cache and
+    the same result computed afresh agree. Twice as fast as its JSON.
     """
     digest = hashlib.sha256(_package_fingerprint() + signature.encode())
-    digest.update(json.dumps(_encode(result), sort_keys=True, ensure_ascii=False).encode())
+    digest.update(repr(result).encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 
 

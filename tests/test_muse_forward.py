@@ -128,3 +128,36 @@ def test_a_short_story_is_encoded_without_importing_torch() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split()[1:] == ["Int8Products", "False"]
+
+
+def test_torch_pass_for_gpus_matches_the_numpy_pass(
+    backend: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("torch")
+    from aligner.embed import muse_torch
+    from aligner.embed.muse_forward import MuseForward
+
+    monkeypatch.setattr(muse_torch, "TOKEN_BUDGET", 40)  # several batches
+    texts = SENTENCES + _windows(SENTENCES)
+    ours = muse_torch.TorchMuseForward(backend, "cpu").encode(texts)
+    exact = MuseForward(backend).encode(texts)
+    cosine = (
+        np.einsum("ij,ij->i", ours, exact)
+        / np.outer(*np.linalg.norm([ours, exact], axis=2)).diagonal()
+    )
+    assert cosine.min() > 0.99999
+
+
+def test_gpu_is_used_only_where_a_driver_is_loaded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aligner.embed import muse_torch
+    from aligner.embed.muse import MuseEncoder
+
+    monkeypatch.setattr(muse_torch, "NVIDIA_GPUS", tmp_path / "no-driver")
+    assert muse_torch.cuda_device() is None
+    on_device = MuseEncoder(device="cpu")  # what a CUDA machine gets, with "cuda"
+    assert not on_device.name.endswith("+int8")  # fp32 there
+    texts = ["The council approved the budget.", "시의회는 예산을 승인했다."]
+    reference = MuseEncoder(int8=False).encode(texts)
+    assert np.einsum("ij,ij->i", on_device.encode(texts), reference).min() > 0.99999

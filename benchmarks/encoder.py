@@ -16,9 +16,9 @@ Ways measured, each at 1 and at 2 BLAS / torch threads (best of ``--repeat``):
   windows built from their sentences' features);
 * ``aligner int8``: the default, the same with its convolutions in int8
   (:mod:`aligner.embed.int8`; torch runs them on one thread);
-* ``torch``: the same forward pass ported to torch (fp32), same weights,
-  checked against ``package+sp`` (cosine >= 0.999); bf16 only if the CPU has
-  native bf16 (``avx512_bf16`` or AMX).
+* ``torch``: the same forward pass in torch (:mod:`aligner.embed.muse_torch`,
+  what a CUDA GPU runs) on the CPU, fp32, checked against ``package+sp``;
+  bf16 products only if the CPU has native bf16 (``avx512_bf16`` or AMX).
 
 GFLOPS are counted as the model's work (1.7 M multiply-adds per token), so a
 way that skips work shows a figure above what the hardware can do.
@@ -72,77 +72,16 @@ def best_time(fn: Callable[[], Any], repeat: int) -> float:
 
 
 class TorchForward:
-    """The numpy backend's forward pass in torch, fp32 (or bf16 matmuls)."""
+    """The package's torch pass (its GPU path), run on the CPU; unit rows."""
 
     def __init__(self, backend: Any, dtype: Any = None) -> None:
-        import torch
+        from aligner.embed.muse_torch import TorchMuseForward
 
-        self.torch = torch
-        self.sp = backend.sp
-        self.dtype = dtype or torch.float32
-        t = torch.from_numpy
-        self.table, self.scale, self.lo = t(backend.table), t(backend.scale), t(backend.lo)
-        self.proj_W, self.proj_b = t(backend.proj_W), t(backend.proj_b)
-        self.ln_all = t(backend.ln_g_all), t(backend.ln_b_all)
-        self.w1 = [t(w).to(self.dtype) for w in backend.w1]
-        self.w2 = [t(w).to(self.dtype) for w in backend.w2]
-        self.b1 = [t(b) for b in backend.b1]
-        self.b2 = [t(b) for b in backend.b2]
-        self.ln = t(backend.ln_g), t(backend.ln_b)
-        self.cnn_W, self.cnn_b = t(backend.cnn_W), t(backend.cnn_b)
-        self.head = [t(getattr(backend, k)) for k in ("d0", "d1", "d2", "d3", "p1", "p3")]
-        self.eps = float(backend.eps)
+        self.forward = TorchMuseForward(backend, "cpu", dtype)
 
-    def encode(self, texts: Sequence[str], budget: int = 1024) -> np.ndarray:
-        torch = self.torch
-        ids = self.sp.encode(list(texts), out_type=int, add_bos=True, add_eos=True)
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
-        out = np.empty((len(ids), 512), dtype=np.float32)
-        group: list[int] = []
-        tokens = 0
-        with torch.inference_mode():
-            for i in [*order, None]:
-                if group and (i is None or tokens + len(ids[i]) > budget):
-                    out[group] = self._batch([ids[j] for j in group]).numpy()
-                    group, tokens = [], 0
-                if i is not None:
-                    group.append(i)
-                    tokens += len(ids[i])
-        return out
-
-    def _batch(self, seqs: list[list[int]]) -> Any:
-        torch, F = self.torch, self.torch.nn.functional
-        lens = torch.tensor([len(s) for s in seqs])
-        flat = torch.tensor([t for s in seqs for t in s])
-        n = len(flat)
-        starts = torch.cumsum(lens, 0) - lens
-        chunk = flat % 17
-        emb = self.table[flat].float() * self.scale[chunk, None] + self.lo[chunk, None]
-        x = F.layer_norm(emb @ self.proj_W + self.proj_b, (768,), *self.ln_all, eps=self.eps)
-        owner = torch.repeat_interleave(torch.arange(len(seqs)), lens)
-        base = torch.arange(n)[:, None] + torch.arange(-2, 3)[None, :]
-        inside = (base >= starts[owner, None]) & (base < (starts + lens)[owner, None])
-        idx = torch.where(inside, base, n)
-        zero = torch.zeros(1, 256)
-        branches = [emb]
-        for i, (order, left) in enumerate(((2, 0), (3, 1), (5, 2))):
-            xs = x[:, i * 256 : (i + 1) * 256]
-            cols = idx[:, 2 - left : 2 - left + order]
-            buf = torch.cat([xs, zero])
-            h = F.relu((buf[cols].reshape(n, -1).to(self.dtype) @ self.w1[i]).float() + self.b1[i])
-            h = h + xs
-            buf = torch.cat([h, zero])
-            c2 = (buf[cols].reshape(n, -1).to(self.dtype) @ self.w2[i]).float() + self.b2[i]
-            branches.append(F.relu(c2) + h)
-        feats = F.layer_norm(torch.cat(branches, 1), (1280,), *self.ln, eps=self.eps)
-        sums = torch.zeros(len(seqs), 1280).index_add_(0, owner, feats)
-        flens = lens.float()[:, None]
-        mean = (sums @ self.cnn_W + flens * self.cnn_b) / flens.sqrt()
-        d0, d1, d2, d3, p1, p3 = self.head
-        y0 = F.relu(mean @ d0)
-        y1 = F.relu(mean @ p1 + y0 @ d1)
-        z = torch.tanh(y1 @ p3 + F.relu(y1 @ d2) @ d3)
-        return z / z.norm(dim=1, keepdim=True).clamp_min(self.eps**0.5)
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        rows = self.forward.encode(texts)
+        return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
 def cpu_has_bf16() -> bool:

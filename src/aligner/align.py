@@ -28,8 +28,9 @@ off their merge penalty (a sentence split in two, a German clause the French
 translator attached to its neighbour: Text+Berg +0.007 strict F1). Without such a
 join, a bead is not allowed when one of its parts scores like an unrelated pair
 (below a high quantile of the document's own pair similarities, so calibrated per
-document and model) and joining it adds no similarity: an omitted sentence next to
-a 1-1 pair, which would otherwise hide inside a 2-1 bead (EN-KO dev).
+document and model), or brings numbers written in digits of which the other side
+has none, and joining it adds no similarity: an omitted sentence next to a 1-1
+pair, which would otherwise hide inside a 2-1 bead (EN-KO dev).
 
 Long documents are aligned coarse-to-fine: blocks of sentences are averaged,
 aligned, and the fine search runs in a band around the coarse path, so time and
@@ -45,6 +46,8 @@ reported by the QA stage as reordered.
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -167,6 +170,8 @@ def align_texts(
             tgt_lengths=[len(t) for t in tgt],
             src_open=runs_on(src),
             tgt_open=runs_on(tgt),
+            src_numbers=number_masks(src),
+            tgt_numbers=number_masks(tgt),
         )
 
     beads = align()
@@ -197,6 +202,8 @@ def align_embeddings(
     tgt_lengths: Sequence[int] | None = None,
     src_open: Sequence[bool] | None = None,
     tgt_open: Sequence[bool] | None = None,
+    src_numbers: np.ndarray | None = None,
+    tgt_numbers: np.ndarray | None = None,
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -208,6 +215,8 @@ def align_embeddings(
         tgt_lengths: the same for the target side.
         src_open: whether each source line stops short of a sentence end (see ``open_line``).
         tgt_open: the same for the target side.
+        src_numbers: the numbers of each source sentence (see ``number_masks``).
+        tgt_numbers: the same for the target side.
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -218,7 +227,9 @@ def align_embeddings(
     shapes = bead_shapes(params.max_bead)
     lo, width = _search_band(src[1], tgt[1], params)
     lengths = _Lengths.of(src_lengths, tgt_lengths, params.length_weight)
-    evidence = _Evidence.of(src[1], tgt[1], src_open, tgt_open, params.unrelated_quantile)
+    evidence = _Evidence.of(
+        src[1], tgt[1], (src_open, tgt_open), (src_numbers, tgt_numbers), params.unrelated_quantile
+    )
     pairs = _dp(src, tgt, lo, width, shapes, params, lengths, evidence)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]
     beads = _swap_crossings(beads, src[1], tgt[1], params.swap_margin)
@@ -334,18 +345,22 @@ class _Evidence:
     document's diagonal, nearly all of them unrelated: a pair below it is no evidence
     of a translation (too few such pairs: no level, the test is off). ``*_open`` mark
     lines that stop short of a sentence end, so that a bead joining them to the next
-    line is expected rather than suspicious."""
+    line is expected rather than suspicious. ``*_numbers`` let a merge be checked
+    against the numbers both sides write in digits."""
 
     src_open: np.ndarray  # cumulative counts of open lines, with a leading 0
     tgt_open: np.ndarray
     unrelated: float
+    src_numbers: np.ndarray  # per sentence, see ``number_masks``
+    tgt_numbers: np.ndarray
+    numbers: bool  # whether both sides have any
 
     @staticmethod
     def of(
         src: Matrix,
         tgt: Matrix,
-        src_open: Sequence[bool] | None,
-        tgt_open: Sequence[bool] | None,
+        open_lines: tuple[Sequence[bool] | None, Sequence[bool] | None],
+        numbers: tuple[np.ndarray | None, np.ndarray | None],
         quantile: float,
     ) -> _Evidence:
         step = max(1, len(src) // 256)  # a sample of rows keeps long documents cheap
@@ -360,7 +375,18 @@ class _Evidence:
             opened = np.zeros(count, dtype=np.int64) if flags is None else np.asarray(flags)
             return np.concatenate([[0], np.cumsum(opened, dtype=np.int64)])
 
-        return _Evidence(cumulative(src_open, len(src)), cumulative(tgt_open, len(tgt)), unrelated)
+        def masks(given: np.ndarray | None, count: int) -> np.ndarray:
+            return np.zeros(count, dtype=np.uint64) if given is None else np.asarray(given)
+
+        src_numbers, tgt_numbers = masks(numbers[0], len(src)), masks(numbers[1], len(tgt))
+        return _Evidence(
+            cumulative(open_lines[0], len(src)),
+            cumulative(open_lines[1], len(tgt)),
+            unrelated,
+            src_numbers,
+            tgt_numbers,
+            bool(src_numbers.any() and tgt_numbers.any()),
+        )
 
     def open_share(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
         """Share of the joins inside beads (src ``s``, a lines; tgt ``t``, b lines)
@@ -376,12 +402,43 @@ class _Evidence:
         result: np.ndarray = (c[start + joins] - c[start]) / joins
         return result
 
+    def foreign_numbers(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Whether a joined part of 1-n / n-1 beads (src ``s``, a lines; tgt ``t``, b lines)
+        has numbers and shares none with the single sentence on the other side."""
+        s = np.broadcast_to(s[:, None], t.shape)
+        if a > 1:
+            single = self.tgt_numbers[np.clip(t, 0, len(self.tgt_numbers) - 1)]
+            side, first, count = self.src_numbers, s, a
+        else:
+            single = self.src_numbers[np.clip(s, 0, len(self.src_numbers) - 1)]
+            side, first, count = self.tgt_numbers, t, b
+        result = np.zeros(t.shape, dtype=bool)
+        for k in range(count):
+            part = side[np.clip(first + k, 0, len(side) - 1)]
+            result |= (part != 0) & ((part & single) == 0)
+        return result
+
 
 def open_line(text: str) -> bool:
     """Whether a line stops short of a sentence end (a clause cut at a comma, colon or
     semicolon, a heading): it runs on into the next line."""
     core = text.rstrip().rstrip("\"'”’»)]」』").rstrip()
     return bool(core) and core[-1] not in ".!?…。！？"
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_masks(texts: Sequence[str]) -> np.ndarray:
+    """Per sentence, the numbers written in digits, each hashed to one bit of a 64-bit
+    mask (0: none; separators dropped, so 1,500 and 1.500 are the same number). Digits
+    are the one thing most translations copy as they are, in any language pair."""
+    masks = np.zeros(len(texts), dtype=np.uint64)
+    for i, text in enumerate(texts):
+        for match in _NUMBER.findall(text):
+            digits = re.sub(r"[.,]", "", match).lstrip("0") or "0"
+            masks[i] |= np.uint64(1) << np.uint64(zlib.crc32(digits.encode()) % 64)
+    return masks
 
 
 def runs_on(texts: Sequence[str]) -> list[bool]:
@@ -498,10 +555,14 @@ def _bead_scores(
         if evidence is not None:
             joined_open = evidence.open_share(rows, a, t_idx, b)
             waived = np.maximum(waived, joined_open)
-            # a part that scores like an unrelated pair and adds no similarity is an
-            # omission or an addition next to a 1-1 pair, unless the lines run on
+            # a part that scores like an unrelated pair, or whose numbers the other side
+            # lacks, and adds no similarity is an omission or an addition next to a 1-1
+            # pair, unless the lines run on
             gain = gathered - best
-            unsupported = (worst < evidence.unrelated) & (gain < params.merge_min_evidence)
+            unrelated = worst < evidence.unrelated
+            if evidence.numbers:
+                unrelated |= evidence.foreign_numbers(rows, a, t_idx, b)
+            unsupported = unrelated & (gain < params.merge_min_evidence)
             value = np.where(unsupported & (joined_open == 0), NEG, value)
         value = value + skip * (a + b - 2) * waived
     if lengths is not None:

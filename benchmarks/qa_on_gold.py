@@ -30,6 +30,7 @@ from aligner.config import Settings
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead, Document, Flag, Sentence
 from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
+from aligner.segment import strip_dateline
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_EVAL_DIR = REPO_ROOT.parent / "shared" / "eval" / "dev"
@@ -112,12 +113,15 @@ def score_document(
 
 
 def embedded(doc: AlignedDocument, encoder: Encoder) -> AlignedDocument:
-    """``doc`` with sentence vectors and each paired bead's similarity."""
+    """``doc`` with sentence vectors and each paired bead's similarity (datelines left
+    out, as the pipeline compares sentences)."""
     paired = [b for b in doc.beads if b.src and b.tgt]
-    src = embed_unique(encoder, [s.text for s in doc.src.sentences])
-    tgt = embed_unique(encoder, [s.text for s in doc.tgt.sentences])
-    joined_src = embed_unique(encoder, [doc.src_text(b) for b in paired])
-    joined_tgt = embed_unique(encoder, [doc.tgt_text(b) for b in paired])
+    src_texts = [strip_dateline(s.text) for s in doc.src.sentences]
+    tgt_texts = [strip_dateline(s.text) for s in doc.tgt.sentences]
+    src = embed_unique(encoder, src_texts)
+    tgt = embed_unique(encoder, tgt_texts)
+    joined_src = embed_unique(encoder, [" ".join(src_texts[i] for i in b.src) for b in paired])
+    joined_tgt = embed_unique(encoder, [" ".join(tgt_texts[j] for j in b.tgt) for b in paired])
     similarity = dict(zip(paired, np.einsum("ij,ij->i", joined_src, joined_tgt), strict=True))
     beads = tuple(Bead(b.src, b.tgt, float(similarity.get(b, 0.0))) for b in doc.beads)
     return AlignedDocument(doc.src, doc.tgt, beads, src, tgt)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.models import Sentence
-from aligner.segment import split_lines, split_sentences
+from aligner.segment import split_lines, split_sentences, strip_dateline
 
 
 def assert_invariants(text: str, sentences: list[Sentence]) -> None:
@@ -252,3 +252,35 @@ def test_200k_news_lines_split() -> None:
     sentences = split_sentences(text, "en")
     assert len(sentences) == 400_000
     assert sentences[-1].line == 200_000
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("BEIJING, China (CNN) Questions about salaries are out.", "Questions about salaries"),
+        ("(CNN) He armors himself.", "He armors himself."),
+        ("CNN) Australian authorities asked.", "Australian authorities asked."),  # scraped
+        ("SEOUL, Nov. 28 (Yonhap) -- North Korea said", "North Korea said"),
+        ("WASHINGTON (AP) — The president left.", "The president left."),
+        ("WASHINGTON -- The president left.", "The president left."),
+        ("(서울=연합뉴스) 김철수 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
+        ("[서울=뉴시스] 북한이 밝혔다.", "북한이 밝혔다."),
+    ],
+)
+def test_a_wire_dateline_is_stripped(text: str, said: str) -> None:
+    assert strip_dateline(text).startswith(said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IBM (International Business Machines) said so.",
+        "Mr. Kim (left) said so.",
+        "I (John) agree.",
+        "UN Secretary-General Ban Ki-moon said so.",
+        "NATO -- and only NATO -- can do it.",
+        "(Laughter)",
+    ],
+)
+def test_text_without_a_dateline_is_kept(text: str) -> None:
+    assert strip_dateline(text) == text

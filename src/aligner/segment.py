@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 from aligner.models import Sentence
 
-__all__ = ["split_lines", "split_sentences"]
+__all__ = ["split_lines", "split_sentences", "strip_dateline"]
 
 # How far to look left or right of a candidate for the neighbouring word; a
 # bound keeps pathological lines (one huge token full of dots) linear.
@@ -395,3 +395,24 @@ def _is_ko_date(candidate: _Candidate) -> bool:
         max(candidate.seg_start, candidate.punct_start - 20) : candidate.punct_start
     ]
     return bool(_KO_DATE_END.search(head))
+
+
+# A wire dateline opens a story's first sentence in one edition and is usually
+# dropped (or moved) in the other: "BEIJING, China (CNN) ...", "SEOUL, Nov. 28
+# (Yonhap) -- ...", "WASHINGTON -- ...", "(서울=연합뉴스) 김철수 기자 = ...".
+_CITY = r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*(?:,\s[A-Z][\w'’.\-]*(?:\s[\w'’.\-]+){0,2})*"
+_AGENCY = r"\(?[A-Z][\w&.\-]*\)"
+_DATELINE_CHARS = 100
+_DATELINE = re.compile(
+    rf"^\s*(?:(?:{_CITY}\s*)?{_AGENCY}\s*(?:[-–—]+\s*)?|{_CITY}\s*[-–—]+\s+(?=[A-Z\"“‘'])"
+    r"|[(\[][^()\[\]=]{1,15}=[^()\[\]]{1,20}[)\]]\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=?\s*)?)"
+)
+
+
+def strip_dateline(text: str) -> str:
+    """``text`` without a wire-service dateline at its start (the text itself if
+    nothing would be left): what the sentence says, for comparing it with its
+    translation."""
+    match = _DATELINE.match(text[:_DATELINE_CHARS])  # bounded: backtracking stays cheap
+    rest = text[match.end() :] if match else text
+    return rest if rest.strip() else text

@@ -51,6 +51,7 @@ def _invoke(*args: str | Path) -> Result:
 
 def test_check_formats_validates_and_dedupes() -> None:
     assert check_formats(["sarif", "html", "sarif"]) == ("sarif", "html")
+    assert check_formats(["markdown", "MD", "xlf", "HTML"]) == ("md", "xliff", "html")
     with pytest.raises(ConfigError, match="unknown report format 'pdf'.*choose from html, json"):
         check_formats(["html", "pdf"])
     with pytest.raises(ConfigError, match="none given"):

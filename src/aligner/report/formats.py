@@ -23,6 +23,8 @@ from aligner.report.tmx_report import render_tmx, write_tmx
 from aligner.report.xliff_report import render_xliff, write_xliff
 
 FORMATS = ("html", "json", "csv", "tsv", "md", "junit", "sarif", "tmx", "xliff")
+# Other names users type for the same formats (file extensions, spelled out).
+ALIASES = {"markdown": "md", "xlf": "xliff", "htm": "html", "xml": "junit"}
 DOCUMENT_FORMATS = ("html", "json")
 
 
@@ -51,11 +53,14 @@ RUN_FORMATS = {
 
 
 def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
-    """The requested formats, validated, duplicates dropped, order kept.
+    """The requested formats, validated, aliases resolved (``markdown`` is ``md``),
+    duplicates dropped, order kept.
 
     Raises:
-        ConfigError: A name is not one of :data:`FORMATS`, or none is given.
+        ConfigError: A name is not one of :data:`FORMATS` or :data:`ALIASES`, or
+            none is given.
     """
+    formats = [ALIASES.get(f.lower(), f.lower()) for f in formats]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
         raise ConfigError(

@@ -435,9 +435,11 @@ def number_masks(texts: Sequence[str]) -> np.ndarray:
     are the one thing most translations copy as they are, in any language pair."""
     masks = np.zeros(len(texts), dtype=np.uint64)
     for i, text in enumerate(texts):
+        mask = 0
         for match in _NUMBER.findall(text):
-            digits = re.sub(r"[.,]", "", match).lstrip("0") or "0"
-            masks[i] |= np.uint64(1) << np.uint64(zlib.crc32(digits.encode()) % 64)
+            digits = match.replace(",", "").replace(".", "").lstrip("0") or "0"
+            mask |= 1 << (zlib.crc32(digits.encode()) % 64)
+        masks[i] = mask
     return masks
 
 

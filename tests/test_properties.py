@@ -34,7 +34,7 @@ from aligner.models import (
 )
 from aligner.report import document_to_dict, load_schema, run_to_dict, write_document_html
 from aligner.report.json_report import dumps
-from aligner.segment import split_lines, split_sentences
+from aligner.segment import split_lines, split_sentences, strip_dateline
 
 EXAMPLES = settings(max_examples=50, deadline=None)
 
@@ -94,6 +94,14 @@ def test_split_lines_is_one_sentence_per_non_blank_line(text: str) -> None:
     _check_offsets(text, sentences)
     lines = [line.strip() for line in text.split("\n")]
     assert [s.text for s in sentences] == [line for line in lines if line]
+
+
+@EXAMPLES
+@given(text=TEXT, dateline=st.sampled_from(["", "SEOUL, Nov. 28 (Yonhap) -- ", "(CNN) "]))
+def test_a_dateline_is_only_ever_cut_from_the_start(text: str, dateline: str) -> None:
+    said = strip_dateline(dateline + text)
+    assert (dateline + text).endswith(said)
+    assert said.strip() or not (dateline + text).strip()  # never empties a sentence
 
 
 def _rows(rng: np.random.Generator, count: int, dim: int, pool: int | None) -> np.ndarray:

@@ -161,6 +161,10 @@ def align_texts(
     src_windows = approximate_windows(single[: len(src)], params.max_bead)
     tgt_windows = approximate_windows(single[len(src) :], params.max_bead)
 
+    # read from the texts once, for both passes
+    src_open, tgt_open = runs_on(src), runs_on(tgt)
+    src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
+
     def align() -> list[Bead]:
         return align_embeddings(
             src_windows,
@@ -168,10 +172,10 @@ def align_texts(
             params=params,
             src_lengths=[len(t) for t in src],
             tgt_lengths=[len(t) for t in tgt],
-            src_open=runs_on(src),
-            tgt_open=runs_on(tgt),
-            src_numbers=number_masks(src),
-            tgt_numbers=number_masks(tgt),
+            src_open=src_open,
+            tgt_open=tgt_open,
+            src_numbers=src_numbers,
+            tgt_numbers=tgt_numbers,
         )
 
     beads = align()

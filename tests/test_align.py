@@ -297,6 +297,18 @@ def test_moved_sentence_is_paired_only_near_its_place() -> None:
     a, b, c = np.eye(3, dtype=np.float32)
     src, tgt = np.stack([a, b, c]), np.stack([a, c, b])
     near = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 1.0), Bead((), (2,), 0.0)]
-    assert _pairs(_match_moved(near, src, tgt, 0.45, 20))[1] == ((1,), (2,))
+    assert _pairs(_match_moved(near, src, tgt, (0.45, 0.45), 20))[1] == ((1,), (2,))
     far = near[:2] + [Bead((2,), (1,), 1.0)] * 3 + near[3:]
-    assert _pairs(_match_moved(far, src, tgt, 0.45, 2)) == _pairs(far)
+    assert _pairs(_match_moved(far, src, tgt, (0.45, 0.45), 2)) == _pairs(far)
+
+
+def test_swap_of_neighbours_needs_less_similarity_than_a_move() -> None:
+    # lone src 1 and lone tgt 2 match at 0.35: enough for a swap around one aligned
+    # bead, not for a move across two
+    a, b, c, d, e = np.eye(5, dtype=np.float32)
+    src = np.stack([a, b, c, d])
+    tgt = np.stack([a, c, 0.35 * b + np.sqrt(1 - 0.35**2) * e, d]).astype(np.float32)
+    swap = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 1.0), Bead((), (2,), 0.0)]
+    assert _pairs(_match_moved(swap, src, tgt, (0.45, 0.2), 20))[1] == ((1,), (2,))
+    moved = [*swap[:3], Bead((3,), (3,), 1.0), swap[3]]
+    assert _pairs(_match_moved(moved, src, tgt, (0.45, 0.2), 20)) == _pairs(moved)

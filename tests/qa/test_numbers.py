@@ -229,3 +229,16 @@ def test_boilerplate_sentences_are_skipped() -> None:
     sentence = replace(doc.src.sentences[0], boilerplate=True)
     doc = replace(doc, src=replace(doc.src, sentences=(sentence,)))
     assert list(find_number_mismatches(doc, Settings())) == []
+
+
+def test_an_unrelated_pair_is_one_mistranslation_not_a_number_mismatch() -> None:
+    import aligner.api  # noqa: F401  (registers every check, for run_checks)
+    from aligner.qa.registry import run_checks
+
+    en, ko = "They did it 34-13 to drop Tennessee to 10 in 1.", "불도저 돌진으로 3명이 숨졌다."
+    assert _flags(en, ko)  # on its own the number check fires
+    doc = aligned([(en, ko)])
+    unrelated = replace(doc, beads=(replace(doc.beads[0], similarity=0.05),))
+    types = [f.type for f in run_checks(unrelated, Settings(mistranslation_threshold=0.2))]
+    assert "mistranslation" in types
+    assert "number_mismatch" not in types and "named_entity" not in types

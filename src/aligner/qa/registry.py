@@ -62,6 +62,8 @@ SUPERSEDES = {
     "truncated": frozenset({"mistranslation", "unbalanced", "punctuation"}),
     # text left in English keeps its English names: one flag says it all
     "untranslated": frozenset({"named_entity", "punctuation", "unbalanced"}),
+    # an unrelated sentence has other numbers and names: comparing them says nothing
+    "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
 }
 
 

@@ -9,7 +9,12 @@ benchmark's own generator ``make_bench.py`` on them with other seeds, and scores
 the pipeline on all the new documents pooled. The sentences are the dev ones; the
 faults, and where they fall, are new.
 
-    python benchmarks/resample.py [--seeds 1,2,3,4,5,6] [--eval-dir ../shared/eval] [--keep DIR]
+``--long 500,2000,8000`` builds one long document of each size per seed instead,
+as the held-out long set is made (the 8,000-pair one repeats the pool's pairs,
+as the held-out one repeats 1,182).
+
+    python benchmarks/resample.py [--seeds 1,2,3,4,5,6] [--long SIZES] [--eval-dir ../shared/eval]
+                                  [--keep DIR]
 """
 
 from __future__ import annotations
@@ -79,10 +84,14 @@ def read_pools(dev: Path) -> dict[str, Pool]:
     return pools
 
 
-def build(eval_dir: Path, pools: dict[str, Pool], seeds: list[int], out: Path) -> None:
-    """Run ``make_bench.py`` once per seed; every document lands in ``out``."""
+def build(
+    eval_dir: Path, pools: dict[str, Pool], seeds: list[int], out: Path, long: str | None
+) -> None:
+    """Run ``make_bench.py`` once per seed; every document lands in ``out / "docs"``."""
     pairs = []
-    for source, pool in pools.items():
+    # the order of the benchmark's long presets: news, textbook, North-Korean news
+    order = ["news-ko-dev", "jhe-dev", "news-nk-dev"]
+    for source, pool in sorted(pools.items(), key=lambda kv: order.index(kv[0])):
         lines = sorted(pool)
         for lang, k in (("en", 0), ("ko", 1)):
             text = "".join(pool[i][k] + "\n" for i in lines)
@@ -91,6 +100,7 @@ def build(eval_dir: Path, pools: dict[str, Pool], seeds: list[int], out: Path) -
     for seed in seeds:
         run = [sys.executable, str(eval_dir / "make_bench.py"), *pairs, "--filter", "none"]
         run += ["--seed", str(seed), "--prefix", f"rs{seed}", "--out", str(out / f"s{seed}")]
+        run += ["--long", long] if long else []
         subprocess.run(run, check=True, capture_output=True)
         for doc in (out / f"s{seed}").glob(f"rs{seed}-*"):
             doc.rename(out / "docs" / doc.name)
@@ -100,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--seeds", default="1,2,3,4,5,6")
+    parser.add_argument("--long", help="long-document sizes, e.g. 500,2000,8000")
     parser.add_argument("--model", default=Settings().model)
     parser.add_argument("--keep", type=Path, help="Keep documents and predictions here.")
     args = parser.parse_args()
@@ -112,7 +123,7 @@ def main() -> None:
         (out / "pred").mkdir(exist_ok=True)
         pools = read_pools(args.eval_dir / "dev")
         print("pairs per source: " + ", ".join(f"{s} {len(p)}" for s, p in pools.items()))
-        build(args.eval_dir, pools, seeds, out)
+        build(args.eval_dir, pools, seeds, out, args.long)
         seconds = predict(out / "docs", out / "pred", encoder, settings)
         score = [sys.executable, str(args.eval_dir / "score.py"), "-g", str(out / "docs")]
         result = subprocess.run([*score, "-p", str(out / "pred")], capture_output=True, text=True)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -45,9 +46,11 @@ def _restore(fault: dict[str, Any], en: list[str], ko: list[str]) -> tuple[str, 
         return (fault["removed"], kept) if side == "en" else (kept, fault["removed"])
     if kind == "number":
         e, k = en[fault["en"][0]], ko[fault["ko"][0]]
+        # the changed number as a whole, not the same digits inside another one
+        number = re.compile(rf"(?<![\d.,]){re.escape(fault['new'])}(?![\d])")
         if side == "en":
-            return e.replace(fault["new"], fault["old"], 1), k
-        return e, k.replace(fault["new"], fault["old"], 1)
+            return number.sub(fault["old"], e, count=1), k
+        return e, number.sub(fault["old"], k, count=1)
     return None
 
 

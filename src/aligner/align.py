@@ -40,7 +40,8 @@ After the DP, unaligned sentences on both sides are matched when they are
 mutually most similar and at most ``move_window`` beads apart (a sentence moved
 within its passage; far apart, a match is more often a similar sentence: Text+Berg
 +0.004 strict F1); two on either side of one aligned bead, a swap of neighbours, need
-only score above the document's unrelated level. Adjacent 1-1 beads are swapped
+only score above the document's unrelated level, and a run of such pairs, a moved
+paragraph, may lie any distance apart. Adjacent 1-1 beads are swapped
 when the crossing pairs fit clearly better; beads that cross others are
 reported by the QA stage as reordered.
 """
@@ -719,6 +720,7 @@ def _match_moved(
         c = int(sims[r].argmax())
         if sims[r, c] >= need[r, c] and int(sims[:, c].argmax()) == r:
             matched[i] = Bead((i,), (lone_tgt[c],), round(float(sims[r, c]), 6))
+    matched.update(_moved_blocks(lone_src, lone_tgt, src, tgt, thresholds[0], matched))
     used_tgt = {b.tgt[0] for b in matched.values()}
     out = []
     for bead in beads:
@@ -727,3 +729,33 @@ def _match_moved(
         elif bead.src or bead.tgt[0] not in used_tgt:
             out.append(bead)
     return out
+
+
+def _moved_blocks(
+    lone_src: list[int],
+    lone_tgt: list[int],
+    src: Matrix,
+    tgt: Matrix,
+    threshold: float,
+    matched: dict[int, Bead],
+) -> dict[int, Bead]:
+    """Pairs of a block of two or more sentences moved any distance: consecutive lone
+    sentences that match consecutive lone sentences of the other side in order, each
+    pair mutually most similar. One far match alone is more often a similar sentence
+    (Text+Berg); a run of them is a moved paragraph."""
+    taken = {b.tgt[0] for b in matched.values()}
+    rows = [i for i in lone_src if i not in matched]
+    cols = [j for j in lone_tgt if j not in taken]
+    if not rows or not cols:
+        return {}
+    sims = src[rows] @ tgt[cols].T
+    best = {
+        rows[r]: cols[c]
+        for r, c in enumerate(sims.argmax(axis=1))
+        if sims[r, c] >= threshold and int(sims[:, c].argmax()) == r
+    }
+    return {
+        i: Bead((i,), (j,), round(float(src[i] @ tgt[j]), 6))
+        for i, j in best.items()
+        if best.get(i + 1) == j + 1 or best.get(i - 1) == j - 1
+    }

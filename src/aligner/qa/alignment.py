@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -172,23 +174,43 @@ def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[F
         )
 
 
+def moved(order: Sequence[int]) -> list[bool]:
+    """Which items of ``order`` (distinct target positions, in source order) were moved:
+    those outside some longest increasing subsequence. The rest keep their order;
+    of two swapped neighbours either could have moved, so both are marked, while of a
+    paragraph moved past many sentences only the paragraph is.
+
+    Example:
+        >>> moved([0, 2, 1, 3])
+        [False, True, True, False]
+        >>> moved([0, 4, 5, 1, 2, 3, 6])
+        [False, True, True, False, False, False, False]
+    """
+
+    def ending_lengths(values: Sequence[int]) -> list[int]:
+        tails: list[int] = []  # smallest tail of an increasing run of each length
+        lengths = []
+        for value in values:
+            k = bisect_left(tails, value)
+            tails[k : k + 1] = [value]
+            lengths.append(k + 1)
+        return lengths
+
+    ending = ending_lengths(order)
+    starting = ending_lengths([-v for v in reversed(order)])[::-1]
+    longest = max(ending, default=0)
+    on_some = [e + s - 1 == longest for e, s in zip(ending, starting, strict=True)]
+    at_length = Counter(e for e, ok in zip(ending, on_some, strict=True) if ok)
+    return [not (ok and at_length[e] == 1) for e, ok in zip(ending, on_some, strict=True)]
+
+
 @register("reordered", Severity.WARNING)
 def find_reordered(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
-    """Pairs that cross another pair: the sentence was moved relative to the source."""
-    paired = [b for b in doc.beads if b.src and b.tgt]
-    order = sorted(paired, key=lambda b: b.src[0])
-    tgt_starts = np.array([b.tgt[0] for b in order])
-    if len(order) < 2:
-        return
-    # a pair crosses another iff some earlier pair starts later on the target side,
-    # or some later pair starts earlier
-    later_min = np.minimum.accumulate(tgt_starts[::-1])[::-1]
-    earlier_max = np.maximum.accumulate(tgt_starts)
-    for k, bead in enumerate(order):
-        crosses = (k > 0 and earlier_max[k - 1] > tgt_starts[k]) or (
-            k + 1 < len(order) and later_min[k + 1] < tgt_starts[k]
-        )
-        if crosses:
+    """Pairs translated out of order: outside every longest run of pairs that keeps the
+    source order (see :func:`moved`)."""
+    order = sorted((b for b in doc.beads if b.src and b.tgt), key=lambda b: b.src[0])
+    for bead, out_of_order in zip(order, moved([b.tgt[0] for b in order]), strict=True):
+        if out_of_order:
             line = doc.tgt.sentences[bead.tgt[0]].line
             yield Flag(
                 "reordered",

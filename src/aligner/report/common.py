@@ -20,7 +20,7 @@ FLAG_DESCRIPTIONS = {
     "truncated": "A line cut short: a dangling comma or quote, or far shorter than its pair.",
     "mistranslation": "An aligned pair whose similarity is below the model's threshold.",
     "number_mismatch": "A number, date, amount or percentage that differs between the languages.",
-    "reordered": "A pair that crosses another pair: the sentence was moved.",
+    "reordered": "A sentence translated out of order: moved, or swapped with its neighbour.",
     "boilerplate": "A caption, credit, link or related-stories line with no counterpart.",
     "terminology": "A glossary term translated otherwise than the glossary requires.",
     "untranslated": "A sentence copied from the other side, or not in its language's script.",

@@ -1,0 +1,59 @@
+"""The ``reordered`` check: which pairs of a reordered translation were moved."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from pairs import document
+
+import aligner.api  # noqa: F401  (registers every check)
+from aligner import align
+from aligner.config import Settings
+from aligner.models import Bead
+from aligner.qa.alignment import find_reordered, moved
+from aligner.qa.registry import AlignedDocument
+
+
+@pytest.mark.parametrize(
+    ("order", "expected"),
+    [
+        ([0, 1, 2, 3], []),
+        ([0, 2, 1, 3], [1, 2]),  # two swapped neighbours: either could have moved
+        ([1, 0], [0, 1]),
+        ([0, 4, 5, 1, 2, 3, 6], [1, 2]),  # a paragraph moved back past three sentences
+        ([0, 1, 2, 6, 7, 8, 3, 4, 5, 9], [3, 4, 5, 6, 7, 8]),  # two equal blocks swapped
+        ([5, 0, 1, 2, 3, 4], [0]),  # the last sentence moved to the top
+        ([], []),
+    ],
+)
+def test_moved_marks_the_pairs_outside_every_longest_ordered_run(
+    order: list[int], expected: list[int]
+) -> None:
+    assert [k for k, out in enumerate(moved(order)) if out] == expected
+
+
+def test_a_paragraph_moved_far_is_flagged_alone() -> None:
+    n = 40
+    en = [f"Sentence number {k} of the story." for k in range(n)]
+    # the Korean edition moves sentences 5-7 to after sentence 37
+    order = [*range(5), *range(8, 38), 5, 6, 7, 38, 39]
+    ko = [f"이야기의 {k}번째 문장." for k in order]
+    vectors = np.eye(n, dtype=np.float32)
+    beads = [Bead((i,), (order.index(i),), 1.0) for i in range(n)]
+    beads.sort(key=lambda b: b.tgt[0])
+    doc = AlignedDocument(
+        document("en", en), document("ko", ko), tuple(beads), vectors, vectors[order]
+    )
+    flagged = [flag.src[0] for flag in find_reordered(doc, Settings())]
+    assert flagged == [5, 6, 7]
+
+
+def test_aligner_pairs_a_paragraph_moved_beyond_the_move_window() -> None:
+    # one-hot sentence vectors: every pair is exactly similar or unrelated
+    n = 40
+    order = [*range(5), *range(8, 38), 5, 6, 7, 38, 39]
+    src = np.eye(n, dtype=np.float32)
+    tgt = src[order]
+    beads = align.align_embeddings({1: src}, {1: tgt}, params=align.AlignParams(max_bead=1))
+    pairs = {(b.src, b.tgt) for b in beads}
+    assert all(((i,), (order.index(i),)) in pairs for i in range(n))

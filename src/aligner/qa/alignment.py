@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -135,31 +134,14 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         yield Flag(kind, Severity.ERROR, bead.src, bead.tgt, message)
 
 
-# Digit strings, and capitalised Latin-script words (names, acronyms), survive
-# translation unchanged; sharing one is evidence the pair belongs together.
-_ANCHOR = re.compile(r"\d+(?:[.,]\d+)*|[A-Z][A-Za-z]+")
-ANCHORED_SHARE = 0.6  # share of the threshold below which even anchored pairs are flagged
-
-
-def _share_anchor(src: str, tgt: str) -> bool:
-    tgt_anchors = {a.replace(",", "").lower() for a in _ANCHOR.findall(tgt)}
-    return any(a.replace(",", "").lower() in tgt_anchors for a in _ANCHOR.findall(src))
-
-
 @register("mistranslation", Severity.ERROR)
 def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
-    """Aligned pairs whose meaning differs too much to be a translation. A pair that
-    shares a number or a name is a loose translation unless its similarity is far
-    below the threshold."""
+    """Aligned pairs whose meaning differs too much to be a translation."""
     threshold = settings.mistranslation_threshold
     if threshold is None:
         return
     for bead in doc.beads:
         if not (bead.src and bead.tgt) or bead.similarity >= threshold:
-            continue
-        if bead.similarity >= threshold * ANCHORED_SHARE and _share_anchor(
-            doc.src_text(bead), doc.tgt_text(bead)
-        ):
             continue
         if any(doc.src.sentences[i].boilerplate for i in bead.src):
             continue

@@ -158,7 +158,7 @@ def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[F
 
 def moved(order: Sequence[int]) -> list[bool]:
     """Which items of ``order`` (distinct target positions, in source order) were moved:
-    those outside some longest increasing subsequence. The rest keep their order;
+    those missing from some longest increasing subsequence. The rest keep their order;
     of two swapped neighbours either could have moved, so both are marked, while of a
     paragraph moved past many sentences only the paragraph is.
 
@@ -188,7 +188,7 @@ def moved(order: Sequence[int]) -> list[bool]:
 
 @register("reordered", Severity.WARNING)
 def find_reordered(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
-    """Pairs translated out of order: outside every longest run of pairs that keeps the
+    """Pairs translated out of order: missing from some longest run of pairs that keeps the
     source order (see :func:`moved`)."""
     order = sorted((b for b in doc.beads if b.src and b.tgt), key=lambda b: b.src[0])
     for bead, out_of_order in zip(order, moved([b.tgt[0] for b in order]), strict=True):

@@ -718,11 +718,11 @@ def _match_moved(
     between = np.minimum(src_at[:, None], tgt_at[None, :]) + 1
     swapped = (distance == 2) & aligned[np.minimum(between, len(beads))]
     need = np.where(swapped, thresholds[1], thresholds[0])
-    matched: dict[int, Bead] = {}
-    for r, i in enumerate(lone_src):
-        c = int(sims[r].argmax())
-        if sims[r, c] >= need[r, c] and int(sims[:, c].argmax()) == r:
-            matched[i] = Bead((i,), (lone_tgt[c],), round(float(sims[r, c]), 6))
+    matched = {
+        lone_src[r]: Bead((lone_src[r],), (lone_tgt[c],), round(float(sims[r, c]), 6))
+        for r, c in _mutual_best(sims)
+        if sims[r, c] >= need[r, c]
+    }
     matched.update(_moved_blocks(lone_src, lone_tgt, src, tgt, thresholds[0], matched))
     used_tgt = {b.tgt[0] for b in matched.values()}
     out = []
@@ -752,13 +752,15 @@ def _moved_blocks(
     if not rows or not cols:
         return {}
     sims = src[rows] @ tgt[cols].T
-    best = {
-        rows[r]: cols[c]
-        for r, c in enumerate(sims.argmax(axis=1))
-        if sims[r, c] >= threshold and int(sims[:, c].argmax()) == r
-    }
+    best = {rows[r]: cols[c] for r, c in _mutual_best(sims) if sims[r, c] >= threshold}
     return {
         i: Bead((i,), (j,), round(float(src[i] @ tgt[j]), 6))
         for i, j in best.items()
         if best.get(i + 1) == j + 1 or best.get(i - 1) == j - 1
     }
+
+
+def _mutual_best(sims: Matrix) -> list[tuple[int, int]]:
+    """(row, column) pairs that are each other's most similar in ``sims``."""
+    best_col, best_row = sims.argmax(axis=1), sims.argmax(axis=0)
+    return [(r, int(c)) for r, c in enumerate(best_col) if best_row[c] == r]

@@ -7,10 +7,6 @@ import pytest
 
 from aligner.align import (
     AlignParams,
-    _dp,
-    _Lengths,
-    _match_moved,
-    _merge_waiver,
     align_embeddings,
     align_texts,
     bead_shapes,
@@ -20,6 +16,9 @@ from aligner.align import (
     uncertain_windows,
     window_text,
 )
+from aligner.align.dp import _merge_waiver, find_path
+from aligner.align.evidence import Lengths
+from aligner.align.reorder import match_moved
 from aligner.models import Bead
 
 
@@ -120,7 +119,7 @@ def test_back_pointers_survive_large_path_values() -> None:
     tgt[300:320] = _unit(0.35 * src[300:320] + others[300:320])  # loose translations
     n, m = len(src), len(tgt)
     params = AlignParams()
-    pairs = _dp(
+    pairs = find_path(
         _windows(list(src)),
         _windows(list(tgt)),
         np.zeros(n + 1, dtype=np.int64),
@@ -161,7 +160,7 @@ def test_merge_waiver_needs_the_length_ratio_and_the_similarity() -> None:
 
     def waiver(tgt_length: int, joined: float) -> float:
         # ten more 1-1 pairs of 100 characters set the document's ratio
-        lengths = _Lengths.of([100, 100] + [100] * 10, [tgt_length] + [100] * 10, 1.0)
+        lengths = Lengths.of([100, 100] + [100] * 10, [tgt_length] + [100] * 10, 1.0)
         assert lengths is not None
         params = AlignParams()
         joined_sim = np.array([[joined]], dtype=np.float32)
@@ -297,9 +296,9 @@ def test_moved_sentence_is_paired_only_near_its_place() -> None:
     a, b, c = np.eye(3, dtype=np.float32)
     src, tgt = np.stack([a, b, c]), np.stack([a, c, b])
     near = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 1.0), Bead((), (2,), 0.0)]
-    assert _pairs(_match_moved(near, src, tgt, (0.45, 0.45), 20))[1] == ((1,), (2,))
+    assert _pairs(match_moved(near, src, tgt, (0.45, 0.45), 20))[1] == ((1,), (2,))
     far = near[:2] + [Bead((2,), (1,), 1.0)] * 3 + near[3:]
-    assert _pairs(_match_moved(far, src, tgt, (0.45, 0.45), 2)) == _pairs(far)
+    assert _pairs(match_moved(far, src, tgt, (0.45, 0.45), 2)) == _pairs(far)
 
 
 def test_swap_of_neighbours_needs_less_similarity_than_a_move() -> None:
@@ -309,6 +308,6 @@ def test_swap_of_neighbours_needs_less_similarity_than_a_move() -> None:
     src = np.stack([a, b, c, d])
     tgt = np.stack([a, c, 0.35 * b + np.sqrt(1 - 0.35**2) * e, d]).astype(np.float32)
     swap = [Bead((0,), (0,), 1.0), Bead((1,), (), 0.0), Bead((2,), (1,), 1.0), Bead((), (2,), 0.0)]
-    assert _pairs(_match_moved(swap, src, tgt, (0.45, 0.2), 20))[1] == ((1,), (2,))
+    assert _pairs(match_moved(swap, src, tgt, (0.45, 0.2), 20))[1] == ((1,), (2,))
     moved = [*swap[:3], Bead((3,), (3,), 1.0), swap[3]]
-    assert _pairs(_match_moved(moved, src, tgt, (0.45, 0.2), 20)) == _pairs(moved)
+    assert _pairs(match_moved(moved, src, tgt, (0.45, 0.2), 20)) == _pairs(moved)

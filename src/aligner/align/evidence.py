@@ -1,0 +1,157 @@
+"""What the text and the document say about a bead beyond its similarity: length
+ratios, lines that run on, numbers in digits, the document's level of unrelated pairs."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from aligner.align.params import Matrix
+
+
+@dataclass(frozen=True)
+class Lengths:
+    """Cumulative character lengths and the document's typical log length ratio."""
+
+    src: np.ndarray
+    tgt: np.ndarray
+    ratio: float
+    weight: float
+
+    @staticmethod
+    def of(src: Sequence[int] | None, tgt: Sequence[int] | None, weight: float) -> Lengths | None:
+        if src is None or tgt is None or weight == 0:
+            return None
+        cs, ct = np.concatenate([[0], np.cumsum(src)]), np.concatenate([[0], np.cumsum(tgt)])
+        ratio = float(np.log((ct[-1] + 1) / (cs[-1] + 1)))
+        return Lengths(cs, ct, ratio, weight)
+
+    def deviation(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """|log length ratio - the document's| of beads starting at src ``s`` (a
+        sentences) and tgt ``t`` (b sentences)."""
+        ls = self.src[np.minimum(s + a, len(self.src) - 1)] - self.src[s]
+        lt = self.tgt[np.clip(t + b, 0, len(self.tgt) - 1)] - self.tgt[np.clip(t, 0, None)]
+        result: np.ndarray = np.abs(np.log((lt + 10) / (ls + 10)) - self.ratio)
+        return result
+
+    def penalty(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Cost of beads starting at src ``s`` (a sentences) and tgt ``t`` (b sentences)."""
+        result: np.ndarray = self.weight * self.deviation(s, a, t, b)
+        return result
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the text and the document say about n-m beads beyond one bead's similarity.
+
+    ``unrelated`` is a high quantile of the similarities of the sentence pairs off the
+    document's diagonal, nearly all of them unrelated: a pair below it is no evidence
+    of a translation (too few such pairs: no level, the test is off). ``*_open`` mark
+    lines that stop short of a sentence end, so that a bead joining them to the next
+    line is expected rather than suspicious. ``*_numbers`` let a merge be checked
+    against the numbers both sides write in digits."""
+
+    src_open: np.ndarray  # cumulative counts of open lines, with a leading 0
+    tgt_open: np.ndarray
+    unrelated: float
+    src_numbers: np.ndarray  # per sentence, see ``number_masks``
+    tgt_numbers: np.ndarray
+    numbers: bool  # whether both sides have any
+
+    @staticmethod
+    def of(
+        src: Matrix,
+        tgt: Matrix,
+        open_lines: tuple[Sequence[bool] | None, Sequence[bool] | None],
+        numbers: tuple[np.ndarray | None, np.ndarray | None],
+        quantile: float,
+    ) -> Evidence:
+        step = max(1, len(src) // 256)  # a sample of rows keeps long documents cheap
+        rows = np.arange(0, len(src), step)
+        sims = src[rows] @ tgt.T
+        # pairs off the diagonal: in a short document the translations would weigh in
+        diagonal = rows[:, None] * len(tgt) / max(len(src), 1)
+        off = np.abs(np.arange(len(tgt))[None, :] - diagonal) > 2
+        unrelated = float(np.quantile(sims[off], quantile)) if off.sum() >= 20 else -1.0
+
+        def cumulative(flags: Sequence[bool] | None, count: int) -> np.ndarray:
+            opened = np.zeros(count, dtype=np.int64) if flags is None else np.asarray(flags)
+            return np.concatenate([[0], np.cumsum(opened, dtype=np.int64)])
+
+        def masks(given: np.ndarray | None, count: int) -> np.ndarray:
+            return np.zeros(count, dtype=np.uint64) if given is None else np.asarray(given)
+
+        src_numbers, tgt_numbers = masks(numbers[0], len(src)), masks(numbers[1], len(tgt))
+        return Evidence(
+            cumulative(open_lines[0], len(src)),
+            cumulative(open_lines[1], len(tgt)),
+            unrelated,
+            src_numbers,
+            tgt_numbers,
+            bool(src_numbers.any() and tgt_numbers.any()),
+        )
+
+    def open_share(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Share of the joins inside beads (src ``s``, a lines; tgt ``t``, b lines)
+        that follow an open line."""
+        if a > 1:
+            c = self.src_open
+            start = np.broadcast_to(np.clip(s, 0, len(c) - a)[:, None], t.shape)
+            joins = a - 1
+        else:
+            c = self.tgt_open
+            start = np.clip(t, 0, len(c) - b)
+            joins = b - 1
+        result: np.ndarray = (c[start + joins] - c[start]) / joins
+        return result
+
+    def foreign_numbers(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Whether a joined part of 1-n / n-1 beads (src ``s``, a lines; tgt ``t``, b lines)
+        has numbers and shares none with the single sentence on the other side."""
+        s = np.broadcast_to(s[:, None], t.shape)
+        if a > 1:
+            single = self.tgt_numbers[np.clip(t, 0, len(self.tgt_numbers) - 1)]
+            side, first, count = self.src_numbers, s, a
+        else:
+            single = self.src_numbers[np.clip(s, 0, len(self.src_numbers) - 1)]
+            side, first, count = self.tgt_numbers, t, b
+        result = np.zeros(t.shape, dtype=bool)
+        for k in range(count):
+            part = side[np.clip(first + k, 0, len(side) - 1)]
+            result |= (part != 0) & ((part & single) == 0)
+        return result
+
+
+def open_line(text: str) -> bool:
+    """Whether a line stops short of a sentence end (a clause cut at a comma, colon or
+    semicolon, a heading): it runs on into the next line."""
+    core = text.rstrip().rstrip("\"'”’»)]」』").rstrip()
+    return bool(core) and core[-1] not in ".!?…。！？"
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_masks(texts: Sequence[str]) -> np.ndarray:
+    """Per sentence, the numbers written in digits, each hashed to one bit of a 64-bit
+    mask (0: none; separators dropped, so 1,500 and 1.500 are the same number). Digits
+    are the one thing most translations copy as they are, in any language pair."""
+    masks = np.zeros(len(texts), dtype=np.uint64)
+    for i, text in enumerate(texts):
+        mask = 0
+        for match in _NUMBER.findall(text):
+            digits = match.replace(",", "").replace(".", "").lstrip("0") or "0"
+            mask |= 1 << (zlib.crc32(digits.encode()) % 64)
+        masks[i] = mask
+    return masks
+
+
+def runs_on(texts: Sequence[str]) -> list[bool]:
+    """Whether each line runs on into the next: it stops short of a sentence end, or
+    the next line starts in lower case."""
+    nexts = [*texts[1:], ""]
+    return [open_line(t) or n[:1].islower() for t, n in zip(texts, nexts, strict=True)]

@@ -1,0 +1,40 @@
+"""The aligner's knobs and the array types its stages share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+Matrix = npt.NDArray[np.float32]
+Windows = dict[int, Matrix]  # window length k -> (n - k + 1, d) embeddings of k joined sentences
+
+
+@dataclass(frozen=True)
+class AlignParams:
+    """Knobs of the aligner; defaults measured on the EN-KO dev set."""
+
+    max_bead: int = 3
+    skip_penalty: float = 0.1  # per unaligned sentence, and per sentence merged beyond 1-1
+    pair_threshold: float = 0.15  # paid by every aligned bead (see the module docstring)
+    merge_length_tolerance: float = 0.3  # |log length ratio| off the document's: no waiver
+    merge_min_gain: float = -0.02  # joined similarity minus the best single pair's
+    swap_margin: float = 0.05  # crossing pairs must beat parallel ones by this much
+    move_min_similarity: float = 0.45  # a moved sentence must match at least this well
+    move_window: int = 20  # ... within this many beads of its old place
+    band_margin: int = 8  # extra sentences either side of the coarse path
+    # per unit of |log length ratio - document's ratio|; chosen on re-drawn dev faults
+    # (benchmarks/resample.py seeds 1-6, confirmed on 7-12): 0.05 let more omissions hide
+    # in merges, 0.15 breaks swaps
+    length_weight: float = 0.1
+    unrelated_quantile: float = 0.9  # of the document's pair similarities: unrelated below
+    merge_min_evidence: float = 0.02  # joined minus best single similarity of a supported merge
+
+
+def bead_shapes(max_bead: int) -> list[tuple[int, int]]:
+    """All (src, tgt) sentence counts allowed: nulls plus a-b with a + b <= max_bead + 1."""
+    shapes = [(1, 1), (1, 0), (0, 1)]
+    for total in range(3, max_bead + 2):
+        shapes += [(a, total - a) for a in range(1, total) if max(a, total - a) <= max_bead]
+    return shapes

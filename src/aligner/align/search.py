@@ -1,0 +1,175 @@
+"""Aligning two documents: the coarse-to-fine search band, the DP and the passes after it,
+and the two-pass embedding of sentence windows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from aligner.align.dp import find_path
+from aligner.align.evidence import Evidence, Lengths, number_masks, runs_on
+from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
+from aligner.align.reorder import match_moved, pair_adjacent_gaps, swap_crossings
+from aligner.align.windows import approximate_windows, block_means, uncertain_windows, window_text
+from aligner.models import Bead
+
+FULL_SEARCH_CELLS = 2_500_000  # up to ~1,600 x 1,600 sentences, search the whole matrix
+COARSE_TARGET = 400  # sentences per side at the coarsest level
+
+
+def align_texts(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    *,
+    embed: Callable[[Sequence[str]], Matrix],
+    params: AlignParams,
+) -> tuple[list[Bead], Matrix, Matrix]:
+    """Align two lists of sentences, embedding as little as possible.
+
+    Sentences are embedded once; a first pass uses estimated window embeddings,
+    and only the windows around its non-1-1 beads (see :func:`uncertain_windows`)
+    are embedded exactly for the second pass.
+
+    Args:
+        src: source sentences.
+        tgt: target sentences.
+        embed: texts -> L2-normalised rows (called twice; deduplicates itself).
+        params: aligner settings.
+
+    Returns:
+        The beads, and the sentence embeddings of each side.
+    """
+    single = embed([*src, *tgt])
+    src_windows = approximate_windows(single[: len(src)], params.max_bead)
+    tgt_windows = approximate_windows(single[len(src) :], params.max_bead)
+
+    # read from the texts once, for both passes
+    src_open, tgt_open = runs_on(src), runs_on(tgt)
+    src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
+
+    def align() -> list[Bead]:
+        return align_embeddings(
+            src_windows,
+            tgt_windows,
+            params=params,
+            src_lengths=[len(t) for t in src],
+            tgt_lengths=[len(t) for t in tgt],
+            src_open=src_open,
+            tgt_open=tgt_open,
+            src_numbers=src_numbers,
+            tgt_numbers=tgt_numbers,
+        )
+
+    beads = align()
+    if params.max_bead == 1:
+        return beads, src_windows[1], tgt_windows[1]
+    src_need, tgt_need = uncertain_windows(beads, params.max_bead)
+    wanted = [
+        (windows, k, start, window_text(texts, start, k))
+        for texts, windows, need in ((src, src_windows, src_need), (tgt, tgt_windows, tgt_need))
+        for k, starts in need.items()
+        for start in starts
+        if start + k <= len(texts)
+    ]
+    if wanted:
+        exact = embed([text for *_, text in wanted])
+        for row, (windows, k, start, _) in zip(exact, wanted, strict=True):
+            windows[k][start] = row
+        beads = align()
+    return beads, src_windows[1], tgt_windows[1]
+
+
+def align_embeddings(
+    src: Windows,
+    tgt: Windows,
+    *,
+    params: AlignParams,
+    src_lengths: Sequence[int] | None = None,
+    tgt_lengths: Sequence[int] | None = None,
+    src_open: Sequence[bool] | None = None,
+    tgt_open: Sequence[bool] | None = None,
+    src_numbers: np.ndarray | None = None,
+    tgt_numbers: np.ndarray | None = None,
+) -> list[Bead]:
+    """Align two documents given the embeddings of their sentence windows.
+
+    Args:
+        src: window length -> embeddings; ``src[1]`` holds one row per sentence.
+        tgt: the same for the target document.
+        params: aligner settings.
+        src_lengths: character length of each source sentence (for the length prior).
+        tgt_lengths: the same for the target side.
+        src_open: whether each source line stops short of a sentence end (see ``open_line``).
+        tgt_open: the same for the target side.
+        src_numbers: the numbers of each source sentence (see ``number_masks``).
+        tgt_numbers: the same for the target side.
+
+    Returns:
+        Beads covering every sentence of both sides exactly once, in document order.
+    """
+    n, m = len(src[1]), len(tgt[1])
+    if n == 0 or m == 0:
+        return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
+    shapes = bead_shapes(params.max_bead)
+    lo, width = _search_band(src[1], tgt[1], params)
+    lengths = Lengths.of(src_lengths, tgt_lengths, params.length_weight)
+    evidence = Evidence.of(
+        src[1], tgt[1], (src_open, tgt_open), (src_numbers, tgt_numbers), params.unrelated_quantile
+    )
+    pairs = find_path(src, tgt, lo, width, shapes, params, lengths, evidence)
+    beads = [_make_bead(a, b, src, tgt) for a, b in pairs]
+    beads = swap_crossings(beads, src[1], tgt[1], params.swap_margin)
+    # a pair around one aligned bead is a swap of neighbours: evidence of a translation
+    # (above the document's unrelated level) is enough, as it is for a merge
+    swap_level = evidence.unrelated if evidence.unrelated >= 0 else params.move_min_similarity
+    beads = match_moved(
+        beads, src[1], tgt[1], (params.move_min_similarity, swap_level), params.move_window
+    )
+    return pair_adjacent_gaps(beads, src[1], tgt[1])
+
+
+def _make_bead(a: range, b: range, src: Windows, tgt: Windows) -> Bead:
+    similarity = 0.0
+    if len(a) and len(b):
+        similarity = float(src[len(a)][a.start] @ tgt[len(b)][b.start])
+    return Bead(tuple(a), tuple(b), round(similarity, 6))
+
+
+def _search_band(src: Matrix, tgt: Matrix, params: AlignParams) -> tuple[np.ndarray, int]:
+    """Per-row first column and common width of the cells the DP explores."""
+    n, m = len(src), len(tgt)
+    if n * m <= FULL_SEARCH_CELLS:
+        return np.zeros(n + 1, dtype=np.int64), m + 1
+    block = max(2, int(np.ceil(max(n, m) / COARSE_TARGET)))
+    coarse_src, coarse_tgt = block_means(src, block), block_means(tgt, block)
+    coarse = align_embeddings(
+        approximate_windows(coarse_src, 2),
+        approximate_windows(coarse_tgt, 2),
+        params=AlignParams(
+            max_bead=2, skip_penalty=params.skip_penalty, pair_threshold=params.pair_threshold
+        ),
+    )
+    return _band_from_path(coarse, block, n, m, params.band_margin + block)
+
+
+def _band_from_path(
+    coarse: list[Bead], block: int, n: int, m: int, margin: int
+) -> tuple[np.ndarray, int]:
+    """Fine rows get the fine columns their coarse block was aligned to, plus a margin."""
+    first = np.full(n + 1, m, dtype=np.int64)
+    last = np.zeros(n + 1, dtype=np.int64)
+    row, col = 0, 0  # coarse position reached so far
+    for bead in coarse:
+        rows = range(row * block, min(n, (row + len(bead.src)) * block) + 1)
+        cols = (col * block, min(m, (col + len(bead.tgt)) * block))
+        first[rows.start : rows.stop] = np.minimum(first[rows.start : rows.stop], cols[0])
+        last[rows.start : rows.stop] = np.maximum(last[rows.start : rows.stop], cols[1])
+        row, col = row + len(bead.src), col + len(bead.tgt)
+    lo = np.maximum(first - margin, 0)
+    hi = np.minimum(last + margin, m)
+    lo = np.minimum.accumulate(lo[::-1])[::-1]  # monotone so that every path stays inside
+    hi = np.maximum.accumulate(hi)
+    lo[0], hi[-1] = 0, m
+    width = int((hi - lo).max()) + 1
+    return np.minimum(lo, max(m + 1 - width, 0)), width

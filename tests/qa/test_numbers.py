@@ -9,7 +9,8 @@ from pairs import aligned
 
 from aligner.config import Settings
 from aligner.models import Flag, Severity
-from aligner.qa.numbers import extract_numbers, find_number_mismatches, unmatched_numbers
+from aligner.qa.numbers import find_number_mismatches, unmatched_numbers
+from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import CHECKS
 
 

@@ -1,0 +1,36 @@
+"""Reading the numbers of a sentence as values, per language (see ``english`` and
+``korean``; other languages get digits only)."""
+
+from __future__ import annotations
+
+import html
+
+from aligner.qa.numerals.common import Number
+from aligner.qa.numerals.english import digit_numbers, extract_en
+from aligner.qa.numerals.korean import extract_ko
+
+__all__ = ["Number", "extract_numbers"]
+
+
+def extract_numbers(text: str, lang: str) -> list[Number]:
+    """Every number written in ``text``, normalised.
+
+    Args:
+        text: a sentence or the joined sentences of one side of a bead.
+        lang: ``"en"`` or ``"ko"``; other languages get digits only.
+
+    Returns:
+        The numbers in reading order.
+
+    Example:
+        >>> [n.value for n in extract_numbers("3만 5천 명이 모였다.", "ko")]
+        [35000.0]
+    """
+    text = html.unescape(text)  # scraped text keeps "&#8212;" and friends
+    if lang == "ko":
+        found = extract_ko(text)
+    elif lang == "en":
+        found = extract_en(text)
+    else:
+        found = list(digit_numbers(text, []))
+    return [number for _, _, number in sorted(found, key=lambda f: (f[0], f[1]))]

@@ -1,0 +1,183 @@
+"""Numbers as English writes them: digits with separators and scale words ("3.5
+million", "$50bn"), number words ("forty-two", "a dozen"), ordinals, month names,
+clock times and Roman numerals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from aligner.qa.numerals.common import (
+    DIGITS,
+    Found,
+    Number,
+    currency_conversion,
+    free,
+    parse_digits,
+    unit_family,
+)
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}  # fmt: skip
+_EN_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_EN_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
+    "twice": 2, "double": 2, "triple": 3,
+}  # fmt: skip
+_EN_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
+    "feb": 2, "mar": 3, "apr": 4, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_ROMANS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
+
+# A digit number, with a currency or apostrophe before it and a scale after it.
+# "$5m" is money, "5m" a length: the one-letter scales need a currency sign.
+_EN_NUMBER = re.compile(
+    rf"(?:(?P<cur>[$£€¥])|(?P<apos>(?<![\w'’])['’]))?(?P<num>{DIGITS}|(?<![\w.])\.\d+)"
+    r"(?:(?P<suffix>bn|mn|tn)\b|(?(cur)(?P<letter>[kmb])\b|(?!))"
+    r"|\s*(?P<scale>hundred|thousand|million|billion|trillion)\b)?",
+    re.I,
+)
+
+# "12:26 a.m.", "5 p.m.": the hour is also its 24-hour value (Korean writes 0시, 17시).
+_EN_CLOCK = re.compile(r"(?::\d{2})?\s*(?P<half>[ap])\.?m\b", re.I)
+
+# "0715", "1215 GMT": four digits of a clock time are an hour and minutes.
+_EN_HHMM = re.compile(
+    r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\b(?=\s*(?:GMT|UTC|ET|EST|EDT|PST|PDT|hours|hrs)\b)"
+    r"|(?<![\d.,])\b(?P<h0>0\d)(?P<m0>[0-5]\d)\b"
+)
+_EN_UNITS_AFTER = (
+    ("imperial", re.compile(
+        r"[\s-]*(?:square[\s-]+)?(?:miles?|mph|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?"
+        r"|ounces?|oz|gallons?|acres?|degrees?\s+Fahrenheit|°F)\b", re.I)),
+    ("metric", re.compile(
+        r"[\s-]*(?:square[\s-]+)?(?:km|kilometers?|kilometres?|m|meters?|metres?|cm|mm|kg"
+        r"|kgs?|kms?|kilograms?|grams?|tonnes?|hectares?|m²|degrees?\s+Celsius|°C)\b", re.I)),
+    ("times", re.compile(r"\s*(?:times\b|-?fold\b)", re.I)),
+)  # fmt: skip
+_EN_WORD = re.compile(r"[A-Za-z]+")
+_EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)
+_EN_RUN_GAP = re.compile(r"[\s-]*(?:and\s+)?")
+_EN_PLAIN_GAP = re.compile(r"[\s-]*")
+
+# Months need a capital; "May" and "March" count only before a day or year.
+_EN_MONTH = re.compile(
+    r"\b(?P<name>January|February|April|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|(?:May|March)(?=\s+\d))"
+)
+_ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
+
+
+def _en_context(text: str, start: int, end: int, number: Number) -> Number:
+    """Set the unit family and confidence from the words around an English number."""
+    before, after = text[max(0, start - 24) : start], text[end : end + 24]
+    unit = unit_family(after, _EN_UNITS_AFTER)
+    # a bracketed amount without a unit is a currency conversion
+    converted = not unit and currency_conversion(before, after)
+    kind = "days" if _EN_DAYS_AFTER.match(after) else number.kind
+    return replace(number, unit=unit, kind=kind, confident=number.confident and not converted)
+
+
+def _en_clock_times(text: str) -> Iterator[Found]:
+    for m in _EN_HHMM.finditer(text):
+        hour, minute = (m["h"], m["m"]) if m["h"] else (m["h0"], m["m0"])
+        yield m.start(), m.start() + 2, Number(float(hour), hour)
+        yield m.start() + 2, m.end(), Number(float(minute), minute)
+
+
+def digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
+    for m in _EN_NUMBER.finditer(text):
+        if not free(m.start(), m.end(), taken):
+            continue
+        value = parse_digits(m["num"])
+        aliases: set[float] = set()
+        suffix, scale = m["suffix"] or m["letter"], m["scale"]
+        scaled = False
+        if suffix:
+            value, scaled = value * _EN_SUFFIXES[suffix.lower()], True
+        elif scale:
+            value, scaled = value * _EN_SCALES[scale.lower()], scale.lower() != "hundred"
+        if m["apos"] and len(m["num"]) == 2:
+            aliases = {1900 + value, 2000 + value}  # '08 is 2008 (or 1908)
+        clock = _EN_CLOCK.match(text, m.end())
+        if clock and value <= 12:
+            aliases.add((value % 12) + (12 if clock["half"].lower() == "p" else 0))
+        yield m.start(), m.end(), Number(value, m.group(), frozenset(aliases), scaled=scaled)
+
+
+def _en_word_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[str]]]:
+    """Maximal runs of number words ("forty-two", "two hundred and fifty")."""
+    run: list[str] = []
+    start = end = -1
+    for m in _EN_WORD.finditer(text):
+        word = m.group().lower()
+        if word == "and" and run:
+            continue  # "two hundred and fifty": the gap test below allows it
+        numeric = (word in _EN_UNITS or word in _EN_SCALES) and free(m.start(), m.end(), taken)
+        # "and" continues a number only after a scale: "two hundred and fifty",
+        # not "forty-two and twenty-one"
+        gap = _EN_RUN_GAP if run and run[-1] in _EN_SCALES else _EN_PLAIN_GAP
+        if run and not (numeric and gap.fullmatch(text, end, m.start())):
+            yield start, end, run
+            run = []
+        if numeric:
+            start = m.start() if not run else start
+            run.append(word)
+            end = m.end()
+    if run:
+        yield start, end, run
+
+
+def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
+    """Number words; confident only with a scale of a thousand or more."""
+    for start, end, words in _en_word_runs(text, taken):
+        if words[0] in _EN_SCALES:
+            article = re.search(r"\ban?\s+$", text[:start], re.I)
+            if not article:
+                continue  # "hundred" alone is no count
+            words, start = ["one", *words], article.start()
+        total, current = 0.0, 0.0
+        for word in words:
+            if word in _EN_UNITS:
+                current = current * 12 if word == "dozen" and current else current + _EN_UNITS[word]
+            elif _EN_SCALES[word] == 100:
+                current = (current or 1) * 100
+            else:
+                total, current = total + (current or 1) * _EN_SCALES[word], 0.0
+        scaled = any(w in _EN_SCALES and _EN_SCALES[w] >= 1e3 for w in words)
+        yield start, end, Number(total + current, text[start:end], confident=scaled, scaled=scaled)
+
+
+def _en_named_numbers(text: str) -> Iterator[Found]:
+    """Months, ordinals and Roman numerals: they only ever help matching, except months."""
+    for m in _EN_MONTH.finditer(text):
+        month = _EN_MONTHS[m["name"].rstrip(".").lower()]
+        yield m.start(), m.end(), Number(month, m["name"], kind="month")
+    for m in _EN_WORD.finditer(text):
+        if m.group().lower() in _EN_ORDINALS:
+            value = _EN_ORDINALS[m.group().lower()]
+            yield m.start(), m.end(), Number(value, m.group(), confident=False)
+    for m in _ROMAN.finditer(text):
+        yield m.start(), m.end(), Number(_ROMANS[m["roman"]], m["roman"], confident=False)
+
+
+def extract_en(text: str) -> list[Found]:
+    found = list(_en_clock_times(text))
+    taken = [(s, e) for s, e, _ in found]
+    found += digit_numbers(text, taken)
+    taken = [(s, e) for s, e, _ in found]
+    found += _en_word_numbers(text, taken)
+    found += _en_named_numbers(text)
+    # "7:00" is "7시" in Korean: zero minutes are no number of their own
+    found = [f for f in found if not (f[2].text == "00" and text[: f[0]].endswith(":"))]
+    return [(s, e, _en_context(text, s, e, n)) for s, e, n in found]

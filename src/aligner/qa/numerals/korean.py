@@ -1,0 +1,164 @@
+"""Numbers as Korean writes them: digits with units (``3만 5천``, ``12조3천억``,
+``1천200``), dates (``6월 4일``, ``9·11``), batting averages (``2할6푼8리``), native
+numerals before a counter (``세 명``) and hedges (``40여 명``)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from aligner.qa.numerals.common import (
+    DIGITS,
+    Found,
+    Number,
+    currency_conversion,
+    free,
+    parse_digits,
+    unit_family,
+)
+
+_KO_SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
+_KO_BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
+_KO_PIECE = rf"(?:{DIGITS})[십백천]?[만억조]?"
+
+# Pieces chain after a big unit ("12조 3천억", "3만 5천", "1만8500") or, with no
+# space, after a small one as news agencies write ("1천200", "3만5천200"); never
+# after plain digits ("3 4분기" is two numbers). _ko_value checks the order.
+_KO_CHAINED_PIECE = rf"(?:{DIGITS})(?:[십백천]?[만억조]\s?|[십백천](?=\d))"
+_KO_NUMBER = re.compile(rf"(?<![\d.,])(?:{_KO_CHAINED_PIECE})*{_KO_PIECE}")
+_KO_PIECE_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<small>[십백천])?(?P<big>[만억조])?")
+
+# "2할6푼8리" is a batting average of .268.
+_KO_AVERAGE = re.compile(r"(?P<a>\d)할(?:\s?(?P<b>\d)푼)?(?:\s?(?P<c>\d)리)?")
+
+# "6.15 선언", "9·11 테러": month and day, not a decimal.
+_KO_DATE_PAIR = re.compile(
+    r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])(?:·(?P<d1>[0-3]?\d)|\.(?P<d2>[0-3]?\d)(?=\s+[가-힣]))"
+    r"(?![\d.]|\s*(?:달러|원|유로|엔|파운드|배|명|개|퍼센트|km|kg|m\b|톤|도|년|시간|세|살|위|점|초|분))"
+)
+
+# A day of the month without its month: news translations turn "Thursday"
+# into "24일", so it proves nothing on its own.
+# "10일 앞둔", "15일짜리", "3일 동안" are durations, not dates.
+_KO_LONE_DAY = re.compile(
+    r"일(?!\s*(?:간|동안|째|씩|짜리|앞|후|전|만|뒤|이내|내|여|가량|남짓|이상|정도))"
+)
+_KO_MONTH_BEFORE = re.compile(r"월\s*$")
+_KO_MONTH_AFTER = re.compile(r"\s?월")
+_KO_UNITS_AFTER = (
+    ("imperial", re.compile(r"\s*(?:마일|피트|인치|야드|파운드|갤런|에이커|온스)")),
+    ("metric", re.compile(
+        r"\s*(?:km|㎞|킬로미터|m(?![a-z])|미터|cm|mm|밀리|kg|㎏|킬로그램|그램|톤|㎡|m²|헥타르|℃)")),
+    ("times", re.compile(r"\s*배")),
+)  # fmt: skip
+_KO_AFTERNOON = re.compile(r"오후\s*$")
+_KO_YEAR_AFTER = re.compile(r"\s*년")
+_KO_NATIVE = {
+    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
+    "열": 10, "열한": 11, "열두": 12, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
+}  # fmt: skip
+
+# Native numerals count only before a counter ("세 명" is three people, "세"
+# alone is age, tax or world), and the counter must end the word or take a
+# particle ("한 대통령" is not "one vehicle").
+_KO_COUNTERS = "명|번|개|가지|마리|살|채|곳|군데|대|권|잔|차례|시간|달|해|사람|척|발|장|벌|켤레|분"
+_KO_PARTICLES = "이|가|을|를|은|는|의|에|도|만|씩|째|과|와|으로|로|나|부터|까지|쯤|뿐|이다|였|이었"
+_KO_NATIVE_RE = re.compile(
+    rf"(?<![가-힣])(?P<word>{'|'.join(sorted(_KO_NATIVE, key=len, reverse=True))})"
+    rf"\s?(?:{_KO_COUNTERS})(?=[^가-힣]|$|(?:{_KO_PARTICLES})(?:[^가-힣]|$))"
+)
+
+
+def _ko_value(number_text: str) -> float | None:
+    """Evaluate "12조3천억", "3만 5천", "5백만"; ``None`` if the units are out of order."""
+    total, group, last_big = 0.0, 0.0, math.inf
+    for piece in _KO_PIECE_RE.finditer(number_text):
+        value = parse_digits(piece["digits"])
+        if piece["small"]:
+            value *= _KO_SMALL_UNITS[piece["small"]]
+        group += value
+        if piece["big"]:
+            big = _KO_BIG_UNITS[piece["big"]]
+            if big >= last_big:
+                return None
+            total += group * big
+            group, last_big = 0.0, big
+    return total + group
+
+
+def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
+    """Set aliases and confidence from the words around a Korean number."""
+    before, after = text[max(0, start - 8) : start], text[end : end + 8]
+    lone_day = (
+        number.value <= 31 and _KO_LONE_DAY.match(after) and not _KO_MONTH_BEFORE.search(before)
+    )
+    unit = unit_family(after, _KO_UNITS_AFTER)
+    converted = not unit and currency_conversion(before, after)
+    month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after))
+    aliases = set(number.aliases)
+    if _KO_AFTERNOON.search(before) and number.value < 12:
+        aliases.add(number.value + 12)
+    if re.fullmatch(r"0\d", number.text) and _KO_YEAR_AFTER.match(after):
+        aliases.add(2000 + number.value)  # "08년" is 2008
+    return replace(
+        number,
+        aliases=frozenset(aliases),
+        confident=number.confident and not (lone_day or converted),
+        kind="day" if lone_day else "month" if month else number.kind,
+        unit=unit,
+    )
+
+
+def _ko_special(text: str) -> Iterator[Found]:
+    """Batting averages and month.day pairs, read before plain digits."""
+    for m in _KO_AVERAGE.finditer(text):
+        digits = "".join(d or "0" for d in (m["a"], m["b"], m["c"]))
+        yield m.start(), m.end(), Number(int(digits) / 1000, m.group())
+    for m in _KO_DATE_PAIR.finditer(text):
+        day = "d1" if m["d1"] else "d2"
+        yield m.start("m"), m.end("m"), Number(float(m["m"]), m["m"], kind="month")
+        yield m.start(day), m.end(day), Number(float(m[day]), m[day])
+
+
+def _ko_digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
+    for m in _KO_NUMBER.finditer(text):
+        if not free(m.start(), m.end(), taken):
+            continue
+        pieces = (
+            [m]
+            if _ko_value(m.group()) is not None
+            else list(_KO_PIECE_RE.finditer(text, m.start(), m.end()))
+        )
+        for piece in pieces:
+            value = _ko_value(piece.group())
+            assert value is not None
+            scaled = bool(re.search("[만억조]", piece.group()))
+            yield piece.start(), piece.end(), Number(value, piece.group().strip(), scaled=scaled)
+
+
+def _ko_native_numbers(text: str) -> Iterator[Found]:
+    for m in _KO_NATIVE_RE.finditer(text):
+        yield m.start(), m.end(), Number(_KO_NATIVE[m["word"]], m.group(), confident=False)
+
+
+# "라이트 앤드 빌딩 2008(Light+Building 2008)": a bracket opening on Latin
+# script quotes the source's own words, up to the first Korean letter or the
+# comma before a Korean gloss ("(Number 16 Bus Shelter, 16번 버스)").
+_KO_GLOSS = re.compile(r"\((?=[A-Za-z])(?:[^()가-힣,]|,(?=\d))*")
+
+
+def _ko_gloss(text: str, start: int, number: Number) -> Number:
+    """Mark a number inside a Latin-script gloss: a copy of the source's number."""
+    if any(m.start() < start < m.end() for m in _KO_GLOSS.finditer(text)):
+        return replace(number, kind="gloss")
+    return number
+
+
+def extract_ko(text: str) -> list[Found]:
+    found = list(_ko_special(text))
+    taken = [(s, e) for s, e, _ in found]
+    found += _ko_digit_numbers(text, taken)
+    found += _ko_native_numbers(text)
+    return [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]

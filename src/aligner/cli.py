@@ -222,28 +222,16 @@ def main() -> None:
 def check(
     src: Path,
     tgt: Path,
-    report_dir: Path | None,
-    formats: tuple[str, ...] | None,
-    fail_on: str | None,
-    min_score: float | None,
-    max_missing: int | None,
-    max_extra: int | None,
+    *,
     exit_zero: bool,
     quiet: bool,
     verbose: bool,
     changed_since: str | None,
     annotations: str | None,
-    jobs: int | None,
-    glossary: Path | None,
-    waivers: Path | None,
     update_waivers: bool,
-    model: str | None,
-    encoding: str | None,
-    presegmented: bool | None,
     config: Path | None,
-    cache_dir: Path | None,
-    no_cache: bool,
     traceback: bool,
+    **options: Any,
 ) -> None:
     """Check SRC (English) against TGT (Korean): two files, or two directories
     paired by relative path. Writes reports (HTML and JSON by default); exits 0 if
@@ -251,23 +239,7 @@ def check(
     from aligner import api
 
     with _errors(traceback):
-        settings = _settings(
-            config,
-            model=model,
-            encoding=encoding,
-            presegmented=presegmented,
-            report_dir=report_dir,
-            formats=formats,
-            fail_on=fail_on,
-            min_score=min_score,
-            max_missing=max_missing,
-            max_extra=max_extra,
-            glossary=glossary,
-            waivers=waivers,
-            cache_dir=cache_dir,
-            no_cache=no_cache,
-            jobs=jobs,
-        )
+        settings = _settings(config, **options)
         to_stdout = api.stdout_format(settings)  # checks the formats; "-": print one
         if to_stdout is None:
             api.check_report_dir(settings)  # fail now, not after checking every document
@@ -284,20 +256,35 @@ def check(
             )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
         text = api.render_report(run, to_stdout) if to_stdout else None
-    echo = functools.partial(click.echo, err=text is not None)  # stdout holds the report
+    notes = list(_waiver_notes(run, settings.waivers, update_waivers))
+    _print_outcome(run, text, written, notes, quiet=quiet, annotations=annotations)
+    if not run.documents and (only is None or run.problems):
+        sys.exit(ExitStatus.ERROR)
+    sys.exit(ExitStatus.PASSED if run.passed or exit_zero else ExitStatus.GATE_FAILED)
+
+
+def _print_outcome(
+    run: Any,
+    text: str | None,
+    written: list[Path],
+    notes: list[str],
+    *,
+    quiet: bool,
+    annotations: str | None,
+) -> None:
+    """The summary (on stderr when stdout holds the report) and notes, then the
+    report or where the reports went."""
+    echo = functools.partial(click.echo, err=text is not None)
     for line in _summary_lines(run, quiet):
         echo(line)
     for line in github_annotations(run) if annotations == "github" else ():
         echo(line)
-    for line in _waiver_notes(run, settings.waivers, update_waivers):
+    for line in notes:
         click.echo(line, err=True)
     if text is not None:
         click.echo(text, nl=False)
     else:
         click.echo(f"reports: {written[-1]}" if written else "reports: none")
-    if not run.documents and (only is None or run.problems):
-        sys.exit(ExitStatus.ERROR)
-    sys.exit(ExitStatus.PASSED if run.passed or exit_zero else ExitStatus.GATE_FAILED)
 
 
 @contextmanager
@@ -385,16 +372,7 @@ def _summary_lines(run: Any, quiet: bool) -> Iterator[str]:
 )
 @_common
 def align(
-    src: Path,
-    tgt: Path,
-    fmt: str,
-    model: str | None,
-    encoding: str | None,
-    presegmented: bool | None,
-    config: Path | None,
-    cache_dir: Path | None,
-    no_cache: bool,
-    traceback: bool,
+    src: Path, tgt: Path, *, fmt: str, config: Path | None, traceback: bool, **options: Any
 ) -> None:
     """Align one SRC file with one TGT file and print the alignment (with QA
     flags in JSON) to standard output."""
@@ -402,14 +380,7 @@ def align(
     from aligner.models import DocumentPair
 
     with _errors(traceback):
-        settings = _settings(
-            config,
-            model=model,
-            encoding=encoding,
-            presegmented=presegmented,
-            cache_dir=cache_dir,
-            no_cache=no_cache,
-        )
+        settings = _settings(config, **options)
         encoder = api.open_encoder(settings, warn=_warn)
         src_doc = api.load_document(src, settings.src_lang, settings=settings)
         tgt_doc = api.load_document(tgt, settings.tgt_lang, settings=settings)

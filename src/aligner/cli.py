@@ -13,13 +13,16 @@ from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from aligner import __version__
 from aligner.config import Settings, find_config_file, load_config_file, make_settings
 from aligner.errors import AlignerError, ConfigError
+
+if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
+    from aligner.models import DocumentPair, RunResult
 
 DEFAULTS = Settings()
 
@@ -264,7 +267,7 @@ def check(
 
 
 def _print_outcome(
-    run: Any,
+    run: RunResult,
     text: str | None,
     written: list[Path],
     notes: list[str],
@@ -288,7 +291,7 @@ def _print_outcome(
 
 
 @contextmanager
-def _progress(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Any], None] | None]:
+def _progress(*, quiet: bool, verbose: bool) -> Iterator[Callable[[DocumentPair], None] | None]:
     """A self-erasing count of checked documents on a terminal; elsewhere (CI logs,
     pipes) a line per document with --verbose, else nothing."""
     if verbose and not quiet:
@@ -300,7 +303,7 @@ def _progress(*, quiet: bool, verbose: bool) -> Iterator[Callable[[Any], None] |
     done = 0
     width = shutil.get_terminal_size().columns - 1
 
-    def show(pair: Any) -> None:
+    def show(pair: DocumentPair) -> None:
         nonlocal done
         done += 1
         click.echo(f"\r\x1b[K{f'{done} checked: {pair.name}'[:width]}", nl=False, err=True)
@@ -323,7 +326,7 @@ def _changed(src: Path, tgt: Path, rev: str | None) -> set[str] | None:
     return only
 
 
-def _waiver_notes(run: Any, path: Path | None, updated: bool) -> Iterator[str]:
+def _waiver_notes(run: RunResult, path: Path | None, updated: bool) -> Iterator[str]:
     if updated:
         waived = sum(f.waived for d in run.documents for f in d.flags)
         yield f"aligner: wrote {path}: {waived} flag(s) of this run waived"
@@ -334,7 +337,7 @@ def _waiver_notes(run: Any, path: Path | None, updated: bool) -> Iterator[str]:
         )
 
 
-def _summary_lines(run: Any, quiet: bool) -> Iterator[str]:
+def _summary_lines(run: RunResult, quiet: bool) -> Iterator[str]:
     for doc in [] if quiet else run.documents:
         live = [f for f in doc.flags if not f.waived]
         worst = {f.severity.value for f in live}
@@ -396,7 +399,7 @@ def align(
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
 
 
-def github_annotations(run: Any) -> Iterator[str]:
+def github_annotations(run: RunResult) -> Iterator[str]:
     """Error and warning flags as GitHub Actions workflow commands, one per line:
     ``::error file=en/a.txt,line=3,title=aligner%3A missing::message``. A flag points
     at its first English sentence, or its first Korean one when it has none."""

@@ -83,7 +83,7 @@ MAX_SENTENCE_CHARS = 20_000
 
 
 def make_signature(settings: Settings, model: str) -> str:
-    """``aligner|model:muse-v3@0.2.1+int8|max:3|mt:0.22|fail:error|min:0|v:0.1.0``: what
+    """``aligner|model:muse-v3@0.2.1+int8|max:4|mt:0.22|fail:error|min:0|v:0.1.0``: what
     produced a result (``mt:auto`` = estimated per document for an uncalibrated model)."""
     items = dict(settings.signature_items())
     items["model"] = model

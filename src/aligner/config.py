@@ -41,7 +41,7 @@ class Settings:
     # a longer file is refused as not a story (see api.load_document); raise it for books
     max_sentences: int = 50_000
     # alignment
-    max_bead: int = 3
+    max_bead: int = 4
     # QA
     mistranslation_threshold: float | None = None  # None: the model's calibrated value
     truncation_ratio: float = 0.5

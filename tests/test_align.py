@@ -78,6 +78,16 @@ def test_merge_and_split_become_n_m_beads(meanings: np.ndarray) -> None:
     assert ((20,), (19, 20)) in pairs
 
 
+def test_four_sentences_translated_as_one_are_one_bead(meanings: np.ndarray) -> None:
+    tgt = list(_translate(meanings))
+    tgt[10:14] = [_unit(tgt[10] + tgt[11] + tgt[12] + tgt[13])]
+    src_windows, tgt_windows = _windows(list(meanings), 4), _windows(tgt, 4)
+    pairs = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams()))
+    assert ((10, 11, 12, 13), (10,)) in pairs
+    three = _pairs(align_embeddings(src_windows, tgt_windows, params=AlignParams(max_bead=3)))
+    assert ((10, 11, 12, 13), (10,)) not in three
+
+
 def test_every_sentence_is_covered_exactly_once(meanings: np.ndarray) -> None:
     tgt = list(_translate(meanings))[::-1][:25]
     beads = align_embeddings(_windows(list(meanings)), _windows(tgt), params=AlignParams())

@@ -5,7 +5,11 @@ Documents are synthetic 512-d unit vectors: the target side is the source plus
 noise, with an omission, an insertion, a merge and a swap every 100 sentences,
 and window embeddings are normalised sums (as if the encoder were linear).
 
-    python benchmarks/align_scaling.py [--sizes 2000 8000 100000]
+    python benchmarks/align_scaling.py [--sizes 2000 8000 100000] [--exactness]
+
+``--exactness`` instead aligns 8 documents of 3,000 sentences with passages of 20-300
+sentences left out and added at random places, once banded and once searching every
+cell, and counts the beads in which the two differ.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
 
 
-def _windows(rows: np.ndarray, max_len: int = 3) -> dict[int, np.ndarray]:
+def _windows(rows: np.ndarray, max_len: int) -> dict[int, np.ndarray]:
     out = {1: rows}
     for k in range(2, max_len + 1):
         total = rows[: len(rows) - k + 1].copy()
@@ -54,20 +58,52 @@ def make_pair(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 
 def run_one(n: int) -> dict[str, float]:
     src, tgt = make_pair(n)
-    sw, tw = _windows(src), _windows(tgt)
+    params = AlignParams()
+    sw, tw = _windows(src, params.max_bead), _windows(tgt, params.max_bead)
     start = time.perf_counter()
-    beads = align_embeddings(sw, tw, params=AlignParams())
+    beads = align_embeddings(sw, tw, params=params)
     seconds = time.perf_counter() - start
     one_one = sum(len(b.src) == len(b.tgt) == 1 for b in beads)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20  # KiB -> GiB
     return {"n": n, "seconds": seconds, "beads": len(beads), "one_one": one_one, "peak_gib": peak}
 
 
+def exactness(cases: int = 8, n: int = 3000) -> list[int]:
+    """Beads that differ between the banded and the whole-matrix search, per document."""
+    from aligner.align import search
+
+    differ = []
+    for case in range(cases):
+        rng = np.random.default_rng(100 + case)
+        src = _unit(rng.standard_normal((n, DIM), dtype=np.float32))
+        noise = rng.standard_normal((n, DIM), dtype=np.float32) * np.float32(1.3 / np.sqrt(DIM))
+        tgt = list(_unit(src + noise))
+        left_out, added = (50, 100, 300, 20)[case % 4], (50, 200, 30, 300)[case % 4]
+        at_out, at_added = int(rng.integers(200, 1200)), int(rng.integers(1500, 2600))
+        tgt[at_added:at_added] = list(_unit(rng.standard_normal((added, DIM), dtype=np.float32)))
+        del tgt[at_out : at_out + left_out]
+        params = AlignParams(max_bead=2)
+        sw, tw = _windows(src, 2), _windows(np.stack(tgt), 2)
+        banded = {(b.src, b.tgt) for b in align_embeddings(sw, tw, params=params)}
+        cells, search.FULL_SEARCH_CELLS = search.FULL_SEARCH_CELLS, 10**9
+        try:
+            whole = {(b.src, b.tgt) for b in align_embeddings(sw, tw, params=params)}
+        finally:
+            search.FULL_SEARCH_CELLS = cells
+        differ.append(len(banded ^ whole))
+    return differ
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 100000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--exactness", action="store_true", help="See the docstring.")
     args = parser.parse_args()
+    if args.exactness:
+        differ = exactness()
+        print(f"beads differing from the whole-matrix search: {differ} (total {sum(differ)})")
+        return
     if args.one:
         print(json.dumps(run_one(args.one)))
         return

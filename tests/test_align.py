@@ -13,6 +13,7 @@ from aligner.align import (
     number_masks,
     open_line,
     runs_on,
+    search,
     uncertain_windows,
     window_text,
 )
@@ -117,6 +118,24 @@ def test_long_document_uses_the_band_and_stays_exact() -> None:
     pairs = _pairs(beads)
     assert ((2500,), ()) in pairs
     assert sum(len(b.src) == len(b.tgt) == 1 for b in beads) == 4999
+
+
+def test_band_of_a_long_document_keeps_the_whole_matrix_optimum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """200 sentences left out and 200 added move the path far off the diagonal; the
+    banded search finds what searching every cell finds. (The earlier single coarse
+    level of ~400 blocks got 4 beads different.)"""
+    rng = np.random.default_rng(3)
+    src = _unit(rng.normal(size=(2500, 512)))
+    tgt = list(_unit(src + rng.normal(size=src.shape) * 1.3 / np.sqrt(512)))
+    del tgt[800:1000]
+    tgt[1600:1600] = list(_unit(rng.normal(size=(200, 512))))
+    src_windows, tgt_windows = _windows(list(src), 2), _windows(tgt, 2)
+    params = AlignParams(max_bead=2)
+    banded = _pairs(align_embeddings(src_windows, tgt_windows, params=params))
+    monkeypatch.setattr(search, "FULL_SEARCH_CELLS", 10**9)
+    assert banded == _pairs(align_embeddings(src_windows, tgt_windows, params=params))
 
 
 def test_back_pointers_survive_large_path_values() -> None:

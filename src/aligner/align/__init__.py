@@ -32,9 +32,10 @@ document and model), or brings numbers written in digits of which the other side
 has none, and joining it adds no similarity: an omitted sentence next to a 1-1
 pair, which would otherwise hide inside a 2-1 bead (EN-KO dev).
 
-Long documents are aligned coarse-to-fine: blocks of sentences are averaged,
-aligned, and the fine search runs in a band around the coarse path, so time and
-memory grow linearly with document length.
+Long documents are aligned coarse-to-fine: blocks of four sentences are averaged
+and aligned the same way (in turn coarse-to-fine while still long), and the finer
+level searches only a narrow band around the coarser path, so time and memory
+grow linearly with document length.
 
 After the DP, unaligned sentences on both sides are matched when they are
 mutually most similar and at most ``move_window`` beads apart (a sentence moved

@@ -15,7 +15,9 @@ from aligner.align.windows import approximate_windows, block_means, uncertain_wi
 from aligner.models import Bead
 
 FULL_SEARCH_CELLS = 2_500_000  # up to ~1,600 x 1,600 sentences, search the whole matrix
-COARSE_TARGET = 400  # sentences per side at the coarsest level
+# sentences averaged into one at the next coarser level of a long document; each level
+# is aligned the same way, so the levels form a pyramid down to a whole-matrix search
+PYRAMID_BLOCK = 4
 
 
 def align_texts(
@@ -111,13 +113,11 @@ def align_embeddings(
     n, m = len(src[1]), len(tgt[1])
     if n == 0 or m == 0:
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
-    shapes = bead_shapes(params.max_bead)
-    lo, width = _search_band(src[1], tgt[1], params)
     lengths = Lengths.of(src_lengths, tgt_lengths, params.length_weight)
     evidence = Evidence.of(
         src[1], tgt[1], (src_open, tgt_open), (src_numbers, tgt_numbers), params.unrelated_quantile
     )
-    pairs = find_path(src, tgt, lo, width, shapes, params, lengths, evidence)
+    pairs = _monotonic_path(src, tgt, params, lengths, evidence)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]
     beads = swap_crossings(beads, src[1], tgt[1], params.swap_margin)
     # a pair around one aligned bead is a swap of neighbours: evidence of a translation
@@ -136,36 +136,61 @@ def _make_bead(a: range, b: range, src: Windows, tgt: Windows) -> Bead:
     return Bead(tuple(a), tuple(b), round(similarity, 6))
 
 
+def _monotonic_path(
+    src: Windows,
+    tgt: Windows,
+    params: AlignParams,
+    lengths: Lengths | None,
+    evidence: Evidence,
+) -> list[tuple[range, range]]:
+    """The DP's best bead sequence, in order (before the passes that cross and move)."""
+    lo, width = _search_band(src[1], tgt[1], params)
+    shapes = bead_shapes(params.max_bead)
+    return find_path(src, tgt, lo, width, shapes, params, lengths, evidence)
+
+
 def _search_band(src: Matrix, tgt: Matrix, params: AlignParams) -> tuple[np.ndarray, int]:
-    """Per-row first column and common width of the cells the DP explores."""
+    """Per-row first column and common width of the cells the DP explores: the whole
+    matrix of a short document; for a long one, a band around the path of the means of
+    ``PYRAMID_BLOCK`` sentences, itself found this way. The band is then a few dozen
+    cells wide at every level, so time grows linearly with length. (One coarse level of
+    ~400 blocks made the band grow with the document: 100,000 sentences took 3x as
+    long, and ``benchmarks/align_scaling.py --exactness`` found 57 beads that differ
+    from the whole-matrix search, against 16.)"""
     n, m = len(src), len(tgt)
     if n * m <= FULL_SEARCH_CELLS:
         return np.zeros(n + 1, dtype=np.int64), m + 1
-    block = max(2, int(np.ceil(max(n, m) / COARSE_TARGET)))
+    block = PYRAMID_BLOCK
     coarse_src, coarse_tgt = block_means(src, block), block_means(tgt, block)
-    coarse = align_embeddings(
+    coarse_params = AlignParams(
+        max_bead=2,
+        skip_penalty=params.skip_penalty,
+        pair_threshold=params.pair_threshold,
+        band_margin=params.band_margin,
+    )
+    # the path before moved sentences are paired: a pair far apart would drag the
+    # band of every block between them off the diagonal
+    coarse = _monotonic_path(
         approximate_windows(coarse_src, 2),
         approximate_windows(coarse_tgt, 2),
-        params=AlignParams(
-            max_bead=2, skip_penalty=params.skip_penalty, pair_threshold=params.pair_threshold
-        ),
+        coarse_params,
+        None,
+        Evidence.of(coarse_src, coarse_tgt, (None, None), (None, None), params.unrelated_quantile),
     )
     return _band_from_path(coarse, block, n, m, params.band_margin + block)
 
 
 def _band_from_path(
-    coarse: list[Bead], block: int, n: int, m: int, margin: int
+    coarse: list[tuple[range, range]], block: int, n: int, m: int, margin: int
 ) -> tuple[np.ndarray, int]:
     """Fine rows get the fine columns their coarse block was aligned to, plus a margin."""
     first = np.full(n + 1, m, dtype=np.int64)
     last = np.zeros(n + 1, dtype=np.int64)
-    row, col = 0, 0  # coarse position reached so far
-    for bead in coarse:
-        rows = range(row * block, min(n, (row + len(bead.src)) * block) + 1)
-        cols = (col * block, min(m, (col + len(bead.tgt)) * block))
+    for src_blocks, tgt_blocks in coarse:
+        rows = range(src_blocks.start * block, min(n, src_blocks.stop * block) + 1)
+        cols = (tgt_blocks.start * block, min(m, tgt_blocks.stop * block))
         first[rows.start : rows.stop] = np.minimum(first[rows.start : rows.stop], cols[0])
         last[rows.start : rows.stop] = np.maximum(last[rows.start : rows.stop], cols[1])
-        row, col = row + len(bead.src), col + len(bead.tgt)
     lo = np.maximum(first - margin, 0)
     hi = np.minimum(last + margin, m)
     lo = np.minimum.accumulate(lo[::-1])[::-1]  # monotone so that every path stays inside

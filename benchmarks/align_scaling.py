@@ -82,8 +82,8 @@ def exactness(cases: int = 8, n: int = 3000) -> list[int]:
         at_out, at_added = int(rng.integers(200, 1200)), int(rng.integers(1500, 2600))
         tgt[at_added:at_added] = list(_unit(rng.standard_normal((added, DIM), dtype=np.float32)))
         del tgt[at_out : at_out + left_out]
-        params = AlignParams(max_bead=2)
-        sw, tw = _windows(src, 2), _windows(np.stack(tgt), 2)
+        params = AlignParams()
+        sw, tw = _windows(src, params.max_bead), _windows(np.stack(tgt), params.max_bead)
         banded = {(b.src, b.tgt) for b in align_embeddings(sw, tw, params=params)}
         cells, search.FULL_SEARCH_CELLS = search.FULL_SEARCH_CELLS, 10**9
         try:

@@ -27,7 +27,7 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
 
 
-def _windows(parts: list[np.ndarray], max_len: int = 3) -> dict[int, np.ndarray]:
+def _windows(parts: list[np.ndarray], max_len: int = 4) -> dict[int, np.ndarray]:
     """Window embeddings as the normalised sum of their sentences' vectors."""
     rows = np.stack(parts)
     return {

@@ -89,6 +89,8 @@ def _warn(message: str) -> None:
 
 
 def _settings(config: Path | None, **cli: Any) -> Settings:
+    # every name in ``cli`` must be a setting (or no_cache): commands pass their other
+    # options by name, so that a new setting needs only its click option
     path = config or find_config_file(Path.cwd())
     try:
         base = make_settings(load_config_file(path)) if path else Settings()

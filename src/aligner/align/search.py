@@ -1,8 +1,9 @@
-"""Aligning two documents: the coarse-to-fine search band, the DP and the passes after it,
-and the two-pass embedding of sentence windows."""
+"""Aligning two documents: the coarse-to-fine search band, then the DP (``dp``) and the
+passes after it (``reorder``); and the two-pass embedding of sentence windows."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -152,22 +153,17 @@ def _monotonic_path(
 def _search_band(src: Matrix, tgt: Matrix, params: AlignParams) -> tuple[np.ndarray, int]:
     """Per-row first column and common width of the cells the DP explores: the whole
     matrix of a short document; for a long one, a band around the path of the means of
-    ``PYRAMID_BLOCK`` sentences, itself found this way. The band is then a few dozen
-    cells wide at every level, so time grows linearly with length. (One coarse level of
-    ~400 blocks made the band grow with the document: 100,000 sentences took 3x as
-    long, and ``benchmarks/align_scaling.py --exactness`` found 57 beads that differ
-    from the whole-matrix search, against 16.)"""
+    ``PYRAMID_BLOCK`` sentences, itself found this way. For documents of similar length
+    the band is then a few dozen cells wide at every level, so time grows linearly.
+    (One coarse level of ~400 blocks made the band grow with the document: 100,000
+    sentences took 3x as long, and ``benchmarks/align_scaling.py --exactness`` found
+    59 beads that differ from the whole-matrix search, against 16.)"""
     n, m = len(src), len(tgt)
     if n * m <= FULL_SEARCH_CELLS:
         return np.zeros(n + 1, dtype=np.int64), m + 1
     block = PYRAMID_BLOCK
     coarse_src, coarse_tgt = block_means(src, block), block_means(tgt, block)
-    coarse_params = AlignParams(
-        max_bead=2,
-        skip_penalty=params.skip_penalty,
-        pair_threshold=params.pair_threshold,
-        band_margin=params.band_margin,
-    )
+    coarse_params = dataclasses.replace(params, max_bead=2)
     # the path before moved sentences are paired: a pair far apart would drag the
     # band of every block between them off the diagonal
     coarse = _monotonic_path(

@@ -66,6 +66,7 @@ def _window_sums(vectors: Matrix, k: int) -> Matrix:
 
 
 def block_means(vectors: Matrix, block: int) -> Matrix:
+    """Normalised means of each run of ``block`` rows (the last run may be shorter)."""
     count = -(-len(vectors) // block)
     padded = np.zeros((count * block, vectors.shape[1]), dtype=np.float32)
     padded[: len(vectors)] = vectors

@@ -1,13 +1,12 @@
 """The ``number_mismatch`` check: a number changed between source and translation.
 
-Both sides are reduced to numeric values after normalising how each language
-writes numbers: thousands separators and decimals, percentages, English number
-words and scale words ("forty-two", "3.5 million", "$50bn", "a dozen"), month
-names and clock times, Korean units (``3만 5천``, ``12조3천억``, ``5백만``,
-``1천200``),
-batting averages (``2할6푼8리``), Korean native numerals before a counter
-(``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
-about). The values of a bead are matched as multisets.
+Both sides are reduced to numeric values by ``aligner.qa.numerals``, which
+normalises how each language writes numbers: thousands separators and decimals,
+percentages, English number words and scale words ("forty-two", "3.5 million",
+"$50bn", "a dozen"), month names and clock times, Korean units (``3만 5천``,
+``12조3천억``, ``5백만``, ``1천200``), batting averages (``2할6푼8리``), Korean
+native numerals before a counter (``세 명``, ``두 번``), counters and hedges
+stripped (``40여 명`` is 40, about). The values of a bead are matched as multisets.
 
 What is left over is not yet an error: news translations routinely turn a
 weekday into a date (``24일``), convert miles to kilometres, add a won amount
@@ -43,7 +42,13 @@ from aligner.models import Bead, Flag, Severity
 from aligner.qa.numerals import Number, extract_numbers
 from aligner.qa.registry import AlignedDocument, register
 
-__all__ = ["find_number_mismatches", "is_substitution", "unmatched_numbers"]
+__all__ = [
+    "Number",
+    "extract_numbers",
+    "find_number_mismatches",
+    "is_substitution",
+    "unmatched_numbers",
+]
 _LANG_NAMES = {"en": "English", "ko": "Korean"}
 
 

@@ -219,6 +219,16 @@ def test_only_windows_near_non_one_to_one_beads_are_refined() -> None:
     assert tgt == {2: [0, 1], 3: [0]}
 
 
+def test_four_sentence_windows_are_refined_only_near_a_bead_joining_three() -> None:
+    gap = [Bead((0,), (0,), 0.9), Bead((1,), (), 0.0)] + [
+        Bead((i,), (i - 1,), 0.9) for i in (2, 3, 4)
+    ]
+    assert uncertain_windows(gap, 4)[0][4] == []
+    three = [Bead((0,), (0,), 0.9), Bead((1, 2, 3), (1,), 0.7), Bead((4,), (2,), 0.9)]
+    three += [Bead((i,), (i - 2,), 0.9) for i in (5, 6)]
+    assert uncertain_windows(three, 4)[0][4] == [0, 1]
+
+
 def test_align_texts_embeds_exact_windows_only_where_needed(meanings: np.ndarray) -> None:
     """The encoder here is linear (a sentence's vector is looked up, a window's is the
     sum of its sentences'), so the two passes must give the exact-window result."""

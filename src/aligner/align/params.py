@@ -15,7 +15,7 @@ Windows = dict[int, Matrix]  # window length k -> (n - k + 1, d) embeddings of k
 class AlignParams:
     """Knobs of the aligner; defaults measured on the EN-KO dev set."""
 
-    max_bead: int = 4  # 1-4 beads are common in literary text (Text+Berg +0.004 over 3)
+    max_bead: int = 4  # 1-4 beads are common in literary text (Text+Berg +0.003 over 3)
     skip_penalty: float = 0.1  # per unaligned sentence, and per sentence merged beyond 1-1
     pair_threshold: float = 0.15  # paid by every aligned bead (see the module docstring)
     merge_length_tolerance: float = 0.3  # |log length ratio| off the document's: no waiver

@@ -33,8 +33,10 @@ class AlignParams:
 
 
 def bead_shapes(max_bead: int) -> list[tuple[int, int]]:
-    """All (src, tgt) sentence counts allowed: nulls plus a-b with a + b <= max_bead + 1."""
+    """All (src, tgt) sentence counts allowed: nulls, 1-1, merges 1-n and n-1 up to
+    ``max_bead``, and 2-2 from ``max_bead`` 3. (2-3 and 3-2 beads changed nothing on
+    Text+Berg or EN-KO and took a fifth of the DP's time.)"""
     shapes = [(1, 1), (1, 0), (0, 1)]
     for total in range(3, max_bead + 2):
-        shapes += [(a, total - a) for a in range(1, total) if max(a, total - a) <= max_bead]
+        shapes += [(a, total - a) for a in range(1, total) if min(a, total - a) == 1 or total == 4]
     return shapes

@@ -207,6 +207,7 @@ def test_merge_waiver_needs_the_length_ratio_and_the_similarity() -> None:
 def test_shapes_and_windows() -> None:
     assert set(bead_shapes(2)) == {(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)}
     assert {(1, 3), (3, 1), (2, 2)} <= set(bead_shapes(3))
+    assert {(1, 4), (4, 1)} <= set(bead_shapes(4)) and (2, 3) not in bead_shapes(4)
     assert window_text(["a", "b", "c"], 1, 2) == "b c"
 
 

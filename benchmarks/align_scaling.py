@@ -23,23 +23,13 @@ import time
 
 import numpy as np
 
-from aligner.align import AlignParams, align_embeddings
+from aligner.align import AlignParams, align_embeddings, approximate_windows
 
 DIM = 512
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
     return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
-
-
-def _windows(rows: np.ndarray, max_len: int) -> dict[int, np.ndarray]:
-    out = {1: rows}
-    for k in range(2, max_len + 1):
-        total = rows[: len(rows) - k + 1].copy()
-        for i in range(1, k):
-            total += rows[i : len(rows) - k + 1 + i]
-        out[k] = _unit(total)
-    return out
 
 
 def make_pair(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -59,7 +49,7 @@ def make_pair(n: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
 def run_one(n: int) -> dict[str, float]:
     src, tgt = make_pair(n)
     params = AlignParams()
-    sw, tw = _windows(src, params.max_bead), _windows(tgt, params.max_bead)
+    sw, tw = approximate_windows(src, params.max_bead), approximate_windows(tgt, params.max_bead)
     start = time.perf_counter()
     beads = align_embeddings(sw, tw, params=params)
     seconds = time.perf_counter() - start
@@ -83,7 +73,8 @@ def exactness(cases: int = 8, n: int = 3000) -> list[int]:
         tgt[at_added:at_added] = list(_unit(rng.standard_normal((added, DIM), dtype=np.float32)))
         del tgt[at_out : at_out + left_out]
         params = AlignParams()
-        sw, tw = _windows(src, params.max_bead), _windows(np.stack(tgt), params.max_bead)
+        sw = approximate_windows(src, params.max_bead)
+        tw = approximate_windows(np.stack(tgt), params.max_bead)
         banded = {(b.src, b.tgt) for b in align_embeddings(sw, tw, params=params)}
         cells, search.FULL_SEARCH_CELLS = search.FULL_SEARCH_CELLS, 10**9
         try:

@@ -55,11 +55,10 @@ def uncertain_windows(
     def starts(near: set[int], k: int) -> list[int]:
         return sorted(s for s in near if all(s + j in near for j in range(1, k)))
 
-    src_need: dict[int, list[int]] = {}
-    tgt_need: dict[int, list[int]] = {}
-    for k in range(2, max_len + 1):
-        near_src, near_tgt = near(1 if k <= 3 else k - 1)
-        src_need[k], tgt_need[k] = starts(near_src, k), starts(near_tgt, k)
+    least = {k: 1 if k <= 3 else k - 1 for k in range(2, max_len + 1)}
+    sets = {n: near(n) for n in set(least.values())}
+    src_need = {k: starts(sets[n][0], k) for k, n in least.items()}
+    tgt_need = {k: starts(sets[n][1], k) for k, n in least.items()}
     return src_need, tgt_need
 
 

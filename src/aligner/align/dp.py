@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from aligner.align.evidence import Evidence, Lengths
@@ -32,10 +34,12 @@ def find_path(
     insertion = shapes.index((0, 1))
     ramp = skip * np.arange(width, dtype=np.float32)
     cands = np.empty((len(diagonal), width), dtype=np.float32)
+    reach = max(max(a for a, _ in shapes), max(b for _, b in shapes))
     for r0 in range(0, n + 1, CHUNK):
         r1 = min(n + 1, r0 + CHUNK)
+        single = Singles.of(src, tgt, r0, r1, lo, width, reach)
         scores = [
-            _bead_scores(s, src, tgt, lo, width, r0, r1, params, lengths, evidence)
+            _bead_scores(s, src, tgt, lo, width, r0, r1, params, single, lengths, evidence)
             for s in diagonal
         ]
         for i in range(r0, r1):
@@ -63,6 +67,32 @@ def find_path(
     return _trace(choice, lo, shapes, n, m)
 
 
+@dataclass(frozen=True)
+class Singles:
+    """Similarities of the single sentence pairs that beads ending at one chunk of rows
+    can hold, computed once for every bead shape."""
+
+    block: Matrix  # src sentences s0.. x tgt sentences c0..
+    s0: int
+    c0: int
+
+    @staticmethod
+    def of(
+        src: Windows, tgt: Windows, r0: int, r1: int, lo: np.ndarray, width: int, reach: int
+    ) -> Singles:
+        s0 = max(r0 - reach, 0)
+        c0 = max(int(lo[r0:r1].min()) - reach, 0)
+        c1 = min(int(lo[r0:r1].max()) + width, len(tgt[1]))
+        return Singles(src[1][s0 : max(r1 - 1, s0)] @ tgt[1][c0:c1].T, s0, c0)
+
+    def at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of src ``rows`` (column vector) with tgt ``cols`` (a matrix);
+        columns outside the block read its nearest edge (those cells are masked)."""
+        c = np.clip(cols - self.c0, 0, self.block.shape[1] - 1)
+        result: np.ndarray = self.block[rows[:, None] - self.s0, c]
+        return result
+
+
 def _add_insertions(best: np.ndarray, arg: np.ndarray, k: int, ramp: np.ndarray) -> None:
     """Apply runs of 0-1 beads within a row: V[j] = max(V[j], V[j-1] - skip), in one
     pass (``ramp`` is skip * column)."""
@@ -84,6 +114,7 @@ def _bead_scores(
     r0: int,
     r1: int,
     params: AlignParams,
+    single: Singles,
     lengths: Lengths | None,
     evidence: Evidence | None = None,
 ) -> Matrix:
@@ -105,13 +136,16 @@ def _bead_scores(
     if c1 <= c0:
         return out
     rows = s_rows[valid_rows]
-    block = src[a][rows] @ tgt[b][c0:c1].T
     t_idx = t_first[valid_rows]
     ok = (t_idx >= c0) & (t_idx < c1)
-    gathered = np.take_along_axis(block, np.clip(t_idx - c0, 0, c1 - c0 - 1), axis=1)
+    if a == b == 1:
+        gathered = single.at(rows, t_idx)
+    else:
+        block = src[a][rows] @ tgt[b][c0:c1].T
+        gathered = np.take_along_axis(block, np.clip(t_idx - c0, 0, c1 - c0 - 1), axis=1)
     value = gathered - penalty
     if min(a, b) == 1 < max(a, b):
-        best, worst = _part_similarities(shape, src, tgt, rows, t_idx)
+        best, worst = _part_similarities(shape, single, rows, t_idx)
         waived = np.zeros_like(value)
         if lengths is not None:
             waived = _merge_waiver(shape, rows, t_idx, gathered, best, lengths, params)
@@ -135,20 +169,16 @@ def _bead_scores(
 
 
 def _part_similarities(
-    shape: tuple[int, int], src: Windows, tgt: Windows, rows: np.ndarray, t_idx: np.ndarray
+    shape: tuple[int, int], single: Singles, rows: np.ndarray, t_idx: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Best and worst similarity of the single sentence pairs inside 1-n / n-1 beads
     starting at src ``rows`` and tgt ``t_idx``."""
     a, b = shape
-    n, m = len(src[1]), len(tgt[1])
-    t0, t1 = max(int(t_idx.min()), 0), min(max(int(t_idx.max()), 0) + b, m)
     best = np.full(t_idx.shape, -1.0, dtype=np.float32)
     worst = np.full(t_idx.shape, 1.0, dtype=np.float32)
     for da in range(a):
-        block = src[1][np.minimum(rows + da, n - 1)] @ tgt[1][t0:t1].T
         for db in range(b):
-            cols = np.clip(t_idx + db - t0, 0, t1 - t0 - 1)
-            part = np.take_along_axis(block, cols, axis=1)
+            part = single.at(rows + da, t_idx + db)
             best, worst = np.maximum(best, part), np.minimum(worst, part)
     return best, worst
 

@@ -18,8 +18,9 @@ from aligner.align import (
     window_text,
 )
 from aligner.align.dp import _merge_waiver, find_path
-from aligner.align.evidence import Lengths
+from aligner.align.evidence import Evidence, Lengths
 from aligner.align.reorder import match_moved
+from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
 
 
@@ -107,6 +108,56 @@ def test_empty_side_gives_only_null_beads(meanings: np.ndarray) -> None:
     empty = {1: np.zeros((0, 64), dtype=np.float32)}
     beads = align_embeddings(_windows(list(meanings[:3])), empty, params=AlignParams())
     assert _pairs(beads) == [((0,), ()), ((1,), ()), ((2,), ())]
+
+
+@pytest.mark.parametrize("sides", [(3, 0), (0, 3), (0, 0)])
+def test_no_sentences_on_a_side_with_every_piece_of_evidence(
+    meanings: np.ndarray, sides: tuple[int, int]
+) -> None:
+    """A side with no content (all boilerplate) leaves every sentence of the other a
+    null bead, also when the text evidence (lengths, open lines, numbers) is given."""
+    texts = ["The storm hit at 9 am,", "and 1,500 homes lost power.", "Schools closed."]
+    n, m = sides
+    src, tgt = texts[:n], texts[:m]
+    beads = align_embeddings(
+        {1: meanings[:n]},
+        {1: _translate(meanings)[:m]},
+        params=AlignParams(),
+        src_lengths=[len(t) for t in src],
+        tgt_lengths=[len(t) for t in tgt],
+        src_open=runs_on(src),
+        tgt_open=runs_on(tgt),
+        src_numbers=number_masks(src),
+        tgt_numbers=number_masks(tgt),
+    )
+    assert _pairs(beads) == [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+
+
+def test_evidence_of_no_sentences_is_empty() -> None:
+    assert runs_on([]) == []
+    assert number_masks([]).shape == (0,)
+    none = np.zeros((0, 64), dtype=np.float32)
+    evidence = Evidence.of(none, none, (runs_on([]), []), (number_masks([]), None), 0.9)
+    assert (evidence.unrelated, evidence.numbers) == (-1.0, False)
+    assert evidence.src_open.tolist() == evidence.tgt_open.tolist() == [0]
+
+
+@pytest.fixture(scope="module")
+def muse() -> Encoder:
+    return load_encoder("muse-v3")
+
+
+@pytest.mark.parametrize("sides", [(3, 0), (0, 3), (0, 0)])
+def test_align_texts_with_no_sentences_on_a_side(muse: Encoder, sides: tuple[int, int]) -> None:
+    """The real model, as a document whose side is all boilerplate reaches it."""
+    en = ["A typhoon hit Japan on Monday,", "cutting power to 1,500 homes.", "Schools closed."]
+    ko = ["월요일 태풍이 일본을 강타해", "1,500가구가 정전됐다.", "학교는 휴교했다."]
+    n, m = sides
+    beads, src_rows, tgt_rows = align_texts(
+        en[:n], ko[:m], embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    assert _pairs(beads) == [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
+    assert (len(src_rows), len(tgt_rows)) == (n, m)
 
 
 def test_long_document_uses_the_band_and_stays_exact() -> None:

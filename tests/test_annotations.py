@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -91,3 +92,22 @@ def test_cli_prints_annotations_for_the_seed_story(tmp_path: Path, absolute: boo
     assert annotations[0].startswith(
         "::error file=corpus/en/onchon-party-officials.txt,line=9,title=aligner%3A truncated::"
     )
+
+
+def test_an_unreadable_file_is_annotated_at_its_own_path(tmp_path: Path) -> None:
+    for side in ("en", "ko"):
+        (tmp_path / side).mkdir()
+    shutil.copy(SEED_EN / "onchon-party-officials.txt", tmp_path / "en" / "story.txt")
+    (tmp_path / "ko" / "story.txt").write_bytes(b"")  # the Korean file, not the pair, is bad
+    args = ["check", "en", "ko", "-q", "--annotations", "github", "--format", "sarif"]
+    args += ["--report-dir", "-"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2  # nothing could be checked
+    assert "::error file=ko/story.txt::file is empty; remove it" in result.stderr
+    assert "INPUT ko/story.txt: file is empty" in result.stderr
+    sarif = json.loads(result.stdout)
+    (problem,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "input-problem"]
+    location = problem["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert location == "ko/story.txt"

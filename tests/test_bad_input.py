@@ -81,12 +81,26 @@ GENERATED = {
     "unknown model": "cannot load model 'no-such-org/no-such-model'",
     "config: TOML syntax error": "cannot read config: Invalid value (at line 1, column 12)",
     "config: value of the wrong type": (
-        "bad.toml: setting 'max_bead' has an invalid value 'three' (expected a number)"
+        "bad.toml: setting 'max_bead' has an invalid value 'three' (expected a whole number)"
+    ),
+    "config: number out of range": "bad.toml: setting 'min_score' must be between 0 and 1; got 1.5",
+    "config: invalid regex": (
+        "bad.toml: setting 'extra_boilerplate' has an invalid regex '([unclosed': "
+        "unterminated character set at position 1"
+    ),
+    "config: unknown check": "bad.toml: setting 'disabled_checks' names an unknown check 'nosuch'",
+    "config: unknown encoding": (
+        "bad.toml: setting 'encoding' has an unknown text encoding 'latin-9' (use auto, or a "
+        "codec name such as utf-8, utf-16, cp949, euc-kr)"
     ),
     "config: unknown setting": "bad.toml: unknown setting 'fail_onn'",
     "missing path": "no such file or directory; check the path",
     "no file pairs up": "no file has the same relative path in both directories",
+    "the same folder on both sides": "the same directory on both sides; pass the English",
+    "report folder is a corpus tree": "the report folder is the English tree itself",
     "Ctrl-C or SIGTERM": "aligner: interrupted",
+    "one side only boilerplate": "every content sentence of the other side flagged missing",
+    "file name not valid UTF-8 (CP949 from a Windows zip)": r"\xb1\xe2\xbb\xe7.txt",
 }
 
 
@@ -257,9 +271,103 @@ def test_missing_path_and_no_pairs_are_one_line_errors(tmp_path: Path) -> None:
     run = _check(BAD / "en" / "world", tmp_path / "ko", tmp_path / "r")
     _one_line_error(run, GENERATED["no file pairs up"])
     assert not (tmp_path / "r").exists()
+    run = _check(BAD / "en", BAD / "en", tmp_path / "r")
+    _one_line_error(run, GENERATED["the same folder on both sides"])
+    shutil.copytree(BAD / "en" / "world", tmp_path / "en")
+    run = _check(tmp_path / "en", tmp_path / "ko", tmp_path / "en")
+    _one_line_error(run, GENERATED["report folder is a corpus tree"])
 
 
 # --- cases generated here --------------------------------------------------------
+
+
+STORY_EN = "A typhoon hit Japan on Monday.\nThousands of homes lost power.\nSchools closed.\n"
+STORY_KO = "월요일 태풍이 일본을 강타했다.\n수천 가구가 정전됐다.\n학교는 휴교했다.\n"
+ALL_FORMATS = "html,json,csv,tsv,md,junit,sarif,tmx,xliff"
+RUN_REPORTS = (
+    "index.html",
+    "summary.json",
+    "alignments.csv",
+    "alignments.tsv",
+    "summary.md",
+    "junit.xml",
+    "results.sarif",
+    "alignments.tmx",
+    "alignments.xlf",
+)
+
+
+def test_one_side_only_boilerplate_is_checked_and_the_others_reported(tmp_path: Path) -> None:
+    """A Korean file holding only a related-stories header has no content left after
+    boilerplate removal: it is aligned like any other, every English sentence missing."""
+    _pair(tmp_path, "good.txt", STORY_EN, STORY_KO)
+    en, ko = _pair(tmp_path, "links.txt", STORY_EN, "RELATED STORIES\n")
+    run = _check(en, ko, tmp_path / "r", "--format", ALL_FORMATS)
+    assert run.code == 1, run.stdout  # the gate fails on the missing sentences
+    summary = run.summary()
+    passed = {d["document"]: d["passed"] for d in summary["documents"]}
+    assert (passed, summary["problems"]) == ({"good.txt": True, "links.txt": False}, [])
+    for name in ("good.txt.json", "good.txt.html", "links.txt.html", *RUN_REPORTS):
+        assert (run.reports / name).is_file(), name
+    report = json.loads((run.reports / "links.txt.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, load_schema())
+    flags = sorted((f["type"], f["en"], f["ko"]) for f in report["flags"])
+    assert flags == [("boilerplate", [], [0])] + [("missing", [i], []) for i in range(3)]
+    # the gate decides, as for any document: three missing sentences are allowed here
+    run = _check(en, ko, tmp_path / "r2", "--fail-on", "never", "--max-missing", "3")
+    assert run.code == 0, run.stdout
+
+
+def test_align_with_one_side_or_both_only_boilerplate(tmp_path: Path) -> None:
+    en, ko = _pair(tmp_path, "a.txt", STORY_EN, "RELATED STORIES\n")
+    args = ["align", en / "a.txt", ko / "a.txt", "--presegmented", "--format", "ladder"]
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.split() == ["[0]:[]:0.000", "[1]:[]:0.000", "[2]:[]:0.000", "[]:[0]:0.000"]
+    # a rule that covers every line leaves neither side any content
+    _pair(tmp_path, "b.txt", STORY_EN, STORY_KO)
+    (tmp_path / "all.toml").write_text('extra_boilerplate = ["^.*$"]\n')
+    args = ["align", en / "b.txt", ko / "b.txt", "--config", tmp_path / "all.toml"]
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["passed"] and {f["type"] for f in report["flags"]} == {"boilerplate"}
+    assert all(not (a["en"] and a["ko"]) for a in report["alignments"])
+
+
+def test_file_name_not_valid_utf8_is_checked_and_written_escaped(tmp_path: Path) -> None:
+    """Names from a Windows zip are CP949 bytes; reports write each byte as \\xNN."""
+    name = os.fsdecode("기사.txt".encode("cp949"))
+    try:
+        _pair(tmp_path, name, STORY_EN, STORY_KO)
+    except (OSError, UnicodeError):
+        pytest.skip("this file system accepts only valid UTF-8 names")
+    _pair(tmp_path, "ok.txt", STORY_EN, STORY_KO)
+    lone = tmp_path / "en" / os.fsdecode("뉴스.txt".encode("cp949"))
+    lone.write_text(STORY_EN, encoding="utf-8")
+    shown = GENERATED["file name not valid UTF-8 (CP949 from a Windows zip)"]
+    args = ("--format", ALL_FORMATS, "--annotations", "github")
+    runs = [
+        _check(tmp_path / "en", tmp_path / "ko", tmp_path / folder, *args, *extra)
+        for folder, extra in (("r1", ()), ("r2", ()), ("r3", ("--no-cache",)))
+    ]  # the second reads the results from the cache, the third has none
+    verdicts = [run.stdout.rsplit("reports: ", 1)[0] for run in runs]
+    assert verdicts == [verdicts[0]] * 3
+    run = runs[0]
+    assert run.code == 1  # the lone file is an input problem; both pairs pass
+    assert f"PASS  {shown}  score 1.000" in run.stdout
+    assert rf"INPUT {tmp_path}/en/\xb4\xba\xbd\xba.txt: no Korean counterpart" in run.stdout
+    assert r"::error file=en/\xb4\xba\xbd\xba.txt::" in run.stdout  # relative to the work tree
+    summary = run.summary()
+    assert sorted(d["document"] for d in summary["documents"]) == [shown, "ok.txt"]
+    report = json.loads((run.reports / f"{shown}.json").read_text(encoding="utf-8"))
+    assert report["files"]["src"] == f"{tmp_path}/en/{shown}"
+    for path in run.reports.rglob("*"):
+        if path.is_file():
+            assert path.name.isprintable(), path.name
+            path.read_bytes().decode("utf-8")  # strict: not a byte of the bad name
+    index = (run.reports / "index.html").read_text(encoding="utf-8")
+    assert 'href="%5Cxb1%5Cxe2%5Cxbb%5Cxe7.txt.html"' in index
 
 
 def test_10_mb_single_line_is_refused_quickly(tmp_path: Path) -> None:
@@ -415,6 +523,10 @@ def test_unknown_model(tmp_path: Path) -> None:
         ("max_bead = \n", "config: TOML syntax error"),
         ('max_bead = "three"\n', "config: value of the wrong type"),
         ("fail_onn = 'error'\n", "config: unknown setting"),
+        ("min_score = 1.5\n", "config: number out of range"),
+        ("extra_boilerplate = ['([unclosed']\n", "config: invalid regex"),
+        ("disabled_checks = ['nosuch']\n", "config: unknown check"),
+        ("encoding = 'latin-9'\n", "config: unknown encoding"),
     ],
 )
 def test_malformed_config(tmp_path: Path, text: str, case: str) -> None:

@@ -85,6 +85,37 @@ def test_clean_pair_passes_with_exit_zero(tmp_path: Path) -> None:
     assert "PASS" in stdout
 
 
+def test_a_failing_document_says_why(tmp_path: Path) -> None:
+    en = (DATA / "clean" / "en" / "budget.txt").read_text(encoding="utf-8").splitlines()
+    ko = (DATA / "clean" / "ko" / "budget.txt").read_text(encoding="utf-8").splitlines()
+    (tmp_path / "a.en").write_text("\n".join(en) + "\n", encoding="utf-8")
+    (tmp_path / "a.ko").write_text("\n".join(ko[:2]) + "\n", encoding="utf-8")  # last one dropped
+    common = ("--presegmented", "--report-dir", tmp_path / "r", "--format", "json,md")
+    # the gap alone, as an info flag, fails only through the limit
+    (tmp_path / "info.toml").write_text('severities = { gap = "info" }\n', encoding="utf-8")
+    code, stdout, _ = _run(
+        "check", tmp_path / "a.en", tmp_path / "a.ko", *common,
+        "--config", tmp_path / "info.toml", "--max-missing", "0",
+    )  # fmt: skip
+    assert code == 1
+    reason = "1 EN sentence without counterpart, more than max_missing 0"
+    assert f"    fails: {reason}" in stdout.splitlines()
+    assert "    info: " not in stdout  # info flags are listed only when they can fail
+    summary = json.loads((tmp_path / "r" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["documents"][0]["failures"] == [reason]
+    assert "max\\_missing 0" in (tmp_path / "r" / "summary.md").read_text(encoding="utf-8")
+    code, stdout, _ = _run(
+        "check", tmp_path / "a.en", tmp_path / "a.ko", *common,
+        "--config", tmp_path / "info.toml", "--fail-on", "info",
+    )  # fmt: skip
+    assert code == 1
+    assert "    fails: 1 info flag (fail_on info)" in stdout.splitlines()
+    assert any(
+        line.startswith("    info: ") and "EN line 3 has no KO counterpart" in line
+        for line in stdout.splitlines()
+    )
+
+
 def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
     code, stdout, _ = _run(
         "check", SEED_EN, SEED_KO, "--report-dir", tmp_path / "r", "--exit-zero", "-q"
@@ -179,9 +210,10 @@ def test_sentence_transformers_model_by_path(tmp_path: Path) -> None:
     en, ko = tmp_path / "a.en", tmp_path / "b.en"
     en.write_text("The council met on Monday.\nIt approved the budget.\n")
     ko.write_text("On Monday the council held a meeting.\nThe budget was approved.\n")
-    code, stdout, _ = _run("align", en, ko, "--presegmented", "--model", model)
+    code, stdout, stderr = _run("align", en, ko, "--presegmented", "--model", model)
     data = json.loads(stdout)
     assert code == 0
+    assert "Loading weights" not in stderr  # no library progress bar among our lines
     assert [(a["en"], a["ko"]) for a in data["alignments"]] == [([0], [0]), ([1], [1])]
     assert "minilm" in data["signature"].lower()
 

@@ -114,6 +114,16 @@ def test_malformed_waiver_file_is_a_one_line_error(tmp_path: Path) -> None:
     assert not Path("out").exists()  # nothing was checked or written
 
 
+def test_waiver_of_an_unknown_type_is_malformed_not_stale(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    entry = {"document": "storm.txt", "type": "nosuchtype", "src": "x", "tgt": "y"}
+    Path("w.json").write_text(json.dumps({"version": 1, "waivers": [entry]}), "utf-8")
+    code, stdout, stderr = _check(src, tgt, "--waivers", "w.json")
+    assert code == 2 and stdout == "" and len(stderr.splitlines()) == 1
+    assert stderr.startswith("aligner: error: w.json: waiver 1: unknown type 'nosuchtype'")
+    assert "stale" not in stderr and not Path("out").exists()
+
+
 def test_missing_waiver_file_or_update_without_one_is_an_error(tmp_path: Path) -> None:
     src, tgt = _corpus(tmp_path)
     code, _, stderr = _check(src, tgt, "--waivers", "none.json")

@@ -1,10 +1,21 @@
 from __future__ import annotations
 
+import dataclasses
+import math
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from aligner.config import Settings, find_config_file, load_config_file, make_settings
+from aligner.cli import main
+from aligner.config import (
+    CHECK_FLAG_TYPES,
+    RANGES,
+    Settings,
+    find_config_file,
+    load_config_file,
+    make_settings,
+)
 from aligner.errors import ConfigError
 
 
@@ -23,7 +34,13 @@ def test_values_are_coerced_and_checked() -> None:
         ({"max_bead": 9}, "setting 'max_bead' must be between 1 and 6"),
         ({"max_missing": -1}, "setting 'max_missing' must be 0 or more"),
         ({"max_extra": "two"}, "setting 'max_extra' has an invalid value 'two'"),
-        ({"severities": {"gap": "fatal"}}, "setting 'severities' has an invalid value"),
+        ({"max_sentences": 1.5}, r"invalid value 1\.5 \(expected a whole number\)"),
+        ({"severities": "gap"}, "setting 'severities' has an invalid value 'gap'"),
+        ({"severities": {"gap": 3}}, "setting 'severities' has an invalid value"),
+        (
+            {"severities": {"gap": "fatal"}},
+            r"setting 'severities' gives 'gap' an invalid severity 'fatal' \(use info, warning",
+        ),
     ],
 )
 def test_bad_values_name_the_key(values: dict[str, object], message: str) -> None:
@@ -57,3 +74,147 @@ def test_waivers_setting_is_a_path_and_checked() -> None:
     assert make_settings({"waivers": "qa/waivers.json"}).waivers == Path("qa/waivers.json")
     with pytest.raises(ConfigError, match="setting 'waivers' has an invalid value 3"):
         make_settings({"waivers": 3})
+
+
+# --- numbers: every numeric setting has a range, and NaN / infinity are refused -----
+
+
+def _numeric_fields() -> list[str]:
+    return [
+        f.name
+        for f in dataclasses.fields(Settings)
+        if f.type in ("int", "float", "int | None", "float | None")
+    ]
+
+
+def test_every_numeric_setting_has_a_range() -> None:
+    assert sorted(_numeric_fields()) == sorted(RANGES)
+    for key, (low, high) in RANGES.items():
+        default = getattr(Settings(), key)
+        assert default is None or low <= default <= (high if high is not None else math.inf)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("min_score", 1.5, "setting 'min_score' must be between 0 and 1; got 1.5"),
+        ("min_score", -1, "setting 'min_score' must be between 0 and 1; got -1"),
+        ("min_score", math.inf, "setting 'min_score' must be between 0 and 1; got inf"),
+        ("min_score", math.nan, "setting 'min_score' must be between 0 and 1; got nan"),
+        ("mistranslation_threshold", 2, "'mistranslation_threshold' must be between 0 and 1"),
+        ("mistranslation_threshold", math.nan, "got nan"),
+        ("truncation_ratio", -3, "setting 'truncation_ratio' must be between 0 and 1; got -3"),
+        ("truncation_ratio", -math.inf, "got -inf"),
+        ("max_sentences", 0, "setting 'max_sentences' must be 1 or more; got 0"),
+        ("max_bead", 0, "setting 'max_bead' must be between 1 and 6; got 0"),
+        ("max_extra", -2, "setting 'max_extra' must be 0 or more; got -2"),
+        ("jobs", -1, "setting 'jobs' must be 0 or more; got -1"),
+    ],
+)
+def test_numbers_out_of_range(key: str, value: float, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_settings({key: value})
+    assert message in str(caught.value)
+
+
+@pytest.mark.parametrize("key", sorted(RANGES))
+def test_numbers_at_both_ends_of_their_range_are_valid(key: str) -> None:
+    low, high = RANGES[key]
+    for value in (low, high) if high is not None else (low, 10**6):
+        assert getattr(make_settings({key: value}), key) == value
+
+
+def test_cli_numbers_are_checked_by_click_with_the_config_ranges(tmp_path: Path) -> None:
+    for args, message in [
+        (["--min-score", "2"], "Invalid value for '--min-score': 2.0 is not in the range"),
+        (["--min-score", "-0.5"], "Invalid value for '--min-score': -0.5 is not in the range"),
+        (["--jobs", "-1"], "Invalid value for '-j' / '--jobs': -1 is not in the range x>=0"),
+        (["--max-missing", "-1"], "'--max-missing': -1 is not in the range x>=0"),
+        # click lets NaN through a FloatRange; the settings refuse it
+        (["--min-score", "nan"], "aligner: error: setting 'min_score' must be between 0 and 1"),
+    ]:
+        result = CliRunner().invoke(main, ["check", "en", "ko", *args])
+        assert result.exit_code == 2, (args, result.output)
+        assert message in result.stderr and "Traceback" not in result.stderr
+
+
+# --- regexes ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("key", ["boilerplate", "extra_boilerplate"])
+def test_invalid_regex_names_the_setting_and_the_pattern(key: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_settings({key: ["^Photo: .*$", "([unclosed"]})
+    assert str(caught.value) == (
+        f"setting '{key}' has an invalid regex '([unclosed': "
+        "unterminated character set at position 1"
+    )
+
+
+def test_invalid_regex_in_the_config_file_stops_the_run_with_one_line(tmp_path: Path) -> None:
+    Path("re.toml").write_text('extra_boilerplate = ["([unclosed"]\n')
+    result = CliRunner().invoke(
+        main, ["check", "en.txt", "ko.txt", "--config", "re.toml", "--report-dir", "r"]
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "aligner: error: re.toml: setting 'extra_boilerplate' has an invalid regex "
+        "'([unclosed': unterminated character set at position 1\n"
+    )
+    assert not Path("r").exists()
+
+
+def test_builtin_boilerplate_compiles() -> None:
+    assert make_settings({}).boilerplate == Settings().boilerplate
+
+
+# --- check names -----------------------------------------------------------------------
+
+
+def test_every_check_name_is_accepted() -> None:
+    names = sorted(CHECK_FLAG_TYPES)
+    settings = make_settings({"disabled_checks": names, "severities": dict.fromkeys(names, "info")})
+    assert settings.disabled_checks == frozenset(names)
+
+
+@pytest.mark.parametrize("key", ["disabled_checks", "severities"])
+def test_unknown_check_names_are_errors_listing_the_checks(key: str) -> None:
+    value: object = ["nosuch"] if key == "disabled_checks" else {"nosuch": "error"}
+    with pytest.raises(ConfigError) as caught:
+        make_settings({key: value})
+    message = str(caught.value)
+    assert message.startswith(f"setting '{key}' names an unknown check 'nosuch' (checks: ")
+    assert "gap" in message and "consistency" in message and "whitespace" in message
+
+
+def test_a_flag_type_instead_of_its_check_says_which_check() -> None:
+    with pytest.raises(ConfigError, match="'missing' \\(a flag type of the check 'gap'; checks:"):
+        make_settings({"disabled_checks": ["missing"]})
+
+
+# --- encoding --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["auto", "utf-8", "UTF8", "utf-16", "cp949", "euc-kr", "latin-1"])
+def test_known_encodings_are_accepted(name: str) -> None:
+    assert make_settings({"encoding": name}).encoding == name
+
+
+@pytest.mark.parametrize("name", ["latin-9", "base64", "rot13", "", "utf-8\0", "AUTO"])
+def test_unknown_encoding_is_an_error_naming_the_valid_ones(name: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_settings({"encoding": name})
+    assert str(caught.value) == (
+        f"setting 'encoding' has an unknown text encoding {name!r} "
+        "(use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr)"
+    )
+
+
+@pytest.mark.parametrize("command", ["check", "align"])
+def test_cli_encoding_is_checked_before_anything_is_read(command: str) -> None:
+    result = CliRunner().invoke(main, [command, "en.txt", "ko.txt", "--encoding", "latin-9"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--encoding': unknown text encoding 'latin-9' "
+        "(use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr)"
+    )

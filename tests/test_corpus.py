@@ -194,6 +194,46 @@ def test_korean_names_pair_across_unicode_normalisation(tmp_path: Path) -> None:
     assert pairs[0].tgt_path.exists()  # the on-disk (NFD) path, not the pairing key
 
 
+def _bytes_tree(root: Path, *names: bytes) -> Path:
+    """``_tree`` for names given as bytes (not UTF-8: CP949 from a Windows zip)."""
+    for name in names:
+        path = root / os.fsdecode(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.write_bytes(b"text of " + name + b"\n")
+        except OSError:
+            pytest.skip("this file system accepts only valid UTF-8 names")
+    return root
+
+
+def test_names_that_are_not_utf8_pair_and_are_named_printably(tmp_path: Path) -> None:
+    name = "world/기사.txt".encode("cp949")
+    src = _bytes_tree(tmp_path / "en", name, "뉴스.txt".encode("cp949"))
+    tgt = _bytes_tree(tmp_path / "ko", name)
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == [r"world/\xb1\xe2\xbb\xe7.txt"]
+    assert pairs[0].tgt_path.exists()  # the real path, for reading
+    assert [(p.path, p.message) for p in problems] == [
+        (
+            rf"{src}/\xb4\xba\xbd\xba.txt",
+            rf"no Korean counterpart (expected {tgt}/\xb4\xba\xbd\xba.txt)",
+        )
+    ]
+    single = pair_documents(src / os.fsdecode(name), tgt / os.fsdecode(name))[0]
+    assert _names(single) == [r"\xb1\xe2\xbb\xe7.txt"]
+
+
+def test_a_name_that_spells_the_escape_of_another_is_not_checked(tmp_path: Path) -> None:
+    """Two files must never share a report: a name written ``\\xb1.txt`` and a name
+    holding the byte 0xb1 would."""
+    src = _bytes_tree(tmp_path / "en", b"\\xb1.txt", b"\xb1.txt")
+    tgt = _bytes_tree(tmp_path / "ko", b"\\xb1.txt", b"\xb1.txt")
+    pairs, problems = pair_documents(src, tgt)
+    assert _names(pairs) == [r"\xb1.txt"]
+    assert len(problems) == 2
+    assert all("after Unicode normalisation or escaping of bytes" in p.message for p in problems)
+
+
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt")
     with pytest.raises(InputError, match=r"^.*ko: no such file or directory"):
@@ -229,3 +269,24 @@ def test_empty_directories_is_an_error(tmp_path: Path) -> None:
     tgt = _tree(tmp_path / "ko")
     with pytest.raises(InputError, match="English side: 0 files, Korean side: 0"):
         pair_documents(src, tgt)
+
+
+def test_the_report_folder_inside_a_tree_is_not_corpus(tmp_path: Path) -> None:
+    src = _tree(tmp_path / "en", "a.txt", "reports/index.html", "reports/a.txt.json")
+    tgt = _tree(tmp_path / "ko", "a.txt")
+    pairs, problems = pair_documents(src, tgt, exclude=Path(tmp_path / "en" / "reports"))
+    assert (_names(pairs), problems) == (["a.txt"], [])
+    with pytest.raises(InputError, match="the report folder is the Korean tree itself"):
+        pair_documents(src, tgt, exclude=tgt)
+    _, problems = pair_documents(src, tgt)  # an ordinary folder: its files are unpaired
+    assert sorted(p.path for p in problems) == [
+        str(src / "reports" / n) for n in ("a.txt.json", "index.html")
+    ]
+
+
+@pytest.mark.parametrize("name", ["", "a.txt"])
+def test_the_same_path_on_both_sides_is_refused(tmp_path: Path, name: str) -> None:
+    _tree(tmp_path / "en", "a.txt")
+    kind = "file" if name else "directory"
+    with pytest.raises(InputError, match=f"the same {kind} on both sides"):
+        pair_documents(tmp_path / "en" / name, tmp_path / "en" / ".." / "en" / name)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aligner.config import Settings
-from aligner.gate import document_passes, score_document
+from aligner.gate import gate_failures, score_document
 from aligner.models import Document, Flag, Sentence, Severity
 
 
@@ -29,6 +29,10 @@ def test_boilerplate_is_not_content() -> None:
     assert score_document(_doc(4, boilerplate=4), _doc(0), []) == 1.0
 
 
+def document_passes(score: float, flags: list[Flag], settings: Settings) -> bool:
+    return not gate_failures(score, flags, settings)
+
+
 def test_gate_fails_on_severity_and_score() -> None:
     error = [Flag("gap", Severity.ERROR, (0,), (), "m")]
     warning = [Flag("reordered", Severity.WARNING, (0,), (0,), "m")]
@@ -37,6 +41,22 @@ def test_gate_fails_on_severity_and_score() -> None:
     assert not document_passes(1.0, warning, Settings(fail_on="warning"))
     assert document_passes(0.5, error, Settings(fail_on="never"))
     assert not document_passes(0.5, [], Settings(min_score=0.9))
+
+
+def test_gate_failures_say_why() -> None:
+    flags = [
+        Flag("truncated", Severity.ERROR, (0,), (0,), "m"),
+        Flag("hygiene", Severity.INFO, (1,), (1,), "m"),
+        Flag("hygiene", Severity.INFO, (2,), (2,), "m"),
+        Flag("missing", Severity.INFO, (3, 4), (), "m"),
+    ]
+    assert gate_failures(0.5, flags, Settings(fail_on="info", min_score=0.6, max_missing=1)) == (
+        "1 error flag (fail_on info)",
+        "3 info flags (fail_on info)",
+        "score 0.5000 below min_score 0.6",
+        "2 EN sentences without counterpart, more than max_missing 1",
+    )
+    assert gate_failures(0.5, flags, Settings(fail_on="never", max_extra=0)) == ()
 
 
 def test_waived_flags_count_neither_in_score_nor_verdict() -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 
 import pytest
 
 from aligner.errors import ConfigError, InputError
-from aligner.io import MAX_BYTES, read_text, write_atomic
+from aligner.io import MAX_BYTES, printable, read_text, write_atomic
 
 KO = "(서울=연합뉴스) 정부는 오늘 새 예산안을 발표했다.\n두 번째 문장.\n"
 EN = "Seoul - The government announced a new budget today.\nSecond sentence.\n"
@@ -271,3 +272,13 @@ def test_write_atomic_round_trip(tmp_path: Path) -> None:
     write_atomic(target, KO)
     assert read_text(target) == KO
     assert [p.name for p in target.parent.iterdir()] == ["report.txt"]
+
+
+def test_printable_escapes_bytes_that_are_not_utf8_and_control_characters() -> None:
+    cp949 = os.fsdecode("기사.txt".encode("cp949"))
+    assert printable(Path("ko") / cp949) == r"ko/\xb1\xe2\xbb\xe7.txt"
+    assert printable("a\nb\x85\ud800.txt") == r"a\x0ab\u0085\ud800.txt"
+    assert printable("정치/기사 (1).txt") == "정치/기사 (1).txt"  # valid names unchanged
+    assert printable(printable(cp949)) == printable(cp949)
+    # a C1 control and the byte of the same value read differently
+    assert printable("\x85") != printable(os.fsdecode(b"\x85"))

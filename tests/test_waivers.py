@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from aligner.config import FLAG_TYPES
 from aligner.errors import ConfigError
 from aligner.models import (
     Bead,
@@ -131,6 +132,12 @@ GOOD = {"document": "a.txt", "type": "truncated", "src": "Cut short, .", "tgt": 
         (json.dumps({"waivers": [GOOD | {"reason": 3}]}), "waiver 1: 'reason' must be a string"),
         (json.dumps({"waivers": [GOOD | {"reasn": "x"}]}), "waiver 1: unknown key 'reasn'"),
         (
+            json.dumps({"waivers": [GOOD, GOOD | {"type": "nosuchtype"}]}),
+            "waiver 2: unknown type 'nosuchtype' (flag types: boilerplate, consistency, extra,",
+        ),
+        # a check's name is not a flag type when its flags have others
+        (json.dumps({"waivers": [GOOD | {"type": "gap"}]}), "waiver 1: unknown type 'gap'"),
+        (
             json.dumps({"waivers": [GOOD | {"fingerprint": "0" * 16}]}),
             "waiver 1: fingerprint '0000000000000000' does not match",
         ),
@@ -145,6 +152,13 @@ def test_malformed_file_is_a_one_line_config_error(tmp_path: Path, text: str, pr
     message = str(caught.value)
     assert message.startswith(f"{path}: ") and problem in message
     assert "\n" not in message
+
+
+@pytest.mark.parametrize("flag_type", sorted(FLAG_TYPES))
+def test_every_flag_type_can_be_waived(tmp_path: Path, flag_type: str) -> None:
+    entry = GOOD | {"type": flag_type}
+    (tmp_path / "w.json").write_text(json.dumps({"waivers": [entry]}), "utf-8")
+    assert load_waivers(tmp_path / "w.json")[0].type == flag_type
 
 
 def test_missing_file_says_how_to_create_it(tmp_path: Path) -> None:

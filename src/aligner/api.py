@@ -33,8 +33,8 @@ from aligner.corpus import pair_documents
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
-from aligner.gate import document_passes, regate, score_document
-from aligner.io import check_writable_dir, read_text
+from aligner.gate import gate_failures, regate, score_document
+from aligner.io import check_writable_dir, printable, read_text
 from aligner.models import (
     Bead,
     Document,
@@ -207,14 +207,9 @@ def check_documents(
     threshold = resolve_threshold(aligned, settings, encoder.name)
     flags = run_checks(aligned, dataclasses.replace(settings, mistranslation_threshold=threshold))
     score = score_document(src, tgt, flags)
+    failures = gate_failures(score, flags, settings)
     return DocumentResult(
-        pair,
-        src,
-        tgt,
-        aligned.beads,
-        tuple(flags),
-        score,
-        document_passes(score, flags, settings),
+        pair, src, tgt, aligned.beads, tuple(flags), score, not failures, failures
     )
 
 
@@ -294,7 +289,8 @@ def check_paths(
         ConfigError: the waiver file is unusable, or ``update_waivers`` without one.
     """
     waivers = _read_waivers(settings, missing_ok=update_waivers)
-    pairs, problems = pair_documents(src, tgt)
+    reports = None if settings.report_dir == STDOUT else settings.report_dir
+    pairs, problems = pair_documents(src, tgt, exclude=reports)
     corpus = {p.name for p in pairs}
     if only is not None:
         pairs = [p for p in pairs if p.name in only]
@@ -371,12 +367,19 @@ def _update_waivers(
 
 def _check_pair(pair: DocumentPair, encoder: Encoder, settings: Settings) -> batch.Outcome:
     """One pair's result, or the input problem that stopped it."""
-    try:
-        src_doc = load_document(pair.src_path, settings.src_lang, settings=settings)
-        tgt_doc = load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
-    except AlignerError as exc:
-        return InputProblem(pair.name, str(exc))
-    return check_documents(src_doc, tgt_doc, pair, encoder=encoder, settings=settings)
+    docs = []
+    for path, lang in ((pair.src_path, settings.src_lang), (pair.tgt_path, settings.tgt_lang)):
+        try:
+            docs.append(load_document(path, lang, settings=settings))
+        except AlignerError as exc:
+            return _input_problem(path, str(exc))
+    return check_documents(docs[0], docs[1], pair, encoder=encoder, settings=settings)
+
+
+def _input_problem(path: Path, message: str) -> InputProblem:
+    """The file that could not be read (so that CI annotations and SARIF point at it),
+    and the problem without the path its message starts with."""
+    return InputProblem(printable(path), printable(message.removeprefix(f"{path}: ")))
 
 
 def check_report_dir(settings: Settings) -> None:

@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from aligner import __version__
-from aligner.config import Settings, find_config_file, load_config_file, make_settings
+from aligner.config import (
+    RANGES,
+    Settings,
+    encoding_problem,
+    find_config_file,
+    load_config_file,
+    make_settings,
+)
 from aligner.errors import AlignerError, ConfigError
+from aligner.io import printable
 
 if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
     from aligner.models import DocumentPair, RunResult
@@ -80,7 +88,7 @@ def _errors(traceback: bool) -> Iterator[None]:
     except AlignerError as exc:
         if traceback:
             raise
-        click.echo(f"aligner: error: {exc}", err=True)
+        click.echo(f"aligner: error: {printable(str(exc))}", err=True)
         sys.exit(ExitStatus.ERROR)
 
 
@@ -103,6 +111,18 @@ def _settings(config: Path | None, **cli: Any) -> Settings:
     return make_settings({k: v for k, v in cli.items() if v is not None}, base)
 
 
+def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and (problem := encoding_problem(value)) is not None:
+        raise click.BadParameter(problem.removeprefix("an "), ctx, param)
+    return value
+
+
+def _count(key: str) -> click.IntRange:
+    """A click type for the count setting ``key``, with its range from :data:`RANGES`."""
+    low, high = RANGES[key]
+    return click.IntRange(int(low), None if high is None else int(high))
+
+
 def _common(command: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.option(
@@ -110,7 +130,12 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             help=f"Bundled '{DEFAULTS.model}' ('{DEFAULTS.model}-fp32': without int8) or a "
             "sentence-transformers model name (from the local cache) or path.",
         ),
-        click.option("--encoding", help="Input encoding: auto (default), utf-8, utf-16, cp949."),
+        click.option(
+            "--encoding",
+            callback=_check_encoding,
+            help="Input encoding: auto (default; detects UTF-8, UTF-16 with a byte-order "
+            "mark and CP949) or a Python codec name such as utf-8, utf-16, cp949, euc-kr.",
+        ),
         click.option(
             "--presegmented",
             is_flag=True,
@@ -168,16 +193,21 @@ def main() -> None:
     type=click.Choice(["error", "warning", "info", "never"]),
     help=f"Fail on flags of this severity or worse (default: {DEFAULTS.fail_on}).",
 )
-@click.option("--min-score", type=float, help="Fail a document scoring below this (0-1).")
+@click.option(
+    "--min-score",
+    type=click.FloatRange(*RANGES["min_score"]),
+    metavar="FLOAT",
+    help="Fail a document scoring below this.",
+)
 @click.option(
     "--max-missing",
-    type=click.IntRange(min=0),
+    type=_count("max_missing"),
     metavar="N",
     help="Fail a document with more than N English sentences left untranslated.",
 )
 @click.option(
     "--max-extra",
-    type=click.IntRange(min=0),
+    type=_count("max_extra"),
     metavar="N",
     help="Fail a document with more than N Korean sentences without English source.",
 )
@@ -203,7 +233,7 @@ def main() -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=int,
+    type=_count("jobs"),
     metavar="N",
     help="Worker processes for many documents (default: 0, one per CPU core).",
 )
@@ -262,7 +292,9 @@ def check(
         written = [] if to_stdout else api.write_reports(run, settings=settings)
         text = api.render_report(run, to_stdout) if to_stdout else None
     notes = list(_waiver_notes(run, settings.waivers, update_waivers))
-    _print_outcome(run, text, written, notes, quiet=quiet, annotations=annotations)
+    _print_outcome(
+        run, text, written, notes, quiet=quiet, annotations=annotations, fail_on=settings.fail_on
+    )
     if not run.documents and (only is None or run.problems):
         sys.exit(ExitStatus.ERROR)
     sys.exit(ExitStatus.PASSED if run.passed or exit_zero else ExitStatus.GATE_FAILED)
@@ -276,11 +308,12 @@ def _print_outcome(
     *,
     quiet: bool,
     annotations: str | None,
+    fail_on: str = "error",
 ) -> None:
     """The summary (on stderr when stdout holds the report) and notes, then the
     report or where the reports went."""
     echo = functools.partial(click.echo, err=text is not None)
-    for line in _summary_lines(run, quiet):
+    for line in _summary_lines(run, quiet, show_info=fail_on == "info"):
         echo(line)
     for line in github_annotations(run) if annotations == "github" else ():
         echo(line)
@@ -289,7 +322,7 @@ def _print_outcome(
     if text is not None:
         click.echo(text, nl=False)
     else:
-        click.echo(f"reports: {written[-1]}" if written else "reports: none")
+        click.echo(f"reports: {printable(written[-1])}" if written else "reports: none")
 
 
 @contextmanager
@@ -339,7 +372,9 @@ def _waiver_notes(run: RunResult, path: Path | None, updated: bool) -> Iterator[
         )
 
 
-def _summary_lines(run: RunResult, quiet: bool) -> Iterator[str]:
+def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> Iterator[str]:
+    """A line per document, why it fails the gate and its flags (info flags only when
+    they can fail it), the input problems, and the verdict."""
     for doc in [] if quiet else run.documents:
         live = [f for f in doc.flags if not f.waived]
         worst = {f.severity.value for f in live}
@@ -352,8 +387,10 @@ def _summary_lines(run: RunResult, quiet: bool) -> Iterator[str]:
         summary = ", ".join(counts) or "no flags"
         verdict = "PASS" if doc.passed else "FAIL"
         yield f"{verdict}  {doc.pair.name}  score {doc.score:.3f}  ({summary})"
+        if doc.failures:
+            yield f"    fails: {'; '.join(doc.failures)}"
         for flag in live:
-            if flag.severity.value != "info":
+            if flag.severity.value != "info" or show_info:
                 yield f"    {flag.severity.value}: {flag.type}: {flag.message}"
     for problem in run.problems:
         yield f"INPUT {problem.path}: {problem.message}"
@@ -390,7 +427,11 @@ def align(
         src_doc = api.load_document(src, settings.src_lang, settings=settings)
         tgt_doc = api.load_document(tgt, settings.tgt_lang, settings=settings)
         result = api.check_documents(
-            src_doc, tgt_doc, DocumentPair(src.name, src, tgt), encoder=encoder, settings=settings
+            src_doc,
+            tgt_doc,
+            DocumentPair(printable(src.name), src, tgt),
+            encoder=encoder,
+            settings=settings,
         )
     if fmt == "ladder":
         for bead in result.beads:
@@ -435,5 +476,5 @@ def _workflow_command(command: str, props: dict[str, str], message: str) -> str:
 def _relative(path: Path) -> str:
     """A path as GitHub expects it: relative to the work tree (the current folder)."""
     if path.is_absolute() and path.is_relative_to(Path.cwd()):
-        return path.relative_to(Path.cwd()).as_posix()
-    return path.as_posix()
+        return printable(path.relative_to(Path.cwd()).as_posix())
+    return printable(path.as_posix())

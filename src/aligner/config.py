@@ -1,13 +1,20 @@
 """One frozen :class:`Settings` dataclass: defaults <- config file <- CLI flags.
 
 A config file is ``[tool.aligner]`` in ``pyproject.toml`` or the top level of
-``aligner.toml``; unknown keys and values of the wrong type raise ``ConfigError``.
+``aligner.toml``. :func:`make_settings` checks every value before a run starts:
+unknown keys, values of the wrong type, numbers out of range (:data:`RANGES`),
+invalid regexes, unknown check names (:data:`CHECK_FLAG_TYPES`) and unknown
+encodings raise ``ConfigError`` with a one-line message naming the setting.
 """
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
+import math
+import re
 import tomllib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +34,43 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"\(?(사진|자료사진|그래픽)\s*[=:].*",
     r"(?i)(copyright|©).*",
 )
+
+# The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
+# each with the flag types it raises (only ``gap`` raises types other than its name).
+# The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
+CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
+    "gap": ("missing", "extra", "unaligned"),
+    "mistranslation": ("mistranslation",),
+    "reordered": ("reordered",),
+    "boilerplate": ("boilerplate",),
+    "truncated": ("truncated",),
+    "number_mismatch": ("number_mismatch",),
+    "named_entity": ("named_entity",),
+    "terminology": ("terminology",),
+    "untranslated": ("untranslated",),
+    "whitespace": ("whitespace",),
+    "repeated_word": ("repeated_word",),
+    "unbalanced": ("unbalanced",),
+    "punctuation": ("punctuation",),
+    "consistency": ("consistency",),
+}
+# Every flag type a check can raise (what a waiver's ``type`` may be).
+FLAG_TYPES: frozenset[str] = frozenset(t for types in CHECK_FLAG_TYPES.values() for t in types)
+
+# The valid range (inclusive; None: unbounded) of every numeric setting. A value must
+# also be finite: NaN and infinity, which TOML allows, are always refused.
+RANGES: Mapping[str, tuple[float, float | None]] = {
+    "max_sentences": (1, None),
+    "max_bead": (1, 6),
+    "mistranslation_threshold": (0.0, 1.0),  # a cosine similarity
+    "truncation_ratio": (0.0, 1.0),  # a share of the expected length
+    "min_score": (0.0, 1.0),  # scores run from 0 to 1
+    "max_missing": (0, None),
+    "max_extra": (0, None),
+    "jobs": (0, None),  # 0: one per CPU core
+}
+
+ENCODING_HINT = "auto, or a codec name such as utf-8, utf-16, cp949, euc-kr"
 
 
 @dataclass(frozen=True)
@@ -117,8 +161,8 @@ def _coerce(key: str, value: Any) -> Any:
         ):
             return type(default)(value)
     elif isinstance(default, dict):
-        if isinstance(value, dict) and all(v in _SEVERITIES for v in value.values()):
-            return {str(k): str(v) for k, v in value.items()}
+        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+            return {str(k): v for k, v in value.items()}
     raise ConfigError(
         f"setting '{key}' has an invalid value {value!r} (expected {_expected(key, default)})"
     )
@@ -127,7 +171,9 @@ def _coerce(key: str, value: Any) -> Any:
 def _expected(key: str, default: Any) -> str:
     if isinstance(default, bool):
         return "true or false"
-    if isinstance(default, (int, float)) or key in ("mistranslation_threshold", *_LIMITS):
+    if isinstance(default, int) or key in _LIMITS:
+        return "a whole number"
+    if isinstance(default, float) or key == "mistranslation_threshold":
         return "a number"
     if isinstance(default, (tuple, frozenset)):
         return "a list of strings"
@@ -137,10 +183,12 @@ def _expected(key: str, default: Any) -> str:
 
 
 def make_settings(values: dict[str, Any], base: Settings | None = None) -> Settings:
-    """Apply ``values`` over ``base`` (default settings), checking keys and types.
+    """Apply ``values`` over ``base`` (default settings), checking keys and values.
 
     Raises:
-        ConfigError: a key is unknown or a value has the wrong type.
+        ConfigError: a key is unknown, or a value has the wrong type or is invalid
+            (out of range, an invalid regex, an unknown check or encoding); the
+            one-line message names the setting, the value and what is valid.
     """
     clean: dict[str, Any] = {}
     for key, value in values.items():
@@ -155,14 +203,74 @@ def make_settings(values: dict[str, Any], base: Settings | None = None) -> Setti
             f"setting 'fail_on' must be one of info, warning, error, never; "
             f"got {settings.fail_on!r}"
         )
-    for key in _LIMITS:
-        if (getattr(settings, key) or 0) < 0:
-            raise ConfigError(f"setting '{key}' must be 0 or more; got {getattr(settings, key)}")
-    if settings.jobs < 0:
-        raise ConfigError(f"setting 'jobs' must be 0 (one per core) or more; got {settings.jobs}")
-    if not 1 <= settings.max_bead <= 6:
-        raise ConfigError(f"setting 'max_bead' must be between 1 and 6; got {settings.max_bead}")
+    _check_ranges(settings)
+    for key in ("boilerplate", "extra_boilerplate"):
+        _check_regexes(key, getattr(settings, key))
+    _check_names("disabled_checks", sorted(settings.disabled_checks))
+    _check_names("severities", settings.severities)
+    for check, severity in settings.severities.items():
+        if severity not in _SEVERITIES:
+            raise ConfigError(
+                f"setting 'severities' gives {check!r} an invalid severity {severity!r} "
+                "(use info, warning or error)"
+            )
+    if (problem := encoding_problem(settings.encoding)) is not None:
+        raise ConfigError(f"setting 'encoding' has {problem}")
     return settings
+
+
+def _check_ranges(settings: Settings) -> None:
+    for key, (low, high) in RANGES.items():
+        value = getattr(settings, key)
+        if value is None:  # the optional ones: no limit, the model's threshold
+            continue
+        if math.isfinite(value) and low <= value and (high is None or value <= high):
+            continue
+        valid = f"{low:g} or more" if high is None else f"between {low:g} and {high:g}"
+        shown = int(value) if isinstance(value, float) and value.is_integer() else value
+        raise ConfigError(f"setting '{key}' must be {valid}; got {shown!r}")
+
+
+def _check_regexes(key: str, patterns: Iterable[str]) -> None:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ConfigError(f"setting '{key}' has an invalid regex {pattern!r}: {exc}") from None
+
+
+def _check_names(key: str, names: Iterable[str]) -> None:
+    for name in names:
+        if name in CHECK_FLAG_TYPES:
+            continue
+        owner = next((c for c, types in CHECK_FLAG_TYPES.items() if name in types), None)
+        hint = f"a flag type of the check {owner!r}; " if owner else ""
+        raise ConfigError(
+            f"setting '{key}' names an unknown check {name!r} "
+            f"({hint}checks: {', '.join(sorted(CHECK_FLAG_TYPES))})"
+        )
+
+
+def encoding_problem(encoding: str) -> str | None:
+    """What is wrong with an ``encoding`` setting, or None if Python can decode text
+    with it (``auto`` or any text codec name: ``utf-8``, ``cp949``, ``latin-1``...).
+
+    Example:
+        >>> encoding_problem("cp949") is None
+        True
+        >>> encoding_problem("latin-9")[:36]
+        "an unknown text encoding 'latin-9' ("
+    """
+    if encoding == "auto":
+        return None
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, ValueError):  # ValueError: a NUL character in the name
+        info = None
+    # Codecs like base64 and rot13 exist but do not turn bytes into text.
+    if info is None or not getattr(info, "_is_text_encoding", True):
+        return f"an unknown text encoding {encoding!r} (use {ENCODING_HINT})"
+    return None
 
 
 def load_config_file(path: Path) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.errors import InputError
+from aligner.io import printable
 from aligner.models import DocumentPair, InputProblem
 
 
@@ -22,15 +23,21 @@ class _Tree:
 
     Both are keyed by the NFC-normalised relative POSIX path: macOS stores
     Korean file names decomposed (NFD), Linux and Windows usually composed, so
-    a corpus copied between them would otherwise never pair up.
+    a corpus copied between them would otherwise never pair up. The key is also
+    :func:`~aligner.io.printable` (bytes that are not UTF-8, e.g. CP949 names
+    from a Windows zip, written ``\\xNN``): it is the pair's name in every report
+    and report file name, so it must be text that can be written anywhere.
     """
 
     root: Path
+    exclude: Path | None = None  # resolved; a directory that is not corpus
     files: dict[str, Path] = field(default_factory=dict)
     skipped: dict[str, InputProblem] = field(default_factory=dict)
 
 
-def pair_documents(src: Path, tgt: Path) -> tuple[list[DocumentPair], list[InputProblem]]:
+def pair_documents(
+    src: Path, tgt: Path, *, exclude: Path | None = None
+) -> tuple[list[DocumentPair], list[InputProblem]]:
     """Pair an English and a Korean file, or every file of two directories.
 
     Two files give one pair named after the source file. Two directories are
@@ -44,6 +51,8 @@ def pair_documents(src: Path, tgt: Path) -> tuple[list[DocumentPair], list[Input
     Args:
         src: The English file or directory.
         tgt: The Korean file or directory.
+        exclude: A directory inside the trees that is not corpus (the report
+            folder), left out silently; it may not be a tree itself.
 
     Returns:
         The pairs sorted by name, and the problems sorted by path: files
@@ -51,8 +60,9 @@ def pair_documents(src: Path, tgt: Path) -> tuple[list[DocumentPair], list[Input
         entries that were skipped.
 
     Raises:
-        InputError: A path does not exist, one is a file and the other a
-            directory, or two directories have no file in common.
+        InputError: A path does not exist, both are the same, one is a file and
+            the other a directory, ``exclude`` is one of the trees, or two
+            directories have no file in common.
 
     Example:
         >>> pairs, problems = pair_documents(Path("en"), Path("ko"))  # doctest: +SKIP
@@ -67,9 +77,22 @@ def pair_documents(src: Path, tgt: Path) -> tuple[list[DocumentPair], list[Input
         raise InputError(
             f"{folder}: is a directory but {single} is a file; pass two files or two directories"
         )
+    if src.resolve() == tgt.resolve():
+        kind = "directory" if src.is_dir() else "file"
+        raise InputError(
+            f"{printable(src)} and {printable(tgt)}: the same {kind} on both sides; pass the "
+            f"English {kind} first and the Korean one second"
+        )
     if not src.is_dir():
-        return [DocumentPair(name=src.name, src_path=src, tgt_path=tgt)], []
-    return _pair_trees(_scan_tree(src), _scan_tree(tgt))
+        return [DocumentPair(name=printable(src.name), src_path=src, tgt_path=tgt)], []
+    skip = None if exclude is None else exclude.resolve()
+    for root, lang in ((src, "English"), (tgt, "Korean")):
+        if skip == root.resolve():
+            raise InputError(
+                f"{printable(exclude or root)}: the report folder is the {lang} tree itself, "
+                "and its reports would be read as documents; pass another --report-dir"
+            )
+    return _pair_trees(_scan_tree(src, skip), _scan_tree(tgt, skip))
 
 
 def _pair_trees(src: _Tree, tgt: _Tree) -> tuple[list[DocumentPair], list[InputProblem]]:
@@ -94,13 +117,11 @@ def _pair_trees(src: _Tree, tgt: _Tree) -> tuple[list[DocumentPair], list[InputP
 
 
 def _unpaired(path: Path, expected: Path, missing_lang: str) -> InputProblem:
-    return InputProblem(
-        path=str(path), message=f"no {missing_lang} counterpart (expected {expected})"
-    )
+    return _problem(path, f"no {missing_lang} counterpart (expected {printable(expected)})")
 
 
-def _scan_tree(root: Path) -> _Tree:
-    tree = _Tree(root=root)
+def _scan_tree(root: Path, exclude: Path | None = None) -> _Tree:
+    tree = _Tree(root=root, exclude=exclude)
     _scan_dir(tree, root, root.resolve())
     return tree
 
@@ -122,7 +143,8 @@ def _scan_dir(tree: _Tree, directory: Path, real_root: Path) -> None:
         if entry.is_symlink():
             _add_symlink(tree, path, real_root)
         elif entry.is_dir(follow_symlinks=False):
-            _scan_dir(tree, path, real_root)
+            if tree.exclude is None or path.resolve() != tree.exclude:
+                _scan_dir(tree, path, real_root)
         elif entry.is_file(follow_symlinks=False):
             _add_file(tree, path)
         else:
@@ -154,16 +176,20 @@ def _add_file(tree: _Tree, path: Path) -> None:
         _skip(
             tree,
             path,
-            f"same name as {tree.files[name]} after Unicode normalisation; "
-            "not checked: rename one of them",
+            f"same name as {printable(tree.files[name])} after Unicode normalisation "
+            "or escaping of bytes that are not UTF-8; not checked: rename one of them",
         )
     else:
         tree.files[name] = path
 
 
 def _skip(tree: _Tree, path: Path, message: str) -> None:
-    tree.skipped[_key(tree.root, path)] = InputProblem(path=str(path), message=message)
+    tree.skipped[_key(tree.root, path)] = _problem(path, message)
+
+
+def _problem(path: Path, message: str) -> InputProblem:
+    return InputProblem(path=printable(path), message=printable(message))
 
 
 def _key(root: Path, path: Path) -> str:
-    return unicodedata.normalize("NFC", path.relative_to(root).as_posix())
+    return printable(unicodedata.normalize("NFC", path.relative_to(root).as_posix()))

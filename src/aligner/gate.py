@@ -38,26 +38,43 @@ def score_document(src: Document, tgt: Document, flags: Sequence[Flag]) -> float
 GAP_TYPES = frozenset({"missing", "extra", "unaligned"})
 
 
-def document_passes(score: float, flags: Sequence[Flag], settings: Settings) -> bool:
-    """Fails on a live flag at or above ``fail_on``, a score below ``min_score``, or
-    more sentences without counterpart than ``max_missing`` (EN) / ``max_extra`` (KO)."""
+def gate_failures(score: float, flags: Sequence[Flag], settings: Settings) -> tuple[str, ...]:
+    """Why a document fails the gate, one phrase per reason (none: it passes): a live
+    flag at or above ``fail_on``, a score below ``min_score``, or more sentences without
+    counterpart than ``max_missing`` (source) / ``max_extra`` (target)."""
+    live = live_flags(flags)
+    reasons = []
+    if settings.fail_on != "never":
+        floor = Severity(settings.fail_on).rank
+        for severity in sorted(Severity, key=lambda s: -s.rank):
+            count = sum(f.severity is severity for f in live)
+            if count and severity.rank >= floor:
+                reasons.append(
+                    f"{_count(count, severity.value + ' flag')} (fail_on {settings.fail_on})"
+                )
     if score < settings.min_score:
-        return False
-    gaps = [f for f in live_flags(flags) if f.type in GAP_TYPES]
-    for limit, side in ((settings.max_missing, "src"), (settings.max_extra, "tgt")):
-        if limit is not None and sum(len(getattr(f, side)) for f in gaps) > limit:
-            return False
-    if settings.fail_on == "never":
-        return True
-    floor = Severity(settings.fail_on).rank
-    return all(flag.severity.rank < floor for flag in live_flags(flags))
+        reasons.append(f"score {score:.4f} below min_score {settings.min_score:g}")
+    gaps = [f for f in live if f.type in GAP_TYPES]
+    for limit, side, lang, key in (
+        (settings.max_missing, "src", settings.src_lang, "max_missing"),
+        (settings.max_extra, "tgt", settings.tgt_lang, "max_extra"),
+    ):
+        count = sum(len(getattr(f, side)) for f in gaps)
+        if limit is not None and count > limit:
+            noun = f"{lang.upper()} sentence"
+            reasons.append(f"{_count(count, noun)} without counterpart, more than {key} {limit}")
+    return tuple(reasons)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def regate(result: DocumentResult, settings: Settings) -> DocumentResult:
     """``result`` scored and judged again, after run-level passes changed its flags."""
     score = score_document(result.src, result.tgt, result.flags)
-    passed = document_passes(score, result.flags, settings)
-    return dataclasses.replace(result, score=score, passed=passed)
+    failures = gate_failures(score, result.flags, settings)
+    return dataclasses.replace(result, score=score, passed=not failures, failures=failures)
 
 
 def live_flags(flags: Sequence[Flag]) -> list[Flag]:

@@ -241,6 +241,36 @@ def _reject_unusable_text(path: Path, text: str) -> None:
         raise _binary(path, "mostly control characters")
 
 
+# What a file name can hold but a report or a terminal line cannot: lone surrogates
+# (Python's stand-ins for bytes that are not UTF-8, e.g. CP949 names from a Windows
+# zip) and control characters (a newline would split a one-line message).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(path: str | os.PathLike[str]) -> str:
+    """A path, file name or message naming one as text that every report format and
+    terminal can carry: each byte that is not UTF-8 written ``\\xNN`` (as Python's
+    ``backslashreplace`` would), control characters ``\\x0a`` / ``\\u0085`` and other
+    lone surrogates ``\\udNNN``. Other text is returned unchanged, so the form is the
+    same in the cache, report file names, JSON, HTML, SARIF and annotations. Distinct
+    names stay distinct, except against a name that spells such an escape literally
+    (the corpus walk reports that clash; see :mod:`aligner.corpus`).
+
+    Example:
+        >>> printable(os.fsdecode(b"\\xb1\\xe2\\xbb\\xe7.txt"))
+        '\\\\xb1\\\\xe2\\\\xbb\\\\xe7.txt'
+    """
+    return _UNPRINTABLE.sub(_escape, os.fspath(path))
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's escape of the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    # C1 controls as \u: a \x80-\x9f escape would read as (and clash with) a bad byte
+    return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
+
+
 def check_writable_dir(path: Path) -> None:
     """Raise unless files can be created in ``path`` (which may not exist yet).
 

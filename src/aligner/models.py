@@ -79,6 +79,7 @@ class DocumentResult:
     flags: tuple[Flag, ...]
     score: float
     passed: bool
+    failures: tuple[str, ...] = ()  # why it fails the gate (see aligner.gate.gate_failures)
 
 
 @dataclass(frozen=True)

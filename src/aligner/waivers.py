@@ -24,8 +24,9 @@ The file, written by ``aligner check --update-waivers`` and reviewed like code::
       ]
     }
 
-``fingerprint`` may be left out of a hand-written entry (it is computed from the
-other fields); when given, it must match them. Two flags of one type on the same
+``type`` is a flag type (:data:`aligner.config.FLAG_TYPES`). ``fingerprint`` may
+be left out of a hand-written entry (it is computed from the other fields); when
+given, it must match them. Two flags of one type on the same
 text in one document (a sentence repeated word for word) share a fingerprint, so
 one waiver covers both.
 """
@@ -40,6 +41,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from aligner.config import FLAG_TYPES
 from aligner.errors import ConfigError
 from aligner.io import write_atomic
 from aligner.models import DocumentResult, Flag, Waiver
@@ -240,6 +242,8 @@ def _entry(entry: Any, path: Path, number: int) -> Waiver:
             raise fail(f"missing {name!r}")
         if not isinstance(entry.get(name, ""), str):
             raise fail(f"{name!r} must be a string")
+    if entry["type"] not in FLAG_TYPES:
+        raise fail(f"unknown type {entry['type']!r} (flag types: {', '.join(sorted(FLAG_TYPES))})")
     computed = fingerprint(entry["document"], entry["type"], entry["src"], entry["tgt"])
     given = entry.get("fingerprint", computed)
     if given != computed:

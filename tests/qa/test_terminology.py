@@ -43,7 +43,7 @@ def test_csv_glossary_rows_variants_comments_and_blank_lines() -> None:
         ("Secretariat",),
     ]
     assert terms[0].ko == ("노동당", "조선노동당") and terms[0].forbidden == ("로동당",)
-    assert terms[0].line == 2 and terms[2].line == 6
+    assert terms[0].lines == (2,) and terms[2].lines == (6,)
 
 
 def test_tsv_glossary_by_extension() -> None:
@@ -71,6 +71,32 @@ def test_utf8_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
         ("en,ko,forbidden\nA,가,나,다\n", ":2: glossary row has 4 columns"),
         ("en,ko,forbidden\n,가,\n", ":2: glossary row has no English term"),
         ("en,ko,forbidden\nParty,,\n", "neither a Korean translation nor a forbidden"),
+        # a quote never closed: read to the end of the file, or up to a later quote
+        (
+            'en,ko,forbidden\nA,가,\n"Party,당,\n',
+            ":3: glossary row has a quote that is never closed;",
+        ),
+        (
+            'en,ko,forbidden\n"Party,당,\nB,나,\n"C",다,\n',
+            ":2: glossary row has a quote that is never closed on its line (the cell runs on to "
+            "line 4)",
+        ),
+        ('en,ko,forbidden\n"Kim" Jong Un,김정은,\n', ":2: glossary row has a quoting error"),
+        ('en\tko\n"Party\tx\n', ":2: glossary row has a quote that is never closed"),
+        # the same Korean variant accepted and forbidden, on one row or two
+        (
+            "en,ko,forbidden\nSecretariat,비서국,비서 국\n",
+            ":2: glossary row for 'Secretariat' gives '비서국' both as a translation and as "
+            "forbidden; list it as accepted or as forbidden, not both",
+        ),
+        (
+            "en,ko,forbidden\nSecretariat,비서국,\nsecretariat,서기국,비서국\n",
+            ":3: glossary row for 'secretariat' forbids '비서국', which line 2 accepts",
+        ),
+        (
+            "en,ko,forbidden\nParty,당,로동당\n# comment\nParty|WPK,로동당,\n",
+            ":4: glossary row for 'Party' accepts '로동당', which line 2 forbids",
+        ),
     ],
 )
 def test_malformed_glossary_is_a_one_line_config_error_naming_the_file(
@@ -81,6 +107,50 @@ def test_malformed_glossary_is_a_one_line_config_error_naming_the_file(
         load_glossary(path)
     message = str(error.value)
     assert str(path) in message and wanted in message and "\n" not in message
+
+
+def test_comment_and_blank_lines_above_the_header_are_skipped(tmp_path: Path) -> None:
+    text = '# house style, "2024"\n\n  # see the wiki\nen,ko,forbidden\n# a, "b\nParty,당,\n'
+    path = _write(tmp_path / "g.csv", text)
+    assert load_glossary(path).terms == (make_term("Party", "당", line=6),)
+    tsv = _write(tmp_path / "g.txt", "# comment, with a comma\nen\tko\nParty\t당\n")
+    assert load_glossary(tsv).terms == (make_term("Party", "당", line=3),)
+
+
+def test_rows_of_the_same_english_term_are_merged() -> None:
+    text = (
+        "en,ko,forbidden\n"
+        "Secretariat,비서국,\n"
+        "Workers' Party,노동당,로동당\n"
+        "the secretariat,서기국,\n"  # not the same words: its own term
+        "secretariat|Secretariat of the Party,서기국|비서국,비서실\n"
+        "workers’ party,조선노동당,\n"
+    )
+    terms = parse_glossary(text, Path("g.csv"))
+    assert [(t.en, t.ko, t.forbidden, t.lines) for t in terms] == [
+        (
+            ("Secretariat", "secretariat", "Secretariat of the Party"),
+            ("비서국", "서기국"),
+            ("비서실",),
+            (2, 5),
+        ),
+        (("Workers' Party", "workers’ party"), ("노동당", "조선노동당"), ("로동당",), (3, 6)),
+        (("the secretariat",), ("서기국",), (), (4,)),
+    ]
+
+
+def test_terms_in_capitals_are_merged_only_in_capitals() -> None:
+    # a term in capitals matches only in capitals (an acronym), so "us" is another term
+    terms = parse_glossary("en,ko\nUS,미국\nus,우리\nUS,미\n", Path("g.csv"))
+    assert [(t.en, t.ko) for t in terms] == [(("US",), ("미국", "미")), (("us",), ("우리",))]
+
+
+def test_a_merged_term_accepts_any_variant_and_cites_every_row(tmp_path: Path) -> None:
+    path = _write(tmp_path / "g.csv", "en,ko,forbidden\nSecretariat,비서국,\nSecretariat,서기국,\n")
+    assert _flags("The party Secretariat met.", "당 서기국이 회의를 열었다.", path) == []
+    assert _flags("The party Secretariat met.", "당 비서국이 회의를 열었다.", path) == []
+    [flag] = _flags("The party Secretariat met.", "당 회의가 열렸다.", path)
+    assert "“비서국” or “서기국” (glossary lines 2, 3)" in flag.message
 
 
 def test_missing_file_and_bad_encoding_are_config_errors(tmp_path: Path) -> None:

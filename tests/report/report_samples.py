@@ -66,7 +66,19 @@ def failing_doc(name: str = "politics/budget.txt") -> DocumentResult:
         Flag("mistranslation", Severity.ERROR, (5,), (5,), f"unrelated: {IMG} | @team"),
     )
     pair = DocumentPair(name, src.path, tgt.path)
-    return DocumentResult(pair, src, tgt, beads, flags, 0.5, False)
+    return DocumentResult(
+        pair,
+        src,
+        tgt,
+        beads,
+        flags,
+        0.5,
+        False,
+        (
+            "4 error flags (fail_on error)",
+            "2 EN sentences without counterpart, more than max_missing 1",
+        ),
+    )
 
 
 def passing_doc(name: str = "sports/match.txt") -> DocumentResult:

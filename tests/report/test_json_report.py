@@ -70,7 +70,8 @@ def _result(
         Flag("reordered", Severity.WARNING, (0, 1), (0, 1), "spans two beads"),
     )
     pair = DocumentPair(name, src.path, tgt.path)
-    return DocumentResult(pair, src, tgt, beads, flags, score, passed)
+    failures = () if passed else ("1 error flag (fail_on error)",)
+    return DocumentResult(pair, src, tgt, beads, flags, score, passed, failures)
 
 
 def _run() -> RunResult:
@@ -141,7 +142,7 @@ def test_summary_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
 
 def test_document_header_fields() -> None:
     data = document_to_dict(_result(), signature=SIGNATURE)
-    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
     assert data["signature"] == SIGNATURE
     assert data["document"] == "politics/budget.txt"
     assert data["languages"] == {"src": "en", "tgt": "ko"}
@@ -213,13 +214,14 @@ def test_unusable_language_codes_raise_config_error(src_lang: str, tgt_lang: str
 
 def test_run_summary_fields() -> None:
     data = run_to_dict(_run())
-    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
     assert data["signature"] == SIGNATURE
     assert data["passed"] is False
     assert data["documents"][0] == {
         "document": "politics/budget.txt",
         "score": 0.7143,
         "passed": False,
+        "failures": ["1 error flag (fail_on error)"],
         "flags": {"missing": 1, "number_mismatch": 1, "reordered": 1},
         "severities": {"error": 1, "warning": 2, "info": 0},
         "waived": 0,

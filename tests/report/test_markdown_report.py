@@ -36,9 +36,20 @@ def test_document_table_lists_worst_first() -> None:
     ]
 
 
+def test_failing_documents_say_why() -> None:
+    lines = render_markdown(sample_run()).splitlines()
+    start = lines.index("### Why documents failed")
+    assert lines[start + 2 : start + 4] == [
+        "- politics/budget.txt: 4 error flags (fail\\_on error); "
+        "2 EN sentences without counterpart, more than max\\_missing 1",
+        "",
+    ]
+
+
 def test_errors_and_warnings_are_listed_with_file_and_line() -> None:
-    text = render_markdown(sample_run())
-    items = [line for line in text.splitlines() if line.startswith("- ")]
+    lines = render_markdown(sample_run()).splitlines()
+    start = lines.index("### Errors and warnings")
+    items = [line for line in lines[start:] if line.startswith("- ")]
     assert items[0] == (
         "- ❌ **missing** EN corpus/en/politics/budget.txt:6: EN line 6 has no KO counterpart"
     )

@@ -153,5 +153,6 @@ def number_masks(texts: Sequence[str]) -> np.ndarray:
 def runs_on(texts: Sequence[str]) -> list[bool]:
     """Whether each line runs on into the next: it stops short of a sentence end, or
     the next line starts in lower case."""
-    nexts = [*texts[1:], ""]
+    # the line after each one (none after the last); empty in, empty out
+    nexts = [*texts[1:], ""][: len(texts)]
     return [open_line(t) or n[:1].islower() for t, n in zip(texts, nexts, strict=True)]

@@ -128,7 +128,10 @@ class CachedEncoder:
         return result
 
     def save_result(self, key: bytes, result: DocumentResult) -> None:
-        value = zlib.compress(json.dumps(_encode(result), ensure_ascii=False).encode(), 1)
+        # "surrogatepass": a path keeps the bytes of a file name that is not UTF-8
+        # (read back by json.loads); the result must name the very same file
+        data = json.dumps(_encode(result), ensure_ascii=False).encode("utf-8", "surrogatepass")
+        value = zlib.compress(data, 1)
         try:
             if self._db is not None:
                 with _transaction(self._db):

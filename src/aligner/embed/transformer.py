@@ -50,7 +50,10 @@ def _load(name_or_path: str) -> Any:
         raise ModelError(f"model path {name_or_path} does not exist")
     try:
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        # its "Loading weights" bar would land in the middle of our stderr lines
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         return SentenceTransformer(
             str(path) if path.exists() else name_or_path, device=None, local_files_only=True
         )

@@ -90,9 +90,14 @@ def classify_gap(doc: AlignedDocument, k: int) -> str:
     """``missing`` when the lone sentence of bead ``k`` belongs to the story (its
     counterpart was dropped), ``extra`` when it fits neither its own neighbours nor
     the other side there (it was inserted), ``unaligned`` when the evidence is weak
-    or the line is half of a sentence split over two lines."""
+    or the line is half of a sentence split over two lines. When the other side has
+    no content at all (empty after boilerplate), nothing there can be a counterpart:
+    the whole translation (or original) is missing."""
     bead = doc.beads[k]
     side, index = (doc.src, bead.src[0]) if bead.src else (doc.tgt, bead.tgt[0])
+    other = doc.tgt if bead.src else doc.src
+    if all(s.boilerplate for s in other.sentences):
+        return "missing"
     if continues_on_next_line(side, index) or continues_on_next_line(side, index - 1):
         return "unaligned"  # half of a sentence split over two lines: no sentence of its own
     vectors = doc.src_vectors if bead.src else doc.tgt_vectors
@@ -152,8 +157,21 @@ def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[F
             bead.tgt,
             f"{doc.tgt.lang.upper()} {_quote(doc.tgt_text(bead))} does not say what "
             f"{doc.src.lang.upper()} {_quote(doc.src_text(bead))} says "
-            f"(similarity {bead.similarity:.2f} < {threshold:.2f})",
+            f"(similarity {_below(bead.similarity, threshold)})",
         )
+
+
+def _below(value: float, threshold: float) -> str:
+    """``value < threshold`` with as many decimals as it takes to show the difference.
+
+    Example:
+        >>> _below(0.061, 0.0649)
+        '0.061 < 0.065'
+    """
+    digits = 2
+    while digits < 6 and f"{value:.{digits}f}" == f"{threshold:.{digits}f}":
+        digits += 1
+    return f"{value:.{digits}f} < {threshold:.{digits}f}"
 
 
 def moved(order: Sequence[int]) -> list[bool]:

@@ -10,6 +10,13 @@ are separated by ``|``::
     Radio Free Asia|RFA,자유아시아방송|RFA,
     Kim Jong Un,김정은|김 위원장|김 총비서,
 
+Blank rows and rows starting with ``#`` are skipped, above the header too. Rows
+whose English forms share one (same words, case aside unless written in
+capitals) are one term: any Korean variant of any of them is accepted, as if
+listed on one row. A Korean variant both accepted and forbidden for one term, on
+one row or two, is an error naming the row, and so is a row with a quote that
+is never closed.
+
 Per aligned pair, a term whose English form occurs in the English side (case
 does not matter unless the term is written in capitals, like an acronym; words
 may be joined by spaces or hyphens; a final ``s``/``es`` plural is allowed)
@@ -54,14 +61,23 @@ _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 _APOSTROPHES = re.compile(r"['’]")
 
 
+def _is_acronym(variant: str) -> bool:
+    return variant.isupper() and sum(c.isalpha() for c in variant) >= 2
+
+
 def _en_pattern(variant: str) -> re.Pattern[str]:
     """Whole words, spaces or hyphens between them, an optional plural ending."""
     words = [w for w in _WORD_SPLIT.split(variant.strip()) if w]
     parts = ["['’]?".join(re.escape(piece) for piece in _APOSTROPHES.split(word)) for word in words]
     body = r"[\s\-‐–]+".join(parts)
-    acronym = variant.isupper() and sum(c.isalpha() for c in variant) >= 2
-    flags = 0 if acronym else re.IGNORECASE
+    flags = 0 if _is_acronym(variant) else re.IGNORECASE
     return re.compile(rf"(?<!\w){body}(?:e?s)?(?!\w)", flags)
+
+
+def _en_key(variant: str) -> str:
+    """What two English forms that :func:`_en_pattern` matches alike have in common."""
+    words = " ".join(w for w in _WORD_SPLIT.split(_APOSTROPHES.sub("'", variant)) if w)
+    return words if _is_acronym(variant) else words.casefold()
 
 
 def _squeeze(text: str) -> str:
@@ -76,13 +92,14 @@ class Term:
         en: the English forms of the term.
         ko: the accepted Korean translations (may be empty).
         forbidden: Korean translations the house style rejects.
-        line: the line of the glossary file it came from (0 for built-in terms).
+        lines: the lines of the glossary file it came from (several when rows
+            for the same English term were merged; none for built-in terms).
     """
 
     en: tuple[str, ...]
     ko: tuple[str, ...]
     forbidden: tuple[str, ...] = ()
-    line: int = 0
+    lines: tuple[int, ...] = ()
 
     @functools.cached_property
     def _patterns(self) -> tuple[re.Pattern[str], ...]:
@@ -119,7 +136,7 @@ def make_term(en: str, ko: str, forbidden: str = "", line: int = 0) -> Term:
     def split(cell: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in cell.split("|") if v.strip())
 
-    return Term(split(en), split(ko), split(forbidden), line)
+    return Term(split(en), split(ko), split(forbidden), (line,) if line else ())
 
 
 @dataclass(frozen=True)
@@ -146,9 +163,50 @@ def _check_header(path: Path, header: Sequence[str]) -> int:
     return len(names)
 
 
-def _parse_row(path: Path, row: Sequence[str], columns: int, line: int) -> Term | None:
-    if not any(cell.strip() for cell in row) or row[0].lstrip().startswith("#"):
-        return None
+def _is_comment(line: str) -> bool:
+    return line.lstrip().startswith("#")
+
+
+def _rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank, non-comment rows of a glossary with their line numbers.
+
+    Comment lines are blanked before CSV parsing, so that a quote in a comment
+    cannot open a cell; a quote that is never closed on its row is an error.
+    """
+    lines = ["" if _is_comment(line) else line for line in text.split("\n")]
+    header = next((line for line in lines if line.strip()), "")
+    reader = csv.reader(
+        io.StringIO("\n".join(lines)), delimiter=_delimiter(path, header), strict=True
+    )
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _quoting(path, start, reader.line_num, str(exc)) from None
+        if reader.line_num > start:
+            raise _quoting(path, start, reader.line_num)
+        if any(cell.strip() for cell in row):
+            yield start, row
+
+
+def _quoting(path: Path, start: int, end: int, error: str = "") -> ConfigError:
+    """A row from line ``start`` to ``end`` that the CSV reader could not take."""
+    if end > start:
+        problem = f"a quote that is never closed on its line (the cell runs on to line {end})"
+    elif error == "unexpected end of data":
+        problem = "a quote that is never closed"
+    else:
+        problem = f"a quoting error ({error})"
+    return ConfigError(
+        f"{path}:{start}: glossary row has {problem}; a cell that starts with a quote "
+        'must end with one, and a quote inside it is written ""'
+    )
+
+
+def _parse_row(path: Path, row: Sequence[str], columns: int, line: int) -> Term:
     if len(row) > columns:
         raise ConfigError(
             f"{path}:{line}: glossary row has {len(row)} columns, the header {columns}"
@@ -165,6 +223,69 @@ def _parse_row(path: Path, row: Sequence[str], columns: int, line: int) -> Term 
     return term
 
 
+def _merge(path: Path, rows: Sequence[Term]) -> Term:
+    """One term from the rows (in file order) of the same English term.
+
+    Raises:
+        ConfigError: a Korean variant (spaces aside) is both accepted and
+            forbidden; the message names the row that made it so.
+    """
+    accepted: dict[str, int] = {}
+    forbidden: dict[str, int] = {}
+    for row in rows:
+        for variant in row.ko:
+            accepted.setdefault(_squeeze(variant), row.lines[0])
+        for variant in row.forbidden:
+            forbidden.setdefault(_squeeze(variant), row.lines[0])
+        _check_conflict(path, row, accepted, forbidden)
+
+    def union(name: str) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(v for row in rows for v in getattr(row, name)))
+
+    return Term(union("en"), union("ko"), union("forbidden"), tuple(r.lines[0] for r in rows))
+
+
+def _check_conflict(
+    path: Path, row: Term, accepted: dict[str, int], forbidden: dict[str, int]
+) -> None:
+    """Raise if ``row`` makes one of its variants both accepted and forbidden (the
+    rows before it were checked already, so the conflict involves this row)."""
+    line = row.lines[0]
+    for variant in (*row.ko, *row.forbidden):
+        key = _squeeze(variant)
+        if key not in accepted or key not in forbidden:
+            continue
+        ok, bad = accepted[key], forbidden[key]
+        if ok == bad:
+            problem = f"gives {variant!r} both as a translation and as forbidden"
+        elif ok == line:
+            problem = f"accepts {variant!r}, which line {bad} forbids for the same term"
+        else:
+            problem = f"forbids {variant!r}, which line {ok} accepts for the same term"
+        raise ConfigError(
+            f"{path}:{line}: glossary row for {row.en[0]!r} {problem}; "
+            "list it as accepted or as forbidden, not both"
+        )
+
+
+def _group(rows: Sequence[Term]) -> list[list[Term]]:
+    """Rows in groups of the same English term (sharing a form), in file order."""
+    groups: list[tuple[set[str], list[Term]]] = []
+    for row in rows:
+        keys = {_en_key(variant) for variant in row.en}
+        same = [group for group in groups if group[0] & keys]
+        for group in same[1:]:  # the row joins terms that were apart until now
+            same[0][0].update(group[0])
+            same[0][1].extend(group[1])
+            groups.remove(group)
+        if same:
+            same[0][0].update(keys)
+            same[0][1].append(row)
+        else:
+            groups.append((keys, [row]))
+    return [sorted(group, key=lambda term: term.lines) for _, group in groups]
+
+
 def parse_glossary(text: str, path: Path) -> tuple[Term, ...]:
     """Read the rows of a glossary file's text.
 
@@ -174,22 +295,19 @@ def parse_glossary(text: str, path: Path) -> tuple[Term, ...]:
             tab; otherwise a tab in the header, else comma).
 
     Returns:
-        The terms in file order; blank rows and rows starting with ``#`` are skipped.
+        The terms in file order; blank rows and rows starting with ``#`` are
+        skipped, and rows of the same English term are merged into one term.
 
     Raises:
-        ConfigError: the header is not ``en,ko[,forbidden]`` or a row is malformed.
+        ConfigError: the header is not ``en,ko[,forbidden]``, a row is
+            malformed, or a Korean variant is both accepted and forbidden.
     """
-    header_line = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(path, header_line))
-    try:
-        rows = list(reader)
-    except csv.Error as exc:
-        raise ConfigError(f"{path}:{reader.line_num}: cannot parse glossary: {exc}") from None
+    rows = list(_rows(text, path))
     if not rows:
         raise ConfigError(f"{path}: glossary is empty; it needs the header 'en,ko,forbidden'")
-    columns = _check_header(path, rows[0])
-    terms = (_parse_row(path, row, columns, n) for n, row in enumerate(rows[1:], start=2))
-    return tuple(term for term in terms if term is not None)
+    columns = _check_header(path, rows[0][1])
+    terms = [_parse_row(path, row, columns, line) for line, row in rows[1:]]
+    return tuple(_merge(path, group) for group in _group(terms))
 
 
 @functools.lru_cache(maxsize=8)
@@ -217,7 +335,7 @@ def load_glossary(path: Path) -> Glossary:
 
     Example:
         >>> load_glossary(Path("glossary.csv")).terms  # doctest: +SKIP
-        (Term(en=("Workers' Party",), ko=('노동당',), forbidden=('로동당',), line=2),)
+        (Term(en=("Workers' Party",), ko=('노동당',), forbidden=('로동당',), lines=(2,)),)
     """
     try:
         stat = path.stat()
@@ -228,6 +346,14 @@ def load_glossary(path: Path) -> Glossary:
     return _load(path.resolve(), stat.st_mtime_ns, stat.st_size)
 
 
+def _where(term: Term) -> str:
+    if not term.lines:
+        return ""
+    if len(term.lines) == 1:
+        return f" (glossary line {term.lines[0]})"
+    return f" (glossary lines {', '.join(map(str, term.lines))})"
+
+
 def _variants(values: Sequence[str]) -> str:
     return " or ".join(_quote(v) for v in values)
 
@@ -236,7 +362,7 @@ def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterato
     written = term.en_match(src_text)
     if written is None:
         return
-    where = f" (glossary line {term.line})" if term.line else ""
+    where = _where(term)
     if term.ko and term.ko_match(tgt_text) is None:
         yield Flag(
             "terminology",

@@ -5,9 +5,8 @@ short description of every flag type."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
+from aligner.io import printable
 from aligner.models import Bead, Document, DocumentResult, Flag, Severity
 from aligner.report.json_report import severity_counts
 
@@ -31,16 +30,6 @@ FLAG_DESCRIPTIONS = {
     "punctuation": "A question on one side of a pair that the other side turns into a statement.",
     "consistency": "An English sentence translated otherwise here than elsewhere in the run.",
 }
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """The corpus file and 1-based line a flag points at (``line`` None when
-    the flag names no sentence)."""
-
-    path: Path
-    line: int | None
-    lang: str
 
 
 def flags_by_bead(beads: Sequence[Bead], flags: Iterable[Flag]) -> list[list[Flag]]:
@@ -78,22 +67,12 @@ def side_lines(doc: Document, indices: Iterable[int]) -> list[int]:
     return [doc.sentences[i].line for i in indices if 0 <= i < len(doc.sentences)]
 
 
-def flag_anchor(result: DocumentResult, flag: Flag) -> Anchor:
-    """Where a flag points: its first source sentence, else its first target one."""
-    for doc, indices in ((result.src, flag.src), (result.tgt, flag.tgt)):
-        lines = side_lines(doc, indices[:1])
-        if lines:
-            return Anchor(doc.path, lines[0], doc.lang)
-    return Anchor(result.src.path, None, result.src.lang)
-
-
 def flag_where(result: DocumentResult, flag: Flag) -> str:
     """``EN en/a.txt:3, KO ko/a.txt:4``: every sentence a flag names."""
     refs = [
-        f"{result.src.lang.upper()} {result.src.path}:{n}" for n in side_lines(result.src, flag.src)
-    ]
-    refs += [
-        f"{result.tgt.lang.upper()} {result.tgt.path}:{n}" for n in side_lines(result.tgt, flag.tgt)
+        f"{doc.lang.upper()} {printable(doc.path)}:{n}"
+        for doc, indices in ((result.src, flag.src), (result.tgt, flag.tgt))
+        for n in side_lines(doc, indices)
     ]
     return ", ".join(refs)
 

@@ -28,7 +28,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from aligner.io import write_atomic
+from aligner.io import printable, write_atomic
 from aligner.models import Bead, Document, DocumentResult, Flag, RunResult, Severity
 from aligner.report.html_script import SCRIPT
 from aligner.report.json_report import flag_counts, place_flags, severity_counts, waived_count
@@ -109,6 +109,7 @@ class DocumentPage:
     signature: str
     score: str
     passed: bool
+    failures: str  # why it fails the gate, "" when it passes
     src_lang: str
     tgt_lang: str
     src_file: str
@@ -135,6 +136,7 @@ class IndexEntry:
     href: str | None
     score: str
     passed: bool
+    failures: str
     sentences: tuple[int, int]
     flag_counts: dict[str, int]
     severity_counts: dict[str, int]
@@ -207,10 +209,11 @@ def document_page(result: DocumentResult, *, signature: str) -> DocumentPage:
         signature=signature,
         score=f"{result.score:.4f}",
         passed=result.passed,
+        failures="; ".join(result.failures),
         src_lang=result.src.lang,
         tgt_lang=result.tgt.lang,
-        src_file=result.pair.src_path.name,
-        tgt_file=result.pair.tgt_path.name,
+        src_file=printable(result.pair.src_path.name),
+        tgt_file=printable(result.pair.tgt_path.name),
         sentences=(len(result.src.sentences), len(result.tgt.sentences)),
         flag_counts=flag_counts(result.flags),
         severity_counts=severity_counts(result.flags),
@@ -326,9 +329,10 @@ def _row_view(result: DocumentResult, k: int, bead: Bead, flags: Sequence[FlagVi
 
 def _sentence_view(doc: Document, path: Path, index: int) -> SentenceView:
     if not 0 <= index < len(doc.sentences):  # a bad index must not break the whole report
-        return SentenceView(f"{path.name}:?", f"(no sentence {index})", False)
+        return SentenceView(f"{printable(path.name)}:?", f"(no sentence {index})", False)
     sentence = doc.sentences[index]
-    return SentenceView(f"{path.name}:{sentence.line}", sentence.text, sentence.boilerplate)
+    where = f"{printable(path.name)}:{sentence.line}"
+    return SentenceView(where, sentence.text, sentence.boilerplate)
 
 
 def _rows_touched(result: DocumentResult) -> list[tuple[int, ...]]:
@@ -376,7 +380,7 @@ def _line_ref(doc: Document, path: Path, index: int) -> str:
     """``EN story.txt:12``: the language tells the two sides apart when both
     files have the same name, as paired files usually do."""
     line = doc.sentences[index].line if 0 <= index < len(doc.sentences) else "?"
-    return f"{doc.lang.upper()} {path.name}:{line}"
+    return f"{doc.lang.upper()} {printable(path.name)}:{line}"
 
 
 def _index_entry(doc: DocumentResult, href: str | None) -> IndexEntry:
@@ -385,6 +389,7 @@ def _index_entry(doc: DocumentResult, href: str | None) -> IndexEntry:
         href=None if href is None else _relative_href(href),
         score=f"{doc.score:.4f}",
         passed=doc.passed,
+        failures="; ".join(doc.failures),
         sentences=(len(doc.src.sentences), len(doc.tgt.sentences)),
         flag_counts=flag_counts(doc.flags),
         severity_counts=severity_counts(doc.flags),

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from aligner.errors import ConfigError
-from aligner.io import write_atomic
+from aligner.io import printable, write_atomic
 from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity, Waiver
 from aligner.waivers import flag_fingerprint
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 # Keys that sit next to the language-keyed index lists; a language code equal
 # to one of them would overwrite a field.
@@ -59,9 +59,10 @@ def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any
         "signature": signature,
         "document": result.pair.name,
         "languages": {"src": result.src.lang, "tgt": result.tgt.lang},
-        "files": {"src": str(result.pair.src_path), "tgt": str(result.pair.tgt_path)},
+        "files": {"src": printable(result.pair.src_path), "tgt": printable(result.pair.tgt_path)},
         "score": round(result.score, 4),
         "passed": result.passed,
+        "failures": list(result.failures),
         "counts": {
             "sentences": {"src": len(result.src.sentences), "tgt": len(result.tgt.sentences)},
             "flags": flag_counts(result.flags),
@@ -255,6 +256,7 @@ def _summary_entry(doc: DocumentResult, report: Mapping[str, str] | None) -> dic
         "document": doc.pair.name,
         "score": round(doc.score, 4),
         "passed": doc.passed,
+        "failures": list(doc.failures),
         "flags": flag_counts(doc.flags),
         "severities": severity_counts(doc.flags),
         "waived": waived_count(doc.flags),

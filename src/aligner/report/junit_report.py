@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from aligner import __version__
-from aligner.io import write_atomic
+from aligner.io import printable, write_atomic
 from aligner.models import DocumentResult, InputProblem, RunResult
 from aligner.report.common import count_line, flag_where, verdict
 from aligner.report.xmlutil import element, serialize
@@ -56,7 +56,7 @@ def _document_case(suite: ET.Element, doc: DocumentResult) -> None:
     case = element(
         suite,
         "testcase",
-        attrib={"classname": SUITE, "name": doc.pair.name, "file": str(doc.pair.src_path)},
+        attrib={"classname": SUITE, "name": doc.pair.name, "file": printable(doc.pair.src_path)},
     )
     lines = [
         f"{'WAIVED ' if flag.waived else ''}{flag.severity.value.upper()} {flag.type} "

@@ -1,9 +1,9 @@
 """A Markdown summary of a run for ``$GITHUB_STEP_SUMMARY`` or a pull-request comment.
 
-It holds the verdict, one table row per document (worst first), the error and
-warning flags with their ``file:line`` (at most ``max_flags`` of them: a PR
-comment is limited to 65,536 characters; waived flags are only counted), the
-input problems, the stale waivers and the signature.
+It holds the verdict, one table row per document (worst first), why each failing
+document fails the gate, the error and warning flags with their ``file:line`` (at
+most ``max_flags`` of them: a PR comment is limited to 65,536 characters; waived
+flags are only counted), the input problems, the stale waivers and the signature.
 
 Corpus text goes through :func:`md_escape`: Markdown and HTML syntax is shown
 literally and ``@name`` cannot mention (notify) anyone.
@@ -56,6 +56,7 @@ def render_markdown(run: RunResult, *, max_flags: int = MAX_FLAGS) -> str:
     parts = [
         _heading(run),
         *_document_table(ordered),
+        *_failures(ordered),
         *_flag_list(ordered, max_flags),
         *_problems(run),
         *_stale_waivers(run),
@@ -102,6 +103,16 @@ def _document_table(docs: Sequence[DocumentResult]) -> Iterator[str]:
             f"{counts['error']} | {counts['warning']} | {counts['info']} | "
             f"{waived_count(doc.flags)} |"
         )
+    yield ""
+
+
+def _failures(docs: Sequence[DocumentResult]) -> Iterator[str]:
+    failed = [doc for doc in docs if doc.failures]
+    if not failed:
+        return
+    yield "### Why documents failed\n"
+    for doc in failed:
+        yield f"- {md_escape(doc.pair.name)}: {md_escape('; '.join(doc.failures))}"
     yield ""
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import quote
 
 from aligner import __version__
-from aligner.io import write_atomic
+from aligner.io import printable, write_atomic
 from aligner.models import Document, DocumentResult, Flag, InputProblem, RunResult, Severity
 from aligner.report.common import FLAG_DESCRIPTIONS
 from aligner.report.json_report import dumps, waiver_to_dict
@@ -83,7 +83,9 @@ def write_sarif(run: RunResult, path: Path) -> None:
 
 def artifact_uri(path: Path) -> str:
     """A corpus path as a SARIF ``artifactLocation.uri``: a percent-encoded
-    relative reference, or a ``file://`` URI for an absolute path."""
+    relative reference, or a ``file://`` URI for an absolute path; a name that is
+    not UTF-8 as :func:`~aligner.io.printable` writes it everywhere else."""
+    path = Path(printable(path))
     if path.is_absolute():
         return path.as_uri()
     return quote(path.as_posix(), safe="/")

@@ -48,6 +48,7 @@ from aligner.models import (
 )
 from aligner.qa import AlignedDocument, run_checks
 from aligner.qa.registry import run_cross_checks
+from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import ReportManifest
 from aligner.segment import split_lines, split_sentences, strip_dateline
 from aligner.waivers import apply_waivers, load_waivers, merge_waivers, write_waivers
@@ -286,9 +287,12 @@ def check_paths(
     Raises:
         InputError: the paths themselves are unusable.
         ModelError: the model cannot be loaded.
-        ConfigError: the waiver file is unusable, or ``update_waivers`` without one.
+        ConfigError: the waiver file or the glossary is unusable, or
+            ``update_waivers`` without a waiver file.
     """
     waivers = _read_waivers(settings, missing_ok=update_waivers)
+    if settings.glossary is not None and "terminology" not in settings.disabled_checks:
+        load_glossary(settings.glossary)  # a bad glossary stops the run before any work
     reports = None if settings.report_dir == STDOUT else settings.report_dir
     pairs, problems = pair_documents(src, tgt, exclude=reports)
     corpus = {p.name for p in pairs}

@@ -286,7 +286,13 @@ def test_cli_glossary_option_enforces_terms_on_the_seed_story(tmp_path: Path) ->
     assert "“조선노동당”" in flag["message"] and flag["severity"] == "error"
 
 
-def test_cli_unreadable_glossary_exits_2_with_one_line(tmp_path: Path) -> None:
+def test_cli_unreadable_glossary_exits_2_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_model(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the glossary is read before the model is loaded")
+
+    monkeypatch.setattr("aligner.api.open_encoder", no_model)
     missing = tmp_path / "missing.csv"
     result = CliRunner().invoke(
         main, ["check", str(SEED_EN), str(SEED_KO), "-q", "--glossary", str(missing)]

@@ -121,9 +121,17 @@ def test_latin1_that_happens_to_decode_as_cp949_is_rejected(tmp_path: Path) -> N
 
 def test_unknown_encoding_is_a_config_error(tmp_path: Path) -> None:
     path = _write(tmp_path, b"text")
-    for name in ("klingon", "base64"):
+    for name in ("klingon", "base64", "utf\x008"):
         with pytest.raises(ConfigError, match="unknown text encoding"):
             read_text(path, encoding=name)
+
+
+def test_korean_read_with_a_wrong_single_byte_encoding_blames_the_encoding(
+    tmp_path: Path,
+) -> None:
+    path = _write(tmp_path, "시의회는 예산을 승인했다.\n".encode())
+    with pytest.raises(InputError, match="mostly control characters when read as iso8859-1; pass"):
+        read_text(path, encoding="latin1")
 
 
 # --- newlines and control characters -----------------------------------------

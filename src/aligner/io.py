@@ -82,7 +82,7 @@ def read_text(path: Path, *, encoding: str = "auto", max_bytes: int = MAX_BYTES)
     _reject_binary_magic(path, data)
     text = _decode_auto(path, data) if encoding == "auto" else _decode(path, data, encoding)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    _reject_unusable_text(path, text)
+    _reject_unusable_text(path, text, encoding)
     return text
 
 
@@ -90,7 +90,7 @@ def _check_encoding(encoding: str) -> str:
     """Return the codec's canonical name, or raise ConfigError for unknown names."""
     try:
         info = codecs.lookup(encoding)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL character in the name
         info = None
     # Codecs like base64 exist but do not turn bytes into text.
     if info is None or not getattr(info, "_is_text_encoding", True):
@@ -230,7 +230,7 @@ def _undecodable(path: Path, what: str, exc: UnicodeDecodeError) -> InputError:
     )
 
 
-def _reject_unusable_text(path: Path, text: str) -> None:
+def _reject_unusable_text(path: Path, text: str, encoding: str) -> None:
     if not text.strip():
         raise InputError(
             f"{path}: file has no text (only whitespace); remove it from the corpus or add its text"
@@ -238,7 +238,13 @@ def _reject_unusable_text(path: Path, text: str) -> None:
     if "\x00" in text:  # only reachable via UTF-16/32, where NUL bytes are legal
         raise _binary(path, "contains NUL characters")
     if len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
-        raise _binary(path, "mostly control characters")
+        if encoding == "auto":
+            raise _binary(path, "mostly control characters")
+        # a single-byte codec reads any bytes, Korean UTF-8 as control characters too
+        raise InputError(
+            f"{path}: mostly control characters when read as {encoding}; pass the right "
+            f"--encoding ({_ENCODING_HINT}) or remove the file from the corpus"
+        )
 
 
 # What a file name can hold but a report or a terminal line cannot: lone surrogates

@@ -175,6 +175,11 @@ def test_a_number_word_cannot_take_the_partner_of_a_month() -> None:
     assert flag.message == "number August (8) in the English is 1 in the Korean"
 
 
+def test_a_name_that_starts_like_a_month_is_no_month() -> None:
+    assert extract_numbers("Henry Augustus Rowland was an American scientist.", "en") == []
+    assert [n.kind for n in extract_numbers("Junot left in June.", "en")] == ["month"]
+
+
 def test_korean_months_are_read_as_months() -> None:
     [month, day] = extract_numbers("6월 4일", "ko")
     assert (month.kind, day.kind) == ("month", "")

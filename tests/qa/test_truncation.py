@@ -253,6 +253,15 @@ def test_side_under_a_quarter_of_the_expected_length_is_flagged() -> None:
     assert "of the length the Korean predicts" in flag.message
 
 
+def test_a_link_the_translation_leaves_out_does_not_count_as_length() -> None:
+    en = (
+        "Details are at https://www.example.org/news/2024/05/budget-council-approves-parks"
+        "-plan-after-long-debate?utm_source=newsletter&utm_medium=email."
+    )
+    ko = "자세한 내용은 홈페이지에 있다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
 def test_loose_but_complete_translation_at_half_length_is_not_flagged() -> None:
     en = "The talks were unofficial."
     ko = "이번 회동은 공식 회담이 아니라 6자회담 참가국 외교장관들의 비공식 만남이었다."

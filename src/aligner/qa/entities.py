@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.links import Token, link_tokens, without_links
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.terminology import Term, load_glossary, make_term
 
@@ -66,68 +67,12 @@ _KOREAN_LATIN = frozenset(
 _UNITS = frozenset("MW GW KW KWH MWH GWH GB MB TB KB CC PPM HP".split())
 _CONNECTORS = frozenset("of and for the on in de du la del der von van & at to".split())
 
-_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
-_URL = re.compile(
-    rf"(?:https?://|www\.){_URL_CHARS}+"
-    # a bare domain: rfa.org/korean
-    rf"|(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|int|kr|kp)"
-    rf"(?:/{_URL_CHARS}*)?(?![A-Za-z0-9])",
-    re.IGNORECASE,
-)
-_EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,}")
-_HASHTAG = re.compile(r"(?<![\w#&])#(?=\w*[^\W\d_])\w+")
-_LINK_HINT = re.compile(
-    r"[@#]|www\.|https?://|\.(?:com|org|net|gov|edu|int|kr|kp)(?![A-Za-z0-9])", re.IGNORECASE
-)
-_LINK_TAIL = re.compile(r"[.,;:!?/]+$")
-_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
-
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9'’.&-])[A-Za-z](?:[A-Za-z0-9&'’.-]*[A-Za-z0-9])?")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）")
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z.'’&-]*")
 _INDEX_WORD = re.compile(r"[A-Za-z0-9&'’-]+")
-
-
-@dataclass(frozen=True)
-class Token:
-    """A Latin-script token as written, and the key it is compared by."""
-
-    text: str
-    key: str
-
-
-def _link_key(text: str) -> str:
-    return _SCHEME.sub("", text).lower()
-
-
-def link_tokens(text: str) -> list[Token]:
-    """URLs, e-mail addresses, @handles and #hashtags in ``text``.
-
-    Example:
-        >>> [t.key for t in link_tokens("See www.rfa.org/korean/ or @RFA_Korean.")]
-        ['rfa.org/korean', '@rfa_korean']
-    """
-    found: list[Token] = []
-    if not _LINK_HINT.search(text):
-        return found
-    rest = text
-    for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG):
-        for match in pattern.finditer(rest):
-            written = _LINK_TAIL.sub("", match.group(0))
-            found.append(Token(written, _link_key(written)))
-        rest = pattern.sub(" ", rest)
-    return found
-
-
-def _without_links(text: str) -> str:
-    if not _LINK_HINT.search(text):
-        return text
-    for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG):
-        text = pattern.sub(" ", text)
-    return text
 
 
 def _is_name_like(word: str) -> bool:
@@ -146,7 +91,7 @@ def latin_tokens(text: str) -> list[Token]:
         ['LG', 'CES', 'Galaxy']
     """
     found = []
-    for match in _LATIN_WORD.finditer(_BRACKETED.sub(" ", _without_links(text))):
+    for match in _LATIN_WORD.finditer(_BRACKETED.sub(" ", without_links(text))):
         word = _POSSESSIVE.sub("", match.group(0)).rstrip(".")
         key = word.replace(".", "").upper()
         if not _is_name_like(word) or key in _KOREAN_LATIN | _UNITS:
@@ -159,7 +104,7 @@ def latin_tokens(text: str) -> list[Token]:
 
 def _initials(text: str) -> set[str]:
     """Acronyms the capitalised phrases of ``text`` spell ("U.S. Geological Survey" -> USGS)."""
-    words = _EN_WORD.findall(_without_links(text))
+    words = _EN_WORD.findall(without_links(text))
     spelled: set[str] = set()
     run: list[str] = []
     for word in [*words, "."]:
@@ -191,7 +136,7 @@ class _EnglishIndex:
     """What an English document contains, for looking up Korean-side tokens."""
 
     def __init__(self, text: str) -> None:
-        flat = _without_links(text).replace(".", "")
+        flat = without_links(text).replace(".", "")
         self.words = {w.upper() for w in _INDEX_WORD.findall(flat)}
         # possessives and plurals: "Jack-O-Lantern" is explained by "Jack-O-Lanterns'"
         self.words |= {w.rstrip("'’") for w in self.words}

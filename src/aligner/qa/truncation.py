@@ -42,6 +42,7 @@ from enum import IntEnum
 
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.links import without_links
 from aligner.qa.registry import AlignedDocument, register
 
 __all__ = [
@@ -153,8 +154,9 @@ class LengthModel:
 
 
 def _char_length(text: str) -> int:
-    """Characters other than whitespace (``str.split`` and ``str.isspace`` agree)."""
-    return sum(map(len, text.split()))
+    """Characters other than whitespace (``str.split`` and ``str.isspace`` agree),
+    links left out: a translation may drop a URL without losing any of the text."""
+    return sum(map(len, without_links(text).split()))
 
 
 def _side_text(document: Document, indices: tuple[int, ...]) -> str:

@@ -70,10 +70,11 @@ _EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)
 _EN_RUN_GAP = re.compile(r"[\s-]*(?:and\s+)?")
 _EN_PLAIN_GAP = re.compile(r"[\s-]*")
 
-# Months need a capital; "May" and "March" count only before a day or year.
+# Months need a capital and a word end ("Augustus" is a name); "May" and "March"
+# count only before a day or year.
 _EN_MONTH = re.compile(
-    r"\b(?P<name>January|February|April|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|(?:May|March)(?=\s+\d))"
+    r"\b(?P<name>(?:January|February|April|June|July|August|September|October|November"
+    r"|December)\b|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|(?:May|March)(?=\s+\d))"
 )
 _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
 

@@ -1,0 +1,67 @@
+"""Links in text: URLs, e-mail addresses, @handles and #hashtags.
+
+They are copied verbatim by a translation, so the named-entity check compares
+them as they are written, and the length-based truncation test leaves them out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
+_URL = re.compile(
+    rf"(?:https?://|www\.){_URL_CHARS}+"
+    # a bare domain: rfa.org/korean
+    rf"|(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|int|kr|kp)"
+    rf"(?:/{_URL_CHARS}*)?(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,}")
+_HASHTAG = re.compile(r"(?<![\w#&])#(?=\w*[^\W\d_])\w+")
+_LINK_HINT = re.compile(
+    r"[@#]|www\.|https?://|\.(?:com|org|net|gov|edu|int|kr|kp)(?![A-Za-z0-9])", re.IGNORECASE
+)
+_LINK_TAIL = re.compile(r"[.,;:!?/]+$")
+_SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Token:
+    """A Latin-script token as written, and the key it is compared by."""
+
+    text: str
+    key: str
+
+
+def _link_key(text: str) -> str:
+    return _SCHEME.sub("", text).lower()
+
+
+def link_tokens(text: str) -> list[Token]:
+    """URLs, e-mail addresses, @handles and #hashtags in ``text``.
+
+    Example:
+        >>> [t.key for t in link_tokens("See www.rfa.org/korean/ or @RFA_Korean.")]
+        ['rfa.org/korean', '@rfa_korean']
+    """
+    found: list[Token] = []
+    if not _LINK_HINT.search(text):
+        return found
+    rest = text
+    for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG):
+        for match in pattern.finditer(rest):
+            written = _LINK_TAIL.sub("", match.group(0))
+            found.append(Token(written, _link_key(written)))
+        rest = pattern.sub(" ", rest)
+    return found
+
+
+def without_links(text: str) -> str:
+    """``text`` with its URLs, e-mail addresses, @handles and #hashtags blanked out."""
+    if not _LINK_HINT.search(text):
+        return text
+    for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG):
+        text = pattern.sub(" ", text)
+    return text

@@ -399,9 +399,10 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     """Write the reports of ``settings.formats`` into ``settings.report_dir``.
 
     ``html`` and ``json`` give each document ``<name>.html`` / ``<name>.json``
-    (its relative path kept) and the run ``index.html`` / ``summary.json``; every
-    other format writes one file for the run, named in
-    :data:`aligner.report.RUN_FORMATS` (``alignments.csv``, ``results.sarif`` ...).
+    (its relative path kept; the page links back to the index) and the run
+    ``index.html`` / ``summary.json``; every other format writes one file for
+    the run, named in :data:`aligner.report.RUN_FORMATS` (``alignments.csv``,
+    ``results.sarif`` ...).
 
     Returns:
         The report paths (written now, or found up to date), the run index last
@@ -441,7 +442,13 @@ def _write_document_reports(
     if not {"json", "html"} & set(formats):
         return written, links
     manifest = ReportManifest(root)
-    writers = {"json": report.write_document_json, "html": report.write_document_html}
+
+    def write_html(doc: DocumentResult, path: Path, *, signature: str) -> None:
+        # the page sits at root/<name>.html, with <name> a relative path: one ../ a folder
+        index = "../" * (len(path.relative_to(root).parts) - 1) + "index.html"
+        report.write_document_html(doc, path, signature=signature, index=index)
+
+    writers = {"json": report.write_document_json, "html": write_html}
     for doc in run.documents:
         base = root / doc.pair.name
         digest = result_digest(doc, run.signature)

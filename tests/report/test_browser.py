@@ -8,11 +8,12 @@ installs both.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from report_samples import SIGNATURE, document, failing_doc
+from report_samples import SIGNATURE, document, failing_doc, sample_run
 
 from aligner.models import Bead, DocumentPair, DocumentResult, Flag, Severity
 from aligner.report import write_document_html, write_index_html
@@ -267,3 +268,226 @@ def _long_document(n: int, *, flagged: tuple[int, ...]) -> DocumentResult:
     flags = tuple(Flag("mistranslation", Severity.ERROR, (i,), (i,), "odd") for i in flagged)
     pair = DocumentPair("long.txt", src.path, tgt.path)
     return DocumentResult(pair, src, tgt, beads, flags, 0.9, False)
+
+
+# Contrast ratio (WCAG 2) of an element's text against the first opaque
+# background behind it, opacity of the element and its ancestors included.
+CONTRAST = r"""sel => {
+  const el = document.querySelector(sel);
+  const rgba = s => s.match(/[0-9.]+/g).map(Number);
+  const lum = c => c.slice(0, 3).map(v => v / 255)
+    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let bg = null, opacity = 1;
+  for (let n = el; n; n = n.parentElement) {
+    const style = getComputedStyle(n);
+    opacity *= Number(style.opacity);
+    const c = rgba(style.backgroundColor);
+    if (!bg && (c.length < 4 || c[3] > 0)) { bg = c; }
+  }
+  bg = bg || [255, 255, 255];
+  const fg = rgba(getComputedStyle(el).color).slice(0, 3)
+    .map((v, i) => v * opacity + bg[i] * (1 - opacity));
+  const [hi, lo] = [lum(fg), lum(bg)].sort((a, b) => b - a);
+  return (hi + 0.05) / (lo + 0.05);
+}"""
+
+
+def _top(tab: Page, selector: str) -> float:
+    top: float = tab.page.evaluate(
+        "s => document.querySelector(s).getBoundingClientRect().top", selector
+    )
+    return top
+
+
+def _current(tab: Page) -> list[str]:
+    ids: list[str] = tab.page.evaluate(
+        "[...document.querySelectorAll('tbody.current')].map(r => r.id)"
+    )
+    return ids
+
+
+def _scroll_to_top(tab: Page, row: str) -> None:
+    """Scroll as an editor would: ``row`` just below the sticky header."""
+    tab.page.evaluate("id => document.getElementById(id).scrollIntoView()", row)
+
+
+@pytest.fixture()
+def long_report(tmp_path: Path) -> Path:
+    path = tmp_path / "long.html"
+    write_document_html(_long_document(300, flagged=(10, 150, 280)), path, signature=SIGNATURE)
+    return path
+
+
+def test_a_link_to_a_row_lands_below_the_header_and_makes_it_current(
+    tab: Page, long_report: Path
+) -> None:
+    tab.open(long_report)
+    tab.page.click("#flags ~ ul.flags a[href='#r151']")
+    header = tab.page.locator("table.align > thead").bounding_box()
+    assert header is not None
+    assert header["y"] + header["height"] <= _top(tab, "#r151") < header["y"] + 60
+    assert _current(tab) == ["r151"] and tab.active() == "r151"
+    outline = tab.page.eval_on_selector("#r151", "r => getComputedStyle(r).outlineStyle")
+    assert outline == "solid"  # the current row is marked, not only by a 4px bar
+    tab.page.keyboard.press("j")  # next flag from the row the link went to
+    assert tab.active() == "r281"
+    # opening the page at a row does the same
+    tab.page.goto("about:blank")
+    tab.page.goto(long_report.as_uri() + "#r151")
+    assert _current(tab) == ["r151"] and _top(tab, "#r151") >= 30
+    tab.page.keyboard.press("k")
+    assert tab.active() == "r11"
+
+
+def test_a_link_to_a_filtered_out_row_clears_the_filters(tab: Page, report: Path) -> None:
+    tab.open(report)
+    tab.untick("severity", "error")
+    tab.page.fill("#search", "a")
+    tab.wait_shown("1 of 6 rows shown")  # r2: "Two a."
+    tab.page.click("#flags ~ ul.flags a[href='#r3']")
+    assert "r3" in tab.visible_rows() and _in_viewport(tab, "r3")
+    assert tab.shown() == "Filters cleared to show row 3: 6 of 6 rows shown"
+    assert tab.page.input_value("#search") == ""
+    assert tab.page.locator("#controls input[type=checkbox]:not(:checked)").count() == 0
+    assert tab.active() == "r3"
+
+
+def test_keys_continue_from_where_the_editor_scrolled(tab: Page, long_report: Path) -> None:
+    tab.open(long_report)
+    _scroll_to_top(tab, "r100")
+    tab.page.keyboard.press("j")
+    assert tab.active() == "r151"
+    tab.page.keyboard.press("j")  # the current row is on screen: on from it
+    assert tab.active() == "r281"
+    _scroll_to_top(tab, "r100")
+    tab.page.keyboard.press("k")
+    assert tab.active() == "r11"
+    _scroll_to_top(tab, "r200")
+    tab.page.keyboard.press("k")
+    assert tab.active() == "r151"
+
+
+def test_keys_work_with_capslock_and_a_korean_layout(tab: Page, report: Path) -> None:
+    tab.open(report)
+    cdp = tab.page.context.new_cdp_session(tab.page)
+
+    def press(key: str, code: str, modifiers: int = 0) -> None:
+        event = {"key": key, "code": code, "text": key, "modifiers": modifiers}
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyDown", **event})
+        cdp.send("Input.dispatchKeyEvent", {"type": "keyUp", **event})
+
+    press("ㅓ", "KeyJ")  # the J key in a Korean layout
+    assert tab.active() == "r1"
+    press("J", "KeyJ")  # CapsLock
+    assert tab.active() == "r2"
+    press("ㅏ", "KeyK")
+    assert tab.active() == "r1"
+    press("N", "KeyN")
+    press("ㅜ", "KeyN")
+    assert tab.active() == "r3"
+    press("j", "KeyJ", modifiers=2)  # Ctrl+J is the browser's
+    press("ㅓ", "KeyJ", modifiers=1)  # Alt+J too
+    assert tab.active() == "r3"
+    press("/", "Slash")
+    assert tab.active() == "search"
+    press("ㅓ", "KeyJ")  # typed into the search box, not a command
+    assert tab.active() == "search" and _current(tab) == ["r3"]
+
+
+def test_search_looks_only_at_the_sentences(tab: Page, report: Path) -> None:
+    """Not at file names, references, severities, flag types, messages, similarities."""
+    tab.page.clock.install()  # the search waits for typing to pause: run its timer at once
+    tab.open(report)
+    for query in ("budget", "txt:5", "warning", "mistranslation", "shorter", "KO", "0.800", "1-2"):
+        tab.page.fill("#search", query)
+        tab.page.clock.run_for(500)
+        assert tab.shown() == "0 of 6 rows shown", query
+    tab.page.fill("#search", "TWO B")
+    tab.page.clock.run_for(500)
+    assert tab.visible_rows() == ["r2"]
+
+
+def test_print_shows_flags_without_colours_or_controls(tab: Page, report: Path) -> None:
+    tab.open(report)
+    tab.page.emulate_media(media="print")
+
+    def style(selector: str, prop: str) -> str:
+        value: str = tab.page.eval_on_selector(
+            selector, "(e, p) => getComputedStyle(e).getPropertyValue(p)", prop
+        )
+        return value
+
+    for hidden in ("#controls", ".keys"):
+        assert style(hidden, "display") == "none"
+    for badge in (".verdict", "#r3 .sev.error", "#r1 .sev.warning"):
+        assert style(badge, "background-color") == "rgba(0, 0, 0, 0)"
+        assert style(badge, "color") != "rgb(255, 255, 255)"
+        assert style(badge, "border-top-width") == "1px"
+    assert style("#r3 td", "background-color") == "rgba(0, 0, 0, 0)"
+    assert style("#r3 td", "border-left-style") == "solid"  # error
+    assert style("#r1 td", "border-left-style") == "dashed"  # warning
+    assert style("#r1", "break-inside") == "avoid"
+    assert style("table.align > thead", "position") == "static"
+
+
+def test_narrow_screens_stack_the_languages_without_sideways_scrolling(
+    tab: Page, tmp_path: Path
+) -> None:
+    path = tmp_path / "narrow.html"
+    name = "politics/the-budget-debate-in-the-national-assembly-on-tuesday.txt"
+    write_document_html(failing_doc(name), path, signature=SIGNATURE)
+    tab.open(path)
+    for width in (768, 400):
+        tab.page.set_viewport_size({"width": width, "height": 700})
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+    cells = [tab.page.locator(f"#r4 > tr:first-child > td[lang={lang}]") for lang in ("en", "ko")]
+    en, ko = (cell.bounding_box() for cell in cells)
+    assert en is not None and ko is not None
+    assert en["y"] + en["height"] <= ko["y"] and min(en["width"], ko["width"]) > 300
+    label = cells[1].evaluate("c => getComputedStyle(c, '::before').content")
+    assert label == '"ko"'  # each side says which it is (upper-cased)
+
+
+def test_index_keeps_figures_and_names_whole_and_says_why_a_document_fails(
+    tab: Page, tmp_path: Path
+) -> None:
+    from aligner.models import RunResult
+
+    long = failing_doc("politics/2024/the-budget-debate-in-the-assembly.txt")
+    run = RunResult(documents=[long, *sample_run().documents], signature=SIGNATURE)
+    write_index_html(run, tmp_path / "index.html", links={})
+    tab.open(tmp_path / "index.html")
+    lines = """sel => [...document.querySelectorAll(sel)].map(e => {
+      const r = document.createRange(); r.selectNodeContents(e);
+      return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; })"""
+    for width in (1366, 400):
+        tab.page.set_viewport_size({"width": width, "height": 700})
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+        for whole in ("#documents td.n", ".seg", ".t", ".verdict"):
+            assert set(tab.page.evaluate(lines, whole)) == {1}, (width, whole)
+    assert "4 error flags (fail_on error)" in tab.page.inner_text("#documents tbody tr")
+
+
+def test_a_document_page_links_back_to_the_index(tab: Page, tmp_path: Path) -> None:
+    from aligner import api
+    from aligner.config import Settings
+
+    api.write_reports(sample_run(), settings=Settings(report_dir=tmp_path, formats=("html",)))
+    tab.open(tmp_path / "politics" / "budget.txt.html")
+    tab.page.click("a[rel=index]")
+    tab.page.wait_for_load_state("load")
+    assert tab.page.url == (tmp_path / "index.html").as_uri()
+    assert tab.page.title().startswith("aligner run")
+
+
+def test_dimmed_and_empty_cells_stay_readable(tab: Page, tmp_path: Path) -> None:
+    doc = failing_doc()
+    sentences = list(doc.src.sentences)
+    sentences[5] = replace(sentences[5], boilerplate=True)  # row 6, an error row
+    doc = replace(doc, src=replace(doc.src, sentences=tuple(sentences)))
+    path = tmp_path / "boilerplate.html"
+    write_document_html(doc, path, signature=SIGNATURE)
+    tab.open(path)
+    for selector in ("#r6 .boilerplate", "#r6 .boilerplate .ref", "#r3 .gap", "#r3 td.sim"):
+        assert tab.page.evaluate(CONTRAST, selector) >= 4.5, selector

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -307,7 +307,7 @@ def test_waived_flag_is_shown_as_such_and_does_not_colour_its_row(tmp_path: Path
     values = [
         i.attrs["value"] for i in root.find_all("input") if i.attrs.get("data-kind") == "severity"
     ]
-    assert values == ["error", "warning", "info", "waived"]
+    assert values == ["waived"]  # a severity no flag has gets no checkbox
 
 
 def test_boilerplate_sentences_are_dimmed(page: Node) -> None:
@@ -443,8 +443,57 @@ def test_index_lists_stale_waivers_as_text(tmp_path: Path) -> None:
     cells = [[td.text for td in row.find_all("td")] for row in rows]
     assert cells == [["gone.txt", "truncated", f"{IMG} / 잘린", "r", "0123456789abcdef"]]
     assert root.find_all("img") == []
+    assert _tagged(rows[0]) == [("ko", "잘린")]
 
 
 def test_index_without_stale_waivers_has_no_such_section(tmp_path: Path) -> None:
     root = _index(tmp_path, _run(), links={})
     assert "Stale waivers" not in [h.text for h in root.find_all("h2")]
+
+
+def test_korean_quoted_in_messages_is_tagged_as_korean(tmp_path: Path) -> None:
+    doc = _result()
+    message = "KO “셋 가.” does not say what EN “Three.” says"
+    flag = Flag("mistranslation", Severity.ERROR, (4,), (2,), message, True, "맞는 번역")
+    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (flag,), 0.5, False)
+    write_document_html(doc, tmp_path / "k.html", signature=SIGNATURE)
+    root = parse(tmp_path / "k.html")
+    messages = root.find_all("span", "msg")
+    assert len(messages) == 2  # on the row and in the Flags list
+    for msg in messages:
+        assert msg.text == message
+        assert _tagged(msg) == [("ko", "셋 가")]
+    assert _tagged(root.find_all("span", "reason")[0]) == [("ko", "맞는 번역")]
+
+
+def _tagged(node: Node) -> list[tuple[str | None, str]]:
+    return [(n.attrs["lang"], n.text) for n in node.iter() if "lang" in n.attrs]
+
+
+def test_document_page_links_back_to_the_run_index(tmp_path: Path) -> None:
+    path = tmp_path / "sub dir" / "budget.txt.html"
+    write_document_html(_result(), path, signature=SIGNATURE, index="../in dex.html")
+    links = [a for a in parse(path).find_all("a") if a.attrs.get("rel") == "index"]
+    assert [a.attrs["href"] for a in links] == ["../in%20dex.html"]
+
+
+def test_search_box_says_it_searches_the_sentences(page: Node) -> None:
+    assert page.by_id("search").attrs["placeholder"] == "EN or KO sentence text"
+
+
+def test_index_shows_why_a_document_fails(tmp_path: Path) -> None:
+    doc = replace(
+        _result("c-bad.txt"), failures=("2 error flags (fail_on error)", "score 0.6 < 0.9")
+    )
+    root = _index(tmp_path, RunResult(documents=[doc], signature=SIGNATURE), links={})
+    why = root.by_id("documents").find_all("div", "why")
+    assert [d.text for d in why] == ["2 error flags (fail_on error)", "score 0.6 < 0.9"]
+    headers = [th.text for th in root.by_id("documents").find_all("th")]
+    assert headers[3] == "EN / KO sentences"
+
+
+def test_index_lets_a_name_wrap_only_after_a_slash(tmp_path: Path) -> None:
+    root = _index(tmp_path, RunResult(documents=[_result("a/b-c/d.txt")], signature=SIGNATURE), {})
+    cell = root.by_id("documents").find_all("td", "name")[0]
+    assert [s.text for s in cell.find_all("span", "seg")] == ["a/", "b-c/", "d.txt"]
+    assert len(cell.find_all("wbr")) == 2

@@ -22,9 +22,9 @@ def writes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     for fmt in ("json", "html"):
         real = getattr(report, f"write_document_{fmt}")
 
-        def spy(doc: Any, path: Path, *, signature: str, real: Any = real) -> None:
+        def spy(doc: Any, path: Path, *, real: Any = real, **options: Any) -> None:
             seen.append(path.name)
-            real(doc, path, signature=signature)
+            real(doc, path, **options)
 
         monkeypatch.setattr(report, f"write_document_{fmt}", spy)
     return seen

@@ -8,10 +8,13 @@ ever inserted as escaped text; the one inline script is a constant of
 :mod:`aligner.report.html_script`, allowed by a Content-Security-Policy hash so
 that nothing else can run.
 
-The document page opens with an inline-SVG chart of the similarity of every row
-(bars) with the flagged rows marked in their severity's colour, then filters by
-severity and flag type, a text search and keyboard navigation between flagged
-rows (``j``/``n`` next, ``k``/``p`` previous, ``/`` search).
+The document page links back to the run index, opens with an inline-SVG chart
+of the similarity of every row (bars) with the flagged rows marked in their
+severity's colour, then filters by severity and flag type, a search of the
+sentence text and keyboard navigation between flagged rows (``j``/``n`` next,
+``k``/``p`` previous, ``/`` search). Both pages carry a print stylesheet and
+a narrow-screen layout (the two languages stacked in each row, the index as
+one card per document).
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ CHART_HEIGHT = 40
 # A flag mark is at least 1/_MARKS_PER_WIDTH of the chart wide (2-3 pixels), so
 # that a flag stays visible on a document of thousands of rows.
 _MARKS_PER_WIDTH = 400
+# Korean quoted in an English message: a run of Hangul (syllables and jamo) with
+# the spaces, digits and punctuation between them, tagged lang="ko" so that a
+# screen reader and the browser's font choice treat it as Korean.
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff"
+_KOREAN_RUN = re.compile(f"[{_HANGUL}](?:[{_HANGUL}0-9\\s.,!?%~·-]*[{_HANGUL}])?")
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,16 @@ class FlagView:
     rows: tuple[int, ...]
     waived: bool
     waiver_reason: str
+
+    @property
+    def message_parts(self) -> tuple[tuple[str, str | None], ...]:
+        """The message as (text, lang) runs: Korean quoted in it is tagged ``ko``."""
+        return split_languages(self.message)
+
+    @property
+    def reason_parts(self) -> tuple[tuple[str, str | None], ...]:
+        """The waiver reason as (text, lang) runs, as :attr:`message_parts`."""
+        return split_languages(self.waiver_reason)
 
     @property
     def filter_key(self) -> str:
@@ -124,6 +142,7 @@ class DocumentPage:
     chart: ChartView
     filter_severities: tuple[tuple[str, int], ...]
     flagged_rows: int
+    index_href: str | None  # the run index, relative to this page; None: no link
     script: Markup
     script_hash: str
 
@@ -136,11 +155,17 @@ class IndexEntry:
     href: str | None
     score: str
     passed: bool
-    failures: str
+    failures: tuple[str, ...]  # why it fails the gate, one reason each
     sentences: tuple[int, int]
     flag_counts: dict[str, int]
     severity_counts: dict[str, int]
     waived: int
+
+    @property
+    def name_parts(self) -> tuple[str, ...]:
+        """The name cut after each ``/``: the index may wrap a path there, and only there."""
+        parts = self.name.split("/")
+        return tuple(p + "/" for p in parts[:-1]) + (parts[-1],)
 
 
 @dataclass(frozen=True)
@@ -153,6 +178,11 @@ class StaleWaiverView:
     reason: str
     fingerprint: str
 
+    @property
+    def text_parts(self) -> tuple[tuple[str, str | None], ...]:
+        """The waived text as (text, lang) runs: its Korean side is tagged ``ko``."""
+        return split_languages(self.text)
+
 
 @dataclass(frozen=True)
 class IndexPage:
@@ -160,21 +190,27 @@ class IndexPage:
 
     signature: str
     passed: bool
+    langs: tuple[str, str]  # the two languages, as the sentence counts give them
     documents: tuple[IndexEntry, ...]
     problems: tuple[tuple[str, str], ...]
     failed: int
     stale_waivers: tuple[StaleWaiverView, ...]
 
 
-def write_document_html(result: DocumentResult, path: Path, *, signature: str) -> None:
+def write_document_html(
+    result: DocumentResult, path: Path, *, signature: str, index: str | None = None
+) -> None:
     """Write one document's side-by-side HTML page atomically.
 
     Args:
         result: The checked document pair.
         path: Where to write; parent folders are created.
         signature: What produced the result, shown in the header.
+        index: The run index page relative to ``path``'s folder (a file path,
+            not yet URL-encoded, e.g. ``../index.html``), for a link back to
+            it; None for no link.
     """
-    page = document_page(result, signature=signature)
+    page = document_page(result, signature=signature, index=index)
     write_atomic(path, _environment().get_template("document.html").render(page=page))
 
 
@@ -192,7 +228,9 @@ def write_index_html(run: RunResult, path: Path, *, links: dict[str, str]) -> No
     write_atomic(path, _environment().get_template("index.html").render(page=page))
 
 
-def document_page(result: DocumentResult, *, signature: str) -> DocumentPage:
+def document_page(
+    result: DocumentResult, *, signature: str, index: str | None = None
+) -> DocumentPage:
     """Build the view of one document that ``document.html`` renders."""
     placed = place_flags(result.beads, result.flags)
     touched = _rows_touched(result)
@@ -224,6 +262,7 @@ def document_page(result: DocumentResult, *, signature: str) -> DocumentPage:
         chart=chart_view(rows),
         filter_severities=_filter_severities(views),
         flagged_rows=sum(r.severity is not None for r in rows),
+        index_href=None if index is None else _relative_href(index),
         script=Markup(SCRIPT),  # a constant of the package, never corpus text
         script_hash=_csp_hash(SCRIPT),
     )
@@ -261,9 +300,11 @@ def chart_view(rows: Sequence[RowView]) -> ChartView:
 def index_page(run: RunResult, *, links: dict[str, str]) -> IndexPage:
     """Build the view of a run that ``index.html`` renders, worst document first."""
     ordered = sorted(run.documents, key=lambda d: (d.passed, d.score, d.pair.name))
+    first = ordered[0] if ordered else None
     return IndexPage(
         signature=run.signature,
         passed=run.passed,
+        langs=(first.src.lang, first.tgt.lang) if first else ("", ""),
         documents=tuple(_index_entry(doc, links.get(doc.pair.name)) for doc in ordered),
         problems=tuple((p.path, p.message) for p in run.problems),
         failed=sum(not d.passed for d in run.documents),
@@ -310,6 +351,26 @@ def show_controls(value: object) -> object:
     if isinstance(value, str) and not isinstance(value, Markup):
         return _CONTROLS.sub(_control_picture, value)
     return value
+
+
+def split_languages(text: str) -> tuple[tuple[str, str | None], ...]:
+    """``text`` as (text, lang) runs: each run of Korean is ``ko``, the rest None
+    (the page's language).
+
+    Example:
+        >>> split_languages('KO “하나.” vs EN “One.”')
+        (('KO “', None), ('하나', 'ko'), ('.” vs EN “One.”', None))
+    """
+    parts: list[tuple[str, str | None]] = []
+    end = 0
+    for match in _KOREAN_RUN.finditer(text):
+        if match.start() > end:
+            parts.append((text[end : match.start()], None))
+        parts.append((match.group(), "ko"))
+        end = match.end()
+    if end < len(text) or not parts:
+        parts.append((text[end:], None))
+    return tuple(parts)
 
 
 def _row_view(result: DocumentResult, k: int, bead: Bead, flags: Sequence[FlagView]) -> RowView:
@@ -368,12 +429,12 @@ def _flag_view(
 
 
 def _filter_severities(views: Sequence[FlagView]) -> tuple[tuple[str, int], ...]:
-    """The severity checkboxes: every severity, plus ``waived`` when a flag is."""
+    """The severity checkboxes, worst first, then ``waived``: only those some flag has."""
     counts = {s.value: 0 for s in sorted(Severity, key=lambda s: -s.rank)}
     for view in views:
         key = "waived" if view.waived else view.severity
         counts[key] = counts.get(key, 0) + 1
-    return tuple(counts.items())
+    return tuple((key, n) for key, n in counts.items() if n)
 
 
 def _line_ref(doc: Document, path: Path, index: int) -> str:
@@ -389,7 +450,7 @@ def _index_entry(doc: DocumentResult, href: str | None) -> IndexEntry:
         href=None if href is None else _relative_href(href),
         score=f"{doc.score:.4f}",
         passed=doc.passed,
-        failures="; ".join(doc.failures),
+        failures=tuple(doc.failures),
         sentences=(len(doc.src.sentences), len(doc.tgt.sentences)),
         flag_counts=flag_counts(doc.flags),
         severity_counts=severity_counts(doc.flags),

@@ -116,6 +116,14 @@ def test_a_failing_document_says_why(tmp_path: Path) -> None:
     )
 
 
+def test_swapped_sides_get_a_hint(tmp_path: Path) -> None:
+    en, ko = DATA / "clean" / "en", DATA / "clean" / "ko"
+    _, _, stderr = _run("check", ko, en, "--report-dir", tmp_path / "r", "-q")
+    assert "are SRC and TGT swapped?" in stderr
+    _, _, stderr = _run("check", en, ko, "--report-dir", tmp_path / "r", "-q")
+    assert "swapped" not in stderr
+
+
 def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
     code, stdout, _ = _run(
         "check", SEED_EN, SEED_KO, "--report-dir", tmp_path / "r", "--exit-zero", "-q"

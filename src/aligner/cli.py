@@ -30,7 +30,7 @@ from aligner.errors import AlignerError, ConfigError
 from aligner.io import printable
 
 if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
-    from aligner.models import DocumentPair, RunResult
+    from aligner.models import Document, DocumentPair, RunResult
 
 DEFAULTS = Settings()
 
@@ -291,7 +291,7 @@ def check(
             )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
         text = api.render_report(run, to_stdout) if to_stdout else None
-    notes = list(_waiver_notes(run, settings.waivers, update_waivers))
+    notes = [*_waiver_notes(run, settings.waivers, update_waivers), *_swap_notes(run)]
     _print_outcome(
         run, text, written, notes, quiet=quiet, annotations=annotations, fail_on=settings.fail_on
     )
@@ -359,6 +359,29 @@ def _changed(src: Path, tgt: Path, rev: str | None) -> set[str] | None:
     if not only:
         click.echo(f"aligner: no document changed since {rev}", err=True)
     return only
+
+
+def _swap_notes(run: RunResult) -> Iterator[str]:
+    """A hint when the sides look swapped: the flood of untranslated flags that
+    ``check ko en`` raises does not say so by itself."""
+    from aligner.qa.untranslated import script_profile
+
+    def latin_share(doc: Document) -> float:
+        return script_profile(" ".join(s.text for s in doc.sentences)).latin_share
+
+    swapped = [
+        d
+        for d in run.documents
+        if (d.src.lang, d.tgt.lang) == ("en", "ko")
+        and latin_share(d.src) < 0.2
+        and latin_share(d.tgt) > 0.8
+    ]
+    if swapped:
+        yield (
+            f"aligner: warning: {len(swapped)} of {len(run.documents)} document(s) have "
+            "Korean on the English side and English on the Korean side: are SRC and TGT "
+            "swapped? (aligner check EN KO)"
+        )
 
 
 def _waiver_notes(run: RunResult, path: Path | None, updated: bool) -> Iterator[str]:

@@ -96,7 +96,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 8000, 100000])
     parser.add_argument(
         "--repeat",
-        type=int,
+        type=lambda text: max(1, int(text)),
         default=3,
         help="Align each document up to this many times and keep the shortest time "
         "(once for 50,000 sentences and more).",

@@ -9,7 +9,9 @@ from aligner.align import (
     AlignParams,
     align_embeddings,
     align_texts,
+    approximate_windows,
     bead_shapes,
+    dp,
     number_masks,
     open_line,
     runs_on,
@@ -402,3 +404,40 @@ def test_swap_of_neighbours_needs_less_similarity_than_a_move() -> None:
     assert _pairs(match_moved(swap, src, tgt, (0.45, 0.2), 20))[1] == ((1,), (2,))
     moved = [*swap[:3], Bead((3,), (3,), 1.0), swap[3]]
     assert _pairs(match_moved(moved, src, tgt, (0.45, 0.2), 20)) == _pairs(moved)
+
+
+@pytest.mark.parametrize(("n", "m"), [(1, 7), (7, 1), (70, 3), (129, 5), (200, 180), (2000, 1900)])
+@pytest.mark.parametrize("max_bead", [1, 4, 6])
+def test_each_chunk_reads_the_pairs_a_whole_matrix_gives(
+    n: int, m: int, max_bead: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The DP reads single-pair similarities from one block per chunk of rows: every
+    bead value must equal the one read from the whole similarity matrix, across chunk
+    edges, for long beads and in the banded search of a long document (2000 x 1900)."""
+    rng = np.random.default_rng(n * m + max_bead)
+    base = rng.standard_normal((max(n, m), 32)).astype(np.float32)
+    src = base[:n] + 0.5 * rng.standard_normal((n, 32)).astype(np.float32)
+    tgt = base[np.linspace(0, max(n, m) - 1, m).astype(int)]
+    src /= np.linalg.norm(src, axis=1, keepdims=True)
+    tgt /= np.linalg.norm(tgt, axis=1, keepdims=True)
+    compute, checked = dp._bead_scores, []
+
+    def against_whole_matrix(*args: object) -> np.ndarray:
+        shape, s, t, lo, width, r0, r1, params, single, *rest = args
+        whole = dp.Singles(s[1] @ t[1].T, 0, 0)  # type: ignore[index]
+        ours = compute(shape, s, t, lo, width, r0, r1, params, single, *rest)  # type: ignore[arg-type]
+        theirs = compute(shape, s, t, lo, width, r0, r1, params, whole, *rest)  # type: ignore[arg-type]
+        np.testing.assert_allclose(ours, theirs, atol=1e-5)
+        checked.append(shape)
+        return ours
+
+    monkeypatch.setattr(dp, "_bead_scores", against_whole_matrix)
+    params = AlignParams(max_bead=max_bead)
+    windows = approximate_windows(src, max_bead), approximate_windows(tgt, max_bead)
+    lengths = list(rng.integers(5, 80, n)), list(rng.integers(5, 80, m))
+    beads = align_embeddings(
+        *windows, params=params, src_lengths=lengths[0], tgt_lengths=lengths[1]
+    )
+    assert sorted(i for b in beads for i in b.src) == list(range(n))
+    assert sorted(j for b in beads for j in b.tgt) == list(range(m))
+    assert {(1, 1), (max_bead, 1)} <= set(checked) or max_bead == 1

@@ -130,7 +130,7 @@ def test_korean_read_with_a_wrong_single_byte_encoding_blames_the_encoding(
     tmp_path: Path,
 ) -> None:
     path = _write(tmp_path, "시의회는 예산을 승인했다.\n".encode())
-    with pytest.raises(InputError, match="mostly control characters when read as iso8859-1; pass"):
+    with pytest.raises(InputError, match="mostly control characters when read as latin1; pass"):
         read_text(path, encoding="latin1")
 
 

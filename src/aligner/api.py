@@ -291,7 +291,7 @@ def check_paths(
             ``update_waivers`` without a waiver file.
     """
     waivers = _read_waivers(settings, missing_ok=update_waivers)
-    if settings.glossary is not None and "terminology" not in settings.disabled_checks:
+    if settings.glossary is not None:  # terminology and named_entity both read it
         load_glossary(settings.glossary)  # a bad glossary stops the run before any work
     reports = None if settings.report_dir == STDOUT else settings.report_dir
     pairs, problems = pair_documents(src, tgt, exclude=reports)

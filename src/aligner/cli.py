@@ -111,13 +111,15 @@ def _settings(config: Path | None, **cli: Any) -> Settings:
     return make_settings({k: v for k, v in cli.items() if v is not None}, base)
 
 
-def _check_encoding(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+def _validate_encoding_option(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> str | None:
     if value is not None and (problem := encoding_problem(value)) is not None:
         raise click.BadParameter(problem.removeprefix("an "), ctx, param)
     return value
 
 
-def _count(key: str) -> click.IntRange:
+def _count_type(key: str) -> click.IntRange:
     """A click type for the count setting ``key``, with its range from :data:`RANGES`."""
     low, high = RANGES[key]
     return click.IntRange(int(low), None if high is None else int(high))
@@ -132,7 +134,7 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--encoding",
-            callback=_check_encoding,
+            callback=_validate_encoding_option,
             help="Input encoding: auto (default; detects UTF-8, UTF-16 with a byte-order "
             "mark and CP949) or a Python codec name such as utf-8, utf-16, cp949, euc-kr.",
         ),
@@ -201,13 +203,13 @@ def main() -> None:
 )
 @click.option(
     "--max-missing",
-    type=_count("max_missing"),
+    type=_count_type("max_missing"),
     metavar="N",
     help="Fail a document with more than N English sentences left untranslated.",
 )
 @click.option(
     "--max-extra",
-    type=_count("max_extra"),
+    type=_count_type("max_extra"),
     metavar="N",
     help="Fail a document with more than N Korean sentences without English source.",
 )
@@ -233,7 +235,7 @@ def main() -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=_count("jobs"),
+    type=_count_type("jobs"),
     metavar="N",
     help="Worker processes for many documents (default: 0, one per CPU core).",
 )
@@ -308,7 +310,7 @@ def _print_outcome(
     *,
     quiet: bool,
     annotations: str | None,
-    fail_on: str = "error",
+    fail_on: str,
 ) -> None:
     """The summary (on stderr when stdout holds the report) and notes, then the
     report or where the reports went."""

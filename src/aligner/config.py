@@ -9,7 +9,6 @@ encodings raise ``ConfigError`` with a one-line message naming the setting.
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import math
 import re
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.errors import ConfigError
+from aligner.io import ENCODING_HINT, text_codec
 
 DEFAULT_MODEL = "muse-v3"
 
@@ -69,8 +69,6 @@ RANGES: Mapping[str, tuple[float, float | None]] = {
     "max_extra": (0, None),
     "jobs": (0, None),  # 0: one per CPU core
 }
-
-ENCODING_HINT = "auto, or a codec name such as utf-8, utf-16, cp949, euc-kr"
 
 
 @dataclass(frozen=True)
@@ -261,16 +259,9 @@ def encoding_problem(encoding: str) -> str | None:
         >>> encoding_problem("latin-9")[:36]
         "an unknown text encoding 'latin-9' ("
     """
-    if encoding == "auto":
+    if encoding == "auto" or text_codec(encoding) is not None:
         return None
-    try:
-        info = codecs.lookup(encoding)
-    except (LookupError, ValueError):  # ValueError: a NUL character in the name
-        info = None
-    # Codecs like base64 and rot13 exist but do not turn bytes into text.
-    if info is None or not getattr(info, "_is_text_encoding", True):
-        return f"an unknown text encoding {encoding!r} (use {ENCODING_HINT})"
-    return None
+    return f"an unknown text encoding {encoding!r} (use {ENCODING_HINT})"
 
 
 def load_config_file(path: Path) -> dict[str, Any]:

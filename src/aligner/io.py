@@ -24,7 +24,7 @@ from aligner.errors import ConfigError, InputError
 
 MAX_BYTES = 50 * 1024 * 1024
 
-_ENCODING_HINT = "auto, utf-8, cp949, euc-kr, utf-16"
+ENCODING_HINT = "auto, or a codec name such as utf-8, utf-16, cp949, euc-kr"
 
 # Checked before decoding: these formats often end up in a corpus folder by
 # mistake, and decoding them would give a misleading "bad byte" error.
@@ -74,27 +74,33 @@ def read_text(path: Path, *, encoding: str = "auto", max_bytes: int = MAX_BYTES)
         >>> read_text(Path("corpora/ko/story.txt"))  # doctest: +SKIP
         '(서울=연합뉴스) 정부는 ...\\n'
     """
-    if encoding != "auto":
-        encoding = _check_encoding(encoding)
+    codec = "auto" if encoding == "auto" else text_codec(encoding)
+    if codec is None:
+        raise ConfigError(f"unknown text encoding {encoding!r}; use {ENCODING_HINT}")
     data = _read_bytes(path, max_bytes)
     if not data:
         raise InputError(f"{path}: file is empty; remove it from the corpus or add its text")
     _reject_binary_magic(path, data)
-    text = _decode_auto(path, data) if encoding == "auto" else _decode(path, data, encoding)
+    text = _decode_auto(path, data) if codec == "auto" else _decode(path, data, codec)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     _reject_unusable_text(path, text, encoding)
     return text
 
 
-def _check_encoding(encoding: str) -> str:
-    """Return the codec's canonical name, or raise ConfigError for unknown names."""
+def text_codec(encoding: str) -> str | None:
+    """The canonical name of a codec that decodes bytes to text, or None.
+
+    Example:
+        >>> text_codec("EUC-KR"), text_codec("base64"), text_codec("latin-9")
+        ('euc_kr', None, None)
+    """
     try:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError):  # ValueError: a NUL character in the name
-        info = None
-    # Codecs like base64 exist but do not turn bytes into text.
-    if info is None or not getattr(info, "_is_text_encoding", True):
-        raise ConfigError(f"unknown text encoding {encoding!r}; use one of {_ENCODING_HINT}")
+        return None
+    # Codecs like base64 and rot13 exist but do not turn bytes into text.
+    if not getattr(info, "_is_text_encoding", True):
+        return None
     # utf-8-sig reports byte offsets after the BOM; plain utf-8 plus BOM
     # stripping gives the same text with offsets that match the file.
     return "utf-8" if info.name == "utf-8-sig" else info.name
@@ -226,7 +232,7 @@ def _undecodable(path: Path, what: str, exc: UnicodeDecodeError) -> InputError:
     return InputError(
         f"{path}: cannot decode as {what}: byte 0x{bad} at byte offset "
         f"{exc.start} ({exc.reason}); convert the file to UTF-8 or pass "
-        f"the right --encoding ({_ENCODING_HINT})"
+        f"the right --encoding ({ENCODING_HINT})"
     )
 
 
@@ -243,7 +249,7 @@ def _reject_unusable_text(path: Path, text: str, encoding: str) -> None:
         # a single-byte codec reads any bytes, Korean UTF-8 as control characters too
         raise InputError(
             f"{path}: mostly control characters when read as {encoding}; pass the right "
-            f"--encoding ({_ENCODING_HINT}) or remove the file from the corpus"
+            f"--encoding ({ENCODING_HINT}) or remove the file from the corpus"
         )
 
 

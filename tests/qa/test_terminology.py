@@ -57,10 +57,12 @@ def test_tab_header_makes_any_file_tsv_and_forbidden_column_is_optional(tmp_path
     assert load_glossary(path).terms == (make_term("Secretariat", "비서국", line=2),)
 
 
-def test_utf8_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_utf8_bom_and_crlf_or_cr_are_accepted(tmp_path: Path, newline: str) -> None:
     path = tmp_path / "bom.csv"
-    path.write_bytes("\ufeffen,ko,forbidden\r\nSecretariat,비서국,\r\n".encode())
-    assert load_glossary(path).terms[0].ko == ("비서국",)
+    rows = ["\ufeffen,ko,forbidden", "Secretariat,비서국,", "Politburo,정치국,"]
+    path.write_bytes((newline.join(rows) + newline).encode())
+    assert [t.ko for t in load_glossary(path).terms] == [("비서국",), ("정치국",)]
 
 
 @pytest.mark.parametrize(
@@ -286,17 +288,19 @@ def test_cli_glossary_option_enforces_terms_on_the_seed_story(tmp_path: Path) ->
     assert "“조선노동당”" in flag["message"] and flag["severity"] == "error"
 
 
+@pytest.mark.parametrize("disabled", ["", "terminology"])  # named_entity reads it too
 def test_cli_unreadable_glossary_exits_2_with_one_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, disabled: str
 ) -> None:
     def no_model(*args: object, **kwargs: object) -> None:
         raise AssertionError("the glossary is read before the model is loaded")
 
     monkeypatch.setattr("aligner.api.open_encoder", no_model)
+    config = tmp_path / "aligner.toml"
+    config.write_text(f"disabled_checks = [{f'{disabled!r}' if disabled else ''}]\n")
     missing = tmp_path / "missing.csv"
-    result = CliRunner().invoke(
-        main, ["check", str(SEED_EN), str(SEED_KO), "-q", "--glossary", str(missing)]
-    )
+    args = ["check", str(SEED_EN), str(SEED_KO), "-q", "--glossary", str(missing)]
+    result = CliRunner().invoke(main, [*args, "--config", str(config)])
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines()[-1] == (
         f"aligner: error: {missing}: cannot read glossary: No such file or directory"

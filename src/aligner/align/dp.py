@@ -83,7 +83,8 @@ class Singles:
         s0 = max(r0 - reach, 0)
         c0 = max(int(lo[r0:r1].min()) - reach, 0)
         c1 = min(int(lo[r0:r1].max()) + width, len(tgt[1]))
-        return Singles(src[1][s0 : max(r1 - 1, s0)] @ tgt[1][c0:c1].T, s0, c0)
+        # a bead ending at row i holds src sentences below i: rows up to r1 - 2
+        return Singles(src[1][s0 : r1 - 1] @ tgt[1][c0:c1].T, s0, c0)
 
     def at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Similarities of src ``rows`` (column vector) with tgt ``cols`` (a matrix);

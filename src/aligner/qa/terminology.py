@@ -318,7 +318,7 @@ def _load(path: Path, mtime_ns: int, size: int) -> Glossary:
         raise ConfigError(f"{path}: glossary is not UTF-8 text; save it as UTF-8") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read glossary: {exc.strerror}") from None
-    return Glossary(path, parse_glossary(text.replace("\r\n", "\n"), path))
+    return Glossary(path, parse_glossary(text.replace("\r\n", "\n").replace("\r", "\n"), path))
 
 
 def load_glossary(path: Path) -> Glossary:

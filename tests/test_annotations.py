@@ -111,3 +111,18 @@ def test_an_unreadable_file_is_annotated_at_its_own_path(tmp_path: Path) -> None
     (problem,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "input-problem"]
     location = problem["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert location == "ko/story.txt"
+
+
+def test_both_unreadable_files_of_a_pair_are_listed(tmp_path: Path) -> None:
+    for side in ("en", "ko"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "story.txt").write_bytes(b"")
+        shutil.copy(SEED_EN / "onchon-party-officials.txt", tmp_path / side / "ok.txt")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path)
+        result = CliRunner().invoke(main, ["check", "en", "ko", "-q", "--report-dir", "r"])
+    problems = [line for line in result.stdout.splitlines() if line.startswith("INPUT ")]
+    assert problems == [
+        "INPUT en/story.txt: file is empty; remove it from the corpus or add its text",
+        "INPUT ko/story.txt: file is empty; remove it from the corpus or add its text",
+    ]

@@ -378,7 +378,7 @@ def test_10_mb_single_line_is_refused_quickly(tmp_path: Path) -> None:
     run = _check(en, ko, tmp_path / "r")
     assert run.code == 1
     message = GENERATED["10 MB single line"]
-    assert f"{en / 'dump.txt'}:1: {message}" in run.stdout
+    assert f"INPUT {en / 'dump.txt'}: line 1: {message}" in run.stdout
     assert any(message in line for line in run.problem_lines())
     assert [d["document"] for d in run.summary()["documents"]] == ["good.txt"]
 

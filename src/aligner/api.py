@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -320,8 +321,8 @@ def check_paths(
             encoder.close()
     documents = []
     for outcome in outcomes:
-        if isinstance(outcome, InputProblem):
-            run.problems.append(outcome)
+        if isinstance(outcome, tuple):
+            run.problems.extend(outcome)
         else:
             documents.append(outcome)
     documents = run_cross_checks(documents, settings)
@@ -370,20 +371,33 @@ def _update_waivers(
 
 
 def _check_pair(pair: DocumentPair, encoder: Encoder, settings: Settings) -> batch.Outcome:
-    """One pair's result, or the input problem that stopped it."""
-    docs = []
+    """One pair's result, or the input problems of its files (both, if both are bad)."""
+    docs, problems = [], []
     for path, lang in ((pair.src_path, settings.src_lang), (pair.tgt_path, settings.tgt_lang)):
         try:
             docs.append(load_document(path, lang, settings=settings))
         except AlignerError as exc:
-            return _input_problem(path, str(exc))
+            problems.append(_input_problem(path, str(exc)))
+    if problems:
+        return tuple(problems)
     return check_documents(docs[0], docs[1], pair, encoder=encoder, settings=settings)
 
 
 def _input_problem(path: Path, message: str) -> InputProblem:
     """The file that could not be read (so that CI annotations and SARIF point at it),
-    and the problem without the path its message starts with."""
-    return InputProblem(printable(path), printable(message.removeprefix(f"{path}: ")))
+    and the problem without the path its message starts with ("path:12: ..." becomes
+    "line 12: ...").
+
+    Example:
+        >>> _input_problem(Path("en/a.txt"), "en/a.txt:3: a sentence of 30,000 characters")
+        InputProblem(path='en/a.txt', message='line 3: a sentence of 30,000 characters')
+    """
+    rest = message.removeprefix(str(path))
+    if rest == message:
+        return InputProblem(printable(path), printable(message))
+    line = re.match(r":(\d+): ", rest)
+    rest = f"line {line[1]}: {rest[line.end() :]}" if line else rest.removeprefix(": ")
+    return InputProblem(printable(path), printable(rest))
 
 
 def check_report_dir(settings: Settings) -> None:

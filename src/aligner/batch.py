@@ -24,7 +24,7 @@ from aligner.embed.base import Encoder
 from aligner.embed.cache import CachedEncoder, result_key
 from aligner.models import DocumentPair, DocumentResult, InputProblem
 
-Outcome = DocumentResult | InputProblem
+Outcome = DocumentResult | tuple[InputProblem, ...]  # a result, or why its files are unusable
 CheckOne = Callable[[DocumentPair, Encoder, Settings], Outcome]
 OpenEncoder = Callable[..., Encoder]
 

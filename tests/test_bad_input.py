@@ -31,7 +31,7 @@ import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
-from aligner.report import load_schema
+from aligner.report import FORMATS, RUN_FORMATS, load_schema
 from conftest import DATA, ROOT
 
 BAD = DATA / "bad"
@@ -283,18 +283,8 @@ def test_missing_path_and_no_pairs_are_one_line_errors(tmp_path: Path) -> None:
 
 STORY_EN = "A typhoon hit Japan on Monday.\nThousands of homes lost power.\nSchools closed.\n"
 STORY_KO = "월요일 태풍이 일본을 강타했다.\n수천 가구가 정전됐다.\n학교는 휴교했다.\n"
-ALL_FORMATS = "html,json,csv,tsv,md,junit,sarif,tmx,xliff"
-RUN_REPORTS = (
-    "index.html",
-    "summary.json",
-    "alignments.csv",
-    "alignments.tsv",
-    "summary.md",
-    "junit.xml",
-    "results.sarif",
-    "alignments.tmx",
-    "alignments.xlf",
-)
+ALL_FORMATS = ",".join(FORMATS)
+RUN_REPORTS = ("index.html", "summary.json", *(f.filename for f in RUN_FORMATS.values()))
 
 
 def test_one_side_only_boilerplate_is_checked_and_the_others_reported(tmp_path: Path) -> None:

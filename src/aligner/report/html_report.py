@@ -190,7 +190,7 @@ class IndexPage:
 
     signature: str
     passed: bool
-    langs: tuple[str, str]  # the two languages, as the sentence counts give them
+    langs: tuple[str, str]  # source and target language codes (of the first document)
     documents: tuple[IndexEntry, ...]
     problems: tuple[tuple[str, str], ...]
     failed: int

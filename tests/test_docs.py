@@ -18,7 +18,7 @@ def test_every_command_has_help_and_is_in_the_readme() -> None:
 
 def test_readme_shows_the_current_help_text() -> None:
     for name in main.commands:
-        result = CliRunner().invoke(main, [name, "--help"])
+        result = CliRunner().invoke(main, [name, "--help"], prog_name="aligner")
         assert result.exit_code == 0
         assert f"$ aligner {name} --help\n{result.stdout}```" in README, (
             f"README.md's `aligner {name} --help` block is stale"

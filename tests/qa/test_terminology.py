@@ -222,6 +222,13 @@ def test_forbidden_variant_inside_an_accepted_one_does_not_count() -> None:
     assert term.forbidden_match("노동당 중앙위원회") == "노동당"
 
 
+def test_forbidden_variant_holding_an_accepted_one_is_found() -> None:
+    term = make_term("Kim Jong Un", "김정은", "김정은 원수님|원수님")
+    assert term.forbidden_match("김정은 원수님께서 말씀하셨다") == "김정은 원수님"
+    assert term.forbidden_match("김정은 위원장이 말했다") is None
+    assert term.ko_match("김정은원수님께서") == "김정은"  # one flag, for the forbidden form
+
+
 # ---------------------------------------------------------------- flags
 
 

@@ -23,8 +23,10 @@ may be joined by spaces or hyphens; a final ``s``/``es`` plural is allowed)
 must be matched by one of its accepted Korean variants in the Korean side, and
 none of its forbidden variants may occur in the Korean side. Korean variants
 are found as substrings with spaces ignored (particles attach to the word:
-``노동당은``), and an accepted variant that contains a forbidden one hides it
-(``조선노동당`` is not ``노동당``).
+``노동당은``). An accepted variant that contains a forbidden one hides it
+(accepting ``조선노동당`` and forbidding ``노동당``, ``조선노동당은`` passes), but a
+forbidden variant that contains an accepted one is still found (accepting
+``김정은`` and forbidding ``김정은 원수님``, the honorific is flagged).
 
 The file is read once per run: :func:`load_glossary` caches it by path,
 modification time and size.
@@ -118,11 +120,17 @@ class Term:
         return next((v for v in self.ko if _squeeze(v) in squeezed), None)
 
     def forbidden_match(self, text: str) -> str | None:
-        """The forbidden variant found in ``text`` outside any accepted variant."""
+        """The forbidden variant found in ``text`` outside any accepted variant that
+        contains it (an accepted variant inside a forbidden one does not hide it)."""
         squeezed = _squeeze(text)
-        for accepted in sorted(self.ko, key=len, reverse=True):
-            squeezed = squeezed.replace(_squeeze(accepted), "\0")
-        return next((v for v in self.forbidden if _squeeze(v) in squeezed), None)
+        for variant in self.forbidden:
+            bad, rest = _squeeze(variant), squeezed
+            for accepted in sorted(map(_squeeze, self.ko), key=len, reverse=True):
+                if bad in accepted:
+                    rest = rest.replace(accepted, "\0")
+            if bad in rest:
+                return variant
+        return None
 
 
 def make_term(en: str, ko: str, forbidden: str = "", line: int = 0) -> Term:

@@ -52,7 +52,9 @@ def test_each_flag_points_at_its_file_and_line() -> None:
     )
     pair = DocumentPair("story.txt", src.path, tgt.path)
     run = RunResult(
-        documents=[DocumentResult(pair, src, tgt, (), flags, 0.5, False)],
+        documents=[
+            DocumentResult(pair, src, tgt, (), flags, 0.5, ("1 error flag (fail_on error)",))
+        ],
         problems=[InputProblem("ko/lonely.txt", "no English counterpart")],
     )
     assert list(github_annotations(run)) == [
@@ -71,7 +73,7 @@ def test_waived_flags_are_not_annotated() -> None:
         Flag("reordered", Severity.WARNING, (0,), (0,), "moved"),
     )
     pair = DocumentPair("story.txt", src.path, tgt.path)
-    run = RunResult(documents=[DocumentResult(pair, src, tgt, (), flags, 1.0, True)])
+    run = RunResult(documents=[DocumentResult(pair, src, tgt, (), flags, 1.0)])
     assert list(github_annotations(run)) == [
         "::warning file=en/story.txt,line=1,title=aligner%3A reordered::moved"
     ]

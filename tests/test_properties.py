@@ -178,7 +178,7 @@ def results(draw: st.DrawFn) -> DocumentResult:
         _simple_beads(n, m),
         tuple(draw(st.lists(flag, max_size=4))),
         draw(st.floats(0, 1)),
-        draw(st.booleans()),
+        ("1 error flag (fail_on error)",) if draw(st.booleans()) else (),
     )
 
 
@@ -262,5 +262,5 @@ def _plain(result: DocumentResult) -> DocumentResult:
     flags = tuple(Flag(types[f.type], f.severity, f.src, f.tgt, "x") for f in result.flags)
     pair = DocumentPair("x", result.pair.src_path, result.pair.tgt_path)
     return DocumentResult(
-        pair, doc(result.src), doc(result.tgt), result.beads, flags, result.score, result.passed
+        pair, doc(result.src), doc(result.tgt), result.beads, flags, result.score, result.failures
     )

@@ -38,7 +38,7 @@ def _result(name: str, en: list[str], ko: list[str], flags: tuple[Flag, ...]) ->
 
     beads = tuple(Bead((i,), (i,), 0.9) for i in range(min(len(en), len(ko))))
     pair = DocumentPair(name, Path("en") / name, Path("ko") / name)
-    return DocumentResult(pair, doc("en", en), doc("ko", ko), beads, flags, 1.0, True)
+    return DocumentResult(pair, doc("en", en), doc("ko", ko), beads, flags, 1.0)
 
 
 CUT = Flag("truncated", Severity.ERROR, (1,), (1,), "cut")

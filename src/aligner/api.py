@@ -210,9 +210,7 @@ def check_documents(
     flags = run_checks(aligned, dataclasses.replace(settings, mistranslation_threshold=threshold))
     score = score_document(src, tgt, flags)
     failures = gate_failures(score, flags, settings)
-    return DocumentResult(
-        pair, src, tgt, aligned.beads, tuple(flags), score, not failures, failures
-    )
+    return DocumentResult(pair, src, tgt, aligned.beads, tuple(flags), score, failures)
 
 
 def open_encoder(

@@ -74,7 +74,7 @@ def regate(result: DocumentResult, settings: Settings) -> DocumentResult:
     """``result`` scored and judged again, after run-level passes changed its flags."""
     score = score_document(result.src, result.tgt, result.flags)
     failures = gate_failures(score, result.flags, settings)
-    return dataclasses.replace(result, score=score, passed=not failures, failures=failures)
+    return dataclasses.replace(result, score=score, failures=failures)
 
 
 def live_flags(flags: Sequence[Flag]) -> list[Flag]:

@@ -78,8 +78,11 @@ class DocumentResult:
     beads: tuple[Bead, ...]
     flags: tuple[Flag, ...]
     score: float
-    passed: bool
     failures: tuple[str, ...] = ()  # why it fails the gate (see aligner.gate.gate_failures)
+
+    @property
+    def passed(self) -> bool:
+        return not self.failures
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,6 @@ def failing_doc(name: str = "politics/budget.txt") -> DocumentResult:
         beads,
         flags,
         0.5,
-        False,
         (
             "4 error flags (fail_on error)",
             "2 EN sentences without counterpart, more than max_missing 1",
@@ -87,7 +86,7 @@ def passing_doc(name: str = "sports/match.txt") -> DocumentResult:
     beads = (Bead((0,), (0,), 0.88), Bead((1,), (1,), 0.7))
     flags = (Flag("boilerplate", Severity.INFO, (1,), (), "caption"),)
     pair = DocumentPair(name, src.path, tgt.path)
-    return DocumentResult(pair, src, tgt, beads, flags, 0.98, True)
+    return DocumentResult(pair, src, tgt, beads, flags, 0.98)
 
 
 def sample_run() -> RunResult:
@@ -107,7 +106,7 @@ def waived_run() -> RunResult:
     and one stale waiver."""
     doc = failing_doc()
     flags = tuple(replace(f, waived=True, waiver_reason=WAIVER_REASON) for f in doc.flags)
-    doc = replace(doc, flags=flags, score=1.0, passed=True)
+    doc = replace(doc, flags=flags, score=1.0, failures=())
     return RunResult(
         documents=[passing_doc(), doc],
         signature=SIGNATURE,

@@ -114,7 +114,15 @@ def _hostile(tmp_path: Path) -> Path:
         Flag("mistranslation", Severity.ERROR, (0,), (0,), f"bad {PAYLOADS[1]}"),
         Flag(PAYLOADS[0], Severity.WARNING, (2,), (), PAYLOADS[2]),
     )
-    doc = DocumentResult(DocumentPair(name, src.path, tgt.path), src, tgt, beads, flags, 0.1, False)
+    doc = DocumentResult(
+        DocumentPair(name, src.path, tgt.path),
+        src,
+        tgt,
+        beads,
+        flags,
+        0.1,
+        ("1 error flag (fail_on error)",),
+    )
     path = tmp_path / "hostile.html"
     write_document_html(doc, path, signature=f"{SIGNATURE} {PAYLOADS[1]}")
     return path
@@ -267,7 +275,7 @@ def _long_document(n: int, *, flagged: tuple[int, ...]) -> DocumentResult:
     beads = tuple(Bead((i,), (i,), 0.8) for i in range(n))
     flags = tuple(Flag("mistranslation", Severity.ERROR, (i,), (i,), "odd") for i in flagged)
     pair = DocumentPair("long.txt", src.path, tgt.path)
-    return DocumentResult(pair, src, tgt, beads, flags, 0.9, False)
+    return DocumentResult(pair, src, tgt, beads, flags, 0.9, ("1 error flag (fail_on error)",))
 
 
 # Contrast ratio (WCAG 2) of an element's text against the first opaque

@@ -27,6 +27,7 @@ from aligner.report import write_document_html, write_index_html
 from aligner.report.html_script import SCRIPT as PAGE_SCRIPT
 
 SIGNATURE = "aligner|model:test|max:3|fail:error|v:0.1.0"
+FAILURE = ("1 error flag (fail_on error)",)
 IMG = "<img src=x onerror=alert(1)>"
 SCRIPT = "</script><script>alert(1)</script>"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
@@ -123,12 +124,14 @@ def _result(
         Flag("boilerplate", Severity.INFO, (5,), (), "caption"),
     )
     pair = DocumentPair(name, src.path, tgt.path)
-    return DocumentResult(pair, src, tgt, beads, flags, score, passed)
+    return DocumentResult(pair, src, tgt, beads, flags, score, () if passed else FAILURE)
 
 
 def _clean(name: str, score: float = 1.0, passed: bool = True) -> DocumentResult:
     doc = _result(name)
-    return DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (), score, passed)
+    return DocumentResult(
+        doc.pair, doc.src, doc.tgt, doc.beads, (), score, () if passed else FAILURE
+    )
 
 
 @pytest.fixture()
@@ -268,7 +271,7 @@ def test_flag_spanning_several_beads_links_every_row_it_touches(page: Node) -> N
 def test_flag_naming_no_sentence_is_listed_only_in_flags_section(tmp_path: Path) -> None:
     doc = _result()
     loose = Flag("extra", Severity.ERROR, (), (), "no sentence named")
-    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (loose,), 0.5, False)
+    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (loose,), 0.5, FAILURE)
     write_document_html(doc, tmp_path / "x.html", signature=SIGNATURE)
     root = parse(tmp_path / "x.html")
     assert all("data-flags" not in r.attrs for r in _rows(root))
@@ -291,7 +294,7 @@ def test_chart_has_a_bar_per_paired_row_and_a_mark_per_flagged_row(page: Node) -
 def test_waived_flag_is_shown_as_such_and_does_not_colour_its_row(tmp_path: Path) -> None:
     doc = _result()
     waived = Flag("missing", Severity.ERROR, (3,), (), "EN 6 missing", True, f"ok {IMG}")
-    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (waived,), 0.9, True)
+    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (waived,), 0.9)
     write_document_html(doc, tmp_path / "w.html", signature=SIGNATURE)
     root = parse(tmp_path / "w.html")
     row = _rows(root)[2]
@@ -381,7 +384,8 @@ def test_index_lists_documents_worst_first_with_verdict_and_counts(tmp_path: Pat
     rows = root.by_id("documents").find_all("tbody")[0].find_all("tr")
     cells = [[td.text for td in row.find_all("td")] for row in rows]
     assert [c[0] for c in cells] == ["d-worse.txt", "c-bad.txt", "b-low.txt", "a-clean.txt"]
-    assert [c[1] for c in cells] == ["FAIL", "FAIL", "PASS", "PASS"]
+    reason = FAILURE[0]
+    assert [c[1] for c in cells] == ["FAIL" + reason, "FAIL" + reason, "PASS", "PASS"]
     assert [c[2] for c in cells] == ["0.3000", "0.8000", "0.7000", "1.0000"]
     assert cells[0][3:8] == ["6 / 4", "2", "2", "1", "0"]
     assert "missing: 1" in cells[0][8] and cells[3][8] == "—"
@@ -455,7 +459,7 @@ def test_korean_quoted_in_messages_is_tagged_as_korean(tmp_path: Path) -> None:
     doc = _result()
     message = "KO “셋 가.” does not say what EN “Three.” says"
     flag = Flag("mistranslation", Severity.ERROR, (4,), (2,), message, True, "맞는 번역")
-    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (flag,), 0.5, False)
+    doc = DocumentResult(doc.pair, doc.src, doc.tgt, doc.beads, (flag,), 0.5, FAILURE)
     write_document_html(doc, tmp_path / "k.html", signature=SIGNATURE)
     root = parse(tmp_path / "k.html")
     messages = root.find_all("span", "msg")

@@ -71,12 +71,12 @@ def _result(
     )
     pair = DocumentPair(name, src.path, tgt.path)
     failures = () if passed else ("1 error flag (fail_on error)",)
-    return DocumentResult(pair, src, tgt, beads, flags, score, passed, failures)
+    return DocumentResult(pair, src, tgt, beads, flags, score, failures)
 
 
 def _run() -> RunResult:
     clean = _result("clean.txt", score=1.0, passed=True)
-    clean = DocumentResult(clean.pair, clean.src, clean.tgt, clean.beads, (), 1.0, True)
+    clean = DocumentResult(clean.pair, clean.src, clean.tgt, clean.beads, (), 1.0)
     return RunResult(
         documents=[_result(), clean],
         problems=[InputProblem("broken.txt", "broken.txt: file is empty")],
@@ -191,7 +191,7 @@ def test_flags_are_keyed_by_language_code() -> None:
 def test_sentences_list_index_line_text_and_boilerplate() -> None:
     result = _result()
     src = _document("en/x.txt", "en", ["Hello.", "Photo: AP"], boilerplate=frozenset({1}))
-    result = DocumentResult(result.pair, src, result.tgt, (), (), 1.0, True)
+    result = DocumentResult(result.pair, src, result.tgt, (), (), 1.0)
     sentences = document_to_dict(result, signature=SIGNATURE)["sentences"]
     assert sentences["src"] == [
         {"index": 0, "line": 2, "text": "Hello.", "boilerplate": False},
@@ -240,7 +240,7 @@ def test_run_without_problems_or_failures_passes() -> None:
 def test_nan_similarity_is_refused_rather_than_written_as_invalid_json(tmp_path: Path) -> None:
     result = _result()
     beads = (Bead((0, 1, 2, 3, 4), (0, 1, 2, 3), float("nan")),)
-    result = DocumentResult(result.pair, result.src, result.tgt, beads, (), 1.0, True)
+    result = DocumentResult(result.pair, result.src, result.tgt, beads, (), 1.0)
     with pytest.raises(ValueError):
         write_document_json(result, tmp_path / "out" / "nan.json", signature=SIGNATURE)
     assert not (tmp_path / "out").exists()  # nothing half-written

@@ -57,7 +57,10 @@ def test_failing_document_has_a_gate_failure_listing_every_flag(root: ET.Element
     failure = root.findall("testsuite/testcase")[1].find("failure")
     assert failure is not None
     assert failure.get("type") == "gate"
-    assert failure.get("message") == "FAIL: score 0.5000; 4 error, 2 warning, 0 info"
+    assert failure.get("message") == (
+        "FAIL: 4 error flags (fail_on error); 2 EN sentences without counterpart, more than "
+        "max_missing 1 (score 0.5000; 4 error, 2 warning, 0 info)"
+    )
     lines = (failure.text or "").splitlines()
     assert len(lines) == 6
     assert (
@@ -87,7 +90,9 @@ def test_control_characters_become_a_visible_marker(tmp_path: Path) -> None:
     doc = run.documents[0]
     flag = doc.flags[0]
     bell = type(flag)(flag.type, flag.severity, flag.src, flag.tgt, "bell\x07here")
-    run.documents[0] = type(doc)(doc.pair, doc.src, doc.tgt, doc.beads, (bell,), 0.1, False)
+    run.documents[0] = type(doc)(
+        doc.pair, doc.src, doc.tgt, doc.beads, (bell,), 0.1, ("1 error flag (fail_on error)",)
+    )
     path = tmp_path / "junit.xml"
     write_junit(run, path)
     failure = ET.parse(path).getroot().find("testsuite/testcase/failure")

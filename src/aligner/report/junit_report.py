@@ -67,7 +67,8 @@ def _document_case(suite: ET.Element, doc: DocumentResult) -> None:
         if lines:
             element(case, "system-out", "\n".join(lines))
         return
-    message = f"{verdict(doc)}: score {doc.score:.4f}; {count_line(doc.flags)}"
+    why = "; ".join(doc.failures)
+    message = f"{verdict(doc)}: {why} (score {doc.score:.4f}; {count_line(doc.flags)})"
     element(case, "failure", "\n".join(lines), attrib={"type": "gate", "message": message})
 
 

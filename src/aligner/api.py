@@ -60,10 +60,12 @@ __all__ = [
     "check_documents",
     "check_paths",
     "check_report_dir",
+    "check_texts",
     "load_document",
     "load_encoder",
     "make_signature",
     "open_encoder",
+    "parse_document",
     "render_report",
     "stdout_format",
     "write_reports",
@@ -101,9 +103,19 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
     """Read, segment and mark boilerplate in one file.
 
     Raises:
-        InputError: the file cannot be read as text.
+        InputError: the file cannot be read as text, or holds no usable story.
     """
     text = read_text(path, encoding=settings.encoding)
+    return parse_document(text, path, lang, settings=settings)
+
+
+def parse_document(text: str, path: Path, lang: str, *, settings: Settings) -> Document:
+    """Segment and mark boilerplate in a story's ``text``; ``path`` names it in
+    messages and reports.
+
+    Raises:
+        InputError: no sentences, or a document too big to check.
+    """
     if settings.presegmented:
         sentences = split_lines(text)
     else:
@@ -211,6 +223,42 @@ def check_documents(
     score = score_document(src, tgt, flags)
     failures = gate_failures(score, flags, settings)
     return DocumentResult(pair, src, tgt, aligned.beads, tuple(flags), score, failures)
+
+
+def check_texts(
+    src_text: str,
+    tgt_text: str,
+    *,
+    settings: Settings,
+    encoder: Encoder | None = None,
+    name: str = "story.txt",
+) -> DocumentResult:
+    """Check one story held in memory (from a CMS or an editor plugin, say) as
+    :func:`check_paths` checks a pair of files: every check, the waivers of
+    ``settings.waivers`` and the gate. Its files are called ``en/NAME`` and
+    ``ko/NAME`` (after ``settings``' languages) in messages and reports.
+
+    Pass an ``encoder`` (:func:`open_encoder`) when checking many stories: opening
+    the model takes about a second.
+
+    Raises:
+        InputError: a text holds no sentences, or is too big to check.
+        ModelError: the model cannot be loaded.
+        ConfigError: the waiver file or the glossary is unusable.
+    """
+    waivers = _read_waivers(settings, missing_ok=False)
+    pair = DocumentPair(name, Path(settings.src_lang, name), Path(settings.tgt_lang, name))
+    src = parse_document(src_text, pair.src_path, settings.src_lang, settings=settings)
+    tgt = parse_document(tgt_text, pair.tgt_path, settings.tgt_lang, settings=settings)
+    own = encoder is None
+    encoder = encoder or open_encoder(settings)
+    try:
+        result = check_documents(src, tgt, pair, encoder=encoder, settings=settings)
+    finally:
+        if own and isinstance(encoder, CachedEncoder):
+            encoder.close()
+    checked = run_cross_checks([result], settings)
+    return regate(apply_waivers(checked, waivers, unchecked=set()).documents[0], settings)
 
 
 def open_encoder(

@@ -1,0 +1,65 @@
+"""The Python API on stories held in memory, with the real model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aligner import api
+from aligner.config import Settings
+from aligner.embed import Encoder
+from aligner.errors import InputError
+from aligner.waivers import merge_waivers, write_waivers
+from conftest import SEED_EN, SEED_KO
+
+STORY = "onchon-party-officials.txt"
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return api.load_encoder("muse-v3")
+
+
+def _texts() -> tuple[str, str]:
+    return (SEED_EN / STORY).read_text(encoding="utf-8"), (SEED_KO / STORY).read_text("utf-8")
+
+
+def test_texts_are_checked_as_their_files_are(encoder: Encoder) -> None:
+    settings = Settings(cache=False)
+    from_files = api.check_paths(SEED_EN, SEED_KO, settings=settings, encoder=encoder)
+    [expected] = from_files.documents
+    result = api.check_texts(*_texts(), settings=settings, encoder=encoder, name=STORY)
+    assert result.pair.name == STORY and result.pair.tgt_path == Path("ko", STORY)
+    assert result.beads == expected.beads
+    assert [(f.type, f.src, f.tgt, f.message) for f in result.flags] == [
+        (f.type, f.src, f.tgt, f.message) for f in expected.flags
+    ]
+    assert "truncated" in {f.type for f in result.flags}
+    assert not result.passed and result.failures == expected.failures
+
+
+def test_waivers_apply_to_texts(tmp_path: Path, encoder: Encoder) -> None:
+    settings = Settings(cache=False)
+    first = api.check_texts(*_texts(), settings=settings, encoder=encoder)
+    failing = [(first, f) for f in first.flags if f.severity.value == "error"]
+    path = tmp_path / "waivers.json"
+    write_waivers(path, merge_waivers([first], [], stale=[], accept=failing))
+    waived = Settings(cache=False, waivers=path)
+    second = api.check_texts(*_texts(), settings=waived, encoder=encoder)
+    assert second.passed and sum(f.waived for f in second.flags) == len(failing) > 0
+
+
+def test_an_empty_text_is_an_input_error_naming_its_side(encoder: Encoder) -> None:
+    en, _ = _texts()
+    with pytest.raises(InputError, match=r"^ko/story\.txt: no sentences found$"):
+        api.check_texts(en, " \n\n", settings=Settings(cache=False), encoder=encoder)
+
+
+def test_without_an_encoder_the_settings_model_is_opened_and_closed(tmp_path: Path) -> None:
+    settings = Settings(cache_dir=tmp_path / "cache")
+    result = api.check_texts(
+        "The minister resigned on Monday.", "장관이 월요일 사임했다.", settings=settings
+    )
+    assert result.passed and [(b.src, b.tgt) for b in result.beads] == [((0,), (0,))]
+    assert (tmp_path / "cache").is_dir()

@@ -97,6 +97,13 @@ GENERATED = {
     "missing path": "no such file or directory; check the path",
     "no file pairs up": "no file has the same relative path in both directories",
     "the same folder on both sides": "the same directory on both sides; pass the English",
+    "one tree: no two files differ only in their language tag": (
+        "no two files differ only in their language tag (like story.en.txt and story.ko.txt"
+    ),
+    "one file: no language tag in its name": (
+        "no 'en' language tag in the file name (like story.en.txt) to find its translation by"
+    ),
+    "one file: its tagged translation is missing": "no translation (expected ",
     "report folder is a corpus tree": "the report folder is the English tree itself",
     "Ctrl-C or SIGTERM": "aligner: interrupted",
     "one side only boilerplate": "every content sentence of the other side flagged missing",
@@ -276,6 +283,29 @@ def test_missing_path_and_no_pairs_are_one_line_errors(tmp_path: Path) -> None:
     shutil.copytree(BAD / "en" / "world", tmp_path / "en")
     run = _check(tmp_path / "en", tmp_path / "ko", tmp_path / "en")
     _one_line_error(run, GENERATED["report folder is a corpus tree"])
+
+
+def test_one_tree_or_file_without_tagged_pairs_is_a_one_line_error(tmp_path: Path) -> None:
+    def check_one(path: Path) -> Run:
+        args = ["check", str(path), "--report-dir", str(tmp_path / "r")]
+        result = CliRunner().invoke(main, args)
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        return Run(result.exit_code, result.stdout, result.stderr, tmp_path / "r")
+
+    (tmp_path / "story.txt").write_text(EN, encoding="utf-8")
+    (tmp_path / "lonely.en.txt").write_text(EN, encoding="utf-8")
+    _one_line_error(
+        check_one(tmp_path), GENERATED["one tree: no two files differ only in their language tag"]
+    )
+    _one_line_error(
+        check_one(tmp_path / "story.txt"), GENERATED["one file: no language tag in its name"]
+    )
+    line = _one_line_error(
+        check_one(tmp_path / "lonely.en.txt"),
+        GENERATED["one file: its tagged translation is missing"],
+    )
+    assert line.endswith("lonely.ko.txt)")
+    assert not (tmp_path / "r").exists()
 
 
 # --- cases generated here --------------------------------------------------------

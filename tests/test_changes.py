@@ -112,3 +112,16 @@ def test_cli_errors_are_one_line_with_exit_2(repo: Path, tmp_path: Path) -> None
     shutil.copytree(repo / "ko", plain / "ko")
     code, _, stderr = _check(plain, "--changed-since", "HEAD")
     assert code == 2 and "not inside a git work tree" in stderr and stderr.count("\n") == 1
+
+
+def test_changed_documents_of_one_tagged_tree(tmp_path: Path) -> None:
+    root = tmp_path / "tagged"
+    root.mkdir()
+    for name in ("a", "b"):
+        for lang in ("en", "ko"):
+            shutil.copy(DATA / "clean" / lang / "budget.txt", root / f"{name}.{lang}.txt")
+    _git(tmp_path, "init", "-q", str(root))
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "corpus")
+    (root / "b.ko.txt").write_text("바뀐 문장.\n", encoding="utf-8")
+    assert changed_documents(root, None, "HEAD") == {"b.txt"}

@@ -257,3 +257,24 @@ def _read(fd: int) -> bytes:
         return os.read(fd, 4096)
     except OSError:  # the terminal's other end closed
         return b""
+
+
+def test_one_folder_of_language_tagged_files(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    (stories / "world").mkdir(parents=True)
+    for lang in ("en", "ko"):
+        text = (DATA / "clean" / lang / "budget.txt").read_text(encoding="utf-8")
+        (stories / "world" / f"budget.{lang}.txt").write_text(text, encoding="utf-8")
+    (stories / "README.txt").write_text("how we name files\n", encoding="utf-8")
+    code, stdout, stderr = _run("check", stories, "--report-dir", tmp_path / "r")
+    assert code == 0, stdout + stderr
+    assert "PASS  world/budget.txt" in stdout and "1/1 documents passed" in stdout
+    assert stderr == (
+        f"aligner: warning: {stories}: 1 file(s) with no language tag ('en' or 'ko') in "
+        "their names were not checked (e.g. README.txt)\n"
+    )
+    assert (tmp_path / "r" / "world" / "budget.txt.json").is_file()
+    code, stdout, _ = _run(
+        "check", stories / "world" / "budget.en.txt", "--format", "json", "--report-dir", "-"
+    )
+    assert code == 0 and json.loads(stdout)["documents"][0]["document"] == "budget.txt"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from aligner.corpus import pair_documents
+from aligner.corpus import pair_documents, pair_tagged
 from aligner.errors import InputError
 from aligner.models import DocumentPair, InputProblem
 
@@ -290,3 +290,63 @@ def test_the_same_path_on_both_sides_is_refused(tmp_path: Path, name: str) -> No
     kind = "file" if name else "directory"
     with pytest.raises(InputError, match=f"the same {kind} on both sides"):
         pair_documents(tmp_path / "en" / name, tmp_path / "en" / ".." / "en" / name)
+
+
+# ------------------------------------------------------------ one tree, language tags
+
+
+def test_one_tree_pairs_files_by_language_tag(tmp_path: Path) -> None:
+    root = _tree(
+        tmp_path / "stories",
+        "a.en.txt",
+        "a.ko.txt",
+        "sub/b_EN.md",
+        "sub/b_KO.md",
+        "news-ko-001.en",
+        "news-ko-001.ko",
+        "d.en.txt",
+        "notes.txt",
+    )
+    found = pair_tagged(root, ("en", "ko"))
+    assert _names(found.pairs) == ["a.txt", "news-ko-001", "sub/b.md"]
+    b = found.pairs[2]
+    assert (b.src_path, b.tgt_path) == (root / "sub" / "b_EN.md", root / "sub" / "b_KO.md")
+    assert found.problems == [
+        InputProblem(str(root / "d.en.txt"), f"no Korean counterpart (expected {root}/d.ko.txt)")
+    ]
+    assert found.untagged == [root / "notes.txt"]
+
+
+def test_one_tree_reports_two_files_with_one_name_and_skips_the_report_folder(
+    tmp_path: Path,
+) -> None:
+    root = _tree(tmp_path, "x.en.txt", "x_en.txt", "x.ko.txt", "reports/y.en.txt")
+    found = pair_tagged(root, ("en", "ko"), exclude=root / "reports")
+    assert _names(found.pairs) == ["x.txt"]
+    [problem] = found.problems
+    assert problem.path == str(root / "x_en.txt") and "same document as" in problem.message
+    with pytest.raises(InputError, match="report folder is the tree itself"):
+        pair_tagged(root, ("en", "ko"), exclude=root)
+
+
+def test_one_english_file_is_paired_with_its_tagged_translation(tmp_path: Path) -> None:
+    _tree(tmp_path, "story.en.txt", "story.ko.txt", "lonely.en.txt", "plain.txt")
+    found = pair_tagged(tmp_path / "story.en.txt", ("en", "ko"))
+    assert found.pairs == [
+        DocumentPair("story.txt", tmp_path / "story.en.txt", tmp_path / "story.ko.txt")
+    ]
+    with pytest.raises(
+        InputError, match=r"lonely\.en\.txt: no translation \(expected .*lonely\.ko\.txt\)"
+    ):
+        pair_tagged(tmp_path / "lonely.en.txt", ("en", "ko"))
+    for name in ("plain.txt", "story.ko.txt"):
+        with pytest.raises(InputError, match="no 'en' language tag in the file name"):
+            pair_tagged(tmp_path / name, ("en", "ko"))
+
+
+def test_one_tree_without_pairs_is_an_error(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "t", "a.txt", "b.en.txt")
+    with pytest.raises(InputError, match=r"no two files differ only in their language tag"):
+        pair_tagged(root, ("en", "ko"))
+    with pytest.raises(InputError, match="no such file or directory"):
+        pair_tagged(tmp_path / "nope", ("en", "ko"))

@@ -30,7 +30,7 @@ from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import mark_boilerplate
 from aligner.changes import changed_files
 from aligner.config import Settings
-from aligner.corpus import pair_documents
+from aligner.corpus import pair_documents, pair_tagged
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
@@ -61,6 +61,7 @@ __all__ = [
     "check_paths",
     "check_report_dir",
     "check_texts",
+    "find_pairs",
     "load_document",
     "load_encoder",
     "make_signature",
@@ -280,16 +281,46 @@ def open_encoder(
     return CachedEncoder(encoder, settings.cache_dir or default_cache_dir(), warn=warn)
 
 
-def changed_documents(src: Path, tgt: Path, rev: str) -> set[str]:
-    """Names of the pairs of ``src``/``tgt`` whose EN or KO file changed in git since
-    ``rev`` (plus the paths of changed files without a counterpart): the ``only``
-    argument of :func:`check_paths` for ``--changed-since``.
+def find_pairs(
+    src: Path,
+    tgt: Path | None,
+    *,
+    settings: Settings,
+    exclude: Path | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[list[DocumentPair], list[InputProblem]]:
+    """The document pairs of two files or trees, or (``tgt`` None) of one tree or file
+    whose names carry language tags (``story.en.txt`` / ``story.ko.txt``); ``warn``
+    hears how many files of such a tree have no tag.
+
+    Raises:
+        InputError: the paths are unusable or hold no pair.
+    """
+    if tgt is not None:
+        return pair_documents(src, tgt, exclude=exclude)
+    langs = (settings.src_lang, settings.tgt_lang)
+    tagged = pair_tagged(src, langs, exclude=exclude)
+    if tagged.untagged and warn is not None:
+        warn(
+            f"{printable(src)}: {len(tagged.untagged)} file(s) with no language tag "
+            f"('{langs[0]}' or '{langs[1]}') in their names were not checked (e.g. "
+            f"{printable(tagged.untagged[0].relative_to(src))})"
+        )
+    return tagged.pairs, tagged.problems
+
+
+def changed_documents(
+    src: Path, tgt: Path | None, rev: str, *, settings: Settings | None = None
+) -> set[str]:
+    """Names of the pairs of ``src``/``tgt`` (see :func:`find_pairs`) whose EN or KO
+    file changed in git since ``rev`` (plus the paths of changed files without a
+    counterpart): the ``only`` argument of :func:`check_paths` for ``--changed-since``.
 
     Raises:
         InputError: the paths are unusable, not in a git work tree, or ``rev`` is unknown.
     """
-    pairs, problems = pair_documents(src, tgt)
-    changed = changed_files(src, rev) | changed_files(tgt, rev)
+    pairs, problems = find_pairs(src, tgt, settings=settings or Settings())
+    changed = changed_files(src, rev) | (set() if tgt is None else changed_files(tgt, rev))
     names = {
         p.name for p in pairs if p.src_path.resolve() in changed or p.tgt_path.resolve() in changed
     }
@@ -298,7 +329,7 @@ def changed_documents(src: Path, tgt: Path, rev: str) -> set[str]:
 
 def check_paths(
     src: Path,
-    tgt: Path,
+    tgt: Path | None,
     *,
     settings: Settings,
     encoder: Encoder | None = None,
@@ -307,7 +338,8 @@ def check_paths(
     warn: Callable[[str], None] | None = None,
     update_waivers: bool = False,
 ) -> RunResult:
-    """Check two files or two trees of documents paired by relative path.
+    """Check two files or two trees of documents paired by relative path, or one
+    tree (``tgt`` None) whose files are paired by language tag (see :func:`find_pairs`).
 
     A document that cannot be read is recorded in ``RunResult.problems`` and the
     others are still checked. Results of unchanged documents come from the cache;
@@ -319,8 +351,8 @@ def check_paths(
     another document never needs a document checked again, nor serves a stale state.
 
     Args:
-        src: the English file or directory.
-        tgt: the Korean file or directory.
+        src: the English file or directory (or the tree of both languages).
+        tgt: the Korean file or directory, or None.
         settings: the run's settings.
         encoder: used as given (not cached); default: :func:`open_encoder`.
         progress: called with each pair as it is checked (or found in the cache).
@@ -341,7 +373,7 @@ def check_paths(
     if settings.glossary is not None:  # terminology and named_entity both read it
         load_glossary(settings.glossary)  # a bad glossary stops the run before any work
     reports = None if settings.report_dir == STDOUT else settings.report_dir
-    pairs, problems = pair_documents(src, tgt, exclude=reports)
+    pairs, problems = find_pairs(src, tgt, settings=settings, exclude=reports, warn=warn)
     corpus = {p.name for p in pairs}
     if only is not None:
         pairs = [p for p in pairs if p.name in only]

@@ -175,7 +175,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("src", type=click.Path(path_type=Path))
-@click.argument("tgt", type=click.Path(path_type=Path))
+@click.argument("tgt", type=click.Path(path_type=Path), required=False)
 @click.option(
     "--report-dir",
     type=click.Path(path_type=Path, file_okay=False),
@@ -258,7 +258,7 @@ def main() -> None:
 @_common
 def check(
     src: Path,
-    tgt: Path,
+    tgt: Path | None,
     *,
     exit_zero: bool,
     quiet: bool,
@@ -271,8 +271,10 @@ def check(
     **options: Any,
 ) -> None:
     """Check SRC (English) against TGT (Korean): two files, or two directories
-    paired by relative path. Writes reports (HTML and JSON by default); exits 0 if
-    the QA gate passes, 1 if it fails, 2 on bad input."""
+    paired by relative path; or, TGT left out, one directory (or English file) whose
+    file names carry the language: story.en.txt / story.ko.txt. Writes reports (HTML
+    and JSON by default); exits 0 if the QA gate passes, 1 if it fails, 2 on bad
+    input."""
     from aligner import api
 
     with _errors(traceback):
@@ -280,7 +282,7 @@ def check(
         to_stdout = api.stdout_format(settings)  # checks the formats; "-": print one
         if to_stdout is None:
             api.check_report_dir(settings)  # fail now, not after checking every document
-        only = _changed(src, tgt, changed_since)
+        only = _changed(src, tgt, changed_since, settings)
         with _progress(quiet=quiet, verbose=verbose) as progress:
             run = api.check_paths(
                 src,
@@ -352,12 +354,12 @@ def _progress(*, quiet: bool, verbose: bool) -> Iterator[Callable[[DocumentPair]
             click.echo("\r\x1b[K", nl=False, err=True)
 
 
-def _changed(src: Path, tgt: Path, rev: str | None) -> set[str] | None:
+def _changed(src: Path, tgt: Path | None, rev: str | None, settings: Settings) -> set[str] | None:
     from aligner import api
 
     if rev is None:
         return None
-    only = api.changed_documents(src, tgt, rev)
+    only = api.changed_documents(src, tgt, rev, settings=settings)
     if not only:
         click.echo(f"aligner: no document changed since {rev}", err=True)
     return only

@@ -1,4 +1,6 @@
-"""Finding EN/KO document pairs: two files, or two trees paired by relative path.
+"""Finding EN/KO document pairs: two files, two trees paired by relative path, or
+one tree (or file) whose names carry a language tag (``story.en.txt`` /
+``story.ko.txt``, ``doc_en.md`` / ``doc_ko.md``, ``001.en`` / ``001.ko``).
 
 Only names and file types are looked at here, never contents (see ``io.py``).
 Files that cannot be paired are returned as :class:`InputProblem` so the run
@@ -7,8 +9,12 @@ summary lists them instead of dropping them silently.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
+import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,10 +98,140 @@ def pair_documents(
                 f"{printable(exclude or root)}: the report folder is the {lang} tree itself, "
                 "and its reports would be read as documents; pass another --report-dir"
             )
-    return _pair_trees(_scan_tree(src, skip), _scan_tree(tgt, skip))
+    src_tree, tgt_tree = _scan_tree(src, skip), _scan_tree(tgt, skip)
+    pairs, problems = _pair_trees(src_tree, tgt_tree, lambda path, name, other: other.root / name)
+    if not pairs:
+        raise InputError(
+            f"{src} and {tgt}: no file has the same relative path in "
+            f"both directories (English side: {len(src_tree.files)} files, Korean "
+            f"side: {len(tgt_tree.files)}); name each translation like its original"
+        )
+    return pairs, problems
 
 
-def _pair_trees(src: _Tree, tgt: _Tree) -> tuple[list[DocumentPair], list[InputProblem]]:
+@dataclass(frozen=True)
+class TaggedPairs:
+    """The pairs of one tree named by language tag, the problems, and the files that
+    carry neither tag (not documents of this run, but worth a word to the user)."""
+
+    pairs: list[DocumentPair]
+    problems: list[InputProblem]
+    untagged: list[Path]
+
+
+def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = None) -> TaggedPairs:
+    """Pair the files of one directory (walked as :func:`pair_documents` walks a
+    tree) whose names differ only in their language tag: ``story.en.txt`` and
+    ``story.ko.txt``, ``doc_en.md`` and ``doc_ko.md``, ``001.en`` and ``001.ko``
+    (the tag follows ``.``, ``_`` or ``-`` and ends the name or precedes its
+    extension; case does not matter). The pair's name is the relative path without
+    the tag (``world/story.txt``). A file ``root`` is paired with the file its
+    name gives for the other language.
+
+    Args:
+        root: The directory, or the English file.
+        langs: The (English, Korean) language codes, e.g. ``("en", "ko")``.
+        exclude: As for :func:`pair_documents`.
+
+    Raises:
+        InputError: ``root`` does not exist, a file ``root`` has no English tag,
+            or no two files of the tree make a pair.
+    """
+    if not root.exists():
+        raise InputError(f"{root}: no such file or directory; check the path")
+    if not root.is_dir():
+        tagged = _language_tag(root.name, langs)
+        if tagged is None or tagged[1] != langs[0]:
+            raise InputError(
+                f"{printable(root)}: no '{langs[0]}' language tag in the file name (like "
+                f"story.{langs[0]}.txt) to find its translation by; pass both files"
+            )
+        other = root.with_name(_retag(root.name, langs[1], langs))
+        if not other.exists():
+            raise InputError(f"{printable(root)}: no translation (expected {printable(other)})")
+        [pair], _ = pair_documents(root, other)
+        return TaggedPairs([dataclasses.replace(pair, name=printable(tagged[0]))], [], [])
+    skip = None if exclude is None else exclude.resolve()
+    if skip == root.resolve():
+        raise InputError(
+            f"{printable(exclude or root)}: the report folder is the tree itself, and its "
+            "reports would be read as documents; pass another --report-dir"
+        )
+    tree = _scan_tree(root, skip)
+    sides = {lang: _Tree(root=root) for lang in langs}
+    untagged = []
+    for key, path in tree.files.items():
+        tagged = _language_tag(key, langs)
+        if tagged is None:
+            untagged.append(path)
+            continue
+        name, lang = tagged
+        side = sides[lang]
+        if name in side.files:
+            side.skipped[name] = _problem(
+                path,
+                f"same document as {printable(side.files[name])} (only the language "
+                "tag's separator or case differ); not checked: rename one of them",
+            )
+        else:
+            side.files[name] = path
+    pairs, problems = _pair_trees(
+        sides[langs[0]],
+        sides[langs[1]],
+        lambda path, name, other: path.with_name(
+            _retag(path.name, langs[1] if other is sides[langs[1]] else langs[0], langs)
+        ),
+    )
+    if not pairs:
+        raise InputError(
+            f"{printable(root)}: no two files differ only in their language tag "
+            f"(like story.{langs[0]}.txt and story.{langs[1]}.txt; "
+            f"{len(sides[langs[0]].files)} '{langs[0]}' and {len(sides[langs[1]].files)} "
+            f"'{langs[1]}' files); pass two folders instead if the names are the same"
+        )
+    skipped = sorted(tree.skipped.values(), key=lambda p: p.path)
+    return TaggedPairs(pairs, sorted([*skipped, *problems], key=lambda p: p.path), untagged)
+
+
+@functools.cache
+def _tag_pattern(langs: tuple[str, ...]) -> re.Pattern[str]:
+    codes = "|".join(re.escape(lang) for lang in langs)
+    return re.compile(
+        rf"^(?P<stem>.*[^/])(?P<sep>[._-])(?P<lang>{codes})(?P<ext>(?:\.[^./]+)*)$", re.IGNORECASE
+    )
+
+
+def _language_tag(name: str, langs: tuple[str, str]) -> tuple[str, str] | None:
+    """``name`` without its language tag, and the tag, if it is one of ``langs``
+    (the last one, when several are).
+
+    Example:
+        >>> _language_tag("world/story.en.txt", ("en", "ko"))
+        ('world/story.txt', 'en')
+        >>> _language_tag("news-ko-001_EN", ("en", "ko"))
+        ('news-ko-001', 'en')
+        >>> _language_tag("notes.txt", ("en", "ko")) is None
+        True
+    """
+    found = _tag_pattern(langs).match(name)
+    if found is None:
+        return None
+    return found["stem"] + found["ext"], found["lang"].lower()
+
+
+def _retag(name: str, lang: str, langs: tuple[str, str]) -> str:
+    """``name`` with its language tag replaced by ``lang`` (in capitals if it was)."""
+    found = _tag_pattern(langs).match(name)
+    assert found is not None  # only called on tagged names
+    tag = lang.upper() if found["lang"].isupper() else lang
+    return f"{found['stem']}{found['sep']}{tag}{found['ext']}"
+
+
+def _pair_trees(
+    src: _Tree, tgt: _Tree, expected: Callable[[Path, str, _Tree], Path]
+) -> tuple[list[DocumentPair], list[InputProblem]]:
+    """Pairs of same-named files; the others are problems that name the file each
+    lacks (``expected(path, name, other side)``)."""
     pairs: list[DocumentPair] = []
     problems = [*src.skipped.values(), *tgt.skipped.values()]
     for name in sorted(src.files.keys() | tgt.files.keys()):
@@ -104,15 +240,11 @@ def _pair_trees(src: _Tree, tgt: _Tree) -> tuple[list[DocumentPair], list[InputP
                 DocumentPair(name=name, src_path=src.files[name], tgt_path=tgt.files[name])
             )
         elif name in src.files and name not in tgt.skipped:
-            problems.append(_unpaired(src.files[name], tgt.root / name, "Korean"))
+            path = src.files[name]
+            problems.append(_unpaired(path, expected(path, name, tgt), "Korean"))
         elif name in tgt.files and name not in src.skipped:
-            problems.append(_unpaired(tgt.files[name], src.root / name, "English"))
-    if not pairs:
-        raise InputError(
-            f"{src.root} and {tgt.root}: no file has the same relative path in "
-            f"both directories (English side: {len(src.files)} files, Korean "
-            f"side: {len(tgt.files)}); name each translation like its original"
-        )
+            path = tgt.files[name]
+            problems.append(_unpaired(path, expected(path, name, src), "English"))
     return pairs, sorted(problems, key=lambda p: p.path)
 
 

@@ -350,3 +350,6 @@ def test_one_tree_without_pairs_is_an_error(tmp_path: Path) -> None:
         pair_tagged(root, ("en", "ko"))
     with pytest.raises(InputError, match="no such file or directory"):
         pair_tagged(tmp_path / "nope", ("en", "ko"))
+    corpus = _tree(tmp_path / "corpus", "en/a.txt", "ko/a.txt")
+    with pytest.raises(InputError, match=rf"did you mean: aligner check {corpus}/en {corpus}/ko$"):
+        pair_tagged(corpus, ("en", "ko"))

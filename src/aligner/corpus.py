@@ -183,11 +183,17 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
         ),
     )
     if not pairs:
+        trees = [root / lang for lang in langs]
+        hint = (
+            f"did you mean: aligner check {printable(trees[0])} {printable(trees[1])}"
+            if all(tree.is_dir() for tree in trees)
+            else "pass two folders instead if the names are the same"
+        )
         raise InputError(
             f"{printable(root)}: no two files differ only in their language tag "
             f"(like story.{langs[0]}.txt and story.{langs[1]}.txt; "
             f"{len(sides[langs[0]].files)} '{langs[0]}' and {len(sides[langs[1]].files)} "
-            f"'{langs[1]}' files); pass two folders instead if the names are the same"
+            f"'{langs[1]}' files); {hint}"
         )
     skipped = sorted(tree.skipped.values(), key=lambda p: p.path)
     return TaggedPairs(pairs, sorted([*skipped, *problems], key=lambda p: p.path), untagged)

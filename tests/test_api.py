@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from aligner.config import Settings
 from aligner.embed import Encoder
 from aligner.errors import InputError
 from aligner.waivers import merge_waivers, write_waivers
-from conftest import SEED_EN, SEED_KO
+from conftest import DATA, SEED_EN, SEED_KO
 
 STORY = "onchon-party-officials.txt"
 
@@ -63,3 +64,25 @@ def test_without_an_encoder_the_settings_model_is_opened_and_closed(tmp_path: Pa
     )
     assert result.passed and [(b.src, b.tgt) for b in result.beads] == [((0,), (0,))]
     assert (tmp_path / "cache").is_dir()
+
+
+def test_one_cached_encoder_serves_several_threads(tmp_path: Path) -> None:
+    clean = DATA / "clean"
+    stories = [_texts()] + [
+        ((clean / "en" / p.name).read_text("utf-8"), (clean / "ko" / p.name).read_text("utf-8"))
+        for p in sorted((clean / "en").glob("*.txt"))
+    ]
+    settings = Settings(cache_dir=tmp_path / "cache")
+    serial = [api.check_texts(en, ko, settings=Settings(cache=False)) for en, ko in stories]
+    encoder = api.open_encoder(settings)  # opened here, used from other threads
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            threaded = list(
+                pool.map(
+                    lambda s: api.check_texts(*s, settings=settings, encoder=encoder), stories * 3
+                )
+            )
+    finally:
+        encoder.close()  # type: ignore[attr-defined]
+    assert len(stories) >= 2
+    assert [(r.beads, r.flags) for r in threaded] == [(r.beads, r.flags) for r in serial * 3]

@@ -665,6 +665,46 @@ def test_ctrl_c_mid_run_keeps_previous_reports(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("sig", "expected"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"]
 )
+def test_a_signal_stops_worker_processes_too(
+    tmp_path: Path, sig: signal.Signals, expected: int
+) -> None:
+    en, ko = _story_corpus(tmp_path / "corpus", documents=12, sentences=20)
+    process = _start(
+        [sys.executable, "-m", "aligner", "check", en, ko, "-v", "-j", "2", "--no-cache"]
+        + ["--report-dir", tmp_path / "reports"],
+        cwd=tmp_path,
+    )
+    seen = _wait_for(process, "checking doc-001.txt")
+    children = _children(process.pid)
+    assert len(children) >= 2, children  # the document is checked in workers
+    process.send_signal(sig)
+    _assert_interrupted(*_finish(process, seen), expected=expected)
+    assert not [pid for pid in children if _running(pid)]
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a live process (an exited one waiting to be reaped is not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (Linux /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sig", "expected"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["SIGINT", "SIGTERM"]
+)
 def test_signal_while_writing_leaves_no_temp_file(
     tmp_path: Path, sig: signal.Signals, expected: int
 ) -> None:

@@ -369,6 +369,7 @@ def check_paths(
         ConfigError: the waiver file or the glossary is unusable, or
             ``update_waivers`` without a waiver file.
     """
+    batch.stop_if_importing_for_a_worker()
     waivers = _read_waivers(settings, missing_ok=update_waivers)
     if settings.glossary is not None:  # terminology and named_entity both read it
         load_glossary(settings.glossary)  # a bad glossary stops the run before any work

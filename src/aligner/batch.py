@@ -16,7 +16,10 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from aligner.config import Settings
@@ -70,8 +73,13 @@ def check_pairs(
         elif progress:
             progress(pair)
     workers = min(jobs or os.cpu_count() or 1, len(todo))
-    if open_encoder is not None and workers > 1 and len(todo) >= POOL_MIN_PAIRS:
-        results = _in_workers([pairs[i] for i in todo], check_one, open_encoder, settings, workers)
+    # a daemon process (a worker of a job queue or a web server) may not have children
+    pooled = open_encoder is not None and not multiprocessing.current_process().daemon
+    if pooled and workers > 1 and len(todo) >= POOL_MIN_PAIRS:
+        assert open_encoder is not None
+        results = _pooled(
+            [pairs[i] for i in todo], check_one, encoder, open_encoder, settings, workers, warn
+        )
     else:
         results = _here([pairs[i] for i in todo], check_one, encoder, settings)
     told: set[str] = set()
@@ -104,6 +112,32 @@ def _here(
         yield _check_and_store(pair, check_one, encoder, settings)
 
 
+def _pooled(
+    pairs: Sequence[DocumentPair],
+    check_one: CheckOne,
+    encoder: Encoder,
+    open_encoder: OpenEncoder,
+    settings: Settings,
+    workers: int,
+    warn: Callable[[str], None] | None,
+) -> Iterator[tuple[Outcome, str | None]]:
+    """The pairs checked in worker processes; if the workers die (they cannot start,
+    or are killed), the pairs not yet checked are checked here."""
+    done = 0
+    try:
+        for result in _in_workers(pairs, check_one, open_encoder, settings, workers):
+            done += 1
+            yield result
+    except BrokenProcessPool:
+        if warn is not None:
+            warn(
+                "worker processes stopped (a script that calls aligner must guard its "
+                'top level with `if __name__ == "__main__":`, as they import it); '
+                "checking the rest in this process"
+            )
+        yield from _here(pairs[done:], check_one, encoder, settings)
+
+
 def _in_workers(
     pairs: Sequence[DocumentPair],
     check_one: CheckOne,
@@ -113,9 +147,34 @@ def _in_workers(
 ) -> Iterator[tuple[Outcome, str | None]]:
     # spawn, not fork: the parent may hold BLAS threads and an SQLite connection
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, _start_worker, (check_one, open_encoder, settings)) as pool:
-        # leaving the block early (Ctrl-C, an error) terminates the workers
-        yield from pool.imap(_work, pairs)
+    before = set(multiprocessing.active_children())
+    # unlike multiprocessing.Pool, the executor does not replace workers that die
+    # while they start (an unguarded script that calls aligner), it reports them
+    executor = ProcessPoolExecutor(
+        workers, context, initializer=_start_worker, initargs=(check_one, open_encoder, settings)
+    )
+    # submitted one by one, not with map(), which cancels the pending documents when
+    # left early: that races with the executor failing them once the workers are
+    # stopped, and its thread prints a traceback
+    futures = [executor.submit(_work, pair) for pair in pairs]
+    finished = False
+    try:
+        for future in futures:
+            yield future.result()
+        finished = True
+    finally:
+        if not finished:  # Ctrl-C, an error: stop the document each worker is on
+            for child in set(multiprocessing.active_children()) - before:
+                child.terminate()
+        executor.shutdown(wait=True)
+
+
+def stop_if_importing_for_a_worker() -> None:
+    """Exit quietly when this process is a worker still importing the caller's main
+    script: the script called aligner at its top level (no ``__main__`` guard), and
+    the parent, told by the dead workers, checks everything itself."""
+    if getattr(multiprocessing.current_process(), "_inheriting", False):
+        sys.exit(1)
 
 
 _WORKER: dict[str, Any] = {}

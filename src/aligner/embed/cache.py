@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import types
 import typing
 import zlib
@@ -91,6 +92,9 @@ class CachedEncoder:
         self.hits = 0
         self.misses = 0
         self._warn = warn
+        # one connection shared by the threads that use this encoder (a web server's),
+        # one statement at a time
+        self._lock = threading.RLock()
         self._db: sqlite3.Connection | None = None
         self._db = self._open()
 
@@ -106,19 +110,21 @@ class CachedEncoder:
             new = {k: fresh[i] for i, (k, _) in enumerate(todo)}
             self._store(new)
             found.update(new)
-        self.hits += len(keys) - len(todo)
-        self.misses += len(todo)
+        with self._lock:
+            self.hits += len(keys) - len(todo)
+            self.misses += len(todo)
         return np.stack([found[k] for k in keys]).astype(np.float32, copy=False)
 
     def load_result(self, key: bytes) -> DocumentResult | None:
         """A document result stored under ``key`` (see :func:`result_key`), if any."""
-        if self._db is None:
-            return None
-        try:
-            row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error as exc:
-            self._failed("read", exc)
-            return None
+        with self._lock:
+            if self._db is None:
+                return None
+            try:
+                row = self._db.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            except sqlite3.Error as exc:
+                self._failed("read", exc)
+                return None
         if row is None:
             return None
         try:
@@ -132,17 +138,24 @@ class CachedEncoder:
         # (read back by json.loads); the result must name the very same file
         data = json.dumps(_encode(result), ensure_ascii=False).encode("utf-8", "surrogatepass")
         value = zlib.compress(data, 1)
-        try:
-            if self._db is not None:
-                with _transaction(self._db):
-                    self._db.execute("INSERT OR REPLACE INTO results VALUES (?, ?)", (key, value))
-        except sqlite3.Error as exc:
-            self._failed("write", exc)
+        with self._lock:
+            try:
+                if self._db is not None:
+                    with _transaction(self._db):
+                        self._db.execute(
+                            "INSERT OR REPLACE INTO results VALUES (?, ?)", (key, value)
+                        )
+            except sqlite3.Error as exc:
+                self._failed("write", exc)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        with self._lock:
+            db, self._db = self._db, None
+            if db is not None:
+                try:
+                    db.close()
+                except sqlite3.Error:  # closing is giving up on it anyway
+                    pass
 
     # ------------------------------------------------------------ storage
 
@@ -172,7 +185,9 @@ class CachedEncoder:
 
     def _connect(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
+        db = sqlite3.connect(
+            self.path, timeout=_BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
+        )
         try:
             db.execute("PRAGMA journal_mode=WAL")
             # A crash may lose the last batch of vectors, never corrupt the file.
@@ -197,20 +212,22 @@ class CachedEncoder:
 
     def _lookup(self, keys: Sequence[bytes]) -> dict[bytes, Matrix]:
         found: dict[bytes, bytes] = {}
-        try:
-            for start in range(0, len(keys), _LOOKUP_CHUNK):
-                chunk = keys[start : start + _LOOKUP_CHUNK]
-                assert self._db is not None
-                found.update(
-                    self._db.execute(
-                        "SELECT key, vector FROM embeddings WHERE model = ? AND key IN "
-                        f"({','.join('?' * len(chunk))})",
-                        (self.name, *chunk),
-                    ).fetchall()
-                )
-        except sqlite3.Error as exc:
-            self._failed("read", exc)
-            return {}
+        with self._lock:
+            try:
+                for start in range(0, len(keys), _LOOKUP_CHUNK):
+                    if self._db is None:  # another thread gave up on the cache
+                        return {}
+                    chunk = keys[start : start + _LOOKUP_CHUNK]
+                    found.update(
+                        self._db.execute(
+                            "SELECT key, vector FROM embeddings WHERE model = ? AND key IN "
+                            f"({','.join('?' * len(chunk))})",
+                            (self.name, *chunk),
+                        ).fetchall()
+                    )
+            except sqlite3.Error as exc:
+                self._failed("read", exc)
+                return {}
         # Rows of another size than most (a damaged page) are recomputed.
         sizes = [len(blob) for blob in found.values()]
         size = max(set(sizes), key=sizes.count, default=0)
@@ -225,12 +242,15 @@ class CachedEncoder:
             (self.name, key, np.ascontiguousarray(v, dtype=np.float32).tobytes())
             for key, v in vectors.items()
         ]
-        try:
-            if self._db is not None:
-                with _transaction(self._db):
-                    self._db.executemany("INSERT OR IGNORE INTO embeddings VALUES (?, ?, ?)", rows)
-        except sqlite3.Error as exc:
-            self._failed("write", exc)
+        with self._lock:
+            try:
+                if self._db is not None:
+                    with _transaction(self._db):
+                        self._db.executemany(
+                            "INSERT OR IGNORE INTO embeddings VALUES (?, ?, ?)", rows
+                        )
+            except sqlite3.Error as exc:
+                self._failed("write", exc)
 
     def _failed(self, action: str, exc: sqlite3.Error) -> None:
         if isinstance(exc, sqlite3.DatabaseError) and _is_corrupt(exc):

@@ -10,6 +10,7 @@ sentence features for the windows the aligner embeds).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
@@ -59,14 +60,22 @@ class MuseEncoder:
         # Weights load on first use (about 1 s), which a fully cached run never needs.
         self._forward: MuseForward | TorchMuseForward | None = None
         self._limit: Any = None
+        # One text at a time per encoder: the forward pass fills shared tables (token
+        # projections, sentence features) and BLAS thread limits are process-wide.
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> Matrix:
+        """Unit-length rows for ``texts``; callable from several threads (one runs at
+        a time)."""
         if not texts:
             return np.zeros((0, 512), dtype=np.float32)
-        forward = self._forward or self._load()
-        limit = self._limit(limits=self._threads, user_api="blas") if self._limit else nullcontext()
-        with limit:
-            return normalise(forward.encode(texts))
+        with self._lock:
+            forward = self._forward or self._load()
+            limit = (
+                self._limit(limits=self._threads, user_api="blas") if self._limit else nullcontext()
+            )
+            with limit:
+                return normalise(forward.encode(texts))
 
     def _load(self) -> MuseForward | TorchMuseForward:
         import sentencepiece

@@ -7,6 +7,7 @@ The hub is never contacted: a model that is not on disk fails at once with a
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -26,17 +27,22 @@ class TransformerEncoder:
         self.name = "/".join(path.resolve().parts[-2:]) if path.exists() else name_or_path
         self._batch_size = batch_size
         self._model = _load(name_or_path)
+        # fast tokenizers refuse concurrent use ("Already borrowed"): one call at a time
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> Matrix:
+        """Unit-length rows for ``texts``; callable from several threads (one runs at
+        a time)."""
         if not texts:
             dim = self._model.get_sentence_embedding_dimension() or 0
             return np.zeros((0, dim), dtype=np.float32)
-        vectors = self._model.encode(
-            list(texts),
-            batch_size=self._batch_size,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+        with self._lock:
+            vectors = self._model.encode(
+                list(texts),
+                batch_size=self._batch_size,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return normalise(vectors)
 
 

@@ -1,0 +1,66 @@
+"""Worker processes from the Python API: scripts without a ``__main__`` guard, daemon
+processes (job queues, web servers), and stopping them."""
+
+from __future__ import annotations
+
+import multiprocessing
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from aligner.api import check_paths
+from aligner.batch import POOL_MIN_PAIRS
+from aligner.config import Settings
+
+DOCS = POOL_MIN_PAIRS + 2  # enough for worker processes
+
+
+def _corpus(root: Path) -> tuple[Path, Path]:
+    for i in range(DOCS):
+        for lang, text in (
+            ("en", f"Story {i}: the council met on Monday.\n"),
+            ("ko", f"기사 {i}: 시의회는 월요일에 회의를 열었다.\n"),
+        ):
+            (root / lang).mkdir(parents=True, exist_ok=True)
+            (root / lang / f"doc-{i:02}.txt").write_text(text, encoding="utf-8")
+    return root / "en", root / "ko"
+
+
+def test_a_script_without_a_main_guard_is_checked_in_its_own_process(tmp_path: Path) -> None:
+    en, ko = _corpus(tmp_path / "corpus")
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        textwrap.dedent(f"""
+            import sys
+            from pathlib import Path
+            from aligner.api import check_paths
+            from aligner.config import Settings
+
+            run = check_paths(
+                Path({str(en)!r}), Path({str(ko)!r}),
+                settings=Settings(cache=False, jobs=2, presegmented=True),
+                warn=lambda message: print("WARN", message, file=sys.stderr),
+            )
+            print(len(run.documents), sum(d.passed for d in run.documents))
+        """),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [str(DOCS), str(DOCS)]
+    assert done.stderr.count("WARN worker processes stopped") == 1, done.stderr
+    assert "must guard its top level" in done.stderr and "Traceback" not in done.stderr
+
+
+def _check_in_a_daemon(en: Path, ko: Path) -> int:
+    run = check_paths(en, ko, settings=Settings(cache=False, jobs=2, presegmented=True))
+    return len(run.documents)
+
+
+def test_a_daemon_process_checks_without_children(tmp_path: Path) -> None:
+    en, ko = _corpus(tmp_path / "corpus")
+    with multiprocessing.get_context("spawn").Pool(1) as pool:  # its workers are daemons
+        assert pool.apply(_check_in_a_daemon, (en, ko)) == DOCS

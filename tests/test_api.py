@@ -11,6 +11,7 @@ from aligner import api
 from aligner.config import Settings
 from aligner.embed import Encoder
 from aligner.errors import InputError
+from aligner.models import RunResult
 from aligner.waivers import merge_waivers, write_waivers
 from conftest import DATA, SEED_EN, SEED_KO
 
@@ -86,3 +87,31 @@ def test_one_cached_encoder_serves_several_threads(tmp_path: Path) -> None:
         encoder.close()  # type: ignore[attr-defined]
     assert len(stories) >= 2
     assert [(r.beads, r.flags) for r in threaded] == [(r.beads, r.flags) for r in serial * 3]
+
+
+@pytest.mark.parametrize("name", ["", "/abs.txt", "../escape.txt", "a/../../b.txt"])
+def test_a_name_outside_the_report_folder_is_refused(name: str, encoder: Encoder) -> None:
+    en, ko = _texts()
+    with pytest.raises(InputError, match="give a relative path"):
+        api.check_texts(en, ko, settings=Settings(cache=False), encoder=encoder, name=name)
+
+
+@pytest.mark.parametrize("text", [b"The minister resigned.", None, 42])
+def test_text_that_is_not_str_is_an_input_error(text: object, encoder: Encoder) -> None:
+    with pytest.raises(InputError, match=r"^src_text must be text \(str\), got "):
+        api.check_texts(text, "장관이 사임했다.", settings=Settings(cache=False), encoder=encoder)  # type: ignore[arg-type]
+
+
+def test_reports_of_stories_checked_in_memory(tmp_path: Path, encoder: Encoder) -> None:
+    settings = Settings(cache=False, report_dir=tmp_path / "r")
+    story = api.check_texts(*_texts(), settings=settings, encoder=encoder, name="index")
+    other = api.check_texts(*_texts(), settings=settings, encoder=encoder, name="b/story.txt")
+    run = RunResult(documents=[story, other])
+    written = {
+        p.relative_to(tmp_path / "r").as_posix() for p in api.write_reports(run, settings=settings)
+    }
+    # a story named "index" keeps its page without replacing the run's index
+    assert {"index-document.html", "index.json", "index.html", "summary.json"} <= written
+    assert "b/story.txt.html" in written
+    with pytest.raises(InputError, match="two documents are named 'index'"):
+        api.write_reports(RunResult(documents=[story, story]), settings=settings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import numpy as np
 
@@ -77,6 +77,10 @@ __all__ = [
 CALIBRATED_MISTRANSLATION = {"muse-v3": 0.22}
 # ``--report-dir -``: print one run-level report on standard output instead.
 STDOUT = Path("-")
+# The run's own files in the report folder, which no document's report may replace.
+RUN_FILES = frozenset(
+    {"index.html", "summary.json", *(f.filename for f in report.RUN_FORMATS.values())}
+)
 
 # Limits that turn a file which is not a story (a data dump, a log, text with no
 # line breaks) into a one-line input error instead of a run that embeds for an
@@ -247,6 +251,13 @@ def check_texts(
         ModelError: the model cannot be loaded.
         ConfigError: the waiver file or the glossary is unusable.
     """
+    for label, text in (("src_text", src_text), ("tgt_text", tgt_text)):
+        if not isinstance(text, str):
+            raise InputError(
+                f"{label} must be text (str), got {type(text).__name__}"
+                + ("; decode it first" if isinstance(text, bytes | bytearray) else "")
+            )
+    _check_name(name)
     waivers = _read_waivers(settings, missing_ok=False)
     pair = DocumentPair(name, Path(settings.src_lang, name), Path(settings.tgt_lang, name))
     src = parse_document(src_text, pair.src_path, settings.src_lang, settings=settings)
@@ -260,6 +271,20 @@ def check_texts(
             encoder.close()
     checked = run_cross_checks([result], settings)
     return regate(apply_waivers(checked, waivers, unchecked=set()).documents[0], settings)
+
+
+def _check_name(name: str) -> None:
+    """A document name must be a relative path inside the report folder.
+
+    Raises:
+        InputError: it is empty, absolute, or goes up with ``..``.
+    """
+    parts = PurePosixPath(name).parts if isinstance(name, str) else ()
+    if not parts or parts[0] == "/" or ".." in parts:
+        raise InputError(
+            f"document name {name!r}: give a relative path such as 'world/story.txt' "
+            "(not empty, absolute, nor with '..'): it names the reports"
+        )
 
 
 def open_encoder(
@@ -508,6 +533,14 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     formats = report.check_formats(settings.formats)
     if settings.report_dir == STDOUT:
         raise ConfigError("report folder '-' means standard output: use render_report()")
+    names = [doc.pair.name for doc in run.documents]
+    for name in names:
+        _check_name(name)
+    if twice := sorted({n for n in names if names.count(n) > 1}):
+        raise InputError(
+            f"two documents are named {twice[0]!r}: their reports would overwrite each "
+            "other; give each document its own name"
+        )
     root = settings.report_dir
     written, links = _write_document_reports(run, root, formats)
     if "json" in formats:
@@ -549,6 +582,8 @@ def _write_document_reports(
             if fmt not in formats:
                 continue
             path = base.with_name(f"{base.name}.{fmt}")
+            if path.relative_to(root).as_posix() in RUN_FILES:  # a story called "index"
+                path = base.with_name(f"{base.name}-document.{fmt}")
             if not manifest.is_current(path, digest):
                 write(doc, path, signature=run.signature)
                 manifest.record(path, digest)

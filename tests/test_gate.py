@@ -80,3 +80,10 @@ def test_gate_limits_sentences_without_counterpart_per_side() -> None:
     assert not document_passes(1.0, flags, Settings(max_extra=0))
     # the limits hold even when no severity fails the gate
     assert not document_passes(1.0, flags, Settings(fail_on="never", max_extra=0))
+
+
+def test_severities_order_by_importance() -> None:
+    assert Severity.ERROR > Severity.WARNING > Severity.INFO
+    assert max([Severity.WARNING, Severity.ERROR, Severity.INFO]) is Severity.ERROR
+    assert sorted(Severity) == [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    assert Severity.WARNING >= "warning" and Severity.INFO < "error"

@@ -18,6 +18,19 @@ class Severity(StrEnum):
     def rank(self) -> int:
         return ("info", "warning", "error").index(self.value)
 
+    # by importance, not alphabetically as a str would (max() must give the worst)
+    def __lt__(self, other: object) -> bool:
+        return self.rank < Severity(other).rank if isinstance(other, str) else NotImplemented
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= Severity(other).rank if isinstance(other, str) else NotImplemented
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > Severity(other).rank if isinstance(other, str) else NotImplemented
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= Severity(other).rank if isinstance(other, str) else NotImplemented
+
 
 @dataclass(frozen=True)
 class Sentence:

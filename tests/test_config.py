@@ -218,3 +218,35 @@ def test_cli_encoding_is_checked_before_anything_is_read(command: str) -> None:
         "Error: Invalid value for '--encoding': unknown text encoding 'latin-9' "
         "(use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr)"
     )
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"fail_on": "warn"}, "setting 'fail_on' must be one of info, warning, error, never"),
+        (
+            {"min_score": "0.9"},
+            "setting 'min_score' has an invalid value '0.9' (expected a number)",
+        ),
+        ({"boilerplate": "^Photo"}, "setting 'boilerplate' has an invalid value '^Photo'"),
+        ({"disabled_checks": {"missing"}}, "a flag type of the check 'gap'"),
+        ({"max_missing": -1}, "setting 'max_missing' must be 0 or more; got -1"),
+        ({"presegmented": "no"}, "setting 'presegmented' has an invalid value 'no'"),
+    ],
+)
+def test_settings_built_in_code_are_checked(values: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings(**values)  # type: ignore[arg-type]
+    assert message in str(caught.value)
+
+
+def test_settings_built_in_code_take_paths_and_lists_as_meant() -> None:
+    settings = Settings(
+        glossary="g.csv",  # type: ignore[arg-type]
+        report_dir="out",  # type: ignore[arg-type]
+        formats=["json"],  # type: ignore[arg-type]
+        disabled_checks={"gap"},  # type: ignore[arg-type]
+    )
+    assert settings.glossary == Path("g.csv") and settings.report_dir == Path("out")
+    assert settings.formats == ("json",) and settings.disabled_checks == frozenset({"gap"})
+    assert dataclasses.replace(settings, cache_dir=None).cache_dir is None

@@ -1,10 +1,12 @@
 """One frozen :class:`Settings` dataclass: defaults <- config file <- CLI flags.
 
 A config file is ``[tool.aligner]`` in ``pyproject.toml`` or the top level of
-``aligner.toml``. :func:`make_settings` checks every value before a run starts:
-unknown keys, values of the wrong type, numbers out of range (:data:`RANGES`),
-invalid regexes, unknown check names (:data:`CHECK_FLAG_TYPES`) and unknown
-encodings raise ``ConfigError`` with a one-line message naming the setting.
+``aligner.toml``. Every value is checked before a run starts, whether it comes
+from a file (:func:`make_settings`, which also refuses unknown keys) or from code
+(``Settings(...)`` checks itself): values of the wrong type, numbers out of range
+(:data:`RANGES`), invalid regexes, unknown check names (:data:`CHECK_FLAG_TYPES`)
+and unknown encodings raise ``ConfigError`` with a one-line message naming the
+setting.
 """
 
 from __future__ import annotations
@@ -129,15 +131,39 @@ class Settings:
     def boilerplate_patterns(self) -> tuple[str, ...]:
         return self.boilerplate + self.extra_boilerplate
 
+    def __post_init__(self) -> None:
+        """Settings built in code are checked as a config file's are (a path given as
+        a string or a list for a tuple is taken as meant).
+
+        Raises:
+            ConfigError: a value has the wrong type or is invalid.
+        """
+        for name in _FIELDS:
+            value = getattr(self, name)
+            coerced = _coerce(name, value)
+            if coerced is not value:
+                object.__setattr__(self, name, coerced)
+        _validate(self)
+
 
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 _LIMITS = ("max_missing", "max_extra")  # optional counts
 _SEVERITIES = ("info", "warning", "error")
 
 
+def _default(key: str) -> Any:
+    f = _FIELDS[key]
+    if f.default is dataclasses.MISSING:
+        factory: Any = f.default_factory
+        return factory()
+    return f.default
+
+
 def _coerce(key: str, value: Any) -> Any:
-    """Turn a TOML or CLI value into the field's type, or raise ConfigError."""
-    default = getattr(Settings(), key)
+    """Turn a TOML, CLI or Python value into the field's type, or raise ConfigError."""
+    default = _default(key)
+    if value is None and (default is None or key in _LIMITS):
+        return None
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -157,10 +183,10 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, (list, tuple, frozenset, set)) and all(
             isinstance(v, str) for v in value
         ):
-            return type(default)(value)
+            return value if type(value) is type(default) else type(default)(value)
     elif isinstance(default, dict):
-        if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
-            return {str(k): v for k, v in value.items()}
+        if isinstance(value, Mapping) and all(isinstance(v, str) for v in value.values()):
+            return {str(k): str(v) for k, v in value.items()}
     raise ConfigError(
         f"setting '{key}' has an invalid value {value!r} (expected {_expected(key, default)})"
     )
@@ -194,8 +220,12 @@ def make_settings(values: dict[str, Any], base: Settings | None = None) -> Setti
         if name not in _FIELDS:
             valid = ", ".join(sorted(_FIELDS))
             raise ConfigError(f"unknown setting '{key}' (valid settings: {valid})")
-        clean[name] = _coerce(name, value)
-    settings = dataclasses.replace(base or Settings(), **clean)
+        clean[name] = value
+    return dataclasses.replace(base or Settings(), **clean)  # checked in __post_init__
+
+
+def _validate(settings: Settings) -> None:
+    """Raise ConfigError for a value of the right type that is still invalid."""
     if settings.fail_on not in (*_SEVERITIES, "never"):
         raise ConfigError(
             f"setting 'fail_on' must be one of info, warning, error, never; "
@@ -214,7 +244,6 @@ def make_settings(values: dict[str, Any], base: Settings | None = None) -> Setti
             )
     if (problem := encoding_problem(settings.encoding)) is not None:
         raise ConfigError(f"setting 'encoding' has {problem}")
-    return settings
 
 
 def _check_ranges(settings: Settings) -> None:

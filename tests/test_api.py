@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -115,3 +116,23 @@ def test_reports_of_stories_checked_in_memory(tmp_path: Path, encoder: Encoder) 
     assert "b/story.txt.html" in written
     with pytest.raises(InputError, match="two documents are named 'index'"):
         api.write_reports(RunResult(documents=[story, story]), settings=settings)
+
+
+def test_texts_as_json_can_carry_them(encoder: Encoder) -> None:
+    settings = Settings(cache=False)
+    en, ko = _texts()
+    plain = api.check_texts(en, ko, settings=settings, encoder=encoder)
+    marked = api.check_texts("\ufeff" + en, "\ufeff" + ko, settings=settings, encoder=encoder)
+    assert marked.flags == plain.flags  # a byte-order mark is dropped, as from a file
+    with pytest.raises(InputError, match=r"^tgt_text is not valid Unicode text: '\\ud800' at"):
+        api.check_texts(en, "장관이 \ud800 사임했다.", settings=settings, encoder=encoder)
+
+
+def test_the_readme_example_for_a_story_in_memory_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```python\n(.*?)```", readme, re.S) if "check_texts" in b)
+    english_text, korean_text = _texts()
+    scope = {"english_text": english_text, "korean_text": korean_text}
+    exec(block, scope)  # noqa: S102 - our own README
+    assert "1 error flag (fail_on error)" in capsys.readouterr().out
+    assert scope["data"]["document"] == "2026/12/onchon.txt"

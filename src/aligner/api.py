@@ -251,12 +251,7 @@ def check_texts(
         ModelError: the model cannot be loaded.
         ConfigError: the waiver file or the glossary is unusable.
     """
-    for label, text in (("src_text", src_text), ("tgt_text", tgt_text)):
-        if not isinstance(text, str):
-            raise InputError(
-                f"{label} must be text (str), got {type(text).__name__}"
-                + ("; decode it first" if isinstance(text, bytes | bytearray) else "")
-            )
+    src_text, tgt_text = _text("src_text", src_text), _text("tgt_text", tgt_text)
     _check_name(name)
     waivers = _read_waivers(settings, missing_ok=False)
     pair = DocumentPair(name, Path(settings.src_lang, name), Path(settings.tgt_lang, name))
@@ -271,6 +266,26 @@ def check_texts(
             encoder.close()
     checked = run_cross_checks([result], settings)
     return regate(apply_waivers(checked, waivers, unchecked=set()).documents[0], settings)
+
+
+def _text(label: str, text: str) -> str:
+    """``text`` as a file's would be read: without a byte-order mark.
+
+    Raises:
+        InputError: it is not a str, or not valid Unicode (a lone surrogate, as JSON
+            can carry).
+    """
+    if not isinstance(text, str):
+        decode = "; decode it first" if isinstance(text, bytes | bytearray) else ""
+        raise InputError(f"{label} must be text (str), got {type(text).__name__}{decode}")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(
+            f"{label} is not valid Unicode text: {text[exc.start]!r} at character "
+            f"{exc.start} is half of a surrogate pair"
+        ) from None
+    return text.removeprefix("\ufeff")
 
 
 def _check_name(name: str) -> None:

@@ -76,6 +76,7 @@ def render_run(run: RunResult, fmt: str) -> str:
     Raises:
         ConfigError: ``fmt`` is ``html`` (one page per document) or unknown.
     """
+    [fmt] = check_formats([fmt])  # "MD" and "markdown" are md
     if fmt == "json":
         return dumps(run_to_dict(run))
     if fmt not in RUN_FORMATS:

@@ -136,3 +136,10 @@ def test_the_readme_example_for_a_story_in_memory_runs(capsys: pytest.CaptureFix
     exec(block, scope)  # noqa: S102 - our own README
     assert "1 error flag (fail_on error)" in capsys.readouterr().out
     assert scope["data"]["document"] == "2026/12/onchon.txt"
+
+
+def test_paths_may_be_given_as_strings(encoder: Encoder) -> None:
+    run = api.check_paths(
+        str(SEED_EN), str(SEED_KO), settings=Settings(cache=False), encoder=encoder
+    )
+    assert [d.pair.name for d in run.documents] == [STORY]

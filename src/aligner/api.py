@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
@@ -75,6 +76,7 @@ __all__ = [
 # Calibrated on ../shared/eval dev by benchmarks/calibrate.py: the cosine where expected
 # precision equals recall when 1% of aligned pairs are unrelated sentences.
 CALIBRATED_MISTRANSLATION = {"muse-v3": 0.22}
+StrPath = str | os.PathLike[str]  # a path as callers may hold it
 # ``--report-dir -``: print one run-level report on standard output instead.
 STDOUT = Path("-")
 # The run's own files in the report folder, which no document's report may replace.
@@ -237,6 +239,7 @@ def check_texts(
     settings: Settings,
     encoder: Encoder | None = None,
     name: str = "story.txt",
+    warn: Callable[[str], None] | None = None,
 ) -> DocumentResult:
     """Check one story held in memory (from a CMS or an editor plugin, say) as
     :func:`check_paths` checks a pair of files: every check, the waivers of
@@ -244,7 +247,8 @@ def check_texts(
     ``ko/NAME`` (after ``settings``' languages) in messages and reports.
 
     Pass an ``encoder`` (:func:`open_encoder`) when checking many stories: opening
-    the model takes about a second.
+    the model takes about a second. ``warn`` hears non-fatal trouble of the encoder
+    this function opens (an unusable cache).
 
     Raises:
         InputError: a text holds no sentences, or is too big to check.
@@ -258,7 +262,7 @@ def check_texts(
     src = parse_document(src_text, pair.src_path, settings.src_lang, settings=settings)
     tgt = parse_document(tgt_text, pair.tgt_path, settings.tgt_lang, settings=settings)
     own = encoder is None
-    encoder = encoder or open_encoder(settings)
+    encoder = encoder or open_encoder(settings, warn=warn)
     try:
         result = check_documents(src, tgt, pair, encoder=encoder, settings=settings)
     finally:
@@ -322,8 +326,8 @@ def open_encoder(
 
 
 def find_pairs(
-    src: Path,
-    tgt: Path | None,
+    src: StrPath,
+    tgt: StrPath | None,
     *,
     settings: Settings,
     exclude: Path | None = None,
@@ -336,8 +340,9 @@ def find_pairs(
     Raises:
         InputError: the paths are unusable or hold no pair.
     """
+    src = Path(src)
     if tgt is not None:
-        return pair_documents(src, tgt, exclude=exclude)
+        return pair_documents(src, Path(tgt), exclude=exclude)
     langs = (settings.src_lang, settings.tgt_lang)
     tagged = pair_tagged(src, langs, exclude=exclude)
     if tagged.untagged and warn is not None:
@@ -350,7 +355,7 @@ def find_pairs(
 
 
 def changed_documents(
-    src: Path, tgt: Path | None, rev: str, *, settings: Settings | None = None
+    src: StrPath, tgt: StrPath | None, rev: str, *, settings: Settings | None = None
 ) -> set[str]:
     """Names of the pairs of ``src``/``tgt`` (see :func:`find_pairs`) whose EN or KO
     file changed in git since ``rev`` (plus the paths of changed files without a
@@ -360,7 +365,9 @@ def changed_documents(
         InputError: the paths are unusable, not in a git work tree, or ``rev`` is unknown.
     """
     pairs, problems = find_pairs(src, tgt, settings=settings or Settings())
-    changed = changed_files(src, rev) | (set() if tgt is None else changed_files(tgt, rev))
+    changed = changed_files(Path(src), rev)
+    if tgt is not None:
+        changed |= changed_files(Path(tgt), rev)
     names = {
         p.name for p in pairs if p.src_path.resolve() in changed or p.tgt_path.resolve() in changed
     }
@@ -368,8 +375,8 @@ def changed_documents(
 
 
 def check_paths(
-    src: Path,
-    tgt: Path | None,
+    src: StrPath,
+    tgt: StrPath | None,
     *,
     settings: Settings,
     encoder: Encoder | None = None,

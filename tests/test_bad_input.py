@@ -21,6 +21,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -679,6 +680,9 @@ def test_a_signal_stops_worker_processes_too(
     assert len(children) >= 2, children  # the document is checked in workers
     process.send_signal(sig)
     _assert_interrupted(*_finish(process, seen), expected=expected)
+    deadline = time.monotonic() + 10  # a terminated worker may take a moment to go
+    while [pid for pid in children if _running(pid)] and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert not [pid for pid in children if _running(pid)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -125,3 +126,10 @@ def test_changed_documents_of_one_tagged_tree(tmp_path: Path) -> None:
     _git(root, "commit", "-q", "-m", "corpus")
     (root / "b.ko.txt").write_text("바뀐 문장.\n", encoding="utf-8")
     assert changed_documents(root, None, "HEAD") == {"b.txt"}
+
+
+def test_a_changed_unpaired_file_whose_name_is_not_utf8_counts(repo: Path) -> None:
+    name = os.fsdecode(b"\xb1\xe2\xbb\xe7.txt")  # CP949 bytes, as from a Windows zip
+    (repo / "en" / name).write_text("A lone story.\n", encoding="utf-8")
+    only = changed_documents(repo / "en", repo / "ko", "HEAD")
+    assert only == {str(repo / "en" / "\\xb1\\xe2\\xbb\\xe7.txt")}

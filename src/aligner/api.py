@@ -371,7 +371,9 @@ def changed_documents(
     names = {
         p.name for p in pairs if p.src_path.resolve() in changed or p.tgt_path.resolve() in changed
     }
-    return names | {p.path for p in problems if Path(p.path).resolve() in changed}
+    # a problem's path is printable(): compare in that form (a name that is not UTF-8)
+    shown = {printable(path) for path in changed}
+    return names | {p.path for p in problems if printable(Path(p.path).resolve()) in shown}
 
 
 def check_paths(

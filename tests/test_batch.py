@@ -16,8 +16,8 @@ from aligner.config import Settings
 DOCS = POOL_MIN_PAIRS + 2  # enough for worker processes
 
 
-def _corpus(root: Path) -> tuple[Path, Path]:
-    for i in range(DOCS):
+def _corpus(root: Path, documents: int = DOCS) -> tuple[Path, Path]:
+    for i in range(documents):
         for lang, text in (
             ("en", f"Story {i}: the council met on Monday.\n"),
             ("ko", f"기사 {i}: 시의회는 월요일에 회의를 열었다.\n"),
@@ -51,7 +51,7 @@ def test_a_script_without_a_main_guard_is_checked_in_its_own_process(tmp_path: P
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [str(DOCS), str(DOCS)]
-    assert done.stderr.count("WARN worker processes stopped") == 1, done.stderr
+    assert done.stderr.count("WARN worker processes stopped as they started") == 1, done.stderr
     assert "must guard its top level" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -64,3 +64,36 @@ def test_a_daemon_process_checks_without_children(tmp_path: Path) -> None:
     en, ko = _corpus(tmp_path / "corpus")
     with multiprocessing.get_context("spawn").Pool(1) as pool:  # its workers are daemons
         assert pool.apply(_check_in_a_daemon, (en, ko)) == DOCS
+
+
+def test_a_worker_killed_midway_loses_no_document(tmp_path: Path) -> None:
+    en, ko = _corpus(tmp_path / "corpus", documents=40)
+    script = tmp_path / "guarded.py"
+    script.write_text(
+        textwrap.dedent(f"""
+            import multiprocessing, os, signal, sys
+            from pathlib import Path
+            from aligner.api import check_paths
+            from aligner.config import Settings
+
+            def kill_a_worker(pair):
+                if pair.name == "doc-00.txt":  # the first result is back: workers run
+                    os.kill(multiprocessing.active_children()[-1].pid, signal.SIGKILL)
+
+            if __name__ == "__main__":
+                run = check_paths(
+                    Path({str(en)!r}), Path({str(ko)!r}),
+                    settings=Settings(cache=False, jobs=2, presegmented=True),
+                    progress=kill_a_worker,
+                    warn=lambda message: print("WARN", message, file=sys.stderr),
+                )
+                print(len(run.documents), sum(d.passed for d in run.documents))
+        """),
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["40", "40"]
+    assert "WARN a worker process died (killed, or out of memory?)" in done.stderr, done.stderr

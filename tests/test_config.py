@@ -250,3 +250,11 @@ def test_settings_built_in_code_take_paths_and_lists_as_meant() -> None:
     assert settings.glossary == Path("g.csv") and settings.report_dir == Path("out")
     assert settings.formats == ("json",) and settings.disabled_checks == frozenset({"gap"})
     assert dataclasses.replace(settings, cache_dir=None).cache_dir is None
+
+
+def test_language_codes_are_lower_case_and_differ() -> None:
+    assert (Settings(src_lang="EN").src_lang, Settings(tgt_lang="Ko").tgt_lang) == ("en", "ko")
+    with pytest.raises(ConfigError, match="'src_lang' and 'tgt_lang' are both 'en'"):
+        Settings(tgt_lang="en")
+    with pytest.raises(ConfigError, match="setting 'src_lang' must be a language code"):
+        Settings(src_lang="")

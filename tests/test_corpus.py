@@ -339,9 +339,17 @@ def test_one_english_file_is_paired_with_its_tagged_translation(tmp_path: Path) 
         InputError, match=r"lonely\.en\.txt: no translation \(expected .*lonely\.ko\.txt\)"
     ):
         pair_tagged(tmp_path / "lonely.en.txt", ("en", "ko"))
-    for name in ("plain.txt", "story.ko.txt"):
-        with pytest.raises(InputError, match="no 'en' language tag in the file name"):
-            pair_tagged(tmp_path / name, ("en", "ko"))
+    with pytest.raises(InputError, match="no 'en' language tag in the file name"):
+        pair_tagged(tmp_path / "plain.txt", ("en", "ko"))
+    with pytest.raises(InputError, match="story.ko.txt: it is the 'ko' file: pass the 'en' one"):
+        pair_tagged(tmp_path / "story.ko.txt", ("en", "ko"))
+
+
+def test_one_file_finds_its_translation_whatever_the_tag_case(tmp_path: Path) -> None:
+    _tree(tmp_path, "x.EN.txt", "x.ko.txt", "y_en.md", "y-KO.md")
+    for first, second, name in (("x.EN.txt", "x.ko.txt", "x.txt"), ("y_en.md", "y-KO.md", "y.md")):
+        found = pair_tagged(tmp_path / first, ("EN", "ko"))
+        assert found.pairs == [DocumentPair(name, tmp_path / first, tmp_path / second)]
 
 
 def test_one_tree_without_pairs_is_an_error(tmp_path: Path) -> None:

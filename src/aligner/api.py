@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -51,7 +52,7 @@ from aligner.models import (
 from aligner.qa import AlignedDocument, run_checks
 from aligner.qa.registry import run_cross_checks
 from aligner.qa.terminology import load_glossary
-from aligner.report.manifest import ReportManifest
+from aligner.report.manifest import MANIFEST_NAME, ReportManifest
 from aligner.segment import split_lines, split_sentences, strip_dateline
 from aligner.waivers import apply_waivers, load_waivers, merge_waivers, write_waivers
 
@@ -81,7 +82,12 @@ StrPath = str | os.PathLike[str]  # a path as callers may hold it
 STDOUT = Path("-")
 # The run's own files in the report folder, which no document's report may replace.
 RUN_FILES = frozenset(
-    {"index.html", "summary.json", *(f.filename for f in report.RUN_FORMATS.values())}
+    {
+        "index.html",
+        "summary.json",
+        MANIFEST_NAME,
+        *(f.filename for f in report.RUN_FORMATS.values()),
+    }
 )
 
 # Limits that turn a file which is not a story (a data dump, a log, text with no
@@ -238,7 +244,7 @@ def check_texts(
     *,
     settings: Settings,
     encoder: Encoder | None = None,
-    name: str = "story.txt",
+    name: StrPath = "story.txt",
     warn: Callable[[str], None] | None = None,
 ) -> DocumentResult:
     """Check one story held in memory (from a CMS or an editor plugin, say) as
@@ -256,6 +262,7 @@ def check_texts(
         ConfigError: the waiver file or the glossary is unusable.
     """
     src_text, tgt_text = _text("src_text", src_text), _text("tgt_text", tgt_text)
+    name = PurePosixPath(name).as_posix() if isinstance(name, os.PathLike) else name
     _check_name(name)
     waivers = _read_waivers(settings, missing_ok=False)
     pair = DocumentPair(name, Path(settings.src_lang, name), Path(settings.tgt_lang, name))
@@ -560,7 +567,7 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     names = [doc.pair.name for doc in run.documents]
     for name in names:
         _check_name(name)
-    if twice := sorted({n for n in names if names.count(n) > 1}):
+    if twice := sorted(n for n, count in Counter(names).items() if count > 1):
         raise InputError(
             f"two documents are named {twice[0]!r}: their reports would overwrite each "
             "other; give each document its own name"

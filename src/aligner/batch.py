@@ -121,21 +121,27 @@ def _pooled(
     workers: int,
     warn: Callable[[str], None] | None,
 ) -> Iterator[tuple[Outcome, str | None]]:
-    """The pairs checked in worker processes; if the workers die (they cannot start,
-    or are killed), the pairs not yet checked are checked here."""
-    done = 0
-    try:
-        for result in _in_workers(pairs, check_one, open_encoder, settings, workers):
-            done += 1
+    """The pairs checked in worker processes; if the workers die, the pairs they had
+    not finished are checked here."""
+    told, finished = False, False
+    for pair, result in zip(
+        pairs, _in_workers(pairs, check_one, open_encoder, settings, workers), strict=True
+    ):
+        if result is None:
+            if not told and warn is not None:
+                warn(
+                    "a worker process died (killed, or out of memory?); checking the rest in "
+                    "this process"
+                    if finished
+                    else "worker processes stopped as they started (a script that calls "
+                    'aligner must guard its top level with `if __name__ == "__main__":`, '
+                    "as they import it); checking in this process"
+                )
+            told = True
+            yield from _here([pair], check_one, encoder, settings)
+        else:
+            finished = True
             yield result
-    except BrokenProcessPool:
-        if warn is not None:
-            warn(
-                "worker processes stopped (a script that calls aligner must guard its "
-                'top level with `if __name__ == "__main__":`, as they import it); '
-                "checking the rest in this process"
-            )
-        yield from _here(pairs[done:], check_one, encoder, settings)
 
 
 def _in_workers(
@@ -144,10 +150,11 @@ def _in_workers(
     open_encoder: OpenEncoder,
     settings: Settings,
     workers: int,
-) -> Iterator[tuple[Outcome, str | None]]:
+) -> Iterator[tuple[Outcome, str | None] | None]:
+    """Each pair's outcome from a worker, in order; None for those lost when the
+    workers died."""
     # spawn, not fork: the parent may hold BLAS threads and an SQLite connection
     context = multiprocessing.get_context("spawn")
-    before = set(multiprocessing.active_children())
     # unlike multiprocessing.Pool, the executor does not replace workers that die
     # while they start (an unguarded script that calls aligner), it reports them
     executor = ProcessPoolExecutor(
@@ -160,12 +167,16 @@ def _in_workers(
     finished = False
     try:
         for future in futures:
-            yield future.result()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                yield None
         finished = True
     finally:
         if not finished:  # Ctrl-C, an error: stop the document each worker is on
-            for child in set(multiprocessing.active_children()) - before:
-                child.terminate()
+            # (the executor has no public way to; Python 3.14 adds terminate_workers)
+            for process in list(getattr(executor, "_processes", {}).values()):
+                process.terminate()
         executor.shutdown(wait=True)
 
 

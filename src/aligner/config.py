@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -141,6 +142,8 @@ class Settings:
         for name in _FIELDS:
             value = getattr(self, name)
             coerced = _coerce(name, value)
+            if name in ("src_lang", "tgt_lang"):
+                coerced = coerced.lower()  # "EN" is en, in file names' tags too
             if coerced is not value:
                 object.__setattr__(self, name, coerced)
         _validate(self)
@@ -149,6 +152,7 @@ class Settings:
 _FIELDS = {f.name: f for f in dataclasses.fields(Settings)}
 _LIMITS = ("max_missing", "max_extra")  # optional counts
 _SEVERITIES = ("info", "warning", "error")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]+)*")  # en, ko, zh-hans, pt_br
 
 
 def _default(key: str) -> Any:
@@ -177,8 +181,8 @@ def _coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             return value
     elif isinstance(default, Path) or key in ("cache_dir", "glossary", "waivers"):
-        if isinstance(value, (str, Path)):
-            return Path(value)
+        if isinstance(value, (str, os.PathLike)):
+            return value if isinstance(value, Path) else Path(value)
     elif isinstance(default, (tuple, frozenset)):
         if isinstance(value, (list, tuple, frozenset, set)) and all(
             isinstance(v, str) for v in value
@@ -230,6 +234,17 @@ def _validate(settings: Settings) -> None:
         raise ConfigError(
             f"setting 'fail_on' must be one of info, warning, error, never; "
             f"got {settings.fail_on!r}"
+        )
+    for key in ("src_lang", "tgt_lang"):
+        if not _LANGUAGE_CODE.fullmatch(getattr(settings, key)):
+            raise ConfigError(
+                f"setting '{key}' must be a language code such as en or ko; "
+                f"got {getattr(settings, key)!r}"
+            )
+    if settings.src_lang == settings.tgt_lang:
+        raise ConfigError(
+            f"settings 'src_lang' and 'tgt_lang' are both {settings.src_lang!r}; "
+            "they must differ (en and ko)"
         )
     _check_ranges(settings)
     for key in ("boilerplate", "extra_boilerplate"):

@@ -139,18 +139,9 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
     """
     if not root.exists():
         raise InputError(f"{root}: no such file or directory; check the path")
+    langs = (langs[0].lower(), langs[1].lower())
     if not root.is_dir():
-        tagged = _language_tag(root.name, langs)
-        if tagged is None or tagged[1] != langs[0]:
-            raise InputError(
-                f"{printable(root)}: no '{langs[0]}' language tag in the file name (like "
-                f"story.{langs[0]}.txt) to find its translation by; pass both files"
-            )
-        other = root.with_name(_retag(root.name, langs[1], langs))
-        if not other.exists():
-            raise InputError(f"{printable(root)}: no translation (expected {printable(other)})")
-        [pair], _ = pair_documents(root, other)
-        return TaggedPairs([dataclasses.replace(pair, name=printable(tagged[0]))], [], [])
+        return _pair_one_file(root, langs)
     skip = None if exclude is None else exclude.resolve()
     if skip == root.resolve():
         raise InputError(
@@ -197,6 +188,32 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
         )
     skipped = sorted(tree.skipped.values(), key=lambda p: p.path)
     return TaggedPairs(pairs, sorted([*skipped, *problems], key=lambda p: p.path), untagged)
+
+
+def _pair_one_file(path: Path, langs: tuple[str, str]) -> TaggedPairs:
+    """The English file ``path`` and the file beside it whose name differs only in
+    its language tag (in any case or separator)."""
+    tagged = _language_tag(path.name, langs)
+    if tagged is None or tagged[1] != langs[0]:
+        hint = (
+            f"it is the {langs[1]!r} file: pass the {langs[0]!r} one"
+            if tagged is not None
+            else f"no '{langs[0]}' language tag in the file name (like story.{langs[0]}.txt) "
+            "to find its translation by; pass both files"
+        )
+        raise InputError(f"{printable(path)}: {hint}")
+    expected = path.with_name(_retag(path.name, langs[1], langs))
+    try:
+        siblings = sorted(p for p in path.parent.iterdir() if p.is_file())
+    except OSError:
+        siblings = []
+    other = next(
+        (p for p in siblings if _language_tag(p.name, langs) == (tagged[0], langs[1])), None
+    )
+    if other is None:
+        raise InputError(f"{printable(path)}: no translation (expected {printable(expected)})")
+    [pair], _ = pair_documents(path, other)
+    return TaggedPairs([dataclasses.replace(pair, name=printable(tagged[0]))], [], [])
 
 
 @functools.cache

@@ -19,17 +19,27 @@ class Severity(StrEnum):
         return ("info", "warning", "error").index(self.value)
 
     # by importance, not alphabetically as a str would (max() must give the worst)
+    def _versus(self, other: object) -> int | None:
+        """This rank minus ``other``'s (a severity or its name), else None."""
+        if other not in ("info", "warning", "error"):
+            return None
+        return self.rank - Severity(other).rank
+
     def __lt__(self, other: object) -> bool:
-        return self.rank < Severity(other).rank if isinstance(other, str) else NotImplemented
+        diff = self._versus(other)
+        return NotImplemented if diff is None else diff < 0
 
     def __le__(self, other: object) -> bool:
-        return self.rank <= Severity(other).rank if isinstance(other, str) else NotImplemented
+        diff = self._versus(other)
+        return NotImplemented if diff is None else diff <= 0
 
     def __gt__(self, other: object) -> bool:
-        return self.rank > Severity(other).rank if isinstance(other, str) else NotImplemented
+        diff = self._versus(other)
+        return NotImplemented if diff is None else diff > 0
 
     def __ge__(self, other: object) -> bool:
-        return self.rank >= Severity(other).rank if isinstance(other, str) else NotImplemented
+        diff = self._versus(other)
+        return NotImplemented if diff is None else diff >= 0
 
 
 @dataclass(frozen=True)

@@ -119,15 +119,23 @@ class Term:
         squeezed = _squeeze(text)
         return next((v for v in self.ko if _squeeze(v) in squeezed), None)
 
+    @functools.cached_property
+    def _hiding(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+        """Per forbidden variant: itself, squeezed, and the squeezed accepted variants
+        that contain it (longest first)."""
+        accepted = sorted(map(_squeeze, self.ko), key=len, reverse=True)
+        return tuple(
+            (v, _squeeze(v), tuple(a for a in accepted if _squeeze(v) in a)) for v in self.forbidden
+        )
+
     def forbidden_match(self, text: str) -> str | None:
         """The forbidden variant found in ``text`` outside any accepted variant that
         contains it (an accepted variant inside a forbidden one does not hide it)."""
         squeezed = _squeeze(text)
-        for variant in self.forbidden:
-            bad, rest = _squeeze(variant), squeezed
-            for accepted in sorted(map(_squeeze, self.ko), key=len, reverse=True):
-                if bad in accepted:
-                    rest = rest.replace(accepted, "\0")
+        for variant, bad, hiding in self._hiding:
+            rest = squeezed
+            for accepted in hiding:
+                rest = rest.replace(accepted, "\0")
             if bad in rest:
                 return variant
         return None

@@ -223,7 +223,8 @@ def resolve_threshold(doc: AlignedDocument, settings: Settings, model: str) -> f
     if doc.src_vectors is None or doc.tgt_vectors is None or not pairs:
         return 0.0
     unrelated = float(np.median(doc.src_vectors @ doc.tgt_vectors.T))
-    return round((unrelated + float(np.median(pairs))) / 2, 4)
+    # a setting's range: an odd model's unrelated pairs may sit below a cosine of 0
+    return min(max(round((unrelated + float(np.median(pairs))) / 2, 4), 0.0), 1.0)
 
 
 def check_documents(

@@ -278,3 +278,5 @@ def test_one_folder_of_language_tagged_files(tmp_path: Path) -> None:
         "check", stories / "world" / "budget.en.txt", "--format", "json", "--report-dir", "-"
     )
     assert code == 0 and json.loads(stdout)["documents"][0]["document"] == "budget.txt"
+    code, stdout, _ = _run("align", stories / "world" / "budget.en.txt", "--presegmented")
+    assert code == 0 and json.loads(stdout)["document"] == "budget.txt"

@@ -432,7 +432,7 @@ def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> I
 
 @main.command()
 @click.argument("src", type=click.Path(path_type=Path, dir_okay=False))
-@click.argument("tgt", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("tgt", type=click.Path(path_type=Path, dir_okay=False), required=False)
 @click.option(
     "--format",
     "fmt",
@@ -443,25 +443,20 @@ def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> I
 )
 @_common
 def align(
-    src: Path, tgt: Path, *, fmt: str, config: Path | None, traceback: bool, **options: Any
+    src: Path, tgt: Path | None, *, fmt: str, config: Path | None, traceback: bool, **options: Any
 ) -> None:
-    """Align one SRC file with one TGT file and print the alignment (with QA
-    flags in JSON) to standard output."""
+    """Align one SRC file with one TGT file (left out: the file named like SRC with
+    its language tag changed, story.en.txt -> story.ko.txt) and print the alignment
+    (with QA flags in JSON) to standard output."""
     from aligner import api, report
-    from aligner.models import DocumentPair
 
     with _errors(traceback):
         settings = _settings(config, **options)
+        [pair], _ = api.find_pairs(src, tgt, settings=settings)
         encoder = api.open_encoder(settings, warn=_warn)
-        src_doc = api.load_document(src, settings.src_lang, settings=settings)
-        tgt_doc = api.load_document(tgt, settings.tgt_lang, settings=settings)
-        result = api.check_documents(
-            src_doc,
-            tgt_doc,
-            DocumentPair(printable(src.name), src, tgt),
-            encoder=encoder,
-            settings=settings,
-        )
+        src_doc = api.load_document(pair.src_path, settings.src_lang, settings=settings)
+        tgt_doc = api.load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
+        result = api.check_documents(src_doc, tgt_doc, pair, encoder=encoder, settings=settings)
     if fmt == "ladder":
         for bead in result.beads:
             click.echo(f"{list(bead.src)}:{list(bead.tgt)}:{bead.similarity:.3f}")

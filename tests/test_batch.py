@@ -27,29 +27,38 @@ def _corpus(root: Path, documents: int = DOCS) -> tuple[Path, Path]:
     return root / "en", root / "ko"
 
 
-def test_a_script_without_a_main_guard_is_checked_in_its_own_process(tmp_path: Path) -> None:
-    en, ko = _corpus(tmp_path / "corpus")
-    script = tmp_path / "unguarded.py"
-    script.write_text(
-        textwrap.dedent(f"""
-            import sys
-            from pathlib import Path
-            from aligner.api import check_paths
-            from aligner.config import Settings
+# a script that checks the corpus (``EN``, ``KO``) and prints the documents and passes
+_SCRIPT = """
+import multiprocessing, os, signal, sys
+from pathlib import Path
+from aligner.api import check_paths
+from aligner.config import Settings
 
-            run = check_paths(
-                Path({str(en)!r}), Path({str(ko)!r}),
-                settings=Settings(cache=False, jobs=2, presegmented=True),
-                warn=lambda message: print("WARN", message, file=sys.stderr),
-            )
-            print(len(run.documents), sum(d.passed for d in run.documents))
-        """),
-        encoding="utf-8",
+def check(progress=None):
+    run = check_paths(
+        Path(EN), Path(KO),
+        settings=Settings(cache=False, jobs=2, presegmented=True),
+        progress=progress,
+        warn=lambda message: print("WARN", message, file=sys.stderr),
     )
+    print(len(run.documents), sum(d.passed for d in run.documents))
+"""
+
+
+def _run_script(tmp_path: Path, en: Path, ko: Path, body: str) -> subprocess.CompletedProcess[str]:
+    script = tmp_path / "script.py"
+    text = f"EN, KO = {str(en)!r}, {str(ko)!r}\n{_SCRIPT}\n{textwrap.dedent(body)}"
+    script.write_text(text, encoding="utf-8")
     done = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
     )
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_a_script_without_a_main_guard_is_checked_in_its_own_process(tmp_path: Path) -> None:
+    en, ko = _corpus(tmp_path / "corpus")
+    done = _run_script(tmp_path, en, ko, "check()")
     assert done.stdout.split() == [str(DOCS), str(DOCS)]
     assert done.stderr.count("WARN worker processes stopped as they started") == 1, done.stderr
     assert "must guard its top level" in done.stderr and "Traceback" not in done.stderr
@@ -68,32 +77,14 @@ def test_a_daemon_process_checks_without_children(tmp_path: Path) -> None:
 
 def test_a_worker_killed_midway_loses_no_document(tmp_path: Path) -> None:
     en, ko = _corpus(tmp_path / "corpus", documents=40)
-    script = tmp_path / "guarded.py"
-    script.write_text(
-        textwrap.dedent(f"""
-            import multiprocessing, os, signal, sys
-            from pathlib import Path
-            from aligner.api import check_paths
-            from aligner.config import Settings
+    body = """
+        def kill_a_worker(pair):
+            if pair.name == "doc-00.txt":  # the first result is back: workers run
+                os.kill(multiprocessing.active_children()[-1].pid, signal.SIGKILL)
 
-            def kill_a_worker(pair):
-                if pair.name == "doc-00.txt":  # the first result is back: workers run
-                    os.kill(multiprocessing.active_children()[-1].pid, signal.SIGKILL)
-
-            if __name__ == "__main__":
-                run = check_paths(
-                    Path({str(en)!r}), Path({str(ko)!r}),
-                    settings=Settings(cache=False, jobs=2, presegmented=True),
-                    progress=kill_a_worker,
-                    warn=lambda message: print("WARN", message, file=sys.stderr),
-                )
-                print(len(run.documents), sum(d.passed for d in run.documents))
-        """),
-        encoding="utf-8",
-    )
-    done = subprocess.run(
-        [sys.executable, str(script)], capture_output=True, text=True, timeout=300, check=False
-    )
-    assert done.returncode == 0, done.stderr
+        if __name__ == "__main__":
+            check(kill_a_worker)
+    """
+    done = _run_script(tmp_path, en, ko, body)
     assert done.stdout.split() == ["40", "40"]
     assert "WARN a worker process died (killed, or out of memory?)" in done.stderr, done.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -59,6 +61,24 @@ class Document:
     path: Path
     lang: str
     sentences: tuple[Sentence, ...]
+
+    def place(self, index: int) -> str:
+        """Where sentence ``index`` is, as an editor finds it: ``line 12``, or
+        ``line 12, sentence 2`` when its line (a paragraph) holds several."""
+        return self._places[index]
+
+    @functools.cached_property
+    def _places(self) -> tuple[str, ...]:
+        per_line = Counter(s.line for s in self.sentences)
+        seen: Counter[int] = Counter()
+        places = []
+        for sentence in self.sentences:
+            seen[sentence.line] += 1
+            many = per_line[sentence.line] > 1
+            places.append(
+                f"line {sentence.line}" + (f", sentence {seen[sentence.line]}" if many else "")
+            )
+        return tuple(places)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from pairs import document
@@ -9,9 +11,10 @@ from pairs import document
 import aligner.api  # noqa: F401  (registers every check)
 from aligner import align
 from aligner.config import Settings
-from aligner.models import Bead
+from aligner.models import Bead, Document
 from aligner.qa.alignment import find_reordered, moved
 from aligner.qa.registry import AlignedDocument
+from aligner.segment import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -57,3 +60,26 @@ def test_aligner_pairs_a_paragraph_moved_beyond_the_move_window() -> None:
     beads = align.align_embeddings({1: src}, {1: tgt}, params=align.AlignParams(max_bead=1))
     pairs = {(b.src, b.tgt) for b in beads}
     assert all(((i,), (order.index(i),)) in pairs for i in range(n))
+
+
+def test_messages_name_the_sentence_within_a_paragraph() -> None:
+    # prose input: a line is a paragraph of several sentences
+    en = split_sentences("The council met. It approved the budget. Parks get more.\nIt ends.", "en")
+    ko = split_sentences("시의회가 열렸다. 공원 예산이 늘었다. 예산안을 승인했다.\n끝났다.", "ko")
+    src, tgt = Document(Path("en.txt"), "en", tuple(en)), Document(Path("ko.txt"), "ko", tuple(ko))
+    assert [src.place(i) for i in range(4)] == [
+        "line 1, sentence 1",
+        "line 1, sentence 2",
+        "line 1, sentence 3",
+        "line 2",
+    ]
+    beads = (
+        Bead((0,), (0,), 1.0),
+        Bead((1,), (2,), 1.0),
+        Bead((2,), (1,), 1.0),
+        Bead((3,), (3,), 1.0),
+    )
+    flags = list(find_reordered(AlignedDocument(src, tgt, beads), Settings()))
+    assert flags[0].message.startswith(
+        "EN line 1, sentence 2 is translated out of order, at KO line 1, sentence 3: "
+    )

@@ -32,17 +32,17 @@ def _neighbour_context(doc: AlignedDocument, k: int) -> str:
     """Where a gap sits on the other side: between which of its sentences."""
     other, side = (doc.tgt, "tgt") if doc.beads[k].src else (doc.src, "src")
 
-    def edge(bead: Bead, last: bool) -> int:
+    def edge(bead: Bead, last: bool) -> str:
         indices = bead.tgt if side == "tgt" else bead.src
-        return other.sentences[indices[-1] if last else indices[0]].line
+        return other.place(indices[-1] if last else indices[0])
 
     before = next((b for b in reversed(doc.beads[:k]) if b.src and b.tgt), None)
     after = next((b for b in doc.beads[k + 1 :] if b.src and b.tgt), None)
     parts = []
     if before:
-        parts.append(f"after {other.lang.upper()} line {edge(before, True)}")
+        parts.append(f"after {other.lang.upper()} {edge(before, True)}")
     if after:
-        parts.append(f"before {other.lang.upper()} line {edge(after, False)}")
+        parts.append(f"before {other.lang.upper()} {edge(after, False)}")
     return " and ".join(parts)
 
 
@@ -126,13 +126,14 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         if bead.src and bead.tgt:
             continue
         side, other = (doc.src, doc.tgt) if bead.src else (doc.tgt, doc.src)
-        sentence = side.sentences[(bead.src or bead.tgt)[0]]
+        index = (bead.src or bead.tgt)[0]
+        sentence = side.sentences[index]
         if sentence.boilerplate:
             continue
         kind = classify_gap(doc, k)
         where = _neighbour_context(doc, k)
         message = (
-            f"{side.lang.upper()} line {sentence.line} has no {other.lang.upper()} counterpart "
+            f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "
             f"({_GAP_WORDS[kind]}): {_quote(sentence.text)}"
             + (f"; expected {where}" if where else "")
         )
@@ -211,14 +212,13 @@ def find_reordered(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     order = sorted((b for b in doc.beads if b.src and b.tgt), key=lambda b: b.src[0])
     for bead, out_of_order in zip(order, moved([b.tgt[0] for b in order]), strict=True):
         if out_of_order:
-            line = doc.tgt.sentences[bead.tgt[0]].line
             yield Flag(
                 "reordered",
                 Severity.WARNING,
                 bead.src,
                 bead.tgt,
-                f"{doc.src.lang.upper()} line {doc.src.sentences[bead.src[0]].line} is translated "
-                f"out of order, at {doc.tgt.lang.upper()} line {line}: "
+                f"{doc.src.lang.upper()} {doc.src.place(bead.src[0])} is translated "
+                f"out of order, at {doc.tgt.lang.upper()} {doc.tgt.place(bead.tgt[0])}: "
                 f"{_quote(doc.src_text(bead))}",
             )
 
@@ -241,6 +241,6 @@ def find_boilerplate(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
                 Severity.INFO,
                 bead.src,
                 bead.tgt,
-                f"{side.lang.upper()} line {sentence.line} is boilerplate with no counterpart "
-                f"(caption, credit or link list; ignored): {_quote(sentence.text)}",
+                f"{side.lang.upper()} {side.place(sentence.index)} is boilerplate with no "
+                f"counterpart (caption, credit or link list; ignored): {_quote(sentence.text)}",
             )

@@ -135,7 +135,8 @@ def find_whitespace(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 Severity.INFO,
                 bead.src,
                 bead.tgt,
-                f"{_name(document.lang)} line {sentence.line} has {what} after {_quote(before)}",
+                f"{_name(document.lang)} {document.place(sentence.index)} has {what} after "
+                f"{_quote(before)}",
             )
 
 
@@ -180,7 +181,8 @@ def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
             Severity.INFO,
             bead.src,
             bead.tgt,
-            f"{_name(document.lang)} line {sentence.line} repeats a word: {_quote(words)} "
+            f"{_name(document.lang)} {document.place(sentence.index)} repeats a word: "
+            f"{_quote(words)} "
             f"in {_quote(sentence.text)}",
         )
 

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aligner.config import Settings
-from aligner.models import Bead, Flag, Sentence, Severity
+from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.registry import AlignedDocument, register
 
@@ -146,19 +146,21 @@ def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     src, tgt = doc.src_text(bead), doc.tgt_text(bead)
     if not copied(src, tgt):
         return None
-    line = doc.tgt.sentences[bead.tgt[0]].line
     return Flag(
         "untranslated",
         Severity.ERROR,
         bead.src,
         bead.tgt,
-        f"{_name(doc.tgt.lang)} line {line} is a copy of the {_name(doc.src.lang)}, "
-        f"not a translation: {_quote(tgt)}",
+        f"{_name(doc.tgt.lang)} {doc.tgt.place(bead.tgt[0])} is a copy of the "
+        f"{_name(doc.src.lang)}, not a translation: {_quote(tgt)}",
     )
 
 
-def _script_flag(sentence: Sentence, lang: str, bead: Bead, other: tuple[str, str]) -> Flag | None:
+def _script_flag(
+    document: Document, sentence: Sentence, bead: Bead, other: tuple[str, str]
+) -> Flag | None:
     """``other`` is the language and the text of the bead's other side."""
+    lang = document.lang
     why = wrong_script(sentence.text, lang)
     if why is None:
         return None
@@ -173,7 +175,7 @@ def _script_flag(sentence: Sentence, lang: str, bead: Bead, other: tuple[str, st
         Severity.ERROR,
         bead.src,
         bead.tgt,
-        f"{_name(lang)} line {sentence.line} {why}, left untranslated? "
+        f"{_name(lang)} {document.place(sentence.index)} {why}, left untranslated? "
         f"{_quote(sentence.text)}{counterpart}",
     )
 
@@ -191,7 +193,7 @@ def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
             sentence = document.sentences[index]
             if sentence.boilerplate:
                 continue
-            if flag := _script_flag(sentence, document.lang, bead, other):
+            if flag := _script_flag(document, sentence, bead, other):
                 yield flag
 
 

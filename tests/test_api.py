@@ -85,7 +85,7 @@ def test_one_cached_encoder_serves_several_threads(tmp_path: Path) -> None:
                 )
             )
     finally:
-        encoder.close()  # type: ignore[attr-defined]
+        encoder.close()
     assert len(stories) >= 2
     assert [(r.beads, r.flags) for r in threaded] == [(r.beads, r.flags) for r in serial * 3]
 

@@ -33,7 +33,7 @@ from aligner.boilerplate import mark_boilerplate
 from aligner.changes import changed_files
 from aligner.config import Settings
 from aligner.corpus import pair_documents, pair_tagged
-from aligner.embed import Encoder, embed_unique, load_encoder
+from aligner.embed import ClosableEncoder, Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
 from aligner.gate import gate_failures, regate, score_document
@@ -269,13 +269,14 @@ def check_texts(
     pair = DocumentPair(name, Path(settings.src_lang, name), Path(settings.tgt_lang, name))
     src = parse_document(src_text, pair.src_path, settings.src_lang, settings=settings)
     tgt = parse_document(tgt_text, pair.tgt_path, settings.tgt_lang, settings=settings)
-    own = encoder is None
-    encoder = encoder or open_encoder(settings, warn=warn)
+    opened = None
+    if encoder is None:
+        encoder = opened = open_encoder(settings, warn=warn)
     try:
         result = check_documents(src, tgt, pair, encoder=encoder, settings=settings)
     finally:
-        if own and isinstance(encoder, CachedEncoder):
-            encoder.close()
+        if opened is not None:
+            opened.close()
     checked = run_cross_checks([result], settings)
     return regate(apply_waivers(checked, waivers, unchecked=set()).documents[0], settings)
 
@@ -319,10 +320,11 @@ def open_encoder(
     *,
     warn: Callable[[str], None] | None = None,
     threads: int | None = None,
-) -> Encoder:
+) -> ClosableEncoder:
     """The model of ``settings``, behind the on-disk embedding cache unless
-    ``settings.cache`` is off. ``warn`` hears (once) if the cache has to be bypassed;
-    ``threads`` caps the model's BLAS threads (default: one per core).
+    ``settings.cache`` is off; ``close()`` it when done (it releases the cache file).
+    ``warn`` hears (once) if the cache has to be bypassed; ``threads`` caps the
+    model's BLAS threads (default: one per core).
 
     Raises:
         ModelError: the model cannot be loaded.
@@ -436,8 +438,9 @@ def check_paths(
     if only is not None:
         pairs = [p for p in pairs if p.name in only]
         problems = [p for p in problems if p.path in only]
-    own = encoder is None
-    encoder = encoder or open_encoder(settings, warn=warn)
+    opened = None
+    if encoder is None:
+        encoder = opened = open_encoder(settings, warn=warn)
     run = RunResult(problems=list(problems), signature=make_signature(settings, encoder.name))
     try:
         outcomes = batch.check_pairs(
@@ -448,13 +451,13 @@ def check_paths(
             settings=dataclasses.replace(settings, waivers=None),
             jobs=settings.jobs,
             # workers make their own encoder: only for one this function made
-            open_encoder=open_encoder if own else None,
+            open_encoder=open_encoder if opened is not None else None,
             progress=progress,
             warn=warn,
         )
     finally:
-        if own and isinstance(encoder, CachedEncoder):
-            encoder.close()
+        if opened is not None:
+            opened.close()
     documents = []
     for outcome in outcomes:
         if isinstance(outcome, tuple):

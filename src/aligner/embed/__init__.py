@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aligner.embed.base import Encoder, embed_unique
+from aligner.embed.base import ClosableEncoder, Encoder, embed_unique
 from aligner.embed.loader import load_encoder
 
-__all__ = ["Encoder", "embed_unique", "load_encoder"]
+__all__ = ["ClosableEncoder", "Encoder", "embed_unique", "load_encoder"]

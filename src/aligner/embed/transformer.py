@@ -45,6 +45,10 @@ class TransformerEncoder:
             )
         return normalise(vectors)
 
+    def close(self) -> None:
+        """Nothing to release: the model stays loaded for the process (see
+        :func:`~aligner.embed.loader.load_encoder`)."""
+
 
 def _load(name_or_path: str) -> Any:
     # Offline mode must be set before huggingface_hub is imported.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -114,8 +115,10 @@ def test_reports_of_stories_checked_in_memory(tmp_path: Path, encoder: Encoder) 
     # a story named "index" keeps its page without replacing the run's index
     assert {"index-document.html", "index.json", "index.html", "summary.json"} <= written
     assert "b/story.txt.html" in written
-    with pytest.raises(InputError, match="two documents are named 'index'"):
-        api.write_reports(RunResult(documents=[story, story]), settings=settings)
+    clash = dataclasses.replace(other, pair=dataclasses.replace(other.pair, name="index-document"))
+    for documents in ([story, story], [story, clash]):
+        with pytest.raises(InputError, match=r"would write the same report .*/r/index"):
+            api.write_reports(RunResult(documents=documents), settings=settings)
 
 
 def test_texts_as_json_can_carry_them(encoder: Encoder) -> None:

@@ -568,14 +568,8 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     formats = report.check_formats(settings.formats)
     if settings.report_dir == STDOUT:
         raise ConfigError("report folder '-' means standard output: use render_report()")
-    names = [doc.pair.name for doc in run.documents]
-    for name in names:
-        _check_name(name)
-    if twice := sorted(n for n, count in Counter(names).items() if count > 1):
-        raise InputError(
-            f"two documents are named {twice[0]!r}: their reports would overwrite each "
-            "other; give each document its own name"
-        )
+    for doc in run.documents:
+        _check_name(doc.pair.name)
     root = settings.report_dir
     written, links = _write_document_reports(run, root, formats)
     if "json" in formats:
@@ -610,23 +604,36 @@ def _write_document_reports(
         report.write_document_html(doc, path, signature=signature, index=index)
 
     writers = {"json": report.write_document_json, "html": write_html}
-    for doc in run.documents:
-        base = root / doc.pair.name
-        digest = result_digest(doc, run.signature)
-        for fmt, write in writers.items():  # a document's JSON first: it is the contract
-            if fmt not in formats:
-                continue
-            path = base.with_name(f"{base.name}.{fmt}")
-            if path.relative_to(root).as_posix() in RUN_FILES:  # a story called "index"
-                path = base.with_name(f"{base.name}-document.{fmt}")
-            if not manifest.is_current(path, digest):
-                write(doc, path, signature=run.signature)
-                manifest.record(path, digest)
-            written.append(path)
-            links.setdefault(doc.pair.name, {})[fmt] = path.relative_to(root).as_posix()
+    # a document's JSON first: it is the contract
+    targets = [
+        (doc, fmt, _report_path(root, doc.pair.name, fmt))
+        for doc in run.documents
+        for fmt in writers
+        if fmt in formats
+    ]
+    if twice := [p for p, n in Counter(p for *_, p in targets).items() if n > 1]:
+        raise InputError(
+            f"two documents would write the same report {printable(twice[0])}: give each "
+            "document its own name"
+        )
+    digests = {doc.pair.name: result_digest(doc, run.signature) for doc in run.documents}
+    for doc, fmt, path in targets:
+        digest = digests[doc.pair.name]
+        if not manifest.is_current(path, digest):
+            writers[fmt](doc, path, signature=run.signature)
+            manifest.record(path, digest)
+        written.append(path)
+        links.setdefault(doc.pair.name, {})[fmt] = path.relative_to(root).as_posix()
     # not on failure: the files written meanwhile no longer match the old manifest
     manifest.save()
     return written, links
+
+
+def _report_path(root: Path, name: str, fmt: str) -> Path:
+    """``root/<name>.<fmt>``, or ``root/<name>-document.<fmt>`` for a document whose
+    report would replace one of the run's files (a story called ``index``)."""
+    path = root / f"{name}.{fmt}"
+    return root / f"{name}-document.{fmt}" if f"{name}.{fmt}" in RUN_FILES else path
 
 
 def stdout_format(settings: Settings) -> str | None:

@@ -23,18 +23,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
+from aligner.calibration import GRID, Distribution, balanced_threshold, translation_tail
 from aligner.embed import embed_unique, load_encoder
 from aligner.segment import strip_dateline
 
 ROOT = Path(__file__).resolve().parent.parent
 Floats = npt.NDArray[np.float64]
+PCT = (1, 5, 10, 50, 90, 95, 99)
 
 
 @dataclass
@@ -102,27 +103,6 @@ def similarities(encoder_name: str, docs: list[Doc]) -> tuple[Floats, Floats, Fl
     return np.array(good), np.concatenate(bad), w / w.sum()
 
 
-def smoothed_cdf(values: Floats, weights: Floats, grid: Floats) -> Floats:
-    """Weighted share of ``values`` below each point of the evenly spaced ``grid``,
-    the histogram smoothed with a Gaussian kernel of Silverman's bandwidth."""
-    mean = float(weights @ values)
-    width = 1.06 * math.sqrt(float(weights @ (values - mean) ** 2)) * len(values) ** -0.2
-    step = float(grid[1] - grid[0])
-    edges = np.append(grid - step / 2, grid[-1] + step / 2)
-    histogram = np.histogram(np.clip(values, grid[0], grid[-1]), edges, weights=weights)[0]
-    offsets = np.arange(-int(4 * width / step) - 1, int(4 * width / step) + 2) * step
-    kernel = np.exp(-0.5 * (offsets / width) ** 2)
-    smoothed = np.convolve(histogram, kernel / kernel.sum(), mode="same")
-    return np.cumsum(smoothed) - smoothed / 2  # the bin's own mass counts half
-
-
-def percentiles(values: Floats, weights: Floats, pct: list[int]) -> str:
-    order = np.argsort(values)
-    cumulative = np.cumsum(weights[order])
-    at = [values[order][min(np.searchsorted(cumulative, p / 100), len(values) - 1)] for p in pct]
-    return " ".join(f"p{p}={v:.3f}" for p, v in zip(pct, at, strict=True))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -130,16 +110,19 @@ def main() -> None:
     parser.add_argument("--prior", type=float, default=0.01)
     args = parser.parse_args()
     good, bad, bad_w = similarities(args.model, read_docs(args.eval_dir / "dev"))
-    good_w = np.full(len(good), 1 / len(good))
-    pct = [1, 5, 10, 50, 90, 95, 99]
-    print(f"translations ({len(good)}): {percentiles(good, good_w, pct)}")
-    print(f"unrelated    ({len(bad)}): {percentiles(bad, bad_w, pct)}")
-    grid = np.linspace(-0.2, 1.0, 1201)
-    flagged = smoothed_cdf(good, good_w, grid)
-    recall = smoothed_cdf(bad, bad_w, grid)
+    translations, unrelated = Distribution(), Distribution()
+    translations.add(good, np.full(len(good), 1 / len(good)))
+    unrelated.add(bad, bad_w)
+    for name, values, distribution in (
+        ("translations", good, translations),
+        ("unrelated", bad, unrelated),
+    ):
+        shown = " ".join(f"p{p}={distribution.percentile(p):.3f}" for p in PCT)
+        print(f"{name:12} ({len(values)}): {shown}")
+    flagged, recall = translations.cdf(), unrelated.cdf()
     k = int(np.argmin(np.abs(flagged - (1 - recall))))
     print(
-        f"equal-error threshold {grid[k]:.3f}: {flagged[k]:.3%} of translations flagged, "
+        f"equal-error threshold {GRID[k]:.3f}: {flagged[k]:.3%} of translations flagged, "
         f"{1 - recall[k]:.3%} of unrelated pairs passed"
     )
     precision = (
@@ -148,18 +131,21 @@ def main() -> None:
     f1 = 2 * precision * recall / np.maximum(precision + recall, 1e-12)
     b = int(np.argmax(f1))
     print(
-        f"best-F1 threshold at prior {args.prior}: {grid[b]:.3f} (expected precision "
+        f"best-F1 threshold at prior {args.prior}: {GRID[b]:.3f} (expected precision "
         f"{precision[b]:.3f}, recall {recall[b]:.3f}; "
-        f"{int((good < grid[b]).sum())} of {len(good)} dev translations below it)"
+        f"{int((good < GRID[b]).sum())} of {len(good)} dev translations below it)"
     )
     # the targets are floors on both precision and recall: the shipped threshold
     # maximises the smaller of the two
-    m = int(np.argmax(np.minimum(precision, recall)))
+    m = balanced_threshold(flagged, recall, args.prior)
     print(
-        f"balanced threshold at prior {args.prior} (shipped): {grid[m]:.3f} (expected "
-        f"precision {precision[m]:.3f}, recall {recall[m]:.3f}; "
-        f"{int((good < grid[m]).sum())} of {len(good)} dev translations below it)"
+        f"balanced threshold at prior {args.prior} (shipped): {m.value:.3f} (expected "
+        f"precision {m.precision:.3f}, recall {m.recall:.3f}; "
+        f"{int((good < m.value).sum())} of {len(good)} dev translations below it)"
     )
+    # `aligner calibrate` cannot know which of its pairs are clean: it fits their tail
+    fitted = balanced_threshold(translation_tail(translations, unrelated), recall, args.prior)
+    print(f"the same from a normal tail, as `aligner calibrate` reads it: {fitted.value:.3f}")
 
 
 if __name__ == "__main__":

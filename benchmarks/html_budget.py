@@ -89,7 +89,9 @@ def synthetic_document(n: int) -> DocumentResult:
             flags.append(Flag("number_mismatch", Severity.WARNING, (i,), (i,), "12 vs 13"))
         i += 1
     pair = DocumentPair("long.txt", src.path, tgt.path)
-    return DocumentResult(pair, src, tgt, tuple(beads), tuple(flags), 0.9, False)
+    return DocumentResult(
+        pair, src, tgt, tuple(beads), tuple(flags), 0.9, failures=("error flags (fail_on error)",)
+    )
 
 
 def _document(path: str, lang: str, texts: list[str]) -> Document:

@@ -30,6 +30,7 @@ import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import mark_boilerplate
+from aligner.calibration import Calibration, calibrate
 from aligner.changes import changed_files
 from aligner.config import Settings
 from aligner.corpus import pair_documents, pair_tagged
@@ -58,6 +59,7 @@ from aligner.waivers import apply_waivers, load_waivers, merge_waivers, write_wa
 
 __all__ = [
     "align_documents",
+    "calibrate_paths",
     "changed_documents",
     "check_documents",
     "check_paths",
@@ -211,6 +213,19 @@ def _with_boilerplate(
     return out
 
 
+def _warn_uncalibrated(settings: Settings, model: str, warn: Callable[[str], None] | None) -> None:
+    if (
+        warn is not None
+        and settings.mistranslation_threshold is None
+        and model.split("@")[0] not in CALIBRATED_MISTRANSLATION
+    ):
+        warn(
+            f"{model} has no calibrated mistranslation threshold, so each document gets a "
+            "rough estimate: measure one with 'aligner calibrate' on stories whose "
+            "translations you trust, and set mistranslation_threshold"
+        )
+
+
 def resolve_threshold(doc: AlignedDocument, settings: Settings, model: str) -> float:
     """The configured threshold, else the model's calibrated one, else a per-document
     estimate halfway between typical aligned and typical unrelated pairs."""
@@ -272,6 +287,7 @@ def check_texts(
     opened = None
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
+    _warn_uncalibrated(settings, encoder.name, warn)
     try:
         result = check_documents(src, tgt, pair, encoder=encoder, settings=settings)
     finally:
@@ -279,6 +295,51 @@ def check_texts(
             opened.close()
     checked = run_cross_checks([result], settings)
     return regate(apply_waivers(checked, waivers, unchecked=set()).documents[0], settings)
+
+
+def calibrate_paths(
+    src: StrPath,
+    tgt: StrPath | None,
+    *,
+    settings: Settings,
+    prior: float = 0.01,
+    encoder: Encoder | None = None,
+    progress: Callable[[DocumentPair], None] | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Calibration:
+    """Measure the mistranslation threshold of ``settings.model`` on stories whose
+    translations are trusted (paths as for :func:`check_paths`; see
+    :mod:`aligner.calibration`). A file that cannot be read is skipped, and ``warn``
+    hears why.
+
+    Raises:
+        InputError: the paths are unusable, or hold too few aligned pairs.
+        ModelError: the model cannot be loaded.
+    """
+    pairs, problems = find_pairs(src, tgt, settings=settings, warn=warn)
+    for problem in problems:
+        if warn is not None:
+            warn(f"skipped {problem.path}: {problem.message}")
+    opened = None
+    if encoder is None:
+        encoder = opened = open_encoder(settings, warn=warn)
+    aligned = []
+    try:
+        for pair in pairs:
+            try:
+                src_doc = load_document(pair.src_path, settings.src_lang, settings=settings)
+                tgt_doc = load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
+            except InputError as exc:
+                if warn is not None:
+                    warn(f"skipped {pair.name}: {exc}")
+                continue
+            aligned.append(align_documents(src_doc, tgt_doc, encoder=encoder, settings=settings))
+            if progress is not None:
+                progress(pair)
+    finally:
+        if opened is not None:
+            opened.close()
+    return calibrate(aligned, encoder.name, settings, prior)
 
 
 def _text(label: str, text: str) -> str:
@@ -441,6 +502,7 @@ def check_paths(
     opened = None
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
+    _warn_uncalibrated(settings, encoder.name, warn)
     run = RunResult(problems=list(problems), signature=make_signature(settings, encoder.name))
     try:
         outcomes = batch.check_pairs(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import shutil
@@ -30,6 +31,7 @@ from aligner.errors import AlignerError, ConfigError
 from aligner.io import printable
 
 if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
+    from aligner.calibration import Calibration
     from aligner.models import Document, DocumentPair, RunResult
 
 DEFAULTS = Settings()
@@ -464,6 +466,76 @@ def align(
         signature = api.make_signature(settings, encoder.name)
         data = report.document_to_dict(result, signature=signature)
         click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True))
+
+
+@main.command()
+@click.argument("src", type=click.Path(path_type=Path))
+@click.argument("tgt", type=click.Path(path_type=Path), required=False)
+@click.option(
+    "--prior",
+    type=click.FloatRange(0, 0.5, min_open=True),
+    default=0.01,
+    show_default=True,
+    help="Share of aligned pairs expected to be mistranslations.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")
+@_common
+def calibrate(
+    src: Path,
+    tgt: Path | None,
+    *,
+    prior: float,
+    as_json: bool,
+    config: Path | None,
+    traceback: bool,
+    **options: Any,
+) -> None:
+    """Measure the mistranslation threshold of a model (--model) on stories whose
+    translations you trust, given as for check, and print the
+    mistranslation_threshold line to put in aligner.toml."""
+    from aligner import api
+
+    with _errors(traceback):
+        settings = _settings(config, **options)
+        with _progress(quiet=False, verbose=False) as progress:
+            result = api.calibrate_paths(
+                src, tgt, settings=settings, prior=prior, progress=progress, warn=_warn
+            )
+    if as_json:
+        click.echo(json.dumps(dataclasses.asdict(result), indent=2, sort_keys=True))
+        return
+    for line in _calibration_lines(result):
+        click.echo(line)
+
+
+def _calibration_lines(result: Calibration) -> Iterator[str]:
+    def cosines(percentiles: dict[int, float]) -> str:
+        return "  ".join(
+            f"{'median' if p == 50 else f'p{p}'} {value:.3f}" for p, value in percentiles.items()
+        )
+
+    threshold = result.threshold
+    yield (
+        f"calibrated {result.model} on {result.translations:,} aligned sentence pairs of "
+        f"{result.documents:,} document(s)"
+    )
+    yield f"  translations      {cosines(result.translation_percentiles)}"
+    yield (
+        f"  unrelated pairs   {cosines(result.unrelated_percentiles)}  ({result.unrelated:,} "
+        "made by replacing one side with a sentence of similar length from elsewhere)"
+    )
+    if result.suspect:
+        yield (
+            f"  about {result.suspect:,} of the pairs score like unrelated sentences "
+            "(mistranslated or misaligned in the trusted stories): discounted"
+        )
+    yield (
+        f"threshold {threshold.value:.3f}: expected precision {threshold.precision:.3f} and "
+        f"recall {threshold.recall:.3f} when {result.prior * 100:g}% of aligned pairs are "
+        f"mistranslations; {result.below:,} of the pairs score below it"
+    )
+    yield "to use it, set in aligner.toml (or [tool.aligner] in pyproject.toml):"
+    yield f"mistranslation_threshold = {threshold.value:.3f}"
 
 
 def github_annotations(run: RunResult) -> Iterator[str]:

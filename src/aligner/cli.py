@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
     from aligner.models import Document, DocumentPair, RunResult
 
 DEFAULTS = Settings()
+# expected precision or recall below this: the model cannot check for mistranslations
+POOR_SEPARATION = 0.8
 
 
 class ExitStatus(IntEnum):
@@ -534,6 +536,11 @@ def _calibration_lines(result: Calibration) -> Iterator[str]:
         f"recall {threshold.recall:.3f} when {result.prior * 100:g}% of aligned pairs are "
         f"mistranslations; {result.below:,} of the pairs score below it"
     )
+    if min(threshold.precision, threshold.recall) < POOR_SEPARATION:
+        yield (
+            f"warning: {result.model} hardly tells these translations from unrelated "
+            "sentences: its mistranslation flags would be mostly wrong or missing"
+        )
     yield "to use it, set in aligner.toml (or [tool.aligner] in pyproject.toml):"
     yield f"mistranslation_threshold = {threshold.value:.3f}"
 

@@ -90,6 +90,10 @@ def test_calibrate_prints_the_setting_it_measured(
     assert 0.15 < threshold["value"] < 0.5
     assert data["below"] == 0
     assert "hardly tells" not in text
+    low, high = data["spread"]  # type: ignore[misc]
+    assert low <= threshold["value"] <= high
+    # 120 pairs are enough to test the command, not to trust its figure
+    assert "pairs leave the threshold uncertain" in text
 
 
 def test_the_calibrated_threshold_flags_a_replaced_sentence(
@@ -122,6 +126,13 @@ def test_too_few_pairs_to_calibrate_on_is_a_one_line_error() -> None:
     assert "fewer than 100: give it more stories" in stderr
 
 
+@pytest.mark.parametrize("prior", ["nan", "0", "0.6"])
+def test_a_prior_out_of_range_is_refused(prior: str) -> None:
+    code, stdout, stderr = _run("calibrate", TRUSTED / "en", TRUSTED / "ko", "--prior", prior)
+    assert code == 2 and stdout == ""
+    assert "prior" in stderr.lower()
+
+
 def test_an_unreadable_story_is_skipped_with_a_warning(tmp_path: Path) -> None:
     en, ko = tmp_path / "en", tmp_path / "ko"
     shutil.copytree(TRUSTED / "en", en)
@@ -130,7 +141,7 @@ def test_an_unreadable_story_is_skipped_with_a_warning(tmp_path: Path) -> None:
     (ko / "photo.txt").write_text("사진\n", encoding="utf-8")
     code, stdout, stderr = _run("calibrate", en, ko)
     assert code == 0 and "on 120 aligned sentence pairs of 12 document(s)" in stdout
-    assert "aligner: warning: skipped photo.txt: " in stderr
+    assert f"aligner: warning: skipped {en / 'photo.txt'}: not a text file" in stderr
 
 
 def test_a_model_without_a_calibrated_threshold_is_named_in_a_warning(tmp_path: Path) -> None:

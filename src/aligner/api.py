@@ -14,7 +14,7 @@ import dataclasses
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -30,7 +30,7 @@ import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import mark_boilerplate
-from aligner.calibration import Calibration, calibrate
+from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
 from aligner.config import Settings
 from aligner.corpus import pair_documents, pair_tagged
@@ -101,16 +101,18 @@ RUN_FILES = frozenset(
 MAX_SENTENCE_CHARS = 20_000
 
 
+def calibrated_threshold(model: str) -> float | None:
+    """The bundled calibration of an encoder named ``model`` (``muse-v3@0.2.1+int8``)."""
+    return CALIBRATED_MISTRANSLATION.get(model.split("@")[0])
+
+
 def make_signature(settings: Settings, model: str) -> str:
     """``aligner|model:muse-v3@0.2.1+int8|max:4|mt:0.22|fail:error|min:0|v:0.1.0``: what
     produced a result (``mt:auto`` = estimated per document for an uncalibrated model)."""
     items = dict(settings.signature_items())
     items["model"] = model
-    if (
-        settings.mistranslation_threshold is None
-        and model.split("@")[0] in CALIBRATED_MISTRANSLATION
-    ):
-        items["mt"] = f"{CALIBRATED_MISTRANSLATION[model.split('@')[0]]:g}"
+    if settings.mistranslation_threshold is None and (known := calibrated_threshold(model)):
+        items["mt"] = f"{known:g}"
     return "aligner|" + "|".join(f"{k}:{v}" for k, v in items.items()) + f"|v:{__version__}"
 
 
@@ -217,7 +219,7 @@ def _warn_uncalibrated(settings: Settings, model: str, warn: Callable[[str], Non
     if (
         warn is not None
         and settings.mistranslation_threshold is None
-        and model.split("@")[0] not in CALIBRATED_MISTRANSLATION
+        and calibrated_threshold(model) is None
     ):
         warn(
             f"{model} has no calibrated mistranslation threshold, so each document gets a "
@@ -231,9 +233,8 @@ def resolve_threshold(doc: AlignedDocument, settings: Settings, model: str) -> f
     estimate halfway between typical aligned and typical unrelated pairs."""
     if settings.mistranslation_threshold is not None:
         return settings.mistranslation_threshold
-    base = model.split("@")[0]
-    if base in CALIBRATED_MISTRANSLATION:
-        return CALIBRATED_MISTRANSLATION[base]
+    if (known := calibrated_threshold(model)) is not None:
+        return known
     pairs = [b.similarity for b in doc.beads if len(b.src) == len(b.tgt) == 1]
     if doc.src_vectors is None or doc.tgt_vectors is None or not pairs:
         return 0.0
@@ -313,33 +314,37 @@ def calibrate_paths(
     hears why.
 
     Raises:
+        ConfigError: ``prior`` is not above 0 and at most 0.5.
         InputError: the paths are unusable, or hold too few aligned pairs.
         ModelError: the model cannot be loaded.
     """
+    check_prior(prior)
     pairs, problems = find_pairs(src, tgt, settings=settings, warn=warn)
-    for problem in problems:
-        if warn is not None:
-            warn(f"skipped {problem.path}: {problem.message}")
     opened = None
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
-    aligned = []
-    try:
+
+    def aligned() -> Iterator[AlignedDocument]:
         for pair in pairs:
-            try:
-                src_doc = load_document(pair.src_path, settings.src_lang, settings=settings)
-                tgt_doc = load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
-            except InputError as exc:
-                if warn is not None:
-                    warn(f"skipped {pair.name}: {exc}")
-                continue
-            aligned.append(align_documents(src_doc, tgt_doc, encoder=encoder, settings=settings))
-            if progress is not None:
-                progress(pair)
+            docs, bad = _load_pair(pair, settings)
+            for problem in bad:
+                skipped(problem)
+            if docs is not None:
+                yield align_documents(*docs, encoder=encoder, settings=settings)
+                if progress is not None:
+                    progress(pair)
+
+    def skipped(problem: InputProblem) -> None:
+        if warn is not None:
+            warn(f"skipped {problem.path}: {problem.message}")
+
+    for problem in problems:
+        skipped(problem)
+    try:
+        return calibrate(aligned(), encoder.name, settings, prior)
     finally:
         if opened is not None:
             opened.close()
-    return calibrate(aligned, encoder.name, settings, prior)
 
 
 def _text(label: str, text: str) -> str:
@@ -572,16 +577,25 @@ def _update_waivers(
 
 
 def _check_pair(pair: DocumentPair, encoder: Encoder, settings: Settings) -> batch.Outcome:
-    """One pair's result, or the input problems of its files (both, if both are bad)."""
+    """One pair's result, or the input problems of its files."""
+    docs, problems = _load_pair(pair, settings)
+    if docs is None:
+        return problems
+    return check_documents(*docs, pair, encoder=encoder, settings=settings)
+
+
+def _load_pair(
+    pair: DocumentPair, settings: Settings
+) -> tuple[tuple[Document, Document] | None, tuple[InputProblem, ...]]:
+    """Both documents of a pair, or None and the input problems of its files (both,
+    if both are bad)."""
     docs, problems = [], []
     for path, lang in ((pair.src_path, settings.src_lang), (pair.tgt_path, settings.tgt_lang)):
         try:
             docs.append(load_document(path, lang, settings=settings))
         except AlignerError as exc:
             problems.append(_input_problem(path, str(exc)))
-    if problems:
-        return tuple(problems)
-    return check_documents(docs[0], docs[1], pair, encoder=encoder, settings=settings)
+    return (None, tuple(problems)) if problems else ((docs[0], docs[1]), ())
 
 
 def _input_problem(path: Path, message: str) -> InputProblem:

@@ -25,7 +25,7 @@ weigh more than an equal-error point suggests).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from statistics import NormalDist
@@ -34,7 +34,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aligner.config import Settings
-from aligner.errors import InputError
+from aligner.errors import ConfigError, InputError
 from aligner.qa import AlignedDocument
 from aligner.qa.truncation import find_truncations
 
@@ -48,7 +48,9 @@ MIN_TRANSLATIONS = 100
 # Bounds on the work for a big corpus (an evenly spread sample is as good):
 MAX_TRANSLATIONS = 5_000
 MAX_POOL = 10_000  # candidate replacements per language
-_CELLS = 4_000_000  # similarities computed at once
+_CELLS = 2_000_000  # similarities computed at once
+SAME_SENTENCE = 0.9  # cosine of a sentence and a near-copy of it (same language)
+RESAMPLES = 200  # of the translations, for the threshold's spread
 
 
 class Distribution:
@@ -80,11 +82,14 @@ class Distribution:
         return cumulative
 
     def percentile(self, p: float) -> float:
-        """The cosine below which ``p`` percent of the (unsmoothed) weight lies."""
+        """The point of :data:`GRID` below which ``p`` percent of the (unsmoothed)
+        weight lies."""
         cumulative = np.cumsum(self.mass) / self.mass.sum()
-        return round(float(GRID[min(int(np.searchsorted(cumulative, p / 100)), len(GRID) - 1)]), 3)
+        return float(GRID[min(int(np.searchsorted(cumulative, p / 100)), len(GRID) - 1)])
 
     def share_below(self, cosine: float) -> float:
+        """The weight of the bins below ``cosine`` (a point of :data:`GRID`: its own
+        bin is not counted)."""
         return float(self.mass[GRID < cosine].sum() / self.mass.sum())
 
 
@@ -107,15 +112,15 @@ def translation_tail(translations: Distribution, unrelated: Distribution) -> Flo
     curve through their median and their 10th percentile.
 
     The tail itself cannot be read off the sample: the few unrelated pairs a trusted
-    corpus holds sit exactly there, and on the dev set 0.7% of them moved the
+    corpus holds sit exactly there, and on the dev set 0.8% of them moved the
     threshold read off the sample from 0.22 to 0.08. The 10th percentile lies above
     them; it is corrected for their share (:func:`unrelated_share`) below it.
     """
     mixed = unrelated_share(translations, unrelated)
     centre, low = translations.percentile(50), translations.percentile(10)
     share = (0.1 - mixed * unrelated.share_below(low)) / (1 - mixed)
-    # a model that does not tell translations from unrelated pairs leaves little to fit
-    z = NormalDist().inv_cdf(min(max(share, 1e-3), 0.4))
+    # all below it unrelated (a model that cannot tell them apart): nothing left to fit
+    z = NormalDist().inv_cdf(max(share, 1e-3))
     curve = NormalDist(centre, max((low - centre) / z, 1e-3))
     return np.array([curve.cdf(float(x)) for x in GRID])
 
@@ -126,7 +131,8 @@ def balanced_threshold(flagged: Floats, caught: Floats, prior: float) -> Thresho
     shares of translations (``flagged``) and of unrelated pairs (``caught``) below
     each point."""
     precision = prior * caught / np.maximum(prior * caught + (1 - prior) * flagged, 1e-12)
-    best = int(np.argmax(np.minimum(precision, caught)))
+    balance = np.where(GRID >= 0, np.minimum(precision, caught), -1.0)  # a setting is 0-1
+    best = int(np.argmax(balance))
     return Threshold(round(float(GRID[best]), 3), float(precision[best]), float(caught[best]))
 
 
@@ -140,6 +146,8 @@ class Calibration:
     unrelated: int  # unrelated pairs measured
     prior: float
     threshold: Threshold
+    # the threshold over resamples of the translations (5th and 95th percentiles)
+    spread: tuple[float, float]
     below: int  # trusted pairs below the threshold
     suspect: int  # trusted pairs estimated to be unrelated sentences
     translation_percentiles: dict[int, float]
@@ -164,20 +172,32 @@ class _Side:
         )
 
 
+def check_prior(prior: float) -> None:
+    """Raises ConfigError unless 0 < ``prior`` <= 0.5 (NaN included)."""
+    if not 0 < prior <= 0.5:
+        raise ConfigError(
+            f"prior {prior}: give the share of mistranslations, above 0 and at most 0.5"
+        )
+
+
 def calibrate(
-    docs: Sequence[AlignedDocument], model: str, settings: Settings, prior: float = 0.01
+    docs: Iterable[AlignedDocument], model: str, settings: Settings, prior: float = 0.01
 ) -> Calibration:
-    """Measure ``model``'s threshold on aligned documents whose translations are trusted.
+    """Measure ``model``'s threshold on aligned documents whose translations are trusted
+    (read one at a time: only their sentence vectors are kept).
 
     Raises:
+        ConfigError: ``prior`` is not above 0 and at most 0.5.
         InputError: fewer than :data:`MIN_TRANSLATIONS` usable 1-1 pairs.
     """
+    check_prior(prior)
     sides = (_Side([], [], [], []), _Side([], [], [], []))
     pairs: list[tuple[int, int]] = []  # rows of the two sides
+    documents = 0
     for story, doc in enumerate(docs):
+        documents += 1
         rows = _add_content(doc, story, sides)
-        for i, j in _trusted_pairs(doc, settings):
-            pairs.append((rows[0][i], rows[1][j]))
+        pairs += [(rows[0][i], rows[1][j]) for i, j in _trusted_pairs(doc, settings)]
     if len(pairs) < MIN_TRANSLATIONS:
         raise InputError(
             f"{len(pairs)} aligned sentence pairs to calibrate on, fewer than "
@@ -187,8 +207,7 @@ def calibrate(
     src, tgt = (side.arrays() for side in sides)
     rows_src, rows_tgt = (np.array(r) for r in zip(*pairs, strict=True))
     cosines = np.einsum("ij,ij->i", src[0][rows_src], tgt[0][rows_tgt]).astype(np.float64)
-    translations = Distribution()
-    translations.add(cosines, np.full(len(cosines), 1.0))
+    translations = _distribution(cosines)
     unrelated = Distribution()
     # replace the source sentence (keeping the target), then the target sentence
     for values, weights in chain(
@@ -196,21 +215,36 @@ def calibrate(
         _replacements(tgt, src[0][rows_src], rows_tgt),
     ):
         unrelated.add(values, weights)
-    threshold = balanced_threshold(
-        translation_tail(translations, unrelated), unrelated.cdf(), prior
-    )
+    caught = unrelated.cdf()
+    threshold = balanced_threshold(translation_tail(translations, unrelated), caught, prior)
+    rng = np.random.default_rng(0)
+    resampled = [
+        balanced_threshold(
+            translation_tail(_distribution(rng.choice(cosines, len(cosines))), unrelated),
+            caught,
+            prior,
+        ).value
+        for _ in range(RESAMPLES)
+    ]
     return Calibration(
         model=model,
-        documents=len(docs),
+        documents=documents,
         translations=len(cosines),
         unrelated=unrelated.count,
         prior=prior,
         threshold=threshold,
+        spread=(float(np.quantile(resampled, 0.05)), float(np.quantile(resampled, 0.95))),
         below=int((cosines < threshold.value).sum()),
         suspect=round(unrelated_share(translations, unrelated) * len(cosines)),
-        translation_percentiles={p: translations.percentile(p) for p in (1, 5, 50)},
-        unrelated_percentiles={p: unrelated.percentile(p) for p in (50, 95, 99)},
+        translation_percentiles={p: round(translations.percentile(p), 3) for p in (1, 5, 50)},
+        unrelated_percentiles={p: round(unrelated.percentile(p), 3) for p in (50, 95, 99)},
     )
+
+
+def _distribution(cosines: Floats) -> Distribution:
+    d = Distribution()
+    d.add(cosines, np.full(len(cosines), 1.0))
+    return d
 
 
 def _add_content(
@@ -258,15 +292,24 @@ def _replacements(
     and their weights (each partner's candidates share a weight of 1)."""
     vectors, lengths, story, index = replaced
     pool = np.array(_spread(len(vectors), MAX_POOL))
+    pool_vectors, pool_lengths, pool_story, pool_index = (
+        vectors[pool],
+        lengths[pool],
+        story[pool],
+        index[pool],
+    )
     chunk = max(1, _CELLS // len(pool))
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
-        ratio = lengths[pool][None, :] / np.maximum(lengths[part], 1)[:, None]
-        far = (story[pool][None, :] != story[part][:, None]) | (
-            np.abs(index[pool][None, :] - index[part][:, None]) >= FAR
+        ratio = pool_lengths[None, :] / np.maximum(lengths[part], 1)[:, None]
+        far = (pool_story[None, :] != story[part][:, None]) | (
+            np.abs(pool_index[None, :] - index[part][:, None]) >= FAR
         )
-        usable = (np.abs(ratio - 1) <= LENGTH_TOLERANCE) & far
+        # an archive repeats sentences (updated stories, stock lines): a copy of the
+        # replaced sentence is no replacement
+        copy = vectors[part] @ pool_vectors.T >= SAME_SENTENCE
+        usable = (np.abs(ratio - 1) <= LENGTH_TOLERANCE) & far & ~copy
         counts = usable.sum(axis=1)
-        cosines = (kept[start : start + chunk] @ vectors[pool].T).astype(np.float64)
+        cosines = (kept[start : start + chunk] @ pool_vectors.T).astype(np.float64)
         weights = np.where(usable, 1.0 / np.maximum(counts, 1)[:, None], 0.0)
         yield cosines[usable], weights[usable]

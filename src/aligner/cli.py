@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
 DEFAULTS = Settings()
 # expected precision or recall below this: the model cannot check for mistranslations
 POOR_SEPARATION = 0.8
+# a calibrated threshold that moves more than this over resamples of its pairs
+UNSTABLE_SPREAD = 0.05
 
 
 class ExitStatus(IntEnum):
@@ -516,7 +518,8 @@ def _calibration_lines(result: Calibration) -> Iterator[str]:
             f"{'median' if p == 50 else f'p{p}'} {value:.3f}" for p, value in percentiles.items()
         )
 
-    threshold = result.threshold
+    threshold, (low, high) = result.threshold, result.spread
+    poor = min(threshold.precision, threshold.recall) < POOR_SEPARATION
     yield (
         f"calibrated {result.model} on {result.translations:,} aligned sentence pairs of "
         f"{result.documents:,} document(s)"
@@ -526,20 +529,27 @@ def _calibration_lines(result: Calibration) -> Iterator[str]:
         f"  unrelated pairs   {cosines(result.unrelated_percentiles)}  ({result.unrelated:,} "
         "made by replacing one side with a sentence of similar length from elsewhere)"
     )
-    if result.suspect:
+    if result.suspect and not poor:
         yield (
             f"  about {result.suspect:,} of the pairs score like unrelated sentences "
             "(mistranslated or misaligned in the trusted stories): discounted"
         )
     yield (
-        f"threshold {threshold.value:.3f}: expected precision {threshold.precision:.3f} and "
-        f"recall {threshold.recall:.3f} when {result.prior * 100:g}% of aligned pairs are "
+        f"threshold {threshold.value:.3f} ({low:.3f} to {high:.3f} over resamples of the "
+        f"pairs): expected precision {threshold.precision:.3f} and recall "
+        f"{threshold.recall:.3f} when {result.prior * 100:g}% of aligned pairs are "
         f"mistranslations; {result.below:,} of the pairs score below it"
     )
-    if min(threshold.precision, threshold.recall) < POOR_SEPARATION:
+    if poor:
         yield (
             f"warning: {result.model} hardly tells these translations from unrelated "
             "sentences: its mistranslation flags would be mostly wrong or missing"
+        )
+        return
+    if high - low > UNSTABLE_SPREAD:
+        yield (
+            f"warning: {result.translations:,} pairs leave the threshold uncertain: "
+            "calibrate on more stories (a few hundred pairs or more)"
         )
     yield "to use it, set in aligner.toml (or [tool.aligner] in pyproject.toml):"
     yield f"mistranslation_threshold = {threshold.value:.3f}"

@@ -111,7 +111,8 @@ def make_signature(settings: Settings, model: str) -> str:
     produced a result (``mt:auto`` = estimated per document for an uncalibrated model)."""
     items = dict(settings.signature_items())
     items["model"] = model
-    if settings.mistranslation_threshold is None and (known := calibrated_threshold(model)):
+    known = calibrated_threshold(model)
+    if settings.mistranslation_threshold is None and known is not None:
         items["mt"] = f"{known:g}"
     return "aligner|" + "|".join(f"{k}:{v}" for k, v in items.items()) + f"|v:{__version__}"
 

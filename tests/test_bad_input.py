@@ -106,6 +106,13 @@ GENERATED = {
     ),
     "one file: its tagged translation is missing": "no translation (expected ",
     "report folder is a corpus tree": "the report folder is the English tree itself",
+    "misspelt option": (
+        "aligner check: error: No such option '--fail-onn'. Did you mean '--fail-on'? "
+        "(see 'aligner check --help')"
+    ),
+    "missing argument": (
+        "aligner check: error: Missing argument 'SRC'. (see 'aligner check --help')"
+    ),
     "Ctrl-C or SIGTERM": "aligner: interrupted",
     "one side only boilerplate": "every content sentence of the other side flagged missing",
     "file name not valid UTF-8 (CP949 from a Windows zip)": r"\xb1\xe2\xbb\xe7.txt",
@@ -284,6 +291,28 @@ def test_missing_path_and_no_pairs_are_one_line_errors(tmp_path: Path) -> None:
     shutil.copytree(BAD / "en" / "world", tmp_path / "en")
     run = _check(tmp_path / "en", tmp_path / "ko", tmp_path / "en")
     _one_line_error(run, GENERATED["report folder is a corpus tree"])
+
+
+def test_command_line_mistakes_are_one_line_errors(tmp_path: Path) -> None:
+    """Click's own usage errors take four lines; ours name the command and its help."""
+    en, ko = _pair(tmp_path, "a.txt")
+    for args, case in [
+        ([en, ko, "--fail-onn", "error"], "misspelt option"),
+        ([], "missing argument"),
+    ]:
+        result = CliRunner().invoke(main, ["check", *map(str, args)], prog_name="aligner")
+        assert result.exit_code == 2
+        assert result.stderr.strip().splitlines() == [GENERATED[case]], result.stderr
+    for args, line in [
+        (["chek"], "aligner: error: No such command 'chek'. Did you mean 'check'?"),
+        (["--bogus"], "aligner: error: No such option '--bogus'. (see 'aligner --help')"),
+        (["check", "--format"], "aligner check: error: Option '--format' requires an argument."),
+        (["calibrate", "a", "b", "c"], "aligner calibrate: error: Got unexpected extra argument"),
+    ]:
+        result = CliRunner().invoke(main, args, prog_name="aligner")
+        assert result.exit_code == 2
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith(line), result.stderr
 
 
 def test_one_tree_or_file_without_tagged_pairs_is_a_one_line_error(tmp_path: Path) -> None:

@@ -212,12 +212,14 @@ def test_unknown_encoding_is_an_error_naming_the_valid_ones(name: str) -> None:
 
 @pytest.mark.parametrize("command", ["check", "align"])
 def test_cli_encoding_is_checked_before_anything_is_read(command: str) -> None:
-    result = CliRunner().invoke(main, [command, "en.txt", "ko.txt", "--encoding", "latin-9"])
+    args = [command, "en.txt", "ko.txt", "--encoding", "latin-9"]
+    result = CliRunner().invoke(main, args, prog_name="aligner")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--encoding': unknown text encoding 'latin-9' "
-        "(use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr)"
-    )
+    assert result.stderr.splitlines() == [
+        f"aligner {command}: error: Invalid value for '--encoding': unknown text encoding "
+        "'latin-9' (use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr) "
+        f"(see 'aligner {command} --help')"
+    ]
 
 
 @pytest.mark.parametrize(

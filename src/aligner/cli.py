@@ -72,13 +72,49 @@ def _sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+class _UsageError(click.UsageError):
+    """A command-line mistake in one line, like every other input error (click's own
+    shows the usage, a hint and the error on four)."""
+
+    def __init__(self, message: str, command: str) -> None:
+        super().__init__(message)
+        self.command = command
+
+    def show(self, file: Any = None) -> None:
+        message = printable(self.format_message())
+        click.echo(f"{self.command}: error: {message} (see '{self.command} --help')", err=True)
+
+
+@contextmanager
+def _one_line_usage(group: click.Context | None = None) -> Iterator[None]:
+    """Re-raise click's usage errors as :class:`_UsageError`; ``group`` names the
+    subcommand being parsed when click's error does not (a missing option value)."""
+    try:
+        yield
+    except click.UsageError as exc:
+        if isinstance(exc, _UsageError):
+            raise
+        if exc.ctx is not None:
+            command = exc.ctx.command_path
+        elif group is not None and group.invoked_subcommand:
+            command = f"{group.command_path} {group.invoked_subcommand}"
+        else:
+            command = "aligner"
+        raise _UsageError(exc.format_message(), command) from None
+
+
 class _Group(click.Group):
     """Ctrl-C and SIGTERM end a command with one line and exit code 130 / 143
-    (click alone would print "Aborted!" and exit 1, which means "gate failed")."""
+    (click alone would print "Aborted!" and exit 1, which means "gate failed");
+    usage errors take one line."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _one_line_usage():
+            return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            with _sigterm_as_interrupt():
+            with _sigterm_as_interrupt(), _one_line_usage(ctx):
                 return super().invoke(ctx)
         except KeyboardInterrupt as exc:
             click.echo("aligner: interrupted", err=True)

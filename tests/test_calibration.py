@@ -150,8 +150,16 @@ def test_a_model_without_a_calibrated_threshold_is_named_in_a_warning(tmp_path: 
     _, _, stderr = _run(*args)
     assert "has no calibrated mistranslation threshold" in stderr
     assert "aligner calibrate" in stderr
+    _, _, stderr = _run(
+        "align", *(d / "onchon-party-officials.txt" for d in (SEED_EN, SEED_KO)), "--model", model
+    )
+    assert "has no calibrated mistranslation threshold" in stderr
     (tmp_path / "aligner.toml").write_text("mistranslation_threshold = 0.3\n")
     _, _, stderr = _run(*args)
+    assert "calibrated" not in stderr
+    _, _, stderr = _run(
+        "align", *(d / "onchon-party-officials.txt" for d in (SEED_EN, SEED_KO)), "--model", model
+    )
     assert "calibrated" not in stderr
 
 

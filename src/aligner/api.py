@@ -73,6 +73,7 @@ __all__ = [
     "parse_document",
     "render_report",
     "stdout_format",
+    "warn_uncalibrated",
     "write_reports",
 ]
 
@@ -216,7 +217,9 @@ def _with_boilerplate(
     return out
 
 
-def _warn_uncalibrated(settings: Settings, model: str, warn: Callable[[str], None] | None) -> None:
+def warn_uncalibrated(settings: Settings, model: str, warn: Callable[[str], None] | None) -> None:
+    """Tell ``warn`` when ``model`` (an encoder's name) has no mistranslation threshold,
+    bundled or set."""
     if (
         warn is not None
         and settings.mistranslation_threshold is None
@@ -289,7 +292,7 @@ def check_texts(
     opened = None
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
-    _warn_uncalibrated(settings, encoder.name, warn)
+    warn_uncalibrated(settings, encoder.name, warn)
     try:
         result = check_documents(src, tgt, pair, encoder=encoder, settings=settings)
     finally:
@@ -508,7 +511,7 @@ def check_paths(
     opened = None
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
-    _warn_uncalibrated(settings, encoder.name, warn)
+    warn_uncalibrated(settings, encoder.name, warn)
     run = RunResult(problems=list(problems), signature=make_signature(settings, encoder.name))
     try:
         outcomes = batch.check_pairs(

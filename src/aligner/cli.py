@@ -496,6 +496,8 @@ def align(
         settings = _settings(config, **options)
         [pair], _ = api.find_pairs(src, tgt, settings=settings)
         encoder = api.open_encoder(settings, warn=_warn)
+        if fmt == "json":  # the ladder shows no flags
+            api.warn_uncalibrated(settings, encoder.name, _warn)
         src_doc = api.load_document(pair.src_path, settings.src_lang, settings=settings)
         tgt_doc = api.load_document(pair.tgt_path, settings.tgt_lang, settings=settings)
         result = api.check_documents(src_doc, tgt_doc, pair, encoder=encoder, settings=settings)

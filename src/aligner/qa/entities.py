@@ -27,6 +27,7 @@ The check therefore flags only what is confidently wrong:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -142,11 +143,16 @@ class _EnglishIndex:
         self.words |= {w.rstrip("'’") for w in self.words}
         self.words |= {w[:-1] for w in self.words if w.endswith("S")}
         self.words |= {w[:-2] for w in self.words if w.endswith(("'S", "’S"))}
-        self.initials = _initials(text)
+        self._text = text
+
+    @functools.cached_property
+    def initials(self) -> set[str]:
+        # only for tokens no word explains: spelling every run costs more than the rest
+        return _initials(self._text)
 
     def explains(self, token: Token) -> bool:
         key = token.key
-        return key in self.words or key in self.initials or key.replace("-", "") in self.words
+        return key in self.words or key.replace("-", "") in self.words or key in self.initials
 
 
 def _bracket_glossed(text: str) -> set[str]:
@@ -175,7 +181,7 @@ class _Context:
     tgt_links: frozenset[str]
     english: _EnglishIndex
     glossed: frozenset[str]
-    names: tuple[Term, ...]
+    names: tuple[Term, ...]  # built-in names the English document has somewhere
     all_terms: tuple[Term, ...]
 
 
@@ -188,7 +194,7 @@ def _context(doc: AlignedDocument, settings: Settings) -> _Context:
         frozenset(t.key for t in link_tokens(tgt_all)),
         _EnglishIndex(src_all),
         frozenset(_bracket_glossed(tgt_all)),
-        builtin,
+        tuple(term for term in builtin if term.en_match(src_all)),
         builtin + user,
     )
 

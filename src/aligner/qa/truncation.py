@@ -33,6 +33,7 @@ beads, with the scaled median absolute deviation as spread.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -153,6 +154,7 @@ class LengthModel:
         return deviation / self.spread, math.exp(-deviation)
 
 
+@functools.lru_cache(maxsize=4096)  # each sentence is measured for several beads and tests
 def _char_length(text: str) -> int:
     """Characters other than whitespace (``str.split`` and ``str.isspace`` agree),
     links left out: a translation may drop a URL without losing any of the text."""

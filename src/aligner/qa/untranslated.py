@@ -125,13 +125,12 @@ def copied(src: str, tgt: str) -> bool:
         return False
     if a == b:
         return True
+    # the cheap upper bounds rule out nearly every real translation first: the lengths
+    # (``real_quick_ratio``, before the matcher indexes ``b``), then the letters
+    if 2 * min(len(a), len(b)) < COPY_RATIO * (len(a) + len(b)):
+        return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    # the cheap upper bounds rule out nearly every real translation first
-    return (
-        matcher.real_quick_ratio() >= COPY_RATIO
-        and matcher.quick_ratio() >= COPY_RATIO
-        and matcher.ratio() >= COPY_RATIO
-    )
+    return matcher.quick_ratio() >= COPY_RATIO and matcher.ratio() >= COPY_RATIO
 
 
 def _name(lang: str) -> str:

@@ -133,3 +133,20 @@ def test_a_changed_unpaired_file_whose_name_is_not_utf8_counts(repo: Path) -> No
     (repo / "en" / name).write_text("A lone story.\n", encoding="utf-8")
     only = changed_documents(repo / "en", repo / "ko", "HEAD")
     assert only == {str(repo / "en" / "\\xb1\\xe2\\xbb\\xe7.txt")}
+
+
+def test_a_story_whose_translation_was_deleted_counts(repo: Path, tmp_path: Path) -> None:
+    _git(repo, "rm", "-q", "en/a.txt")
+    code, stdout, _ = _check(repo, "--changed-since", "HEAD")
+    assert code == 2, stdout  # nothing could be checked: CI fails rather than passing
+    assert "ko/a.txt: no English counterpart" in stdout
+    root = tmp_path / "tagged"
+    root.mkdir()
+    for name in ("a", "b"):
+        for lang in ("en", "ko"):
+            shutil.copy(DATA / "clean" / lang / "budget.txt", root / f"{name}.{lang}.txt")
+    _git(tmp_path, "init", "-q", str(root))
+    _git(root, "add", ".")
+    _git(root, "commit", "-q", "-m", "corpus")
+    (root / "a.ko.txt").unlink()
+    assert changed_documents(root, None, "HEAD") == {str(root / "a.en.txt")}

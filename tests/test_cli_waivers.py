@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from aligner import api
@@ -153,3 +154,31 @@ def test_editing_waivers_reuses_cached_results_without_stale_states(tmp_path: Pa
     ]
     assert states == [[False], [True], [False]]
     assert [run.passed for run in (first, second, third)] == [False, True, False]
+
+
+def test_updating_waivers_from_one_story_keeps_the_others(tmp_path: Path) -> None:
+    src, tgt = _corpus(tmp_path)
+    for lang, lines in (("en", EN), ("ko", KO)):
+        (tmp_path / lang / "other.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    assert _check(src, tgt, "--waivers", "w.json", "--update-waivers")[0] == 0
+    before = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert {w["document"] for w in before} == {"storm.txt", "other.txt"}
+    code, _, stderr = _check(src / "storm.txt", tgt / "storm.txt", "--waivers", "w.json")
+    assert code == 0 and "stale" not in stderr
+    _check(src / "storm.txt", tgt / "storm.txt", "--waivers", "w.json", "--update-waivers")
+    assert json.loads(Path("w.json").read_text("utf-8"))["waivers"] == before
+
+
+def test_paths_in_a_config_file_are_relative_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, tgt = _corpus(tmp_path)
+    assert _check(src, tgt, "--waivers", "qa/w.json", "--update-waivers")[0] == 0
+    Path("aligner.toml").write_text('waivers = "qa/w.json"\n', "utf-8")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(
+        tmp_path / "sub"
+    )  # the config is found upwards; its path still means qa/w.json
+    code, stdout, stderr = _check(src, tgt)
+    assert code == 0 and "(1 waived)" in stdout, stderr
+    assert not Path("qa").exists()

@@ -164,3 +164,14 @@ def test_every_flag_type_can_be_waived(tmp_path: Path, flag_type: str) -> None:
 def test_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="waiver file not found.*--update-waivers"):
         load_waivers(tmp_path / "nope.json")
+
+
+def test_waivers_of_checks_a_partial_run_cannot_raise_are_kept() -> None:
+    """``--changed-since`` or one story: ``consistency`` only saw this run's documents."""
+    unmatched = Waiver(
+        fingerprint("a.txt", "consistency", "x", "y"), "a.txt", "consistency", "x", "y"
+    )
+    current = apply_waivers([STORY], [unmatched], unjudged={"consistency"})
+    assert current.stale == []
+    merged = merge_waivers(current.documents, [unmatched], stale=current.stale, accept=[])
+    assert merged == [unmatched]

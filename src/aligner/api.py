@@ -51,7 +51,7 @@ from aligner.models import (
     Waiver,
 )
 from aligner.qa import AlignedDocument, run_checks
-from aligner.qa.registry import run_cross_checks
+from aligner.qa.registry import CROSS_CHECKS, run_cross_checks
 from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import MANIFEST_NAME, ReportManifest
 from aligner.segment import split_lines, split_sentences, strip_dateline
@@ -451,9 +451,14 @@ def changed_documents(
     names = {
         p.name for p in pairs if p.src_path.resolve() in changed or p.tgt_path.resolve() in changed
     }
-    # a problem's path is printable(): compare in that form (a name that is not UTF-8)
+    # a problem's path is printable(): compare in that form (a name that is not UTF-8);
+    # a file whose translation was deleted counts as changed
     shown = {printable(path) for path in changed}
-    return names | {p.path for p in problems if printable(Path(p.path).resolve()) in shown}
+    return names | {
+        p.path
+        for p in problems
+        if any(printable(Path(f).resolve()) in shown for f in (p.path, p.counterpart) if f)
+    }
 
 
 def check_paths(
@@ -536,10 +541,16 @@ def check_paths(
         else:
             documents.append(outcome)
     documents = run_cross_checks(documents, settings)
-    unchecked = corpus - {doc.pair.name for doc in documents}
+    checked = {doc.pair.name for doc in documents}
+    unchecked = corpus - checked
+    whole = Path(src).is_dir() and only is None
+    if not Path(src).is_dir():  # one story: the waivers of the others are not in question
+        unchecked |= {w.document for w in waivers} - checked
+    # the cross-document checks only saw this run's documents
+    unjudged = set() if whole else set(CROSS_CHECKS)
     if update_waivers:
-        waivers = _update_waivers(documents, waivers, unchecked, settings)
-    waived = apply_waivers(documents, waivers, unchecked=unchecked)
+        waivers = _update_waivers(documents, waivers, (unchecked, unjudged), settings)
+    waived = apply_waivers(documents, waivers, unchecked=unchecked, unjudged=unjudged)
     run.documents = [regate(doc, settings) for doc in waived.documents]
     run.stale_waivers = waived.stale
     return run
@@ -561,13 +572,14 @@ def _read_waivers(settings: Settings, *, missing_ok: bool) -> list[Waiver]:
 def _update_waivers(
     documents: Sequence[DocumentResult],
     waivers: Sequence[Waiver],
-    unchecked: set[str],
+    scope: tuple[set[str], set[str]],
     settings: Settings,
 ) -> list[Waiver]:
     """Write the waiver file accepting every live flag that fails the gate (with
-    ``fail_on = never``: every error and warning); returns its waivers."""
+    ``fail_on = never``: every error and warning); returns its waivers. ``scope``:
+    the documents and the flag types the run did not judge (see :func:`apply_waivers`)."""
     assert settings.waivers is not None  # checked by _read_waivers
-    current = apply_waivers(documents, waivers, unchecked=unchecked)
+    current = apply_waivers(documents, waivers, unchecked=scope[0], unjudged=scope[1])
     floor = Severity(settings.fail_on if settings.fail_on != "never" else "warning").rank
     accept = [
         (doc, flag)

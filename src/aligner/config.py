@@ -308,15 +308,25 @@ def encoding_problem(encoding: str) -> str | None:
     return f"an unknown text encoding {encoding!r} (use {ENCODING_HINT})"
 
 
+# settings naming files or folders: relative to the config file that sets them
+_PATH_KEYS = ("glossary", "waivers", "report_dir", "cache_dir")
+
+
 def load_config_file(path: Path) -> dict[str, Any]:
-    """Read the aligner table of a TOML file (``[tool.aligner]`` for pyproject.toml)."""
+    """Read the aligner table of a TOML file (``[tool.aligner]`` for pyproject.toml);
+    relative paths in it are taken from the file's folder, as a config found in a
+    parent folder means them (``report_dir = "-"``, standard output, stays)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("aligner", {})
-        return dict(table) if isinstance(table, dict) else {}
+        data = dict(table) if isinstance(table, dict) else {}
+    for key in _PATH_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and value != "-" and not Path(value).expanduser().is_absolute():
+            data[key] = str(path.parent / value)
     return data
 
 

@@ -272,7 +272,8 @@ def _pair_trees(
 
 
 def _unpaired(path: Path, expected: Path, missing_lang: str) -> InputProblem:
-    return _problem(path, f"no {missing_lang} counterpart (expected {printable(expected)})")
+    message = f"no {missing_lang} counterpart (expected {printable(expected)})"
+    return InputProblem(printable(path), printable(message), counterpart=printable(expected))
 
 
 def _scan_tree(root: Path, exclude: Path | None = None) -> _Tree:

@@ -134,6 +134,8 @@ class InputProblem:
 
     path: str
     message: str
+    # the file it lacks, for a file without a translation (derived from the message)
+    counterpart: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

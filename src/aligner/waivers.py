@@ -108,6 +108,7 @@ def apply_waivers(
     waivers: Sequence[Waiver],
     *,
     unchecked: Collection[str] = (),
+    unjudged: Collection[str] = (),
 ) -> WaiverOutcome:
     """Mark each flag waived or not, and find the waivers that match no flag.
 
@@ -118,6 +119,8 @@ def apply_waivers(
         waivers: the waiver file's entries.
         unchecked: names of documents of the corpus that were not checked in this
             run (``--changed-since``, unreadable): their waivers are not stale.
+        unjudged: flag types this run could not fully raise (the cross-document
+            checks when only some documents are checked): their waivers are not stale.
 
     Returns:
         The documents (each flag's ``waived`` and ``waiver_reason`` set from the
@@ -135,8 +138,12 @@ def apply_waivers(
             reason = waiver.reason if waiver else ""
             flags.append(replace(flag, waived=waiver is not None, waiver_reason=reason))
         out.append(replace(doc, flags=tuple(flags)))
-    skipped = set(unchecked)
-    stale = [w for w in waivers if w.fingerprint not in used and w.document not in skipped]
+    skipped, types = set(unchecked), set(unjudged)
+    stale = [
+        w
+        for w in waivers
+        if w.fingerprint not in used and w.document not in skipped and w.type not in types
+    ]
     return WaiverOutcome(out, stale)
 
 
@@ -147,20 +154,14 @@ def merge_waivers(
     stale: Sequence[Waiver],
     accept: Iterable[tuple[DocumentResult, Flag]],
 ) -> list[Waiver]:
-    """The waiver file after a run: the waivers that still match (reasons kept),
-    new ones for ``accept``, and those of documents this run did not check; stale
-    waivers are dropped.
+    """The waiver file after a run: the existing waivers less the ``stale`` ones
+    (reasons kept), and new ones for ``accept``.
 
     Returns:
         Waivers sorted by document, type and fingerprint (a stable file to diff).
     """
-    checked = {doc.pair.name for doc in documents}
     dropped = {w.fingerprint for w in stale}
-    kept = {
-        w.fingerprint: w
-        for w in existing
-        if w.fingerprint not in dropped and w.document not in checked
-    }
+    kept = {w.fingerprint: w for w in existing if w.fingerprint not in dropped}
     known = {w.fingerprint: w for w in existing}
     for doc in documents:
         for flag in doc.flags:

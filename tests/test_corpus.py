@@ -30,7 +30,11 @@ def _names(pairs: list[DocumentPair]) -> list[str]:
 def test_two_files_make_one_pair(tmp_path: Path) -> None:
     _tree(tmp_path, "story.en.txt", "story.ko.txt")
     src, tgt = tmp_path / "story.en.txt", tmp_path / "story.ko.txt"
-    assert pair_documents(src, tgt) == ([DocumentPair("story.en.txt", src, tgt)], [])
+    # named as a tree of tagged files names it, so that waivers carry over
+    assert pair_documents(src, tgt) == ([DocumentPair("story.txt", src, tgt)], [])
+    _tree(tmp_path, "notes.en.txt", "draft.ko.txt")
+    src, tgt = tmp_path / "notes.en.txt", tmp_path / "draft.ko.txt"
+    assert pair_documents(src, tgt) == ([DocumentPair("notes.en.txt", src, tgt)], [])
 
 
 def test_nested_directories_pair_by_relative_path(tmp_path: Path) -> None:

@@ -421,9 +421,9 @@ def find_pairs(
         InputError: the paths are unusable or hold no pair.
     """
     src = Path(src)
-    if tgt is not None:
-        return pair_documents(src, Path(tgt), exclude=exclude)
     langs = (settings.src_lang, settings.tgt_lang)
+    if tgt is not None:
+        return pair_documents(src, Path(tgt), exclude=exclude, langs=langs)
     tagged = pair_tagged(src, langs, exclude=exclude)
     if tagged.untagged and warn is not None:
         warn(
@@ -620,8 +620,8 @@ def _input_problem(path: Path, message: str) -> InputProblem:
     "line 12: ...").
 
     Example:
-        >>> _input_problem(Path("en/a.txt"), "en/a.txt:3: a sentence of 30,000 characters")
-        InputProblem(path='en/a.txt', message='line 3: a sentence of 30,000 characters')
+        >>> _input_problem(Path("en/a.txt"), "en/a.txt:3: a sentence of 30,000 characters").message
+        'line 3: a sentence of 30,000 characters'
     """
     rest = message.removeprefix(str(path))
     if rest == message:

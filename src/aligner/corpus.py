@@ -9,7 +9,6 @@ summary lists them instead of dropping them silently.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import os
 import re
@@ -42,11 +41,17 @@ class _Tree:
 
 
 def pair_documents(
-    src: Path, tgt: Path, *, exclude: Path | None = None
+    src: Path,
+    tgt: Path,
+    *,
+    exclude: Path | None = None,
+    langs: tuple[str, str] = ("en", "ko"),
 ) -> tuple[list[DocumentPair], list[InputProblem]]:
     """Pair an English and a Korean file, or every file of two directories.
 
-    Two files give one pair named after the source file. Two directories are
+    Two files give one pair named after the source file, less its language tag
+    when the two names differ only in their tags (``story.en.txt`` and
+    ``story.ko.txt``: ``story.txt``, as a tree of tagged files names it). Two directories are
     walked recursively; regular files are paired by identical relative path
     (its POSIX form is the pair's name). Hidden files and directories (``.git``,
     ``.DS_Store``...) are ignored. Symbolic links to files inside the same tree
@@ -90,7 +95,10 @@ def pair_documents(
             f"English {kind} first and the Korean one second"
         )
     if not src.is_dir():
-        return [DocumentPair(name=printable(src.name), src_path=src, tgt_path=tgt)], []
+        tagged = _language_tag(src.name, langs)
+        if tagged is None or _language_tag(tgt.name, langs) != (tagged[0], langs[1]):
+            tagged = (src.name, langs[0])
+        return [DocumentPair(name=printable(tagged[0]), src_path=src, tgt_path=tgt)], []
     skip = None if exclude is None else exclude.resolve()
     for root, lang in ((src, "English"), (tgt, "Korean")):
         if skip == root.resolve():
@@ -212,8 +220,8 @@ def _pair_one_file(path: Path, langs: tuple[str, str]) -> TaggedPairs:
     )
     if other is None:
         raise InputError(f"{printable(path)}: no translation (expected {printable(expected)})")
-    [pair], _ = pair_documents(path, other)
-    return TaggedPairs([dataclasses.replace(pair, name=printable(tagged[0]))], [], [])
+    pairs, _ = pair_documents(path, other, langs=langs)
+    return TaggedPairs(pairs, [], [])
 
 
 @functools.cache

@@ -135,7 +135,7 @@ class InputProblem:
     path: str
     message: str
     # the file it lacks, for a file without a translation (derived from the message)
-    counterpart: str = field(default="", compare=False, repr=False)
+    counterpart: str = field(default="", compare=False)
 
 
 @dataclass(frozen=True)

@@ -248,3 +248,56 @@ def test_an_unrelated_pair_is_one_mistranslation_not_a_number_mismatch() -> None
     types = [f.type for f in run_checks(unrelated, Settings(mistranslation_threshold=0.2))]
     assert "mistranslation" in types
     assert "number_mismatch" not in types and "named_entity" not in types
+
+
+# A desk's everyday copy (found in review): each pair is flagged exactly when
+# a number really changed.
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # a share or an age in brackets is the sentence's own figure, not a conversion
+        (
+            "The KOSPI rose 0.5 percent to 2,450.",
+            "코스피는 12포인트(0.6%) 오른 2,450에 마감했다.",
+            "0.5",
+        ),
+        ("Kim, 34, was arrested.", "김모(35세)씨가 체포됐다.", "34"),
+        ("Kim, 34, was arrested.", "김모(34세)씨가 체포됐다.", None),
+        ("It costs $50 (60,000 won).", "50달러(약 6만원)이다.", None),
+        # a hedge before the big unit: 5천여만 is 50 million
+        ("The firm paid 50 million won in fines.", "회사는 벌금 5천여만 원을 냈다.", None),
+        ("More than 200,000 people rallied.", "30여만 명이 집회에 참가했다.", "200,000"),
+        # two neighbouring digits swapped
+        ("Police said 304 people were hurt.", "경찰은 340명이 다쳤다고 밝혔다.", "304"),
+        ("He was born in 1968.", "그는 1986년에 태어났다.", "1968"),
+        # a month is no plain number
+        ("Exports rose in the July-September quarter.", "수출은 3분기에 증가했다.", None),
+        # day counts, and the report's date beside them
+        (
+            "It will hold drills for 10 days, it said Tuesday.",
+            "북한은 20일 열흘간 훈련을 한다고 밝혔다.",
+            None,
+        ),
+        # a range whose first end shares the second's unit
+        ("The budget is 20 million to 30 million won.", "사업비는 2천~3천만 원이다.", None),
+        ("It drew 50,000 to 60,000 people.", "5~7만 명이 모였다.", "60,000"),
+        # rates keep their decimals; longer figures may be rounded
+        ("It raised its base rate to 3.25 percent.", "기준금리를 3.2%로 올렸다.", "3.25"),
+        ("Oil settled at $3.0344 a gallon.", "난방유는 갤런당 3.034달러를 기록했다.", None),
+        # temperatures and units converted
+        ("Temperatures hit 95 degrees Fahrenheit.", "기온이 섭씨 35도까지 올랐다.", None),
+        ("It was 50 degrees.", "섭씨 10도였다.", None),
+        ("Up to 2 inches of snow fell.", "최대 5㎝의 눈이 내렸다.", None),
+        # a day of the month does not glue to the count after it
+        ("Police arrested 15 people Thursday.", "경찰은 1일 5명을 체포했다.", "15"),
+        # an earthquake's magnitude is no date
+        ("A magnitude 5.4 quake struck.", "규모 6.4 지진이 발생했다.", "5.4"),
+    ],
+)
+def test_desk_copy(en: str, ko: str, changed: str | None) -> None:
+    flags = _flags(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert flag.message.startswith(f"number {changed}"), flag.message

@@ -12,8 +12,8 @@ What is left over is not yet an error: news translations routinely turn a
 weekday into a date (``24일``), convert miles to kilometres, add a won amount
 in brackets or spell out what the other side writes as a word. A flag needs a
 *substitution*: a confident value left on each side, the two close enough to
-be one number changed (one digit typed differently, or the same digits at a
-power of ten from each other when one side writes a scale unit such as ``만``
+be one number changed (one digit typed differently, two neighbouring digits
+swapped, or the same digits at a power of ten from each other when one side writes a scale unit such as ``만``
 or "million"), and with units of one family (never "75 mph" against
 "120km", nor a multiplier against a count). Confident means written with
 digits or a scale word and not a bracketed currency conversion; number words,
@@ -66,8 +66,9 @@ def _decimals(value: float) -> int:
 
 
 def _rounded_alike(x: float, other: float) -> float:
-    """``x`` at the precision of ``other`` when both have decimals ("3.0344" ~ "3.034")."""
-    if not (_decimals(x) and _decimals(other)):
+    """``x`` at the precision of ``other`` when both have two decimals or more
+    ("3.0344" ~ "3.034"; a rate of "3.25" percent is not "3.2%")."""
+    if min(_decimals(x), _decimals(other)) < 2:
         return x
     return round(x, min(_decimals(x), _decimals(other)))
 
@@ -134,7 +135,9 @@ def _drop_glued(left: list[Number], other: list[Number]) -> None:
             continue
         for a, b in zip(other, other[1:], strict=False):
             joined = (a.text + b.text, b.text + a.text)
-            if a.text.isdigit() and b.text.isdigit() and glued.text in joined:
+            # a day of the month is never glued: "1일 5명" is no "15"
+            dated = "day" in (a.kind, b.kind)
+            if a.text.isdigit() and b.text.isdigit() and glued.text in joined and not dated:
                 left.remove(glued)
                 other.remove(a)
                 other.remove(b)
@@ -157,11 +160,16 @@ def _written_digits(number: Number) -> str:
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
-    """Whether ``a`` becomes ``b`` by changing, adding or dropping one character."""
+    """Whether ``a`` becomes ``b`` by changing, adding or dropping one character, or
+    by swapping two neighbours ("304" and "340")."""
     if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i = diff[0]
+            return a[i : i + 2] == b[i + 1] + b[i]
+        return len(diff) <= 1
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
@@ -211,7 +219,8 @@ def _substitutions(src_left: list[Number], tgt_left: list[Number]) -> list[tuple
     pairs: list[tuple[Number, Number]] = []
     tgt_free = [b for b in tgt_left if b.confident]
     for a in (a for a in src_left if a.confident):
-        candidates = [b for b in tgt_free if is_substitution(a, b)]
+        # a month never stands for a plain number: "July" is not the 3 of "3분기"
+        candidates = [b for b in tgt_free if _same_kind(a, b) and is_substitution(a, b)]
         if candidates:
             # report the nearest candidate: "70 ... 300" against "50 ... 260" pairs 70 with 50
             b = min(candidates, key=lambda b: abs(math.log10((b.value + 1) / (a.value + 1))))

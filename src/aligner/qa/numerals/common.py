@@ -52,11 +52,14 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 # add, drop or round: "(약 500원)", "(£27bn)". Unit conversions ("(49 feet)")
 # are told apart by their unit family instead.
 _BRACKET_BEFORE = re.compile(r"\(\s*(?:about|some|approximately|약|대략)?\s*[$£€¥]?$", re.I)
+# ... unless it is the sentence's own figure: a share, an age or a count closing
+# the bracket ("12.34포인트(0.6%)", "김모(35세)"), as economy and police copy writes them
+_OWN_FIGURE_AFTER = re.compile(r"\s*(?:%|％|퍼센트|percent\b|세|살|명)?\s*\)", re.I)
 
 
 def currency_conversion(before: str, after: str) -> bool:
-    """A number opening a bracket and not closing it: "(£27bn)", not "(63)"."""
-    return bool(_BRACKET_BEFORE.search(before)) and not after.lstrip().startswith(")")
+    """A number opening a bracket and not closing it: "(£27bn)", not "(63)", "(0.6%)"."""
+    return bool(_BRACKET_BEFORE.search(before)) and not _OWN_FIGURE_AFTER.match(after)
 
 
 def unit_family(after: str, units: Sequence[tuple[str, re.Pattern[str]]]) -> str:

@@ -64,6 +64,8 @@ _EN_UNITS_AFTER = (
         r"[\s-]*(?:square[\s-]+)?(?:km|kilometers?|kilometres?|m|meters?|metres?|cm|mm|kg"
         r"|kgs?|kms?|kilograms?|grams?|tonnes?|hectares?|m²|degrees?\s+Celsius|°C)\b", re.I)),
     ("times", re.compile(r"\s*(?:times\b|-?fold\b)", re.I)),
+    # bare "degrees" (Fahrenheit in American copy, or an angle) against "섭씨 10도"
+    ("degrees", re.compile(r"[\s-]*degrees?\b", re.I)),
 )  # fmt: skip
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)

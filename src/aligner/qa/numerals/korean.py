@@ -21,21 +21,33 @@ from aligner.qa.numerals.common import (
 
 _KO_SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
 _KO_BIG_UNITS = {"만": 1e4, "억": 1e8, "조": 1e12}
-_KO_PIECE = rf"(?:{DIGITS})[십백천]?[만억조]?"
+# "5천여만" is 5천만 with a hedge: the 여 may sit before the big unit
+_KO_PIECE = rf"(?:{DIGITS})[십백천]?(?:여?[만억조])?"
 
 # Pieces chain after a big unit ("12조 3천억", "3만 5천", "1만8500") or, with no
 # space, after a small one as news agencies write ("1천200", "3만5천200"); never
 # after plain digits ("3 4분기" is two numbers). _ko_value checks the order.
-_KO_CHAINED_PIECE = rf"(?:{DIGITS})(?:[십백천]?[만억조]\s?|[십백천](?=\d))"
+_KO_CHAINED_PIECE = rf"(?:{DIGITS})(?:[십백천]?여?[만억조]\s?|[십백천](?=\d))"
 _KO_NUMBER = re.compile(rf"(?<![\d.,])(?:{_KO_CHAINED_PIECE})*{_KO_PIECE}")
-_KO_PIECE_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<small>[십백천])?(?P<big>[만억조])?")
+_KO_PIECE_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<small>[십백천])?(?:여?(?P<big>[만억조]))?")
+# "2천~3천만 원": the first end of a range shares the big unit the second writes
+_KO_RANGE_TAIL = re.compile(rf"\s*[~∼〜-]\s*(?:{DIGITS})[십백천]?(?P<big>[만억조])")
+# day counts: "열흘간" is ten days, against an English "for 10 days"
+_KO_DAY_COUNTS = {
+    "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
+    "열흘": 10, "보름": 15,
+}  # fmt: skip
+_KO_DAY_COUNT_RE = re.compile(
+    rf"(?<![가-힣])(?:{'|'.join(_KO_DAY_COUNTS)})(?=[^가-힣]|$|간|동안|째|만|[이가을를은는의에도])"
+)
 
 # "2할6푼8리" is a batting average of .268.
 _KO_AVERAGE = re.compile(r"(?P<a>\d)할(?:\s?(?P<b>\d)푼)?(?:\s?(?P<c>\d)리)?")
 
-# "6.15 선언", "9·11 테러": month and day, not a decimal.
+# "6.15 선언", "9·11 테러": month and day, not a decimal ("규모 5.4 지진" is one).
 _KO_DATE_PAIR = re.compile(
-    r"(?<![\d.])(?P<m>1[0-2]|0?[1-9])(?:·(?P<d1>[0-3]?\d)|\.(?P<d2>[0-3]?\d)(?=\s+[가-힣]))"
+    r"(?<![\d.])(?<!규모 )(?<!규모)(?P<m>1[0-2]|0?[1-9])"
+    r"(?:·(?P<d1>[0-3]?\d)|\.(?P<d2>[0-3]?\d)(?=\s+[가-힣]))"
     r"(?![\d.]|\s*(?:달러|원|유로|엔|파운드|배|명|개|퍼센트|km|kg|m\b|톤|도|년|시간|세|살|위|점|초|분))"
 )
 
@@ -50,9 +62,15 @@ _KO_MONTH_AFTER = re.compile(r"\s?월")
 _KO_UNITS_AFTER = (
     ("imperial", re.compile(r"\s*(?:마일|피트|인치|야드|파운드|갤런|에이커|온스)")),
     ("metric", re.compile(
-        r"\s*(?:km|㎞|킬로미터|m(?![a-z])|미터|cm|mm|밀리|kg|㎏|킬로그램|그램|톤|㎡|m²|헥타르|℃)")),
+        r"\s*(?:km|㎞|킬로미터|m(?![a-z])|미터|cm|㎝|mm|㎜|밀리|kg|㎏|킬로그램|그램|톤|㎡|㎢|m²"
+        r"|헥타르|리터|℃)")),
     ("times", re.compile(r"\s*배")),
 )  # fmt: skip
+# "섭씨 35도" against "95 degrees Fahrenheit" is one temperature
+_KO_UNITS_BEFORE = (
+    ("metric", re.compile(r"(?:섭씨|영하|영상)\s*$")),
+    ("imperial", re.compile(r"화씨\s*$")),
+)
 _KO_AFTERNOON = re.compile(r"오후\s*$")
 _KO_YEAR_AFTER = re.compile(r"\s*년")
 _KO_NATIVE = {
@@ -94,7 +112,9 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     lone_day = (
         number.value <= 31 and _KO_LONE_DAY.match(after) and not _KO_MONTH_BEFORE.search(before)
     )
-    unit = unit_family(after, _KO_UNITS_AFTER)
+    unit = unit_family(after, _KO_UNITS_AFTER) or next(
+        (family for family, pattern in _KO_UNITS_BEFORE if pattern.search(before)), ""
+    )
     converted = not unit and currency_conversion(before, after)
     month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after))
     aliases = set(number.aliases)
@@ -102,6 +122,8 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         aliases.add(number.value + 12)
     if re.fullmatch(r"0\d", number.text) and _KO_YEAR_AFTER.match(after):
         aliases.add(2000 + number.value)  # "08년" is 2008
+    if not number.scaled and (tail := _KO_RANGE_TAIL.match(text, end)):
+        aliases.add(number.value * _KO_BIG_UNITS[tail["big"]])
     return replace(
         number,
         aliases=frozenset(aliases),
@@ -141,6 +163,9 @@ def _ko_digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
 def _ko_native_numbers(text: str) -> Iterator[Found]:
     for m in _KO_NATIVE_RE.finditer(text):
         yield m.start(), m.end(), Number(_KO_NATIVE[m["word"]], m.group(), confident=False)
+    for m in _KO_DAY_COUNT_RE.finditer(text):
+        count = Number(_KO_DAY_COUNTS[m.group()], m.group(), confident=False, kind="days")
+        yield m.start(), m.end(), count
 
 
 # "라이트 앤드 빌딩 2008(Light+Building 2008)": a bracket opening on Latin

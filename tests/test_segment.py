@@ -150,6 +150,31 @@ def test_english(text: str, expected: list[str]) -> None:
     assert texts(text, "en") == expected
 
 
+# Wire copy found in review: each text is split into this many sentences.
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The fire broke out at 3 a.m. Firefighters arrived at 4 a.m.", 2),
+        ("It starts at 10 a.m. Tuesday in Seoul.", 1),
+        ("It starts at 9 p.m. KST.", 1),
+        ("It starts at 8 a.m. Seoul time on Monday.", 1),
+        ("By 9:45 a.m. ET), the death toll had climbed to 49.", 1),
+        ("ORLANDO, Fla. (AP) — A man was arrested Tuesday.", 1),
+        ("BOSTON, Mass. -- The mayor said.", 1),
+        ("He moved to Fla. The next year he left.", 2),
+        ("It was signed by then-Sen. Barack Obama in 2008.", 1),
+        ("The team's coach—Mr. Kim—said so.", 1),
+        ("Sens. Elizabeth Warren and Bernie Sanders wrote the letter.", 1),
+        ("The case is U.S. v. Kim. It was heard.", 2),
+        ("He fell ill. Doctors said he would recover.", 2),
+        ("Headline without a stop\u2028The story begins.", 2),
+        ("A line\x0bbroken by Word.", 2),
+    ],
+)
+def test_wire_copy(text: str, count: int) -> None:
+    assert len(texts(text, "en")) == count
+
+
 # --- Korean ------------------------------------------------------------------
 
 KO_CASES = [
@@ -172,6 +197,18 @@ KO_CASES = [
     # A closing quote set off by a space still leads to the quotative particle.
     ("그는 “이긴다. ” 라고 말했다. 모두 웃었다.", ["그는 “이긴다. ” 라고 말했다.", "모두 웃었다."]),
     ("“이긴다. ” 그가 외쳤다. 모두 웃었다.", ["“이긴다. ” 그가 외쳤다.", "모두 웃었다."]),
+    (
+        '"이길 것이다." 김 장관은 밝혔다. 모두 웃었다.',
+        ['"이길 것이다." 김 장관은 밝혔다.', "모두 웃었다."],
+    ),
+    # an English abbreviation in brackets
+    (
+        "미 국무부(U.S. Department of State)는 성명을 냈다.",
+        ["미 국무부(U.S. Department of State)는 성명을 냈다."],
+    ),
+    ("유엔(U.N.) 안보리가 열렸다.", ["유엔(U.N.) 안보리가 열렸다."]),
+    ("애플(Apple Inc.) 주가가 올랐다.", ["애플(Apple Inc.) 주가가 올랐다."]),
+    ("그는 말했다(AP). 다음 문장이다.", ["그는 말했다(AP).", "다음 문장이다."]),
 ]
 
 
@@ -264,6 +301,9 @@ def test_200k_news_lines_split() -> None:
         ("WASHINGTON (AP) — The president left.", "The president left."),
         ("WASHINGTON -- The president left.", "The president left."),
         ("(서울=연합뉴스) 김철수 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
+        ("(서울=연합뉴스) 김철수 이영희 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
+        ("(서울=연합뉴스) 김철수·이영희 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
+        ("(서울=연합뉴스) 김철수 기자·이영희 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
         ("[서울=뉴시스] 북한이 밝혔다.", "북한이 밝혔다."),
     ],
 )

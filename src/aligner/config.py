@@ -26,16 +26,28 @@ from aligner.io import ENCODING_HINT, text_codec
 
 DEFAULT_MODEL = "muse-v3"
 
+# A credit names people or desks, capitalised: "Translated by Claire S. Lee.",
+# "(Reporting by Hyonhee Shin in Seoul; Editing by Lincoln Feast)", but not
+# "Written by hand, the letter reached the embassy."
+_NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
+_CREDIT = (
+    r"(?i:(?:additional\s+)?(?:translat(?:ed|ing|ion)|edit(?:ed|ing)|writ(?:ten|ing)"
+    r"|report(?:ed|ing))\s+by)\s+"
+    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?"
+)
+
 # Lines a Korean edition routinely leaves out: they are reported at info level
 # instead of as missing content. Matched against a whole stripped line.
 BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"(?i)read (a version of )?this (story|article) in (korean|english)\.?",
-    r"(?i)related (stories|articles|coverage|links)\s*:?",
-    r"(?i)(translated|edited|written|reported) by .+",
+    r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?",
+    rf"\(?{_CREDIT}(?:\s*[;.,]?\s*{_CREDIT})*\s*[.)]*",
     r"!\[.*\]\(.*\)",
     r"(?i)(photo|image|caption|file photo)\s*:.*",
-    r"\(?(사진|자료사진|그래픽)\s*[=:].*",
-    r"(?i)(copyright|©).*",
+    r"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|\[[^\]]*(사진|그래픽)\]",
+    # a copyright notice, not a sentence about copyright
+    r"(?i)(copyright\s*(©|\(c\)|\d{4})|[©ⓒ]).*|(?i:all rights reserved)\.?",
+    r"[<‹〈(\[]?\s*(저작권자|ⓒ|©).*|.*무단\s*(전재|복제).*",
 )
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,

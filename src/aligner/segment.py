@@ -50,6 +50,8 @@ _CANDIDATE = re.compile(
     rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
 _WORD_CHAR = re.compile(r"\w")
+_SEPARATOR = re.compile("[\u2028\u2029\x85\x0b\x0c]")
+_JOINED = re.compile(r"[(\[{—–]|(?<=[a-z])-")
 _DOUBLE_QUOTE = re.compile(r"[\"“”«»「」『』]")
 _OPENING_QUOTES = "“«「『"
 _ALNUM = re.compile(r"[^\W_]")
@@ -72,7 +74,7 @@ _SPEAKER_LABEL = re.compile(r"[a-z][\w-]*:")
 _NEVER_FINAL = frozenset(
     "mr mrs ms messrs mmes dr prof gen lt col maj capt cmdr adm sgt cpl pvt brig "
     "gov sen rep rev hon pres supt insp det fr mt ft e.g i.e vs cf viz approx "
-    "fig figs vol vols pp ed eds dept univ assn ave blvd".split()
+    "fig figs vol vols pp ed eds dept univ assn ave blvd sens reps govs amb atty v".split()
 )
 # Abbreviations that end a sentence only if the next word is a typical
 # sentence opener ("the U.S. The ..." but "U.S. officials").
@@ -80,6 +82,19 @@ _MAYBE_FINAL = frozenset(
     "etc inc corp co ltd plc llc bros jr sr st rd u.s u.n u.k u.s.a e.u a.m p.m "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
+# After "a.m." / "p.m." a capitalised word starts a new sentence unless it
+# goes on telling the time: "10 a.m. Tuesday", "9 p.m. KST", "8 a.m. Seoul time".
+_CLOCK = frozenset(("a.m", "p.m"))
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun jul "
+    "aug sep sept oct nov dec january february march april june july august september "
+    "october november december gmt utc kst jst est edt cst cdt mst mdt pst pdt et ct mt pt "
+    "bst cet".split()
+)
+_TIME_OF = re.compile(r"\S+\s+time\b", re.IGNORECASE)
+# "ORLANDO, Fla. (AP) -- ...": a dateline's state abbreviation before the agency or dash
+_DATELINE_HEAD = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*,\s*\S+")
+_DATELINE_NEXT = re.compile(r"\([A-Z][\w&.\-]*\)|[-–—]+\s")
 # Abbreviations that never end a sentence before a number ("No. 1", "Jan. 5").
 _BEFORE_NUMBER = frozenset(
     "no nos jan feb mar apr jun jul aug sep sept oct nov dec art sec ch p".split()
@@ -101,7 +116,8 @@ _EN_SPEECH_TAG = re.compile(
 )
 _KO_SPEECH_TAG = re.compile(
     r"(?:[^\s\"“”‘’']+ ){0,4}(?:말했|말하였|말한|물었|묻는|물어보았|대답했|대답하였|대답한|"
-    r"답했|소리쳤|외쳤|덧붙였|덧붙인|속삭였|중얼거렸|되물었|반문했)(?:다|습니다)"
+    r"답했|소리쳤|외쳤|덧붙였|덧붙인|속삭였|중얼거렸|되물었|반문했|밝혔|전했|강조했|설명했|"
+    r"주장했|지적했)(?:다|습니다)"
 )
 # Korean quotative particles after a closing quote: the quoted sentence
 # continues the outer one (“…했다.” 라고 말했다).
@@ -157,10 +173,12 @@ class _Candidate(NamedTuple):
 
     @property
     def prev_word(self) -> str:
-        """The word before the punctuation, opening quotes removed."""
+        """The word before the punctuation, opening quotes removed, and what a dash, a
+        bracket or a hyphen after a lower-case letter joins it to ("then-Sen." is
+        "Sen", "국무부(U.S." is "U.S")."""
         lo = max(self.seg_start, self.punct_start - _WINDOW)
         words = self.line[lo : self.punct_start].split()
-        return words[-1].lstrip(_OPENERS) if words else ""
+        return _JOINED.split(words[-1])[-1].lstrip(_OPENERS) if words else ""
 
     @property
     def next_clause(self) -> str:
@@ -198,9 +216,21 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
     spans = [
         (line_no, offset + start, offset + end)
         for line_no, offset, line in _iter_lines(text)
-        for start, end in _split_line(line, lang)
+        for start, end in _split_paragraphs(line, lang)
     ]
     return _to_sentences(text, spans)
+
+
+def _split_paragraphs(line: str, lang: str) -> list[tuple[int, int]]:
+    """The sentence spans of one line, where a paragraph or line separator that is no
+    newline (U+2028, a form feed, Word's manual line break) also ends a sentence."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in [*_SEPARATOR.finditer(line), None]:
+        end = match.start() if match else len(line)
+        spans += [(start + a, start + b) for a, b in _split_line(line[start:end], lang)]
+        start = match.end() if match else end
+    return spans
 
 
 def split_lines(text: str) -> list[Sentence]:
@@ -353,6 +383,17 @@ def _is_abbreviation(candidate: _Candidate, *, english: bool) -> bool:
         return True
     if english and key in _NEVER_FINAL:
         return True
+    if english and key in _CLOCK:
+        first = _first_letter(next_word)
+        return (
+            not (first.isascii() and first.isupper())  # a digit, Hangul: the time goes on
+            or _starter_key(next_word).rstrip(".,;:)]") in _TIME_WORDS
+            or bool(_TIME_OF.match(candidate.line, candidate.next_start))
+        )
+    if _DATELINE_NEXT.match(candidate.line, candidate.next_start) and _DATELINE_HEAD.fullmatch(
+        candidate.line, candidate.seg_start, candidate.punct_start
+    ):
+        return True
     maybe_final = (english and key in _MAYBE_FINAL) or bool(
         _DOTTED_ACRONYM.fullmatch(word) or _INITIAL.fullmatch(word)
     )
@@ -366,11 +407,14 @@ def _starter_key(word: str) -> str:
 
 def _is_ko_boundary(candidate: _Candidate) -> bool:
     """Korean rules: Hangul has no case, so the words around the candidate decide."""
+    word = candidate.prev_word
     if candidate.closed:
+        if candidate.line[candidate.end - 1] in ")]" and _LATIN_END.search(word):
+            # "유엔(U.N.) 안보리가", "애플(Apple Inc.) 주가가": an English abbreviation
+            return candidate.punct == "." and not _is_abbreviation(candidate, english=True)
         # “…했다.” 라고 말했다 / “가자!” 그가 말했다: the quote belongs to the outer sentence.
         quotative = _KO_QUOTATIVE.match(candidate.line, candidate.next_start)
         return not (quotative or _KO_SPEECH_TAG.fullmatch(candidate.next_clause))
-    word = candidate.prev_word
     if _ELLIPSIS.fullmatch(candidate.punct):
         # "그런데… 그는" trails off mid-sentence; "몰라요… 그는" ends one.
         return word[-1:] in _KO_FINAL_SYLLABLES
@@ -405,7 +449,9 @@ _AGENCY = r"\(?[A-Z][\w&.\-]*\)"
 _DATELINE_CHARS = 100
 _DATELINE = re.compile(
     rf"^\s*(?:(?:{_CITY}\s*)?{_AGENCY}\s*(?:[-–—]+\s*)?|{_CITY}\s*[-–—]+\s+(?=[A-Z\"“‘'])"
-    r"|[(\[][^()\[\]=]{1,15}=[^()\[\]]{1,20}[)\]]\s*(?:[가-힣]{2,4}\s*(?:기자|특파원)\s*=?\s*)?)"
+    r"|[(\[][^()\[\]=]{1,15}=[^()\[\]]{1,20}[)\]]\s*"
+    # one reporter or several: "김철수 기자 =", "김철수·이영희 기자 =", "김철수 이영희 기자 ="
+    r"(?:(?:[가-힣]{2,4}\s*(?:기자|특파원)?\s*[·,]?\s*){0,3}[가-힣]{2,4}\s*(?:기자|특파원)\s*=?\s*)?)"
 )
 
 

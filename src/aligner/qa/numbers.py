@@ -13,9 +13,9 @@ weekday into a date (``24일``), convert miles to kilometres, add a won amount
 in brackets or spell out what the other side writes as a word. A flag needs a
 *substitution*: a confident value left on each side, the two close enough to
 be one number changed (one digit typed differently, two neighbouring digits
-swapped, or the same digits at a power of ten from each other when one side writes a scale unit such as ``만``
-or "million"), and with units of one family (never "75 mph" against
-"120km", nor a multiplier against a count). Confident means written with
+swapped, or the same digits at a power of ten from each other when one side
+writes a scale unit such as ``만`` or "million"), and with units of one family
+(never "75 mph" against "120km", nor a multiplier against a count). Confident means written with
 digits or a scale word and not a bracketed currency conversion; number words,
 ordinals, a day of the month whose month the other side does not name, and
 Korean native numerals help matching but never raise a flag.

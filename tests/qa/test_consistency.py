@@ -95,7 +95,7 @@ def test_same_translation_up_to_spacing_quotes_and_case_is_consistent(
     )
     plain = (
         ['He said the "talks" will resume on Monday'],
-        ['그는 "회담"이 월요일에  재개된다고 말했다'],
+        ['그는, "회담"이 월요일에  재개된다고 말했다'],  # a comma is no other translation
     )
     flags = _flags(_check(tmp_path, encoder, {"a.txt": curly, "b.txt": plain}))
     assert flags == {"a.txt": [], "b.txt": []}

@@ -158,3 +158,32 @@ def test_lone_and_boilerplate_sentences_are_skipped() -> None:
 
 def test_registered_as_warning() -> None:
     assert CHECKS["named_entity"].severity == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # acronyms Korean writes for lower-case English
+        ("North Korea fired an intercontinental ballistic missile.", "북한이 ICBM을 발사했다."),
+        ("The two sides signed a free trade agreement.", "양측은 FTA에 서명했다."),
+        ("K-pop fans gathered in Seoul.", "K-POP 팬들이 서울에 모였다."),
+        # spaced units
+        ("The chip runs at 3.2 gigahertz.", "이 칩은 3.2 GHz로 작동한다."),
+        # usual Korean forms of built-in names
+        ("The UN Security Council met on Monday.", "안보리는 월요일 회의를 열었다."),
+        ("Pyongyang slams Seoul over joint drills", "北, 한미연합훈련 놓고 南 비난"),
+        # a hashtag ends where the Korean particle starts
+        ("Fans used the hashtag #StopAsianHate.", "팬들은 #StopAsianHate와 같은 해시태그를 썼다."),
+    ],
+)
+def test_desk_copy_is_not_flagged(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_a_glossary_name_replaces_the_built_in_one_whatever_its_hyphens(tmp_path: Path) -> None:
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("en,ko,forbidden\nKim Jong-un,김정은,\n", encoding="utf-8")
+    flags = _flags(
+        ("Kim Jong-un said so.", "그는 그렇게 말했다."), settings=Settings(glossary=glossary)
+    )
+    assert flags == []  # the terminology check says it, once

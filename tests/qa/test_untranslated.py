@@ -125,3 +125,22 @@ def test_script_profile_leaves_links_and_brackets_out() -> None:
 
 def test_registered_as_error() -> None:
     assert CHECKS["untranslated"].severity == Severity.ERROR
+
+
+def test_a_headline_copied_in_title_case_or_capitals_is_a_copy() -> None:
+    for headline in (
+        "North Korea Fires Ballistic Missile Toward East Sea",
+        "NORTH KOREA FIRES MISSILE AT SEA",
+    ):
+        [flag] = _flags(headline, headline)
+        assert "is a copy of the English" in flag.message
+    assert _flags("Samsung Electronics Co. Ltd.", "Samsung Electronics Co. Ltd.") == []
+
+
+def test_a_quote_kept_in_english_with_its_translation_in_brackets_is_korean() -> None:
+    en = 'Trump wrote, "We will make America great again."'
+    ko = (
+        '트럼프는 "We will make America great again"(우리는 미국을 다시 위대하게 만들 것)'
+        "이라고 썼다."
+    )
+    assert _flags(en, ko) == []

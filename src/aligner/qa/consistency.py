@@ -11,10 +11,10 @@ Only 1-1 pairs of content sentences count; sentences of fewer than
 pairs already flagged as a bad translation (truncated, mistranslated,
 untranslated): they are reported already and are no reference. English is
 compared after normalising Unicode, case, quotes, whitespace and final
-punctuation; Korean after the same and ignoring spacing, so that a spacing fix is
-not a different translation. When one translation prevails (strictly most
-occurrences), only the others are flagged, citing it; on a tie every occurrence
-is flagged, citing a different one.
+punctuation; Korean after the same and ignoring spacing and punctuation, so that
+a spacing fix or a comma is not a different translation. When one translation
+prevails (strictly most occurrences), only the others are flagged, citing it; on a
+tie every occurrence is flagged, citing a different one.
 
 Default severity ``warning``: a divergent rendering of a recurring sentence is
 worth a translator's look and shows in the CLI and CI summaries, but it is often
@@ -23,6 +23,7 @@ a legitimate choice in context, so it must not fail the default gate (``error``)
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -42,6 +43,8 @@ _QUOTES = str.maketrans(
     | {"「": '"', "」": '"', "『": '"', "』": '"'}
 )
 _FINAL = " .!?…。"
+# punctuation, but not a decimal point or separator between digits ("3.5", "1,000")
+_PUNCTUATION = re.compile(r"(?![.,](?<=\d[.,])(?=\d))[^\w\s]")
 _QUOTE_CHARS = 60
 
 
@@ -56,8 +59,10 @@ class _Use:
 
     @cached_property
     def ko(self) -> str:
-        """Normalised when asked: most English sentences of a run occur once."""
-        return "".join(normalise(self.doc.tgt.sentences[self.tgt].text).split())
+        """Normalised when asked (most English sentences of a run occur once), spacing
+        and punctuation aside: "외교부는, 논평" and "한·미" / "한-미" are one rendering."""
+        text = normalise(self.doc.tgt.sentences[self.tgt].text)
+        return _PUNCTUATION.sub("", "".join(text.split()))
 
     @property
     def ref(self) -> str:

@@ -37,7 +37,7 @@ from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.links import Token, link_tokens, without_links
 from aligner.qa.registry import AlignedDocument, register
-from aligner.qa.terminology import Term, load_glossary, make_term
+from aligner.qa.terminology import Term, en_key, load_glossary, make_term
 
 __all__ = ["BUILTIN_NAMES", "Token", "find_named_entities", "latin_tokens", "link_tokens"]
 
@@ -50,22 +50,26 @@ BUILTIN_NAMES: tuple[Term, ...] = (
     make_term("Kim Jong Il", "김정일|김 위원장|김 국방위원장|김 총비서"),
     make_term("Kim Il Sung", "김일성|김 주석"),
     make_term("Kim Yo Jong", "김여정|김 부부장"),
-    make_term("Pyongyang", "평양|북한|북측|북|조선"),
+    make_term("Pyongyang", "평양|북한|북측|북|조선|北"),
     make_term("Radio Free Asia", "자유아시아방송|RFA"),
     make_term("RFA", "RFA|자유아시아방송"),
     make_term("KCNA|Korean Central News Agency", "조선중앙통신|중앙통신|KCNA"),
     make_term("Rodong Sinmun", "로동신문|노동신문"),
     make_term("IOC|International Olympic Committee", "IOC|국제올림픽위원회"),
-    make_term("UN|U.N.|United Nations", "UN|U.N.|유엔|국제연합"),
+    make_term("UN|U.N.|United Nations", "UN|U.N.|유엔|국제연합|안보리|안전보장이사회"),
 )
 
 # Abbreviations Korean text writes in Latin script where English spells them
 # out ("television" -> "TV"), and units.
 _KOREAN_LATIN = frozenset(
     "TV PC CD DVD IT CEO CFO CCTV SNS GDP GNP DNA AI ATM MP3 USB LCD LED PD VIP UFO SF "
-    "NGO ID CT MRI IQ OK PR DMZ KTX SUV LPG LNG CPU OS TOP AM PM".split()
+    "NGO ID CT MRI IQ OK PR DMZ KTX SUV LPG LNG CPU OS TOP AM PM "
+    # "an intercontinental ballistic missile" -> ICBM, "a free trade agreement" -> FTA
+    "ICBM SLBM IRBM FTA IPO M&A R&D MOU CPI PPI EV ETF ESG HBM OTT MZ K-POP".split()
 )
-_UNITS = frozenset("MW GW KW KWH MWH GWH GB MB TB KB CC PPM HP".split())
+_UNITS = frozenset(
+    "MW GW KW KWH MWH GWH TWH GB MB TB KB CC PPM HP GHZ MHZ DB MSV BQ MBPS GBPS".split()
+)
 _CONNECTORS = frozenset("of and for the on in de du la del der von van & at to".split())
 
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9'’.&-])[A-Za-z](?:[A-Za-z0-9&'’.-]*[A-Za-z0-9])?")
@@ -164,8 +168,8 @@ def _bracket_glossed(text: str) -> set[str]:
 def _names(settings: Settings) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     """Built-in names not in the user's glossary, and the user's terms."""
     user = load_glossary(settings.glossary).terms if settings.glossary else ()
-    user_en = {variant.lower() for term in user for variant in term.en}
-    builtin = tuple(t for t in BUILTIN_NAMES if not user_en & {v.lower() for v in t.en})
+    user_en = {en_key(variant) for term in user for variant in term.en}
+    builtin = tuple(t for t in BUILTIN_NAMES if not user_en & {en_key(v) for v in t.en})
     return builtin, user
 
 

@@ -19,7 +19,8 @@ _URL = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_]{2,}")
-_HASHTAG = re.compile(r"(?<![\w#&])#(?=\w*[^\W\d_])\w+")
+# "#StopAsianHate와": a Latin tag ends before the Korean particle; "#미투" is Korean
+_HASHTAG = re.compile(r"(?<![\w#&])#(?:[A-Za-z0-9_]*[A-Za-z][A-Za-z0-9_]*|\w*[^\W\d_A-Za-z]\w*)")
 _LINK_HINT = re.compile(
     r"[@#]|www\.|https?://|\.(?:com|org|net|gov|edu|int|kr|kp)(?![A-Za-z0-9])", re.IGNORECASE
 )

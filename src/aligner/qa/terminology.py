@@ -18,10 +18,12 @@ one row or two, is an error naming the row, and so is a row with a quote that
 is never closed.
 
 Per aligned pair, a term whose English form occurs in the English side (case
-does not matter unless the term is written in capitals, like an acronym; words
-may be joined by spaces or hyphens; a final ``s``/``es`` plural is allowed)
-must be matched by one of its accepted Korean variants in the Korean side, and
-none of its forbidden variants may occur in the Korean side. Korean variants
+does not matter unless the term is written in capitals, like an acronym, or is
+one capitalised word, a name: "Fed" is not "fed up"; words may be joined by
+spaces or hyphens; a final ``s``/``es`` plural, ``y``/``ies`` too, is allowed;
+links are not searched) must be matched by one of its accepted Korean variants
+in the Korean side, and none of its forbidden variants may occur in the Korean
+side (a forbidden variant used instead of an accepted one is one flag). Korean variants
 are found as substrings with spaces ignored (particles attach to the word:
 ``노동당은``). An accepted variant that contains a forbidden one hides it
 (accepting ``조선노동당`` and forbidding ``노동당``, ``조선노동당은`` passes), but a
@@ -38,6 +40,7 @@ import csv
 import functools
 import io
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,11 +49,13 @@ from aligner.config import Settings
 from aligner.errors import ConfigError
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.links import without_links
 from aligner.qa.registry import AlignedDocument, register
 
 __all__ = [
     "Glossary",
     "Term",
+    "en_key",
     "find_terminology",
     "load_glossary",
     "make_term",
@@ -68,22 +73,32 @@ def _is_acronym(variant: str) -> bool:
 
 
 def _en_pattern(variant: str) -> re.Pattern[str]:
-    """Whole words, spaces or hyphens between them, an optional plural ending."""
+    """Whole words, spaces or hyphens between them, an optional plural ending
+    ("allies" for "ally"); a one-word name keeps its capital ("Fed", not "fed up";
+    "Moon", not "the moon")."""
     words = [w for w in _WORD_SPLIT.split(variant.strip()) if w]
     parts = ["['’]?".join(re.escape(piece) for piece in _APOSTROPHES.split(word)) for word in words]
     body = r"[\s\-‐–]+".join(parts)
+    if len(words) == 1 and body[:1].isupper() and not _is_acronym(variant):
+        body = f"(?-i:{body[0]}){body[1:]}"
+    plural = r"(?:e?s)?"
+    if body.endswith("y") and not _is_acronym(variant):
+        body, plural = body[:-1], "(?:y|ys|ies)"
     flags = 0 if _is_acronym(variant) else re.IGNORECASE
-    return re.compile(rf"(?<!\w){body}(?:e?s)?(?!\w)", flags)
+    return re.compile(rf"(?<!\w){body}{plural}(?!\w)", flags)
 
 
-def _en_key(variant: str) -> str:
-    """What two English forms that :func:`_en_pattern` matches alike have in common."""
+def en_key(variant: str) -> str:
+    """What two English forms of one term have in common (case aside, unless in
+    capitals): rows with one key are merged."""
     words = " ".join(w for w in _WORD_SPLIT.split(_APOSTROPHES.sub("'", variant)) if w)
     return words if _is_acronym(variant) else words.casefold()
 
 
 def _squeeze(text: str) -> str:
-    return _SPACES.sub("", text)
+    # NFC: Hangul decomposed into jamo (macOS file names and text, PDF extraction)
+    # is the same word
+    return _SPACES.sub("", unicodedata.normalize("NFC", text))
 
 
 @dataclass(frozen=True)
@@ -288,7 +303,7 @@ def _group(rows: Sequence[Term]) -> list[list[Term]]:
     """Rows in groups of the same English term (sharing a form), in file order."""
     groups: list[tuple[set[str], list[Term]]] = []
     for row in rows:
-        keys = {_en_key(variant) for variant in row.en}
+        keys = {en_key(variant) for variant in row.en}
         same = [group for group in groups if group[0] & keys]
         for group in same[1:]:  # the row joins terms that were apart until now
             same[0][0].update(group[0])
@@ -375,11 +390,13 @@ def _variants(values: Sequence[str]) -> str:
 
 
 def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterator[Flag]:
-    written = term.en_match(src_text)
+    written = term.en_match(without_links(src_text))  # "www.reuters.com" names no one
     if written is None:
         return
     where = _where(term)
-    if term.ko and term.ko_match(tgt_text) is None:
+    bad = term.forbidden_match(tgt_text)
+    # a forbidden variant in place of the accepted one is one error, said once
+    if term.ko and bad is None and term.ko_match(tgt_text) is None:
         yield Flag(
             "terminology",
             Severity.ERROR,
@@ -388,7 +405,7 @@ def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterato
             f"EN {_quote(written)} should be translated as {_variants(term.ko)}{where}; "
             f"KO has none of them: {_quote(tgt_text)}",
         )
-    if (bad := term.forbidden_match(tgt_text)) is not None:
+    if bad is not None:
         instead = f" (use {_variants(term.ko)})" if term.ko else ""
         yield Flag(
             "terminology",

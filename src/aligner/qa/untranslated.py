@@ -32,6 +32,9 @@ __all__ = ["copied", "find_untranslated", "script_profile", "wrong_script"]
 
 COPY_RATIO = 0.9
 MIN_COPY_WORDS = 3
+# a copy of Title Case or capitals has no lower-case word: a headline of this many
+# words is one ("North Korea Fires Ballistic Missile Toward East Sea")
+MIN_TITLE_COPY_WORDS = 5
 MIN_FOREIGN_WORDS = 3
 FOREIGN_SHARE = 0.5
 MIN_HANGUL_IN_ENGLISH = 4
@@ -45,9 +48,11 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # ordinary words: lower-case, two letters or more, not part of a name or link
 _COMMON_WORD = re.compile(r"(?<![\w@#/.'’-])[a-z]{2,}(?:['’][a-z]+)?(?![\w@/])")
+# links, and brackets without Hangul: a gloss "(Food and Drug Administration)" is
+# left out, a translation "(우리는 미국을 다시...)" of a quote kept in English is not
 _SKIPPED = re.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
-    r"|\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）"
+    r"|\([^()\uac00-\ud7a3]*\)|\[[^\[\]\uac00-\ud7a3]*\]|（[^（）\uac00-\ud7a3]*）"
 )
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 
@@ -112,7 +117,8 @@ def copied(src: str, tgt: str) -> bool:
     """Whether ``tgt`` repeats ``src`` (case, punctuation, digits and spacing ignored).
 
     Names, acronyms and numbers alone are not a copy: the text needs
-    :data:`MIN_COPY_WORDS` words of which one is an ordinary lower-case word.
+    :data:`MIN_COPY_WORDS` words of which one is an ordinary lower-case word, or
+    :data:`MIN_TITLE_COPY_WORDS` words (a headline in Title Case or capitals).
 
     Example:
         >>> copied("The talks resume on May 3.", "the talks resume on may 4")
@@ -121,7 +127,10 @@ def copied(src: str, tgt: str) -> bool:
         False
     """
     a, b = _letters(src), _letters(tgt)
-    if len(a.split()) < MIN_COPY_WORDS or not _COMMON_WORD.search(_SKIPPED.sub(" ", src)):
+    words = len(a.split())
+    if words < MIN_COPY_WORDS:
+        return False
+    if words < MIN_TITLE_COPY_WORDS and not _COMMON_WORD.search(_SKIPPED.sub(" ", src)):
         return False
     if a == b:
         return True

@@ -86,6 +86,7 @@ def test_repeated_words(text: str, words: str) -> None:
         "He had had enough.",
         "She said that that was wrong.",
         "They visited Walla Walla last year.",
+        "Bora Bora is popular with honeymooners.",  # a name opening the sentence too
         "Bye bye, she said.",
         "The score was 10 10 at half time.",
         "He thanked the theater.",
@@ -169,7 +170,14 @@ def test_truncated_pair_is_left_to_the_truncation_check() -> None:
 
 @pytest.mark.parametrize(
     ("text", "mark"),
-    [("Why?", "?"), ("“뭐라고요?”", "?"), ("그렇다.", "."), ("Stop!", "!"), ("No mark", "")],
+    [
+        ("Why?", "?"),
+        ("“뭐라고요?”", "?"),
+        ("그렇다.", "."),
+        ("Stop!", "!"),
+        ("No mark", ""),
+        ("이것이 끝일까…", ""),  # trailing off: neither a statement nor a question
+    ],
 )
 def test_final_mark(text: str, mark: str) -> None:
     assert final_mark(text) == mark
@@ -196,3 +204,23 @@ def test_quoted_questions_and_missing_marks_are_not_flagged() -> None:
         ]
     )
     assert list(find_punctuation(doc, Settings())) == []
+
+
+# Found in review of desk copy.
+def test_list_markers_inside_a_line_and_emoji_joiners_are_not_problems() -> None:
+    assert bracket_problems("조건은 1) 가격 2) 품질이다.") == []
+    assert bracket_problems("Voters must choose a) the incumbent or b) the challenger.") == []
+    assert bracket_problems("3명(남성 2)이 다쳤다.") == []
+    assert bracket_problems("It fell 36 inches (900 mm) here.") == []
+    assert (
+        spacing_problem("The family \U0001f468\u200d\U0001f469\u200d\U0001f467 posted a photo.")
+        is None
+    )
+    assert spacing_problem("A stray\u200djoiner.") is not None
+
+
+def test_a_korean_single_quote_left_open_is_flagged() -> None:
+    en = "The so-called 'banana war' ended after ten years."
+    [flag] = _one("unbalanced", en, "이른바 ‘바나나 분쟁이 10년 만에 끝났다.")
+    assert "“‘”" in flag.message
+    assert _one("unbalanced", en, "이른바 ‘바나나 분쟁’이 10년 만에 끝났다.") == []

@@ -327,3 +327,36 @@ def test_sentence_cue_grades() -> None:
     assert grade("회의를 열었다,", "ko") == Cue.WEAK
     assert grade("회의를 열었고", "ko") == Cue.MEDIUM
     assert grade("회의를 열었다.", "ko") == Cue.NONE
+
+
+# Found in review of desk copy.
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # headlines and captions ending on a noun or a name that looks like a particle
+        (
+            "Seoul and Washington agree on defense cost-sharing after months of talks",
+            "한미 방위비 분담금 합의",
+        ),
+        ("North Korea holds a party plenary meeting on the economy", "북한 당 전원회의"),
+        ("Autumn colours cover Mount Seorak in the east", "단풍 물든 설악산의 가을"),
+        # a sentence may end on "of"
+        (
+            "The coach said it was a result the whole team could be proud of.",
+            "감독은 팀 전체가 자랑스러워할 결과라고 말했다.",
+        ),
+        # a space before the full stop of a complete Korean sentence is a slip
+        (
+            "The minister discussed wages with union leaders on Monday.",
+            "장관은 월요일 노조 지도자들과 임금 문제를 논의했다 .",
+        ),
+    ],
+)
+def test_complete_sentences_of_desk_copy_are_not_flagged(en: str, ko: str) -> None:
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+def test_a_korean_line_cut_and_given_a_full_stop_is_flagged() -> None:
+    en = "Officials ordered residents of low-lying areas to evacuate immediately on Tuesday."
+    [flag] = _flags_on_last_bead([([en], ["당국은 저지대 주민들에게."])])
+    assert "unfinished clause" in flag.message

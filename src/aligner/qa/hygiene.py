@@ -47,7 +47,13 @@ _SPACING = (
     (re.compile(r"\t"), "a tab"),
     (re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]"), "a non-breaking or typographic space"),
     (re.compile(r"\u3000"), "an ideographic (full-width) space"),
-    (re.compile(r"[\u200b-\u200d\u2060\ufeff]"), "an invisible zero-width character"),
+    # a zero-width joiner inside an emoji sequence (👨‍👩‍👧) is part of the emoji
+    (
+        re.compile(
+            r"[\u200b\u200c\u2060\ufeff]|(?<![\U0001f000-\U0001faff\u2600-\u27bf\ufe0f])\u200d"
+        ),
+        "an invisible zero-width character",
+    ),
 )
 
 _REPEAT = re.compile(r"(?<![\w'’-])([^\W\d_][\w'’]*)\s+(\1)(?![\w'’-])", re.IGNORECASE)
@@ -69,12 +75,15 @@ _BRACKETS = (
 _FULLWIDTH = str.maketrans("（）［］｛｝", "()[]{}")
 _DOUBLE_QUOTES = re.compile(r"``|''|[\"“”„‟˝〝〞＂]")
 _QUOTE_EDGE = re.compile(r'^\s*"|"\s*$')
-# "1) first", "a) second": list markers close a bracket they never opened.
+# "1) first", "a) second": list markers close a bracket they never opened; so do
+# markers inside a line ("조건은 1) 가격 2) 품질"), where "(900 m)" is no marker.
 _ENUMERATOR = re.compile(r"^\s*\(?[0-9A-Za-z가-힣]{1,2}\)(?=\s)")
+_INLINE_ENUMERATOR = re.compile(r"(?<=\s)[0-9A-Za-z가-힣]\)(?=\s)")
 
 _CLOSERS = "\"'”’」』)]}»›˝ "
-_MARKS = {"?": "?", "？": "?", "!": "!", "！": "!", ".": ".", "。": ".", "…": "."}
-_KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|은가|을까)$")
+# An ellipsis trails off ("이것이 끝일까…"): no statement, no question.
+_MARKS = {"?": "?", "？": "?", "!": "!", "！": "!", ".": ".", "。": "."}
+_KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|은가|인가|을까)$")
 
 
 def _name(lang: str) -> str:
@@ -156,8 +165,8 @@ def repeated_word(text: str) -> str | None:
         first, second = found.group(1), found.group(2)
         if first.lower() in _MAY_REPEAT:
             continue
-        if first[0].isupper() and second[0].isupper() and found.start() > 0:
-            continue  # a name: "Walla Walla", "Bora Bora"
+        if first[0].isupper() and second[0].isupper():
+            continue  # a name: "Walla Walla", "Bora Bora", first word or not
         return found.group(0)
     return None
 
@@ -200,6 +209,13 @@ def bracket_problems(text: str) -> list[str]:
         []
     """
     text = _ENUMERATOR.sub(" ", text.translate(_FULLWIDTH))
+    problems = _unmatched(text)
+    if problems == [")"]:
+        problems = _unmatched(_INLINE_ENUMERATOR.sub(" ", text))
+    return problems
+
+
+def _unmatched(text: str) -> list[str]:
     problems = []
     for opener, closer in _BRACKETS:
         opened, closed = text.count(opener), text.count(closer)
@@ -208,6 +224,14 @@ def bracket_problems(text: str) -> list[str]:
         elif closed > opened:
             problems.append(closer)
     return problems
+
+
+def _single_quote(text: str, lang: str) -> list[str]:
+    """``["‘"]`` if Korean text leaves a single quote open (‘바나나 분쟁이 ...): Korean
+    uses them for names and phrases, English as apostrophes too, so Korean only."""
+    if lang == "ko" and text.count("‘") > text.count("’") + text.count("'"):
+        return ["‘"]
+    return []
 
 
 def _quote_count(text: str) -> int:
@@ -264,7 +288,8 @@ def find_unbalanced(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         if not _content(doc, bead):
             continue
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
-        src_problems, tgt_problems = bracket_problems(src), bracket_problems(tgt)
+        src_problems = bracket_problems(src) + _single_quote(src, doc.src.lang)
+        tgt_problems = bracket_problems(tgt) + _single_quote(tgt, doc.tgt.lang)
         if src_problems and not tgt_problems:
             yield _unbalanced_flag(bead, doc.src.lang, doc.tgt.lang, src_problems, src)
         if src_problems:

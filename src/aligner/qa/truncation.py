@@ -87,11 +87,11 @@ _STOP_AFTER_STOP = re.compile(r"[.?!…][\"'”’)]*(?:\s+\.|,)\s*$")
 _WORDS = re.compile(r"[\w'’]+")
 
 # English words a complete sentence never ends with (articles, coordinating
-# conjunctions, "of", possessive determiners) ...
-_EN_DEAD_END = frozenset("a an the and or but nor of my your our their its".split())
-# ... and words it rarely ends with (prepositions, subordinators, auxiliaries).
+# conjunctions, possessive determiners) ...
+_EN_DEAD_END = frozenset("a an the and or but nor my your our their its".split())
+# ... and words it rarely ends with (prepositions, "proud of", subordinators, auxiliaries).
 _EN_RARE_END = frozenset(
-    "to in on at for with from by into onto over under between through during as than "
+    "of to in on at for with from by into onto over under between through during as than "
     "that which who whose whom because while if when where although though since whether "
     "is are was were be been being has have had will would can could should may might must "
     "shall do does did very such".split()
@@ -102,8 +102,15 @@ _EN_RARE_END = frozenset(
 _KO_OPEN_END = re.compile(
     r"(?:었고|았고|였고|했고|하고|되고|있고|없고|이고|않고|으며|이며|하며|되며|였으며|했으며|었으며"
     r"|지만|는데|은데|한데|했는데|였는데|면서|으면|하면|해서|어서|아서|여서|돼서|도록|려고|거나"
-    r"|에서|에게|으로|께서|는|를|은|을|의)$"
+    r"|에서|에게|으로|께서)$"
 )
+# One-syllable particles end nouns and names too (회의, 마을, 가을, 김지은): a
+# headline or caption "한미 방위비 분담금 합의" is no cut, so they count only
+# against a complete sentence, and 의 not after the syllables of 회의, 합의,
+# 논의, 협의, 동의 and 주의 (민주주의).
+_KO_OPEN_PARTICLE = re.compile(r"(?:는|를|은|을|(?<![회합논협동주])의)$")
+# A complete sentence with a space before its full stop ("논의했다 .") is a slip
+_KO_SPACED_STOP = re.compile(r"(?:(?<!보)다|요|까|죠)[ \t]+\.\s*$")
 # Korean sentence-final endings: a complete clause even if a comma follows.
 # ("-자", "-니", "-라" before a comma are connectives, "보다" is a particle.)
 _KO_FINAL_END = re.compile(r"(?:(?<!보)다|요|까|죠)$")
@@ -227,11 +234,12 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
-def _word_cue(text: str, lang: str, is_last: bool) -> EndCue | None:
+def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndCue | None:
     """A cue from the last word: an article, a preposition, an open Korean clause."""
     word = _last_word(text)
     if lang == "ko":
-        if is_last and _KO_OPEN_END.search(word):
+        particle = other_complete and _KO_OPEN_PARTICLE.search(word)
+        if is_last and (_KO_OPEN_END.search(word) or particle):
             return EndCue(Cue.MEDIUM, "an unfinished clause")
         return None
     lowered = word.lower()
@@ -281,12 +289,12 @@ def sentence_cue(
         <Cue.STRONG: 3>
     """
     stripped = text.rstrip()
-    if _SPACE_DOT.search(stripped):
+    if _SPACE_DOT.search(stripped) and not (lang == "ko" and _KO_SPACED_STOP.search(stripped)):
         return EndCue(Cue.STRONG, 'a stray " ." after a word')
     if is_last and _STOP_AFTER_STOP.search(stripped):
         # "today. ." or "Dr. .": the cut fell after a full stop
         return EndCue(Cue.MEDIUM, "a second full stop or comma after the first")
-    word = _word_cue(stripped.rstrip(".,"), lang, is_last)
+    word = _word_cue(stripped.rstrip(".,"), lang, is_last, other_complete)
     if word and word.strength == Cue.STRONG:
         return word
     if not is_last:
@@ -302,7 +310,11 @@ def sentence_cue(
         return EndCue(Cue.NONE, "")
     if _has_final_punctuation(stripped) or _OPEN_ENDED.search(stripped):
         # "come in.", "the way it is.": a final preposition or verb is common
-        # before a full stop, so only dead-end words (above) count there
+        # before a full stop, so only dead-end words (above) count there; but a
+        # Korean sentence never ends on a connective or a particle plus a full
+        # stop: a cut line pasted a period on ("주민들에게.")
+        if lang == "ko" and word and stripped.endswith("."):
+            return word
         opener = _unclosed(stripped)
         if opener and other_complete:
             return EndCue(Cue.WEAK, f"an unclosed {opener}")

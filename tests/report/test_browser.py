@@ -207,6 +207,18 @@ def test_search_filters_rows_in_either_language(tab: Page, report: Path) -> None
     tab.wait_shown("6 of 6 rows shown")
 
 
+def test_esc_in_the_search_box_keeps_the_query_and_its_rows_in_step(
+    tab: Page, report: Path
+) -> None:
+    tab.open(report)
+    tab.page.keyboard.press("/")
+    tab.page.keyboard.type("lost")
+    tab.wait_shown("1 of 6 rows shown")
+    tab.page.keyboard.press("Escape")  # Chrome's own Esc emptied the box, rows stayed hidden
+    assert tab.page.input_value("#search") == "lost"
+    assert tab.shown() == "1 of 6 rows shown"
+
+
 def test_keys_move_to_the_next_and_previous_flagged_row(tab: Page, report: Path) -> None:
     tab.open(report)
     keys = tab.page.keyboard

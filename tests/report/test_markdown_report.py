@@ -53,7 +53,17 @@ def test_errors_and_warnings_are_listed_with_file_and_line() -> None:
     assert items[0] == (
         "- ❌ **missing** EN corpus/en/politics/budget.txt:6: EN line 6 has no KO counterpart"
     )
-    assert items[1].startswith("- ⚠️ **number\\_mismatch** EN corpus/en/politics/budget.txt:7, KO")
+    # errors first, so that warnings never push what fails the gate out of the list
+    kinds = [item.split("**")[1] for item in items[:-1]]
+    assert kinds == [
+        "missing",
+        "truncated",
+        "extra",
+        "mistranslation",
+        "number\\_mismatch",
+        "reordered",
+    ]
+    assert items[4].startswith("- ⚠️ **number\\_mismatch** EN corpus/en/politics/budget.txt:7, KO")
     assert not any("caption" in item for item in items)  # info flags are left out
     assert items[-1] == "- corpus/en/scan.txt: corpus/en/scan.txt: looks like a PDF"
 
@@ -72,6 +82,13 @@ def test_md_escape_flattens_lines_and_escapes_syntax() -> None:
         "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\~s\\~ \\| \\\\"
     )
     assert md_escape("A & B <br>") == "A &amp; B &lt;br&gt;"
+    # a document name opening a list item stays text: no heading, no nested list
+    assert [md_escape(n) for n in ("# a.txt", "1. b.txt", "- c", "2024-06 d")] == [
+        "\\# a.txt",
+        "1\\. b.txt",
+        "\\- c",
+        "2024-06 d",
+    ]
 
 
 def test_flag_list_is_capped() -> None:

@@ -155,7 +155,8 @@ SCRIPT = """
   document.addEventListener('keydown', function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) { return; }
     if (event.target === search) {
-      if (event.key === 'Escape') { search.blur(); }
+      // Chrome's own Esc would empty the box without an 'input' event
+      if (event.key === 'Escape') { event.preventDefault(); search.blur(); }
       return;
     }
     var delta = command(event);
@@ -174,11 +175,21 @@ SCRIPT = """
     clearTimeout(timer);
     timer = setTimeout(apply, 120);
   });
+  search.addEventListener('search', apply);  // the box's own clear button
   if (chart) {
     chart.addEventListener('click', function (event) {
       var box = chart.getBoundingClientRect();
-      var i = Math.floor((event.clientX - box.left) / box.width * rows.length);
-      if (i >= 0 && i < rows.length && !rows[i].hidden) { select(i, 'center'); }
+      var at = (event.clientX - box.left) / box.width * rows.length;
+      // a pixel covers several rows of a long document and a mark is drawn wider
+      // than its row: take the nearest shown row, a flagged one within a mark's width
+      var reach = Math.max(0.5, rows.length / 400), best = -1, bestCost = Infinity;
+      var last = Math.min(rows.length, at + reach + 1);
+      for (var i = Math.max(0, Math.floor(at - reach - 1)); i < last; i++) {
+        if (rows[i].hidden) { continue; }
+        var cost = Math.abs(i + 0.5 - at) - (rows[i].dataset.flags ? reach : 0);
+        if (cost < bestCost) { best = i; bestCost = cost; }
+      }
+      if (best >= 0) { select(best, 'center'); }
     });
   }
   table.classList.add('live');

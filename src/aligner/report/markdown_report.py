@@ -11,6 +11,7 @@ literally and ``@name`` cannot mention (notify) anyone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -23,8 +24,9 @@ MAX_FLAGS = 50
 _ICONS = {"PASS": "✅", "FAIL": "❌", "error": "❌", "warning": "⚠️"}
 # Backslash-escaped: everything that can start emphasis, code, links, tables or
 # strikethrough inside a line (text never starts a line here: newlines become spaces).
-_ESCAPED = "\\`*_[]|~"
+_ESCAPED = "\\`*_[]|~#"
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
+_LIST_START = re.compile(r"^(\d*)([-+.)])(?=\s)")
 
 
 def md_escape(text: str) -> str:
@@ -42,7 +44,8 @@ def md_escape(text: str) -> str:
             out.append("\\" + char)
         else:
             out.append(char)
-    return "".join(out)
+    # at the start of a list item, "1. " or "- " would open a nested list
+    return _LIST_START.sub(r"\1\\\2", "".join(out), count=1)
 
 
 def render_markdown(run: RunResult, *, max_flags: int = MAX_FLAGS) -> str:
@@ -125,6 +128,8 @@ def _flag_list(docs: Sequence[DocumentResult], max_flags: int) -> Iterator[str]:
     ]
     if not shown:
         return
+    # errors first: a long list of warnings must not hide what fails the gate
+    shown.sort(key=lambda shown_flag: shown_flag[1].severity is not Severity.ERROR)
     yield "### Errors and warnings\n"
     for doc, flag in shown[:max_flags]:
         yield (

@@ -24,6 +24,7 @@ from aligner.align.evidence import Evidence, Lengths
 from aligner.align.reorder import match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
+from conftest import DATA
 
 
 def _unit(x: np.ndarray) -> np.ndarray:
@@ -160,6 +161,25 @@ def test_align_texts_with_no_sentences_on_a_side(muse: Encoder, sides: tuple[int
     )
     assert _pairs(beads) == [((i,), ()) for i in range(n)] + [((), (j,)) for j in range(m)]
     assert (len(src_rows), len(tgt_rows)) == (n, m)
+
+
+def test_beads_are_never_chosen_on_an_estimated_window(muse: Encoder) -> None:
+    """Three omitted sentences (4-6, with their figures) once hid in a 4-1 bead that
+    the second pass scored on its estimated window (0.52; embedded, 0.36)."""
+    data = DATA / "omitted-figures"
+    en = data.joinpath("en.txt").read_text(encoding="utf-8").splitlines()
+    ko = data.joinpath("ko.txt").read_text(encoding="utf-8").splitlines()
+    beads, _, _ = align_texts(
+        en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    assert _pairs(beads) == [((i,), (i,)) for i in range(4)] + [
+        ((4,), ()),
+        ((5,), ()),
+        ((6,), ()),
+        ((7,), (4,)),
+        ((8,), (5,)),
+        ((9,), (6,)),
+    ]
 
 
 def test_long_document_uses_the_band_and_stays_exact() -> None:

@@ -426,6 +426,30 @@ def test_swap_of_neighbours_needs_less_similarity_than_a_move() -> None:
     assert _pairs(match_moved(moved, src, tgt, (0.45, 0.2), 20)) == _pairs(moved)
 
 
+def test_a_moved_paragraph_keeps_its_loosely_translated_sentence() -> None:
+    # EN 1-3 moved to the end of the KO; the pair of EN 3 scores only 0.35: too little
+    # for a move on its own, enough next to the rest of its paragraph
+    a, b, c, d, e, f, g = np.eye(7, dtype=np.float32)
+    src = np.stack([a, b, c, d, e])
+    weak = (0.35 * d + np.sqrt(1 - 0.35**2) * g).astype(np.float32)
+    tgt = np.stack([a, e, b, c, weak])
+    beads = [
+        Bead((0,), (0,), 1.0),
+        Bead((1,), (), 0.0),
+        Bead((2,), (), 0.0),
+        Bead((3,), (), 0.0),
+        Bead((4,), (1,), 1.0),
+        Bead((), (2,), 0.0),
+        Bead((), (3,), 0.0),
+        Bead((), (4,), 0.0),
+    ]
+    moved = _pairs(match_moved(beads, src, tgt, (0.45, 0.2), 20))
+    assert ((1,), (2,)) in moved and ((2,), (3,)) in moved and ((3,), (4,)) in moved
+    # below the document's unrelated level, the neighbour stays a gap
+    moved = _pairs(match_moved(beads, src, tgt, (0.45, 0.4), 20))
+    assert ((3,), ()) in moved and ((), (4,)) in moved
+
+
 @pytest.mark.parametrize(("n", "m"), [(1, 7), (7, 1), (70, 3), (129, 5), (200, 180), (2000, 1900)])
 @pytest.mark.parametrize("max_bead", [1, 4, 6])
 def test_each_chunk_reads_the_pairs_a_whole_matrix_gives(

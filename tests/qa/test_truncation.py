@@ -340,6 +340,9 @@ def test_sentence_cue_grades() -> None:
         ),
         ("North Korea holds a party plenary meeting on the economy", "북한 당 전원회의"),
         ("Autumn colours cover Mount Seorak in the east", "단풍 물든 설악산의 가을"),
+        # a terse Korean subhead is no cut, however short
+        ("Expulsion from the party", "출당"),
+        ("Defection to the South", "탈북"),
         # a sentence may end on "of"
         (
             "The coach said it was a result the whole team could be proud of.",

@@ -422,6 +422,8 @@ def _check_side(
         )
         if cue.strength == Cue.NONE and not is_last:
             continue  # the length of the whole side speaks for its last sentence
+        if cue.strength == Cue.NONE and not _has_final_punctuation(other_text.rstrip()):
+            continue  # a subhead on both sides ("Defection to the South" / "탈북"): terse
         if _is_cut(cue.strength, z, factor, settings.truncation_ratio):
             message = _message(sentence, side.lang, other.lang, cue, factor, other_complete)
             return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message)

@@ -124,6 +124,16 @@ def test_swapped_sides_get_a_hint(tmp_path: Path) -> None:
     assert "swapped" not in stderr
 
 
+def test_a_translation_of_another_story_gets_a_hint(tmp_path: Path) -> None:
+    trusted = DATA / "trusted"
+    en, other = trusted / "en" / "battery-startup.txt", trusted / "ko" / "deep-sea-microbes.txt"
+    _, _, stderr = _run("check", en, other, "--report-dir", tmp_path / "r", "-q")
+    assert "is the Korean file the translation of another story?" in stderr
+    ko = trusted / "ko" / "battery-startup.txt"
+    _, _, stderr = _run("check", en, ko, "--report-dir", tmp_path / "r", "-q")
+    assert "another story" not in stderr
+
+
 def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
     code, stdout, _ = _run(
         "check", SEED_EN, SEED_KO, "--report-dir", tmp_path / "r", "--exit-zero", "-q"

@@ -337,7 +337,11 @@ def check(
             )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
         text = api.render_report(run, to_stdout) if to_stdout else None
-    notes = [*_waiver_notes(run, settings.waivers, update_waivers), *_swap_notes(run)]
+    notes = [
+        *_waiver_notes(run, settings.waivers, update_waivers),
+        *_swap_notes(run),
+        *_unrelated_notes(run),
+    ]
     _print_outcome(
         run, text, written, notes, quiet=quiet, annotations=annotations, fail_on=settings.fail_on
     )
@@ -429,6 +433,24 @@ def _swap_notes(run: RunResult) -> Iterator[str]:
             f"aligner: warning: {len(swapped)} of {len(run.documents)} document(s) have "
             "Korean on the English side and English on the Korean side: are SRC and TGT "
             "swapped? (aligner check EN KO)"
+        )
+
+
+def _unrelated_notes(run: RunResult) -> Iterator[str]:
+    """A hint when a translation is of another story: its flags (mistranslations,
+    gaps, numbers) do not say so by themselves."""
+    unrelated = [
+        printable(doc.pair.name)
+        for doc in run.documents
+        if (pairs := sum(1 for b in doc.beads if b.src and b.tgt)) >= 3
+        and 2 * sum(1 for f in doc.flags if f.type == "mistranslation") >= pairs
+    ]
+    if unrelated:
+        names = ", ".join(unrelated[:3]) + (", ..." if len(unrelated) > 3 else "")
+        yield (
+            f"aligner: warning: {len(unrelated)} of {len(run.documents)} document(s) pair "
+            f"unrelated sentences at least half the time ({names}): is the Korean file the "
+            "translation of another story?"
         )
 
 

@@ -146,3 +146,18 @@ def test_paths_may_be_given_as_strings(encoder: Encoder) -> None:
         str(SEED_EN), str(SEED_KO), settings=Settings(cache=False), encoder=encoder
     )
     assert [d.pair.name for d in run.documents] == [STORY]
+
+
+def test_a_paragraph_added_in_the_translation_is_not_called_missing(encoder: Encoder) -> None:
+    """Its sentences fit each other, not the story: they were typed 'missing' (their
+    counterpart dropped), sending the editor to look for lost English."""
+    data = DATA / "added-paragraph"
+    en, ko = (data / f"{lang}.txt" for lang in ("en", "ko"))
+    settings = Settings(presegmented=True, cache=False)
+    result = api.check_texts(
+        en.read_text(encoding="utf-8"), ko.read_text(encoding="utf-8"), settings=settings,
+        encoder=encoder,
+    )  # fmt: skip
+    added = {j: f.type for f in result.flags for j in f.tgt if not f.src}
+    assert sorted(added) == [5, 6, 7]
+    assert "missing" not in added.values() and "extra" in added.values()

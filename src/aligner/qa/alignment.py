@@ -72,8 +72,12 @@ def _cross_fit(doc: AlignedDocument, k: int) -> float | None:
     return float((theirs[rows] @ mine[lone]).max()) - float(np.median(typical))
 
 
-def _coherence(vectors: npt.NDArray[np.float32] | None, index: int) -> float | None:
-    """Robust z-score of how well sentence ``index`` fits its neighbours."""
+def _coherence(
+    vectors: npt.NDArray[np.float32] | None, index: int, lone: frozenset[int] = frozenset()
+) -> float | None:
+    """Robust z-score of how well sentence ``index`` fits its neighbours: the aligned
+    ones (``lone`` sentences, without counterpart, are left out: an inserted
+    paragraph fits itself, not the story)."""
     if vectors is None or len(vectors) < 6:
         return None
     adjacent = np.einsum("ij,ij->i", vectors[1:], vectors[:-1])
@@ -82,7 +86,8 @@ def _coherence(vectors: npt.NDArray[np.float32] | None, index: int) -> float | N
         return None
     spread = max(1.4826 * float(np.median(np.abs(adjacent - centre))), 0.05)
     window = [k for k in range(index - 3, index + 4) if 0 <= k < len(vectors) and k != index]
-    fit = np.sort(vectors[window] @ vectors[index])[-2:].mean()
+    aligned = [k for k in window if k not in lone]
+    fit = np.sort(vectors[aligned if len(aligned) >= 2 else window] @ vectors[index])[-2:].mean()
     return (float(fit) - centre) / spread
 
 
@@ -101,7 +106,12 @@ def classify_gap(doc: AlignedDocument, k: int) -> str:
     if continues_on_next_line(side, index) or continues_on_next_line(side, index - 1):
         return "unaligned"  # half of a sentence split over two lines: no sentence of its own
     vectors = doc.src_vectors if bead.src else doc.tgt_vectors
-    z = _coherence(vectors, index)
+    lone = frozenset(
+        (b.src or b.tgt)[0]
+        for b in doc.beads
+        if bool(b.src) == bool(bead.src) and not (b.src and b.tgt)
+    )
+    z = _coherence(vectors, index, lone)
     if z is None:
         return "unaligned"
     if z >= COHERENT_Z:

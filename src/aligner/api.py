@@ -543,11 +543,11 @@ def check_paths(
     documents = run_cross_checks(documents, settings)
     checked = {doc.pair.name for doc in documents}
     unchecked = corpus - checked
-    whole = Path(src).is_dir() and only is None
-    if not Path(src).is_dir():  # one story: the waivers of the others are not in question
+    one_story = not Path(src).is_dir()
+    if one_story:  # the waivers of the other stories are not in question
         unchecked |= {w.document for w in waivers} - checked
-    # the cross-document checks only saw this run's documents
-    unjudged = set() if whole else set(CROSS_CHECKS)
+    # the cross-document checks saw only this run's documents
+    unjudged = set(CROSS_CHECKS) if one_story or only is not None else set()
     if update_waivers:
         waivers = _update_waivers(documents, waivers, (unchecked, unjudged), settings)
     waived = apply_waivers(documents, waivers, unchecked=unchecked, unjudged=unjudged)

@@ -134,7 +134,8 @@ class InputProblem:
 
     path: str
     message: str
-    # the file it lacks, for a file without a translation (derived from the message)
+    # the file it lacks, for a file without a translation (not compared: the message
+    # names it too)
     counterpart: str = field(default="", compare=False)
 
 

@@ -15,8 +15,9 @@ in brackets or spell out what the other side writes as a word. A flag needs a
 be one number changed (one digit typed differently, two neighbouring digits
 swapped, or the same digits at a power of ten from each other when one side
 writes a scale unit such as ``만`` or "million"), and with units of one family
-(never "75 mph" against "120km", nor a multiplier against a count). Confident means written with
-digits or a scale word and not a bracketed currency conversion; number words,
+(never "75 mph" against "120km", nor a multiplier against a count). Confident
+means written with digits or a scale word and not a bracketed currency
+conversion (a share or an age in brackets is the sentence's own); number words,
 ordinals, a day of the month whose month the other side does not name, and
 Korean native numerals help matching but never raise a flag.
 

@@ -23,8 +23,8 @@ one capitalised word, a name: "Fed" is not "fed up"; words may be joined by
 spaces or hyphens; a final ``s``/``es`` plural, ``y``/``ies`` too, is allowed;
 links are not searched) must be matched by one of its accepted Korean variants
 in the Korean side, and none of its forbidden variants may occur in the Korean
-side (a forbidden variant used instead of an accepted one is one flag). Korean variants
-are found as substrings with spaces ignored (particles attach to the word:
+side (a forbidden variant used instead of an accepted one is one flag). Korean
+variants are found as substrings with spaces ignored (particles attach to the word:
 ``노동당은``). An accepted variant that contains a forbidden one hides it
 (accepting ``조선노동당`` and forbidding ``노동당``, ``조선노동당은`` passes), but a
 forbidden variant that contains an accepted one is still found (accepting

@@ -409,9 +409,13 @@ def _is_ko_boundary(candidate: _Candidate) -> bool:
     """Korean rules: Hangul has no case, so the words around the candidate decide."""
     word = candidate.prev_word
     if candidate.closed:
-        if candidate.line[candidate.end - 1] in ")]" and _LATIN_END.search(word):
-            # "유엔(U.N.) 안보리가", "애플(Apple Inc.) 주가가": an English abbreviation
-            return candidate.punct == "." and not _is_abbreviation(candidate, english=True)
+        if (
+            candidate.punct == "."
+            and candidate.line[candidate.end - 1] in ")]"
+            and _LATIN_END.search(word)
+            and _is_abbreviation(candidate, english=True)
+        ):
+            return False  # "유엔(U.N.) 안보리가", "애플(Apple Inc.) 주가가": an abbreviation
         # “…했다.” 라고 말했다 / “가자!” 그가 말했다: the quote belongs to the outer sentence.
         quotative = _KO_QUOTATIVE.match(candidate.line, candidate.next_start)
         return not (quotative or _KO_SPEECH_TAG.fullmatch(candidate.next_clause))

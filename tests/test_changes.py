@@ -115,7 +115,8 @@ def test_cli_errors_are_one_line_with_exit_2(repo: Path, tmp_path: Path) -> None
     assert code == 2 and "not inside a git work tree" in stderr and stderr.count("\n") == 1
 
 
-def test_changed_documents_of_one_tagged_tree(tmp_path: Path) -> None:
+def _tagged_repo(tmp_path: Path) -> Path:
+    """One tree of two tagged pairs (a.en.txt / a.ko.txt, b...), committed once."""
     root = tmp_path / "tagged"
     root.mkdir()
     for name in ("a", "b"):
@@ -124,6 +125,11 @@ def test_changed_documents_of_one_tagged_tree(tmp_path: Path) -> None:
     _git(tmp_path, "init", "-q", str(root))
     _git(root, "add", ".")
     _git(root, "commit", "-q", "-m", "corpus")
+    return root
+
+
+def test_changed_documents_of_one_tagged_tree(tmp_path: Path) -> None:
+    root = _tagged_repo(tmp_path)
     (root / "b.ko.txt").write_text("바뀐 문장.\n", encoding="utf-8")
     assert changed_documents(root, None, "HEAD") == {"b.txt"}
 
@@ -140,13 +146,6 @@ def test_a_story_whose_translation_was_deleted_counts(repo: Path, tmp_path: Path
     code, stdout, _ = _check(repo, "--changed-since", "HEAD")
     assert code == 2, stdout  # nothing could be checked: CI fails rather than passing
     assert "ko/a.txt: no English counterpart" in stdout
-    root = tmp_path / "tagged"
-    root.mkdir()
-    for name in ("a", "b"):
-        for lang in ("en", "ko"):
-            shutil.copy(DATA / "clean" / lang / "budget.txt", root / f"{name}.{lang}.txt")
-    _git(tmp_path, "init", "-q", str(root))
-    _git(root, "add", ".")
-    _git(root, "commit", "-q", "-m", "corpus")
+    root = _tagged_repo(tmp_path)
     (root / "a.ko.txt").unlink()
     assert changed_documents(root, None, "HEAD") == {str(root / "a.en.txt")}

@@ -169,6 +169,7 @@ def test_english(text: str, expected: list[str]) -> None:
         ("He fell ill. Doctors said he would recover.", 2),
         ("Headline without a stop\u2028The story begins.", 2),
         ("A line\x0bbroken by Word.", 2),
+        ("Hangul glued to a full stop is a Korean rule: 했다.이에 it stays.", 1),
     ],
 )
 def test_wire_copy(text: str, count: int) -> None:
@@ -209,6 +210,9 @@ KO_CASES = [
     ("유엔(U.N.) 안보리가 열렸다.", ["유엔(U.N.) 안보리가 열렸다."]),
     ("애플(Apple Inc.) 주가가 올랐다.", ["애플(Apple Inc.) 주가가 올랐다."]),
     ("그는 말했다(AP). 다음 문장이다.", ["그는 말했다(AP).", "다음 문장이다."]),
+    # scraped copy that lost the space after a full stop
+    ("대책을 발표했다.이에 따라 시장은 안정됐다.", ["대책을 발표했다.", "이에 따라 시장은 안정됐다."]),
+    ("좋습니다.그러나 아닙니다.", ["좋습니다.", "그러나 아닙니다."]),
 ]
 
 

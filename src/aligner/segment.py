@@ -42,13 +42,17 @@ _OPENERS = "\"'“‘「『([{«‹˝"
 # quotes before it tell whether it closes this sentence or opens the next. A
 # match starts only at the start of a run and never backtracks into it
 # (lookbehind and possessive quantifiers), which keeps a line of 100,000 dots
-# linear.
+# linear. Scraped Korean copy often loses the space after a full stop
+# ("발표했다.이에 따라"): a full stop after a final ending and before Hangul is
+# ``glued``, a candidate in Korean only.
 _CANDIDATE = re.compile(
     rf"(?P<mark>(?<![.?!…‼⁇⁈⁉])(?P<punct>[.?!…‼⁇⁈⁉]++)(?P<close>[{re.escape(_CLOSERS)}]*+)"
     rf"(?P<detached>[ \t][\"”»」』](?=\s|$))?(?=\s|$)"
-    rf"|(?<![。！？])(?P<cjk>[。！？]++)(?P<cjkclose>[{re.escape(_CLOSERS)}]*+))"
+    rf"|(?<![。！？])(?P<cjk>[。！？]++)(?P<cjkclose>[{re.escape(_CLOSERS)}]*+)"
+    r"|(?<=[다요죠까])(?P<glued>\.)(?=[\uac00-\ud7a3]))"
     rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
+_GLUED = "glued"  # the ``punct`` of a glued candidate
 _WORD_CHAR = re.compile(r"\w")
 _SEPARATOR = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 _JOINED = re.compile(r"[(\[{—–]|(?<=[a-z])-")
@@ -315,7 +319,9 @@ def _make_candidate(
         return None
     end, next_start = match.end("mark"), match.end()
     punct = match.group("punct")
-    if punct is None:
+    if match.group("glued"):
+        punct, closed = _GLUED, False
+    elif punct is None:
         punct, closed = match.group("cjk"), bool(match.group("cjkclose"))
     else:
         closed = bool(match.group("close"))
@@ -345,6 +351,8 @@ def _is_boundary(candidate: _Candidate, lang: str) -> bool:
     """Whether ``candidate`` ends a sentence, by the rules of ``lang``."""
     if candidate.punct[0] in "。！？":
         return True
+    if candidate.punct == _GLUED:
+        return lang == "ko"
     if lang == "ko":
         return _is_ko_boundary(candidate)
     return _is_latin_boundary(candidate, english=lang == "en")

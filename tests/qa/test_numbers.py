@@ -51,6 +51,8 @@ def test_registered_as_an_error() -> None:
         ("2할6푼8리", [0.268]),
         ("6·15 공동선언", [6, 15]),
         ("세계 경제", []),
+        ("헌법 제7조 2항", [7, 2]),  # an article of a law, not 7 trillion
+        ("제13차 회의", [13]),
         ("한 대통령이", []),
     ],
 )
@@ -102,6 +104,11 @@ def test_changed_number_is_flagged_in_translator_words() -> None:
 
 def test_same_numbers_in_both_languages_are_not_flagged() -> None:
     assert _flags("Some 1,500 soldiers were sent.", "병력 1,500명이 파견됐다.") == []
+
+
+def test_an_article_of_a_law_matches_its_english_number() -> None:
+    assert not _flags("Article 7 of the constitution bans it.", "헌법 제7조는 이를 금지한다.")
+    assert _flags("Article 7 of the constitution bans it.", "헌법 제8조는 이를 금지한다.")
 
 
 def test_korean_units_are_read_as_values() -> None:

@@ -154,6 +154,18 @@ def test_unbalanced_bracket_on_the_english_side() -> None:
     assert flag.message.startswith("English leaves “)” unmatched")
 
 
+def test_bracket_over_two_sentences_is_not_flagged() -> None:
+    doc = aligned(
+        [
+            ("The talks failed (the first since 2019.", "회담은 실패했다."),
+            ("They ended early.) Both sides left.", "양측은 떠났다."),
+            ("Talks resume (in May.", "회담은 5월에 재개된다."),
+        ]
+    )
+    [flag] = find_unbalanced(doc, Settings())  # only the bracket no sentence closes
+    assert flag.src == (2,)
+
+
 def test_both_sides_unbalanced_is_not_flagged() -> None:
     assert _one("unbalanced", "the toll (as of Monday rose.", "사망자는 (월요일 현재 늘었다.") == []
 

@@ -72,6 +72,8 @@ _BRACKETS = (
     ("《", "》"),
     ("〈", "〉"),
 )
+_CLOSER_OF = dict(_BRACKETS)
+_OPENER_OF = {closer: opener for opener, closer in _BRACKETS}
 _FULLWIDTH = str.maketrans("（）［］｛｝", "()[]{}")
 _DOUBLE_QUOTES = re.compile(r"``|''|[\"“”„‟˝〝〞＂]")
 _QUOTE_EDGE = re.compile(r'^\s*"|"\s*$')
@@ -260,6 +262,21 @@ def _quote_spans_sentences(document: Document, indices: tuple[int, ...]) -> bool
     )
 
 
+def _brackets_left(document: Document, indices: tuple[int, ...], problems: list[str]) -> list[str]:
+    """``problems`` less the brackets the next sentence closes or the one before opens:
+    one parenthesis over two sentences ("(He left. She stayed.)") is no fault of either."""
+    left = []
+    for mark in problems:
+        closer = _CLOSER_OF.get(mark)
+        at = indices[-1] + 1 if closer else indices[0] - 1
+        wanted = closer or _OPENER_OF.get(mark)
+        if not (0 <= at < len(document.sentences)) or wanted not in bracket_problems(
+            document.sentences[at].text
+        ):
+            left.append(mark)
+    return left
+
+
 def _unbalanced_flag(bead: Bead, lang: str, other: str, problems: list[str], text: str) -> Flag:
     marks = ", ".join("a double quote" if p == '"' else _quote(p) for p in problems)
     return Flag(
@@ -288,8 +305,10 @@ def find_unbalanced(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         if not _content(doc, bead):
             continue
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
-        src_problems = bracket_problems(src) + _single_quote(src, doc.src.lang)
-        tgt_problems = bracket_problems(tgt) + _single_quote(tgt, doc.tgt.lang)
+        src_problems = _brackets_left(doc.src, bead.src, bracket_problems(src))
+        tgt_problems = _brackets_left(doc.tgt, bead.tgt, bracket_problems(tgt))
+        src_problems += _single_quote(src, doc.src.lang)
+        tgt_problems += _single_quote(tgt, doc.tgt.lang)
         if src_problems and not tgt_problems:
             yield _unbalanced_flag(bead, doc.src.lang, doc.tgt.lang, src_problems, src)
         if src_problems:

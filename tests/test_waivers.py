@@ -108,6 +108,27 @@ def test_written_file_reads_back(tmp_path: Path) -> None:
     assert "잘렸다." in (tmp_path / "w.json").read_text("utf-8")  # Korean readable
 
 
+def test_flags_of_one_type_on_one_pair_are_waived_one_by_one(tmp_path: Path) -> None:
+    def term(subject: str) -> Flag:
+        return Flag("terminology", Severity.ERROR, (1,), (1,), subject, subject=subject)
+
+    fed, party = term("Fed"), term("Workers' Party")
+    story = _result("a.txt", ["Fine.", "Cut short, ."], ["좋다.", "잘렸다."], (fed, party))
+    assert flag_fingerprint(story, fed) != flag_fingerprint(story, party)
+    accepted = waiver_for(story, fed, "house style")
+    assert [f.waived for f in apply_waivers([story], [accepted]).documents[0].flags] == [
+        True,
+        False,  # a term the glossary gained later is not hidden by the older waiver
+    ]
+    write_waivers(tmp_path / "w.json", [accepted])
+    assert load_waivers(tmp_path / "w.json") == [accepted]
+    entry = json.loads(dumps_waivers([accepted]))["waivers"][0]
+    assert entry["subject"] == "Fed"
+    del entry["fingerprint"]  # a hand-written entry names the subject instead
+    (tmp_path / "w.json").write_text(json.dumps({"waivers": [entry]}), "utf-8")
+    assert load_waivers(tmp_path / "w.json")[0].fingerprint == accepted.fingerprint
+
+
 def test_hand_written_entry_may_leave_out_the_fingerprint(tmp_path: Path) -> None:
     entry = {"document": "a.txt", "type": "truncated", "src": "Cut short, .", "tgt": "잘렸다."}
     (tmp_path / "w.json").write_text(json.dumps({"waivers": [entry]}), "utf-8")

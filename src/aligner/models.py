@@ -93,7 +93,9 @@ class Bead:
 @dataclass(frozen=True)
 class Flag:
     """One QA finding. ``waived``: an editor accepted it in the waiver file
-    (``waiver_reason`` says why); it is still reported but never fails the gate."""
+    (``waiver_reason`` says why); it is still reported but never fails the gate.
+    ``subject`` tells apart the flags one check raises on one pair (a glossary term, a
+    name, the side of the sentence at fault), so a waiver of one never waives another."""
 
     type: str
     severity: Severity
@@ -102,6 +104,7 @@ class Flag:
     message: str
     waived: bool = False
     waiver_reason: str = ""
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ class Waiver:
     src: str
     tgt: str
     reason: str = ""
+    subject: str = ""  # the flag's (see Flag); part of the fingerprint when given
 
 
 @dataclass

@@ -24,7 +24,9 @@ The file, written by ``aligner check --update-waivers`` and reviewed like code::
       ]
     }
 
-``type`` is a flag type (:data:`aligner.config.FLAG_TYPES`). ``fingerprint`` may
+``type`` is a flag type (:data:`aligner.config.FLAG_TYPES`). ``subject`` (only
+when the flag has one) tells apart flags of one type on one pair: the glossary
+term of a ``terminology`` flag, the side of a ``truncated`` one. ``fingerprint`` may
 be left out of a hand-written entry (it is computed from the other fields); when
 given, it must match them. Two flags of one type on the same
 text in one document (a sentence repeated word for word) share a fingerprint, so
@@ -47,7 +49,7 @@ from aligner.io import write_atomic
 from aligner.models import DocumentResult, Flag, Waiver
 
 FILE_VERSION = 1
-_ENTRY_FIELDS = ("fingerprint", "document", "type", "src", "tgt", "reason")
+_ENTRY_FIELDS = ("fingerprint", "document", "type", "subject", "src", "tgt", "reason")
 _REQUIRED = ("document", "type", "src", "tgt")
 _COMMENT = (
     "aligner waiver file: flags accepted by an editor. Each entry is keyed by its "
@@ -70,16 +72,19 @@ def normalise_text(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
-def fingerprint(document: str, flag_type: str, src: str, tgt: str) -> str:
+def fingerprint(document: str, flag_type: str, src: str, tgt: str, subject: str = "") -> str:
     """A flag's stable key: 16 hex digits of SHA-256 over the document's relative path,
-    the flag type and the normalised text of its sentences on each side.
+    the flag type, the normalised text of its sentences on each side and its subject
+    (left out when empty, so the flags without one keep their key).
 
     Example:
         >>> fingerprint("a.txt", "truncated", "Cut  short, .", "잘렸다.")
         ...  # doctest: +SKIP
         '0c5b3e9d1f2a7b44'
     """
-    parts = ("v1", document, flag_type, normalise_text(src), normalise_text(tgt))
+    parts = ["v1", document, flag_type, normalise_text(src), normalise_text(tgt)]
+    if subject:
+        parts.append(subject)
     return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -94,13 +99,14 @@ def flag_texts(result: DocumentResult, flag: Flag) -> tuple[str, str]:
 
 def flag_fingerprint(result: DocumentResult, flag: Flag) -> str:
     """The fingerprint of a flag of ``result`` (see :func:`fingerprint`)."""
-    return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag))
+    return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag), flag.subject)
 
 
 def waiver_for(result: DocumentResult, flag: Flag, reason: str = "") -> Waiver:
     """A waiver accepting ``flag`` of ``result``."""
     src, tgt = flag_texts(result, flag)
-    return Waiver(flag_fingerprint(result, flag), result.pair.name, flag.type, src, tgt, reason)
+    name, kind = result.pair.name, flag.type
+    return Waiver(flag_fingerprint(result, flag), name, kind, src, tgt, reason, flag.subject)
 
 
 def apply_waivers(
@@ -200,9 +206,16 @@ def load_waivers(path: Path) -> list[Waiver]:
 
 def dumps_waivers(waivers: Sequence[Waiver]) -> str:
     """A waiver file's text: fields in reading order, Korean unescaped, one trailing newline."""
-    entries = [{name: getattr(w, name) for name in _ENTRY_FIELDS} for w in waivers]
+    entries = [waiver_entry(w) for w in waivers]
     data = {"comment": _COMMENT, "version": FILE_VERSION, "waivers": entries}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def waiver_entry(waiver: Waiver) -> dict[str, str]:
+    """A waiver as the file writes it: ``subject`` only when it has one."""
+    return {
+        name: getattr(waiver, name) for name in _ENTRY_FIELDS if name != "subject" or waiver.subject
+    }
 
 
 def write_waivers(path: Path, waivers: Sequence[Waiver]) -> None:
@@ -245,11 +258,12 @@ def _entry(entry: Any, path: Path, number: int) -> Waiver:
             raise fail(f"{name!r} must be a string")
     if entry["type"] not in FLAG_TYPES:
         raise fail(f"unknown type {entry['type']!r} (flag types: {', '.join(sorted(FLAG_TYPES))})")
-    computed = fingerprint(entry["document"], entry["type"], entry["src"], entry["tgt"])
+    texts = (entry["document"], entry["type"], entry["src"], entry["tgt"])
+    computed = fingerprint(*texts, entry.get("subject", ""))
     given = entry.get("fingerprint", computed)
     if given != computed:
         raise fail(
-            f"fingerprint {given!r} does not match its document, type and text "
+            f"fingerprint {given!r} does not match its document, type, subject and text "
             f"(expected {computed!r}); was the text edited by hand?"
         )
     return Waiver(
@@ -259,6 +273,7 @@ def _entry(entry: Any, path: Path, number: int) -> Waiver:
         entry["src"],
         entry["tgt"],
         entry.get("reason", ""),
+        entry.get("subject", ""),
     )
 
 

@@ -60,6 +60,12 @@ def test_whitespace_flag_says_where() -> None:
     assert flag.severity == Severity.INFO and (flag.src, flag.tgt) == ((0,), (0,))
 
 
+def test_each_side_of_a_pair_is_its_own_flag_subject() -> None:
+    """So that a waiver of the English doubled space leaves the Korean one flagged."""
+    flags = _one("whitespace", "Prices  rose.", "물가가  또 올랐다.")
+    assert [f.subject for f in flags] == ["src 0", "tgt 0"]
+
+
 def test_single_spaces_pass() -> None:
     assert spacing_problem("Prices rose, the office said.") is None
     assert list(find_whitespace(aligned([("Prices rose.", "물가가 올랐다.")]), Settings())) == []

@@ -203,17 +203,17 @@ def _context(doc: AlignedDocument, settings: Settings) -> _Context:
     )
 
 
-def _flag(bead: Bead, message: str) -> Flag:
-    return Flag("named_entity", Severity.WARNING, bead.src, bead.tgt, message)
+def _flag(bead: Bead, message: str, subject: str) -> Flag:
+    return Flag("named_entity", Severity.WARNING, bead.src, bead.tgt, message, subject=subject)
 
 
 def _link_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag]:
     lost = [t.text for t in link_tokens(src) if t.key not in ctx.tgt_links]
     if lost:
-        yield _flag(bead, f"EN has {_listing(lost)}, which KO never gives: {_quote(tgt)}")
+        yield _flag(bead, f"EN has {_listing(lost)}, which KO never gives: {_quote(tgt)}", "lost")
     added = [t.text for t in link_tokens(tgt) if t.key not in ctx.src_links]
     if added:
-        yield _flag(bead, f"KO has {_listing(added)}, which EN never gives: {_quote(src)}")
+        yield _flag(bead, f"KO has {_listing(added)}, which EN never gives: {_quote(src)}", "added")
 
 
 def _rendered(token: Token, src: str, ctx: _Context) -> bool:
@@ -235,6 +235,7 @@ def _latin_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag
             bead,
             f"KO keeps {_listing(unknown)} in Latin script, but the EN document never "
             f"has it (misspelt or added?): EN {_quote(src)}",
+            "latin",
         )
 
 
@@ -247,6 +248,7 @@ def _name_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag]
                 bead,
                 f"EN names {_quote(written)}, usually {forms} in Korean; KO has no such "
                 f"name: {_quote(tgt)}",
+                f"name {term.en[0]}",
             )
 
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.alignment import _quote
-from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.registry import AlignedDocument, register, sentence_subject
 
 __all__ = [
     "bracket_problems",
@@ -148,6 +148,7 @@ def find_whitespace(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 bead.tgt,
                 f"{_name(document.lang)} {document.place(sentence.index)} has {what} after "
                 f"{_quote(before)}",
+                subject=sentence_subject(doc, bead, document, sentence),
             )
 
 
@@ -195,6 +196,7 @@ def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
             f"{_name(document.lang)} {document.place(sentence.index)} repeats a word: "
             f"{_quote(words)} "
             f"in {_quote(sentence.text)}",
+            subject=sentence_subject(doc, bead, document, sentence),
         )
 
 

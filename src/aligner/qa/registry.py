@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 
 from aligner.config import Settings
-from aligner.models import Bead, Document, DocumentResult, Flag, Severity
+from aligner.models import Bead, Document, DocumentResult, Flag, Sentence, Severity
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,16 @@ SUPERSEDES = {
     # an unrelated sentence has other numbers and names: comparing them says nothing
     "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
 }
+
+
+def sentence_subject(
+    doc: AlignedDocument, bead: Bead, document: Document, sentence: Sentence
+) -> str:
+    """The ``subject`` of a flag on one sentence of a pair: its side and place in the
+    bead ("tgt 1"), which inserting sentences elsewhere does not change."""
+    on_src = document is doc.src
+    indices = bead.src if on_src else bead.tgt
+    return f"{'src' if on_src else 'tgt'} {indices.index(sentence.index)}"
 
 
 def register(name: str, severity: Severity) -> Callable[[Check], Check]:

@@ -404,6 +404,7 @@ def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterato
             bead.tgt,
             f"EN {_quote(written)} should be translated as {_variants(term.ko)}{where}; "
             f"KO has none of them: {_quote(tgt_text)}",
+            subject=term.en[0],
         )
     if bad is not None:
         instead = f" (use {_variants(term.ko)})" if term.ko else ""
@@ -414,6 +415,7 @@ def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterato
             bead.tgt,
             f"KO uses {_quote(bad)} for EN {_quote(written)}, which the glossary "
             f"forbids{instead}{where}",
+            subject=term.en[0],
         )
 
 

@@ -426,7 +426,8 @@ def _check_side(
             continue  # a subhead on both sides ("Defection to the South" / "탈북"): terse
         if _is_cut(cue.strength, z, factor, settings.truncation_ratio):
             message = _message(sentence, side.lang, other.lang, cue, factor, other_complete)
-            return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message)
+            subject = "src" if on_src else "tgt"  # both sides of one pair may be cut
+            return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message, subject=subject)
     return None
 
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.alignment import _quote
-from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.registry import AlignedDocument, register, sentence_subject
 
 __all__ = ["copied", "find_untranslated", "script_profile", "wrong_script"]
 
@@ -202,7 +202,7 @@ def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
             if sentence.boilerplate:
                 continue
             if flag := _script_flag(document, sentence, bead, other):
-                yield flag
+                yield replace(flag, subject=sentence_subject(doc, bead, document, sentence))
 
 
 @register("untranslated", Severity.ERROR)

@@ -21,8 +21,8 @@ from typing import Any
 
 from aligner.errors import ConfigError
 from aligner.io import printable, write_atomic
-from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity, Waiver
-from aligner.waivers import flag_fingerprint
+from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity
+from aligner.waivers import flag_fingerprint, waiver_entry
 
 SCHEMA_VERSION = "1.2"
 
@@ -104,7 +104,7 @@ def run_to_dict(
         "passed": run.passed,
         "documents": [_summary_entry(doc, reports.get(doc.pair.name)) for doc in run.documents],
         "problems": [{"path": p.path, "message": p.message} for p in run.problems],
-        "stale_waivers": [waiver_to_dict(w) for w in run.stale_waivers],
+        "stale_waivers": [waiver_entry(w) for w in run.stale_waivers],
     }
 
 
@@ -204,18 +204,6 @@ def severity_counts(flags: Iterable[Flag]) -> dict[str, int]:
 def waived_count(flags: Iterable[Flag]) -> int:
     """Number of waived flags."""
     return sum(flag.waived for flag in flags)
-
-
-def waiver_to_dict(waiver: Waiver) -> dict[str, str]:
-    """A waiver as in the waiver file (see :mod:`aligner.waivers`)."""
-    return {
-        "fingerprint": waiver.fingerprint,
-        "document": waiver.document,
-        "type": waiver.type,
-        "src": waiver.src,
-        "tgt": waiver.tgt,
-        "reason": waiver.reason,
-    }
 
 
 def _bead_to_dict(bead: Bead, keys: tuple[str, str], flags: Sequence[Flag]) -> dict[str, Any]:

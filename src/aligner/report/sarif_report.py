@@ -25,8 +25,8 @@ from aligner import __version__
 from aligner.io import printable, write_atomic
 from aligner.models import Document, DocumentResult, Flag, InputProblem, RunResult, Severity
 from aligner.report.common import FLAG_DESCRIPTIONS
-from aligner.report.json_report import dumps, waiver_to_dict
-from aligner.waivers import flag_fingerprint
+from aligner.report.json_report import dumps
+from aligner.waivers import flag_fingerprint, waiver_entry
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -59,7 +59,7 @@ def run_to_sarif(run: RunResult) -> dict[str, Any]:
                 "results": results,
                 "properties": {
                     "signature": run.signature,
-                    "staleWaivers": [waiver_to_dict(w) for w in run.stale_waivers],
+                    "staleWaivers": [waiver_entry(w) for w in run.stale_waivers],
                 },
             }
         ],

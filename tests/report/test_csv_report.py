@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -74,11 +73,21 @@ def test_csv_has_a_bom_for_excel_and_tsv_does_not(tmp_path: Path) -> None:
     assert (tmp_path / "a.tsv").read_bytes().startswith(b"document\trow\t")
 
 
-def test_tsv_round_trips_with_the_same_cells(tmp_path: Path, table: pd.DataFrame) -> None:
-    write_tsv(sample_run(), tmp_path / "a.tsv")
-    assert _read(tmp_path / "a.tsv", sep="\t").equals(table)
-    rows = list(csv.reader(io.StringIO(render_csv(sample_run(), sep="\t")), delimiter="\t"))
+def test_tsv_lines_split_on_tabs_into_the_csv_cells(tmp_path: Path, table: pd.DataFrame) -> None:
+    """No quoting: a script splits each line on tabs; breaks inside a cell are spaces."""
+    run = sample_run()
+    doc = run.documents[0]
+    src = replace(doc.src, sentences=(replace(doc.src.sentences[0], text="Two\tcells\nand lines"),))
+    run.documents[0] = replace(doc, src=src)
+    text = render_csv(run, sep="\t")
+    rows = [line.split("\t") for line in text.split("\n")[:-1]]
     assert {len(r) for r in rows} == {len(COLUMNS)}
+    assert rows[1][COLUMNS.index("src_text")] == "Two cells and lines"
+    write_tsv(sample_run(), tmp_path / "a.tsv")
+    tsv = _read(tmp_path / "a.tsv", sep="\t")
+    assert tsv.iloc[7]["tgt_text"] == table.iloc[7]["tgt_text"]  # quotes kept as they are
+    assert "\x0c" in table.iloc[1]["src_text"]
+    assert tsv.iloc[1]["src_text"] == table.iloc[1]["src_text"].replace("\x0c", " ")
 
 
 def test_output_is_deterministic_and_an_empty_run_has_a_header() -> None:

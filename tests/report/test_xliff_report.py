@@ -87,6 +87,7 @@ def test_root_declares_xliff_2_1_languages_and_its(root: ET.Element) -> None:
         "srcLang": "en",
         "trgLang": "ko",
         f"{ITS}version": "2.0",
+        "{http://www.w3.org/XML/1998/namespace}space": "preserve",
     }
 
 

@@ -12,11 +12,15 @@ A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return: corpus text can start that way) gets a ``'``
 in front, the usual defence against CSV formula injection. The CSV file starts
 with a UTF-8 byte order mark so that Excel reads the Korean correctly; the TSV
-file, more often read by scripts, does not.
+file, more often read by scripts, does not, and quotes nothing: a tab or a line
+break inside a sentence becomes a space there, so that every line splits on tabs
+into the same columns (``cut``, ``awk -F'\t'``).
 """
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +48,8 @@ COLUMNS = (
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 BOM = "\ufeff"
+# what a TSV reader takes for the end of a cell or a line
+_TSV_BREAKS = re.compile("[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 
 
 def pairs_frame(run: RunResult) -> pd.DataFrame:
@@ -74,10 +80,19 @@ def neutralise(value: Any) -> Any:
 def render_csv(run: RunResult, *, sep: str = ",") -> str:
     """The table as CSV text (``sep="\\t"`` for TSV), formulas neutralised, no BOM."""
     frame = pairs_frame(run)
+    tsv = sep == "\t"
     for column in frame.columns:
         if column not in ("row", "similarity"):
+            if tsv:
+                frame[column] = frame[column].map(lambda v: _TSV_BREAKS.sub(" ", v))
             frame[column] = frame[column].map(neutralise)
-    text: str = frame.to_csv(sep=sep, index=False, lineterminator="\n", float_format="%.4f")
+    text: str = frame.to_csv(
+        sep=sep,
+        index=False,
+        lineterminator="\n",
+        float_format="%.4f",
+        quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL,
+    )
     return text
 
 

@@ -7,7 +7,10 @@ info -> ``note``; the location is the corpus file and 1-based line of the
 flag's first English sentence (its first Korean one when it has none), and
 every other sentence it names is a related location. A file that could not be
 checked is a result of rule ``input-problem``. Each flag result carries the
-flag's fingerprint in ``partialFingerprints`` (so viewers track it across runs)
+flag's waiver fingerprint in its ``properties`` and, numbered by occurrence within
+the document (``<fingerprint>:2`` for the second flag on the same text, as CodeQL
+numbers its line hashes), in ``partialFingerprints``: viewers track a result
+across runs by it and merge results that share it
 and, when waived, an accepted ``external`` suppression with the waiver's reason
 as justification: code scanning then shows it as dismissed, not as an alert.
 The run's stale waivers are listed in its ``properties``. Relative corpus paths stay
@@ -17,6 +20,8 @@ absolute ones become ``file://`` URIs.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -34,7 +39,7 @@ SARIF_SCHEMA = (
 )
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 INPUT_RULE = "input-problem"
-FINGERPRINT_KEY = "alignerFlag/v1"
+FINGERPRINT_KEY = "alignerFlag/v2"
 _INPUT_DESCRIPTION = "A file that could not be checked: unpaired, unreadable, empty or too large."
 
 
@@ -42,7 +47,7 @@ def run_to_sarif(run: RunResult) -> dict[str, Any]:
     """The run as a SARIF 2.1.0 log (a JSON-ready dict)."""
     rules = _rules(run)
     index = {rule["id"]: k for k, rule in enumerate(rules)}
-    results = [_flag_result(doc, flag, index) for doc in run.documents for flag in doc.flags]
+    results = [result for doc in run.documents for result in _flag_results(doc, index)]
     results += [_problem_result(problem, index) for problem in run.problems]
     driver = {
         "name": "aligner",
@@ -116,6 +121,16 @@ def _location(doc: Document, index: int, note: str | None = None) -> dict[str, A
     return location
 
 
+def _flag_results(doc: DocumentResult, index: dict[str, int]) -> Iterator[dict[str, Any]]:
+    seen: Counter[str] = Counter()
+    for flag in doc.flags:
+        result = _flag_result(doc, flag, index)
+        key = result["properties"]["fingerprint"]
+        seen[key] += 1
+        result["partialFingerprints"] = {FINGERPRINT_KEY: f"{key}:{seen[key]}"}
+        yield result
+
+
 def _flag_result(doc: DocumentResult, flag: Flag, index: dict[str, int]) -> dict[str, Any]:
     named = [(doc.src, i) for i in flag.src] + [(doc.tgt, j) for j in flag.tgt]
     named = [(side, i) for side, i in named if 0 <= i < len(side.sentences)]
@@ -133,8 +148,12 @@ def _flag_result(doc: DocumentResult, flag: Flag, index: dict[str, int]) -> dict
         "level": LEVELS[flag.severity],
         "message": {"text": flag.message or flag.type},
         "locations": [primary],
-        "partialFingerprints": {FINGERPRINT_KEY: flag_fingerprint(doc, flag)},
-        "properties": {"document": doc.pair.name, "src": list(flag.src), "tgt": list(flag.tgt)},
+        "properties": {
+            "document": doc.pair.name,
+            "src": list(flag.src),
+            "tgt": list(flag.tgt),
+            "fingerprint": flag_fingerprint(doc, flag),
+        },
     }
     if related:
         result["relatedLocations"] = related

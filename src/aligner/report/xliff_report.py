@@ -75,6 +75,9 @@ def render_xliff(run: RunResult, *, src_lang: str = "en", tgt_lang: str = "ko") 
             "srcLang": src_lang,
             "trgLang": tgt_lang,
             "its:version": "2.0",
+            # a doubled space or a tab is what a whitespace flag points at: a CAT
+            # tool may collapse them unless told to keep them
+            "xml:space": "preserve",
         },
     )
     for f, doc in enumerate(run.documents, start=1):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from report_samples import SIGNATURE, sample_run, waived_run
+from dataclasses import replace
 
-from aligner.models import RunResult
+from report_samples import SIGNATURE, failing_doc, sample_run, waived_run
+
+from aligner.models import InputProblem, RunResult
 from aligner.report import render_markdown, write_markdown
-from aligner.report.markdown_report import md_escape
+from aligner.report.markdown_report import MAX_CHARS, md_escape
 
 
 def test_heading_says_the_verdict_and_counts() -> None:
@@ -96,6 +98,22 @@ def test_flag_list_is_capped() -> None:
     items = [line for line in text.splitlines() if line.startswith("- ") and "**" in line]
     assert len(items) == 2
     assert "- … and 4 more: see the HTML or JSON reports." in text
+
+
+def test_a_large_run_fits_a_pull_request_comment() -> None:
+    """GitHub refuses a comment over 65,536 characters: every list stops in time."""
+    failing = failing_doc()
+    docs = [
+        replace(failing, pair=replace(failing.pair, name=f"desk/{k:04d}-{'long-slug-' * 5}.txt"))
+        for k in range(3000)
+    ]
+    problems = [InputProblem(f"en/{k}.txt", "no Korean counterpart") for k in range(3000)]
+    text = render_markdown(RunResult(documents=docs, problems=problems, signature=SIGNATURE))
+    assert len(text) <= MAX_CHARS
+    assert "more documents: see index.html or summary.json." in text
+    assert text.rstrip().endswith(f"<sub>{md_escape(SIGNATURE)}</sub>")
+    # the table, the failures, the flags and the problems each say what they leave out
+    assert sum("… and" in line for line in text.splitlines()) == 4
 
 
 def test_signature_closes_the_summary(tmp_path: Path) -> None:

@@ -2,8 +2,10 @@
 
 It holds the verdict, one table row per document (worst first), why each failing
 document fails the gate, the error and warning flags with their ``file:line`` (at
-most ``max_flags`` of them: a PR comment is limited to 65,536 characters; waived
-flags are only counted), the input problems, the stale waivers and the signature.
+most ``max_flags`` of them; waived flags are only counted), the input problems,
+the stale waivers and the signature. A PR comment is limited to 65,536
+characters, so each list stops at its share of :data:`MAX_CHARS` and says how
+many it leaves out (worst documents and errors come first).
 
 Corpus text goes through :func:`md_escape`: Markdown and HTML syntax is shown
 literally and ``@name`` cannot mention (notify) anyone.
@@ -21,6 +23,9 @@ from aligner.report.common import count_line, flag_where, verdict
 from aligner.report.json_report import severity_counts, waived_count
 
 MAX_FLAGS = 50
+MAX_CHARS = 60_000
+# each list's share of MAX_CHARS; the heading and the signature take the rest
+_BUDGET = {"documents": 0.4, "failures": 0.2, "flags": 0.25, "problems": 0.05, "stale": 0.05}
 _ICONS = {"PASS": "✅", "FAIL": "❌", "error": "❌", "warning": "⚠️"}
 # Backslash-escaped: everything that can start emphasis, code, links, tables or
 # strikethrough inside a line (text never starts a line here: newlines become spaces).
@@ -98,15 +103,36 @@ def _document_table(docs: Sequence[DocumentResult]) -> Iterator[str]:
         return
     yield "| verdict | document | score | errors | warnings | info | waived |"
     yield "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
-    for doc in docs:
-        counts = severity_counts(doc.flags)
-        word = verdict(doc)
-        yield (
-            f"| {_ICONS[word]} {word} | {md_escape(doc.pair.name)} | {doc.score:.4f} | "
-            f"{counts['error']} | {counts['warning']} | {counts['info']} | "
-            f"{waived_count(doc.flags)} |"
-        )
+    rows = [_document_row(doc) for doc in docs]
+    yield from _capped(
+        rows, "documents", "\n… and {} more documents: see index.html or summary.json."
+    )
     yield ""
+
+
+def _document_row(doc: DocumentResult) -> str:
+    counts = severity_counts(doc.flags)
+    word = verdict(doc)
+    return (
+        f"| {_ICONS[word]} {word} | {md_escape(doc.pair.name)} | {doc.score:.4f} | "
+        f"{counts['error']} | {counts['warning']} | {counts['info']} | "
+        f"{waived_count(doc.flags)} |"
+    )
+
+
+def _capped(lines: Sequence[str], share: str, more: str, total: int | None = None) -> Iterator[str]:
+    """``lines`` up to the list's share of :data:`MAX_CHARS`, then ``more`` with the
+    number left out of ``total`` items (default: of ``lines``)."""
+    total = len(lines) if total is None else total
+    budget, used = _BUDGET[share] * MAX_CHARS, 0
+    for k, line in enumerate(lines):
+        used += len(line) + 1
+        if used > budget:
+            yield more.format(total - k)
+            return
+        yield line
+    if total > len(lines):
+        yield more.format(total - len(lines))
 
 
 def _failures(docs: Sequence[DocumentResult]) -> Iterator[str]:
@@ -114,8 +140,10 @@ def _failures(docs: Sequence[DocumentResult]) -> Iterator[str]:
     if not failed:
         return
     yield "### Why documents failed\n"
-    for doc in failed:
-        yield f"- {md_escape(doc.pair.name)}: {md_escape('; '.join(doc.failures))}"
+    lines = [
+        f"- {md_escape(doc.pair.name)}: {md_escape('; '.join(doc.failures))}" for doc in failed
+    ]
+    yield from _capped(lines, "failures", "- … and {} more: see index.html or summary.json.")
     yield ""
 
 
@@ -131,13 +159,13 @@ def _flag_list(docs: Sequence[DocumentResult], max_flags: int) -> Iterator[str]:
     # errors first: a long list of warnings must not hide what fails the gate
     shown.sort(key=lambda shown_flag: shown_flag[1].severity is not Severity.ERROR)
     yield "### Errors and warnings\n"
-    for doc, flag in shown[:max_flags]:
-        yield (
-            f"- {_ICONS[flag.severity.value]} **{md_escape(flag.type)}** "
-            f"{md_escape(flag_where(doc, flag) or doc.pair.name)}: {md_escape(flag.message)}"
-        )
-    if len(shown) > max_flags:
-        yield f"- … and {len(shown) - max_flags} more: see the HTML or JSON reports."
+    lines = [
+        f"- {_ICONS[flag.severity.value]} **{md_escape(flag.type)}** "
+        f"{md_escape(flag_where(doc, flag) or doc.pair.name)}: {md_escape(flag.message)}"
+        for doc, flag in shown[:max_flags]
+    ]
+    more = "- … and {} more: see the HTML or JSON reports."
+    yield from _capped(lines, "flags", more, total=len(shown))
     yield ""
 
 
@@ -145,8 +173,8 @@ def _problems(run: RunResult) -> Iterator[str]:
     if not run.problems:
         return
     yield "### Input problems (not checked)\n"
-    for problem in run.problems:
-        yield f"- {md_escape(problem.path)}: {md_escape(problem.message)}"
+    lines = [f"- {md_escape(p.path)}: {md_escape(p.message)}" for p in run.problems]
+    yield from _capped(lines, "problems", "- … and {} more: see summary.json.")
     yield ""
 
 
@@ -154,10 +182,10 @@ def _stale_waivers(run: RunResult) -> Iterator[str]:
     if not run.stale_waivers:
         return
     yield "### Stale waivers (match no flag: remove them or run --update-waivers)\n"
-    for waiver in run.stale_waivers:
-        text = " / ".join(filter(None, (waiver.src, waiver.tgt)))
-        yield (
-            f"- `{waiver.fingerprint}` **{md_escape(waiver.type)}** "
-            f"{md_escape(waiver.document)}: {md_escape(text)}"
-        )
+    lines = [
+        f"- `{waiver.fingerprint}` **{md_escape(waiver.type)}** {md_escape(waiver.document)}: "
+        + md_escape(" / ".join(filter(None, (waiver.src, waiver.tgt))))
+        for waiver in run.stale_waivers
+    ]
+    yield from _capped(lines, "stale", "- … and {} more: see summary.json.")
     yield ""

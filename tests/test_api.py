@@ -161,3 +161,22 @@ def test_a_paragraph_added_in_the_translation_is_not_called_missing(encoder: Enc
     added = {j: f.type for f in result.flags for j in f.tgt if not f.src}
     assert sorted(added) == [5, 6, 7]
     assert "missing" not in added.values() and "extra" in added.values()
+
+
+@pytest.mark.parametrize("copy_first", [True, False])
+def test_source_text_pasted_next_to_its_translation_is_the_extra_line(
+    encoder: Encoder, copy_first: bool
+) -> None:
+    """The copy matches its English exactly, so it took the pair and the real
+    translation was reported as a Korean line whose English had been dropped."""
+    data = DATA / "pasted-source"
+    en = (data / "en.txt").read_text(encoding="utf-8")
+    ko = (data / "ko.txt").read_text(encoding="utf-8").splitlines()
+    if not copy_first:
+        ko[2], ko[3] = ko[3], ko[2]
+    copy, translation = (2, 3) if copy_first else (3, 2)
+    settings = Settings(presegmented=True, cache=False)
+    result = api.check_texts(en, "\n".join(ko), settings=settings, encoder=encoder)
+    assert ((2,), (translation,)) in [(b.src, b.tgt) for b in result.beads]
+    [gap] = [f for f in result.flags if f.tgt == (copy,) and not f.src and f.type != "untranslated"]
+    assert gap.type == "extra" and "repeats EN line 3 word for word" in gap.message

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dataclasses import replace
+from pathlib import Path
 
 from report_samples import SIGNATURE, failing_doc, sample_run, waived_run
 

@@ -9,6 +9,9 @@ import numpy.typing as npt
 
 Matrix = npt.NDArray[np.float32]
 Windows = dict[int, Matrix]  # window length k -> (n - k + 1, d) embeddings of k joined sentences
+# No two languages' sentences embed this close (EN-KO translations reach 0.95 under
+# mUSE): above it, both sides are the same text, a copy.
+COPY_SIMILARITY = 0.99
 
 
 @dataclass(frozen=True)

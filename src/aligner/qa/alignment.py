@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 import numpy as np
 import numpy.typing as npt
 
+from aligner.align.params import COPY_SIMILARITY
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.registry import AlignedDocument, register
@@ -91,6 +92,24 @@ def _coherence(
     return (float(fit) - centre) / spread
 
 
+def copied_from(doc: AlignedDocument, k: int) -> int | None:
+    """The sentence of the other side that the lone sentence of bead ``k`` repeats word
+    for word (source text pasted next to its translation), if any."""
+    if doc.src_vectors is None or doc.tgt_vectors is None:
+        return None
+    bead = doc.beads[k]
+    mine, theirs = (
+        (doc.src_vectors[bead.src[0]], doc.tgt_vectors)
+        if bead.src
+        else (doc.tgt_vectors[bead.tgt[0]], doc.src_vectors)
+    )
+    if not len(theirs):
+        return None
+    sims = theirs @ mine
+    best = int(np.argmax(sims))
+    return best if sims[best] >= COPY_SIMILARITY else None
+
+
 def classify_gap(doc: AlignedDocument, k: int) -> str:
     """``missing`` when the lone sentence of bead ``k`` belongs to the story (its
     counterpart was dropped), ``extra`` when it fits neither its own neighbours nor
@@ -140,11 +159,15 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         sentence = side.sentences[index]
         if sentence.boilerplate:
             continue
-        kind = classify_gap(doc, k)
+        copied = copied_from(doc, k)
+        kind = "extra" if copied is not None else classify_gap(doc, k)
+        why = _GAP_WORDS[kind]
+        if copied is not None:
+            why = f"it repeats {other.lang.upper()} {other.place(copied)} word for word"
         where = _neighbour_context(doc, k)
         message = (
             f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "
-            f"({_GAP_WORDS[kind]}): {_quote(sentence.text)}"
+            f"({why}): {_quote(sentence.text)}"
             + (f"; expected {where}" if where else "")
         )
         yield Flag(kind, Severity.ERROR, bead.src, bead.tgt, message)

@@ -47,11 +47,19 @@ def test_max_bytes_default_is_50_mib() -> None:
         codecs.BOM_UTF16_BE + KO.encode("utf-16-be"),
         KO.encode("cp949"),
         KO.encode("euc-kr"),
+        KO.encode("utf-16-le"),  # Windows tools often write no byte-order mark
+        KO.encode("utf-16-be"),
+        ("가" + KO).encode("utf-16-le"),  # U+AC00 ends in a zero byte
+        codecs.BOM_UTF32_LE + KO.encode("utf-32-le"),
+        codecs.BOM_UTF32_BE + KO.encode("utf-32-be"),
     ],
-    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp949", "euc-kr"],
-)
+    ids=[
+        "utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp949", "euc-kr",
+        "utf16-le", "utf16-be", "utf16-le-zero-low-byte", "utf32-le-bom", "utf32-be-bom",
+    ],
+)  # fmt: skip
 def test_auto_detects_encoding_and_strips_bom(tmp_path: Path, data: bytes) -> None:
-    assert read_text(_write(tmp_path, data)) == KO
+    assert read_text(_write(tmp_path, data)).removeprefix("가") == KO
 
 
 def test_cp949_only_characters_outside_euc_kr(tmp_path: Path) -> None:
@@ -121,7 +129,7 @@ def test_latin1_that_happens_to_decode_as_cp949_is_rejected(tmp_path: Path) -> N
 
 def test_unknown_encoding_is_a_config_error(tmp_path: Path) -> None:
     path = _write(tmp_path, b"text")
-    for name in ("klingon", "base64", "utf\x008"):
+    for name in ("klingon", "base64", "utf\x008", "undefined"):
         with pytest.raises(ConfigError, match="unknown text encoding"):
             read_text(path, encoding=name)
 
@@ -214,8 +222,13 @@ def test_nul_characters_in_utf16_are_binary(tmp_path: Path) -> None:
         (codecs.BOM_UTF8, "no text (only whitespace)"),
         (codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"), "no text (only whitespace)"),
         ("\u3000\n".encode(), "no text (only whitespace)"),  # ideographic space
+        ("\u200b\n".encode(), "no text (only whitespace)"),  # zero-width space
+        (codecs.BOM_UTF8 * 2 + b"\n", "no text (only whitespace)"),
     ],
-    ids=["empty", "whitespace", "bom-only", "utf16-whitespace", "ideographic-space"],
+    ids=[
+        "empty", "whitespace", "bom-only", "utf16-whitespace", "ideographic-space",
+        "zero-width-space", "two-boms",
+    ],  # fmt: skip
 )
 def test_empty_and_whitespace_only(tmp_path: Path, data: bytes, expected: str) -> None:
     assert expected in _error(_write(tmp_path, data))

@@ -177,8 +177,9 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option(
             "--encoding",
             callback=_validate_encoding_option,
-            help="Input encoding: auto (default; detects UTF-8, UTF-16 with a byte-order "
-            "mark and CP949) or a Python codec name such as utf-8, utf-16, cp949, euc-kr.",
+            help="Input encoding: auto (default; detects UTF-8, UTF-16, UTF-32 with a "
+            "byte-order mark and CP949) or a Python codec name such as utf-8, utf-16, "
+            "cp949, euc-kr.",
         ),
         click.option(
             "--presegmented",

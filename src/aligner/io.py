@@ -3,7 +3,8 @@
 :func:`read_text` turns one corpus file into clean text (BOM removed, ``\\n``
 newlines) or raises :class:`~aligner.errors.InputError` with a one-line message
 that starts with the path and says how to fix the file. It detects UTF-8 (with
-or without BOM), UTF-16 with a BOM and Korean CP949/EUC-KR, and refuses binary
+or without BOM), UTF-16 (with a BOM, or without one from where its zero bytes
+fall), UTF-32 with a BOM and Korean CP949/EUC-KR, and refuses binary
 files, empty files and files over a size limit. :func:`write_atomic` writes
 reports so that an interrupted run never leaves half a file behind, and
 :func:`check_writable_dir` tells before a run whether they can be written.
@@ -18,6 +19,7 @@ import os
 import re
 import stat
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from aligner.errors import ConfigError, InputError
@@ -98,8 +100,9 @@ def text_codec(encoding: str) -> str | None:
         info = codecs.lookup(encoding)
     except (LookupError, ValueError):  # ValueError: a NUL character in the name
         return None
-    # Codecs like base64 and rot13 exist but do not turn bytes into text.
-    if not getattr(info, "_is_text_encoding", True):
+    # Codecs like base64 and rot13 exist but do not turn bytes into text, and
+    # "undefined" decodes nothing.
+    if not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
         return None
     # utf-8-sig reports byte offsets after the BOM; plain utf-8 plus BOM
     # stripping gives the same text with offsets that match the file.
@@ -174,8 +177,13 @@ def _binary(path: Path, why: str) -> InputError:
 def _decode_auto(path: Path, data: bytes) -> str:
     if data.startswith(codecs.BOM_UTF8):
         return _decode(path, data, "utf-8")
+    # the UTF-32 little-endian mark begins with the UTF-16 one
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return _decode(path, data, "utf-32")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode(path, data, "utf-16")
+    if (utf16 := _bomless_utf16(data)) is not None:
+        return _decode(path, data, utf16)
     _reject_nul_bytes(path, data)
     try:
         return data.decode("utf-8")
@@ -184,6 +192,24 @@ def _decode_auto(path: Path, data: bytes) -> str:
         if korean is None:
             raise _undecodable(path, "UTF-8 (nor as Korean CP949/EUC-KR)", exc) from None
         return korean
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 written without a byte-order mark (Windows
+    tools do): spaces, digits and line breaks put a zero byte on one side of each pair
+    and few on the other, which no binary file does for long."""
+    sample = data[: 2 * _SAMPLE]
+    if len(data) % 2 or b"\x00" not in sample:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    # ASCII (spaces, digits, line breaks) is a fifth of Korean text or more; a Korean
+    # syllable's code may end in a zero byte too (가 is U+AC00), but few do
+    if 5 * odd >= pairs and 4 * even <= odd:
+        return "utf-16-le"
+    if 5 * even >= pairs and 4 * odd <= even:
+        return "utf-16-be"
+    return None
 
 
 def _decode_korean(data: bytes) -> str | None:
@@ -237,7 +263,8 @@ def _undecodable(path: Path, what: str, exc: UnicodeDecodeError) -> InputError:
 
 
 def _reject_unusable_text(path: Path, text: str, encoding: str) -> None:
-    if not text.strip():
+    # zero-width spaces, byte-order marks and other format characters show nothing
+    if not any(not c.isspace() and unicodedata.category(c) != "Cf" for c in text):
         raise InputError(
             f"{path}: file has no text (only whitespace); remove it from the corpus or add its text"
         )

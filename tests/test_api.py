@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -119,6 +120,21 @@ def test_reports_of_stories_checked_in_memory(tmp_path: Path, encoder: Encoder) 
     for documents in ([story, story], [story, clash]):
         with pytest.raises(InputError, match=r"would write the same report .*/r/index"):
             api.write_reports(RunResult(documents=documents), settings=settings)
+
+
+def test_a_file_name_too_long_for_its_reports_is_shortened(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    """A headline as a file name, in CP949 bytes escaped four characters each, used to
+    fail the whole run with 'File name too long' and no report at all."""
+    settings = Settings(cache=False, report_dir=tmp_path / "r")
+    headline = "desk/" + "북한 당 간부들 처벌 " * 12 + ".txt"  # 293 bytes in UTF-8
+    story = api.check_texts(*_texts(), settings=settings, encoder=encoder, name=headline)
+    written = api.write_reports(RunResult(documents=[story]), settings=settings)
+    pages = [p for p in written if p.suffix == ".html" and p.name != "index.html"]
+    assert [p.parent.name for p in pages] == ["desk"]
+    assert len(os.fsencode(pages[0].name)) <= api.REPORT_NAME_BYTES
+    assert pages[0].name.startswith("북한 당 간부들 처벌")
 
 
 def test_texts_as_json_can_carry_them(encoder: Encoder) -> None:

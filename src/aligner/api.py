@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 from collections import Counter
@@ -92,6 +93,9 @@ RUN_FILES = frozenset(
         *(f.filename for f in report.RUN_FORMATS.values()),
     }
 )
+# A report's file name in bytes at most: file systems allow 255, and write_atomic's
+# temporary name adds about 20.
+REPORT_NAME_BYTES = 200
 
 # Limits that turn a file which is not a story (a data dump, a log, text with no
 # line breaks) into a one-line input error instead of a run that embeds for an
@@ -723,9 +727,24 @@ def _write_document_reports(
 
 def _report_path(root: Path, name: str, fmt: str) -> Path:
     """``root/<name>.<fmt>``, or ``root/<name>-document.<fmt>`` for a document whose
-    report would replace one of the run's files (a story called ``index``)."""
-    path = root / f"{name}.{fmt}"
-    return root / f"{name}-document.{fmt}" if f"{name}.{fmt}" in RUN_FILES else path
+    report would replace one of the run's files (a story called ``index``). A file
+    name too long for the file system with the report's suffix (a headline as a file
+    name, CP949 bytes escaped) keeps its start and a hash of the whole."""
+    if f"{name}.{fmt}" in RUN_FILES:
+        name += "-document"
+    folder, _, stem = name.rpartition("/")
+    return root / folder / _short_name(stem, f".{fmt}")
+
+
+def _short_name(stem: str, suffix: str) -> str:
+    """``stem + suffix``, cut to :data:`REPORT_NAME_BYTES` with a hash of ``stem``."""
+    if len(os.fsencode(stem + suffix)) <= REPORT_NAME_BYTES:
+        return stem + suffix
+    tail = "-" + hashlib.sha256(os.fsencode(stem)).hexdigest()[:8] + suffix
+    keep = stem
+    while len(os.fsencode(keep + tail)) > REPORT_NAME_BYTES:
+        keep = keep[:-1]
+    return keep + tail
 
 
 def stdout_format(settings: Settings) -> str | None:

@@ -75,6 +75,7 @@ GENERATED = {
     "file over 50 MiB": "over the size limit of 50.0 MiB",
     "symbolic link pointing outside the tree": "symbolic link points outside",
     "broken symbolic link": "broken symbolic link",
+    "symbolic link loop": "symbolic link loop; not checked",
     "unreadable file (permissions)": "permission denied; make the file readable",
     "report folder under a regular file": "is a file, not a directory); pass a writable",
     "read-only report folder": "cannot write reports there (no write permission in",
@@ -464,6 +465,7 @@ def test_symbolic_links_outside_the_tree_and_broken(tmp_path: Path) -> None:
     _pair(tmp_path, "gone.txt")
     (en / "gone.txt").unlink()
     (en / "gone.txt").symlink_to(en / "missing.txt")
+    (ko / "self.txt").symlink_to(ko / "self.txt")  # a loop: resolving it raises
     run = _check(en, ko, tmp_path / "r")
     assert run.code == 1
     problems = run.problem_lines()
@@ -473,6 +475,9 @@ def test_symbolic_links_outside_the_tree_and_broken(tmp_path: Path) -> None:
     )
     assert any(
         str(en / "gone.txt") in p and GENERATED["broken symbolic link"] in p for p in problems
+    )
+    assert any(
+        str(ko / "self.txt") in p and GENERATED["symbolic link loop"] in p for p in problems
     )
     assert "outside the corpus" not in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
 

@@ -316,7 +316,11 @@ def _scan_dir(tree: _Tree, directory: Path, real_root: Path) -> None:
 
 
 def _add_symlink(tree: _Tree, path: Path, real_root: Path) -> None:
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (RuntimeError, OSError):  # RuntimeError: a loop, before Python 3.13
+        _skip(tree, path, "symbolic link loop; not checked")
+        return
     if not target.exists():
         _skip(tree, path, f"broken symbolic link (to {target}); not checked")
     elif not target.is_relative_to(real_root):

@@ -76,6 +76,7 @@ GENERATED = {
     "symbolic link pointing outside the tree": "symbolic link points outside",
     "broken symbolic link": "broken symbolic link",
     "symbolic link loop": "symbolic link loop; not checked",
+    "named pipe": "not a regular file (device, pipe or socket)",
     "unreadable file (permissions)": "permission denied; make the file readable",
     "report folder under a regular file": "is a file, not a directory); pass a writable",
     "read-only report folder": "cannot write reports there (no write permission in",
@@ -444,6 +445,24 @@ def test_200000_line_file_is_refused_quickly(tmp_path: Path) -> None:
     assert [d["document"] for d in run.summary()["documents"]] == ["good.txt"]
 
 
+def test_a_named_pipe_is_a_problem_even_with_the_cache(tmp_path: Path) -> None:
+    """The result cache hashed each file before the checks that refuse it: reading a
+    named pipe blocked the run for good."""
+    en, ko = _pair(tmp_path, "good.txt")
+    _pair(tmp_path, "pipe.txt")
+    (ko / "pipe.txt").unlink()
+    os.mkfifo(ko / "pipe.txt")
+    for korean in (ko, ko / "pipe.txt"):  # in a tree, and named as the file to check
+        english = en if korean == ko else en / "pipe.txt"
+        args = ["check", english, korean, "--report-dir", tmp_path / "r"]
+        run = subprocess.run(
+            [sys.executable, "-m", "aligner", *args],
+            capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert run.returncode in (1, 2)
+        assert f"{ko / 'pipe.txt'}: {GENERATED['named pipe']}" in run.stdout + run.stderr
+
+
 def test_file_over_the_size_limit(tmp_path: Path) -> None:
     en, ko = _pair(tmp_path, "good.txt")
     _pair(tmp_path, "huge.txt")
@@ -476,9 +495,7 @@ def test_symbolic_links_outside_the_tree_and_broken(tmp_path: Path) -> None:
     assert any(
         str(en / "gone.txt") in p and GENERATED["broken symbolic link"] in p for p in problems
     )
-    assert any(
-        str(ko / "self.txt") in p and GENERATED["symbolic link loop"] in p for p in problems
-    )
+    assert any(str(ko / "self.txt") in p and GENERATED["symbolic link loop"] in p for p in problems)
     assert "outside the corpus" not in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
 
 

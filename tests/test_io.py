@@ -226,8 +226,13 @@ def test_nul_characters_in_utf16_are_binary(tmp_path: Path) -> None:
         (codecs.BOM_UTF8 * 2 + b"\n", "no text (only whitespace)"),
     ],
     ids=[
-        "empty", "whitespace", "bom-only", "utf16-whitespace", "ideographic-space",
-        "zero-width-space", "two-boms",
+        "empty",
+        "whitespace",
+        "bom-only",
+        "utf16-whitespace",
+        "ideographic-space",
+        "zero-width-space",
+        "two-boms",
     ],  # fmt: skip
 )
 def test_empty_and_whitespace_only(tmp_path: Path, data: bytes, expected: str) -> None:

@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 import types
 import typing
@@ -42,6 +43,7 @@ import numpy as np
 import aligner
 from aligner.config import Settings
 from aligner.embed.base import Encoder, Matrix
+from aligner.io import MAX_BYTES
 from aligner.models import DocumentPair, DocumentResult
 
 CACHE_FILE = "embeddings.sqlite3"
@@ -295,7 +297,9 @@ def _is_corrupt(exc: sqlite3.DatabaseError) -> bool:
 
 
 def result_key(pair: DocumentPair, settings: Settings, model: str) -> bytes | None:
-    """The cache key of a pair's result, or None if a file cannot be read."""
+    """The cache key of a pair's result, or None if a file cannot be read, is no
+    regular file or is over the size limit (reading it is then left to the checks
+    that say so: a named pipe would block here, an 8 GiB file fill the memory)."""
     digest = hashlib.sha256(_package_fingerprint())
     values = {
         f.name: getattr(settings, f.name)
@@ -303,15 +307,28 @@ def result_key(pair: DocumentPair, settings: Settings, model: str) -> bytes | No
         if f.name not in RUN_ONLY_SETTINGS
     }
     digest.update(json.dumps([model, _encode(values)], sort_keys=True).encode())
+    settings_files = [v for v in values.values() if isinstance(v, Path) and v.is_file()]
     try:
-        for value in values.values():
-            if isinstance(value, Path) and value.is_file():
-                digest.update(text_key(str(value)) + hashlib.sha256(value.read_bytes()).digest())
+        for path in settings_files:
+            digest.update(text_key(str(path)) + _file_digest(path, None))
         for path in (pair.src_path, pair.tgt_path):
-            digest.update(text_key(str(path)) + hashlib.sha256(path.read_bytes()).digest())
-    except OSError:
+            digest.update(text_key(str(path)) + _file_digest(path, MAX_BYTES))
+    except (OSError, ValueError):
         return None
     return text_key(pair.name) + digest.digest()
+
+
+def _file_digest(path: Path, max_bytes: int | None) -> bytes:
+    """SHA-256 of a regular file's bytes, read in chunks.
+
+    Raises:
+        ValueError: not a regular file, or over ``max_bytes``.
+    """
+    info = path.stat()  # before opening: opening a named pipe blocks
+    if not stat.S_ISREG(info.st_mode) or (max_bytes is not None and info.st_size > max_bytes):
+        raise ValueError(path)
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").digest()
 
 
 def result_digest(result: DocumentResult, signature: str) -> str:

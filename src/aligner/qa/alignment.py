@@ -167,8 +167,7 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         where = _neighbour_context(doc, k)
         message = (
             f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "
-            f"({why}): {_quote(sentence.text)}"
-            + (f"; expected {where}" if where else "")
+            f"({why}): {_quote(sentence.text)}" + (f"; expected {where}" if where else "")
         )
         yield Flag(kind, Severity.ERROR, bead.src, bead.tgt, message)
 

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from aligner.boilerplate import mark_boilerplate
-from aligner.config import BUILTIN_BOILERPLATE
+from aligner import api
+from aligner.boilerplate import blank_markup, mark_boilerplate
+from aligner.config import BUILTIN_BOILERPLATE, Settings
 from aligner.segment import split_sentences
 
 TEXT = """Read a version of this story in Korean
@@ -53,3 +56,51 @@ def test_builtin_rules_on_wire_copy(line: str, marked: bool) -> None:
     text = f"{line}\nThe party met on Monday.\n"
     sentences = mark_boilerplate(split_sentences(text, "en"), text.split("\n"), BUILTIN_BOILERPLATE)
     assert {s.line for s in sentences if s.boilerplate} == ({1} if marked else set())
+
+
+MARKDOWN = """---
+slug: party-officials-punished
+tags: [north-korea, politics]
+---
+
+The leader spoke to party officials on Monday.
+<!-- TODO: check the photo credit -->
+<!--
+  a comment over
+  several lines -->
+```python
+print("code is no prose")
+```
+He ordered an investigation. <!-- an inline comment -->
+~~~
+unclosed fence: the rest is code
+"""
+
+
+def test_markdown_front_matter_code_and_comments_are_blanked_in_place() -> None:
+    lines = blank_markup(MARKDOWN).split("\n")
+    assert len(lines) == len(MARKDOWN.split("\n"))  # line numbers are kept
+    assert [line.rstrip() for line in lines if line.strip()] == [
+        "The leader spoke to party officials on Monday.",
+        "He ordered an investigation.",
+    ]
+
+
+def test_a_rule_without_its_closing_line_is_no_front_matter() -> None:
+    text = "---\nThe leader spoke.\n"
+    assert blank_markup(text) == text
+
+
+def test_markdown_story_is_checked_without_its_markup(tmp_path: Path) -> None:
+    en = MARKDOWN.replace("~~~\nunclosed fence: the rest is code\n", "")
+    ko = en.replace(
+        "The leader spoke to party officials on Monday.", "지도자는 월요일 당 간부들에게 연설했다."
+    ).replace("He ordered an investigation.", "그는 조사를 지시했다.")
+    for side, text in (("en", en), ("ko", ko)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "story.md").write_text(text, encoding="utf-8")
+    run = api.check_paths(tmp_path / "en", tmp_path / "ko", settings=Settings(cache=False))
+    [doc] = run.documents
+    assert [s.line for s in doc.src.sentences] == [6, 14]
+    assert all(en[s.start : s.end] == s.text for s in doc.src.sentences)  # offsets kept
+    assert doc.passed and not doc.flags

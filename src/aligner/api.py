@@ -30,7 +30,7 @@ import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
-from aligner.boilerplate import mark_boilerplate
+from aligner.boilerplate import MARKDOWN_SUFFIXES, blank_markup, mark_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
 from aligner.config import Settings
@@ -134,11 +134,14 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
 
 def parse_document(text: str, path: Path, lang: str, *, settings: Settings) -> Document:
     """Segment and mark boilerplate in a story's ``text``; ``path`` names it in
-    messages and reports.
+    messages and reports (a Markdown file's front matter, code and comments are left
+    out, see :func:`~aligner.boilerplate.blank_markup`).
 
     Raises:
         InputError: no sentences, or a document too big to check.
     """
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        text = blank_markup(text)
     if settings.presegmented:
         sentences = split_lines(text)
     else:

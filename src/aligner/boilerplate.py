@@ -1,4 +1,5 @@
-"""Marking non-content lines (captions, credits, link lists) before alignment."""
+"""Marking non-content lines (captions, credits, link lists) before alignment, and
+blanking the lines of a Markdown story that are not text at all."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from dataclasses import replace
 
 from aligner.models import Sentence
 
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed, it hides the rest
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _LIST_HEADER = re.compile(r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?")
 _TERMINAL = re.compile(r"[.?!…。！？][\"'”’)\]]*$")
 
@@ -38,3 +42,30 @@ def mark_boilerplate(
         else:
             in_list = False
     return [replace(s, boilerplate=s.line in marked_lines) for s in sentences]
+
+
+def blank_markup(text: str) -> str:
+    """``text`` with what a Markdown story holds besides its text turned into spaces,
+    so that every sentence keeps its line and offset: HTML comments, YAML front matter
+    opening the file (as Jekyll and Hugo write it) and fenced code.
+
+    Example:
+        >>> blank_markup("---\\nslug: a\\n---\\nText.<!-- x -->\\n")
+        '   \\n       \\n   \\nText.          \\n'
+    """
+    text = _COMMENT.sub(lambda m: _NOT_NEWLINE.sub(" ", m.group()), text)
+    lines = text.split("\n")
+    marked: set[int] = set()
+    if lines[0].strip() == "---":
+        close = next((k for k in range(1, len(lines)) if lines[k].strip() in ("---", "...")), 0)
+        marked.update(range(close + 1) if close else ())
+    fence = ""
+    for k, raw in enumerate(lines):
+        line = raw.strip()
+        if fence:
+            marked.add(k)
+            fence = "" if line.startswith(fence) and not line.strip(fence[0]) else fence
+        elif line.startswith(("```", "~~~")):
+            marked.add(k)
+            fence = line[:3]
+    return "\n".join(" " * len(line) if k in marked else line for k, line in enumerate(lines))

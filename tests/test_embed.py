@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from aligner.embed import embed_unique, load_encoder
+from aligner.embed.transformer import model_identity
 from aligner.errors import ModelError
 
 
@@ -76,6 +77,24 @@ def test_sentence_transformers_model_from_a_path() -> None:
     )
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+def test_a_model_is_known_by_where_its_files_are_and_what_they_hold(tmp_path: Path) -> None:
+    """Its cache key was the folder's last two names: another model under a like path,
+    or the same folder fine-tuned again, read the first one's vectors."""
+
+    def model(root: Path, pooling: str) -> Path:
+        folder = root / "models" / "model"
+        (folder / "1_Pooling").mkdir(parents=True, exist_ok=True)
+        (folder / "1_Pooling" / "config.json").write_text(pooling)
+        return folder
+
+    first, other = model(tmp_path / "a", '{"mean": true}'), model(tmp_path / "b", '{"mean": true}')
+    name = model_identity(str(first))
+    assert name.startswith("models/model@") and name == model_identity(str(first))
+    assert model_identity(str(other)) != name
+    model(tmp_path / "a", '{"cls": true}')  # fine-tuned again in place
+    assert model_identity(str(first)) != name
 
 
 def test_default_model_runs_int8_and_fp32_alias_is_exact() -> None:

@@ -6,6 +6,7 @@ The hub is never contacted: a model that is not on disk fails at once with a
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from collections.abc import Sequence
@@ -22,11 +23,9 @@ class TransformerEncoder:
     """A sentence-transformers model on the CPU (or GPU when torch sees one)."""
 
     def __init__(self, name_or_path: str, batch_size: int = 64) -> None:
-        path = Path(name_or_path).expanduser()
-        # a bare directory name such as "model" says little: keep its parent too
-        self.name = "/".join(path.resolve().parts[-2:]) if path.exists() else name_or_path
-        self._batch_size = batch_size
         self._model = _load(name_or_path)
+        self.name = model_identity(name_or_path)
+        self._batch_size = batch_size
         # fast tokenizers refuse concurrent use ("Already borrowed"): one call at a time
         self._lock = threading.Lock()
 
@@ -48,6 +47,40 @@ class TransformerEncoder:
     def close(self) -> None:
         """Nothing to release: the model stays loaded for the process (see
         :func:`~aligner.embed.loader.load_encoder`)."""
+
+
+def model_identity(name_or_path: str) -> str:
+    """What names a model's embeddings in the cache and in signatures: a short name
+    (a folder's last two parts, since "model" alone says little, or the hub name) and
+    a digest of where its files are and of each one's size and modification time, so
+    that another model under a like path, or the same folder fine-tuned again, never
+    reads the vectors of the first.
+
+    Example:
+        >>> model_identity("models/labse")  # doctest: +SKIP
+        'models/labse@1c0ffee2b5e3'
+    """
+    path = Path(name_or_path).expanduser()
+    short = "/".join(path.resolve().parts[-2:]) if path.exists() else name_or_path
+    folder = path.resolve() if path.exists() else _cached_snapshot(name_or_path)
+    if folder is None:
+        return short
+    digest = hashlib.sha256(str(folder).encode("utf-8", "surrogateescape"))
+    for file in sorted(p for p in folder.rglob("*") if p.is_file()):
+        info = file.stat()
+        relative = file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape")
+        digest.update(relative + f"\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return f"{short}@{digest.hexdigest()[:12]}"
+
+
+def _cached_snapshot(name: str) -> Path | None:
+    """The folder of a hub model's cached snapshot (its path holds the commit)."""
+    try:
+        from huggingface_hub import snapshot_download
+
+        return Path(snapshot_download(name, local_files_only=True)).resolve()
+    except Exception:  # not a hub name, or not cached: the short name must do
+        return None
 
 
 def _load(name_or_path: str) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
@@ -47,49 +48,80 @@ def _neighbour_context(doc: AlignedDocument, k: int) -> str:
     return " and ".join(parts)
 
 
-def _cross_fit(doc: AlignedDocument, k: int) -> float | None:
-    """How well a lone sentence fits the other side's nearby sentences, minus how
-    well aligned sentences fit the other side's sentences near their partner."""
+@dataclass(frozen=True)
+class _Side:
+    """What every lone sentence of one side is judged against, computed once per
+    document (per gap, it made the check quadratic: 40 s for 1,000 gaps)."""
+
+    lone: frozenset[int]  # its sentences without counterpart
+    centre: float | None  # median similarity of neighbouring sentences (None: no test)
+    spread: float
+    typical: float | None  # how well aligned sentences fit the other side near their partner
+
+    @staticmethod
+    def of(doc: AlignedDocument, on_src: bool) -> _Side:
+        lone = frozenset(
+            (b.src or b.tgt)[0]
+            for b in doc.beads
+            if bool(b.src) == on_src and not (b.src and b.tgt)
+        )
+        vectors = doc.src_vectors if on_src else doc.tgt_vectors
+        centre, spread = None, 0.0
+        if vectors is not None and len(vectors) >= 6:
+            adjacent = np.einsum("ij,ij->i", vectors[1:], vectors[:-1])
+            centre = float(np.median(adjacent))
+            spread = max(1.4826 * float(np.median(np.abs(adjacent - centre))), 0.05)
+            if centre < MIN_DOCUMENT_COHERENCE:
+                centre = None
+        return _Side(lone, centre, spread, _typical_fit(doc, on_src))
+
+
+def _near(doc: AlignedDocument, at: int, on_src: bool, skip: Bead | None) -> list[int]:
+    """The other side's sentences in the beads within 3 of bead ``at``."""
+    beads = doc.beads[max(0, at - 3) : at + 4]
+    return [i for b in beads if b is not skip for i in (b.tgt if on_src else b.src)]
+
+
+def _typical_fit(doc: AlignedDocument, on_src: bool) -> float | None:
+    """Median of how well each 1-1 sentence fits the other side's sentences near its
+    partner (None: too few to tell)."""
     if doc.src_vectors is None or doc.tgt_vectors is None:
         return None
-    on_src = bool(doc.beads[k].src)
     mine, theirs = (
         (doc.src_vectors, doc.tgt_vectors) if on_src else (doc.tgt_vectors, doc.src_vectors)
     )
-
-    def near(at: int, skip: Bead | None) -> list[int]:
-        beads = doc.beads[max(0, at - 3) : at + 4]
-        return [i for b in beads if b is not skip for i in (b.tgt if on_src else b.src)]
-
     typical = []
     for at, bead in enumerate(doc.beads):
-        if len(bead.src) == len(bead.tgt) == 1 and (rows := near(at, bead)):
+        if len(bead.src) == len(bead.tgt) == 1 and (rows := _near(doc, at, on_src, bead)):
             own = bead.src[0] if on_src else bead.tgt[0]
             typical.append(float((theirs[rows] @ mine[own]).max()))
-    rows = near(k, None)
-    if len(typical) < 5 or not rows:
+    return float(np.median(typical)) if len(typical) >= 5 else None
+
+
+def _cross_fit(doc: AlignedDocument, k: int, side: _Side) -> float | None:
+    """How well the lone sentence of bead ``k`` fits the other side's nearby sentences,
+    minus how well aligned sentences fit the other side's sentences near their partner."""
+    on_src = bool(doc.beads[k].src)
+    rows = _near(doc, k, on_src, None)
+    if side.typical is None or not rows or doc.src_vectors is None or doc.tgt_vectors is None:
         return None
+    mine, theirs = (
+        (doc.src_vectors, doc.tgt_vectors) if on_src else (doc.tgt_vectors, doc.src_vectors)
+    )
     lone = (doc.beads[k].src or doc.beads[k].tgt)[0]
-    return float((theirs[rows] @ mine[lone]).max()) - float(np.median(typical))
+    return float((theirs[rows] @ mine[lone]).max()) - side.typical
 
 
-def _coherence(
-    vectors: npt.NDArray[np.float32] | None, index: int, lone: frozenset[int] = frozenset()
-) -> float | None:
+def _coherence(vectors: npt.NDArray[np.float32] | None, index: int, side: _Side) -> float | None:
     """Robust z-score of how well sentence ``index`` fits its neighbours: the aligned
-    ones (``lone`` sentences, without counterpart, are left out: an inserted
-    paragraph fits itself, not the story)."""
-    if vectors is None or len(vectors) < 6:
+    ones (lone sentences, without counterpart, are left out: an inserted paragraph
+    fits itself, not the story)."""
+    if vectors is None or side.centre is None:
         return None
-    adjacent = np.einsum("ij,ij->i", vectors[1:], vectors[:-1])
-    centre = float(np.median(adjacent))
-    if centre < MIN_DOCUMENT_COHERENCE:
-        return None
-    spread = max(1.4826 * float(np.median(np.abs(adjacent - centre))), 0.05)
     window = [k for k in range(index - 3, index + 4) if 0 <= k < len(vectors) and k != index]
-    aligned = [k for k in window if k not in lone]
+    aligned = [k for k in window if k not in side.lone]
     fit = np.sort(vectors[aligned if len(aligned) >= 2 else window] @ vectors[index])[-2:].mean()
-    return (float(fit) - centre) / spread
+    return (float(fit) - side.centre) / side.spread
 
 
 def copied_from(doc: AlignedDocument, k: int) -> int | None:
@@ -110,32 +142,28 @@ def copied_from(doc: AlignedDocument, k: int) -> int | None:
     return best if sims[best] >= COPY_SIMILARITY else None
 
 
-def classify_gap(doc: AlignedDocument, k: int) -> str:
+def classify_gap(doc: AlignedDocument, k: int, side: _Side | None = None) -> str:
     """``missing`` when the lone sentence of bead ``k`` belongs to the story (its
     counterpart was dropped), ``extra`` when it fits neither its own neighbours nor
     the other side there (it was inserted), ``unaligned`` when the evidence is weak
     or the line is half of a sentence split over two lines. When the other side has
     no content at all (empty after boilerplate), nothing there can be a counterpart:
-    the whole translation (or original) is missing."""
+    the whole translation (or original) is missing. ``side``: the facts of the lone
+    sentence's side, when the caller has them."""
     bead = doc.beads[k]
-    side, index = (doc.src, bead.src[0]) if bead.src else (doc.tgt, bead.tgt[0])
+    document, index = (doc.src, bead.src[0]) if bead.src else (doc.tgt, bead.tgt[0])
     other = doc.tgt if bead.src else doc.src
     if all(s.boilerplate for s in other.sentences):
         return "missing"
-    if continues_on_next_line(side, index) or continues_on_next_line(side, index - 1):
+    if continues_on_next_line(document, index) or continues_on_next_line(document, index - 1):
         return "unaligned"  # half of a sentence split over two lines: no sentence of its own
-    vectors = doc.src_vectors if bead.src else doc.tgt_vectors
-    lone = frozenset(
-        (b.src or b.tgt)[0]
-        for b in doc.beads
-        if bool(b.src) == bool(bead.src) and not (b.src and b.tgt)
-    )
-    z = _coherence(vectors, index, lone)
+    side = side or _Side.of(doc, bool(bead.src))
+    z = _coherence(doc.src_vectors if bead.src else doc.tgt_vectors, index, side)
     if z is None:
         return "unaligned"
     if z >= COHERENT_Z:
         return "missing"
-    cross = _cross_fit(doc, k)
+    cross = _cross_fit(doc, k, side)
     if z <= INCOHERENT_Z and cross is not None and cross <= FOREIGN_FIT:
         return "extra"
     return "unaligned"
@@ -151,6 +179,7 @@ _GAP_WORDS = {
 @register("gap", Severity.ERROR)
 def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Sentences with no counterpart, typed ``missing``, ``extra`` or ``unaligned``."""
+    sides: dict[bool, _Side] = {}  # computed once per side, when it has a gap
     for k, bead in enumerate(doc.beads):
         if bead.src and bead.tgt:
             continue
@@ -160,7 +189,10 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         if sentence.boilerplate:
             continue
         copied = copied_from(doc, k)
-        kind = "extra" if copied is not None else classify_gap(doc, k)
+        on_src = bool(bead.src)
+        if on_src not in sides:
+            sides[on_src] = _Side.of(doc, on_src)
+        kind = "extra" if copied is not None else classify_gap(doc, k, sides[on_src])
         why = _GAP_WORDS[kind]
         if copied is not None:
             why = f"it repeats {other.lang.upper()} {other.place(copied)} word for word"

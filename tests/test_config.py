@@ -58,6 +58,33 @@ def test_pyproject_table_is_found_upwards(tmp_path: Path) -> None:
     assert make_settings(load_config_file(found)).min_score == 0.8
 
 
+def test_a_tool_aligner_table_pasted_into_aligner_toml_is_read(tmp_path: Path) -> None:
+    (tmp_path / "aligner.toml").write_text("[tool.aligner]\nmin_score = 0.8\n")
+    assert make_settings(load_config_file(tmp_path / "aligner.toml")).min_score == 0.8
+
+
+@pytest.mark.parametrize("text", ["tool = 1\n", "[tool]\naligner = 5\n"])
+def test_a_pyproject_tool_entry_that_is_no_table(tmp_path: Path, text: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(text)
+    if "aligner" in text:
+        with pytest.raises(ConfigError, match=r"\[tool.aligner\] must be a table"):
+            load_config_file(tmp_path / "pyproject.toml")
+    else:  # another tool's business: no aligner settings here
+        assert load_config_file(tmp_path / "pyproject.toml") == {}
+
+
+def test_a_model_folder_is_taken_from_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "models" / "mini").mkdir(parents=True)
+    for model, expected in (
+        ("./models/mini", str(tmp_path / "models" / "mini")),
+        ("models/mini", str(tmp_path / "models" / "mini")),
+        ("sentence-transformers/LaBSE", "sentence-transformers/LaBSE"),  # a hub name
+        ("muse-v3", "muse-v3"),
+    ):
+        (tmp_path / "aligner.toml").write_text(f'model = "{model}"\n')
+        assert load_config_file(tmp_path / "aligner.toml")["model"] == expected
+
+
 def test_broken_toml_is_a_config_error(tmp_path: Path) -> None:
     bad = tmp_path / "aligner.toml"
     bad.write_text("min_score = = 1")

@@ -332,13 +332,23 @@ def load_config_file(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
-    if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("aligner", {})
-        data = dict(table) if isinstance(table, dict) else {}
+    tool = data.get("tool")
+    # pyproject.toml keeps it in [tool.aligner]; so may an aligner.toml pasted from one
+    if path.name == "pyproject.toml" or (set(data) == {"tool"} and isinstance(tool, dict)):
+        table = tool.get("aligner", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.aligner] must be a table of settings")
+        data = dict(table)
     for key in _PATH_KEYS:
         value = data.get(key)
         if isinstance(value, str) and value != "-" and not Path(value).expanduser().is_absolute():
             data[key] = str(path.parent / value)
+    model = data.get("model")
+    # a model folder named from the config's folder; a hub name or alias stays as given
+    if isinstance(model, str) and (
+        model.startswith(("./", "../")) or (path.parent / model).is_dir()
+    ):
+        data["model"] = str(path.parent / model)
     return data
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from aligner import api
@@ -196,3 +198,23 @@ def test_source_text_pasted_next_to_its_translation_is_the_extra_line(
     assert ((2,), (translation,)) in [(b.src, b.tgt) for b in result.beads]
     [gap] = [f for f in result.flags if f.tgt == (copy,) and not f.src and f.type != "untranslated"]
     assert gap.type == "extra" and "repeats EN line 3 word for word" in gap.message
+
+
+def test_an_uncalibrated_model_never_measures_a_pair_against_itself(encoder: Encoder) -> None:
+    """With one pair, the median of all pairs was that pair: the estimate was its own
+    similarity rounded, and rounding up flagged about half of correct headlines."""
+
+    class Uncalibrated:
+        name = "someone/else"
+
+        def encode(self, texts: Sequence[str]) -> np.ndarray:
+            return encoder.encode(texts)
+
+    settings = Settings(cache=False, presegmented=True)
+    for en, ko in (
+        ("The day we discover a signal from space will change everything.",
+         "우리가 우주에서 온 신호를 발견하는 날 모든 것이 바뀔 것이다."),
+        ("The minister resigned on Monday.", "장관이 월요일 사임했다."),
+    ):  # fmt: skip
+        result = api.check_texts(en, ko, settings=settings, encoder=Uncalibrated())
+        assert [f.type for f in result.flags if f.type == "mistranslation"] == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import os
 import re
 from collections import Counter
@@ -81,6 +82,7 @@ __all__ = [
 # Calibrated on ../shared/eval dev by benchmarks/calibrate.py: the cosine where expected
 # precision equals recall when 1% of aligned pairs are unrelated sentences.
 CALIBRATED_MISTRANSLATION = {"muse-v3": 0.22}
+MIN_ESTIMATE_PAIRS = 3  # 1-1 pairs a story needs for a threshold of its own
 StrPath = str | os.PathLike[str]  # a path as callers may hold it
 # ``--report-dir -``: print one run-level report on standard output instead.
 STDOUT = Path("-")
@@ -241,17 +243,31 @@ def warn_uncalibrated(settings: Settings, model: str, warn: Callable[[str], None
 
 def resolve_threshold(doc: AlignedDocument, settings: Settings, model: str) -> float:
     """The configured threshold, else the model's calibrated one, else a per-document
-    estimate halfway between typical aligned and typical unrelated pairs."""
+    estimate halfway between typical aligned and typical unrelated pairs (sentences
+    of different pairs), rounded down; 0 (nothing flagged) for a story of fewer than
+    :data:`MIN_ESTIMATE_PAIRS` pairs, where a pair would be measured against itself."""
     if settings.mistranslation_threshold is not None:
         return settings.mistranslation_threshold
     if (known := calibrated_threshold(model)) is not None:
         return known
-    pairs = [b.similarity for b in doc.beads if len(b.src) == len(b.tgt) == 1]
-    if doc.src_vectors is None or doc.tgt_vectors is None or not pairs:
+    pairs = [b for b in doc.beads if len(b.src) == len(b.tgt) == 1]
+    if doc.src_vectors is None or doc.tgt_vectors is None or len(pairs) < MIN_ESTIMATE_PAIRS:
         return 0.0
-    unrelated = float(np.median(doc.src_vectors @ doc.tgt_vectors.T))
+    # a sample of rows keeps a long document cheap; every 1-1 pair is left out
+    rows = np.arange(0, len(doc.src_vectors), max(1, len(doc.src_vectors) // 256))
+    sims = doc.src_vectors[rows] @ doc.tgt_vectors.T
+    # boilerplate sentences are not embedded: their rows are zero
+    unrelated_cells = np.outer(
+        np.abs(doc.src_vectors[rows]).sum(axis=1) > 0, np.abs(doc.tgt_vectors).sum(axis=1) > 0
+    )
+    row_of = {int(r): k for k, r in enumerate(rows)}
+    for bead in pairs:
+        if (k := row_of.get(bead.src[0])) is not None:
+            unrelated_cells[k, bead.tgt[0]] = False
+    unrelated = float(np.median(sims[unrelated_cells]))
+    middle = (unrelated + float(np.median([b.similarity for b in pairs]))) / 2
     # a setting's range: an odd model's unrelated pairs may sit below a cosine of 0
-    return min(max(round((unrelated + float(np.median(pairs))) / 2, 4), 0.0), 1.0)
+    return min(max(math.floor(middle * 1e4) / 1e4, 0.0), 1.0)
 
 
 def check_documents(

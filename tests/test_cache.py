@@ -85,6 +85,17 @@ def test_models_do_not_share_entries(tmp_path: Path) -> None:
     assert models == ["model-a@1", "model-a@2"]
 
 
+def test_a_damaged_row_that_is_not_finite_is_encoded_again(tmp_path: Path) -> None:
+    """A NaN row made every later run end in a traceback when its JSON was written."""
+    inner = Counting()
+    fresh = CachedEncoder(inner, tmp_path).encode(["x", "y"])
+    nan = np.full(8, np.nan, dtype=np.float32).tobytes()
+    with sqlite3.connect(tmp_path / CACHE_FILE) as db:
+        db.execute("UPDATE embeddings SET vector = ?", (nan,))
+    again = CachedEncoder(inner, tmp_path).encode(["x", "y"])
+    assert np.array_equal(again, fresh) and inner.encoded == 4
+
+
 def test_a_corrupt_cache_file_is_recreated(tmp_path: Path) -> None:
     (tmp_path / CACHE_FILE).write_bytes(b"this is not an SQLite database" * 100)
     warnings: list[str] = []

@@ -230,14 +230,15 @@ class CachedEncoder:
             except sqlite3.Error as exc:
                 self._failed("read", exc)
                 return {}
-        # Rows of another size than most (a damaged page) are recomputed.
+        # Rows of another size than most, or not finite (a damaged page), are recomputed.
         sizes = [len(blob) for blob in found.values()]
         size = max(set(sizes), key=sizes.count, default=0)
-        return {
+        rows = {
             key: np.frombuffer(blob, dtype=np.float32)
             for key, blob in found.items()
             if len(blob) == size and size % 4 == 0
         }
+        return {key: row for key, row in rows.items() if np.isfinite(row).all()}
 
     def _store(self, vectors: dict[bytes, Matrix]) -> None:
         rows = [

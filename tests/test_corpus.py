@@ -104,6 +104,9 @@ def test_symlink_outside_tree_is_a_problem_not_a_pair(tmp_path: Path) -> None:
     assert problems[0].path == str(tgt / "b.txt")
     assert "points outside" in problems[0].message
     assert str(secret) in problems[0].message
+    (tgt / "a.txt").unlink()  # now the link is the only Korean file: no pair at all
+    with pytest.raises(InputError, match=r"Korean side: 0; skipped .*/b.txt: symbolic link"):
+        pair_documents(src, tgt)
 
 
 def test_symlinked_directory_outside_tree_is_a_problem(tmp_path: Path) -> None:
@@ -319,6 +322,17 @@ def test_one_tree_pairs_files_by_language_tag(tmp_path: Path) -> None:
         InputProblem(str(root / "d.en.txt"), f"no Korean counterpart (expected {root}/d.ko.txt)")
     ]
     assert found.untagged == [root / "notes.txt"]
+
+
+def test_problems_name_the_languages_of_the_run(tmp_path: Path) -> None:
+    root = _tree(tmp_path / "tagged", "a.de.txt", "a.fr.txt", "b.de.txt", "c.pt.txt")
+    [lone] = pair_tagged(root, ("de", "fr")).problems
+    assert lone.message.startswith("no French counterpart")
+    _tree(tmp_path / "trees", "de/x.txt", "fr/y.txt", "de/z.txt", "fr/z.txt")
+    messages = {p.message.split(" (")[0] for p in pair_documents(
+        tmp_path / "trees" / "de", tmp_path / "trees" / "fr", langs=("de", "pt")
+    )[1]}  # fmt: skip
+    assert messages == {"no PT counterpart", "no German counterpart"}
 
 
 def test_one_tree_reports_two_files_with_one_name_and_skips_the_report_folder(

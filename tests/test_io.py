@@ -198,7 +198,8 @@ def test_pdf_message_matches_contract(tmp_path: Path) -> None:
 def test_nul_bytes_are_binary(tmp_path: Path) -> None:
     message = _error(_write(tmp_path, b"hello\x00world\n"))
     assert "not a text file (contains NUL bytes)" in message
-    assert "--encoding utf-16" in message  # the likely cause for a text file
+    # not --encoding, which would apply to the other side's file too
+    assert "convert it to UTF-8 (e.g. iconv -f utf-16 -t utf-8)" in message
 
 
 def test_nul_bytes_with_explicit_single_byte_encoding(tmp_path: Path) -> None:

@@ -50,6 +50,18 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"[<‹〈(\[]?\s*(저작권자|ⓒ|©).*|.*무단\s*(전재|복제).*",
 )
 
+# Names for messages; a language not listed is named by its code ("PT").
+LANGUAGE_NAMES: Mapping[str, str] = {
+    "en": "English", "ko": "Korean", "de": "German", "fr": "French", "ja": "Japanese",
+    "zh": "Chinese", "es": "Spanish", "ru": "Russian",
+}  # fmt: skip
+
+
+def language_name(code: str) -> str:
+    """``"Korean"`` for ``"ko"``; the code in capitals for a language not listed."""
+    return LANGUAGE_NAMES.get(code.lower(), code.upper())
+
+
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
 # each with the flag types it raises (only ``gap`` raises types other than its name).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aligner.config import language_name
 from aligner.errors import InputError
 from aligner.io import printable
 from aligner.models import DocumentPair, InputProblem
@@ -92,7 +93,7 @@ def pair_documents(
         kind = "directory" if src.is_dir() else "file"
         raise InputError(
             f"{printable(src)} and {printable(tgt)}: the same {kind} on both sides; pass the "
-            f"English {kind} first and the Korean one second"
+            f"{language_name(langs[0])} {kind} first and the {language_name(langs[1])} one second"
         )
     if not src.is_dir():
         tagged = _language_tag(src.name, langs)
@@ -100,19 +101,24 @@ def pair_documents(
             tagged = (src.name, langs[0])
         return [DocumentPair(name=printable(tagged[0]), src_path=src, tgt_path=tgt)], []
     skip = None if exclude is None else exclude.resolve()
-    for root, lang in ((src, "English"), (tgt, "Korean")):
+    for root, lang in zip((src, tgt), map(language_name, langs), strict=True):
         if skip == root.resolve():
             raise InputError(
                 f"{printable(exclude or root)}: the report folder is the {lang} tree itself, "
                 "and its reports would be read as documents; pass another --report-dir"
             )
     src_tree, tgt_tree = _scan_tree(src, skip), _scan_tree(tgt, skip)
-    pairs, problems = _pair_trees(src_tree, tgt_tree, lambda path, name, other: other.root / name)
+    pairs, problems = _pair_trees(
+        src_tree, tgt_tree, lambda path, name, other: other.root / name, langs
+    )
     if not pairs:
+        skipped = [*src_tree.skipped.values(), *tgt_tree.skipped.values()]
+        why = f"; skipped {skipped[0].path}: {skipped[0].message}" if skipped else ""
         raise InputError(
-            f"{src} and {tgt}: no file has the same relative path in "
-            f"both directories (English side: {len(src_tree.files)} files, Korean "
-            f"side: {len(tgt_tree.files)}); name each translation like its original"
+            f"{src} and {tgt}: no file has the same relative path in both directories "
+            f"({language_name(langs[0])} side: {len(src_tree.files)} files, "
+            f"{language_name(langs[1])} side: {len(tgt_tree.files)}{why}); name each "
+            "translation like its original"
         )
     return pairs, problems
 
@@ -180,6 +186,7 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
         lambda path, name, other: path.with_name(
             _retag(path.name, langs[1] if other is sides[langs[1]] else langs[0], langs)
         ),
+        langs,
     )
     if not pairs:
         trees = [root / lang for lang in langs]
@@ -259,10 +266,13 @@ def _retag(name: str, lang: str, langs: tuple[str, str]) -> str:
 
 
 def _pair_trees(
-    src: _Tree, tgt: _Tree, expected: Callable[[Path, str, _Tree], Path]
+    src: _Tree,
+    tgt: _Tree,
+    expected: Callable[[Path, str, _Tree], Path],
+    langs: tuple[str, str],
 ) -> tuple[list[DocumentPair], list[InputProblem]]:
     """Pairs of same-named files; the others are problems that name the file each
-    lacks (``expected(path, name, other side)``)."""
+    lacks (``expected(path, name, other side)``) and its language."""
     pairs: list[DocumentPair] = []
     problems = [*src.skipped.values(), *tgt.skipped.values()]
     for name in sorted(src.files.keys() | tgt.files.keys()):
@@ -272,10 +282,10 @@ def _pair_trees(
             )
         elif name in src.files and name not in tgt.skipped:
             path = src.files[name]
-            problems.append(_unpaired(path, expected(path, name, tgt), "Korean"))
+            problems.append(_unpaired(path, expected(path, name, tgt), language_name(langs[1])))
         elif name in tgt.files and name not in src.skipped:
             path = tgt.files[name]
-            problems.append(_unpaired(path, expected(path, name, src), "English"))
+            problems.append(_unpaired(path, expected(path, name, src), language_name(langs[0])))
     return pairs, sorted(problems, key=lambda p: p.path)
 
 

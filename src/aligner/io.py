@@ -159,12 +159,14 @@ def _reject_binary_magic(path: Path, data: bytes) -> None:
 
 
 def _reject_nul_bytes(path: Path, data: bytes) -> None:
-    """NUL never occurs in UTF-8 or CP949 text; in UTF-16 it is normal."""
+    """NUL never occurs in UTF-8 or CP949 text; in UTF-16 it is normal (and read
+    without a byte-order mark when its zero bytes show it), so the advice is to
+    convert: ``--encoding`` would apply to the other side's file too."""
     if b"\x00" in data:
         raise InputError(
             f"{path}: not a text file (contains NUL bytes); remove it from the "
-            "corpus, or if it is UTF-16 without a byte-order mark pass "
-            "--encoding utf-16"
+            "corpus, or if it is text in another encoding convert it to UTF-8 "
+            "(e.g. iconv -f utf-16 -t utf-8)"
         )
 
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from aligner.config import Settings
+from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.registry import AlignedDocument, register, sentence_subject
@@ -39,8 +39,6 @@ __all__ = [
     "repeated_word",
     "spacing_problem",
 ]
-
-_LANG_NAMES = {"en": "English", "ko": "Korean"}
 
 _SPACING = (
     (re.compile(r"[ \u00a0]{2,}"), "a doubled space"),
@@ -86,10 +84,6 @@ _CLOSERS = "\"'”’」』)]}»›˝ "
 # An ellipsis trails off ("이것이 끝일까…"): no statement, no question.
 _MARKS = {"?": "?", "？": "?", "!": "!", "！": "!", ".": ".", "。": "."}
 _KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|은가|인가|을까)$")
-
-
-def _name(lang: str) -> str:
-    return _LANG_NAMES.get(lang, lang.upper())
 
 
 def _tail(text: str, words: int = 4) -> str:
@@ -146,7 +140,7 @@ def find_whitespace(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 Severity.INFO,
                 bead.src,
                 bead.tgt,
-                f"{_name(document.lang)} {document.place(sentence.index)} has {what} after "
+                f"{language_name(document.lang)} {document.place(sentence.index)} has {what} after "
                 f"{_quote(before)}",
                 subject=sentence_subject(doc, bead, document, sentence),
             )
@@ -193,7 +187,7 @@ def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
             Severity.INFO,
             bead.src,
             bead.tgt,
-            f"{_name(document.lang)} {document.place(sentence.index)} repeats a word: "
+            f"{language_name(document.lang)} {document.place(sentence.index)} repeats a word: "
             f"{_quote(words)} "
             f"in {_quote(sentence.text)}",
             subject=sentence_subject(doc, bead, document, sentence),
@@ -286,8 +280,8 @@ def _unbalanced_flag(bead: Bead, lang: str, other: str, problems: list[str], tex
         Severity.INFO,
         bead.src,
         bead.tgt,
-        f"{_name(lang)} leaves {marks} unmatched in {_quote(text)} while the "
-        f"{_name(other)} is balanced",
+        f"{language_name(lang)} leaves {marks} unmatched in {_quote(text)} while the "
+        f"{language_name(other)} is balanced",
     )
 
 
@@ -354,8 +348,8 @@ def _punctuation_message(doc: AlignedDocument, bead: Bead, question_on_src: bool
     if other.lang == "ko" and _KO_QUESTION_END.search(told.rstrip(_CLOSERS + ".!")):
         hint = " (its ending is a question: use “?”)"
     return (
-        f"{_name(asking.lang)} asks a question ({_quote(_tail(asked))}) but the "
-        f"{_name(other.lang)} ends with “{final_mark(told)}”{hint}: {_quote(_tail(told))}"
+        f"{language_name(asking.lang)} asks a question ({_quote(_tail(asked))}) but the "
+        f"{language_name(other.lang)} ends with “{final_mark(told)}”{hint}: {_quote(_tail(told))}"
     )
 
 

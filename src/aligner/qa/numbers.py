@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
-from aligner.config import Settings
+from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.numerals import Number, extract_numbers
 from aligner.qa.registry import AlignedDocument, register
@@ -50,7 +50,6 @@ __all__ = [
     "is_substitution",
     "unmatched_numbers",
 ]
-_LANG_NAMES = {"en": "English", "ko": "Korean"}
 
 
 def _same(a: float, b: float) -> bool:
@@ -206,8 +205,8 @@ def _describe(number: Number) -> str:
 
 
 def _message(pairs: list[tuple[Number, Number]], src_lang: str, tgt_lang: str) -> str:
-    src_name = _LANG_NAMES.get(src_lang, src_lang.upper())
-    tgt_name = _LANG_NAMES.get(tgt_lang, tgt_lang.upper())
+    src_name = language_name(src_lang)
+    tgt_name = language_name(tgt_lang)
     a, b = pairs[0]
     message = f"number {_describe(a)} in the {src_name} is {_describe(b)} in the {tgt_name}"
     for a, b in pairs[1:]:

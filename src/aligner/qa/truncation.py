@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
-from aligner.config import Settings
+from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.links import without_links
 from aligner.qa.registry import AlignedDocument, register
@@ -70,8 +70,6 @@ Z_WEAK = 3.5
 Z_LENGTH_ONLY = 4.0
 # The counterpart must be long enough for a length ratio to mean something.
 MIN_COUNTERPART_CHARS = 10
-
-_LANG_NAMES = {"en": "English", "ko": "Korean"}
 
 # A full stop, question or exclamation mark (optionally followed by closing
 # quotes or brackets), or a closing quote on its own, ends a sentence.
@@ -352,7 +350,7 @@ def _message(
     factor: float | None,
     other_complete: bool,
 ) -> str:
-    name, other = _LANG_NAMES.get(lang, lang.upper()), _LANG_NAMES.get(other_lang, other_lang)
+    name, other = language_name(lang), language_name(other_lang)
     evidence = (
         f'it ends with {cue.reason} ("{_tail(sentence.text)}")'
         if cue.reason

@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from aligner.config import Settings
+from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.registry import AlignedDocument, register, sentence_subject
@@ -41,8 +41,6 @@ MIN_HANGUL_IN_ENGLISH = 4
 # A Hangul syllable carries about as much text as 2.5 Latin letters (the dev
 # set's Korean sides are ~0.4 times as long as the English in characters).
 HANGUL_WEIGHT = 2.5
-
-_LANG_NAMES = {"en": "English", "ko": "Korean"}
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -142,10 +140,6 @@ def copied(src: str, tgt: str) -> bool:
     return matcher.quick_ratio() >= COPY_RATIO and matcher.ratio() >= COPY_RATIO
 
 
-def _name(lang: str) -> str:
-    return _LANG_NAMES.get(lang, lang.upper())
-
-
 def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     if any(doc.src.sentences[i].boilerplate for i in bead.src) or any(
         doc.tgt.sentences[j].boilerplate for j in bead.tgt
@@ -159,8 +153,8 @@ def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
         Severity.ERROR,
         bead.src,
         bead.tgt,
-        f"{_name(doc.tgt.lang)} {doc.tgt.place(bead.tgt[0])} is a copy of the "
-        f"{_name(doc.src.lang)}, not a translation: {_quote(tgt)}",
+        f"{language_name(doc.tgt.lang)} {doc.tgt.place(bead.tgt[0])} is a copy of the "
+        f"{language_name(doc.src.lang)}, not a translation: {_quote(tgt)}",
     )
 
 
@@ -174,16 +168,16 @@ def _script_flag(
         return None
     other_lang, other_text = other
     counterpart = (
-        f"; the {_name(other_lang)} says {_quote(other_text)}"
+        f"; the {language_name(other_lang)} says {_quote(other_text)}"
         if other_text
-        else f" (no {_name(other_lang)} counterpart)"
+        else f" (no {language_name(other_lang)} counterpart)"
     )
     return Flag(
         "untranslated",
         Severity.ERROR,
         bead.src,
         bead.tgt,
-        f"{_name(lang)} {document.place(sentence.index)} {why}, left untranslated? "
+        f"{language_name(lang)} {document.place(sentence.index)} {why}, left untranslated? "
         f"{_quote(sentence.text)}{counterpart}",
     )
 

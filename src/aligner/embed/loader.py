@@ -15,7 +15,7 @@ def load_encoder(name: str, threads: int | None = None) -> ClosableEncoder:
     sentence-transformers model.
 
     Loaded models are kept for the life of the process (encoders are stateless).
-    ``threads`` caps the BLAS threads of the bundled model (default: one per core).
+    ``threads`` caps the compute threads of the model (default: one per core).
 
     Raises:
         ModelError: the model cannot be found locally or fails to load.
@@ -27,4 +27,4 @@ def load_encoder(name: str, threads: int | None = None) -> ClosableEncoder:
         return MuseEncoder(threads=threads, int8=name.lower() != FP32, device=cuda_device())
     from aligner.embed.transformer import TransformerEncoder
 
-    return TransformerEncoder(name)
+    return TransformerEncoder(name, threads=threads)

@@ -22,8 +22,14 @@ from aligner.errors import ModelError
 class TransformerEncoder:
     """A sentence-transformers model on the CPU (or GPU when torch sees one)."""
 
-    def __init__(self, name_or_path: str, batch_size: int = 64) -> None:
+    def __init__(self, name_or_path: str, batch_size: int = 64, threads: int | None = None) -> None:
         self._model = _load(name_or_path)
+        if threads:
+            # torch keeps its own thread pool, which threadpoolctl does not reach: a
+            # worker process must be capped here or two of them share two cores four ways
+            import torch
+
+            torch.set_num_threads(threads)
         self.name = model_identity(name_or_path)
         self._batch_size = batch_size
         # fast tokenizers refuse concurrent use ("Already borrowed"): one call at a time

@@ -129,6 +129,23 @@ def test_flags_of_one_type_on_one_pair_are_waived_one_by_one(tmp_path: Path) -> 
     assert load_waivers(tmp_path / "w.json")[0].fingerprint == accepted.fingerprint
 
 
+def test_a_waiver_written_before_subjects_still_applies_and_is_replaced() -> None:
+    def term(subject: str) -> Flag:
+        return Flag("terminology", Severity.ERROR, (1,), (1,), subject, subject=subject)
+
+    story = _result(
+        "a.txt", ["Fine.", "Cut short, ."], ["좋다.", "잘렸다."], (term("A"), term("B"))
+    )
+    older = Waiver(
+        fingerprint("a.txt", "terminology", "Cut short, .", "잘렸다."),
+        "a.txt", "terminology", "Cut short, .", "잘렸다.", "desk call",
+    )  # fmt: skip
+    outcome = apply_waivers([story], [older])
+    assert [f.waived for f in outcome.documents[0].flags] == [True, True] and not outcome.stale
+    merged = merge_waivers(outcome.documents, [older], stale=outcome.stale, accept=[])
+    assert [(w.subject, w.reason) for w in merged] == [("A", "desk call"), ("B", "desk call")]
+
+
 def test_hand_written_entry_may_leave_out_the_fingerprint(tmp_path: Path) -> None:
     entry = {"document": "a.txt", "type": "truncated", "src": "Cut short, .", "tgt": "잘렸다."}
     (tmp_path / "w.json").write_text(json.dumps({"waivers": [entry]}), "utf-8")

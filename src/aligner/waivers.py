@@ -102,6 +102,24 @@ def flag_fingerprint(result: DocumentResult, flag: Flag) -> str:
     return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag), flag.subject)
 
 
+def _older_fingerprint(result: DocumentResult, flag: Flag) -> str | None:
+    """A flag's fingerprint as files written before flags had subjects hold it: a
+    waiver of it still applies (to every flag of that type on the text, as it did),
+    and ``--update-waivers`` replaces it by one waiver per subject."""
+    if not flag.subject:
+        return None
+    return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag))
+
+
+def _find(by_key: dict[str, Waiver], result: DocumentResult, flag: Flag) -> Waiver | None:
+    """The waiver of ``flag``: by its fingerprint, else an older one without subject."""
+    if (waiver := by_key.get(flag_fingerprint(result, flag))) is not None:
+        return waiver
+    older = _older_fingerprint(result, flag)
+    waiver = by_key.get(older) if older else None
+    return waiver if waiver is not None and not waiver.subject else None
+
+
 def waiver_for(result: DocumentResult, flag: Flag, reason: str = "") -> Waiver:
     """A waiver accepting ``flag`` of ``result``."""
     src, tgt = flag_texts(result, flag)
@@ -138,7 +156,7 @@ def apply_waivers(
     for doc in documents:
         flags = []
         for flag in doc.flags:
-            waiver = by_key.get(flag_fingerprint(doc, flag))
+            waiver = _find(by_key, doc, flag)
             if waiver is not None:
                 used.add(waiver.fingerprint)
             reason = waiver.reason if waiver else ""
@@ -174,6 +192,8 @@ def merge_waivers(
             if flag.waived:
                 key = flag_fingerprint(doc, flag)
                 kept[key] = known.get(key) or waiver_for(doc, flag, flag.waiver_reason)
+                if key not in known and (older := _older_fingerprint(doc, flag)):
+                    kept.pop(older, None)  # replaced by the waivers of its subjects
     for doc, flag in accept:
         waiver = waiver_for(doc, flag)
         kept.setdefault(waiver.fingerprint, waiver)

@@ -38,8 +38,12 @@ def _neighbour_context(doc: AlignedDocument, k: int) -> str:
         indices = bead.tgt if side == "tgt" else bead.src
         return other.place(indices[-1] if last else indices[0])
 
-    before = next((b for b in reversed(doc.beads[:k]) if b.src and b.tgt), None)
-    after = next((b for b in doc.beads[k + 1 :] if b.src and b.tgt), None)
+    # walked by index: slicing the beads copied them for every gap
+    beads = doc.beads
+    before = next((beads[i] for i in range(k - 1, -1, -1) if beads[i].src and beads[i].tgt), None)
+    after = next(
+        (beads[i] for i in range(k + 1, len(beads)) if beads[i].src and beads[i].tgt), None
+    )
     parts = []
     if before:
         parts.append(f"after {other.lang.upper()} {edge(before, True)}")
@@ -125,8 +129,8 @@ def _coherence(vectors: npt.NDArray[np.float32] | None, index: int, side: _Side)
 
 
 def copied_from(doc: AlignedDocument, k: int) -> int | None:
-    """The sentence of the other side that the lone sentence of bead ``k`` repeats word
-    for word (source text pasted next to its translation), if any."""
+    """The sentence of the other side, within ten beads, that the lone sentence of bead
+    ``k`` repeats word for word (source text pasted next to its translation), if any."""
     if doc.src_vectors is None or doc.tgt_vectors is None:
         return None
     bead = doc.beads[k]
@@ -135,11 +139,12 @@ def copied_from(doc: AlignedDocument, k: int) -> int | None:
         if bead.src
         else (doc.tgt_vectors[bead.tgt[0]], doc.src_vectors)
     )
-    if not len(theirs):
+    near = [i for b in doc.beads[max(0, k - 10) : k + 11] for i in (b.tgt if bead.src else b.src)]
+    if not near:
         return None
-    sims = theirs @ mine
+    sims = theirs[near] @ mine
     best = int(np.argmax(sims))
-    return best if sims[best] >= COPY_SIMILARITY else None
+    return near[best] if sims[best] >= COPY_SIMILARITY else None
 
 
 def classify_gap(doc: AlignedDocument, k: int, side: _Side | None = None) -> str:

@@ -502,13 +502,3 @@ def test_a_copy_beside_its_translation_gives_up_the_pair(meanings: np.ndarray) -
         pairs = {(b.src, b.tgt) for b in beads}
         assert ((2,), (5 - copy_at,)) in pairs and ((), (copy_at,)) in pairs
         assert len(beads) == 6
-
-
-def test_a_sentence_and_its_repetition_are_never_joined(meanings: np.ndarray) -> None:
-    """Ten "Yes." against nine "네." joined two of them into one bead: the omission
-    passed with no flag (a merge of identical parts adds nothing and hid it)."""
-    src = np.stack([meanings[0], meanings[1], meanings[1], meanings[2]])
-    tgt = _translate(meanings[:3])
-    beads = align_embeddings(_windows(list(src)), _windows(list(tgt)), params=AlignParams())
-    assert max(len(b.src) for b in beads) == 1
-    assert sum(1 for b in beads if not b.tgt) == 1

@@ -161,7 +161,6 @@ def _bead_scores(
             if evidence.numbers:
                 unrelated |= evidence.foreign_numbers(rows, a, t_idx, b)
             unsupported = unrelated & (gain < params.merge_min_evidence)
-            unsupported |= evidence.repeat_share(rows, a, t_idx, b) > 0
             value = np.where(unsupported & (joined_open == 0), NEG, value)
         value = value + skip * (a + b - 2) * waived
     if lengths is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from aligner.align.params import COPY_SIMILARITY, Matrix
+from aligner.align.params import Matrix
 
 
 @dataclass(frozen=True)
@@ -57,8 +57,6 @@ class Evidence:
 
     src_open: np.ndarray  # cumulative counts of open lines, with a leading 0
     tgt_open: np.ndarray
-    src_repeats: np.ndarray  # the same for lines the next line repeats word for word
-    tgt_repeats: np.ndarray
     unrelated: float
     src_numbers: np.ndarray  # per sentence, see ``number_masks``
     tgt_numbers: np.ndarray
@@ -87,16 +85,10 @@ class Evidence:
         def masks(given: np.ndarray | None, count: int) -> np.ndarray:
             return np.zeros(count, dtype=np.uint64) if given is None else np.asarray(given)
 
-        def repeated(vectors: Matrix) -> list[bool]:
-            adjacent = np.einsum("ij,ij->i", vectors[1:], vectors[:-1])
-            return [*(adjacent >= COPY_SIMILARITY), False][: len(vectors)]
-
         src_numbers, tgt_numbers = masks(numbers[0], len(src)), masks(numbers[1], len(tgt))
         return Evidence(
             cumulative(open_lines[0], len(src)),
             cumulative(open_lines[1], len(tgt)),
-            cumulative(repeated(src), len(src)),
-            cumulative(repeated(tgt), len(tgt)),
             unrelated,
             src_numbers,
             tgt_numbers,
@@ -106,24 +98,12 @@ class Evidence:
     def open_share(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
         """Share of the joins inside beads (src ``s``, a lines; tgt ``t``, b lines)
         that follow an open line."""
-        return self._join_share((self.src_open, self.tgt_open), s, a, t, b)
-
-    def repeat_share(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
-        """Share of the joins inside beads (as for :meth:`open_share`) between a line
-        and its word-for-word repetition: a translation says a thing once, so two
-        "Yes." joined against one "네." hide an omission."""
-        return self._join_share((self.src_repeats, self.tgt_repeats), s, a, t, b)
-
-    @staticmethod
-    def _join_share(
-        counts: tuple[np.ndarray, np.ndarray], s: np.ndarray, a: int, t: np.ndarray, b: int
-    ) -> np.ndarray:
         if a > 1:
-            c = counts[0]
+            c = self.src_open
             start = np.broadcast_to(np.clip(s, 0, len(c) - a)[:, None], t.shape)
             joins = a - 1
         else:
-            c = counts[1]
+            c = self.tgt_open
             start = np.clip(t, 0, len(c) - b)
             joins = b - 1
         result: np.ndarray = (c[start + joins] - c[start]) / joins

@@ -21,7 +21,7 @@ from aligner.align import (
 )
 from aligner.align.dp import _merge_waiver, find_path
 from aligner.align.evidence import Evidence, Lengths
-from aligner.align.reorder import match_moved, unpair_copies
+from aligner.align.reorder import match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
 from conftest import DATA
@@ -485,20 +485,3 @@ def test_each_chunk_reads_the_pairs_a_whole_matrix_gives(
     assert sorted(i for b in beads for i in b.src) == list(range(n))
     assert sorted(j for b in beads for j in b.tgt) == list(range(m))
     assert {(1, 1), (max_bead, 1)} <= set(checked) or max_bead == 1
-
-
-def test_a_copy_beside_its_translation_gives_up_the_pair(meanings: np.ndarray) -> None:
-    src = meanings[:5]
-    translated = _translate(src)
-    for copy_at in (2, 3):  # the pasted source line before or after its translation
-        tgt = np.insert(translated, copy_at, src[2], axis=0)
-        beads = unpair_copies(
-            [Bead((i,), (i + (i >= copy_at),), 0.9) for i in range(5) if i != 2]
-            + [Bead((2,), (copy_at,), 1.0), Bead((), (5 - copy_at,), 0.0)],
-            src,
-            tgt,
-            least=0.45,
-        )
-        pairs = {(b.src, b.tgt) for b in beads}
-        assert ((2,), (5 - copy_at,)) in pairs and ((), (copy_at,)) in pairs
-        assert len(beads) == 6

@@ -182,11 +182,11 @@ def test_a_paragraph_added_in_the_translation_is_not_called_missing(encoder: Enc
 
 
 @pytest.mark.parametrize("copy_first", [True, False])
-def test_source_text_pasted_next_to_its_translation_is_the_extra_line(
+def test_source_text_pasted_next_to_its_translation_is_explained(
     encoder: Encoder, copy_first: bool
 ) -> None:
-    """The copy matches its English exactly, so it took the pair and the real
-    translation was reported as a Korean line whose English had been dropped."""
+    """The copy matches its English exactly and takes the pair; its translation beside
+    it was reported as a Korean line whose English "seems to have been dropped"."""
     data = DATA / "pasted-source"
     en = (data / "en.txt").read_text(encoding="utf-8")
     ko = (data / "ko.txt").read_text(encoding="utf-8").splitlines()
@@ -195,9 +195,31 @@ def test_source_text_pasted_next_to_its_translation_is_the_extra_line(
     copy, translation = (2, 3) if copy_first else (3, 2)
     settings = Settings(presegmented=True, cache=False)
     result = api.check_texts(en, "\n".join(ko), settings=settings, encoder=encoder)
-    assert ((2,), (translation,)) in [(b.src, b.tgt) for b in result.beads]
-    [gap] = [f for f in result.flags if f.tgt == (copy,) and not f.src and f.type != "untranslated"]
-    assert gap.type == "extra" and "repeats EN line 3 word for word" in gap.message
+    [gap] = [f for f in result.flags if f.tgt == (translation,) and not f.src]
+    assert gap.type == "unaligned"
+    assert f"KO line {copy + 1} beside it repeats its EN counterpart word for word" in gap.message
+    assert any(f.type == "untranslated" and f.tgt == (copy,) for f in result.flags)
+
+
+def test_a_title_the_same_in_both_languages_is_no_pasted_source(encoder: Encoder) -> None:
+    """A lone sentence beside a name or title shared by both sides keeps its gap."""
+    en = [
+        "Samsung Electronics",
+        "Samsung Electronics posted a record quarterly profit on Thursday.",
+        "Chip sales rose 40 percent from a year earlier.",
+        "The company said demand for memory would stay strong.",
+        "Its shares rose 3 percent in Seoul.",
+    ]
+    ko = [
+        "Samsung Electronics",
+        "반도체 매출은 1년 전보다 40% 증가했다.",
+        "회사 측은 메모리 수요가 견조할 것이라고 밝혔다.",
+        "서울 증시에서 주가는 3% 올랐다.",
+    ]
+    settings = Settings(presegmented=True, cache=False)
+    result = api.check_texts("\n".join(en), "\n".join(ko), settings=settings, encoder=encoder)
+    [gap] = [f for f in result.flags if f.src == (1,) and not f.tgt]
+    assert "word for word" not in gap.message
 
 
 def test_an_uncalibrated_model_never_measures_a_pair_against_itself(encoder: Encoder) -> None:
@@ -218,3 +240,26 @@ def test_an_uncalibrated_model_never_measures_a_pair_against_itself(encoder: Enc
     ):  # fmt: skip
         result = api.check_texts(en, ko, settings=settings, encoder=Uncalibrated())
         assert [f.type for f in result.flags if f.type == "mistranslation"] == []
+
+
+def test_a_repeated_short_sentence_translated_once_is_no_omission(encoder: Encoder) -> None:
+    """ "No. No." as one Korean sentence is a faithful 2-1 bead (a veto on joining a
+    sentence with its repetition, tried in review, failed it as a missing sentence)."""
+    en = [
+        "The minister was asked whether he would resign.",
+        "No. No.",
+        "He said he had done nothing wrong and would stay in office.",
+        "The opposition called for his dismissal.",
+        "Parliament will vote next week.",
+    ]
+    ko = [
+        "장관은 사임할 것인지 질문을 받았다.",
+        "아니요, 아닙니다.",
+        "그는 잘못한 것이 없으며 자리를 지키겠다고 말했다.",
+        "야당은 그의 해임을 요구했다.",
+        "의회는 다음 주 표결한다.",
+    ]
+    result = api.check_texts(
+        "\n".join(en), "\n".join(ko), settings=Settings(cache=False), encoder=encoder
+    )
+    assert not [f for f in result.flags if f.type in ("missing", "extra", "unaligned")]

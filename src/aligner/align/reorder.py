@@ -1,12 +1,11 @@
-"""Passes after the DP: swapped neighbours, moved sentences and paragraphs, a lone
-sentence next to a lone sentence of the other side, and source text pasted next to
-its translation."""
+"""Passes after the DP: swapped neighbours, moved sentences and paragraphs, and a lone
+sentence next to a lone sentence of the other side."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from aligner.align.params import COPY_SIMILARITY, Matrix
+from aligner.align.params import Matrix
 from aligner.models import Bead
 
 
@@ -35,30 +34,6 @@ def _crossed(
     if min(crossed) > max(parallel) - margin and sum(crossed) > sum(parallel) + margin:
         return [Bead((i,), (j2,), round(crossed[0], 6)), Bead((i2,), (j,), round(crossed[1], 6))]
     return None
-
-
-def unpair_copies(beads: list[Bead], src: Matrix, tgt: Matrix, least: float) -> list[Bead]:
-    """A pair of the same text on both sides is a copy, not a translation. When the
-    sentence next to it has no counterpart and translates the copied sentence (at least
-    ``least``), the source text was pasted beside its translation: the translation
-    takes the pair and the copy is left alone, so that the copy, not the translation,
-    is reported without a counterpart."""
-    out = list(beads)
-    for k, bead in enumerate(out):
-        if len(bead.src) != 1 or len(bead.tgt) != 1 or bead.similarity < COPY_SIMILARITY:
-            continue
-        for n in (k - 1, k + 1):
-            lone = out[n] if 0 <= n < len(out) else bead
-            if lone.src and lone.tgt:
-                continue
-            i, j = (lone.src or bead.src)[0], (lone.tgt or bead.tgt)[0]
-            similarity = float(src[i] @ tgt[j])
-            if similarity >= least:
-                left = Bead((), bead.tgt, 0.0) if lone.tgt else Bead(bead.src, (), 0.0)
-                pair = Bead((i,), (j,), round(similarity, 6))
-                out[min(k, n)], out[max(k, n)] = (pair, left) if n < k else (left, pair)
-                break
-    return out
 
 
 def pair_adjacent_gaps(beads: list[Bead], src: Matrix, tgt: Matrix) -> list[Bead]:

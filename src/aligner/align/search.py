@@ -11,7 +11,7 @@ import numpy as np
 from aligner.align.dp import find_path
 from aligner.align.evidence import Evidence, Lengths, number_masks, runs_on
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
-from aligner.align.reorder import match_moved, pair_adjacent_gaps, swap_crossings, unpair_copies
+from aligner.align.reorder import match_moved, pair_adjacent_gaps, swap_crossings
 from aligner.align.windows import approximate_windows, block_means, uncertain_windows, window_text
 from aligner.models import Bead
 
@@ -140,7 +140,6 @@ def align_embeddings(
     beads = match_moved(
         beads, src[1], tgt[1], (params.move_min_similarity, swap_level), params.move_window
     )
-    beads = unpair_copies(beads, src[1], tgt[1], params.move_min_similarity)
     return pair_adjacent_gaps(beads, src[1], tgt[1])
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from aligner.align.params import COPY_SIMILARITY
+from aligner.align.params import COPY_SIMILARITY, AlignParams
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.registry import AlignedDocument, register
@@ -147,6 +147,25 @@ def copied_from(doc: AlignedDocument, k: int) -> int | None:
     return near[best] if sims[best] >= COPY_SIMILARITY else None
 
 
+def _copy_beside(doc: AlignedDocument, k: int) -> int | None:
+    """The translation's sentence in a pair beside the translation's lone sentence of
+    bead ``k`` whose two sides are the same sentence (four words or more: a name or a
+    title is often the same in both), when the lone sentence translates it (as a moved
+    sentence must match): source text pasted next to its translation took the pair."""
+    lone = doc.beads[k]
+    if doc.src_vectors is None or doc.tgt_vectors is None or lone.src:
+        return None
+    for n in (k - 1, k + 1):
+        pair = doc.beads[n] if 0 <= n < len(doc.beads) else lone
+        if len(pair.src) != 1 or len(pair.tgt) != 1 or pair.similarity < COPY_SIMILARITY:
+            continue
+        fit = float(doc.src_vectors[pair.src[0]] @ doc.tgt_vectors[lone.tgt[0]])
+        words = len(doc.src.sentences[pair.src[0]].text.split())
+        if fit >= AlignParams.move_min_similarity and words >= 4:
+            return pair.tgt[0]
+    return None
+
+
 def classify_gap(doc: AlignedDocument, k: int, side: _Side | None = None) -> str:
     """``missing`` when the lone sentence of bead ``k`` belongs to the story (its
     counterpart was dropped), ``extra`` when it fits neither its own neighbours nor
@@ -201,6 +220,14 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         why = _GAP_WORDS[kind]
         if copied is not None:
             why = f"it repeats {other.lang.upper()} {other.place(copied)} word for word"
+        elif (pasted := _copy_beside(doc, k)) is not None:
+            # its counterpart may be the copy's source: the copy took the pair
+            kind = "unaligned"
+            why = (
+                f"{side.lang.upper()} {side.place(pasted)} beside it repeats its "
+                f"{other.lang.upper()} counterpart word for word; if that line was pasted "
+                "untranslated, this is the translation"
+            )
         where = _neighbour_context(doc, k)
         message = (
             f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "

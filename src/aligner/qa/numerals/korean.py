@@ -31,7 +31,7 @@ _KO_CHAINED_PIECE = rf"(?:{DIGITS})(?:[십백천]?여?[만억조]\s?|[십백천]
 _KO_NUMBER = re.compile(rf"(?<![\d.,제])(?:{_KO_CHAINED_PIECE})*{_KO_PIECE}")
 # "제7조", "제3차", "제2장": after 제 a number is an ordinal, and 조 is an article of a
 # law, not a trillion
-_KO_ORDINAL = re.compile(r"(?<=제)\d+")
+_KO_ORDINAL = re.compile(rf"(?<=제)(?:{DIGITS})")
 _KO_PIECE_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<small>[십백천])?(?:여?(?P<big>[만억조]))?")
 # "2천~3천만 원": the first end of a range shares the big unit the second writes
 _KO_RANGE_TAIL = re.compile(rf"\s*[~∼〜-]\s*(?:{DIGITS})[십백천]?(?P<big>[만억조])")
@@ -139,7 +139,7 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
 def _ko_special(text: str) -> Iterator[Found]:
     """Batting averages, month.day pairs and ordinals, read before plain digits."""
     for m in _KO_ORDINAL.finditer(text):
-        yield m.start(), m.end(), Number(float(m.group()), m.group())
+        yield m.start(), m.end(), Number(parse_digits(m.group()), m.group())
     for m in _KO_AVERAGE.finditer(text):
         digits = "".join(d or "0" for d in (m["a"], m["b"], m["c"]))
         yield m.start(), m.end(), Number(int(digits) / 1000, m.group())

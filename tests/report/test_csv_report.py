@@ -74,15 +74,20 @@ def test_csv_has_a_bom_for_excel_and_tsv_does_not(tmp_path: Path) -> None:
 
 
 def test_tsv_lines_split_on_tabs_into_the_csv_cells(tmp_path: Path, table: pd.DataFrame) -> None:
-    """No quoting: a script splits each line on tabs; breaks inside a cell are spaces."""
+    """A script splits each line on tabs (breaks inside a cell are spaces), and a CSV
+    reader told of tabs reads the same cells, quotes included."""
     run = sample_run()
     doc = run.documents[0]
-    src = replace(doc.src, sentences=(replace(doc.src.sentences[0], text="Two\tcells\nand lines"),))
+    src = replace(
+        doc.src, sentences=(replace(doc.src.sentences[0], text='"Two\tcells\nand lines'),)
+    )
     run.documents[0] = replace(doc, src=src)
     text = render_csv(run, sep="\t")
     rows = [line.split("\t") for line in text.split("\n")[:-1]]
     assert {len(r) for r in rows} == {len(COLUMNS)}
-    assert rows[1][COLUMNS.index("src_text")] == "Two cells and lines"
+    assert rows[1][COLUMNS.index("src_text")] == '"""Two cells and lines"'
+    (tmp_path / "b.tsv").write_text(text, encoding="utf-8")
+    assert _read(tmp_path / "b.tsv", sep="\t").iloc[0]["src_text"] == '"Two cells and lines'
     write_tsv(sample_run(), tmp_path / "a.tsv")
     tsv = _read(tmp_path / "a.tsv", sep="\t")
     assert tsv.iloc[7]["tgt_text"] == table.iloc[7]["tgt_text"]  # quotes kept as they are

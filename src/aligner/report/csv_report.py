@@ -12,14 +12,14 @@ A cell a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return: corpus text can start that way) gets a ``'``
 in front, the usual defence against CSV formula injection. The CSV file starts
 with a UTF-8 byte order mark so that Excel reads the Korean correctly; the TSV
-file, more often read by scripts, does not, and quotes nothing: a tab or a line
-break inside a sentence becomes a space there, so that every line splits on tabs
-into the same columns (``cut``, ``awk -F'\t'``).
+file, more often read by scripts, does not. In it a tab or a line break inside a
+sentence becomes a space, so that every line splits on tabs into the same columns
+(``cut``, ``awk -F'\t'``); a cell holding a double quote is quoted as in CSV, which
+CSV readers told of tabs (pandas, spreadsheets) need.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,13 +86,7 @@ def render_csv(run: RunResult, *, sep: str = ",") -> str:
             if tsv:
                 frame[column] = frame[column].map(lambda v: _TSV_BREAKS.sub(" ", v))
             frame[column] = frame[column].map(neutralise)
-    text: str = frame.to_csv(
-        sep=sep,
-        index=False,
-        lineterminator="\n",
-        float_format="%.4f",
-        quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL,
-    )
+    text: str = frame.to_csv(sep=sep, index=False, lineterminator="\n", float_format="%.4f")
     return text
 
 

@@ -131,12 +131,17 @@ def test_a_file_name_too_long_for_its_reports_is_shortened(
     fail the whole run with 'File name too long' and no report at all."""
     settings = Settings(cache=False, report_dir=tmp_path / "r")
     headline = "desk/" + "북한 당 간부들 처벌 " * 12 + ".txt"  # 293 bytes in UTF-8
+    folder = "\\xba\\xcf" * 40  # a folder name with CP949 bytes escaped: 320 bytes
     story = api.check_texts(*_texts(), settings=settings, encoder=encoder, name=headline)
     written = api.write_reports(RunResult(documents=[story]), settings=settings)
     pages = [p for p in written if p.suffix == ".html" and p.name != "index.html"]
     assert [p.parent.name for p in pages] == ["desk"]
     assert len(os.fsencode(pages[0].name)) <= api.REPORT_NAME_BYTES
     assert pages[0].name.startswith("북한 당 간부들 처벌")
+    nested = api.check_texts(*_texts(), settings=settings, encoder=encoder, name=f"{folder}/a.txt")
+    [page] = [p for p in api.write_reports(RunResult(documents=[nested]), settings=settings)
+              if p.name == "a.txt.html"]  # fmt: skip
+    assert len(os.fsencode(page.parent.name)) <= api.REPORT_NAME_BYTES
 
 
 def test_texts_as_json_can_carry_them(encoder: Encoder) -> None:

@@ -748,11 +748,12 @@ def _report_path(root: Path, name: str, fmt: str) -> Path:
     """``root/<name>.<fmt>``, or ``root/<name>-document.<fmt>`` for a document whose
     report would replace one of the run's files (a story called ``index``). A file
     name too long for the file system with the report's suffix (a headline as a file
-    name, CP949 bytes escaped) keeps its start and a hash of the whole."""
+    name, CP949 bytes escaped, in the file's name or a folder's) keeps its start and a
+    hash of the whole."""
     if f"{name}.{fmt}" in RUN_FILES:
         name += "-document"
-    folder, _, stem = name.rpartition("/")
-    return root / folder / _short_name(stem, f".{fmt}")
+    *folders, stem = name.split("/")
+    return root.joinpath(*(_short_name(f, "") for f in folders), _short_name(stem, f".{fmt}"))
 
 
 def _short_name(stem: str, suffix: str) -> str:

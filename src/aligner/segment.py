@@ -43,13 +43,15 @@ _OPENERS = "\"'“‘「『([{«‹˝"
 # match starts only at the start of a run and never backtracks into it
 # (lookbehind and possessive quantifiers), which keeps a line of 100,000 dots
 # linear. Scraped Korean copy often loses the space after a full stop
-# ("발표했다.이에 따라"): a full stop after a final ending and before Hangul is
-# ``glued``, a candidate in Korean only.
+# ("발표했다.이에 따라"): a full stop after a common final ending (했다, 있다, 합니다,
+# 해요, not the 다 of 캐나다 or 바다, for "미국.캐나다.멕시코" lists with a full stop
+# for a middle dot) and before Hangul is ``glued``, a candidate in Korean only.
 _CANDIDATE = re.compile(
     rf"(?P<mark>(?<![.?!…‼⁇⁈⁉])(?P<punct>[.?!…‼⁇⁈⁉]++)(?P<close>[{re.escape(_CLOSERS)}]*+)"
     rf"(?P<detached>[ \t][\"”»」』](?=\s|$))?(?=\s|$)"
     rf"|(?<![。！？])(?P<cjk>[。！？]++)(?P<cjkclose>[{re.escape(_CLOSERS)}]*+)"
-    r"|(?<=[다요죠까])(?P<glued>\.)(?=[\uac00-\ud7a3]))"
+    r"|(?<=[했였었았겠렸쳤켰졌혔웠됐갔왔봤줬셨한된있없않같니이]다|[세어아에해]요)"
+    r"(?P<glued>\.)(?=[\uac00-\ud7a3]))"
     rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
 _GLUED = "glued"  # the ``punct`` of a glued candidate

@@ -89,6 +89,17 @@ def test_markdown_front_matter_code_and_comments_are_blanked_in_place() -> None:
 def test_a_rule_without_its_closing_line_is_no_front_matter() -> None:
     text = "---\nThe leader spoke.\n"
     assert blank_markup(text) == text
+    ruled = "---\nThe leader spoke.\n---\nHe left.\n"  # horizontal rules, no YAML
+    assert blank_markup(ruled) == ruled
+
+
+def test_fences_follow_commonmark() -> None:
+    inline = "Run ```x``` first.\nThe leader spoke.\n"  # inline code: no fence opens
+    assert blank_markup(inline) == inline
+    four = "````md\n```\ncode\n````\nHe left.\n"  # an inner ``` does not close ````
+    assert [line.strip() for line in blank_markup(four).split("\n")] == [
+        "", "", "", "", "He left.", "",
+    ]  # fmt: skip
 
 
 def test_markdown_story_is_checked_without_its_markup(tmp_path: Path) -> None:

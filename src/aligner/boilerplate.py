@@ -12,6 +12,10 @@ from aligner.models import Sentence
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed, it hides the rest
 _NOT_NEWLINE = re.compile(r"[^\n]")
+_YAML_KEY = re.compile(r"\s*[\w-]+\s*:")
+# CommonMark: three or more backticks or tildes; a backtick fence's info string holds
+# no backtick (```x``` is inline code), and only as long a run or longer closes it
+_FENCE = re.compile(r"(`{3,})(?!.*`)|(~{3,})")
 _LIST_HEADER = re.compile(r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?")
 _TERMINAL = re.compile(r"[.?!…。！？][\"'”’)\]]*$")
 
@@ -58,14 +62,17 @@ def blank_markup(text: str) -> str:
     marked: set[int] = set()
     if lines[0].strip() == "---":
         close = next((k for k in range(1, len(lines)) if lines[k].strip() in ("---", "...")), 0)
-        marked.update(range(close + 1) if close else ())
+        # YAML has "key: value" lines; a rule opening the file and the next one do not
+        if any(_YAML_KEY.match(line) for line in lines[1:close]):
+            marked.update(range(close + 1))
     fence = ""
     for k, raw in enumerate(lines):
         line = raw.strip()
         if fence:
             marked.add(k)
-            fence = "" if line.startswith(fence) and not line.strip(fence[0]) else fence
-        elif line.startswith(("```", "~~~")):
+            closing = line.startswith(fence) and not line.strip(fence[0])
+            fence = "" if closing else fence
+        elif opening := _FENCE.match(line):
             marked.add(k)
-            fence = line[:3]
+            fence = opening.group(1) or opening.group(2)
     return "\n".join(" " * len(line) if k in marked else line for k, line in enumerate(lines))

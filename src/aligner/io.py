@@ -55,8 +55,9 @@ def read_text(path: Path, *, encoding: str = "auto", max_bytes: int = MAX_BYTES)
 
     Args:
         path: The file to read.
-        encoding: ``"auto"`` tries, in order: a UTF-8 or UTF-16 byte-order
-            mark, strict UTF-8, then strict CP949 (a superset of EUC-KR) if the
+        encoding: ``"auto"`` tries, in order: a UTF-8, UTF-32 or UTF-16
+            byte-order mark, UTF-16 without one (told from where its zero bytes
+            fall), strict UTF-8, then strict CP949 (a superset of EUC-KR) if the
             bytes decode cleanly and read as Korean (common Hangul syllables
             are at least half the non-ASCII characters). Any other value (``"utf-8"``,
             ``"cp949"``, ``"euc-kr"``, ``"utf-16"``...) is used strictly.

@@ -109,7 +109,7 @@ def test_a_large_run_fits_a_pull_request_comment() -> None:
     problems = [InputProblem(f"en/{k}.txt", "no Korean counterpart") for k in range(3000)]
     text = render_markdown(RunResult(documents=docs, problems=problems, signature=SIGNATURE))
     assert len(text) <= MAX_CHARS
-    assert "more documents: see index.html or summary.json." in text
+    assert "more documents: see the HTML or JSON reports." in text
     assert text.rstrip().endswith(f"<sub>{md_escape(SIGNATURE)}</sub>")
     # the table, the failures, the flags and the problems each say what they leave out
     assert sum("… and" in line for line in text.splitlines()) == 4

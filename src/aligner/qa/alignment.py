@@ -130,7 +130,7 @@ def _coherence(vectors: npt.NDArray[np.float32] | None, index: int, side: _Side)
 
 def copied_from(doc: AlignedDocument, k: int) -> int | None:
     """The sentence of the other side, within ten beads, that the lone sentence of bead
-    ``k`` repeats word for word (source text pasted next to its translation), if any."""
+    ``k`` repeats word for word (source text pasted into the translation), if any."""
     if doc.src_vectors is None or doc.tgt_vectors is None:
         return None
     bead = doc.beads[k]

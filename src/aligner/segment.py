@@ -43,15 +43,14 @@ _OPENERS = "\"'“‘「『([{«‹˝"
 # match starts only at the start of a run and never backtracks into it
 # (lookbehind and possessive quantifiers), which keeps a line of 100,000 dots
 # linear. Scraped Korean copy often loses the space after a full stop
-# ("발표했다.이에 따라"): a full stop after a common final ending (했다, 있다, 합니다,
-# 해요, not the 다 of 캐나다 or 바다, for "미국.캐나다.멕시코" lists with a full stop
-# for a middle dot) and before Hangul is ``glued``, a candidate in Korean only.
+# ("발표했다.이에 따라"): a full stop after a final ending and before Hangul is
+# ``glued``, a candidate in Korean only, unless the word around it holds another
+# full stop ("미국.캐나다.멕시코" lists with a full stop for a middle dot, a domain).
 _CANDIDATE = re.compile(
     rf"(?P<mark>(?<![.?!…‼⁇⁈⁉])(?P<punct>[.?!…‼⁇⁈⁉]++)(?P<close>[{re.escape(_CLOSERS)}]*+)"
     rf"(?P<detached>[ \t][\"”»」』](?=\s|$))?(?=\s|$)"
     rf"|(?<![。！？])(?P<cjk>[。！？]++)(?P<cjkclose>[{re.escape(_CLOSERS)}]*+)"
-    r"|(?<=[했였었았겠렸쳤켰졌혔웠됐갔왔봤줬셨한된있없않같니이]다|[세어아에해]요)"
-    r"(?P<glued>\.)(?=[\uac00-\ud7a3]))"
+    r"|(?<=[다요죠까])(?P<glued>\.)(?=[\uac00-\ud7a3]))"
     rf"\s*(?=(?P<next>\S{{0,{_WINDOW}}}))"
 )
 _GLUED = "glued"  # the ``punct`` of a glued candidate
@@ -354,7 +353,10 @@ def _is_boundary(candidate: _Candidate, lang: str) -> bool:
     if candidate.punct[0] in "。！？":
         return True
     if candidate.punct == _GLUED:
-        return lang == "ko"
+        # the word around it, within the window that keeps long lines linear
+        before = candidate.line[max(0, candidate.punct_start - _WINDOW) : candidate.punct_start]
+        word = before.split()[-1:] + [candidate.next_word.split()[0]]
+        return lang == "ko" and "".join(word).count(".") == 0
     if lang == "ko":
         return _is_ko_boundary(candidate)
     return _is_latin_boundary(candidate, english=lang == "en")

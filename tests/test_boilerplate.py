@@ -83,6 +83,8 @@ def test_markdown_front_matter_code_and_comments_are_blanked_in_place() -> None:
     assert [line.rstrip() for line in lines if line.strip()] == [
         "The leader spoke to party officials on Monday.",
         "He ordered an investigation.",
+        "~~~",  # a fence that never closes is left as text: it would hide the rest
+        "unclosed fence: the rest is code",
     ]
 
 
@@ -91,6 +93,20 @@ def test_a_rule_without_its_closing_line_is_no_front_matter() -> None:
     assert blank_markup(text) == text
     ruled = "---\nThe leader spoke.\n---\nHe left.\n"  # horizontal rules, no YAML
     assert blank_markup(ruled) == ruled
+
+
+def test_front_matter_is_yaml_and_rules_around_prose_are_not() -> None:
+    for front in ("---\n# draft; no keys yet\n---\n", '---\n"title": "A story"\n---\n'):
+        assert blank_markup(front + "He left.\n").strip() == "He left."
+    ruled = "---\nThe ministry revised its figures on Monday.\n---\nHe left.\n"
+    assert blank_markup(ruled) == ruled
+
+
+def test_a_fence_in_a_list_item_closes_and_an_indented_one_never_hides_the_story() -> None:
+    listed = "- Install:\n  ```\n  pip install x\n  ```\n- ```\n  echo hi\n  ```\n\nHe left.\n"
+    assert blank_markup(listed).split() == ["-", "Install:", "He", "left."]
+    indented = "He spoke.\n\n    ```\n    code\n\nShe left.\n"
+    assert blank_markup(indented) == indented
 
 
 def test_fences_follow_commonmark() -> None:

@@ -12,7 +12,8 @@ from aligner.models import Sentence
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed, it hides the rest
 _NOT_NEWLINE = re.compile(r"[^\n]")
-_YAML_KEY = re.compile(r"\s*[\w-]+\s*:")
+_YAML_LINE = re.compile(r"\s*(?:$|#|-\s|[\"']?[\w-]+[\"']?\s*:|\s)")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
 # CommonMark: three or more backticks or tildes; a backtick fence's info string holds
 # no backtick (```x``` is inline code), and only as long a run or longer closes it
 _FENCE = re.compile(r"(`{3,})(?!.*`)|(~{3,})")
@@ -51,7 +52,8 @@ def mark_boilerplate(
 def blank_markup(text: str) -> str:
     """``text`` with what a Markdown story holds besides its text turned into spaces,
     so that every sentence keeps its line and offset: HTML comments, YAML front matter
-    opening the file (as Jekyll and Hugo write it) and fenced code.
+    opening the file (as Jekyll and Hugo write it) and fenced code, in a list item
+    too (a fence that never closes is left as text: it would hide the rest).
 
     Example:
         >>> blank_markup("---\\nslug: a\\n---\\nText.<!-- x -->\\n")
@@ -62,17 +64,17 @@ def blank_markup(text: str) -> str:
     marked: set[int] = set()
     if lines[0].strip() == "---":
         close = next((k for k in range(1, len(lines)) if lines[k].strip() in ("---", "...")), 0)
-        # YAML has "key: value" lines; a rule opening the file and the next one do not
-        if any(_YAML_KEY.match(line) for line in lines[1:close]):
+        # YAML: keys, comments, list items; two rules around prose are no front matter
+        if close and all(_YAML_LINE.match(line) for line in lines[1:close]):
             marked.update(range(close + 1))
-    fence = ""
+    opened: tuple[int, str] | None = None  # first line and fence of an open code block
     for k, raw in enumerate(lines):
-        line = raw.strip()
-        if fence:
-            marked.add(k)
-            closing = line.startswith(fence) and not line.strip(fence[0])
-            fence = "" if closing else fence
-        elif opening := _FENCE.match(line):
-            marked.add(k)
-            fence = opening.group(1) or opening.group(2)
+        line = _LIST_ITEM.sub("", raw.strip(), count=1)
+        if opened is not None:
+            if line.startswith(opened[1]) and not line.strip(opened[1][0]):
+                marked.update(range(opened[0], k + 1))
+                opened = None
+        elif fence := _FENCE.match(line):
+            opened = (k, fence.group(1) or fence.group(2))
+    # an unclosed fence would hide the rest of the story: it is left as text
     return "\n".join(" " * len(line) if k in marked else line for k, line in enumerate(lines))

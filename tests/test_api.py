@@ -202,7 +202,7 @@ def test_source_text_pasted_next_to_its_translation_is_explained(
     result = api.check_texts(en, "\n".join(ko), settings=settings, encoder=encoder)
     [gap] = [f for f in result.flags if f.tgt == (translation,) and not f.src]
     assert gap.type == "unaligned"
-    assert f"KO line {copy + 1} beside it repeats its EN counterpart word for word" in gap.message
+    assert f"KO line {copy + 1} near it repeats its EN counterpart word for word" in gap.message
     assert any(f.type == "untranslated" and f.tgt == (copy,) for f in result.flags)
 
 
@@ -268,3 +268,19 @@ def test_a_repeated_short_sentence_translated_once_is_no_omission(encoder: Encod
         "\n".join(en), "\n".join(ko), settings=Settings(cache=False), encoder=encoder
     )
     assert not [f for f in result.flags if f.type in ("missing", "extra", "unaligned")]
+
+
+def test_two_sentences_pasted_before_their_translations_are_explained(encoder: Encoder) -> None:
+    data = DATA / "pasted-source"
+    en = (data / "en.txt").read_text(encoding="utf-8").splitlines()
+    ko = [
+        k
+        for k in (data / "ko.txt").read_text(encoding="utf-8").splitlines()
+        if k.isascii() is False
+    ]
+    pasted = [ko[0], en[1], en[2], *ko[1:]]  # KO lines 2-3 are EN lines 2-3, untranslated
+    settings = Settings(presegmented=True, cache=False)
+    result = api.check_texts("\n".join(en), "\n".join(pasted), settings=settings, encoder=encoder)
+    gaps = {f.tgt[0]: f for f in result.flags if not f.src}
+    assert "KO line 2 near it repeats" in gaps[3].message
+    assert "KO line 3 near it repeats" in gaps[4].message

@@ -148,22 +148,33 @@ def copied_from(doc: AlignedDocument, k: int) -> int | None:
 
 
 def _copy_beside(doc: AlignedDocument, k: int) -> int | None:
-    """The translation's sentence in a pair beside the translation's lone sentence of
+    """The translation's sentence in a pair near the translation's lone sentence of
     bead ``k`` whose two sides are the same sentence (four words or more: a name or a
     title is often the same in both), when the lone sentence translates it (as a moved
-    sentence must match): source text pasted next to its translation took the pair."""
+    sentence must match): source text pasted next to its translation took the pair.
+    Near: in the run of such pairs and lone sentences around bead ``k``, so that two
+    pasted sentences before their two translations are found too."""
     lone = doc.beads[k]
     if doc.src_vectors is None or doc.tgt_vectors is None or lone.src:
         return None
-    for n in (k - 1, k + 1):
-        pair = doc.beads[n] if 0 <= n < len(doc.beads) else lone
-        if len(pair.src) != 1 or len(pair.tgt) != 1 or pair.similarity < COPY_SIMILARITY:
-            continue
-        fit = float(doc.src_vectors[pair.src[0]] @ doc.tgt_vectors[lone.tgt[0]])
-        words = len(doc.src.sentences[pair.src[0]].text.split())
-        if fit >= AlignParams.move_min_similarity and words >= 4:
-            return pair.tgt[0]
-    return None
+
+    def copy(bead: Bead) -> bool:
+        same = len(bead.src) == len(bead.tgt) == 1 and bead.similarity >= COPY_SIMILARITY
+        return same and len(doc.src.sentences[bead.src[0]].text.split()) >= 4
+
+    run = [k]
+    for step in (-1, 1):
+        n = k + step
+        while 0 <= n < len(doc.beads) and (copy(doc.beads[n]) or not doc.beads[n].src):
+            run.append(n)
+            n += step
+    fits = [
+        (float(doc.src_vectors[doc.beads[n].src[0]] @ doc.tgt_vectors[lone.tgt[0]]), n)
+        for n in run
+        if copy(doc.beads[n])
+    ]
+    fit, best = max(fits, default=(0.0, -1))
+    return doc.beads[best].tgt[0] if fit >= AlignParams.move_min_similarity else None
 
 
 def classify_gap(doc: AlignedDocument, k: int, side: _Side | None = None) -> str:
@@ -224,7 +235,7 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
             # its counterpart may be the copy's source: the copy took the pair
             kind = "unaligned"
             why = (
-                f"{side.lang.upper()} {side.place(pasted)} beside it repeats its "
+                f"{side.lang.upper()} {side.place(pasted)} near it repeats its "
                 f"{other.lang.upper()} counterpart word for word; if that line was pasted "
                 "untranslated, this is the translation"
             )

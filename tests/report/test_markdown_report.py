@@ -96,7 +96,7 @@ def test_flag_list_is_capped() -> None:
     text = render_markdown(sample_run(), max_flags=2)
     items = [line for line in text.splitlines() if line.startswith("- ") and "**" in line]
     assert len(items) == 2
-    assert "- … and 4 more: see the HTML or JSON reports." in text
+    assert "- … and 4 more, left out of this summary." in text
 
 
 def test_a_large_run_fits_a_pull_request_comment() -> None:
@@ -109,7 +109,7 @@ def test_a_large_run_fits_a_pull_request_comment() -> None:
     problems = [InputProblem(f"en/{k}.txt", "no Korean counterpart") for k in range(3000)]
     text = render_markdown(RunResult(documents=docs, problems=problems, signature=SIGNATURE))
     assert len(text) <= MAX_CHARS
-    assert "more documents: see the HTML or JSON reports." in text
+    assert "more documents, left out of this summary." in text
     assert text.rstrip().endswith(f"<sub>{md_escape(SIGNATURE)}</sub>")
     # the table, the failures, the flags and the problems each say what they leave out
     assert sum("… and" in line for line in text.splitlines()) == 4

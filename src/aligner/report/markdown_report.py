@@ -105,7 +105,7 @@ def _document_table(docs: Sequence[DocumentResult]) -> Iterator[str]:
     yield "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
     rows = [_document_row(doc) for doc in docs]
     yield from _capped(
-        rows, "documents", "\n… and {} more documents: see the HTML or JSON reports."
+        rows, "documents", "\n… and {} more documents, left out of this summary."
     )
     yield ""
 
@@ -143,7 +143,7 @@ def _failures(docs: Sequence[DocumentResult]) -> Iterator[str]:
     lines = [
         f"- {md_escape(doc.pair.name)}: {md_escape('; '.join(doc.failures))}" for doc in failed
     ]
-    yield from _capped(lines, "failures", "- … and {} more: see the HTML or JSON reports.")
+    yield from _capped(lines, "failures", "- … and {} more, left out of this summary.")
     yield ""
 
 
@@ -164,7 +164,7 @@ def _flag_list(docs: Sequence[DocumentResult], max_flags: int) -> Iterator[str]:
         f"{md_escape(flag_where(doc, flag) or doc.pair.name)}: {md_escape(flag.message)}"
         for doc, flag in shown[:max_flags]
     ]
-    more = "- … and {} more: see the HTML or JSON reports."
+    more = "- … and {} more, left out of this summary."
     yield from _capped(lines, "flags", more, total=len(shown))
     yield ""
 
@@ -174,7 +174,7 @@ def _problems(run: RunResult) -> Iterator[str]:
         return
     yield "### Input problems (not checked)\n"
     lines = [f"- {md_escape(p.path)}: {md_escape(p.message)}" for p in run.problems]
-    yield from _capped(lines, "problems", "- … and {} more: see the JSON reports.")
+    yield from _capped(lines, "problems", "- … and {} more, left out of this summary.")
     yield ""
 
 
@@ -187,5 +187,5 @@ def _stale_waivers(run: RunResult) -> Iterator[str]:
         + md_escape(" / ".join(filter(None, (waiver.src, waiver.tgt))))
         for waiver in run.stale_waivers
     ]
-    yield from _capped(lines, "stale", "- … and {} more: see the JSON reports.")
+    yield from _capped(lines, "stale", "- … and {} more, left out of this summary.")
     yield ""

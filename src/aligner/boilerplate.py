@@ -13,7 +13,7 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed, it hides the rest
 _NOT_NEWLINE = re.compile(r"[^\n]")
 _YAML_LINE = re.compile(r"\s*(?:$|#|-\s|[\"']?[\w-]+[\"']?\s*:|\s)")
-_LIST_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
+_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s+")
 # CommonMark: three or more backticks or tildes; a backtick fence's info string holds
 # no backtick (```x``` is inline code), and only as long a run or longer closes it
 _FENCE = re.compile(r"(`{3,})(?!.*`)|(~{3,})")

@@ -104,9 +104,7 @@ def _document_table(docs: Sequence[DocumentResult]) -> Iterator[str]:
     yield "| verdict | document | score | errors | warnings | info | waived |"
     yield "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
     rows = [_document_row(doc) for doc in docs]
-    yield from _capped(
-        rows, "documents", "\n… and {} more documents, left out of this summary."
-    )
+    yield from _capped(rows, "documents", "\n… and {} more documents, left out of this summary.")
     yield ""
 
 

@@ -152,8 +152,9 @@ def _copy_beside(doc: AlignedDocument, k: int) -> int | None:
     bead ``k`` whose two sides are the same sentence (four words or more: a name or a
     title is often the same in both), when the lone sentence translates it (as a moved
     sentence must match): source text pasted next to its translation took the pair.
-    Near: in the run of such pairs and lone sentences around bead ``k``, so that two
-    pasted sentences before their two translations are found too."""
+    Near: in the run of such pairs and lone sentences around bead ``k`` (at most
+    ten beads each way), so that two pasted sentences before their two translations
+    are found too."""
     lone = doc.beads[k]
     if doc.src_vectors is None or doc.tgt_vectors is None or lone.src:
         return None
@@ -162,10 +163,15 @@ def _copy_beside(doc: AlignedDocument, k: int) -> int | None:
         same = len(bead.src) == len(bead.tgt) == 1 and bead.similarity >= COPY_SIMILARITY
         return same and len(doc.src.sentences[bead.src[0]].text.split()) >= 4
 
+    def in_run(n: int) -> bool:
+        # bounded: a long run of lone lines would make the check quadratic
+        inside = abs(n - k) <= 10 and 0 <= n < len(doc.beads)
+        return inside and (copy(doc.beads[n]) or not doc.beads[n].src)
+
     run = [k]
     for step in (-1, 1):
         n = k + step
-        while 0 <= n < len(doc.beads) and (copy(doc.beads[n]) or not doc.beads[n].src):
+        while in_run(n):
             run.append(n)
             n += step
     fits = [
@@ -223,13 +229,8 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         sentence = side.sentences[index]
         if sentence.boilerplate:
             continue
-        copied = copied_from(doc, k)
-        on_src = bool(bead.src)
-        if on_src not in sides:
-            sides[on_src] = _Side.of(doc, on_src)
-        kind = "extra" if copied is not None else classify_gap(doc, k, sides[on_src])
-        why = _GAP_WORDS[kind]
-        if copied is not None:
+        if (copied := copied_from(doc, k)) is not None:
+            kind = "extra"
             why = f"it repeats {other.lang.upper()} {other.place(copied)} word for word"
         elif (pasted := _copy_beside(doc, k)) is not None:
             # its counterpart may be the copy's source: the copy took the pair
@@ -239,6 +240,12 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 f"{other.lang.upper()} counterpart word for word; if that line was pasted "
                 "untranslated, this is the translation"
             )
+        else:
+            on_src = bool(bead.src)
+            if on_src not in sides:
+                sides[on_src] = _Side.of(doc, on_src)
+            kind = classify_gap(doc, k, sides[on_src])
+            why = _GAP_WORDS[kind]
         where = _neighbour_context(doc, k)
         message = (
             f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "

@@ -93,8 +93,8 @@ GENERATED = {
     ),
     "config: unknown check": "bad.toml: setting 'disabled_checks' names an unknown check 'nosuch'",
     "config: unknown encoding": (
-        "bad.toml: setting 'encoding' has an unknown text encoding 'latin-9' (use auto, or a "
-        "codec name such as utf-8, utf-16, cp949, euc-kr)"
+        "bad.toml: setting 'encoding' has an unknown text encoding 'latin-9' (use auto, a "
+        "codec name such as utf-8, utf-16, cp949, euc-kr, or one per language: en=cp1252)"
     ),
     "config: unknown setting": "bad.toml: unknown setting 'fail_onn'",
     "missing path": "no such file or directory; check the path",

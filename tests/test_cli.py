@@ -293,3 +293,23 @@ def test_one_folder_of_language_tagged_files(tmp_path: Path) -> None:
     assert code == 0 and json.loads(stdout)["documents"][0]["document"] == "budget.txt"
     code, stdout, _ = _run("align", stories / "world" / "budget.en.txt", "--presegmented")
     assert code == 0 and json.loads(stdout)["document"] == "budget.txt"
+
+
+def test_encoding_per_language_reads_each_side_with_its_own(tmp_path: Path) -> None:
+    # Windows-1252 English (curly quotes) next to UTF-8 Korean: one codec for both
+    # cannot read the pair; one per language can
+    en = tmp_path / "en" / "story.txt"
+    ko = tmp_path / "ko" / "story.txt"
+    en.parent.mkdir()
+    ko.parent.mkdir()
+    en.write_bytes("He said \u201chello\u201d to the caf\u00e9 owner.\n".encode("cp1252"))
+    ko.write_text("그는 카페 주인에게 \u201c안녕하세요\u201d라고 말했다.\n", encoding="utf-8")
+    common = (en.parent, ko.parent, "--report-dir", tmp_path / "r", "--format", "json")
+    code, stdout, _ = _run("check", *common, "--encoding", "cp1252")
+    assert code == 2
+    assert "ko/story.txt: cannot decode as cp1252" in stdout
+    code, stdout, _ = _run("check", *common, "--encoding", "en=cp1252")
+    assert code == 0, stdout
+    report = json.loads((tmp_path / "r" / "story.txt.json").read_text(encoding="utf-8"))
+    first = report["sentences"]["src"][0]["text"]
+    assert first == "He said \u201chello\u201d to the caf\u00e9 owner."

@@ -12,11 +12,13 @@ from aligner.config import (
     CHECK_FLAG_TYPES,
     RANGES,
     Settings,
+    encoding_for,
     find_config_file,
     load_config_file,
     make_settings,
 )
 from aligner.errors import ConfigError
+from aligner.io import ENCODING_HINT
 
 
 def test_values_are_coerced_and_checked() -> None:
@@ -232,8 +234,7 @@ def test_unknown_encoding_is_an_error_naming_the_valid_ones(name: str) -> None:
     with pytest.raises(ConfigError) as caught:
         make_settings({"encoding": name})
     assert str(caught.value) == (
-        f"setting 'encoding' has an unknown text encoding {name!r} "
-        "(use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr)"
+        f"setting 'encoding' has an unknown text encoding {name!r} (use {ENCODING_HINT})"
     )
 
 
@@ -244,9 +245,39 @@ def test_cli_encoding_is_checked_before_anything_is_read(command: str) -> None:
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"aligner {command}: error: Invalid value for '--encoding': unknown text encoding "
-        "'latin-9' (use auto, or a codec name such as utf-8, utf-16, cp949, euc-kr) "
-        f"(see 'aligner {command} --help')"
+        f"'latin-9' (use {ENCODING_HINT}) (see 'aligner {command} --help')"
     ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "en", "ko"),
+    [
+        ("cp949", "cp949", "cp949"),
+        ("en=cp1252", "cp1252", "auto"),
+        (" ko = cp949 , en = utf-8 ", "utf-8", "cp949"),
+    ],
+)
+def test_encoding_per_language(encoding: str, en: str, ko: str) -> None:
+    chosen = make_settings({"encoding": encoding}).encoding
+    assert (encoding_for(chosen, "en"), encoding_for(chosen, "ko")) == (en, ko)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "problem"),
+    [
+        ("en=cp1252,ko", f"an item 'ko' that is not language=codec (use {ENCODING_HINT})"),
+        ("=cp1252", "an item '=cp1252' whose language is not a code such as en"),
+        ("en=cp1252,en=utf-8", "two codecs for en"),
+        ("en=latin-9", f"an unknown text encoding 'latin-9' (use {ENCODING_HINT})"),
+        # a typo for ko would otherwise leave the Korean side on auto without a word
+        ("kr=cp949", "names 'kr', which is not a language of this run (en, ko)"),
+    ],
+)
+def test_bad_encoding_per_language_is_one_line(encoding: str, problem: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        make_settings({"encoding": encoding})
+    assert str(caught.value).startswith("setting 'encoding' ")
+    assert str(caught.value).endswith(problem)
 
 
 @pytest.mark.parametrize(

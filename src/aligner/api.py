@@ -34,7 +34,7 @@ from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import MARKDOWN_SUFFIXES, blank_markup, mark_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
-from aligner.config import Settings
+from aligner.config import Settings, encoding_for
 from aligner.corpus import pair_documents, pair_tagged
 from aligner.embed import ClosableEncoder, Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
@@ -130,7 +130,7 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
     Raises:
         InputError: the file cannot be read as text, or holds no usable story.
     """
-    text = read_text(path, encoding=settings.encoding)
+    text = read_text(path, encoding=encoding_for(settings.encoding, lang))
     return parse_document(text, path, lang, settings=settings)
 
 

@@ -181,8 +181,8 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             "--encoding",
             callback=_validate_encoding_option,
             help="Input encoding: auto (default; detects UTF-8, UTF-16, UTF-32 with a "
-            "byte-order mark and CP949) or a Python codec name such as utf-8, utf-16, "
-            "cp949, euc-kr.",
+            "byte-order mark and CP949), a Python codec name such as utf-8, utf-16, "
+            "cp949, euc-kr, or one per language, e.g. en=cp1252 (the other side: auto).",
         ),
         click.option(
             "--presegmented",

@@ -283,6 +283,13 @@ def _validate(settings: Settings) -> None:
             )
     if (problem := encoding_problem(settings.encoding)) is not None:
         raise ConfigError(f"setting 'encoding' has {problem}")
+    run = (settings.src_lang, settings.tgt_lang)
+    for language, _ in _per_language(settings.encoding) or ():
+        if language not in run:
+            raise ConfigError(
+                f"setting 'encoding' names {language!r}, which is not a language of this "
+                f"run ({', '.join(run)})"
+            )
 
 
 def _check_ranges(settings: Settings) -> None:
@@ -319,17 +326,62 @@ def _check_names(key: str, names: Iterable[str]) -> None:
 
 def encoding_problem(encoding: str) -> str | None:
     """What is wrong with an ``encoding`` setting, or None if Python can decode text
-    with it (``auto`` or any text codec name: ``utf-8``, ``cp949``, ``latin-1``...).
+    with it: ``auto``, any text codec name (``utf-8``, ``cp949``, ``latin-1``...), or
+    codecs per language (``en=cp1252,ko=cp949``).
 
     Example:
-        >>> encoding_problem("cp949") is None
-        True
+        >>> encoding_problem("cp949") is None, encoding_problem("en=cp1252") is None
+        (True, True)
         >>> encoding_problem("latin-9")[:36]
         "an unknown text encoding 'latin-9' ("
     """
-    if encoding == "auto" or text_codec(encoding) is not None:
+    items = _per_language(encoding)
+    if items is None:
+        return _codec_problem(encoding)
+    languages = [language for language, _ in items]
+    for language, codec in items:
+        if language is None:
+            return f"an item {codec!r} that is not language=codec (use {ENCODING_HINT})"
+        if not _LANGUAGE_CODE.fullmatch(language):
+            return f"an item '{language}={codec}' whose language is not a code such as en"
+        if languages.count(language) > 1:
+            return f"two codecs for {language}"
+        if (problem := _codec_problem(codec)) is not None:
+            return problem
+    return None
+
+
+def _codec_problem(codec: str) -> str | None:
+    if codec == "auto" or text_codec(codec) is not None:
         return None
-    return f"an unknown text encoding {encoding!r} (use {ENCODING_HINT})"
+    return f"an unknown text encoding {codec!r} (use {ENCODING_HINT})"
+
+
+def encoding_for(encoding: str, language: str) -> str:
+    """The codec an ``encoding`` setting gives the files of one ``language``: the
+    setting itself, or, when it names codecs per language, that language's (auto
+    for a language it leaves out).
+
+    Example:
+        >>> encoding_for("cp949", "en"), encoding_for("en=cp1252", "ko")
+        ('cp949', 'auto')
+    """
+    items = _per_language(encoding)
+    if items is None:
+        return encoding
+    return next((codec for lang, codec in items if lang == language), "auto")
+
+
+def _per_language(encoding: str) -> list[tuple[str | None, str]] | None:
+    """``en=cp1252,ko=auto`` as (language, codec) items (an item without ``=`` has
+    language None), or None for a setting that names one codec for both sides."""
+    if "=" not in encoding:
+        return None
+    items: list[tuple[str | None, str]] = []
+    for item in encoding.split(","):
+        language, equals, codec = item.partition("=")
+        items.append((language.strip(), codec.strip()) if equals else (None, item.strip()))
+    return items
 
 
 # settings naming files or folders: relative to the config file that sets them

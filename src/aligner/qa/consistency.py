@@ -32,6 +32,7 @@ from functools import cached_property
 
 from aligner.config import Settings
 from aligner.models import DocumentResult, Flag, Severity
+from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import register_cross_check
 
 NAME = "consistency"
@@ -46,6 +47,11 @@ _FINAL = " .!?…。"
 # punctuation, but not a decimal point or separator between digits ("3.5", "1,000")
 _PUNCTUATION = re.compile(r"(?![.,](?<=\d[.,])(?=\d))[^\w\s]")
 _QUOTE_CHARS = 60
+# spelt-out units, as the sign they stand for (longest first)
+_UNITS = (("퍼센트포인트", "%p"), ("%포인트", "%p"), ("퍼센트", "%"))
+# an English subject that refers back to something the story named before
+_REFERRING_SUBJECT = re.compile(r"(?:He|She|It|They|We)\b|(?:The|This|Its|His|Her|Their) [a-z]")
+_TOPIC = re.compile(r"^.{0,9}?[은는]")  # an opening topic: 삼성전자는, 회사 측은, 그는
 
 
 @dataclass(frozen=True)
@@ -60,9 +66,21 @@ class _Use:
     @cached_property
     def ko(self) -> str:
         """Normalised when asked (most English sentences of a run occur once), spacing
-        and punctuation aside: "외교부는, 논평" and "한·미" / "한-미" are one rendering."""
-        text = normalise(self.doc.tgt.sentences[self.tgt].text)
-        return _PUNCTUATION.sub("", "".join(text.split()))
+        and punctuation aside: "외교부는, 논평" and "한·미" / "한-미" are one rendering,
+        and so are "5,000명" / "5천 명" and "3%" / "3퍼센트". Where the English opens
+        on a pronoun or "the company", the Korean's subject is left out: each story
+        names its own company (삼성전자는 / 현대차는)."""
+        text = self.doc.tgt.sentences[self.tgt].text
+        for number in extract_numbers(text, self.doc.tgt.lang):
+            if number.confident:  # in digits: "두 시간" and "두시간" are alike already
+                text = text.replace(number.text, f"{number.value:g}", 1)
+        for spelling, unit in _UNITS:
+            text = text.replace(spelling, unit)
+        key = "".join(_PUNCTUATION.sub("", normalise(text)).split())
+        if _REFERRING_SUBJECT.match(self.doc.src.sentences[self.src].text):
+            # read without spaces, as compared: "중국 정부는" and "중국정부는" lose the same
+            key = _TOPIC.sub("", key, count=1)
+        return key
 
     @property
     def ref(self) -> str:

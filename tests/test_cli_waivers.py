@@ -169,6 +169,35 @@ def test_updating_waivers_from_one_story_keeps_the_others(tmp_path: Path) -> Non
     assert json.loads(Path("w.json").read_text("utf-8"))["waivers"] == before
 
 
+def test_a_waiver_of_the_tree_follows_a_story_checked_alone(tmp_path: Path) -> None:
+    def check(path: Path, *args: str) -> tuple[int, str]:
+        argv = ["check", str(path), "--presegmented", "--report-dir", "out", "-q"]
+        result = CliRunner().invoke(main, [*argv, "--waivers", "w.json", *args])
+        return result.exit_code, result.stderr
+
+    corpus = tmp_path / "corpus"
+    for desk in ("world", "sport"):
+        (corpus / desk).mkdir(parents=True)
+        (corpus / desk / "storm.en.txt").write_text("\n".join(EN) + "\n", "utf-8")
+        (corpus / desk / "storm.ko.txt").write_text("\n".join(KO) + "\n", "utf-8")
+    assert check(corpus, "--update-waivers")[0] == 0
+    both = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert [w["document"] for w in both] == ["sport/storm.txt", "world/storm.txt"]
+    world = corpus / "world" / "storm.en.txt"
+    assert check(world) == (0, "")  # named storm.txt, waived as world/storm.txt
+    Path("w.json").write_text(json.dumps({"waivers": both[:1]}), "utf-8")
+    assert check(world) == (1, "")  # sport's waiver is not world's
+    Path("w.json").write_text(json.dumps({"waivers": both}), "utf-8")
+    world.write_text("\n".join(EN).replace(", .", ".") + "\n", "utf-8")
+    code, stderr = check(world)
+    assert code == 0 and "1 stale waiver(s)" in stderr
+    world.write_text("\n".join(EN).replace("power", "power, .") + "\n", "utf-8")
+    assert check(world, "--update-waivers")[0] == 0
+    after = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert [w["document"] for w in after] == ["sport/storm.txt", "world/storm.txt"]
+    assert after[0] == both[0] and after[1] != both[1]
+
+
 def test_paths_in_a_config_file_are_relative_to_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

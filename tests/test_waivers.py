@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from aligner.waivers import (
     dumps_waivers,
     fingerprint,
     flag_fingerprint,
+    known_as,
     load_waivers,
     merge_waivers,
     waiver_for,
@@ -77,6 +79,31 @@ def test_apply_marks_matching_flags_and_lists_stale_waivers() -> None:
 def test_apply_resets_a_flag_whose_waiver_is_gone() -> None:
     waived = apply_waivers([STORY], [waiver_for(STORY, CUT)]).documents
     assert apply_waivers(waived, []).documents[0].flags[0].waived is False
+
+
+def test_a_story_checked_alone_is_known_by_the_name_its_tree_gives_it(tmp_path: Path) -> None:
+    def entry(document: str) -> Waiver:
+        return Waiver(fingerprint(document, "missing", "x", ""), document, "missing", "x", "")
+
+    def alone(folder: str) -> str:
+        path = tmp_path / "corpus" / folder / "a.en.txt"
+        return known_as(DocumentPair("a.txt", path, path.with_name("a.ko.txt")), waivers).key
+
+    waivers = [entry("sport/a.txt"), entry("a.txt"), entry("world/a.txt"), entry("b.txt")]
+    assert alone("world") == "world/a.txt"  # not sport/a.txt, nor the top-level a.txt
+    assert alone("sport") == "sport/a.txt"
+    assert alone("") == "a.txt"
+    assert alone("weather") == "a.txt"
+    waivers = waivers[:1]
+    assert alone("world") == "a.txt"  # no waiver knows it: its own name
+
+    # waivers and fingerprints use that name
+    tree_run = replace(STORY, pair=replace(STORY.pair, name="world/a.txt"))
+    alone_run = replace(STORY, pair=replace(STORY.pair, tree_name="world/a.txt"))
+    waiver = waiver_for(tree_run, CUT)
+    assert waiver_for(alone_run, CUT) == waiver
+    assert apply_waivers([alone_run], [waiver]).documents[0].flags[0].waived
+    assert not apply_waivers([STORY], [waiver]).documents[0].flags[0].waived
 
 
 def test_merge_keeps_reasons_adds_accepted_drops_stale_keeps_unchecked() -> None:

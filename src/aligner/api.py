@@ -57,7 +57,13 @@ from aligner.qa.registry import CROSS_CHECKS, run_cross_checks
 from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import MANIFEST_NAME, ReportManifest
 from aligner.segment import split_lines, split_sentences, strip_dateline
-from aligner.waivers import apply_waivers, load_waivers, merge_waivers, write_waivers
+from aligner.waivers import (
+    apply_waivers,
+    known_as,
+    load_waivers,
+    merge_waivers,
+    write_waivers,
+)
 
 __all__ = [
     "align_documents",
@@ -564,9 +570,11 @@ def check_paths(
         else:
             documents.append(outcome)
     documents = run_cross_checks(documents, settings)
-    checked = {doc.pair.name for doc in documents}
-    unchecked = corpus - checked
     one_story = not Path(src).is_dir()
+    if one_story:
+        documents = [dataclasses.replace(d, pair=known_as(d.pair, waivers)) for d in documents]
+    checked = {doc.pair.key for doc in documents}
+    unchecked = corpus - checked
     if one_story:  # the waivers of the other stories are not in question
         unchecked |= {w.document for w in waivers} - checked
     # the cross-document checks saw only this run's documents

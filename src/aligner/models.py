@@ -109,11 +109,22 @@ class Flag:
 
 @dataclass(frozen=True)
 class DocumentPair:
-    """Two files that hold the same story; ``name`` is the relative path shared by both."""
+    """Two files that hold the same story; ``name`` is the relative path shared by both.
+
+    ``tree_name`` is set on a story checked on its own (named ``story.txt``) when
+    the waiver file knows it by the name a run of its tree gives it
+    (``world/story.txt``): its waivers and flag fingerprints use that name (``key``).
+    """
 
     name: str
     src_path: Path
     tgt_path: Path
+    tree_name: str = ""
+
+    @property
+    def key(self) -> str:
+        """The document's name in waivers and flag fingerprints."""
+        return self.tree_name or self.name
 
 
 @dataclass(frozen=True)

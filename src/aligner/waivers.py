@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -45,8 +46,8 @@ from typing import Any
 
 from aligner.config import FLAG_TYPES
 from aligner.errors import ConfigError
-from aligner.io import write_atomic
-from aligner.models import DocumentResult, Flag, Waiver
+from aligner.io import printable, write_atomic
+from aligner.models import DocumentPair, DocumentResult, Flag, Waiver
 
 FILE_VERSION = 1
 _ENTRY_FIELDS = ("fingerprint", "document", "type", "subject", "src", "tgt", "reason")
@@ -99,7 +100,7 @@ def flag_texts(result: DocumentResult, flag: Flag) -> tuple[str, str]:
 
 def flag_fingerprint(result: DocumentResult, flag: Flag) -> str:
     """The fingerprint of a flag of ``result`` (see :func:`fingerprint`)."""
-    return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag), flag.subject)
+    return fingerprint(result.pair.key, flag.type, *flag_texts(result, flag), flag.subject)
 
 
 def _older_fingerprint(result: DocumentResult, flag: Flag) -> str | None:
@@ -108,7 +109,7 @@ def _older_fingerprint(result: DocumentResult, flag: Flag) -> str | None:
     and ``--update-waivers`` replaces it by one waiver per subject."""
     if not flag.subject:
         return None
-    return fingerprint(result.pair.name, flag.type, *flag_texts(result, flag))
+    return fingerprint(result.pair.key, flag.type, *flag_texts(result, flag))
 
 
 def _find(by_key: dict[str, Waiver], result: DocumentResult, flag: Flag) -> Waiver | None:
@@ -123,8 +124,27 @@ def _find(by_key: dict[str, Waiver], result: DocumentResult, flag: Flag) -> Waiv
 def waiver_for(result: DocumentResult, flag: Flag, reason: str = "") -> Waiver:
     """A waiver accepting ``flag`` of ``result``."""
     src, tgt = flag_texts(result, flag)
-    name, kind = result.pair.name, flag.type
+    name, kind = result.pair.key, flag.type
     return Waiver(flag_fingerprint(result, flag), name, kind, src, tgt, reason, flag.subject)
+
+
+def known_as(pair: DocumentPair, waivers: Iterable[Waiver]) -> DocumentPair:
+    """``pair``, a story checked on its own, with the name its waivers know it by:
+    the longest document name of ``waivers`` that is its own name under the last
+    folders of its English file's path (``world/story.txt`` for
+    ``corpus/world/story.en.txt``), as a run of its tree names it. A waiver written
+    by that run then follows the story, and one of ``sport/story.txt`` does not.
+    """
+    path = Path(os.path.abspath(pair.src_path))  # not resolved: a tree run follows no link
+    folders = [printable(unicodedata.normalize("NFC", part)) for part in path.parent.parts]
+    name = unicodedata.normalize("NFC", pair.name)
+
+    def fits(document: str) -> bool:
+        *above, base = document.split("/")
+        return base == name and folders[::-1][: len(above)] == above[::-1]
+
+    names = [w.document for w in waivers if fits(w.document)]
+    return replace(pair, tree_name=max(names, key=len)) if names else pair
 
 
 def apply_waivers(

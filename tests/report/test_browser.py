@@ -489,6 +489,21 @@ def test_index_keeps_figures_and_names_whole_and_says_why_a_document_fails(
     assert "4 error flags (fail_on error)" in tab.page.inner_text("#documents tbody tr")
 
 
+def test_each_header_sits_over_its_figures(tab: Page, tmp_path: Path, report: Path) -> None:
+    """Numbers are right-aligned, so are their headers: each header's text starts
+    where its column's text starts, or ends where it ends."""
+    edges = """sel => [0, 1].map(i => [...document.querySelector(sel).rows[i].cells].map(c => {
+      const r = document.createRange(); r.selectNodeContents(c);
+      const b = r.getBoundingClientRect(); return [b.left, b.right]; }))"""
+    write_index_html(sample_run(), tmp_path / "index.html", links={})
+    for page, table in ((tmp_path / "index.html", "#documents"), (report, ".counts")):
+        tab.open(page)
+        heads, cells = tab.page.evaluate(edges, table)
+        assert len(heads) == len(cells) > 3
+        for head, cell in zip(heads, cells, strict=True):
+            assert min(abs(head[0] - cell[0]), abs(head[1] - cell[1])) < 1, (table, head, cell)
+
+
 def test_a_document_page_links_back_to_the_index(tab: Page, tmp_path: Path) -> None:
     from aligner import api
     from aligner.config import Settings

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pairs import document
 
 import aligner.api  # noqa: F401  (registers every check)
@@ -32,7 +35,57 @@ from aligner.segment import split_sentences
 def test_moved_marks_the_pairs_outside_every_longest_ordered_run(
     order: list[int], expected: list[int]
 ) -> None:
-    assert [k for k, out in enumerate(moved(order)) if out] == expected
+    assert list(moved(order)) == expected
+
+
+@given(st.permutations(range(9)) | st.lists(st.integers(0, 30), unique=True, max_size=12))
+def test_a_moved_pair_belongs_between_two_neighbours_of_a_longest_run_without_it(
+    order: list[int],
+) -> None:
+    def increasing(items: list[int]) -> bool:
+        return all(order[a] < order[b] for a, b in itertools.pairwise(items))
+
+    longest = max(
+        (
+            n
+            for n in range(len(order) + 1)
+            for run in itertools.combinations(range(len(order)), n)
+            if increasing(list(run))
+        ),
+        default=0,
+    )
+    for k, (before, after) in moved(order).items():
+        assert (before, after) != (None, None)
+        # a longest run without k passes between them: k sits outside their order
+        runs = [
+            run
+            for run in itertools.combinations([i for i in range(len(order)) if i != k], longest)
+            if increasing(list(run))
+            and (before is None or before in run)
+            and (after is None or after in run)
+            and [i for i in run if i < k][-1:] == ([before] if before is not None else [])
+            and [i for i in run if i > k][:1] == ([after] if after is not None else [])
+        ]
+        assert runs, (order, k, before, after)
+
+
+def test_the_message_says_where_the_translation_belongs() -> None:
+    en = [f"Sentence number {k} of the story." for k in range(8)]
+    en[2] = (
+        "Kim Jong Un's sister, Kim Yo Jong, warned last week that Pyongyang would take "
+        '"overwhelming" action against the drills.'
+    )
+    order = [0, 1, 4, 5, 6, 2, 3, 7]  # EN lines 3-4 translated after EN lines 5-7
+    ko = [f"이야기의 {k}번째 문장." for k in order]
+    beads = sorted((Bead((i,), (order.index(i),), 1.0) for i in range(8)), key=lambda b: b.tgt)
+    doc = AlignedDocument(document("en", en), document("ko", ko), tuple(beads))
+    assert [flag.message for flag in find_reordered(doc, Settings())] == [
+        "EN line 3 is translated out of order, at KO line 6, expected after KO line 2 and "
+        "before KO line 3: “Kim Jong Un's sister, Kim Yo Jong, warned last week that "
+        "Pyongyang would take…”",  # cut between words, not inside the quotation
+        "EN line 4 is translated out of order, at KO line 7, expected after KO line 2 and "
+        "before KO line 3: “Sentence number 3 of the story.”",
+    ]
 
 
 def test_a_paragraph_moved_far_is_flagged_alone() -> None:
@@ -81,5 +134,6 @@ def test_messages_name_the_sentence_within_a_paragraph() -> None:
     )
     flags = list(find_reordered(AlignedDocument(src, tgt, beads), Settings()))
     assert flags[0].message.startswith(
-        "EN line 1, sentence 2 is translated out of order, at KO line 1, sentence 3: "
+        "EN line 1, sentence 2 is translated out of order, at KO line 1, sentence 3, "
+        "expected after KO line 1, sentence 1 and before KO line 1, sentence 2: "
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import Counter
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -26,8 +26,29 @@ FOREIGN_FIT = -0.2
 MIN_DOCUMENT_COHERENCE = 0.12  # below this, sentences are unrelated and the test says nothing
 
 
+# every double-quote character counts as one kind: corpora mix them (“…")
+DOUBLE_QUOTES = re.compile(r"``|''|[\"“”„‟˝〝〞＂]")
+
+
 def _quote(text: str, limit: int = 80) -> str:
-    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+    """``text`` in quotation marks, cut to ``limit`` characters when longer: at a word
+    boundary in its second half, and before a quotation that the cut would leave open.
+
+    Example:
+        >>> _quote('Kim warned that the North would take "overwhelming" action.', 50)
+        '“Kim warned that the North would take…”'
+        >>> _quote('A "drill" that the North called "a rehearsal for invasion".', 50)
+        '“A "drill" that the North called…”'
+    """
+    if len(text) > limit:
+        half = limit // 2
+        space = text.rfind(" ", half, limit)
+        cut = text[: space if space > 0 else limit - 1]
+        quotes = [found.start() for found in DOUBLE_QUOTES.finditer(cut)]
+        if len(quotes) % 2 and quotes[-1] >= half:
+            cut = cut[: quotes[-1]]
+        text = cut.rstrip() + "…"
+    return f"“{text}”"
 
 
 def _neighbour_context(doc: AlignedDocument, k: int) -> str:
@@ -289,17 +310,19 @@ def _below(value: float, threshold: float) -> str:
     return f"{value:.{digits}f} < {threshold:.{digits}f}"
 
 
-def moved(order: Sequence[int]) -> list[bool]:
-    """Which items of ``order`` (distinct target positions, in source order) were moved:
-    those missing from some longest increasing subsequence. The rest keep their order;
-    of two swapped neighbours either could have moved, so both are marked, while of a
-    paragraph moved past many sentences only the paragraph is.
+def moved(order: Sequence[int]) -> dict[int, tuple[int | None, int | None]]:
+    """Which items of ``order`` (distinct target positions, in source order) were moved,
+    and where each belongs. Moved are those missing from some longest increasing
+    subsequence; the rest keep their order. Of two swapped neighbours either could have
+    moved, so both are marked, while of a paragraph moved past many sentences only the
+    paragraph is. Each moved item maps to the items it would sit between in order: its
+    neighbours on a longest increasing subsequence without it (None past either end).
 
     Example:
         >>> moved([0, 2, 1, 3])
-        [False, True, True, False]
+        {1: (0, 2), 2: (1, 3)}
         >>> moved([0, 4, 5, 1, 2, 3, 6])
-        [False, True, True, False, False, False, False]
+        {1: (0, 3), 2: (0, 3)}
     """
 
     def ending_lengths(values: Sequence[int]) -> list[int]:
@@ -315,26 +338,67 @@ def moved(order: Sequence[int]) -> list[bool]:
     starting = ending_lengths([-v for v in reversed(order)])[::-1]
     longest = max(ending, default=0)
     on_some = [e + s - 1 == longest for e, s in zip(ending, starting, strict=True)]
-    at_length = Counter(e for e, ok in zip(ending, on_some, strict=True) if ok)
-    return [not (ok and at_length[e] == 1) for e, ok in zip(ending, on_some, strict=True)]
+    # the items on some longest run by their rank in it, in source order (so each
+    # rank's targets decrease: of two, the later would otherwise rank higher)
+    ranks: dict[int, list[int]] = {}
+    for k, (e, ok) in enumerate(zip(ending, on_some, strict=True)):
+        if ok:
+            ranks.setdefault(e, []).append(k)
+    places = {}
+    highest = 0  # the highest rank of an item on a longest run before k
+    for k, (e, ok) in enumerate(zip(ending, on_some, strict=True)):
+        if not (ok and len(ranks[e]) == 1):
+            places[k] = _between(order, ranks, k, highest)
+        if ok:
+            highest = max(highest, e)
+    return places
+
+
+def _between(
+    order: Sequence[int], ranks: dict[int, list[int]], k: int, highest: int
+) -> tuple[int | None, int | None]:
+    """Item ``k``'s neighbours on a longest increasing run without it: the last item
+    of some rank before it and the first of the next rank after it, in order (the
+    smallest and the largest target of their ranks there). Ranks are tried from the
+    highest before ``k`` down, so the neighbours are the nearest."""
+    for rank in range(highest, -1, -1):
+        before = None
+        if rank:
+            i = bisect_left(ranks[rank], k)
+            if not i:
+                continue
+            before = ranks[rank][i - 1]
+        if rank + 1 not in ranks:  # ``before`` ends the run
+            return before, None
+        j = bisect_right(ranks[rank + 1], k)
+        after = ranks[rank + 1][j] if j < len(ranks[rank + 1]) else None
+        if after is not None and (before is None or order[before] < order[after]):
+            return before, after
+    return None, None  # not reached: a moved item leaves some longest run
 
 
 @register("reordered", Severity.WARNING)
 def find_reordered(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Pairs translated out of order: missing from some longest run of pairs that keeps the
-    source order (see :func:`moved`)."""
+    source order (see :func:`moved`); the message says where the translation belongs."""
     order = sorted((b for b in doc.beads if b.src and b.tgt), key=lambda b: b.src[0])
-    for bead, out_of_order in zip(order, moved([b.tgt[0] for b in order]), strict=True):
-        if out_of_order:
-            yield Flag(
-                "reordered",
-                Severity.WARNING,
-                bead.src,
-                bead.tgt,
-                f"{doc.src.lang.upper()} {doc.src.place(bead.src[0])} is translated "
-                f"out of order, at {doc.tgt.lang.upper()} {doc.tgt.place(bead.tgt[0])}: "
-                f"{_quote(doc.src_text(bead))}",
-            )
+    tgt = doc.tgt.lang.upper()
+    for k, (before, after) in moved([b.tgt[0] for b in order]).items():
+        bead = order[k]
+        where = []
+        if before is not None:
+            where.append(f"after {tgt} {doc.tgt.place(order[before].tgt[-1])}")
+        if after is not None:
+            where.append(f"before {tgt} {doc.tgt.place(order[after].tgt[0])}")
+        yield Flag(
+            "reordered",
+            Severity.WARNING,
+            bead.src,
+            bead.tgt,
+            f"{doc.src.lang.upper()} {doc.src.place(bead.src[0])} is translated out of "
+            f"order, at {tgt} {doc.tgt.place(bead.tgt[0])}, expected {' and '.join(where)}: "
+            f"{_quote(doc.src_text(bead))}",
+        )
 
 
 @register("boilerplate", Severity.INFO)

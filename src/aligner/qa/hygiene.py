@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity
-from aligner.qa.alignment import _quote
+from aligner.qa.alignment import DOUBLE_QUOTES, _quote
 from aligner.qa.registry import AlignedDocument, register, sentence_subject
 
 __all__ = [
@@ -73,7 +73,6 @@ _BRACKETS = (
 _CLOSER_OF = dict(_BRACKETS)
 _OPENER_OF = {closer: opener for opener, closer in _BRACKETS}
 _FULLWIDTH = str.maketrans("（）［］｛｝", "()[]{}")
-_DOUBLE_QUOTES = re.compile(r"``|''|[\"“”„‟˝〝〞＂]")
 _QUOTE_EDGE = re.compile(r'^\s*"|"\s*$')
 # "1) first", "a) second": list markers close a bracket they never opened; so do
 # markers inside a line ("조건은 1) 가격 2) 품질"), where "(900 m)" is no marker.
@@ -233,7 +232,7 @@ def _single_quote(text: str, lang: str) -> list[str]:
 
 
 def _quote_count(text: str) -> int:
-    return len(_DOUBLE_QUOTES.findall(text))
+    return len(DOUBLE_QUOTES.findall(text))
 
 
 def open_quote(text: str) -> bool:
@@ -245,7 +244,7 @@ def open_quote(text: str) -> bool:
         >>> open_quote("“A quote that goes on in the next paragraph.")
         False
     """
-    quotes = _DOUBLE_QUOTES.sub('"', text)
+    quotes = DOUBLE_QUOTES.sub('"', text)
     return bool(quotes.count('"') % 2) and not _QUOTE_EDGE.search(quotes)
 
 

@@ -75,6 +75,42 @@ def test_tokens_explained_elsewhere_in_the_documents_are_not_flagged() -> None:
     assert flags == []
 
 
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # initials of lower-case words, hyphenated parts split, a plural left out
+        ("He scored from a penalty kick.", "그는 PK로 골을 넣었다."),
+        ("The video assistant referee reviewed it.", "VAR 판독을 거쳤다."),
+        ("The phones use organic light-emitting diode displays.", "OLED 디스플레이를 쓴다."),
+        ("Demand for graphics processing units has surged.", "GPU 수요가 급증했다."),
+        ("Builders rely on real estate project financing loans.", "부동산 PF 대출에 의존한다."),
+        ("Builders rely on real estate project financing loans.", "부동산 PFs 대출에 의존한다."),
+        # a combining form gives a letter of its own: ultra|violet
+        ("It is made with extreme ultraviolet lithography.", "EUV 노광 공정으로 만든다."),
+        # a name the acronym adds a word to (English Premier League)
+        ("He was named the Premier League's player of the month.", "EPL 이달의 선수로 뽑혔다."),
+        # part of a camel-case word
+        ("OpenAI's ChatGPT has 100 million users.", "오픈AI의 챗GPT는 사용자가 1억 명이다."),
+    ],
+)
+def test_acronym_of_the_pairs_own_words_is_not_flagged(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_acronym_the_pair_does_not_spell_is_flagged() -> None:
+    # a loose rendering: "IMF" for the Asian financial crisis says nothing the pair spells
+    assert _flags(("The 1997 Asian financial crisis hit many firms.", "1997년 IMF 외환위기."))
+    # ordinary words spell an acronym only in the pair itself, not anywhere in the story
+    flags = _flags(
+        ("Officials were put in charge of the video assistant referee.", "관리들이 책임을 맡았다."),
+        ("The spokeswoman said so.", "ICO 대변인은 그렇게 말했다."),
+        ("The spokeswoman said so.", "VAR 판정은 그렇게 말했다."),
+    )
+    assert [(f.tgt, f.subject) for f in flags] == [((1,), "latin"), ((2,), "latin")]
+    # a name's initials with a letter added need a name of two words (not GM -> GMC)
+    assert _flags(("GM's financing arm said so.", "GMC는 그렇게 말했다."))
+
+
 def test_glossary_rendering_explains_a_latin_token() -> None:
     assert not _flags(("The United Nations met.", "UN이 회의를 열었다."))
 

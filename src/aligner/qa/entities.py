@@ -11,8 +11,10 @@ The check therefore flags only what is confidently wrong:
   translators: one present on one side of a pair and absent from the whole
   other document is flagged;
 * a Latin-script acronym or capitalised word inside the Korean text is kept
-  from the source, so it must occur in the English document, spelled out
-  (``IOC`` for "International Olympic Committee") or not. Units (``km``,
+  from the source, so it must occur in the English document, spelled out or
+  not: as the initials of a name anywhere in it (``IOC``, "International
+  Olympic Committee") or of words of the pair's own English (``VAR``, "video
+  assistant referee"; see :func:`_spelled_out`). Units (``km``,
   ``MW``), abbreviations Korean writes in Latin script (``TV``, ``CEO``) and
   glosses in brackets (``국제올림픽위원회(IOC)``, which a translator adds) are
   not counted, nor is a token the Korean document glosses in brackets
@@ -76,7 +78,6 @@ _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9'’.&-])[A-Za-z](?:[A-Za-z0-9&'’.-]*
 _POSSESSIVE = re.compile(r"['’]s?$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）")
-_EN_WORD = re.compile(r"[A-Za-z][A-Za-z.'’&-]*")
 _INDEX_WORD = re.compile(r"[A-Za-z0-9&'’-]+")
 
 
@@ -107,34 +108,121 @@ def latin_tokens(text: str) -> list[Token]:
     return found
 
 
-def _initials(text: str) -> set[str]:
-    """Acronyms the capitalised phrases of ``text`` spell ("U.S. Geological Survey" -> USGS)."""
-    words = _EN_WORD.findall(without_links(text))
-    spelled: set[str] = set()
-    run: list[str] = []
-    for word in [*words, "."]:
-        if word[0].isupper():
-            run.append("".join(c for c in word if c.isupper()) or word[0])
-        elif word.lower() in _CONNECTORS and run:
-            run.append(word[0].upper() + "?")
-        else:
-            spelled |= _spellings(run)
-            run = []
-    return spelled
+# Words an acronym never takes a letter from: they end a run of spelled-out
+# words ("in charge of" spells no ICO). Connectors (above) may or may not count.
+_FUNCTION_WORDS = frozenset(
+    "a an is are was were be been being has have had do does did will would can could should "
+    "may might must it its this that these those he she they we you i his her their our my your "
+    "who whom which what when where while as by from into with than then there not no but or so "
+    "if also about after before over under up out off per via all any some such very".split()
+)
+# Combining forms a technical acronym takes a letter from: ultraviolet -> UV.
+_COMBINING_FORMS = (
+    "ultra infra micro nano macro electro hydro photo thermo radio tele poly mono multi "
+    "bio neuro cardio encephalo".split()
+)
+_RUN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’&-]*|\S")
+_CAMEL_PART = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
 
 
-def _spellings(run: list[str]) -> set[str]:
-    """Initials of every sub-run, connectors optional ("A?" may or may not count)."""
-    out: set[str] = set()
-    for start in range(len(run)):
-        partial = {""}
-        for piece in run[start : start + 10]:
-            if piece.endswith("?"):
-                partial |= {p + piece[0] for p in partial}
-            else:
-                partial = {p + piece for p in partial}
-                out |= {p for p in partial if len(p) >= 2}
+@dataclass(frozen=True)
+class _Piece:
+    """A word of a run: the letters it may give an acronym."""
+
+    spellings: frozenset[str]
+    connector: bool  # may give no letter, and cannot end the acronym
+
+
+def _word_spellings(word: str) -> set[str]:
+    """Its initial, a capitalised word's capitals (U.S. -> US), and the initials
+    of a combining form and the rest (ultraviolet -> UV)."""
+    out = {word[0].upper()}
+    if word[0].isupper():
+        out.add("".join(c for c in word if c.isupper()))
+    for form in _COMBINING_FORMS:
+        rest = word[len(form) :]
+        if word.lower().startswith(form) and len(rest) >= 3:
+            out |= {word[0].upper() + s for s in _word_spellings(rest)}
     return out
+
+
+_Run = tuple[_Piece, ...]
+
+
+@functools.lru_cache(maxsize=256)  # a pair's English is read once per token it may explain
+def _runs(text: str) -> tuple[tuple[_Run, ...], tuple[_Run, ...]]:
+    """The runs of words an acronym may spell, split at punctuation and function
+    words: of all words, and of capitalised words only (names)."""
+    runs: list[list[_Piece]] = [[]]
+    names: list[list[_Piece]] = [[]]
+    for token in _RUN_TOKEN.findall(without_links(text)):
+        word = _POSSESSIVE.sub("", token)
+        end = word.endswith(".") and "." not in word[:-1]  # "Survey." ends it; "U.S." does not
+        for part in filter(None, word.strip(".").split("-")):
+            lowered = part.lower()
+            if not part[0].isalpha() or (part.islower() and lowered in _FUNCTION_WORDS):
+                runs.append([])
+                names.append([])
+                continue
+            connector = part.islower() and lowered in _CONNECTORS
+            piece = _Piece(frozenset(_word_spellings(part)), connector)
+            runs[-1].append(piece)
+            if part[0].isupper() or (connector and names[-1]):
+                names[-1].append(piece)
+            else:
+                names.append([])
+        if end:
+            runs.append([])
+            names.append([])
+    return tuple(tuple(r) for r in runs if r), tuple(tuple(n) for n in names if n)
+
+
+def _spells(key: str, run: _Run, at: int, pos: int = 0, *, whole: bool = False) -> bool:
+    """Whether the words of ``run`` from ``at`` on (to its end if ``whole``)
+    spell ``key[pos:]``, each giving one of its spellings, connectors optional."""
+    if at == len(run):
+        return False
+    piece = run[at]
+    if piece.connector and _spells(key, run, at + 1, pos, whole=whole):
+        return True
+    for spelling in piece.spellings:
+        if key.startswith(spelling, pos):
+            end = pos + len(spelling)
+            last = at == len(run) - 1 or not whole
+            if end == len(key) and last and not piece.connector:
+                return True
+            if end < len(key) and _spells(key, run, at + 1, end, whole=whole):
+                return True
+    return False
+
+
+def _spelled_by(key: str, runs: tuple[_Run, ...]) -> bool:
+    return any(_spells(key, run, at) for run in runs for at in range(len(run)))
+
+
+def _spelled_out(key: str, text: str) -> bool:
+    """Whether ``text`` spells ``key`` out: the initials of a run of its words
+    ("video assistant referee" -> VAR, "organic light-emitting diode" -> OLED), or
+    of a whole name of two words or more to which the acronym adds a first or
+    last word (EPL, "the Premier League").
+
+    Only a pair's own English is searched this way: over a whole story, some run
+    of ordinary words spells almost any three letters.
+    """
+    runs, names = _runs(text)
+    if _spelled_by(key, runs):
+        return True
+    names = tuple(n for n in names if sum(not p.connector for p in n) >= 2)  # not GM -> GMC
+    return len(key) >= 3 and any(
+        _spells(part, name, 0, whole=True) for name in names for part in (key[1:], key[:-1])
+    )
+
+
+def _key(token: Token) -> str:
+    """The token's key, a plural ``s`` left out (GPUs)."""
+    if token.text.endswith("s") and token.text[:-1].isupper():
+        return token.key[:-1]
+    return token.key
 
 
 class _EnglishIndex:
@@ -142,7 +230,10 @@ class _EnglishIndex:
 
     def __init__(self, text: str) -> None:
         flat = without_links(text).replace(".", "")
-        self.words = {w.upper() for w in _INDEX_WORD.findall(flat)}
+        written = _INDEX_WORD.findall(flat)
+        self.words = {w.upper() for w in written}
+        # a camel-case part: GPT is in ChatGPT, Phone in iPhone
+        self.words |= {p.upper() for w in written for p in _CAMEL_PART.findall(w)}
         # possessives and plurals: "Jack-O-Lantern" is explained by "Jack-O-Lanterns'"
         self.words |= {w.rstrip("'’") for w in self.words}
         self.words |= {w[:-1] for w in self.words if w.endswith("S")}
@@ -150,13 +241,17 @@ class _EnglishIndex:
         self._text = text
 
     @functools.cached_property
-    def initials(self) -> set[str]:
-        # only for tokens no word explains: spelling every run costs more than the rest
-        return _initials(self._text)
+    def _names(self) -> tuple[_Run, ...]:
+        # only for tokens no word explains
+        return _runs(self._text)[1]
 
     def explains(self, token: Token) -> bool:
-        key = token.key
-        return key in self.words or key.replace("-", "") in self.words or key in self.initials
+        """The token is a word of the document or the acronym of one of its names
+        ("U.S. Geological Survey" -> USGS, introduced once for the whole story)."""
+        key = _key(token)
+        return (
+            key in self.words or key.replace("-", "") in self.words or _spelled_by(key, self._names)
+        )
 
 
 def _bracket_glossed(text: str) -> set[str]:
@@ -228,7 +323,10 @@ def _latin_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag
     unknown = [
         t.text
         for t in latin_tokens(tgt)
-        if not ctx.english.explains(t) and t.key not in ctx.glossed and not _rendered(t, src, ctx)
+        if not ctx.english.explains(t)
+        and t.key not in ctx.glossed
+        and not _rendered(t, src, ctx)
+        and not _spelled_out(_key(t), src)
     ]
     if unknown:
         yield _flag(

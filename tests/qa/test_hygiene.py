@@ -107,6 +107,28 @@ def test_repetition_the_other_side_keeps_is_not_flagged() -> None:
     assert list(find_repeated_words(doc, Settings())) == []
 
 
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (
+            'The crowd chanted "Step down, step down" for an hour.',
+            '군중은 "물러나라 물러나라"를 외쳤다.',
+        ),
+        ("It was very, very cold.", "정말 정말 추웠다."),
+        ("Fans shouted: Korea! Korea!", "팬들은 대한민국 대한민국 하고 외쳤다."),
+    ],
+)
+def test_repetition_the_other_side_keeps_across_punctuation_is_not_flagged(
+    en: str, ko: str
+) -> None:
+    assert list(find_repeated_words(aligned([(en, ko)]), Settings())) == []
+
+
+def test_a_grammatical_repetition_is_no_emphasis_to_keep() -> None:
+    doc = aligned([("He had had enough, he said.", "그는 질렸다고 했다 했다.")])
+    assert [f.tgt for f in find_repeated_words(doc, Settings())] == [(0,)]
+
+
 def test_repeated_word_flag_quotes_the_sentence() -> None:
     [flag] = _one("repeated_word", "The project is under way.", "사업은 진행 중이다 중이다.")
     assert "Korean line 1 repeats a word: “중이다 중이다”" in flag.message

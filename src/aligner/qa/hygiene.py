@@ -4,8 +4,9 @@
   zero-width space inside a sentence (segmentation already strips the ends).
 * ``repeated_word``: the same word twice in a row ("the the", "있다 있다"),
   except English words that legitimately repeat ("had had", "that that") and
-  names ("Walla Walla"), and unless the other side repeats a word too (an
-  emphasis the translator kept).
+  names ("Walla Walla"), and unless the other side repeats a word or phrase
+  too, across punctuation or not ("Step down, step down"): an emphasis the
+  translator kept.
 * ``unbalanced``: a bracket, or a double quote, left open or closed without
   being opened on one side of a pair while the other side's are balanced. All
   double-quote characters count as one (scraped text mixes “ with "), and a
@@ -167,6 +168,22 @@ def repeated_word(text: str) -> str | None:
     return None
 
 
+# A phrase of up to three words said again, maybe after punctuation: "Step
+# down, step down", a chant the other side may write "물러나라 물러나라".
+_ECHO = re.compile(
+    r"(?<![\w'’-])([^\W\d_][\w'’]*(?:\s+[\w'’]+){0,2})([\s,;:!?.…·-]+)\1(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
+def _repeats(text: str) -> bool:
+    """Whether ``text`` repeats a word or phrase: a repetition on one side of a
+    pair is an emphasis the translator kept if the other side repeats too."""
+    if repeated_word(text):
+        return True
+    return any(" " in m.group(1) or m.group(2).strip() for m in _ECHO.finditer(text))
+
+
 @register("repeated_word", Severity.INFO)
 def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """A word typed twice in a row, where the other side repeats nothing.
@@ -179,7 +196,7 @@ def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         if words is None:
             continue
         other = doc.tgt_text(bead) if document is doc.src else doc.src_text(bead)
-        if other and repeated_word(other):
+        if other and _repeats(other):
             continue
         yield Flag(
             "repeated_word",

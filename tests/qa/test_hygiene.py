@@ -217,6 +217,11 @@ def test_truncated_pair_is_left_to_the_truncation_check() -> None:
         ("Stop!", "!"),
         ("No mark", ""),
         ("이것이 끝일까…", ""),  # trailing off: neither a statement nor a question
+        # the mark of a quotation that opens mid-sentence is not the sentence's
+        ('Another demonstrator asked, "Who will pay for this?"', ""),
+        ("He shouted, “Step down!”", ""),
+        ('"Who will pay for this?"', "?"),  # the whole sentence is the quotation
+        ('It is over. Who will pay?"', "?"),  # a quotation from the sentence before
     ],
 )
 def test_final_mark(text: str, mark: str) -> None:
@@ -241,6 +246,10 @@ def test_quoted_questions_and_missing_marks_are_not_flagged() -> None:
             ('And he yelled, "What?"', '남편은 “뭐라고요?" 라며 소리를 질렀다.'),
             ("Why the delay?", "지연 이유"),
             ("Prices rose.", "물가가 올랐다!"),
+            (
+                'Another demonstrator asked, "Who will pay for this?"',
+                '그는 "누가 내나"라고 물었다.',
+            ),
         ]
     )
     assert list(find_punctuation(doc, Settings())) == []

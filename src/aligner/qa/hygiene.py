@@ -15,7 +15,9 @@
   left to that check (see ``SUPERSEDES`` in the registry).
 * ``punctuation``: one side of a pair ends with a question mark and the other
   with a full stop or exclamation mark, and has no question mark anywhere (a
-  quoted question, ``“Why?” he asked.``, is fine).
+  quoted question, ``“Why?” he asked.``, is fine). A mark just inside a quote
+  that closes a quotation opened mid-sentence (``He asked, "Who?"``) is the
+  quotation's, not the sentence's final mark.
 """
 
 from __future__ import annotations
@@ -341,13 +343,27 @@ class _Ending:
     questions: bool  # a question mark anywhere
 
 
+def _ends_inner_quotation(text: str) -> bool:
+    """``text`` ends by closing a quotation that opened after its start: ``He
+    asked, "Who will pay?"``. A mark just inside that quote is the quotation's;
+    Korean drops it (``"누가 내나"라고 물었다.``)."""
+    quotes = _DOUBLE_QUOTES.sub('"', text.strip())
+    body = quotes.rstrip(_CLOSERS)
+    return '"' in quotes[len(body) :] and quotes.rfind('"', 0, len(body)) > 0
+
+
 def final_mark(text: str) -> str:
-    """``"?"``, ``"!"``, ``"."`` for how ``text`` ends (closing quotes skipped), else ``""``.
+    """``"?"``, ``"!"``, ``"."`` for how ``text`` ends (closing quotes skipped), else
+    ``""``, also when the mark ends a quotation inside the sentence.
 
     Example:
         >>> final_mark("“뭐라고요?”")
         '?'
+        >>> final_mark('Another demonstrator asked, "Who will pay for this?"')
+        ''
     """
+    if _ends_inner_quotation(text):
+        return ""
     stripped = text.rstrip(_CLOSERS)
     return _MARKS.get(stripped[-1:], "") if stripped else ""
 

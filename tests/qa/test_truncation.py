@@ -234,6 +234,58 @@ def test_headline_without_punctuation_on_both_sides_is_not_flagged() -> None:
     assert _flags_on_last_bead([(["Anti-stress herbs"], ["스트레스 해소 허브"])]) == []
 
 
+def test_korean_line_stopping_on_a_case_particle_among_full_stops_is_flagged() -> None:
+    # the verb was cut ("폐사했다."): the line is about as long as predicted
+    en = "Livestock farms have lost more than 300,000 chickens and pigs to the heat."
+    [flag] = _flags_on_last_bead([([en], ["축산 농가에서는 닭과 돼지 30만 마리 이상이"])])
+    assert flag.message.startswith("Korean sentence looks cut off")
+    assert "case particle" in flag.message and "unlike the other lines" in flag.message
+
+
+@pytest.mark.parametrize(
+    "ko",
+    [
+        "정부는 각 지자체에 폭염 대책을",  # 을 after a final consonant
+        "기상청은 내륙 지역의 최고 기온이 37도까지 오를 것으로",  # 로 after 으
+        "이번 폭염으로 온열 질환자가 전국적으로 1천 명을 넘어서면서 정부와 지자체가",
+        "정부는 전력 수요가 가장 많은 오후 시간대 산업 현장에서",
+        "정부는 폭염 피해를 줄이기 위해 할 수 있는 모든 것을",  # a bound noun and 을
+    ],
+)
+def test_korean_case_particles_without_a_full_stop_are_cut(ko: str) -> None:
+    en = "The government has asked local governments to prepare measures against the heat."
+    assert len(_flags_on_last_bead([([en], [ko])])) == 1
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # nouns that end in a particle's syllable, in the wrong form for one
+        ("Autumn came early to the village this year.", "올해 일찍 찾아온 마을의 가을"),
+        ("The country cut its defense budget.", "국방 예산 줄인 국가"),
+        ("The survey results were released on Monday.", "월요일 발표된 조사 효과"),
+        ("Seoul is the capital of South Korea.", "대한민국의 수도"),
+    ],
+)
+def test_korean_nouns_ending_like_a_particle_are_not_cut(en: str, ko: str) -> None:
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+def test_korean_connective_without_a_full_stop_at_full_length_is_not_flagged() -> None:
+    # the first line of a sentence split over two, paired on its own
+    en = "Peter King, a New York Republican, said the ads were fine but their sponsors were not."
+    ko = "피터 킹 뉴욕주 공화당 의원은 22일 “광고 자체에는 문제가 없지만"
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
+def test_korean_particle_ending_in_a_document_of_headlines_is_not_enough() -> None:
+    # the document writes no full stops: a line without one says nothing
+    beads = [([en], [ko.rstrip(".")]) for en, ko in FILLER]
+    en = "Livestock farms have lost more than 300,000 chickens and pigs to the heat."
+    doc = _aligned([*beads, ([en], ["축산 농가에서는 닭과 돼지 30만 마리 이상이"])], filler=False)
+    assert _flags(doc) == []
+
+
 def test_missing_full_stop_at_full_length_is_not_flagged() -> None:
     en = "A woman who was conscious was taken away on a stretcher"
     ko = "의식이 있던 여성이 들것에 실려 갔다."
@@ -327,6 +379,16 @@ def test_sentence_cue_grades() -> None:
     assert grade("회의를 열었다,", "ko") == Cue.WEAK
     assert grade("회의를 열었고", "ko") == Cue.MEDIUM
     assert grade("회의를 열었다.", "ko") == Cue.NONE
+    # a case particle: medium, strong among full stops, nothing against a fragment
+    assert grade("돼지 30만 마리 이상이", "ko") == Cue.MEDIUM
+    cue = sentence_cue(
+        "돼지 30만 마리 이상이", "ko", is_last=True, other_complete=True, punctuated=True
+    )
+    assert cue.strength == Cue.STRONG
+    cue = sentence_cue(
+        "돼지 30만 마리 이상이", "ko", is_last=True, other_complete=False, punctuated=True
+    )
+    assert cue.strength == Cue.NONE
 
 
 # Found in review of desk copy.
@@ -362,4 +424,4 @@ def test_complete_sentences_of_desk_copy_are_not_flagged(en: str, ko: str) -> No
 def test_a_korean_line_cut_and_given_a_full_stop_is_flagged() -> None:
     en = "Officials ordered residents of low-lying areas to evacuate immediately on Tuesday."
     [flag] = _flags_on_last_bead([([en], ["당국은 저지대 주민들에게."])])
-    assert "unfinished clause" in flag.message
+    assert "case particle" in flag.message

@@ -12,9 +12,11 @@ the cue:
 
 * strong cues (" ." after a word, a final article or coordinating
   conjunction, a comma after a preposition, a Korean clause left open before
-  a comma) flag on their own;
-* medium cues (a trailing comma, a final preposition or Korean connective
-  ending without a full stop, a second stop after the first as in
+  a comma) flag on their own, and so does a Korean case particle with no
+  final punctuation when the translation is a finished sentence and the
+  document ends its other lines with sentence punctuation;
+* medium cues (a trailing comma, a final preposition, Korean connective
+  ending or case particle without a full stop, a second stop after the first as in
   "today. .") need the side to be shorter than expected (robust z >= 0.75);
 * weak cues (no final punctuation where the translation has it, an unclosed
   quote or bracket) need it to be much shorter: under
@@ -53,6 +55,7 @@ __all__ = [
     "find_truncations",
     "fit_length_model",
     "is_complete",
+    "mostly_punctuated",
     "sentence_cue",
 ]
 
@@ -70,6 +73,10 @@ Z_WEAK = 3.5
 Z_LENGTH_ONLY = 4.0
 # The counterpart must be long enough for a length ratio to mean something.
 MIN_COUNTERPART_CHARS = 10
+# A document that ends this share of its other sentences, and at least this
+# many, with sentence punctuation writes full stops (see mostly_punctuated).
+PUNCTUATED_SHARE = 0.8
+MIN_PUNCTUATED = 3
 
 # A full stop, question or exclamation mark (optionally followed by closing
 # quotes or brackets), or a closing quote on its own, ends a sentence.
@@ -102,11 +109,22 @@ _KO_OPEN_END = re.compile(
     r"|지만|는데|은데|한데|했는데|였는데|면서|으면|하면|해서|어서|아서|여서|돼서|도록|려고|거나"
     r"|에서|에게|으로|께서)$"
 )
-# One-syllable particles end nouns and names too (회의, 마을, 가을, 김지은): a
-# headline or caption "한미 방위비 분담금 합의" is no cut, so they count only
-# against a complete sentence, and 의 not after the syllables of 회의, 합의,
-# 논의, 협의, 동의 and 주의 (민주주의).
-_KO_OPEN_PARTICLE = re.compile(r"(?:는|를|은|을|(?<![회합논협동주])의)$")
+# One-syllable case particles end nouns and names too (회의, 마을, 국가, 결과):
+# a headline or caption "한미 방위비 분담금 합의" is no cut. So they count only
+# against a complete sentence, after a word of two syllables or more (or a
+# bound noun or pronoun: 것을, 명이, 그는), in the form the syllable before
+# takes (이상이, 회사가: 이, 을, 은, 과 after a final consonant, 가, 를, 는, 와
+# after none, 로 after none or ㄹ; 국가 and 마을 are nouns), and 의 not after
+# the syllables of 회의, 합의, 논의, 협의, 동의 and 주의 (민주주의). 에서, 에게
+# and 께서 end no noun.
+_KO_AFTER_CONSONANT = frozenset("이을은과")
+_KO_AFTER_VOWEL = frozenset("가를는와")
+_KO_AFTER_EITHER = frozenset("의에도로")
+_HANGUL_FIRST, _HANGUL_LAST, _FINALS = 0xAC00, 0xD7A3, 28
+_RIEUL = 8  # the final consonant ㄹ, which takes 로 as a vowel does
+_KO_BOUND_NOUNS = frozenset("것수등때곳명측그")
+_KO_CASE_MARKERS = frozenset("이가을를은는에")  # not 도, 로, 의: 수도, 수로, 명의
+_PARTICLE = "a case particle (no verb)"
 # A complete sentence with a space before its full stop ("논의했다 .") is a slip
 _KO_SPACED_STOP = re.compile(r"(?:(?<!보)다|요|까|죠)[ \t]+\.\s*$")
 # Korean sentence-final endings: a complete clause even if a comma follows.
@@ -232,12 +250,34 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+def _ko_particle(word: str) -> bool:
+    """Whether a Korean word ends in a case particle (see above)."""
+    if len(word) > 2 and word.endswith(("에서", "에게", "께서")):
+        return True
+    if len(word) < 2 or word[-1] not in _KO_AFTER_CONSONANT | _KO_AFTER_VOWEL | _KO_AFTER_EITHER:
+        return False
+    before = ord(word[-2])
+    if not _HANGUL_FIRST <= before <= _HANGUL_LAST:
+        return True  # after Latin or digits: GDP가, 30%가
+    if len(word) < 3 and not (word[0] in _KO_BOUND_NOUNS and word[-1] in _KO_CASE_MARKERS):
+        return False
+    final = (before - _HANGUL_FIRST) % _FINALS
+    if word[-1] in _KO_AFTER_CONSONANT:
+        return final != 0
+    if word[-1] in _KO_AFTER_VOWEL:
+        return final == 0
+    if word[-1] == "로":
+        return final in (0, _RIEUL)
+    return word[-1] != "의" or word[-2] not in "회합논협동주"
+
+
 def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndCue | None:
     """A cue from the last word: an article, a preposition, an open Korean clause."""
     word = _last_word(text)
     if lang == "ko":
-        particle = other_complete and _KO_OPEN_PARTICLE.search(word)
-        if is_last and (_KO_OPEN_END.search(word) or particle):
+        if is_last and other_complete and _ko_particle(word):
+            return EndCue(Cue.MEDIUM, _PARTICLE)
+        if is_last and _KO_OPEN_END.search(word):
             return EndCue(Cue.MEDIUM, "an unfinished clause")
         return None
     lowered = word.lower()
@@ -264,7 +304,13 @@ def _comma_cue(text: str, lang: str) -> EndCue:
 
 
 def sentence_cue(
-    text: str, lang: str, *, is_last: bool, other_complete: bool, other_comma: bool = False
+    text: str,
+    lang: str,
+    *,
+    is_last: bool,
+    other_complete: bool,
+    other_comma: bool = False,
+    punctuated: bool = False,
 ) -> EndCue:
     """Grade how strongly the end of one sentence says it was cut off.
 
@@ -278,6 +324,8 @@ def sentence_cue(
             finished sentence (see :func:`is_complete`).
         other_comma: whether the other side ends with a comma too: both are
             then fragments cut the same way (a salutation, a list item).
+        punctuated: whether the other sentences of its document end with
+            sentence punctuation (see :func:`mostly_punctuated`).
 
     Returns:
         The strongest cue found, ``Cue.NONE`` if the end looks normal.
@@ -317,11 +365,26 @@ def sentence_cue(
         if opener and other_complete:
             return EndCue(Cue.WEAK, f"an unclosed {opener}")
         return EndCue(Cue.NONE, "")
+    if word and word.reason == _PARTICLE and other_complete and punctuated:
+        # a case particle and no full stop, where the translation is a finished
+        # sentence and the document ends its lines with one: the verb was cut,
+        # however long the rest ("돼지 30만 마리 이상이"). Not a connective: a
+        # sentence split over two lines ends its first line with one ("없지만").
+        return EndCue(Cue.STRONG, f"{word.reason} and no full stop, unlike the other lines")
     if word:
         return word
     if other_complete:
         return EndCue(Cue.WEAK, "no final punctuation")
     return EndCue(Cue.NONE, "")
+
+
+def mostly_punctuated(document: Document) -> bool:
+    """Whether the document ends its sentences with sentence punctuation: all
+    but one in five, and at least :data:`MIN_PUNCTUATED` of them. Headlines,
+    subheads and captions go without; a document of them says nothing."""
+    texts = [s.text for s in document.sentences if not s.boilerplate]
+    ended = sum(_has_final_punctuation(text.rstrip()) for text in texts)
+    return ended >= MIN_PUNCTUATED and ended >= PUNCTUATED_SHARE * (len(texts) - 1)
 
 
 def _is_cut(cue: Cue, z: float | None, factor: float | None, ratio: float) -> bool:
@@ -393,7 +456,12 @@ def continues_on_next_line(document: Document, index: int) -> bool:
 
 
 def _check_side(
-    doc: AlignedDocument, bead: Bead, model: LengthModel | None, on_src: bool, settings: Settings
+    doc: AlignedDocument,
+    bead: Bead,
+    model: LengthModel | None,
+    on_src: bool,
+    settings: Settings,
+    punctuated: bool,
 ) -> Flag | None:
     side, other = (doc.src, doc.tgt) if on_src else (doc.tgt, doc.src)
     indices, other_indices = (bead.src, bead.tgt) if on_src else (bead.tgt, bead.src)
@@ -417,6 +485,7 @@ def _check_side(
             is_last=is_last,
             other_complete=other_complete,
             other_comma=bool(_COMMA_END.search(other_text)),
+            punctuated=punctuated,
         )
         if cue.strength == Cue.NONE and not is_last:
             continue  # the length of the whole side speaks for its last sentence
@@ -443,10 +512,11 @@ def find_truncations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
         the bead's full source and target indices.
     """
     model = fit_length_model(doc)
+    punctuated = {True: mostly_punctuated(doc.src), False: mostly_punctuated(doc.tgt)}
     for bead in doc.beads:
         if not (bead.src and bead.tgt):
             continue
         for on_src in (True, False):
-            flag = _check_side(doc, bead, model, on_src, settings)
+            flag = _check_side(doc, bead, model, on_src, settings, punctuated[on_src])
             if flag is not None:
                 yield flag

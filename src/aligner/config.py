@@ -35,6 +35,7 @@ _CREDIT = (
     r"|report(?:ed|ing))\s+by)\s+"
     rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?"
 )
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 # Lines a Korean edition routinely leaves out: they are reported at info level
 # instead of as missing content. Matched against a whole stripped line.
@@ -44,9 +45,17 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     rf"\(?{_CREDIT}(?:\s*[;.,]?\s*{_CREDIT})*\s*[.)]*",
     r"!\[.*\]\(.*\)",
     r"(?i)(photo|image|caption|file photo)\s*:.*",
-    r"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|\[[^\]]*(사진|그래픽)\]",
+    # a caption, or one whose credit ends the line: "... [연합뉴스 자료사진]", "... [AP=연합뉴스]",
+    # "... (사진=독자 제공)", "... (연합뉴스)", "... (AFP-Yonhap)"; never a sentence that
+    # only mentions the agency
+    r"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|.*\[[^\[\]]*(사진|그래픽|제공)\]",
+    r".*[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+=\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
+    r".*\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
+    r"\((?i:end)\)|\(끝\)",  # the end mark of a wire story
+    # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr"
+    rf"([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?{_EMAIL}([\s,;/·]+{_EMAIL})*",
     # a copyright notice, not a sentence about copyright
-    r"(?i)(copyright\s*(©|\(c\)|\d{4})|[©ⓒ]).*|(?i:all rights reserved)\.?",
+    r"(?i)(copyright\s*(©|\(c\)|\d{4})|[©ⓒ]).*|(?i:(copyright\b.*)?all rights reserved)\.?",
     r"[<‹〈(\[]?\s*(저작권자|ⓒ|©).*|.*무단\s*(전재|복제).*",
 )
 

@@ -206,6 +206,35 @@ def test_source_text_pasted_next_to_its_translation_is_explained(
     assert any(f.type == "untranslated" and f.tgt == (copy,) for f in result.flags)
 
 
+def test_a_sentence_pasted_twice_is_extra_and_names_its_twin(encoder: Encoder) -> None:
+    """The repeat fits its story perfectly (it is the next sentence): it was typed
+    'missing', sending the translator to look for a dropped English sentence."""
+    en = [
+        "The Bank of Korea kept its benchmark interest rate unchanged at 3.5 percent.",
+        "It was the 10th straight meeting at which the central bank held rates steady.",
+        "Consumer prices rose 2.6 percent in July from a year earlier.",
+        "Household debt rose by 5.3 trillion won last month.",
+        "The bank kept its growth forecast for this year at 2.5 percent.",
+        "Analysts said the bank was likely to cut rates in October.",
+    ]
+    ko = [
+        "한국은행은 22일 기준금리를 연 3.5%로 동결했다.",
+        "이로써 한은은 10회 연속 기준금리를 동결했다.",
+        "7월 소비자물가는 1년 전보다 2.6% 올랐다.",
+        "지난달 가계부채는 5조 3천억 원 늘었다.",
+        "지난달 가계부채는 5조 3천억 원 늘었다.",
+        "한은은 올해 성장률 전망치를 2.5%로 유지했다.",
+        "분석가들은 한은이 10월에 금리를 인하할 가능성이 크다고 내다봤다.",
+    ]
+    settings = Settings(presegmented=True, cache=False)
+    result = api.check_texts("\n".join(en), "\n".join(ko), settings=settings, encoder=encoder)
+    [gap] = [f for f in result.flags if f.type in ("missing", "extra", "unaligned")]
+    [lone] = gap.tgt
+    twin = 4 if lone == 3 else 3
+    assert gap.type == "extra"
+    assert f"it repeats KO line {twin + 1} word for word" in gap.message
+
+
 def test_a_title_the_same_in_both_languages_is_no_pasted_source(encoder: Encoder) -> None:
     """A lone sentence beside a name or title shared by both sides keeps its gap."""
     en = [

@@ -12,7 +12,7 @@ import numpy.typing as npt
 
 from aligner.align.params import COPY_SIMILARITY, AlignParams
 from aligner.config import Settings
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Document, Flag, Severity
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.truncation import continues_on_next_line
 
@@ -149,23 +149,28 @@ def _coherence(vectors: npt.NDArray[np.float32] | None, index: int, side: _Side)
     return (float(fit) - side.centre) / side.spread
 
 
-def copied_from(doc: AlignedDocument, k: int) -> int | None:
-    """The sentence of the other side, within ten beads, that the lone sentence of bead
-    ``k`` repeats word for word (source text pasted into the translation), if any."""
-    if doc.src_vectors is None or doc.tgt_vectors is None:
-        return None
+def copied_from(doc: AlignedDocument, k: int) -> tuple[Document, int] | None:
+    """The sentence within ten beads that the lone sentence of bead ``k`` repeats word
+    for word, if any: one of the other side (source text pasted into the translation)
+    or a paired one of its own side (a sentence pasted twice: its repeat looked like a
+    sentence whose counterpart was dropped)."""
     bead = doc.beads[k]
-    mine, theirs = (
-        (doc.src_vectors[bead.src[0]], doc.tgt_vectors)
-        if bead.src
-        else (doc.tgt_vectors[bead.tgt[0]], doc.src_vectors)
-    )
-    near = [i for b in doc.beads[max(0, k - 10) : k + 11] for i in (b.tgt if bead.src else b.src)]
-    if not near:
-        return None
-    sims = theirs[near] @ mine
-    best = int(np.argmax(sims))
-    return near[best] if sims[best] >= COPY_SIMILARITY else None
+    own, other = (doc.src, doc.tgt) if bead.src else (doc.tgt, doc.src)
+    index = (bead.src or bead.tgt)[0]
+    beads = doc.beads[max(0, k - 10) : k + 11]
+    if doc.src_vectors is not None and doc.tgt_vectors is not None:
+        mine, theirs = (
+            (doc.src_vectors, doc.tgt_vectors) if bead.src else (doc.tgt_vectors, doc.src_vectors)
+        )
+        near = [i for b in beads for i in (b.tgt if bead.src else b.src)]
+        if near:
+            sims = theirs[near] @ mine[index]
+            if sims[best := int(np.argmax(sims))] >= COPY_SIMILARITY:
+                return other, near[best]
+    words = own.sentences[index].text.split()
+    paired = (i for b in beads if b.src and b.tgt for i in (b.src if bead.src else b.tgt))
+    same = next((i for i in paired if own.sentences[i].text.split() == words), None)
+    return None if same is None else (own, same)
 
 
 def _copy_beside(doc: AlignedDocument, k: int) -> int | None:
@@ -252,7 +257,8 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
             continue
         if (copied := copied_from(doc, k)) is not None:
             kind = "extra"
-            why = f"it repeats {other.lang.upper()} {other.place(copied)} word for word"
+            source, at = copied
+            why = f"it repeats {source.lang.upper()} {source.place(at)} word for word"
         elif (pasted := _copy_beside(doc, k)) is not None:
             # its counterpart may be the copy's source: the copy took the pair
             kind = "unaligned"

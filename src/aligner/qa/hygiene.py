@@ -347,7 +347,7 @@ def _ends_inner_quotation(text: str) -> bool:
     """``text`` ends by closing a quotation that opened after its start: ``He
     asked, "Who will pay?"``. A mark just inside that quote is the quotation's;
     Korean drops it (``"누가 내나"라고 물었다.``)."""
-    quotes = _DOUBLE_QUOTES.sub('"', text.strip())
+    quotes = DOUBLE_QUOTES.sub('"', text.strip())
     body = quotes.rstrip(_CLOSERS)
     return '"' in quotes[len(body) :] and quotes.rfind('"', 0, len(body)) > 0
 

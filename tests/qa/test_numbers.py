@@ -56,6 +56,13 @@ def test_registered_as_an_error() -> None:
         ("제1,001회 정기연주회", [1_001]),
         ("제2.5단계 조치", [2.5]),
         ("한 대통령이", []),
+        ("평년의 3분의 2", [2 / 3]),
+        ("10분의 1로 줄었다", [0.1]),
+        ("30분의 휴식", [30]),  # a 30-minute break
+        ("절반 이상", [0.5]),
+        ("2/3 이상", [2 / 3]),
+        ("1/4분기 실적", [1, 4]),  # the first quarter of a year
+        ("9/11 테러", [9, 11]),
     ],
 )
 def test_korean_numbers(text: str, values: list[float]) -> None:
@@ -76,6 +83,11 @@ def test_korean_numbers(text: str, values: list[float]) -> None:
         ("in May 2008 you may go", [5, 2008]),
         ("hundreds of people", []),
         (".268 average", [0.268]),
+        ("two-thirds of the 30-year average", [2 / 3, 30]),
+        ("a third of them, three quarters of us, 2/3 of all", [1 / 3, 3 / 4, 2 / 3]),
+        ("half of them, the two halves of the game", [0.5, 1]),
+        ("a third straight day", [3]),  # an ordinal
+        ("in the first three quarters", [1, 3]),
     ],
 )
 def test_english_numbers(text: str, values: list[float]) -> None:
@@ -229,6 +241,32 @@ def test_clock_times_match_in_twelve_and_twenty_four_hours() -> None:
     assert len(_flags("It struck at 5 p.m.", "오후 7시에 발생했다.")) == 1
 
 
+def test_a_clock_time_converted_to_another_zone_is_no_substitution() -> None:
+    en = "The summit will begin at 10 p.m. Eastern Time."
+    assert _flags(en, "정상회담은 한국시간 26일 오전 11시에 시작된다.") == []
+    # Korean copy may give Korea's time without saying so: 8 p.m. EDT is 9 a.m. in Seoul
+    assert _flags("The talks start at 8 p.m. ET.", "회담은 오전 9시에 시작한다.") == []
+    assert _flags("It opens at 9 a.m. PST.", "한국시간 오전 2시에 문을 연다.") == []
+    # a zone whose offset is not given may be any
+    assert _flags("It opens at 9 a.m. Seoul time.", "현지시간 오후 8시에 문을 연다.") == []
+    assert _flags("It opens at 9 a.m.", "한국시간 오후 8시에 문을 연다.") == []
+    # an hour that no conversion between the zones explains is a changed hour
+    assert len(_flags("At 0 p.m. ET, it was in the Gulf.", "오후 5시 멕시코만에 있었다.")) == 1
+    assert len(_flags("It opens at 9 a.m. PST.", "미 서부시간 오전 6시에 문을 연다.")) == 1
+    assert len(_flags("It struck at 3 p.m.", "오후 4시에 발생했다.")) == 1
+    # minutes do not change between whole-hour zones, nor do other numbers
+    assert len(_flags("It struck at 3:30 p.m. (0630 GMT).", "한국시간 오후 3시 40분 발생")) == 1
+    [flag] = _flags("At 10 p.m. ET, 40 people were hurt.", "한국시간 오전 11시 45명이 다쳤다.")
+    assert flag.message == "number 40 in the English is 45 in the Korean"
+
+
+def test_a_fraction_is_one_value() -> None:
+    en = "Rainfall in July was only two-thirds of the 30-year average."
+    assert _flags(en, "7월 강수량은 평년의 3분의 2에 그쳤다.") == []
+    assert _flags("It needs a 2/3 majority.", "3분의 2 이상의 찬성이 필요하다.") == []
+    assert _flags("Half of the 40 workers quit.", "40명 중 절반이 그만뒀다.") == []
+
+
 def test_rounded_decimals_match() -> None:
     assert _flags("Gasoline settled at $3.0344 a gallon.", "휘발유는 갤런당 3.034달러다.") == []
 
@@ -296,6 +334,15 @@ def test_an_unrelated_pair_is_one_mistranslation_not_a_number_mismatch() -> None
         # temperatures and units converted
         ("Temperatures hit 95 degrees Fahrenheit.", "기온이 섭씨 35도까지 올랐다.", None),
         ("It was 50 degrees.", "섭씨 10도였다.", None),
+        # bare degrees in American copy are Fahrenheit: 95F is 35C, 96F 35.6C
+        ("The temperature in Washington hit 95 degrees.", "워싱턴의 기온은 35도까지 올랐다.", None),
+        ("The temperature hit 96 degrees.", "기온은 35도까지 올랐다.", None),
+        ("Temperatures hit 95 degrees Fahrenheit.", "기온이 35도까지 올랐다.", None),
+        ("It fell to 14 degrees.", "기온이 영하 10도까지 떨어졌다.", None),
+        ("It fell to minus 4 degrees.", "기온이 영하 20도까지 떨어졌다.", None),
+        ("The temperature hit 95 degrees.", "기온은 45도까지 올랐다.", "95"),
+        ("Temperatures hit 35 degrees Celsius.", "기온이 36도까지 올랐다.", "35"),
+        ("The ship turned 180 degrees.", "배는 190도 방향을 틀었다.", "180"),
         ("Up to 2 inches of snow fell.", "최대 5㎝의 눈이 내렸다.", None),
         # a day of the month does not glue to the count after it
         ("Police arrested 15 people Thursday.", "경찰은 1일 5명을 체포했다.", "15"),

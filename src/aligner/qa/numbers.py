@@ -3,14 +3,18 @@
 Both sides are reduced to numeric values by ``aligner.qa.numerals``, which
 normalises how each language writes numbers: thousands separators and decimals,
 percentages, English number words and scale words ("forty-two", "3.5 million",
-"$50bn", "a dozen"), month names and clock times, Korean units (``3만 5천``,
-``12조3천억``, ``5백만``, ``1천200``), batting averages (``2할6푼8리``), Korean
-native numerals before a counter (``세 명``, ``두 번``), counters and hedges
-stripped (``40여 명`` is 40, about). The values of a bead are matched as multisets.
+"$50bn", "a dozen"), month names and clock times, fractions ("two-thirds",
+"2/3", ``3분의 2``, ``절반``), Korean units (``3만 5천``, ``12조3천억``, ``5백만``,
+``1천200``), batting averages (``2할6푼8리``), Korean native numerals before a
+counter (``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
+about). The values of a bead are matched as multisets; a temperature in
+Fahrenheit also matches its conversion to Celsius within a degree ("95 degrees"
+and ``35도``; a bare "degrees" or ``도`` may be either scale).
 
 What is left over is not yet an error: news translations routinely turn a
-weekday into a date (``24일``), convert miles to kilometres, add a won amount
-in brackets or spell out what the other side writes as a word. A flag needs a
+weekday into a date (``24일``), convert miles to kilometres or a clock time to
+Korea time, add a won amount in brackets or spell out what the other side
+writes as a word. A flag needs a
 *substitution*: a confident value left on each side, the two close enough to
 be one number changed (one digit typed differently, two neighbouring digits
 swapped, or the same digits at a power of ten from each other when one side
@@ -19,7 +23,10 @@ writes a scale unit such as ``만`` or "million"), and with units of one family
 means written with digits or a scale word and not a bracketed currency
 conversion (a share or an age in brackets is the sentence's own); number words,
 ordinals, a day of the month whose month the other side does not name, and
-Korean native numerals help matching but never raise a flag.
+Korean native numerals help matching but never raise a flag. Nor does a clock
+time that differs from the other side's by the offset between the time zones
+the sides name ("10 p.m. ET" and ``한국시간 오전 11시``); a zone named without
+its offset ("local time", ``현지시간``) excuses any clock time.
 
 Scraped text loses spaces: a number that two consecutive leftovers of the
 other side spell when run together, in either order ("6-36-2" for "6-3
@@ -40,7 +47,7 @@ from dataclasses import replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity
-from aligner.qa.numerals import Number, extract_numbers
+from aligner.qa.numerals import ANY_ZONE, Number, extract_numbers, time_zones
 from aligner.qa.registry import AlignedDocument, register
 
 __all__ = [
@@ -74,9 +81,21 @@ def _rounded_alike(x: float, other: float) -> float:
 
 
 def _matches(a: Number, b: Number) -> bool:
-    if any(_same(x, y) for x in a.values for y in b.values):
+    if any(_same(x, y) for x in a.values for y in b.values) or _same_temperature(a, b):
         return True
     return _same(_rounded_alike(a.value, b.value), _rounded_alike(b.value, a.value))
+
+
+def _same_temperature(a: Number, b: Number) -> bool:
+    """One temperature in Fahrenheit and in Celsius, within the degree a conversion
+    rounds to: "95 degrees" is ``35도``. A bare "degrees" may be either scale."""
+    return any(
+        abs((f - 32) * 5 / 9 - c) <= 1
+        for fahrenheit, celsius in ((a, b), (b, a))
+        if fahrenheit.unit in ("fahrenheit", "degrees") and celsius.unit in ("celsius", "degrees")
+        for f in fahrenheit.values
+        for c in celsius.values
+    )
 
 
 def _same_kind(a: Number, b: Number) -> bool:
@@ -149,8 +168,10 @@ def _digit_string(value: float) -> str:
 
 
 def _comparable_units(a: str, b: str) -> bool:
-    """Same family, or a unit on one side only; never imperial against metric."""
-    return a == b or (not (a and b) and "times" not in (a, b))
+    """Same family, or a unit on one side only; never imperial against metric, nor
+    Fahrenheit against Celsius (a bare "degrees" may be either)."""
+    temperatures = {a, b} <= {"fahrenheit", "celsius", "degrees"} and "degrees" in (a, b)
+    return a == b or temperatures or (not (a and b) and "times" not in (a, b))
 
 
 def _written_digits(number: Number) -> str:
@@ -214,13 +235,20 @@ def _message(pairs: list[tuple[Number, Number]], src_lang: str, tgt_lang: str) -
     return message
 
 
-def _substitutions(src_left: list[Number], tgt_left: list[Number]) -> list[tuple[Number, Number]]:
-    """Pair confident leftovers that look like one number changed, each used once."""
+def _substitutions(
+    src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
+) -> list[tuple[Number, Number]]:
+    """Pair confident leftovers that look like one number changed, each used once;
+    not a clock time and its conversion by one of ``shifts`` hours."""
     pairs: list[tuple[Number, Number]] = []
     tgt_free = [b for b in tgt_left if b.confident]
     for a in (a for a in src_left if a.confident):
         # a month never stands for a plain number: "July" is not the 3 of "3분기"
-        candidates = [b for b in tgt_free if _same_kind(a, b) and is_substitution(a, b)]
+        candidates = [
+            b
+            for b in tgt_free
+            if _same_kind(a, b) and is_substitution(a, b) and not _converted(a, b, shifts)
+        ]
         if candidates:
             # report the nearest candidate: "70 ... 300" against "50 ... 260" pairs 70 with 50
             b = min(candidates, key=lambda b: abs(math.log10((b.value + 1) / (a.value + 1))))
@@ -263,6 +291,34 @@ def _with_dated_days(numbers: list[Number], other: list[Number]) -> list[Number]
     return [replace(n, confident=True) if n.kind == "day" else n for n in numbers]
 
 
+def _clock_shifts(doc: AlignedDocument, src_text: str, tgt_text: str) -> frozenset[int]:
+    """The hours (target minus source, mod 24) by which a conversion between the time
+    zones the two sides name moves a clock time; none if neither names a zone.
+
+    A side that names no zone keeps the other side's; Korean copy may also give
+    Korea's time unmarked, and an English source's own zone is unknown.
+    """
+    src, tgt = time_zones(src_text, doc.src.lang), time_zones(tgt_text, doc.tgt.lang)
+    if not (src or tgt):
+        return frozenset()
+    src = src or (tgt | {9} if doc.src.lang == "ko" else ANY_ZONE)
+    tgt = tgt or (src | {9} if doc.tgt.lang == "ko" else ANY_ZONE)
+    return frozenset((t - s) % 24 for s in src for t in tgt)
+
+
+def _hours(number: Number) -> set[float]:
+    """The 24-hour readings of an hour: "5 p.m." is 17, ``9시`` 9 or 21."""
+    hour = number.value % 12
+    if number.kind in ("am", "pm"):
+        return {hour + (12 if number.kind == "pm" else 0)}
+    return {hour, hour + 12} if number.kind == "clock" else set()
+
+
+def _converted(a: Number, b: Number, shifts: frozenset[int]) -> bool:
+    """A clock time and its conversion: "10 p.m. ET" and ``한국시간 오전 11시``."""
+    return any((y - x) % 24 in shifts for x in _hours(a) for y in _hours(b))
+
+
 def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     src_text, tgt_text = _content(doc, bead, True), _content(doc, bead, False)
     if not (src_text and tgt_text):
@@ -278,7 +334,9 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     src_numbers = [n for n in src_numbers if n.kind != "gloss"]
     tgt_numbers = [n for n in tgt_numbers if n.kind != "gloss"]
     src_left, tgt_left = unmatched_numbers(src_numbers, tgt_numbers)
-    pairs = _substitutions(src_left, tgt_left) + _mistyped_glosses(tgt_glosses, src_numbers)
+    shifts = _clock_shifts(doc, src_text, tgt_text)
+    pairs = _substitutions(src_left, tgt_left, shifts)
+    pairs += _mistyped_glosses(tgt_glosses, src_numbers)
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     if not pairs:
         return None

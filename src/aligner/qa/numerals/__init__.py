@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import html
 
-from aligner.qa.numerals.common import Number
-from aligner.qa.numerals.english import digit_numbers, extract_en
-from aligner.qa.numerals.korean import extract_ko
+from aligner.qa.numerals.common import ANY_ZONE, Number
+from aligner.qa.numerals.english import digit_numbers, extract_en, time_zones_en
+from aligner.qa.numerals.korean import extract_ko, time_zones_ko
 
-__all__ = ["Number", "extract_numbers"]
+__all__ = ["ANY_ZONE", "Number", "extract_numbers", "time_zones"]
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
@@ -34,3 +34,12 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
     else:
         found = list(digit_numbers(text, []))
     return [number for _, _, number in sorted(found, key=lambda f: (f[0], f[1]))]
+
+
+def time_zones(text: str, lang: str) -> frozenset[int]:
+    """The time zones ``text`` names, as hours ahead of UTC mod 24 ("10 p.m. ET" is
+    19 and 20, ``한국시간`` 9); every hour for a zone named without its offset
+    ("local time", ``현지시간``); empty if it names none."""
+    if lang == "ko":
+        return time_zones_ko(text)
+    return time_zones_en(text) if lang == "en" else frozenset()

@@ -10,12 +10,15 @@ from dataclasses import replace
 
 from aligner.qa.numerals.common import (
     DIGITS,
+    SLASH_FRACTION,
     Found,
     Number,
     currency_conversion,
     free,
     parse_digits,
+    slash_fraction,
     unit_family,
+    zones_named,
 )
 
 _EN_UNITS = {
@@ -37,6 +40,10 @@ _EN_MONTHS = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1,
     "feb": 2, "mar": 3, "apr": 4, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+_EN_DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+}  # fmt: skip
 _ROMANS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
 
 # A digit number, with a currency or apostrophe before it and a scale after it.
@@ -56,17 +63,39 @@ _EN_HHMM = re.compile(
     r"\b(?P<h>[01]\d|2[0-3])(?P<m>[0-5]\d)\b(?=\s*(?:GMT|UTC|ET|EST|EDT|PST|PDT|hours|hrs)\b)"
     r"|(?<![\d.,])\b(?P<h0>0\d)(?P<m0>[0-5]\d)\b"
 )
+_EN_AFTER_HOUR = re.compile(r":\d{2}\b")  # "14:30", "7:00"
+
+# Time zones ("10 p.m. ET", "0100 GMT", "Seoul time"); "local time" and an
+# unknown "<Place> time" may be any, but not "This time" opening a sentence.
+_EN_AT_CLOCK = r"(?:[ap]\.?m\.?|\d)\s*\(?"
+_EN_ZONE_TIME = r"(?:\s+(?:Standard|Daylight))?\s+[Tt]ime\b"
+_EN_TIME_ZONE = re.compile(
+    rf"(?P<eastern>{_EN_AT_CLOCK}E[SD]?T\b|\bEastern{_EN_ZONE_TIME}|\b(?:Washington|New\s+York)\s+time\b)"
+    rf"|(?P<central>{_EN_AT_CLOCK}C[SD]?T\b|\bCentral{_EN_ZONE_TIME}|\bChicago\s+time\b)"
+    rf"|(?P<mountain>{_EN_AT_CLOCK}M[SD]?T\b|\bMountain{_EN_ZONE_TIME})"
+    rf"|(?P<pacific>{_EN_AT_CLOCK}P[SD]?T\b|\bPacific{_EN_ZONE_TIME}|\bLos\s+Angeles\s+time\b)"
+    r"|(?P<utc>\b(?:GMT|UTC)\b|\bGreenwich\s+Mean\s+Time\b)"
+    r"|(?P<london>\bBST\b|\bLondon\s+time\b)"
+    r"|(?P<paris>\bCEST?\b|\b(?:Paris|Berlin|Brussels)\s+time\b)"
+    r"|(?P<moscow>\bMoscow\s+time\b)"
+    r"|(?P<china>\b(?:Beijing|China|Hong\s+Kong|Taipei)\s+time\b)"
+    r"|(?P<korea>\b(?:KST|JST)\b|\b(?:Seoul|Korea|Korean|Pyongyang|Tokyo|Japan)\s+time\b)"
+    r"|(?P<local>\blocal\s+time\b|(?:(?<=[a-z,]\s)|\(|(?<=[ap]\.m\.\s))(?:[A-Z][a-z]+\s+)+time\b)"
+)
 _EN_UNITS_AFTER = (
     ("imperial", re.compile(
         r"[\s-]*(?:square[\s-]+)?(?:miles?|mph|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?"
-        r"|ounces?|oz|gallons?|acres?|degrees?\s+Fahrenheit|°F)\b", re.I)),
+        r"|ounces?|oz|gallons?|acres?)\b", re.I)),
     ("metric", re.compile(
         r"[\s-]*(?:square[\s-]+)?(?:km|kilometers?|kilometres?|m|meters?|metres?|cm|mm|kg"
-        r"|kgs?|kms?|kilograms?|grams?|tonnes?|hectares?|m²|degrees?\s+Celsius|°C)\b", re.I)),
+        r"|kgs?|kms?|kilograms?|grams?|tonnes?|hectares?|m²)\b", re.I)),
+    ("fahrenheit", re.compile(r"[\s-]*(?:degrees?\s+Fahrenheit\b|°\s?F\b)", re.I)),
+    ("celsius", re.compile(r"[\s-]*(?:degrees?\s+(?:Celsius|centigrade)\b|°\s?C\b)", re.I)),
     ("times", re.compile(r"\s*(?:times\b|-?fold\b)", re.I)),
-    # bare "degrees" (Fahrenheit in American copy, or an angle) against "섭씨 10도"
-    ("degrees", re.compile(r"[\s-]*degrees?\b", re.I)),
+    # bare "degrees": Fahrenheit in American copy, Celsius in British, or an angle
+    ("degrees", re.compile(r"[\s-]*(?:degrees?\b|°)", re.I)),
 )  # fmt: skip
+_EN_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w-])-)$", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)
 _EN_RUN_GAP = re.compile(r"[\s-]*(?:and\s+)?")
@@ -78,6 +107,15 @@ _EN_MONTH = re.compile(
     r"\b(?P<name>(?:January|February|April|June|July|August|September|October|November"
     r"|December)\b|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|(?:May|March)(?=\s+\d))"
 )
+# "two-thirds", "a third of", "three quarters of", "half", "2/3"; not "a third
+# straight day" (an ordinal) or "three quarters" of a fiscal year
+_EN_FRACTION = re.compile(
+    r"\b(?P<m>an?|one|two|three|four|five|six|seven|eight|nine)"
+    r"(?:-|\s+(?=\w+\s+of\b)|\s+(?=half\b))"
+    r"(?P<n>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b"
+    rf"|\b(?P<half>half)\b|{SLASH_FRACTION}",
+    re.I,
+)
 _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
 
 
@@ -87,15 +125,25 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     unit = unit_family(after, _EN_UNITS_AFTER)
     # a bracketed amount without a unit is a currency conversion
     converted = not unit and currency_conversion(before, after)
+    # "minus 4 degrees" against "영하 20도"
+    below_zero = unit in ("fahrenheit", "celsius", "degrees") and _EN_MINUS.search(before)
+    aliases = number.aliases | {-number.value} if below_zero else number.aliases
     kind = "days" if _EN_DAYS_AFTER.match(after) else number.kind
-    return replace(number, unit=unit, kind=kind, confident=number.confident and not converted)
+    if not kind and number.value <= 24 and _EN_AFTER_HOUR.match(after):
+        kind = "clock"
+    confident = number.confident and not converted
+    return replace(number, aliases=aliases, unit=unit, kind=kind, confident=confident)
 
 
 def _en_clock_times(text: str) -> Iterator[Found]:
     for m in _EN_HHMM.finditer(text):
         hour, minute = (m["h"], m["m"]) if m["h"] else (m["h0"], m["m0"])
-        yield m.start(), m.start() + 2, Number(float(hour), hour)
+        yield m.start(), m.start() + 2, Number(float(hour), hour, kind="clock")
         yield m.start() + 2, m.end(), Number(float(minute), minute)
+
+
+def time_zones_en(text: str) -> frozenset[int]:
+    return zones_named(_EN_TIME_ZONE, text)
 
 
 def digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
@@ -113,9 +161,29 @@ def digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
         if m["apos"] and len(m["num"]) == 2:
             aliases = {1900 + value, 2000 + value}  # '08 is 2008 (or 1908)
         clock = _EN_CLOCK.match(text, m.end())
+        kind = ""
         if clock and value <= 12:
-            aliases.add((value % 12) + (12 if clock["half"].lower() == "p" else 0))
-        yield m.start(), m.end(), Number(value, m.group(), frozenset(aliases), scaled=scaled)
+            kind = clock["half"].lower() + "m"
+            aliases.add((value % 12) + (12 if kind == "pm" else 0))
+        number = Number(value, m.group(), frozenset(aliases), scaled=scaled, kind=kind)
+        yield m.start(), m.end(), number
+
+
+def _en_fractions(text: str) -> Iterator[Found]:
+    for m in _EN_FRACTION.finditer(text):
+        if m["sm"]:
+            value = slash_fraction(m)
+            if value is not None:
+                yield m.start(), m.end(), Number(value, m.group())
+            continue
+        if m["half"]:
+            yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
+            continue
+        numerator = 1 if m["m"].lower() in ("a", "an") else _EN_UNITS[m["m"].lower()]
+        plural = m["n"].lower()
+        denominator = _EN_DENOMINATORS.get(plural) or _EN_DENOMINATORS[plural.removesuffix("s")]
+        value = numerator / denominator
+        yield m.start(), m.end(), Number(value, m.group(), confident=False)
 
 
 def _en_word_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[str]]]:
@@ -161,13 +229,13 @@ def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]
         yield start, end, Number(total + current, text[start:end], confident=scaled, scaled=scaled)
 
 
-def _en_named_numbers(text: str) -> Iterator[Found]:
+def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
     """Months, ordinals and Roman numerals: they only ever help matching, except months."""
     for m in _EN_MONTH.finditer(text):
         month = _EN_MONTHS[m["name"].rstrip(".").lower()]
         yield m.start(), m.end(), Number(month, m["name"], kind="month")
     for m in _EN_WORD.finditer(text):
-        if m.group().lower() in _EN_ORDINALS:
+        if m.group().lower() in _EN_ORDINALS and free(m.start(), m.end(), taken):
             value = _EN_ORDINALS[m.group().lower()]
             yield m.start(), m.end(), Number(value, m.group(), confident=False)
     for m in _ROMAN.finditer(text):
@@ -177,10 +245,12 @@ def _en_named_numbers(text: str) -> Iterator[Found]:
 def extract_en(text: str) -> list[Found]:
     found = list(_en_clock_times(text))
     taken = [(s, e) for s, e, _ in found]
+    found += [f for f in _en_fractions(text) if free(f[0], f[1], taken)]
+    taken = [(s, e) for s, e, _ in found]
     found += digit_numbers(text, taken)
     taken = [(s, e) for s, e, _ in found]
     found += _en_word_numbers(text, taken)
-    found += _en_named_numbers(text)
+    found += _en_named_numbers(text, taken)
     # "7:00" is "7시" in Korean: zero minutes are no number of their own
     found = [f for f in found if not (f[2].text == "00" and text[: f[0]].endswith(":"))]
     return [(s, e, _en_context(text, s, e, n)) for s, e, n in found]

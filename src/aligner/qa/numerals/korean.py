@@ -11,12 +11,15 @@ from dataclasses import replace
 
 from aligner.qa.numerals.common import (
     DIGITS,
+    SLASH_FRACTION,
     Found,
     Number,
     currency_conversion,
     free,
     parse_digits,
+    slash_fraction,
     unit_family,
+    zones_named,
 )
 
 _KO_SMALL_UNITS = {"십": 10, "백": 100, "천": 1000}
@@ -47,6 +50,11 @@ _KO_DAY_COUNT_RE = re.compile(
 # "2할6푼8리" is a batting average of .268.
 _KO_AVERAGE = re.compile(r"(?P<a>\d)할(?:\s?(?P<b>\d)푼)?(?:\s?(?P<c>\d)리)?")
 
+# "3분의 2" is two-thirds, "2/3" too; "1/4분기" is the first quarter, "30분의 휴식" a break
+_KO_FRACTION = re.compile(
+    rf"(?P<n>{DIGITS})\s?분의\s?(?P<m>{DIGITS})(?![\d.])|{SLASH_FRACTION}(?!\s?분기)"
+)
+
 # "6.15 선언", "9·11 테러": month and day, not a decimal ("규모 5.4 지진" is one).
 _KO_DATE_PAIR = re.compile(
     r"(?<![\d.])(?<!규모 )(?<!규모)(?P<m>1[0-2]|0?[1-9])"
@@ -66,15 +74,38 @@ _KO_UNITS_AFTER = (
     ("imperial", re.compile(r"\s*(?:마일|피트|인치|야드|파운드|갤런|에이커|온스)")),
     ("metric", re.compile(
         r"\s*(?:km|㎞|킬로미터|m(?![a-z])|미터|cm|㎝|mm|㎜|밀리|kg|㎏|킬로그램|그램|톤|㎡|㎢|m²"
-        r"|헥타르|리터|℃)")),
+        r"|헥타르|리터)")),
+    ("celsius", re.compile(r"\s*(?:℃|°\s?C)")),
+    ("fahrenheit", re.compile(r"\s*(?:℉|°\s?F)")),
     ("times", re.compile(r"\s*배")),
 )  # fmt: skip
 # "섭씨 35도" against "95 degrees Fahrenheit" is one temperature
 _KO_UNITS_BEFORE = (
-    ("metric", re.compile(r"(?:섭씨|영하|영상)\s*$")),
-    ("imperial", re.compile(r"화씨\s*$")),
+    ("celsius", re.compile(r"(?:섭씨|영하|영상)\s*$")),
+    ("fahrenheit", re.compile(r"화씨\s*$")),
 )
-_KO_AFTERNOON = re.compile(r"오후\s*$")
+# a bare "35도": Celsius, or the source's Fahrenheit copied, or an angle ("한 번도" is "even once")
+_KO_DEGREES_AFTER = re.compile(
+    r"도(?=[^가-힣]|$|까지|를|의|로|에|가|는|이|였|다|씨|쯤|안팎|가량|내외|정도|이상|이하|나)"
+)
+_KO_BELOW_ZERO = re.compile(r"영하\s*$")
+_KO_HALF_BEFORE = re.compile(r"(?:(?P<am>오전)|(?P<pm>오후))\s*$")
+# "11시에", "11시 30분"; not "3시간" or "5시리즈"
+_KO_AFTER_HOUR = re.compile(
+    r"\s?시(?=[^가-힣]|$|경|께|쯤|반|부터|까지|에|이|가|를|로|와|과|의|다|였)"
+)
+# Time zones ("한국시간 26일 오전 11시", "미 동부시간"); "(현지시간)" may be any.
+_KO_ZONE_TIME = r"\s?(?:표준\s?시[간각]?|시[간각])"
+_KO_TIME_ZONE = re.compile(
+    rf"(?P<korea>(?:한국|서울|평양|도쿄|일본){_KO_ZONE_TIME}|KST|JST)"
+    rf"|(?P<eastern>(?:미국?\s?)?동부{_KO_ZONE_TIME}|(?:워싱턴|뉴욕){_KO_ZONE_TIME})"
+    rf"|(?P<central>(?:미국?\s?)?중부{_KO_ZONE_TIME})"
+    rf"|(?P<pacific>(?:미국?\s?)?(?:서부|태평양){_KO_ZONE_TIME})"
+    rf"|(?P<utc>그리니치{_KO_ZONE_TIME}?|세계\s?표준시|GMT|UTC)"
+    rf"|(?P<london>런던{_KO_ZONE_TIME})|(?P<paris>파리{_KO_ZONE_TIME})"
+    rf"|(?P<moscow>모스크바{_KO_ZONE_TIME})|(?P<china>(?:베이징|중국){_KO_ZONE_TIME})"
+    rf"|(?P<local>현지{_KO_ZONE_TIME})"
+)
 _KO_YEAR_AFTER = re.compile(r"\s*년")
 _KO_NATIVE = {
     "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
@@ -115,13 +146,20 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     lone_day = (
         number.value <= 31 and _KO_LONE_DAY.match(after) and not _KO_MONTH_BEFORE.search(before)
     )
-    unit = unit_family(after, _KO_UNITS_AFTER) or next(
-        (family for family, pattern in _KO_UNITS_BEFORE if pattern.search(before)), ""
+    unit = (
+        unit_family(after, _KO_UNITS_AFTER)
+        or next((family for family, pattern in _KO_UNITS_BEFORE if pattern.search(before)), "")
+        or ("degrees" if number.text[-1].isdigit() and _KO_DEGREES_AFTER.match(after) else "")
     )
     converted = not unit and currency_conversion(before, after)
     month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after))
+    half = _KO_HALF_BEFORE.search(before)
+    hour = number.value <= 24 and _KO_AFTER_HOUR.match(after)
+    clock = (half.lastgroup or "") if half and hour else "clock" if hour else ""
     aliases = set(number.aliases)
-    if _KO_AFTERNOON.search(before) and number.value < 12:
+    if _KO_BELOW_ZERO.search(before):
+        aliases.add(-number.value)
+    if half and half["pm"] and number.value < 12:
         aliases.add(number.value + 12)
     if re.fullmatch(r"0\d", number.text) and _KO_YEAR_AFTER.match(after):
         aliases.add(2000 + number.value)  # "08년" is 2008
@@ -131,15 +169,29 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         number,
         aliases=frozenset(aliases),
         confident=number.confident and not (lone_day or converted),
-        kind="day" if lone_day else "month" if month else number.kind,
+        kind="day" if lone_day else "month" if month else clock or number.kind,
         unit=unit,
     )
 
 
+def time_zones_ko(text: str) -> frozenset[int]:
+    return zones_named(_KO_TIME_ZONE, text)
+
+
+def _ko_fraction(numerator: str, denominator: str) -> float | None:
+    """``N분의 M`` as M/N; ``None`` for a zero denominator."""
+    whole = parse_digits(denominator)
+    return parse_digits(numerator) / whole if whole else None
+
+
 def _ko_special(text: str) -> Iterator[Found]:
-    """Batting averages, month.day pairs and ordinals, read before plain digits."""
+    """Batting averages, fractions, month.day pairs and ordinals, read before plain digits."""
     for m in _KO_ORDINAL.finditer(text):
         yield m.start(), m.end(), Number(parse_digits(m.group()), m.group())
+    for m in _KO_FRACTION.finditer(text):
+        value = slash_fraction(m) if m["sm"] else _ko_fraction(m["m"], m["n"])
+        if value is not None:
+            yield m.start(), m.end(), Number(value, m.group())
     for m in _KO_AVERAGE.finditer(text):
         digits = "".join(d or "0" for d in (m["a"], m["b"], m["c"]))
         yield m.start(), m.end(), Number(int(digits) / 1000, m.group())
@@ -168,6 +220,8 @@ def _ko_digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
 def _ko_native_numbers(text: str) -> Iterator[Found]:
     for m in _KO_NATIVE_RE.finditer(text):
         yield m.start(), m.end(), Number(_KO_NATIVE[m["word"]], m.group(), confident=False)
+    for m in re.finditer("절반", text):
+        yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
     for m in _KO_DAY_COUNT_RE.finditer(text):
         count = Number(_KO_DAY_COUNTS[m.group()], m.group(), confident=False, kind="days")
         yield m.start(), m.end(), count

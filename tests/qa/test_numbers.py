@@ -176,7 +176,34 @@ def test_a_weekday_turned_into_a_date_is_not_flagged() -> None:
 def test_small_words_and_articles_are_never_flagged() -> None:
     assert _flags("One of the officials was fired.", "간부 가운데 한 명이 해임됐다.") == []
     assert _flags("A man and two women were hurt.", "남성 1명과 여성 2명이 다쳤다.") == []
-    assert _flags("Three officials were fired.", "간부 네 명이 해임됐다.") == []  # words: no flag
+    # a Korean native numeral never raises a flag
+    assert _flags("Three officials were fired.", "간부 네 명이 해임됐다.") == []
+
+
+def test_a_number_word_that_counts_a_noun_is_flagged_when_changed() -> None:
+    # AP style spells out one to nine: a death toll or a sentence in words
+    [flag] = _flags("A fire killed seven people on Monday.", "24일 화재로 8명이 숨졌다.")
+    assert flag.message == "number seven (7) in the English is 8 in the Korean"
+    assert _flags("Twelve were hurt, three of them seriously.", "12명이 다쳤고 4명은 중상이다.")
+    assert _flags("He was sentenced to five years in prison.", "그는 징역 6년을 선고받았다.")
+    assert _flags("Forty-one people died.", "21명이 숨졌다.")
+    assert _flags("He was sentenced to five years in prison.", "그는 징역 5년을 선고받았다.") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        ("Only one person died.", "2명이 숨졌다."),  # "one" may be "a"
+        ("A dozen people died.", "13명이 숨졌다."),
+        ("Police said the two were arrested.", "경찰은 3명이 체포됐다고 밝혔다."),  # counts no noun
+        ("The Big Three lost 2 billion dollars.", "3대 업체는 20억 달러를 잃었다."),  # a name
+        ("It marks the twenty-first century.", "21세기를 맞았다."),  # an ordinal
+        ("It is the first visit in five decades.", "50년 만의 첫 방문이다."),
+        ("It is a fifty-fifty chance for 10 teams.", "10개 팀에 반반의 확률이다."),
+    ],
+)
+def test_number_words_that_count_nothing_only_help_matching(en: str, ko: str) -> None:
+    assert _flags(en, ko) == []
 
 
 def test_number_left_on_one_side_only_is_not_flagged() -> None:

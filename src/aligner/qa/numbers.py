@@ -20,8 +20,10 @@ be one number changed (one digit typed differently, two neighbouring digits
 swapped, or the same digits at a power of ten from each other when one side
 writes a scale unit such as ``만`` or "million"), and with units of one family
 (never "75 mph" against "120km", nor a multiplier against a count). Confident
-means written with digits or a scale word and not a bracketed currency
-conversion (a share or an age in brackets is the sentence's own); number words,
+means written with digits or a scale word, or an English number word from two
+up that counts the noun after it ("seven people", "three of them": AP style
+spells out one to nine), and not a bracketed currency conversion (a share or an
+age in brackets is the sentence's own); other number words ("one", "a dozen"),
 ordinals, a day of the month whose month the other side does not name, and
 Korean native numerals help matching but never raise a flag. Nor does a clock
 time that differs from the other side's by the offset between the time zones

@@ -95,6 +95,7 @@ _EN_UNITS_AFTER = (
     # bare "degrees": Fahrenheit in American copy, Celsius in British, or an angle
     ("degrees", re.compile(r"[\s-]*(?:degrees?\b|°)", re.I)),
 )  # fmt: skip
+_EN_DECADES_AFTER = re.compile(r"[\s-]+decades?\b", re.I)  # "five decades" is 50년
 _EN_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w-])-)$", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)
@@ -128,6 +129,8 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     # "minus 4 degrees" against "영하 20도"
     below_zero = unit in ("fahrenheit", "celsius", "degrees") and _EN_MINUS.search(before)
     aliases = number.aliases | {-number.value} if below_zero else number.aliases
+    if _EN_DECADES_AFTER.match(after):
+        aliases |= {number.value * 10}
     kind = "days" if _EN_DAYS_AFTER.match(after) else number.kind
     if not kind and number.value <= 24 and _EN_AFTER_HOUR.match(after):
         kind = "clock"
@@ -209,8 +212,40 @@ def _en_word_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int
         yield start, end, run
 
 
+# What may follow a number word that counts nothing: "two or three", "the two met"
+_EN_NOT_COUNTED = frozenset(
+    "and or to of in on at by for from with as than more less times is are was were be been "
+    "have has had will would could should may might can did do does said says say also still "
+    "both each all who whom which that this these those it its they them we us he him she "
+    "her you i a an the apiece o'clock percent per but if when while after before then so "
+    "not no nor".split()
+)
+_EN_COUNTED_AFTER = re.compile(r"(?:-|\s+)(?P<word>[A-Za-z]+)")
+_EN_OF_GROUP = re.compile(r"\s+of\s+(?:them|us|you|those|these|whom|the)\b", re.I)
+
+
+def _counts_something(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether a number word from two up counts the noun after it ("seven people",
+    "three of them", "five-year"): as sure as digits, in AP copy that spells out one
+    to nine. Not "one" or "a dozen", and not a name ("the Big Three")."""
+    tens_and_unit = len(words) == 2 and _EN_UNITS[words[0]] in range(20, 100, 10)
+    if not (len(words) == 1 or tens_and_unit) or words in (["zero"], ["one"], ["dozen"]):
+        return False  # not "fifty-fifty", "one" or "a dozen"
+    if text[start].isupper() and text[:start].rstrip()[-1:] not in ("", ".", '"', "“", "("):
+        return False  # capitalised inside a sentence: part of a name
+    if _EN_OF_GROUP.match(text, end):
+        return True
+    after = _EN_COUNTED_AFTER.match(text, end)
+    if not after:
+        return False
+    word = after["word"].lower()
+    # "twenty-first" is an ordinal, "three seriously" counts no noun
+    number_word = word in _EN_UNITS or word in _EN_ORDINALS
+    return word not in _EN_NOT_COUNTED and not word.endswith("ly") and not number_word
+
+
 def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
-    """Number words; confident only with a scale of a thousand or more."""
+    """Number words; confident with a scale of a thousand or more, or counting a noun."""
     for start, end, words in _en_word_runs(text, taken):
         if words[0] in _EN_SCALES:
             article = re.search(r"\ban?\s+$", text[:start], re.I)
@@ -226,7 +261,9 @@ def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]
             else:
                 total, current = total + (current or 1) * _EN_SCALES[word], 0.0
         scaled = any(w in _EN_SCALES and _EN_SCALES[w] >= 1e3 for w in words)
-        yield start, end, Number(total + current, text[start:end], confident=scaled, scaled=scaled)
+        confident = scaled or _counts_something(text, start, end, words)
+        value = total + current
+        yield start, end, Number(value, text[start:end], confident=confident, scaled=scaled)
 
 
 def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:

@@ -82,6 +82,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "truncated": ("truncated",),
     "number_mismatch": ("number_mismatch",),
     "named_entity": ("named_entity",),
+    "korean_name": ("named_entity",),
     "terminology": ("terminology",),
     "untranslated": ("untranslated",),
     "whitespace": ("whitespace",),

@@ -1,0 +1,435 @@
+"""The ``korean_name`` check: a Korean name in the English, another person's in the Korean.
+
+English news romanizes Korean names surname first ("Rhee Chang-yong",
+"Kim Jong Un", "Ban Ki-moon"); the Korean writes them in three Hangul
+syllables (이창용, 김정은, 반기문). A translator who puts the predecessor in
+("이주열 총재는" for "Governor Rhee Chang-yong said") leaves a sentence the
+embeddings find faithful and no Latin token behind, so the ``named_entity``
+check has nothing to see. This one romanizes the Hangul itself and flags a pair
+only when all of these hold:
+
+* the English has a Korean-style full name: a known surname romanization
+  (:data:`SURNAMES`) followed by a two-syllable given name, hyphenated
+  ("Chang-yong"), joined ("Changyong") or spaced in the North Korean way
+  ("Jong Un"), each syllable a possible romanization of a Hangul one;
+* no three Hangul syllables of the Korean sound like it (:func:`sounds`
+  folds the Revised Romanization, McCune-Reischauer and common spellings
+  together: eo/o/u, ae/ai, ch/j, k/g, p/b, t/d, Lee/Rhee/Yi for 이);
+* the Korean names someone else instead: a three-syllable word with a title
+  (``이주열 총재``, ``전영수씨``, ``이주열 한국은행 총재``, ``총재 이주열은``)
+  that no name of the English sounds like, with the English name's surname, or
+  with the title of the English name's role ("Governor" ~ 총재).
+
+A Korean that gives only the surname and title (``이 총재``) or leaves the name
+out is not flagged: that is a choice of style, not another person.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aligner.config import Settings
+from aligner.models import Bead, Flag, Severity
+from aligner.qa.alignment import _quote
+from aligner.qa.registry import AlignedDocument, register
+
+__all__ = ["SURNAMES", "english_names", "find_swapped_names", "sounds", "titled_names"]
+
+# Hangul surname -> its romanizations in English news: Revised Romanization,
+# McCune-Reischauer, and the spellings families and papers keep (Rhee, Paik, Roh).
+SURNAMES: dict[str, tuple[str, ...]] = {
+    "김": ("Kim", "Gim"),
+    "이": ("Lee", "Yi", "Rhee", "Rhie", "Ri", "Rhi", "Yee"),
+    "리": ("Ri", "Rhee", "Lee", "Li", "Yi"),
+    "박": ("Park", "Pak", "Bak", "Bahk"),
+    "최": ("Choi", "Choe", "Chey"),
+    "정": ("Jung", "Chung", "Jeong", "Cheong", "Chong", "Jong", "Joung"),
+    "강": ("Kang", "Gang"),
+    "조": ("Cho", "Jo", "Joh", "Chough"),
+    "윤": ("Yoon", "Yun", "Youn"),
+    "장": ("Jang", "Chang"),
+    "임": ("Lim", "Im", "Yim", "Rim"),
+    "림": ("Rim", "Lim"),
+    "한": ("Han", "Hahn"),
+    "오": ("Oh",),
+    "서": ("Seo", "Suh", "So", "Suhr"),
+    "신": ("Shin", "Sin", "Shinn"),
+    "심": ("Shim", "Sim"),
+    "권": ("Kwon", "Gwon", "Kwun"),
+    "황": ("Hwang",),
+    "안": ("Ahn", "An"),
+    "송": ("Song",),
+    "류": ("Ryu", "Yoo", "Yu", "Lyu", "Rhyu", "Ryoo"),
+    "유": ("Yoo", "Yu", "You", "Ryu"),
+    "홍": ("Hong",),
+    "전": ("Jeon", "Chun", "Jun", "Chon", "Jon", "Cheon"),
+    "천": ("Cheon", "Chun", "Chon"),
+    "고": ("Ko", "Koh", "Go", "Goh"),
+    "문": ("Moon", "Mun"),
+    "양": ("Yang",),
+    "량": ("Ryang", "Yang"),
+    "손": ("Son", "Sohn"),
+    "배": ("Bae", "Pae"),
+    "백": ("Baek", "Paik", "Paek", "Baik", "Back"),
+    "허": ("Heo", "Huh", "Hur", "Hoh"),
+    "노": ("Noh", "Roh", "No", "Ro", "Rho"),
+    "로": ("Ro", "Roh", "Rho"),
+    "남": ("Nam",),
+    "하": ("Ha",),
+    "곽": ("Kwak", "Gwak"),
+    "성": ("Sung", "Seong", "Song"),
+    "차": ("Cha",),
+    "주": ("Joo", "Ju", "Chu", "Choo"),
+    "추": ("Choo", "Chu"),
+    "우": ("Woo", "Wu"),
+    "민": ("Min",),
+    "반": ("Ban", "Pan"),
+    "여": ("Yeo", "Yuh", "Yo"),
+    "려": ("Ryo", "Ryeo", "Yeo"),
+    "길": ("Gil", "Kil"),
+    "진": ("Jin", "Chin"),
+    "나": ("Na", "Ra"),
+    "라": ("Ra", "La"),
+    "마": ("Ma",),
+    "원": ("Won", "Weon"),
+    "엄": ("Um", "Eom", "Uhm"),
+    "변": ("Byun", "Byeon", "Pyon", "Pyun"),
+    "표": ("Pyo",),
+    "계": ("Kye", "Gye"),
+    "태": ("Thae", "Tae"),
+    "현": ("Hyun", "Hyon", "Hyeon"),
+    "방": ("Bang", "Pang"),
+    "공": ("Kong", "Gong"),
+    "석": ("Seok", "Suk", "Sok"),
+    "설": ("Seol", "Sul", "Sol"),
+    "탁": ("Tak",),
+    "지": ("Ji", "Chi"),
+    "도": ("Do", "To"),
+    "금": ("Geum", "Keum", "Kum"),
+    "기": ("Ki", "Gi"),
+    "명": ("Myung", "Myeong"),
+    "연": ("Yeon", "Yun", "Youn"),
+    "염": ("Yeom", "Yum"),
+    "육": ("Yook", "Yuk"),
+    "함": ("Ham",),
+    "위": ("Wi", "Wee"),
+    "편": ("Pyeon", "Pyun"),
+    "구": ("Koo", "Ku", "Gu"),
+}
+_EN_SURNAMES: dict[str, str] = {}
+for _hangul, _spellings in SURNAMES.items():
+    for _spelling in _spellings:
+        _EN_SURNAMES[_spelling] = _EN_SURNAMES.get(_spelling, "") + _hangul
+
+# Korean titles that follow a name (김정은 위원장, 전영수씨, 외교통상부장관): what
+# marks three Hangul syllables as a person's name.
+_KO_TITLES = (
+    "대통령 총리 부총리 장관 차관 총재 부총재 위원장 국무위원장 부위원장 의원 의장 대표 "
+    "회장 부회장 사장 총장 원장 국장 실장 청장 처장 본부장 대변인 대사 특사 외무상 외상 "
+    "부부장 부장 주석 총비서 비서 지사 시장 교수 박사 감독 코치 선수 기자 판사 여사 총통 씨"
+).split()
+# An English role beside the name, and the Korean titles it is translated with.
+_ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
+    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), frozenset(titles.split()))
+    for words, titles in (
+        ("president", "대통령 회장 사장 총장 총통 대표 원장 총재"),
+        ("governor", "총재 부총재 지사"),
+        ("prime minister|premier", "총리 부총리"),
+        ("minister", "장관 총리 부총리 외무상 외상"),
+        ("vice|deputy", "차관 부총리 부총재 부위원장 부회장 부부장"),
+        ("chairman|chairwoman|chairperson|chair", "위원장 국무위원장 회장 의장"),
+        ("leader", "위원장 국무위원장 총비서 대표"),
+        ("lawmaker|legislator|assemblyman|assemblywoman|rep\\.", "의원"),
+        ("spokesman|spokeswoman|spokesperson", "대변인"),
+        ("ambassador|envoy|negotiator", "대사 특사 대표"),
+        ("coach|manager", "감독 코치"),
+        ("mayor", "시장"),
+        ("professor", "교수"),
+        ("director", "국장 원장 실장 부장 부부장 감독"),
+        ("mr\\.|ms\\.|mrs\\.", "씨"),
+    )
+)
+_PARTICLE = "은|는|이|가|을|를|의|와|과|도|에게|에|측"
+# Last syllables that end no name: of organisations a title follows (민주당 대표,
+# 통일부 장관, 백악관 대변인), particles and endings (최고의 선수, 현장에 기자).
+_NOT_LAST = frozenset("당부청처회관사소국단는를에의와과고을가도며면다게께이로된")
+_TITLE = "|".join(sorted(_KO_TITLES, key=len, reverse=True))
+# 씨 only right after the name: inside a later word it is 날씨, 솜씨
+_LONG_TITLE = "|".join(t for t in sorted(_KO_TITLES, key=len, reverse=True) if len(t) > 1)
+# a name and a title, maybe after 전 or 현 (former, current) and a word (반기문 전
+# 외교부 장관); or a title and a name
+_TITLED = re.compile(
+    rf"(?<![가-힣])([가-힣]{{3}})(?=\s*((?:{_TITLE})\S*)"
+    rf"|(?:\s*전|\s+현)?\s+(?:\S+\s+)??(\S*?(?:{_LONG_TITLE})\S*))"
+    rf"|(\S*(?:{_LONG_TITLE}))\s+([가-힣]{{3}})(?:{_PARTICLE})?(?![가-힣])"
+)
+# words of three syllables listed together: 우홍선, 송상진, 도예종, 및 이수병
+_LIST = re.compile(r"(?<![가-힣])[가-힣]{3}(?:\s*[,·]\s*(?:및\s+)?[가-힣]{3}(?![가-힣]))+")
+
+# A syllable of a romanized Korean given name: onset, glide, vowel, final ("yi" is
+# Chinese, "Ying", never a Korean given name).
+_SYLLABLE = (
+    r"(?:tch|ch|jj|kk|gg|tt|th|pp|ph|ss|sh|wh|[gkjcdtnrlmbpsh])?(?:w|y(?!i))?"
+    r"(?:eui|ae|ai|eo|eu|ee|oe|oi|oo|ou|ui|a|e|i|o|u)(?:ng|ck|[knlmptbgh])?"
+)
+_ONE_SYLLABLE = re.compile(rf"(?i:{_SYLLABLE})")
+_TWO_SYLLABLES = re.compile(rf"(?i:{_SYLLABLE}{_SYLLABLE})")
+_SURNAME = "|".join(sorted(_EN_SURNAMES, key=len, reverse=True))
+# Surname spellings that are English words: "In Busan", "To Kim Jong Un", "Moon
+# Landing". Only a hyphenated given name after them is a name ("Do Ye-jong").
+_ENGLISH_WORDS = frozenset(
+    "An Back Ban Bang Chin Do Gang Go Ha Ham Kong Ma Moon No Oh Pan Sin So Son Song To "
+    "Won Yo".split()
+)
+# a surname, then a hyphenated given name, or one word and maybe a second (Jong Un)
+_EN_NAME = re.compile(
+    rf"\b({_SURNAME}) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w-])(?= ([A-Z][a-z]+)(?![\w-]))?"
+)
+
+# Sounds romanizations fold together: voiced and voiceless stops, ch/j, r/l, the
+# vowels English spells one way or another (eo/o/u/oo, ae/ai/e, ee/i/ui).
+_LETTERS = re.compile(
+    "tch|eui|ch|sh|ph|th|kh|ck|eo|eu|ou|oo|ae|ai|oe|oi|ui|ee|[a-z]", re.IGNORECASE
+)
+_FOLD = {
+    **dict.fromkeys(("tch", "ch", "j", "z"), "j"),
+    **dict.fromkeys(("sh", "s", "x"), "s"),
+    **dict.fromkeys(("ph", "p", "b", "f", "v"), "b"),
+    **dict.fromkeys(("th", "t", "d"), "d"),
+    **dict.fromkeys(("kh", "ck", "k", "g", "c", "q"), "g"),
+    **dict.fromkeys(("eo", "eu", "ou", "oo", "o", "u"), "o"),
+    **dict.fromkeys(("ae", "ai", "oe", "oi", "e"), "e"),
+    **dict.fromkeys(("eui", "ui", "ee", "i"), "i"),
+    **dict.fromkeys(("r", "l"), "l"),
+    **dict.fromkeys(("w", "y"), ""),
+}
+# The same sounds for the jamo of a Hangul syllable (initial, vowel, final).
+_INITIALS = "g g n d d l m b b s s - j j j g d b h".split()
+_VOWELS = "a e a e o e o e o a e e o o o e i o o i i".split()
+_FINALS = "- g g g n n n d l g m b l l b l m b b d d ng d d g d b d".split()
+
+
+# jamo by their index in Unicode's Hangul syllables
+_EU = 18  # the vowel ㅡ
+_NOT_SINO_INITIALS = frozenset({1, 4, 8, 10, 13, 15})  # ㄲ ㄸ ㅃ ㅆ ㅉ ㅋ
+_SINO_FINALS = frozenset({0, 1, 4, 8, 16, 17, 21})  # none, ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ
+
+
+def sounds(text: str, epenthesis: bool = True) -> str:
+    """``text`` (romanized, or Hangul) as the sounds romanizations agree on; without
+    ``epenthesis``, the ㅡ Korean adds to a foreign consonant is left out (메르켈).
+
+    Example:
+        >>> sounds("Chang-yong"), sounds("창용"), sounds("Myung-Hwan"), sounds("명환")
+        ('jangong', 'jangong', 'monghan', 'monghan')
+    """
+    out = []
+    for char in text:
+        code = ord(char) - 0xAC00
+        if 0 <= code < 11172:
+            vowel = code // 28 % 21
+            out += [_INITIALS[code // 588], _VOWELS[vowel], _FINALS[code % 28]]
+            if vowel == _EU and not epenthesis:
+                out[-2] = "-"
+    if not out:  # romanized: an "h" closing a word only lengthens its vowel (Suh, Oh)
+        latin = re.sub(r"(?<=[aeiou])h\b", "", text.lower())
+        latin = re.sub(r"c(?=[eiy])", "s", latin)  # Rice, Cecil
+        out = [_FOLD.get(letters, letters) for letters in _LETTERS.findall(latin)]
+    return re.sub(r"(.)\1+", r"\1", "".join(out).replace("-", ""))
+
+
+def _given_key(text: str) -> str:
+    """The sounds of a given name, an initial r, l or n aside (룡 / 용, Ryong / Yong)."""
+    key = sounds(text)
+    return key[1:] if key[:1] in ("l", "n") else key
+
+
+@dataclass(frozen=True)
+class EnglishName:
+    """A Korean name written in English, and what its Hangul would sound like."""
+
+    text: str
+    surnames: str  # the Hangul syllables its surname may be written with
+    given: str  # :func:`_given_key` of the given name
+    start: int
+    end: int
+
+    def sounds_like(self, hangul: str) -> bool:
+        """Whether three Hangul syllables are this name."""
+        return hangul[0] in self.surnames and _given_key(hangul[1:]) == self.given
+
+
+def _given_name(match: re.Match[str]) -> tuple[str, int] | None:
+    """The two-syllable given name after a surname, and where it ends: hyphenated
+    ("Chang-yong"), spaced ("Jong Un") or joined ("Changyong")."""
+    first, second = match.group(2), match.group(3)
+    if "-" in first:
+        ok = all(_ONE_SYLLABLE.fullmatch(part) for part in first.split("-"))
+        return (first, match.end(2)) if ok else None
+    if match.group(1) in _ENGLISH_WORDS:
+        return None
+    if second and _ONE_SYLLABLE.fullmatch(first) and _ONE_SYLLABLE.fullmatch(second):
+        return f"{first} {second}", match.end(3)
+    return (first, match.end(2)) if _TWO_SYLLABLES.fullmatch(first) else None
+
+
+def english_names(text: str) -> list[EnglishName]:
+    """The Korean-style full names of an English text, surname first.
+
+    Example:
+        >>> [n.text for n in english_names("Governor Rhee Chang-yong met Kim Jong Un in Seoul.")]
+        ['Rhee Chang-yong', 'Kim Jong Un']
+    """
+    names = []
+    match = _EN_NAME.search(text)
+    while match:
+        given = _given_name(match)
+        if given is None:  # "To Kim Jong Un": the name may start at the next word
+            match = _EN_NAME.search(text, match.end(1))
+            continue
+        start, end = match.start(), given[1]
+        hangul = _EN_SURNAMES[match.group(1)]
+        names.append(EnglishName(text[start:end], hangul, _given_key(given[0]), start, end))
+        match = _EN_NAME.search(text, end)
+    return names
+
+
+@dataclass(frozen=True)
+class KoreanName:
+    """Three Hangul syllables that are a person's name: a title marks them
+    (``이주열`` of ``이주열 총재``), or a list with a name the English gives."""
+
+    text: str
+    title: str  # the word that holds the title (총재는, 외교통상부장관은); "" in a list
+
+
+def titled_names(text: str) -> list[KoreanName]:
+    """The names of a Korean text a title follows or precedes.
+
+    Example:
+        >>> [n.text for n in titled_names("이주열 한국은행 총재는 민주당 대표와 전영수씨를 만났다")]
+        ['이주열', '전영수']
+    """
+    found = []
+    for match in _TITLED.finditer(text):
+        name = match.group(1) or match.group(5)
+        title = match.group(2) or match.group(3) or match.group(4)
+        if _looks_like_name(name):
+            found.append(KoreanName(name, title))
+    return found
+
+
+def _listed_names(text: str, names: list[EnglishName]) -> list[KoreanName]:
+    """The other names of a Korean list of names where one is a name of the English."""
+    found = []
+    for match in _LIST.finditer(text):
+        items = re.findall(r"[가-힣]{3}", match.group(0))
+        if any(n.sounds_like(item) for n in names for item in items):
+            found += [KoreanName(item, "") for item in items if _looks_like_name(item)]
+    return found
+
+
+def _looks_like_name(hangul: str) -> bool:
+    """A surname and two syllables a given name can have: Sino-Korean readings have no
+    double or ㅋ initial, end in no consonant but ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ, and 으 has one
+    (so not 이라크, 라이스, 이끄는)."""
+    if hangul[0] not in SURNAMES or hangul[-1] in _NOT_LAST or hangul[:2] in _KO_TITLES:
+        return False
+    for char in hangul[1:]:
+        code = ord(char) - 0xAC00
+        initial, vowel, final = code // 588, code // 28 % 21, code % 28
+        if initial in _NOT_SINO_INITIALS or final not in _SINO_FINALS:
+            return False
+        if vowel == _EU and not final:
+            return False
+    return True
+
+
+def _roles(name: EnglishName, text: str) -> frozenset[str]:
+    """The Korean titles of the roles the English gives ``name``: the words before it
+    ("Bank of Korea Governor Rhee") or an apposition after it ("Rhee, the governor")."""
+    before = text[max(0, name.start - 40) : name.start].rsplit(",", 1)[-1]
+    apposition = re.match(r",[^,;.]{0,60}", text[name.end :])
+    context = before + (apposition.group(0) if apposition else "")
+    return frozenset(t for role, titles in _ROLES if role.search(context) for t in titles)
+
+
+def _consonants(text: str, epenthesis: bool = True) -> str:
+    return re.sub("[aeio]", "", sounds(text, epenthesis))
+
+
+def _transliterates(hangul: str, text: str) -> bool:
+    """Whether ``hangul`` may be the Korean spelling of a capitalised word of ``text``:
+    the same consonants (오바마 ~ "Obama", 기시다 ~ "Kishida"), the ㅡ Korean adds
+    between foreign consonants left out (라이스 ~ "Rice")."""
+    words = re.findall(r"[A-Z][A-Za-z'-]+", text)
+    spelled = {_consonants(w) for w in words}
+    spelled |= {_consonants(a + b) for a, b in itertools.pairwise(words)}
+    return _consonants(hangul, epenthesis=False) in spelled
+
+
+def _other_person(name: EnglishName, src: str, others: list[KoreanName]) -> KoreanName | None:
+    """A titled Korean name that stands where ``name`` should: the same surname, or
+    the title of its role."""
+    roles = _roles(name, src)
+    same_surname = (o for o in others if o.text[0] in name.surnames)
+    same_role = (o for o in others if any(title in o.title for title in roles))
+    return next(same_surname, None) or next(same_role, None)
+
+
+def _surname_and_title(name: EnglishName, text: str) -> bool:
+    """Whether the Korean calls the person by surname and title (이 총재, 김위원장)."""
+    return re.search(rf"(?<![가-힣])[{name.surnames}]\s?(?:{_TITLE})", text) is not None
+
+
+def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:
+    names = english_names(src)
+    hangul = re.findall(r"(?=([가-힣]{3}))", tgt)
+    absent = [
+        n
+        for n in names
+        if not any(n.sounds_like(h) for h in hangul) and not _surname_and_title(n, tgt)
+    ]
+    if not absent:
+        return
+    others = [
+        t
+        for t in titled_names(tgt) + _listed_names(tgt, names)
+        if not any(n.sounds_like(t.text) for n in names) and not _transliterates(t.text, src)
+    ]
+    for name in {n.text: n for n in absent}.values():
+        other = _other_person(name, src, others)
+        if other is not None:
+            yield Flag(
+                "named_entity",
+                Severity.WARNING,
+                bead.src,
+                bead.tgt,
+                f"EN {_quote(name.text)} but KO {_quote(other.text)}: a different person? "
+                f"KO: {_quote(tgt)}",
+                subject=f"person {name.text}",
+            )
+
+
+@register("korean_name", Severity.WARNING)
+def find_swapped_names(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Korean names of the English that the Korean replaces by another person's.
+
+    Args:
+        doc: the aligned document.
+        settings: run settings (unused: the check has no options).
+
+    Yields:
+        ``named_entity`` flags, one per English name the Korean replaces.
+    """
+    for bead in doc.beads:
+        if not (bead.src and bead.tgt):
+            continue
+        if any(doc.src.sentences[i].boilerplate for i in bead.src) or any(
+            doc.tgt.sentences[j].boilerplate for j in bead.tgt
+        ):
+            continue
+        yield from _pair_flags(bead, doc.src_text(bead), doc.tgt_text(bead))

@@ -1,0 +1,266 @@
+"""The ``korean_name`` check: a Korean name in the English, another person's in the Korean."""
+
+from __future__ import annotations
+
+import pytest
+from pairs import aligned
+
+import aligner.api  # noqa: F401  (registers every check)
+from aligner.config import Settings
+from aligner.models import Flag, Severity
+from aligner.qa.names import english_names, find_swapped_names, sounds, titled_names
+from aligner.qa.registry import CHECKS, run_checks
+
+
+def _flags(*pairs: tuple[str, str]) -> list[Flag]:
+    return list(find_swapped_names(aligned(list(pairs)), Settings()))
+
+
+# ---------------------------------------------------------------- reading the names
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        ("Rhee Chang-yong", "이창용"),
+        ("Lee Ju-yeol", "이주열"),
+        ("Kim Jong Un", "김정은"),
+        ("Kim Jong-il", "김정일"),
+        ("Kim Il Sung", "김일성"),
+        ("Kim Yo Jong", "김여정"),
+        ("Roh Moo-hyun", "노무현"),
+        ("Lee Myung-bak", "이명박"),
+        ("Ban Ki-moon", "반기문"),
+        ("Park Geun-hye", "박근혜"),
+        ("Moon Jae-in", "문재인"),
+        ("Yoon Suk-yeol", "윤석열"),
+        ("Choe Ryong Hae", "최룡해"),
+        ("Ri Yong Ho", "리용호"),
+        ("Ri Yong Ho", "이용호"),
+        ("Jang Song Thaek", "장성택"),
+        ("Hyon Song Wol", "현송월"),
+        ("Pak Ui Chun", "박의춘"),
+        ("Chung Eui-yong", "정의용"),
+        ("Yu Myung-Hwan", "유명환"),
+        ("Kang Kyung-wha", "강경화"),
+        ("Lee Hoi-chang", "이회창"),
+        ("Chun Doo-hwan", "전두환"),
+        ("Oh Se-hoon", "오세훈"),
+        ("Choo Kyung-ho", "추경호"),
+        ("Son Heung-min", "손흥민"),
+        ("Kim Yuna", "김연아"),
+        ("Han Duck-soo", "한덕수"),
+        ("Rhee Changyong", "이창용"),
+        ("Lee Sub-young", "이수병"),  # the dev set's split of 수병 as "Sub-young"
+    ],
+)
+def test_romanizations_sound_like_their_hangul(en: str, ko: str) -> None:
+    [name] = english_names(f"They met {en} on Monday.")
+    assert name.text == en
+    assert name.sounds_like(ko)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        ("Rhee Chang-yong", "이주열"),
+        ("Kim Jong Un", "김정일"),
+        ("Chun Yung-woo", "전영수"),
+        ("Roh Moo-hyun", "노태우"),
+        ("Lee Myung-bak", "이명수"),
+    ],
+)
+def test_other_names_do_not(en: str, ko: str) -> None:
+    [name] = english_names(en)
+    assert not name.sounds_like(ko)
+
+
+def test_sounds_fold_the_spellings_of_both_scripts() -> None:
+    assert sounds("Myung-hwan") == sounds("Myeong-hwan") == sounds("명환")
+    assert sounds("Chung") == sounds("Jeong") == sounds("정")
+    assert sounds("Seok-yeol") == sounds("Suk-yeol") == sounds("석열")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Busan, to Seoul, In Keelung the typhoon hit Hong Kong.",
+        "Chinese Foreign Minister Yang Jiechi met Ma Ying-jeou.",
+        "Go Home, said the Moon Landing poster.",
+        "Mr. Kim said so.",
+    ],
+)
+def test_english_words_and_chinese_names_are_not_korean_names(text: str) -> None:
+    assert english_names(text) == []
+
+
+def test_a_name_may_start_after_a_surname_like_word() -> None:
+    assert [n.text for n in english_names("To Kim Jong Un, Do Ye-jong wrote.")] == [
+        "Kim Jong Un",
+        "Do Ye-jong",
+    ]
+
+
+def test_the_title_is_the_nearest_word_that_holds_one() -> None:
+    [name] = titled_names("반기문전 외교부장관이 유엔총장으로 선출됐다.")
+    assert (name.text, name.title) == ("반기문", "외교부장관이")
+
+
+def test_titled_names_skip_organisations_and_weather() -> None:
+    text = "민주당 대표와 백악관 대변인은 이번에 날씨가 좋다고 했고 이주열 한국은행 총재도 그랬다."
+    assert [n.text for n in titled_names(text)] == ["이주열"]
+
+
+# ---------------------------------------------------------------- flags
+
+
+SWAPPED = [
+    # the newsroom's case: the previous governor
+    (
+        "Bank of Korea Governor Rhee Chang-yong said inflation would slow.",
+        "이주열 총재는 물가 상승세가 둔화될 것이라고 말했다.",
+        "Rhee Chang-yong",
+        "이주열",
+    ),
+    # father for son, North Korean leaders
+    (
+        "North Korean leader Kim Jong Un inspected a missile launch.",
+        "김정일 국방위원장이 미사일 발사를 참관했다.",
+        "Kim Jong Un",
+        "김정일",
+    ),
+    # another president, another surname: the role says it
+    (
+        "President Moon Jae-in will visit Washington next week.",
+        "윤석열 대통령은 다음 주 워싱턴을 방문한다.",
+        "Moon Jae-in",
+        "윤석열",
+    ),
+    (
+        "Foreign Minister Chung Eui-yong met his Japanese counterpart on Friday.",
+        "강경화 외교부 장관은 금요일 일본 외무상과 만났다.",
+        "Chung Eui-yong",
+        "강경화",
+    ),
+    (
+        "Former President Roh Moo-hyun died in 2009.",
+        "노태우 전 대통령은 2009년 서거했다.",
+        "Roh Moo-hyun",
+        "노태우",
+    ),
+    # the dev set's own: South Korea's envoy Chun Yung-woo is 천영우
+    (
+        'South Korean envoy Chun Yung-woo said, "Some delegations need to consult."',
+        "남측 대표 사절인 전영수씨는, “몇몇 대표단들은 상의해 볼 필요가 있다.”",
+        "Chun Yung-woo",
+        "전영수",
+    ),
+    (
+        "Kim Yo Jong, the vice department director, issued a statement.",
+        "현송월 부부장은 담화를 발표했다.",
+        "Kim Yo Jong",
+        "현송월",
+    ),
+    (
+        "Deputy Trade Minister Kim Han-soo led the talks.",
+        "이명박 외교통상부 차관이 협상을 이끌었다.",
+        "Kim Han-soo",
+        "이명박",
+    ),
+    # "former", run together with the name the North Korean way
+    (
+        "Former Foreign Minister Ban Ki-moon was elected.",
+        "반장식전 외교부장관이 선출됐다.",
+        "Ban Ki-moon",
+        "반장식",
+    ),
+    # a list of people the English names
+    (
+        "Those executed included Woo Hong-son, Song Sang-jin, Do Ye-jong and Lee Sub-young.",
+        "사형된 이들 중에는 우홍선, 송상진, 도종환, 이수병 등이 있었다.",
+        "Do Ye-jong",
+        "도종환",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ko", "name", "other"), SWAPPED)
+def test_another_persons_name_is_flagged(en: str, ko: str, name: str, other: str) -> None:
+    [flag] = _flags((en, ko))
+    assert (flag.type, flag.severity) == ("named_entity", Severity.WARNING)
+    assert flag.message.startswith(f"EN “{name}” but KO “{other}”: a different person?")
+    assert flag.subject == f"person {name}"
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # the right person, in any order and spacing
+        (
+            "Bank of Korea Governor Rhee Chang-yong said inflation would slow.",
+            "이창용 한국은행 총재는 물가 상승세가 둔화될 것이라고 말했다.",
+        ),
+        ("Foreign Minister Ri Yong Ho left Pyongyang.", "리용호 외무상이 평양을 떠났다."),
+        ("Pak Ui Chun met Rice.", "라이스 국무장관은 박의춘 북한외무상을 만났다."),
+        ("Kim Jong Un spoke to Kim Yo Jong.", "김정은위원장은 김여정 부부장과 말했다."),
+        # surname and title, or no name at all: a choice of style
+        (
+            "Bank of Korea Governor Rhee Chang-yong said inflation would slow.",
+            "이 총재는 물가 상승세가 둔화될 것이라고 말했다.",
+        ),
+        ("Governor Rhee Chang-yong said so.", "한국은행 총재는 그렇게 말했다."),
+        ("Park Chung-hee seized power in 1961.", "1961년 박통이 권력을 잡았다."),
+        # the person by surname and title, and someone the English leaves out
+        (
+            "Kim Jong Un was accompanied by senior officials.",
+            "김 위원장은 김덕훈 총리 등 고위 간부들을 대동했다.",
+        ),
+        # another person the English names too
+        (
+            "Governor Rhee Chang-yong met Finance Minister Choo Kyung-ho.",
+            "이 총재는 추경호 부총리를 만났다.",
+        ),
+        # a foreign name in the same role
+        (
+            "President Lee Myung-bak met President Barack Obama.",
+            "이 대통령은 오바마 대통령을 만났다.",
+        ),
+        (
+            "Prime Minister Han Duck-soo met Prime Minister Fumio Kishida.",
+            "한 총리는 기시다 후미오 총리와 만났다.",
+        ),
+        (
+            "Foreign Minister Pak Ui Chun met Secretary of State Condoleezza Rice.",
+            "라이스 국무장관은 북한 외무상을 만났다.",
+        ),
+        # an organisation before the title, a person of another role
+        (
+            "Democratic Party leader Lee Jae-myung criticised the plan.",
+            "민주당 대표는 계획을 비판했다.",
+        ),
+        ("Coach Kim Pan-gon named his squad.", "감독은 손흥민 선수를 포함한 명단을 발표했다."),
+    ],
+)
+def test_the_same_person_or_no_other_is_not_flagged(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_one_flag_per_name_and_pair() -> None:
+    flags = _flags(
+        (
+            "Rhee Chang-yong said so, and Rhee Chang-yong did it.",
+            "이주열 총재는 그렇게 말했고, 이주열 총재가 그렇게 했다.",
+        )
+    )
+    assert len(flags) == 1
+
+
+def test_disabled_or_given_another_severity_by_its_check_name() -> None:
+    doc = aligned([(SWAPPED[0][0], SWAPPED[0][1])])
+    assert CHECKS["korean_name"].severity == Severity.WARNING
+    found = [f for f in run_checks(doc, Settings()) if f.subject.startswith("person")]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    raised = run_checks(doc, Settings(severities={"korean_name": "error"}))
+    assert [f.severity for f in raised if f.subject.startswith("person")] == [Severity.ERROR]
+    quiet = run_checks(doc, Settings(disabled_checks=frozenset({"korean_name"})))
+    assert not [f for f in quiet if f.subject.startswith("person")]

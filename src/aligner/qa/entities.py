@@ -366,13 +366,7 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         ConfigError: the user's glossary cannot be read.
     """
     ctx = _context(doc, settings)
-    for bead in doc.beads:
-        if not (bead.src and bead.tgt):
-            continue
-        if any(doc.src.sentences[i].boilerplate for i in bead.src) or any(
-            doc.tgt.sentences[j].boilerplate for j in bead.tgt
-        ):
-            continue
+    for bead in filter(doc.is_content_pair, doc.beads):
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
         yield from _link_flags(bead, src, tgt, ctx)
         yield from _latin_flags(bead, src, tgt, ctx)

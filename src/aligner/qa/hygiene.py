@@ -93,15 +93,6 @@ def _tail(text: str, words: int = 4) -> str:
     return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
 
 
-def _content(doc: AlignedDocument, bead: Bead) -> bool:
-    """A pair of content sentences (both sides present, no boilerplate)."""
-    if not (bead.src and bead.tgt):
-        return False
-    boilerplate = [doc.src.sentences[i].boilerplate for i in bead.src]
-    boilerplate += [doc.tgt.sentences[j].boilerplate for j in bead.tgt]
-    return not any(boilerplate)
-
-
 def _bead_sentences(doc: AlignedDocument) -> Iterator[tuple[Bead, Document, Sentence]]:
     """Every non-boilerplate sentence with its bead and document."""
     for bead in doc.beads:
@@ -316,7 +307,7 @@ def find_unbalanced(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         One ``unbalanced`` flag per side at fault.
     """
     for bead in doc.beads:
-        if not _content(doc, bead):
+        if not doc.is_content_pair(bead):
             continue
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
         src_problems = _brackets_left(doc.src, bead.src, bracket_problems(src))
@@ -393,7 +384,7 @@ def find_punctuation(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
         One ``punctuation`` flag per pair.
     """
     for bead in doc.beads:
-        if not _content(doc, bead):
+        if not doc.is_content_pair(bead):
             continue
         src, tgt = _ending(doc.src_text(bead)), _ending(doc.tgt_text(bead))
         if not (src.mark and tgt.mark) or (src.mark == "?") == (tgt.mark == "?"):

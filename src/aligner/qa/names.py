@@ -425,11 +425,5 @@ def find_swapped_names(doc: AlignedDocument, settings: Settings) -> Iterator[Fla
     Yields:
         ``named_entity`` flags, one per English name the Korean replaces.
     """
-    for bead in doc.beads:
-        if not (bead.src and bead.tgt):
-            continue
-        if any(doc.src.sentences[i].boilerplate for i in bead.src) or any(
-            doc.tgt.sentences[j].boilerplate for j in bead.tgt
-        ):
-            continue
+    for bead in filter(doc.is_content_pair, doc.beads):
         yield from _pair_flags(bead, doc.src_text(bead), doc.tgt_text(bead))

@@ -29,6 +29,13 @@ class AlignedDocument:
     def tgt_text(self, bead: Bead) -> str:
         return " ".join(self.tgt.sentences[j].text for j in bead.tgt)
 
+    def is_content_pair(self, bead: Bead) -> bool:
+        """Whether ``bead`` pairs sentences of both sides, none of them boilerplate."""
+        return bool(bead.src and bead.tgt) and not any(
+            [self.src.sentences[i].boilerplate for i in bead.src]
+            + [self.tgt.sentences[j].boilerplate for j in bead.tgt]
+        )
+
 
 Check = Callable[[AlignedDocument, Settings], Iterator[Flag]]
 # A cross-document check reads every checked document of a run and yields

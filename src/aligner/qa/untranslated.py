@@ -141,9 +141,7 @@ def copied(src: str, tgt: str) -> bool:
 
 
 def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
-    if any(doc.src.sentences[i].boilerplate for i in bead.src) or any(
-        doc.tgt.sentences[j].boilerplate for j in bead.tgt
-    ):
+    if not doc.is_content_pair(bead):
         return None
     src, tgt = doc.src_text(bead), doc.tgt_text(bead)
     if not copied(src, tgt):
@@ -183,7 +181,7 @@ def _script_flag(
 
 
 def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
-    if bead.src and bead.tgt and (flag := _copy_flag(doc, bead)):
+    if flag := _copy_flag(doc, bead):
         yield flag
         return
     sides = (

@@ -235,33 +235,6 @@ def test_a_sentence_pasted_twice_is_extra_and_names_its_twin(encoder: Encoder) -
     assert f"it repeats KO line {twin + 1} word for word" in gap.message
 
 
-@pytest.mark.parametrize("translated", [True, False])
-def test_a_line_that_translates_boilerplate_of_the_other_side_is_boilerplate(
-    encoder: Encoder, translated: bool
-) -> None:
-    """A caption recognised on one side only ("Photo: ...") left its translation an
-    error; a sentence beside it that says something else keeps its gap."""
-    en = [
-        "Torrential rain hit the southern part of the country on Saturday, killing two people.",
-        "About 1,200 residents were evacuated.",
-        "The rain is expected to continue until Tuesday.",
-        "Photo: Residents clear debris in Gwangju on Sunday.",
-    ]
-    ko = [
-        "토요일 남부 지방에 폭우가 쏟아져 2명이 숨졌다.",
-        "주민 약 1천200명이 대피했다.",
-        "비는 화요일까지 이어질 것으로 예상된다.",
-        "일요일 광주에서 주민들이 잔해를 치우고 있다."
-        if translated
-        else "한편 이날 서울 아파트 매매가격은 0.1% 올랐다.",
-    ]
-    settings = Settings(presegmented=True, cache=False)
-    result = api.check_texts("\n".join(en), "\n".join(ko), settings=settings, encoder=encoder)
-    [flag] = [f for f in result.flags if f.tgt == (3,)]
-    assert (flag.type == "boilerplate") is translated
-    assert result.tgt.sentences[3].boilerplate is translated
-
-
 def test_a_title_the_same_in_both_languages_is_no_pasted_source(encoder: Encoder) -> None:
     """A lone sentence beside a name or title shared by both sides keeps its gap."""
     en = [

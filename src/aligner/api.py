@@ -17,7 +17,6 @@ import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -33,12 +32,7 @@ import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
-from aligner.boilerplate import (
-    MARKDOWN_SUFFIXES,
-    blank_markup,
-    mark_boilerplate,
-    mark_translations,
-)
+from aligner.boilerplate import MARKDOWN_SUFFIXES, blank_markup, mark_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
 from aligner.config import Settings, encoding_for
@@ -188,8 +182,7 @@ def align_documents(
     src: Document, tgt: Document, *, encoder: Encoder, settings: Settings
 ) -> AlignedDocument:
     """Align the content sentences of two documents; boilerplate sentences become
-    1-0 / 0-1 beads in place, and a lone sentence that translates one of the other
-    side is marked boilerplate too (see :func:`~aligner.boilerplate.mark_translations`)."""
+    1-0 / 0-1 beads in place."""
     src_keep = [s.index for s in src.sentences if not s.boilerplate]
     tgt_keep = [s.index for s in tgt.sentences if not s.boilerplate]
     # a dateline is not translated, it is dropped or moved: compare what the sentences say
@@ -201,14 +194,13 @@ def align_documents(
     )
     beads = _with_boilerplate(content, src, tgt, src_keep, tgt_keep)
     dim = max(src_vec.shape[1], tgt_vec.shape[1], 1)
-    vectors = (
-        _full_rows(src_vec, src_keep, len(src.sentences), dim),
-        _full_rows(tgt_vec, tgt_keep, len(tgt.sentences), dim),
+    return AlignedDocument(
+        src,
+        tgt,
+        tuple(beads),
+        src_vectors=_full_rows(src_vec, src_keep, len(src.sentences), dim),
+        tgt_vectors=_full_rows(tgt_vec, tgt_keep, len(tgt.sentences), dim),
     )
-    (src, tgt), (src_full, tgt_full) = mark_translations(
-        beads, (src, tgt), vectors, partial(embed_unique, encoder), AlignParams.move_min_similarity
-    )
-    return AlignedDocument(src, tgt, tuple(beads), src_vectors=src_full, tgt_vectors=tgt_full)
 
 
 def _full_rows(rows: np.ndarray, keep: Sequence[int], total: int, dim: int) -> np.ndarray:
@@ -292,12 +284,9 @@ def check_documents(
     aligned = align_documents(src, tgt, encoder=encoder, settings=settings)
     threshold = resolve_threshold(aligned, settings, encoder.name)
     flags = run_checks(aligned, dataclasses.replace(settings, mistranslation_threshold=threshold))
-    # the documents as aligned: a line that translates boilerplate is boilerplate too
-    score = score_document(aligned.src, aligned.tgt, flags)
+    score = score_document(src, tgt, flags)
     failures = gate_failures(score, flags, settings)
-    return DocumentResult(
-        pair, aligned.src, aligned.tgt, aligned.beads, tuple(flags), score, failures
-    )
+    return DocumentResult(pair, src, tgt, aligned.beads, tuple(flags), score, failures)
 
 
 def check_texts(

@@ -1,19 +1,13 @@
 """Marking non-content lines (captions, credits, link lists) before alignment, and
-their translations after it; blanking the lines of a Markdown story that are not
-text at all."""
+blanking the lines of a Markdown story that are not text at all."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
-import numpy.typing as npt
-
-from aligner.models import Bead, Document, Sentence
-
-Matrix = npt.NDArray[np.float32]
+from aligner.models import Sentence
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdx"})
 _COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)  # unclosed, it hides the rest
@@ -53,63 +47,6 @@ def mark_boilerplate(
         else:
             in_list = False
     return [replace(s, boilerplate=s.line in marked_lines) for s in sentences]
-
-
-def mark_translations(
-    beads: Sequence[Bead],
-    docs: tuple[Document, Document],
-    vectors: tuple[Matrix, Matrix],
-    embed: Callable[[Sequence[str]], Matrix],
-    min_similarity: float,
-) -> tuple[tuple[Document, Document], tuple[Matrix, Matrix]]:
-    """Mark as boilerplate (its row zeroed, as boilerplate is not embedded) every lone
-    content sentence that translates a lone boilerplate line of the other side within
-    three beads: a caption that a rule recognises on one side only ("Photo: ..."
-    against a bare caption, or a rule written for one language) was an error while
-    its counterpart was ignored. Translates: similar at ``min_similarity`` or more,
-    and more than to any other content sentence of its side there. Boilerplate lines
-    are embedded only when such a pair may exist.
-
-    Args:
-        beads: the alignment, boilerplate beads in place.
-        docs: the source and target documents.
-        vectors: their sentence embeddings, boilerplate rows zero.
-        embed: texts -> L2-normalised rows.
-        min_similarity: the least cosine of a translation.
-    """
-    candidates: dict[tuple[int, int], list[int]] = {}  # (side, lone sentence) -> lines
-    for k, bead in enumerate(beads):
-        side = 0 if bead.src else 1
-        lone = (bead.src or bead.tgt)[0]
-        if (bead.src and bead.tgt) or docs[side].sentences[lone].boilerplate:
-            continue
-        other = docs[1 - side].sentences
-        near = beads[max(0, k - 3) : k + 4]  # boilerplate is never in a pair: it is lone
-        if lines := [i for b in near for i in (b.src, b.tgt)[1 - side] if other[i].boilerplate]:
-            candidates[(side, lone)] = lines
-    if not candidates:
-        return docs, vectors
-    wanted = sorted({(1 - side, i) for (side, _), lines in candidates.items() for i in lines})
-    texts = [docs[side].sentences[i].text for side, i in wanted]
-    rows = dict(zip(wanted, embed(texts), strict=True))
-    marked: tuple[set[int], set[int]] = (set(), set())
-    for (side, lone), lines in candidates.items():
-        mine = vectors[side]
-        others = [i for i in range(lone - 3, lone + 4) if 0 <= i < len(mine) and i != lone]
-        for i in lines:
-            fits = mine @ rows[(1 - side, i)]
-            if fits[lone] >= min_similarity and all(fits[lone] > fits[others]):
-                marked[side].add(lone)
-    if not any(marked):
-        return docs, vectors
-    new_docs, new_vectors = list(docs), list(vectors)
-    for side, found in enumerate(marked):
-        sentences = docs[side].sentences
-        marks = tuple(replace(s, boilerplate=True) if s.index in found else s for s in sentences)
-        new_docs[side] = replace(docs[side], sentences=marks)
-        new_vectors[side] = vectors[side].copy()
-        new_vectors[side][sorted(found)] = 0.0
-    return (new_docs[0], new_docs[1]), (new_vectors[0], new_vectors[1])
 
 
 def blank_markup(text: str) -> str:

@@ -64,6 +64,9 @@ def test_custom_pattern_replaces_builtins() -> None:
         ("그는 저작권 침해로 기소됐다.", False),
         ("(서울=연합뉴스) 박지원 기자 = 서울 아파트값이 20주 연속 올랐다.", False),
         ("연합뉴스는 (연합뉴스) 사옥에서 기자회견을 열었다고 밝혔다.", False),
+        # a paragraph a caption was glued to: its sentences are content
+        ("정부는 대책을 발표했다. 시민들이 광장에 모였다. (연합뉴스)", False),
+        ("The ministry said so. Residents clear debris. (Yonhap)", False),
         ("원화로 약 13억 원이다(1달러=1,300원)", False),
         ("SEOUL, Aug. 8 (Yonhap) -- Apartment prices rose.", False),
         ("그는 kcs@yna.co.kr로 제보해 달라고 말했다.", False),

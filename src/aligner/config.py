@@ -36,6 +36,8 @@ _CREDIT = (
     rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?"
 )
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# the text of a caption before its credit: one sentence at most (no full stop inside)
+_CAPTION = r"(?:(?![.!?。]\s).){0,300}(?:[.!?。]\s*)?"
 
 # Lines a Korean edition routinely leaves out: they are reported at info level
 # instead of as missing content. Matched against a whole stripped line.
@@ -47,10 +49,10 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"(?i)(photo|image|caption|file photo)\s*:.*",
     # a caption, or one whose credit ends the line: "... [연합뉴스 자료사진]", "... [AP=연합뉴스]",
     # "... (사진=독자 제공)", "... (연합뉴스)", "... (AFP-Yonhap)"; never a sentence that
-    # only mentions the agency
-    r"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|.*\[[^\[\]]*(사진|그래픽|제공)\]",
-    r".*[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+=\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
-    r".*\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
+    # only mentions the agency, nor a paragraph a caption was glued to (one sentence at most)
+    rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|그래픽|제공)\]",
+    rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+=\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
+    rf"{_CAPTION}\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
     r"\((?i:end)\)|\(끝\)",  # the end mark of a wire story
     # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr"
     rf"([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?{_EMAIL}([\s,;/·]+{_EMAIL})*",

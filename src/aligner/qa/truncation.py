@@ -258,7 +258,8 @@ def _ko_particle(word: str) -> bool:
         return False
     before = ord(word[-2])
     if not _HANGUL_FIRST <= before <= _HANGUL_LAST:
-        return True  # after Latin or digits: GDP가, 30%가
+        # after Latin or digits: GDP가, 30%가; but 33도 is degrees, 3로 no word
+        return word[-1] not in "도로"
     if len(word) < 3 and not (word[0] in _KO_BOUND_NOUNS and word[-1] in _KO_CASE_MARKERS):
         return False
     final = (before - _HANGUL_FIRST) % _FINALS
@@ -269,6 +270,14 @@ def _ko_particle(word: str) -> bool:
     if word[-1] == "로":
         return final in (0, _RIEUL)
     return word[-1] != "의" or word[-2] not in "회합논협동주"
+
+
+def _ko_marker(text: str) -> bool:
+    """Whether the last word ends in a particle that ends no noun: an object or topic
+    marker (을, 를, 은, 는) or 으로, 에서, 에게, 께서. 이, 가, 도, 로, 과, 의 end many nouns
+    (고양이, 휴가, 제주도, 도로, 결과, 정의) and are only a medium cue."""
+    word = _last_word(text)
+    return word.endswith(("을", "를", "은", "는", "으로", "에서", "에게", "께서"))
 
 
 def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndCue | None:
@@ -365,7 +374,7 @@ def sentence_cue(
         if opener and other_complete:
             return EndCue(Cue.WEAK, f"an unclosed {opener}")
         return EndCue(Cue.NONE, "")
-    if word and word.reason == _PARTICLE and other_complete and punctuated:
+    if word and word.reason == _PARTICLE and other_complete and punctuated and _ko_marker(text):
         # a case particle and no full stop, where the translation is a finished
         # sentence and the document ends its lines with one: the verb was cut,
         # however long the rest ("돼지 30만 마리 이상이"). Not a connective: a

@@ -230,7 +230,7 @@ def test_a_name_that_starts_like_a_month_is_no_month() -> None:
 
 def test_korean_months_are_read_as_months() -> None:
     [month, day] = extract_numbers("6월 4일", "ko")
-    assert (month.kind, day.kind) == ("month", "")
+    assert (month.kind, day.kind) == ("month", "date")
     assert [n.kind for n in extract_numbers("3개월 동안", "ko")] == [""]
     assert [n.kind for n in extract_numbers("6·15 공동선언", "ko")] == ["month", ""]
 
@@ -384,3 +384,12 @@ def test_desk_copy(en: str, ko: str, changed: str | None) -> None:
     else:
         [flag] = flags
         assert flag.message.startswith(f"number {changed}"), flag.message
+
+
+def test_a_number_word_is_never_a_changed_day_of_the_month() -> None:
+    """ "The two leaders met in early June" against 6월 4일: the Korean adds the day."""
+    for en, ko in (
+        ("The two leaders met in Seoul in early June.", "양 정상은 6월 4일 서울에서 만났다."),
+        ("The two Koreas last held talks in June.", "남북은 지난 6월 4일 회담을 열었다."),
+    ):
+        assert _flags(en, ko) == [], (en, ko)

@@ -104,6 +104,13 @@ def _same_kind(a: Number, b: Number) -> bool:
     return (a.kind == "month") == (b.kind == "month")
 
 
+def _countable(a: Number, b: Number) -> bool:
+    """Whether ``a`` and ``b`` could be one count changed: a number word counts things,
+    never a day of the month ("the two leaders met in early June": 6월 4일)."""
+    dates = ("day", "date")
+    return not any(x.text[:1].isalpha() and y.kind in dates for x, y in ((a, b), (b, a)))
+
+
 # Matching goes from the surest readings to the loosest, so that "one of the
 # games ... August 8" cannot give "one" the partner of "1월" in "1월 8일". A
 # month pairs with a plain number only when both are confident ("September
@@ -249,7 +256,10 @@ def _substitutions(
         candidates = [
             b
             for b in tgt_free
-            if _same_kind(a, b) and is_substitution(a, b) and not _converted(a, b, shifts)
+            if _same_kind(a, b)
+            and _countable(a, b)
+            and is_substitution(a, b)
+            and not _converted(a, b, shifts)
         ]
         if candidates:
             # report the nearest candidate: "70 ... 300" against "50 ... 260" pairs 70 with 50

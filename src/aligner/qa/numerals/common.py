@@ -20,7 +20,8 @@ class Number:
             numbers can raise a flag.
         kind: ``"month"`` for a month name or a Korean month (``6월``),
             ``"day"`` for a Korean day of the month written without its month
-            (``24일``), ``"am"`` or ``"pm"`` for the hour of a clock time
+            (``24일``), ``"date"`` for one with it (the 4 of ``6월 4일``),
+            ``"am"`` or ``"pm"`` for the hour of a clock time
             that gives its half of the day ("10 p.m.", ``오전 11시``),
             ``"clock"`` for one that does not ("14:30", ``11시``), ``"gloss"``
             for a number inside a

@@ -143,9 +143,8 @@ def _ko_value(number_text: str) -> float | None:
 def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     """Set aliases and confidence from the words around a Korean number."""
     before, after = text[max(0, start - 8) : start], text[end : end + 8]
-    lone_day = (
-        number.value <= 31 and _KO_LONE_DAY.match(after) and not _KO_MONTH_BEFORE.search(before)
-    )
+    day = number.value <= 31 and _KO_LONE_DAY.match(after)
+    lone_day = day and not _KO_MONTH_BEFORE.search(before)
     unit = (
         unit_family(after, _KO_UNITS_AFTER)
         or next((family for family, pattern in _KO_UNITS_BEFORE if pattern.search(before)), "")
@@ -169,7 +168,7 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         number,
         aliases=frozenset(aliases),
         confident=number.confident and not (lone_day or converted),
-        kind="day" if lone_day else "month" if month else clock or number.kind,
+        kind="day" if lone_day else "date" if day else "month" if month else clock or number.kind,
         unit=unit,
     )
 

@@ -148,3 +148,12 @@ def test_a_subject_each_story_names_itself_is_left_out(tmp_path: Path, encoder: 
     e = (named, ["한은은 목요일 기준금리를 동결했다."])
     flags = _flags(_check(tmp_path / "named", encoder, {"d.txt": d, "e.txt": e}))
     assert flags["d.txt"] and flags["e.txt"]
+
+
+def test_a_subject_the_english_names_is_compared(tmp_path: Path, encoder: Encoder) -> None:
+    """ "The unification ministry" is no pronoun: 통일부는 / 국방부는 is a real change."""
+    en = ["The unification ministry said it will continue efforts for dialogue."]
+    a = (en, ["통일부는 대화를 위한 노력을 계속하겠다고 밝혔다."])
+    b = (en, ["국방부는 대화를 위한 노력을 계속하겠다고 밝혔다."])
+    flags = _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b}))
+    assert flags["a.txt"] and flags["b.txt"]

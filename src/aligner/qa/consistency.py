@@ -49,8 +49,14 @@ _PUNCTUATION = re.compile(r"(?![.,](?<=\d[.,])(?=\d))[^\w\s]")
 _QUOTE_CHARS = 60
 # spelt-out units, as the sign they stand for (longest first)
 _UNITS = (("퍼센트포인트", "%p"), ("%포인트", "%p"), ("퍼센트", "%"))
-# an English subject that refers back to something the story named before
-_REFERRING_SUBJECT = re.compile(r"(?:He|She|It|They|We)\b|(?:The|This|Its|His|Her|Their) [a-z]")
+# an English subject that refers back to what the story named before: a pronoun, or
+# a bare generic head ("The company said"; not "The unification ministry said")
+_HEADS = (
+    "company|firm|group|ministry|agency|government|bank|court|party|official|spokesman"
+    "|spokeswoman|spokesperson|minister|president|country|city|team|club|police|military"
+    "|report|study|statement|office|organization|committee|council|union|school|hospital"
+)
+_REFERRING_SUBJECT = re.compile(rf"(?:He|She|It|They|We|(?:The|This|Its) (?:{_HEADS}))\b(?! of\b)")
 _TOPIC = re.compile(r"^.{0,9}?[은는]")  # an opening topic: 삼성전자는, 회사 측은, 그는
 
 
@@ -73,7 +79,7 @@ class _Use:
         text = self.doc.tgt.sentences[self.tgt].text
         for number in extract_numbers(text, self.doc.tgt.lang):
             if number.confident:  # in digits: "두 시간" and "두시간" are alike already
-                text = text.replace(number.text, f"{number.value:g}", 1)
+                text = text.replace(number.text, f"{number.value:.15g}", 1)
         for spelling, unit in _UNITS:
             text = text.replace(spelling, unit)
         key = "".join(_PUNCTUATION.sub("", normalise(text)).split())

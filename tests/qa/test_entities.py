@@ -109,6 +109,8 @@ def test_acronym_the_pair_does_not_spell_is_flagged() -> None:
     assert [(f.tgt, f.subject) for f in flags] == [((1,), "latin"), ((2,), "latin")]
     # a name's initials with a letter added need a name of two words (not GM -> GMC)
     assert _flags(("GM's financing arm said so.", "GMC는 그렇게 말했다."))
+    # ... and a letter for a word names leave out (English, Korea...), not any letter
+    assert _flags(("South Korea's economy grew.", "ZSK 경제가 성장했다."))
 
 
 def test_glossary_rendering_explains_a_latin_token() -> None:

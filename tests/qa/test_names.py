@@ -264,3 +264,8 @@ def test_disabled_or_given_another_severity_by_its_check_name() -> None:
     assert [f.severity for f in raised if f.subject.startswith("person")] == [Severity.ERROR]
     quiet = run_checks(doc, Settings(disabled_checks=frozenset({"korean_name"})))
     assert not [f for f in quiet if f.subject.startswith("person")]
+
+
+def test_the_presidential_office_is_no_name() -> None:
+    """Yonhap's English calls it Cheong Wa Dae: 정 + "Wa Dae" is nobody."""
+    assert [n.text for n in english_names("Cheong Wa Dae said it will review the plan.")] == []

@@ -200,6 +200,11 @@ def _spelled_by(key: str, runs: tuple[_Run, ...]) -> bool:
     return any(_spells(key, run, at) for run in runs for at in range(len(run)))
 
 
+# initials of the words an acronym adds to a name: English, Korea(n), American, Asian,
+# United, National, International, World, Association, Corporation
+_ADDED_INITIALS = frozenset("EKAUNIWC")
+
+
 def _spelled_out(key: str, text: str) -> bool:
     """Whether ``text`` spells ``key`` out: the initials of a run of its words
     ("video assistant referee" -> VAR, "organic light-emitting diode" -> OLED), or
@@ -213,8 +218,12 @@ def _spelled_out(key: str, text: str) -> bool:
     if _spelled_by(key, runs):
         return True
     names = tuple(n for n in names if sum(not p.connector for p in n) >= 2)  # not GM -> GMC
+    # the added word is one a name leaves out (English, Korea, National...); any letter
+    # would let ASK or ZSK pass for "South Korea"
+    parts = [key[1:]] if key[0] in _ADDED_INITIALS else []
+    parts += [key[:-1]] if key[-1] in _ADDED_INITIALS else []
     return len(key) >= 3 and any(
-        _spells(part, name, 0, whole=True) for name in names for part in (key[1:], key[:-1])
+        _spells(part, name, 0, whole=True) for name in names for part in parts
     )
 
 

@@ -162,9 +162,9 @@ _LONG_TITLE = "|".join(t for t in sorted(_KO_TITLES, key=len, reverse=True) if l
 # a name and a title, maybe after 전 or 현 (former, current) and a word (반기문 전
 # 외교부 장관); or a title and a name
 _TITLED = re.compile(
-    rf"(?<![가-힣])([가-힣]{{3}})(?=\s*((?:{_TITLE})\S*)"
-    rf"|(?:\s*전|\s+현)?\s+(?:\S+\s+)??(\S*?(?:{_LONG_TITLE})\S*))"
-    rf"|(\S*(?:{_LONG_TITLE}))\s+([가-힣]{{3}})(?:{_PARTICLE})?(?![가-힣])"
+    rf"(?<![가-힣])([가-힣]{{3}})(?=\s*((?:{_TITLE})\S{{0,20}})"
+    rf"|(?:\s*전|\s+현)?\s+(?:\S{{1,20}}\s+)??(\S{{0,20}}?(?:{_LONG_TITLE})\S{{0,20}}))"
+    rf"|(\S{{0,20}}(?:{_LONG_TITLE}))\s+([가-힣]{{3}})(?:{_PARTICLE})?(?![가-힣])"
 )
 # words of three syllables listed together: 우홍선, 송상진, 도예종, 및 이수병
 _LIST = re.compile(r"(?<![가-힣])[가-힣]{3}(?:\s*[,·]\s*(?:및\s+)?[가-힣]{3}(?![가-힣]))+")
@@ -286,6 +286,9 @@ def english_names(text: str) -> list[EnglishName]:
     names = []
     match = _EN_NAME.search(text)
     while match:
+        if text.startswith(_NOT_NAMES, match.start()):
+            match = _EN_NAME.search(text, match.end(1))
+            continue
         given = _given_name(match)
         if given is None:  # "To Kim Jong Un": the name may start at the next word
             match = _EN_NAME.search(text, match.end(1))
@@ -295,6 +298,10 @@ def english_names(text: str) -> list[EnglishName]:
         names.append(EnglishName(text[start:end], hangul, _given_key(given[0]), start, end))
         match = _EN_NAME.search(text, end)
     return names
+
+
+# romanized Korean that reads like a name and is none: the presidential office
+_NOT_NAMES = ("Cheong Wa Dae", "Chong Wa Dae")
 
 
 @dataclass(frozen=True)

@@ -198,6 +198,29 @@ def test_a_waiver_of_the_tree_follows_a_story_checked_alone(tmp_path: Path) -> N
     assert after[0] == both[0] and after[1] != both[1]
 
 
+def test_a_run_of_one_folder_keeps_the_waivers_of_the_others(tmp_path: Path) -> None:
+    """A desk checking its folder of a shared tree: its stories are named storm.txt,
+    the waiver file knows them as world/storm.txt, and --update-waivers dropped every
+    other desk's waivers as stale."""
+
+    def check(path: Path, *args: str) -> tuple[int, str]:
+        argv = ["check", str(path), "--presegmented", "--report-dir", "out", "-q"]
+        result = CliRunner().invoke(main, [*argv, "--waivers", "w.json", *args])
+        return result.exit_code, result.stderr
+
+    corpus = tmp_path / "corpus"
+    for desk in ("world", "sport"):
+        (corpus / desk).mkdir(parents=True)
+        (corpus / desk / "storm.en.txt").write_text("\n".join(EN) + "\n", "utf-8")
+        (corpus / desk / "storm.ko.txt").write_text("\n".join(KO) + "\n", "utf-8")
+    assert check(corpus, "--update-waivers")[0] == 0
+    both = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert check(corpus / "world") == (0, "")  # waived, and sport's waiver is not stale
+    assert check(corpus / "world", "--update-waivers")[0] == 0
+    assert json.loads(Path("w.json").read_text("utf-8"))["waivers"] == both
+    assert check(corpus) == (0, "")
+
+
 def test_paths_in_a_config_file_are_relative_to_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -63,6 +63,7 @@ from aligner.waivers import (
     known_as,
     load_waivers,
     merge_waivers,
+    tree_prefix,
     write_waivers,
 )
 
@@ -572,12 +573,24 @@ def check_paths(
             documents.append(outcome)
     documents = run_cross_checks(documents, settings)
     one_story = not Path(src).is_dir()
-    if one_story:
-        documents = [dataclasses.replace(d, pair=known_as(d.pair, waivers)) for d in documents]
+    # a run of one story or one folder of a tree names its stories as a run of the
+    # tree does, if the waiver file knows them so: their waivers follow them
+    prefix = tree_prefix((d.pair for d in documents), waivers) if not one_story else ""
+    documents = [
+        dataclasses.replace(
+            d,
+            pair=dataclasses.replace(d.pair, tree_name=prefix + d.pair.name)
+            if prefix
+            else known_as(d.pair, waivers),
+        )
+        for d in documents
+    ]
     checked = {doc.pair.key for doc in documents}
-    unchecked = corpus - checked
+    unchecked = {prefix + name for name in corpus} - checked
     if one_story:  # the waivers of the other stories are not in question
         unchecked |= {w.document for w in waivers} - checked
+    elif prefix:  # nor those of the tree's other folders
+        unchecked |= {w.document for w in waivers if not w.document.startswith(prefix)}
     # the cross-document checks saw only this run's documents
     unjudged = set(CROSS_CHECKS) if one_story or only is not None else set()
     if update_waivers:

@@ -129,22 +129,35 @@ def waiver_for(result: DocumentResult, flag: Flag, reason: str = "") -> Waiver:
 
 
 def known_as(pair: DocumentPair, waivers: Iterable[Waiver]) -> DocumentPair:
-    """``pair``, a story checked on its own, with the name its waivers know it by:
-    the longest document name of ``waivers`` that is its own name under the last
-    folders of its English file's path (``world/story.txt`` for
-    ``corpus/world/story.en.txt``), as a run of its tree names it. A waiver written
-    by that run then follows the story, and one of ``sport/story.txt`` does not.
+    """``pair`` with the name its waivers know it by: the longest document name of
+    ``waivers`` that is its own name under the last folders of its English file's
+    path (``world/story.txt`` for ``corpus/world/story.en.txt``), as a run of its
+    tree names it. A waiver written by that run then follows the story checked on
+    its own or with its folder, and one of ``sport/story.txt`` does not.
     """
     path = Path(os.path.abspath(pair.src_path))  # not resolved: a tree run follows no link
     folders = [printable(unicodedata.normalize("NFC", part)) for part in path.parent.parts]
     name = unicodedata.normalize("NFC", pair.name)
 
     def fits(document: str) -> bool:
-        *above, base = document.split("/")
-        return base == name and folders[::-1][: len(above)] == above[::-1]
+        above = document.split("/")[:-1]
+        named = document == name or document.endswith("/" + name)
+        return named and folders[::-1][: len(above)] == above[::-1]
 
     names = [w.document for w in waivers if fits(w.document)]
     return replace(pair, tree_name=max(names, key=len)) if names else pair
+
+
+def tree_prefix(pairs: Iterable[DocumentPair], waivers: Sequence[Waiver]) -> str:
+    """The folders a run of the whole tree puts before the document names of a run
+    of one of its folders (``world/`` for ``corpus/world``), as the waiver file knows
+    them (see :func:`known_as`); "" when it knows none of the run's stories so."""
+    prefixes = []
+    for pair in pairs:
+        known = known_as(pair, waivers).key
+        if known != pair.name and known.endswith("/" + pair.name):
+            prefixes.append(known[: -len(pair.name)])
+    return max(prefixes, key=len, default="")
 
 
 def apply_waivers(

@@ -231,7 +231,7 @@ def test_a_name_that_starts_like_a_month_is_no_month() -> None:
 def test_korean_months_are_read_as_months() -> None:
     [month, day] = extract_numbers("6월 4일", "ko")
     assert (month.kind, day.kind) == ("month", "date")
-    assert [n.kind for n in extract_numbers("3개월 동안", "ko")] == [""]
+    assert [n.kind for n in extract_numbers("3개월 동안", "ko")] == ["count"]
     assert [n.kind for n in extract_numbers("6·15 공동선언", "ko")] == ["month", ""]
 
 
@@ -259,7 +259,7 @@ def test_a_latin_gloss_repeats_the_source_number() -> None:
 
 def test_a_korean_gloss_after_the_latin_one_is_korean_text() -> None:
     [number] = extract_numbers("‘넘버 버스 쉐터 (Number 16 Bus Shelter, 16번 버스)’", "ko")[1:]
-    assert (number.text, number.kind) == ("16", "")
+    assert (number.text, number.kind) == ("16", "count")
 
 
 def test_clock_times_match_in_twelve_and_twenty_four_hours() -> None:
@@ -285,6 +285,11 @@ def test_a_clock_time_converted_to_another_zone_is_no_substitution() -> None:
     assert len(_flags("It struck at 3:30 p.m. (0630 GMT).", "한국시간 오후 3시 40분 발생")) == 1
     [flag] = _flags("At 10 p.m. ET, 40 people were hurt.", "한국시간 오전 11시 45명이 다쳤다.")
     assert flag.message == "number 40 in the English is 45 in the Korean"
+    # local time on both sides, or on one: one zone, the story's own
+    en = "The stations will be open from 8 a.m. to noon local time."
+    assert len(_flags(en, "사무소는 현지시각으로 오전 9시부터 정오까지 문을 연다.")) == 1
+    assert len(_flags("It opens at 8 a.m.", "현지시간 오전 9시에 문을 연다.")) == 1
+    assert _flags(en, "사무소는 현지시각으로 오전 8시부터 정오까지 문을 연다.") == []
 
 
 def test_a_fraction_is_one_value() -> None:
@@ -393,3 +398,5 @@ def test_a_number_word_is_never_a_changed_day_of_the_month() -> None:
         ("The two Koreas last held talks in June.", "남북은 지난 6월 4일 회담을 열었다."),
     ):
         assert _flags(en, ko) == [], (en, ko)
+    # nor one that counts nothing: the 6 of 6자회담 names the talks
+    assert _flags("The two groups met again.", "6자회담이 다시 열렸다.") == []

@@ -49,7 +49,7 @@ from dataclasses import replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity
-from aligner.qa.numerals import ANY_ZONE, Number, extract_numbers, time_zones
+from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.registry import AlignedDocument, register
 
 __all__ = [
@@ -106,9 +106,12 @@ def _same_kind(a: Number, b: Number) -> bool:
 
 def _countable(a: Number, b: Number) -> bool:
     """Whether ``a`` and ``b`` could be one count changed: a number word counts things,
-    never a day of the month ("the two leaders met in early June": 6월 4일)."""
-    dates = ("day", "date")
-    return not any(x.text[:1].isalpha() and y.kind in dates for x, y in ((a, b), (b, a)))
+    so its partner must count something too (``8명``, ``징역 6년``), not be a day
+    ("the two leaders met in early June": ``6월 4일``) or a name (``6자회담``)."""
+    return not any(
+        x.text[:1].isalpha() and x.kind != "month" and y.text[:1].isdigit() and y.kind != "count"
+        for x, y in ((a, b), (b, a))
+    )
 
 
 # Matching goes from the surest readings to the loosest, so that "one of the
@@ -311,8 +314,10 @@ def _clock_shifts(doc: AlignedDocument, src_text: str, tgt_text: str) -> frozens
     Korea's time unmarked, and an English source's own zone is unknown.
     """
     src, tgt = time_zones(src_text, doc.src.lang), time_zones(tgt_text, doc.tgt.lang)
-    if not (src or tgt):
+    if src <= {LOCAL} and tgt <= {LOCAL}:
+        # no zone, or local time on one side or both: one zone, the story's own
         return frozenset()
+    src, tgt = (ANY_ZONE if LOCAL in zones else zones for zones in (src, tgt))
     src = src or (tgt | {9} if doc.src.lang == "ko" else ANY_ZONE)
     tgt = tgt or (src | {9} if doc.tgt.lang == "ko" else ANY_ZONE)
     return frozenset((t - s) % 24 for s in src for t in tgt)

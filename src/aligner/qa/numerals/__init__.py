@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import html
 
-from aligner.qa.numerals.common import ANY_ZONE, Number
+from aligner.qa.numerals.common import ANY_ZONE, LOCAL, Number
 from aligner.qa.numerals.english import digit_numbers, extract_en, time_zones_en
 from aligner.qa.numerals.korean import extract_ko, time_zones_ko
 
-__all__ = ["ANY_ZONE", "Number", "extract_numbers", "time_zones"]
+__all__ = ["ANY_ZONE", "LOCAL", "Number", "extract_numbers", "time_zones"]
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:

@@ -72,15 +72,16 @@ ZONE_HOURS = {
     "utc": (0,), "london": (0, 1), "paris": (1, 2), "moscow": (3,), "china": (8,), "korea": (9,),
 }  # fmt: skip
 ANY_ZONE = frozenset(range(24))
+LOCAL = -1  # "local time", "현지시간": the story's own zone, whichever it is
 
 
 def zones_named(pattern: re.Pattern[str], text: str) -> frozenset[int]:
     """The offsets (hours mod 24) of the zones that ``pattern``, one named group per
-    key of ``ZONE_HOURS`` and ``local`` for any, finds in ``text``."""
+    key of ``ZONE_HOURS`` and ``local`` (:data:`LOCAL`), finds in ``text``."""
     hours: set[int] = set()
     for m in pattern.finditer(text):
         zone = m.lastgroup or "local"
-        hours |= ANY_ZONE if zone == "local" else {h % 24 for h in ZONE_HOURS[zone]}
+        hours |= {LOCAL} if zone == "local" else {h % 24 for h in ZONE_HOURS[zone]}
     return frozenset(hours)
 
 

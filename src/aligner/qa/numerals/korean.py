@@ -69,6 +69,11 @@ _KO_LONE_DAY = re.compile(
     r"일(?!\s*(?:간|동안|째|씩|짜리|앞|후|전|만|뒤|이내|내|여|가량|남짓|이상|정도))"
 )
 _KO_MONTH_BEFORE = re.compile(r"월\s*$")
+# a counter after a number: what it counts (명, 곳, 년...); "6자회담" counts no one
+_KO_COUNTER_AFTER = re.compile(
+    r"\s?(?:여\s?)?(?:명|개국|개월|개|곳|척|대|건|차례|번|가지|마리|년|주일|주|일|시간|분|초|세|살"
+    r"|권|채|편|장|그루|표|골|점|위|발|기|팀|국|배|회|차|쌍)"
+)
 _KO_MONTH_AFTER = re.compile(r"\s?월")
 _KO_UNITS_AFTER = (
     ("imperial", re.compile(r"\s*(?:마일|피트|인치|야드|파운드|갤런|에이커|온스)")),
@@ -168,7 +173,13 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         number,
         aliases=frozenset(aliases),
         confident=number.confident and not (lone_day or converted),
-        kind="day" if lone_day else "date" if day else "month" if month else clock or number.kind,
+        kind="day"
+        if lone_day
+        else "date"
+        if day
+        else "month"
+        if month
+        else clock or number.kind or ("count" if _KO_COUNTER_AFTER.match(after) else ""),
         unit=unit,
     )
 

@@ -20,7 +20,7 @@ from aligner.align import (
     window_text,
 )
 from aligner.align.dp import _merge_waiver, find_path
-from aligner.align.evidence import Evidence, Lengths
+from aligner.align.evidence import Evidence, Lengths, continues_quotation, quotations_go_on
 from aligner.align.reorder import match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
@@ -403,6 +403,85 @@ def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
     assert not open_line("“우리는 열린 마음이 필요합니다.”")
     texts = ["Er sah ( Wirklichkeit ? )", "von einer Runde umringt .", "Es ist so .", ""]
     assert runs_on(texts) == [True, False, False, False]
+
+
+def test_a_quotation_goes_on_in_a_line_that_is_all_quotation() -> None:
+    official = '"We have consulted experts for a year," a ministry official said.'
+    assert continues_quotation(official, '"The numbers add up."')
+    assert continues_quotation(official, '"It will fail.')  # a quotation left open
+    assert continues_quotation("관계자는 “1년간 협의했다”고 말했다.", "“수치는 맞다.”")
+    assert continues_quotation("« C'est fini », dit le guide .", "« On fait demi-tour . »")
+    # no speaker named before, or a speaker of its own after
+    assert not continues_quotation("Kim called the plan unrealistic.", '"It will fail."')
+    assert not continues_quotation('"We have consulted experts for a year."', '"It adds up."')
+    assert not continues_quotation(official, '"It adds up," another official said.')
+    # a quotation still open at the line's end is not one the line has closed
+    assert not continues_quotation('Roads could be "easily overwashed.', '"It is not clear.')
+    assert quotations_go_on([official, '"The numbers add up."', "Next."]) == [True, False, False]
+    assert quotations_go_on([]) == []
+
+
+def _quotations(name: str) -> tuple[list[str], list[str]]:
+    en, ko = (
+        (DATA / "quotations" / f"{name}.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("en", "ko")
+    )
+    return en, ko
+
+
+@pytest.mark.parametrize(
+    ("name", "joined"),
+    [
+        # '"We have consulted experts for a year," a ministry official said.' + '"The
+        # numbers add up."' as one Korean sentence; the tail alone scores 0.08
+        ("housing", [((4, 5), (3,))]),
+        ("bus", [((2, 3), (2,)), ((8, 9), (7,))]),
+    ],
+)
+def test_a_quotation_that_goes_on_joins_the_line_that_names_its_speaker(
+    muse: Encoder, name: str, joined: list[tuple[tuple[int, ...], tuple[int, ...]]]
+) -> None:
+    """Korean news writes a quotation and its attribution as one sentence where the
+    English goes on in a line of its own: the quoted line was left unaligned."""
+    en, ko = _quotations(name)
+    beads, _, _ = align_texts(
+        en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    pairs = _pairs(beads)
+    assert all(bead in pairs for bead in joined)
+    assert not any(src and not tgt for src, tgt in pairs)
+
+
+def test_a_quotation_split_off_in_korean_joins_its_speaker(muse: Encoder) -> None:
+    en, ko = _quotations("bus")
+    en[2:4] = [
+        '"His blood alcohol level was twice the legal limit, and he will be charged,"'
+        " a police spokesman said."
+    ]
+    ko[2:3] = [
+        '경찰 대변인은 "혈중알코올농도가 법정 기준치의 두 배였다"고 말했다.',
+        '"운전자는 기소될 것이다."',
+    ]
+    beads, _, _ = align_texts(
+        en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    assert ((2,), (2, 3)) in _pairs(beads)
+
+
+def test_an_omitted_quotation_is_not_joined_to_its_speaker(muse: Encoder) -> None:
+    """The Korean drops the quotation that goes on: joining it would cost similarity,
+    so it stays an omission."""
+    for name, line, cut, omitted in [
+        ("housing", 3, '국토부의 한 관계자는 "1년 동안 전문가들과 협의했다"고 말했다.', 5),
+        ("bus", 2, '경찰 대변인은 "혈중알코올농도가 법정 기준치의 두 배였다"고 말했다.', 3),
+        ("bus", 7, '한 어머니는 "아이들이 무사히 집에 돌아오기를 바랄 뿐"이라고 말했다.', 9),
+    ]:
+        en, ko = _quotations(name)
+        ko[line] = cut
+        beads, _, _ = align_texts(
+            en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+        )
+        assert ((omitted,), ()) in _pairs(beads), name
 
 
 def test_moved_sentence_is_paired_only_near_its_place() -> None:

@@ -30,7 +30,14 @@ join, a bead is not allowed when one of its parts scores like an unrelated pair
 (below a high quantile of the document's own pair similarities, so calibrated per
 document and model), or brings numbers written in digits of which the other side
 has none, and joining it adds no similarity: an omitted sentence next to a 1-1
-pair, which would otherwise hide inside a 2-1 bead (EN-KO dev).
+pair, which would otherwise hide inside a 2-1 bead (EN-KO dev). A line that quotes a
+speaker it names, followed by one that is all quotation (the same voice going on:
+'"...," an official said.' + '"The numbers add up."', one sentence in Korean news),
+is expected to join in the same way, unless joining loses more than
+``merge_min_gain`` of similarity: the short quoted tail scores like an unrelated pair
+even when translated, but an omitted quotation dilutes its neighbour's pair further.
+(Also joining a line that leaves a quotation open to the one that closes it misjoined
+a split sentence on re-drawn EN-KO faults.)
 
 Long documents are aligned coarse-to-fine: blocks of four sentences are averaged
 and aligned the same way (in turn coarse-to-fine while still long), and the finer

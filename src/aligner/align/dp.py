@@ -151,12 +151,17 @@ def _bead_scores(
         if lengths is not None:
             waived = _merge_waiver(shape, rows, t_idx, gathered, best, lengths, params)
         if evidence is not None:
+            gain = gathered - best
             joined_open = evidence.open_share(rows, a, t_idx, b)
+            # a quotation that goes on is expected to join too, unless joining costs
+            # similarity (an omitted quotation dilutes its neighbour's pair)
+            quoted = evidence.open_share(rows, a, t_idx, b, quoted=True)
+            quoted = np.where(gain >= params.merge_min_gain, quoted, 0.0)
+            joined_open = np.maximum(joined_open, quoted)
             waived = np.maximum(waived, joined_open)
             # a part that scores like an unrelated pair, or whose numbers the other side
             # lacks, and adds no similarity is an omission or an addition next to a 1-1
             # pair, unless the lines run on
-            gain = gathered - best
             unrelated = worst < evidence.unrelated
             if evidence.numbers:
                 unrelated |= evidence.foreign_numbers(rows, a, t_idx, b)

@@ -61,6 +61,8 @@ class Evidence:
     src_numbers: np.ndarray  # per sentence, see ``number_masks``
     tgt_numbers: np.ndarray
     numbers: bool  # whether both sides have any
+    src_quoted: np.ndarray  # cumulative counts of lines whose quotation goes on
+    tgt_quoted: np.ndarray
 
     @staticmethod
     def of(
@@ -69,6 +71,7 @@ class Evidence:
         open_lines: tuple[Sequence[bool] | None, Sequence[bool] | None],
         numbers: tuple[np.ndarray | None, np.ndarray | None],
         quantile: float,
+        quoted_lines: tuple[Sequence[bool] | None, Sequence[bool] | None] = (None, None),
     ) -> Evidence:
         step = max(1, len(src) // 256)  # a sample of rows keeps long documents cheap
         rows = np.arange(0, len(src), step)
@@ -93,17 +96,21 @@ class Evidence:
             src_numbers,
             tgt_numbers,
             bool(src_numbers.any() and tgt_numbers.any()),
+            cumulative(quoted_lines[0], len(src)),
+            cumulative(quoted_lines[1], len(tgt)),
         )
 
-    def open_share(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+    def open_share(
+        self, s: np.ndarray, a: int, t: np.ndarray, b: int, quoted: bool = False
+    ) -> np.ndarray:
         """Share of the joins inside beads (src ``s``, a lines; tgt ``t``, b lines)
-        that follow an open line."""
+        that follow an open line (``quoted``: a line whose quotation goes on)."""
         if a > 1:
-            c = self.src_open
+            c = self.src_quoted if quoted else self.src_open
             start = np.broadcast_to(np.clip(s, 0, len(c) - a)[:, None], t.shape)
             joins = a - 1
         else:
-            c = self.tgt_open
+            c = self.tgt_quoted if quoted else self.tgt_open
             start = np.clip(t, 0, len(c) - b)
             joins = b - 1
         result: np.ndarray = (c[start + joins] - c[start]) / joins
@@ -150,9 +157,34 @@ def number_masks(texts: Sequence[str]) -> np.ndarray:
     return masks
 
 
+# double quotation marks of any language, read without their direction (“ opens an
+# English quotation and closes a German one; » opens a German one, closes a French one)
+_QUOTE = re.compile(r"[\"“”„‟«»「」『』＂]")
+
+
+def continues_quotation(text: str, following: str) -> bool:
+    """Whether ``following`` goes on with the quotation of ``text``: ``text`` quotes a
+    speaker it names (words outside its closed quotation marks) and ``following`` is
+    all quotation, with no speaker of its own ('"We have consulted experts," an
+    official said.' + '"The numbers add up."'). A translator often joins the two."""
+    this, that = _QUOTE.split(text.strip()), _QUOTE.split(following.strip())
+    quotes = len(this) > 1 and len(this) % 2 == 1 and _words(this[::2])
+    return quotes and len(that) > 1 and not _words(that[::2])
+
+
+def _words(parts: Sequence[str]) -> bool:
+    return any(c.isalpha() for part in parts for c in part)
+
+
 def runs_on(texts: Sequence[str]) -> list[bool]:
     """Whether each line runs on into the next: it stops short of a sentence end, or
     the next line starts in lower case."""
     # the line after each one (none after the last); empty in, empty out
     nexts = [*texts[1:], ""][: len(texts)]
     return [open_line(t) or n[:1].islower() for t, n in zip(texts, nexts, strict=True)]
+
+
+def quotations_go_on(texts: Sequence[str]) -> list[bool]:
+    """Whether each line's quotation goes on in the next (see ``continues_quotation``)."""
+    nexts = [*texts[1:], ""][: len(texts)]
+    return [continues_quotation(t, n) for t, n in zip(texts, nexts, strict=True)]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from aligner.align.dp import find_path
-from aligner.align.evidence import Evidence, Lengths, number_masks, runs_on
+from aligner.align.evidence import Evidence, Lengths, number_masks, quotations_go_on, runs_on
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
 from aligner.align.reorder import match_moved, pair_adjacent_gaps, swap_crossings
 from aligner.align.windows import approximate_windows, block_means, uncertain_windows, window_text
@@ -52,6 +52,7 @@ def align_texts(
 
     # read from the texts once, for both passes
     src_open, tgt_open = runs_on(src), runs_on(tgt)
+    src_quoted, tgt_quoted = quotations_go_on(src), quotations_go_on(tgt)
     src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
 
     def align() -> list[Bead]:
@@ -65,6 +66,8 @@ def align_texts(
             tgt_open=tgt_open,
             src_numbers=src_numbers,
             tgt_numbers=tgt_numbers,
+            src_quoted=src_quoted,
+            tgt_quoted=tgt_quoted,
         )
 
     beads = align()
@@ -107,6 +110,8 @@ def align_embeddings(
     tgt_open: Sequence[bool] | None = None,
     src_numbers: np.ndarray | None = None,
     tgt_numbers: np.ndarray | None = None,
+    src_quoted: Sequence[bool] | None = None,
+    tgt_quoted: Sequence[bool] | None = None,
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -120,6 +125,9 @@ def align_embeddings(
         tgt_open: the same for the target side.
         src_numbers: the numbers of each source sentence (see ``number_masks``).
         tgt_numbers: the same for the target side.
+        src_quoted: whether each source line's quotation goes on in the next (see
+            ``continues_quotation``).
+        tgt_quoted: the same for the target side.
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -129,7 +137,12 @@ def align_embeddings(
         return [Bead((i,), (), 0.0) for i in range(n)] + [Bead((), (j,), 0.0) for j in range(m)]
     lengths = Lengths.of(src_lengths, tgt_lengths, params.length_weight)
     evidence = Evidence.of(
-        src[1], tgt[1], (src_open, tgt_open), (src_numbers, tgt_numbers), params.unrelated_quantile
+        src[1],
+        tgt[1],
+        (src_open, tgt_open),
+        (src_numbers, tgt_numbers),
+        params.unrelated_quantile,
+        (src_quoted, tgt_quoted),
     )
     pairs = _monotonic_path(src, tgt, params, lengths, evidence)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]

@@ -169,17 +169,26 @@ def test_updating_waivers_from_one_story_keeps_the_others(tmp_path: Path) -> Non
     assert json.loads(Path("w.json").read_text("utf-8"))["waivers"] == before
 
 
-def test_a_waiver_of_the_tree_follows_a_story_checked_alone(tmp_path: Path) -> None:
-    def check(path: Path, *args: str) -> tuple[int, str]:
-        argv = ["check", str(path), "--presegmented", "--report-dir", "out", "-q"]
-        result = CliRunner().invoke(main, [*argv, "--waivers", "w.json", *args])
-        return result.exit_code, result.stderr
-
+def _desks(tmp_path: Path) -> Path:
+    """A tree of two desks' folders, each holding the same flagged story."""
     corpus = tmp_path / "corpus"
     for desk in ("world", "sport"):
         (corpus / desk).mkdir(parents=True)
         (corpus / desk / "storm.en.txt").write_text("\n".join(EN) + "\n", "utf-8")
         (corpus / desk / "storm.ko.txt").write_text("\n".join(KO) + "\n", "utf-8")
+    return corpus
+
+
+def _check_waived(path: Path, *args: str) -> tuple[int, str]:
+    """Exit code and stderr of checking ``path`` with the waiver file w.json."""
+    argv = ["check", str(path), "--presegmented", "--report-dir", "out", "-q"]
+    result = CliRunner().invoke(main, [*argv, "--waivers", "w.json", *args])
+    return result.exit_code, result.stderr
+
+
+def test_a_waiver_of_the_tree_follows_a_story_checked_alone(tmp_path: Path) -> None:
+    check = _check_waived
+    corpus = _desks(tmp_path)
     assert check(corpus, "--update-waivers")[0] == 0
     both = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
     assert [w["document"] for w in both] == ["sport/storm.txt", "world/storm.txt"]
@@ -202,17 +211,8 @@ def test_a_run_of_one_folder_keeps_the_waivers_of_the_others(tmp_path: Path) -> 
     """A desk checking its folder of a shared tree: its stories are named storm.txt,
     the waiver file knows them as world/storm.txt, and --update-waivers dropped every
     other desk's waivers as stale."""
-
-    def check(path: Path, *args: str) -> tuple[int, str]:
-        argv = ["check", str(path), "--presegmented", "--report-dir", "out", "-q"]
-        result = CliRunner().invoke(main, [*argv, "--waivers", "w.json", *args])
-        return result.exit_code, result.stderr
-
-    corpus = tmp_path / "corpus"
-    for desk in ("world", "sport"):
-        (corpus / desk).mkdir(parents=True)
-        (corpus / desk / "storm.en.txt").write_text("\n".join(EN) + "\n", "utf-8")
-        (corpus / desk / "storm.ko.txt").write_text("\n".join(KO) + "\n", "utf-8")
+    check = _check_waived
+    corpus = _desks(tmp_path)
     assert check(corpus, "--update-waivers")[0] == 0
     both = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
     assert check(corpus / "world") == (0, "")  # waived, and sport's waiver is not stale

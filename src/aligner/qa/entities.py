@@ -250,17 +250,23 @@ class _EnglishIndex:
         self._text = text
 
     @functools.cached_property
-    def _names(self) -> tuple[_Run, ...]:
-        # only for tokens no word explains
-        return _runs(self._text)[1]
+    def _name_starts(self) -> dict[str, list[tuple[_Run, int]]]:
+        """Where in the document's names an acronym may start, by its first letter
+        (only for tokens no word explains: a long story has thousands of names)."""
+        starts: dict[str, list[tuple[_Run, int]]] = {}
+        for run in _runs(self._text)[1]:
+            for at, piece in enumerate(run):
+                for letter in {spelling[0] for spelling in piece.spellings}:
+                    starts.setdefault(letter, []).append((run, at))
+        return starts
 
     def explains(self, token: Token) -> bool:
         """The token is a word of the document or the acronym of one of its names
         ("U.S. Geological Survey" -> USGS, introduced once for the whole story)."""
         key = _key(token)
-        return (
-            key in self.words or key.replace("-", "") in self.words or _spelled_by(key, self._names)
-        )
+        if key in self.words or key.replace("-", "") in self.words:
+            return True
+        return any(_spells(key, run, at) for run, at in self._name_starts.get(key[:1], ()))
 
 
 def _bracket_glossed(text: str) -> set[str]:

@@ -53,6 +53,11 @@ def test_seed_story_reports_boilerplate_as_info(seed_reports: tuple[int, str, Pa
     assert "Read a version of this story in Korean" in info
     assert "North Korea cracks down on bribery in prison" in info
     assert any(text.startswith("Translated by") for text in info)
+    # boilerplate is never aligned, so the message claims no missing counterpart
+    [related] = [f for f in report["flags"] if f["message"].startswith("EN line 1 ")]
+    assert related["message"].startswith(
+        "EN line 1 is boilerplate (a caption, credit or link list), not checked: "
+    )
     assert any(text.startswith("![Men ride bicycles") for text in info)
 
 

@@ -425,6 +425,7 @@ def find_boilerplate(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
                 Severity.INFO,
                 bead.src,
                 bead.tgt,
-                f"{side.lang.upper()} {side.place(sentence.index)} is boilerplate with no "
-                f"counterpart (caption, credit or link list; ignored): {_quote(sentence.text)}",
+                # boilerplate is never aligned: its translation, if any, is boilerplate too
+                f"{side.lang.upper()} {side.place(sentence.index)} is boilerplate (a caption, "
+                f"credit or link list), not checked: {_quote(sentence.text)}",
             )

@@ -20,7 +20,7 @@ FLAG_DESCRIPTIONS = {
     "mistranslation": "An aligned pair whose similarity is below the model's threshold.",
     "number_mismatch": "A number, date, amount or percentage that differs between the languages.",
     "reordered": "A sentence translated out of order: moved, or swapped with its neighbour.",
-    "boilerplate": "A caption, credit, link or related-stories line with no counterpart.",
+    "boilerplate": "A caption, credit, link or related-stories line, left out of the checks.",
     "terminology": "A glossary term translated otherwise than the glossary requires.",
     "untranslated": "A sentence copied from the other side, or not in its language's script.",
     "named_entity": "A name, acronym or link on one side of a pair and absent on the other.",

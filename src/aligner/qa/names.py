@@ -368,13 +368,18 @@ def _consonants(text: str, epenthesis: bool = True) -> str:
     return re.sub("[aeio]", "", sounds(text, epenthesis))
 
 
-def _transliterates(hangul: str, text: str) -> bool:
-    """Whether ``hangul`` may be the Korean spelling of a capitalised word of ``text``:
-    the same consonants (오바마 ~ "Obama", 기시다 ~ "Kishida"), the ㅡ Korean adds
-    between foreign consonants left out (라이스 ~ "Rice")."""
+def _foreign_spellings(text: str) -> set[str]:
+    """The consonants of each capitalised word of ``text`` and of each two in a row,
+    as a Korean transliteration keeps them (오바마 ~ "Obama", 기시다 ~ "Kishida")."""
     words = re.findall(r"[A-Z][A-Za-z'-]+", text)
     spelled = {_consonants(w) for w in words}
-    spelled |= {_consonants(a + b) for a, b in itertools.pairwise(words)}
+    return spelled | {_consonants(a + b) for a, b in itertools.pairwise(words)}
+
+
+def _transliterates(hangul: str, spelled: set[str]) -> bool:
+    """Whether ``hangul`` may spell one of the English words of ``spelled`` (see
+    :func:`_foreign_spellings`), the ㅡ Korean adds between foreign consonants left
+    out (라이스 ~ "Rice")."""
     return _consonants(hangul, epenthesis=False) in spelled
 
 
@@ -402,10 +407,11 @@ def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:
     ]
     if not absent:
         return
+    foreign = _foreign_spellings(src)
     others = [
         t
         for t in titled_names(tgt) + _listed_names(tgt, names)
-        if not any(n.sounds_like(t.text) for n in names) and not _transliterates(t.text, src)
+        if not any(n.sounds_like(t.text) for n in names) and not _transliterates(t.text, foreign)
     ]
     for name in {n.text: n for n in absent}.values():
         other = _other_person(name, src, others)

@@ -194,6 +194,8 @@ def test_a_waiver_of_the_tree_follows_a_story_checked_alone(tmp_path: Path) -> N
     assert [w["document"] for w in both] == ["sport/storm.txt", "world/storm.txt"]
     world = corpus / "world" / "storm.en.txt"
     assert check(world) == (0, "")  # named storm.txt, waived as world/storm.txt
+    report = json.loads(Path("out/storm.txt.json").read_text("utf-8"))
+    assert (report["document"], report["waiver_document"]) == ("storm.txt", "world/storm.txt")
     Path("w.json").write_text(json.dumps({"waivers": both[:1]}), "utf-8")
     assert check(world) == (1, "")  # sport's waiver is not world's
     Path("w.json").write_text(json.dumps({"waivers": both}), "utf-8")

@@ -142,7 +142,7 @@ def test_summary_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
 
 def test_document_header_fields() -> None:
     data = document_to_dict(_result(), signature=SIGNATURE)
-    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.3"
     assert data["signature"] == SIGNATURE
     assert data["document"] == "politics/budget.txt"
     assert data["languages"] == {"src": "en", "tgt": "ko"}
@@ -214,7 +214,7 @@ def test_unusable_language_codes_raise_config_error(src_lang: str, tgt_lang: str
 
 def test_run_summary_fields() -> None:
     data = run_to_dict(_run())
-    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.3"
     assert data["signature"] == SIGNATURE
     assert data["passed"] is False
     assert data["documents"][0] == {

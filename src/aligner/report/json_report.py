@@ -24,7 +24,7 @@ from aligner.io import printable, write_atomic
 from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity
 from aligner.waivers import flag_fingerprint, waiver_entry
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 # Keys that sit next to the language-keyed index lists; a language code equal
 # to one of them would overwrite a field.
@@ -58,6 +58,8 @@ def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any
         "schema_version": SCHEMA_VERSION,
         "signature": signature,
         "document": result.pair.name,
+        # the name the fingerprints are computed over, when the waiver file gives another
+        **({"waiver_document": result.pair.key} if result.pair.key != result.pair.name else {}),
         "languages": {"src": result.src.lang, "tgt": result.tgt.lang},
         "files": {"src": printable(result.pair.src_path), "tgt": printable(result.pair.tgt_path)},
         "score": round(result.score, 4),

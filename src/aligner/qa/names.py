@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.hangul import jamo
 from aligner.qa.registry import AlignedDocument, register
 
 __all__ = ["SURNAMES", "english_names", "find_swapped_names", "sounds", "titled_names"]
@@ -228,10 +229,9 @@ def sounds(text: str, epenthesis: bool = True) -> str:
     """
     out = []
     for char in text:
-        code = ord(char) - 0xAC00
-        if 0 <= code < 11172:
-            vowel = code // 28 % 21
-            out += [_INITIALS[code // 588], _VOWELS[vowel], _FINALS[code % 28]]
+        if parts := jamo(char):
+            initial, vowel, final = parts
+            out += [_INITIALS[initial], _VOWELS[vowel], _FINALS[final]]
             if vowel == _EU and not epenthesis:
                 out[-2] = "-"
     if not out:  # romanized: an "h" closing a word only lengthens its vowel (Suh, Oh)
@@ -346,8 +346,7 @@ def _looks_like_name(hangul: str) -> bool:
     if hangul[0] not in SURNAMES or hangul[-1] in _NOT_LAST or hangul[:2] in _KO_TITLES:
         return False
     for char in hangul[1:]:
-        code = ord(char) - 0xAC00
-        initial, vowel, final = code // 588, code // 28 % 21, code % 28
+        initial, vowel, final = jamo(char) or (0, 0, 0)
         if initial in _NOT_SINO_INITIALS or final not in _SINO_FINALS:
             return False
         if vowel == _EU and not final:

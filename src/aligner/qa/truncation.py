@@ -45,6 +45,7 @@ from enum import IntEnum
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.qa.hangul import jamo
 from aligner.qa.links import without_links
 from aligner.qa.registry import AlignedDocument, register
 
@@ -120,7 +121,6 @@ _KO_OPEN_END = re.compile(
 _KO_AFTER_CONSONANT = frozenset("이을은과")
 _KO_AFTER_VOWEL = frozenset("가를는와")
 _KO_AFTER_EITHER = frozenset("의에도로")
-_HANGUL_FIRST, _HANGUL_LAST, _FINALS = 0xAC00, 0xD7A3, 28
 _RIEUL = 8  # the final consonant ㄹ, which takes 로 as a vowel does
 _KO_BOUND_NOUNS = frozenset("것수등때곳명측그")
 _KO_CASE_MARKERS = frozenset("이가을를은는에")  # not 도, 로, 의: 수도, 수로, 명의
@@ -256,13 +256,13 @@ def _ko_particle(word: str) -> bool:
         return True
     if len(word) < 2 or word[-1] not in _KO_AFTER_CONSONANT | _KO_AFTER_VOWEL | _KO_AFTER_EITHER:
         return False
-    before = ord(word[-2])
-    if not _HANGUL_FIRST <= before <= _HANGUL_LAST:
+    before = jamo(word[-2])
+    if before is None:
         # after Latin or digits: GDP가, 30%가; but 33도 is degrees, 3로 no word
         return word[-1] not in "도로"
     if len(word) < 3 and not (word[0] in _KO_BOUND_NOUNS and word[-1] in _KO_CASE_MARKERS):
         return False
-    final = (before - _HANGUL_FIRST) % _FINALS
+    final = before[2]
     if word[-1] in _KO_AFTER_CONSONANT:
         return final != 0
     if word[-1] in _KO_AFTER_VOWEL:

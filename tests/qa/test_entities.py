@@ -159,6 +159,12 @@ def test_names_rendered_in_korean_pass(en: str, ko: str) -> None:
 def test_name_with_no_korean_rendering_is_flagged() -> None:
     [flag] = _flags(("Supreme leader Kim Jong Un ordered a probe.", "최고지도자가 조사를 지시."))
     assert "“Kim Jong Un”" in flag.message and "“김정은”" in flag.message
+    assert "KO has no such name" in flag.message
+
+
+def test_name_kept_in_latin_script_is_said_so() -> None:
+    [flag] = _flags(("Kim Jong Un ordered a probe.", "Kim Jong Un이 조사를 지시했다."))
+    assert "KO keeps it in Latin script" in flag.message
 
 
 def test_english_capitalised_words_in_general_are_not_expected_in_korean() -> None:

@@ -357,10 +357,11 @@ def _name_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag]
         written = term.en_match(src)
         if written is not None and term.ko_match(tgt) is None:
             forms = " or ".join(_quote(v) for v in term.ko[:3])
+            kept = written.casefold() in tgt.casefold()
+            found = "keeps it in Latin script" if kept else "has no such name"
             yield _flag(
                 bead,
-                f"EN names {_quote(written)}, usually {forms} in Korean; KO has no such "
-                f"name: {_quote(tgt)}",
+                f"EN names {_quote(written)}, usually {forms} in Korean; KO {found}: {_quote(tgt)}",
                 f"name {term.en[0]}",
             )
 

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 
+import aligner.api  # noqa: F401  (registers every check, for run_checks)
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
-from aligner.qa.registry import CHECKS, AlignedDocument
+from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
 from aligner.qa.untranslated import copied, find_untranslated, script_profile, wrong_script
+from conftest import DATA
 
 
 def _document(lang: str, texts: list[str], boilerplate: frozenset[int] = frozenset()) -> Document:
@@ -144,3 +146,19 @@ def test_a_quote_kept_in_english_with_its_translation_in_brackets_is_korean() ->
         "이라고 썼다."
     )
     assert _flags(en, ko) == []
+
+
+def test_a_sentence_left_in_english_is_not_also_a_terminology_error() -> None:
+    """Left in English, a sentence lacks every Korean term of the glossary: one error
+    says it, and a translated pair of the same document still gets its own."""
+    en = "The Workers' Party met on Monday."
+    doc = AlignedDocument(
+        _document("en", [en, en]),
+        _document("ko", ["The Workers' Party met on Monday!", "당이 월요일에 회의를 열었다."]),
+        (Bead((0,), (0,), 0.9), Bead((1,), (1,), 0.9)),
+    )
+    flags = run_checks(doc, Settings(glossary=DATA / "glossary.csv"))
+    assert [(f.type, f.tgt) for f in flags if f.type in ("untranslated", "terminology")] == [
+        ("untranslated", (0,)),
+        ("terminology", (1,)),
+    ]

@@ -67,8 +67,9 @@ CROSS_CHECKS: dict[str, CrossCheckSpec] = {}
 SUPERSEDES = {
     # a cut-off line also leaves its quotes open and its final mark changed
     "truncated": frozenset({"mistranslation", "unbalanced", "punctuation"}),
-    # text left in English keeps its English names: one flag says it all
-    "untranslated": frozenset({"named_entity", "punctuation", "unbalanced"}),
+    # text left in English keeps its English names and lacks every Korean term of the
+    # glossary: one flag says it all
+    "untranslated": frozenset({"named_entity", "terminology", "punctuation", "unbalanced"}),
     # an unrelated sentence has other numbers and names: comparing them says nothing
     "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
 }

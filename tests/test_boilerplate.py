@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from aligner import api
-from aligner.boilerplate import blank_markup, mark_boilerplate
+from aligner.boilerplate import blank_markup, mark_boilerplate, strip_emphasis
 from aligner.config import BUILTIN_BOILERPLATE, Settings
 from aligner.segment import split_sentences
 
@@ -152,3 +152,63 @@ def test_markdown_story_is_checked_without_its_markup(tmp_path: Path) -> None:
     assert [s.line for s in doc.src.sentences] == [6, 14]
     assert all(en[s.start : s.end] == s.text for s in doc.src.sentences)  # offsets kept
     assert doc.passed and not doc.flags
+
+
+def test_a_table_delimiter_row_is_blanked_and_its_other_rows_are_text() -> None:
+    for delimiter in ("| --- | :---: |", "|:--|--:|", "--- | ---", "  | - |"):
+        table = f"| Rank | Artist |\n{delimiter}\n| 1 | Stray Kids |\n"
+        assert blank_markup(table).split("\n") == [
+            "| Rank | Artist |",
+            " " * len(delimiter),  # line numbers and offsets kept
+            "| 1 | Stray Kids |",
+            "",
+        ]
+    for text in ("He left.\n---\nShe stayed.\n", "Seoul | Busan - the trains ran late.\n"):
+        assert blank_markup(text) == text  # a rule, and prose with a bar, are no delimiter row
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The group **Stray Kids** topped it.", "The group Stray Kids topped it."),
+        ("*Billboard* and __BTS__ and _Jimin_.", "Billboard and BTS and Jimin."),
+        ("**He left.** She stayed.", "He left. She stayed."),
+        ("**A *nested* one** and ***both***.", "A nested one and both."),
+        ("**스트레이 키즈**가 1위를 했다.", "스트레이 키즈가 1위를 했다."),
+        # not emphasis (CommonMark): spaced stars, a list marker, _ inside a word, escapes
+        ("2 * 3 * 4 = 24", "2 * 3 * 4 = 24"),
+        ("* a list item *", "* a list item *"),
+        ("snake_case_name and x__init__y", "snake_case_name and x__init__y"),
+        ("_스트레이 키즈_는", "_스트레이 키즈_는"),
+        (r"\*not emphasis\*", r"\*not emphasis\*"),
+        ("Run `a *b* c` or ``x__y__``.", "Run `a *b* c` or ``x__y__``."),
+    ],
+)
+def test_emphasis_markers_are_taken_out_as_commonmark_reads_them(text: str, expected: str) -> None:
+    assert strip_emphasis(text) == expected
+
+
+def test_markdown_markup_stays_out_of_sentences_and_flag_excerpts(tmp_path: Path) -> None:
+    en = (
+        "The group **Stray Kids** topped the *Billboard 200* again.\n\n"
+        "| Rank | Artist |\n| --- | :---: |\n| 1 | Stray Kids |\n\n"
+        "**The album sold 300,000 copies.** The tour starts in May.\n"
+    )
+    ko = "그룹 **스트레이 키즈**가 또다시 *빌보드 200* 정상에 올랐다.\n\n"
+    ko += "| 순위 | 가수 |\n| --- | :---: |\n| 1 | 스트레이 키즈 |\n\n투어는 5월에 시작한다.\n"
+    for side, text in (("en", en), ("ko", ko)):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "story.md").write_text(text, encoding="utf-8")
+    run = api.check_paths(tmp_path / "en", tmp_path / "ko", settings=Settings(cache=False))
+    [doc] = run.documents
+    assert [(s.line, s.text) for s in doc.src.sentences] == [
+        (1, "The group Stray Kids topped the Billboard 200 again."),
+        (3, "| Rank | Artist |"),
+        (5, "| 1 | Stray Kids |"),
+        (7, "The album sold 300,000 copies."),  # the emphasis no longer hides the full stop
+        (7, "The tour starts in May."),
+    ]
+    [gap] = doc.flags
+    assert gap.type == "unaligned" and gap.message.endswith(
+        "“The album sold 300,000 copies.”; expected after KO line 5 and before KO line 7"
+    )

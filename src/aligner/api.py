@@ -32,7 +32,12 @@ import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
-from aligner.boilerplate import MARKDOWN_SUFFIXES, blank_markup, mark_boilerplate
+from aligner.boilerplate import (
+    MARKDOWN_SUFFIXES,
+    blank_markup,
+    mark_boilerplate,
+    strip_emphasis,
+)
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
 from aligner.config import Settings, encoding_for
@@ -144,14 +149,15 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
 
 def parse_document(text: str, path: Path, lang: str, *, settings: Settings) -> Document:
     """Segment and mark boilerplate in a story's ``text``; ``path`` names it in
-    messages and reports (a Markdown file's front matter, code and comments are left
-    out, see :func:`~aligner.boilerplate.blank_markup`).
+    messages and reports (a Markdown file's front matter, code, comments and table
+    delimiter rows are left out, see :func:`~aligner.boilerplate.blank_markup`, and
+    its emphasis markers, :func:`~aligner.boilerplate.strip_emphasis`).
 
     Raises:
         InputError: no sentences, or a document too big to check.
     """
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text = blank_markup(text)
+        text = strip_emphasis(blank_markup(text))
     if settings.presegmented:
         sentences = split_lines(text)
     else:

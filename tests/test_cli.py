@@ -159,6 +159,31 @@ def test_unpaired_file_is_reported_and_others_checked(tmp_path: Path) -> None:
     assert code == 1
     assert "orphan.txt" in stdout and "no Korean counterpart" in stdout
     assert (tmp_path / "r" / "budget.txt.json").is_file()
+    # every document passed: the verdict says what failed the run
+    assert "FAILED: 1/1 documents passed, but 1 input problem(s) fail the run  [" in stdout
+
+
+def test_exclude_leaves_a_one_sided_file_out_and_the_run_passes(tmp_path: Path) -> None:
+    en, ko = tmp_path / "en", tmp_path / "ko"
+    for side, root in (("en", en), ("ko", ko)):
+        (root / "drafts").mkdir(parents=True)
+        for name in ("budget.txt", "drafts/budget.txt"):
+            (root / name).write_bytes((DATA / "clean" / side / "budget.txt").read_bytes())
+    (en / "world-en-only.txt").write_text("A story nobody translated.\n", encoding="utf-8")
+    common = ("--report-dir", tmp_path / "r", "--waivers", tmp_path / "waivers.json")
+    code, stdout, _ = _run("check", en, ko, *common, "--update-waivers")
+    assert code == 1  # an input problem cannot be waived
+    [problem] = [line for line in stdout.splitlines() if line.startswith("INPUT ")]
+    suggested = problem.rsplit(" --exclude ", 1)[1]
+    assert suggested == "world-en-only.txt"
+    (tmp_path / "aligner.toml").write_text('exclude = ["drafts/**"]\n', encoding="utf-8")
+    code, stdout, _ = _run(
+        "check", en, ko, *common, "--config", tmp_path / "aligner.toml", "--exclude", suggested
+    )
+    assert code == 0, stdout
+    # the option adds to the config's globs: the drafts pair and the lone file are left out
+    assert "passed: 1/1 documents passed, 0 input problem(s), 3 file(s) excluded  [" in stdout
+    assert "drafts/budget.txt" not in stdout
 
 
 def test_bad_file_is_listed_and_good_file_still_checked(tmp_path: Path) -> None:

@@ -43,6 +43,8 @@ def test_values_are_coerced_and_checked() -> None:
             {"severities": {"gap": "fatal"}},
             r"setting 'severities' gives 'gap' an invalid severity 'fatal' \(use info, warning",
         ),
+        ({"exclude": "drafts/**"}, r"setting 'exclude' has an invalid value 'drafts/\*\*'"),
+        ({"exclude": ["drafts/**", "./"]}, r"setting 'exclude' has an empty glob in \["),
     ],
 )
 def test_bad_values_name_the_key(values: dict[str, object], message: str) -> None:

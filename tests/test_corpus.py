@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import glob
 import os
+import shlex
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from aligner.corpus import pair_documents, pair_tagged
+from aligner.corpus import Pairing, exclude_matcher, pair_documents, pair_tagged
 from aligner.errors import InputError
 from aligner.models import DocumentPair, InputProblem
 
@@ -23,6 +26,11 @@ def _tree(root: Path, *names: str) -> Path:
     return root
 
 
+def _pair(src: Path, tgt: Path, **options: Any) -> tuple[list[DocumentPair], list[InputProblem]]:
+    found = pair_documents(src, tgt, **options)
+    return found.pairs, found.problems
+
+
 def _names(pairs: list[DocumentPair]) -> list[str]:
     return [pair.name for pair in pairs]
 
@@ -31,17 +39,17 @@ def test_two_files_make_one_pair(tmp_path: Path) -> None:
     _tree(tmp_path, "story.en.txt", "story.ko.txt")
     src, tgt = tmp_path / "story.en.txt", tmp_path / "story.ko.txt"
     # named as a tree of tagged files names it, so that waivers carry over
-    assert pair_documents(src, tgt) == ([DocumentPair("story.txt", src, tgt)], [])
+    assert pair_documents(src, tgt) == Pairing([DocumentPair("story.txt", src, tgt)], [])
     _tree(tmp_path, "notes.en.txt", "draft.ko.txt")
     src, tgt = tmp_path / "notes.en.txt", tmp_path / "draft.ko.txt"
-    assert pair_documents(src, tgt) == ([DocumentPair("notes.en.txt", src, tgt)], [])
+    assert pair_documents(src, tgt) == Pairing([DocumentPair("notes.en.txt", src, tgt)], [])
 
 
 def test_nested_directories_pair_by_relative_path(tmp_path: Path) -> None:
     names = ("b.txt", "a.txt", "world/2024/summit.txt", "world/asia.txt", "z/deep/er/x.md")
     src = _tree(tmp_path / "en", *names)
     tgt = _tree(tmp_path / "ko", *names)
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert problems == []
     assert _names(pairs) == sorted(names)  # sorted by POSIX relative path
     summit = pairs[_names(pairs).index("world/2024/summit.txt")]
@@ -54,24 +62,28 @@ def test_order_is_deterministic(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", *names)
     tgt = _tree(tmp_path / "ko", *reversed(names))
     assert pair_documents(src, tgt) == pair_documents(src, tgt)
-    assert _names(pair_documents(src, tgt)[0]) == sorted(names)
+    assert _names(pair_documents(src, tgt).pairs) == sorted(names)
 
 
 def test_unpaired_files_on_both_sides_are_reported(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "both.txt", "only-en.txt", "sub/only-en2.txt")
     tgt = _tree(tmp_path / "ko", "both.txt", "only-ko.txt")
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["both.txt"]
+    way_out = "; add it, or leave this file out of the run with --exclude"
     assert problems == [
         InputProblem(
-            str(src / "only-en.txt"), f"no Korean counterpart (expected {tgt / 'only-en.txt'})"
+            str(src / "only-en.txt"),
+            f"no Korean counterpart (expected {tgt / 'only-en.txt'}){way_out} only-en.txt",
         ),
         InputProblem(
             str(src / "sub/only-en2.txt"),
-            f"no Korean counterpart (expected {tgt / 'sub/only-en2.txt'})",
+            f"no Korean counterpart (expected {tgt / 'sub/only-en2.txt'}){way_out} "
+            "sub/only-en2.txt",
         ),
         InputProblem(
-            str(tgt / "only-ko.txt"), f"no English counterpart (expected {src / 'only-ko.txt'})"
+            str(tgt / "only-ko.txt"),
+            f"no English counterpart (expected {src / 'only-ko.txt'}){way_out} only-ko.txt",
         ),
     ]
 
@@ -79,16 +91,15 @@ def test_unpaired_files_on_both_sides_are_reported(tmp_path: Path) -> None:
 def test_hidden_files_and_directories_are_ignored(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt", ".DS_Store", ".git/config", "sub/.hidden.txt")
     tgt = _tree(tmp_path / "ko", "a.txt", ".git/HEAD", ".cache/sub/a.txt")
-    assert pair_documents(src, tgt) == (
-        [DocumentPair("a.txt", src / "a.txt", tgt / "a.txt")],
-        [],
+    assert pair_documents(src, tgt) == Pairing(
+        [DocumentPair("a.txt", src / "a.txt", tgt / "a.txt")], []
     )
 
 
 def test_hidden_root_itself_is_walked(tmp_path: Path) -> None:
     src = _tree(tmp_path / ".en", "a.txt")
     tgt = _tree(tmp_path / ".ko", "a.txt")
-    assert _names(pair_documents(src, tgt)[0]) == ["a.txt"]
+    assert _names(pair_documents(src, tgt).pairs) == ["a.txt"]
 
 
 def test_symlink_outside_tree_is_a_problem_not_a_pair(tmp_path: Path) -> None:
@@ -97,7 +108,7 @@ def test_symlink_outside_tree_is_a_problem_not_a_pair(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt", "b.txt")
     tgt = _tree(tmp_path / "ko", "a.txt")
     (tgt / "b.txt").symlink_to(secret)
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["a.txt"]
     # One problem for the link; its English counterpart is not also reported.
     assert len(problems) == 1
@@ -114,7 +125,7 @@ def test_symlinked_directory_outside_tree_is_a_problem(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt")
     tgt = _tree(tmp_path / "ko", "a.txt")
     (src / "linked").symlink_to(elsewhere, target_is_directory=True)
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["a.txt"]
     assert [p.path for p in problems] == [str(src / "linked")]
     assert "points outside" in problems[0].message
@@ -125,7 +136,7 @@ def test_symlinks_inside_tree(tmp_path: Path) -> None:
     tgt = _tree(tmp_path / "ko", "a.txt", "real/b.txt", "c.txt")
     (src / "c.txt").symlink_to(src / "a.txt")  # file link: followed and paired
     (src / "alias").symlink_to(src / "real", target_is_directory=True)  # not descended
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["a.txt", "c.txt", "real/b.txt"]
     assert problems == []
 
@@ -136,14 +147,14 @@ def test_relative_symlink_to_root_through_symlinked_root(tmp_path: Path) -> None
     src = tmp_path / "en"
     src.symlink_to(real, target_is_directory=True)
     tgt = _tree(tmp_path / "ko", "a.txt", "b.txt")
-    assert _names(pair_documents(src, tgt)[0]) == ["a.txt", "b.txt"]
+    assert _names(pair_documents(src, tgt).pairs) == ["a.txt", "b.txt"]
 
 
 def test_broken_symlink_is_a_problem(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt")
     tgt = _tree(tmp_path / "ko", "a.txt")
     (src / "gone.txt").symlink_to(src / "missing.txt")
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["a.txt"]
     assert [(p.path, p.message.split(" (")[0]) for p in problems] == [
         (str(src / "gone.txt"), "broken symbolic link")
@@ -155,7 +166,7 @@ def test_special_files_are_reported(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt")
     tgt = _tree(tmp_path / "ko", "a.txt", "pipe")
     os.mkfifo(src / "pipe")
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["a.txt"]
     assert [p.path for p in problems] == [str(src / "pipe")]
     assert "not a regular file" in problems[0].message
@@ -174,7 +185,7 @@ def test_unlistable_subdirectory_is_reported(
         return real_scandir(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == ["a.txt"]
     assert [p.path for p in problems] == [str(src / "locked")]
     assert "cannot list directory (Permission denied)" in problems[0].message
@@ -196,7 +207,7 @@ def test_korean_names_pair_across_unicode_normalisation(tmp_path: Path) -> None:
     name = "정치/기사.txt"
     src = _tree(tmp_path / "en", unicodedata.normalize("NFC", name))
     tgt = _tree(tmp_path / "ko", unicodedata.normalize("NFD", name))  # as macOS writes it
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert (_names(pairs), problems) == ([name], [])
     assert pairs[0].tgt_path.exists()  # the on-disk (NFD) path, not the pairing key
 
@@ -217,16 +228,19 @@ def test_names_that_are_not_utf8_pair_and_are_named_printably(tmp_path: Path) ->
     name = "world/기사.txt".encode("cp949")
     src = _bytes_tree(tmp_path / "en", name, "뉴스.txt".encode("cp949"))
     tgt = _bytes_tree(tmp_path / "ko", name)
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == [r"world/\xb1\xe2\xbb\xe7.txt"]
     assert pairs[0].tgt_path.exists()  # the real path, for reading
     assert [(p.path, p.message) for p in problems] == [
         (
             rf"{src}/\xb4\xba\xbd\xba.txt",
-            rf"no Korean counterpart (expected {tgt}/\xb4\xba\xbd\xba.txt)",
+            rf"no Korean counterpart (expected {tgt}/\xb4\xba\xbd\xba.txt); add it, or leave "
+            r"this file out of the run with --exclude '\xb4\xba\xbd\xba.txt'",
         )
     ]
-    single = pair_documents(src / os.fsdecode(name), tgt / os.fsdecode(name))[0]
+    suggested = shlex.split(problems[0].message.rsplit("--exclude ", 1)[1])
+    assert pair_documents(src, tgt, exclude_globs=suggested).problems == []
+    single = pair_documents(src / os.fsdecode(name), tgt / os.fsdecode(name)).pairs
     assert _names(single) == [r"\xb1\xe2\xbb\xe7.txt"]
 
 
@@ -235,7 +249,7 @@ def test_a_name_that_spells_the_escape_of_another_is_not_checked(tmp_path: Path)
     holding the byte 0xb1 would."""
     src = _bytes_tree(tmp_path / "en", b"\\xb1.txt", b"\xb1.txt")
     tgt = _bytes_tree(tmp_path / "ko", b"\\xb1.txt", b"\xb1.txt")
-    pairs, problems = pair_documents(src, tgt)
+    pairs, problems = _pair(src, tgt)
     assert _names(pairs) == [r"\xb1.txt"]
     assert len(problems) == 2
     assert all("after Unicode normalisation or escaping of bytes" in p.message for p in problems)
@@ -281,14 +295,78 @@ def test_empty_directories_is_an_error(tmp_path: Path) -> None:
 def test_the_report_folder_inside_a_tree_is_not_corpus(tmp_path: Path) -> None:
     src = _tree(tmp_path / "en", "a.txt", "reports/index.html", "reports/a.txt.json")
     tgt = _tree(tmp_path / "ko", "a.txt")
-    pairs, problems = pair_documents(src, tgt, exclude=Path(tmp_path / "en" / "reports"))
+    pairs, problems = _pair(src, tgt, exclude=Path(tmp_path / "en" / "reports"))
     assert (_names(pairs), problems) == (["a.txt"], [])
     with pytest.raises(InputError, match="the report folder is the Korean tree itself"):
         pair_documents(src, tgt, exclude=tgt)
-    _, problems = pair_documents(src, tgt)  # an ordinary folder: its files are unpaired
+    _, problems = _pair(src, tgt)  # an ordinary folder: its files are unpaired
     assert sorted(p.path for p in problems) == [
         str(src / "reports" / n) for n in ("a.txt.json", "index.html")
     ]
+
+
+def test_exclude_globs_leave_files_out_of_two_trees_and_are_counted(tmp_path: Path) -> None:
+    src = _tree(
+        tmp_path / "en",
+        "world/a.txt",
+        "world/b-en-only.txt",
+        "world/deep/c-en-only.txt",
+        "drafts/x/d.txt",
+        "notes.bak",
+        "sub/old.bak",
+    )
+    tgt = _tree(tmp_path / "ko", "world/a.txt", "drafts/x/d.txt", "drafts/e-ko-only.txt")
+    (src / "drafts" / "broken.txt").symlink_to(src / "nowhere.txt")
+    found = pair_documents(src, tgt)
+    assert len(found.problems) == 6 and found.excluded == 0
+    found = pair_documents(
+        src, tgt, exclude_globs=["world/*-en-only.txt", "drafts/**", "**/*.bak", "./world/deep"]
+    )
+    assert _names(found.pairs) == ["world/a.txt"]
+    assert found.problems == []
+    # a pair's two files, two one-sided files, a broken link, two .bak files, one in deep/
+    assert found.excluded == 8
+    # * stays within a folder, and a glob matches from the top of the tree
+    found = pair_documents(src, tgt, exclude_globs=["world/*-en-only.txt", "x/d.txt", "*.bak"])
+    assert [p.path for p in found.problems if "-en-only" in p.path] == [
+        str(src / "world/deep/c-en-only.txt")
+    ]
+    assert "world/b-en-only.txt" not in str(found.problems)
+    assert [p.path for p in found.problems if "d.txt" in p.path] == []  # drafts/x/d.txt pairs
+    assert [p.path for p in found.problems if ".bak" in p.path] == [str(src / "sub/old.bak")]
+    assert found.excluded == 2
+
+
+def test_exclude_globs_in_a_tagged_tree_match_the_file_or_the_document(tmp_path: Path) -> None:
+    root = _tree(tmp_path, "a.en.txt", "a.ko.txt", "b.en.txt", "b.ko.txt", "c.en.txt")
+    found = pair_tagged(root, ("en", "ko"), exclude_globs=["a.txt", "c.en.txt"])
+    assert (_names(found.pairs), found.problems, found.excluded) == (["b.txt"], [], 3)
+    found = pair_tagged(root, ("en", "ko"), exclude_globs=["b.ko.txt"])
+    assert [p.path for p in found.problems] == [str(root / "b.en.txt"), str(root / "c.en.txt")]
+
+
+def test_exclude_globs_never_leave_out_files_named_on_the_command_line(tmp_path: Path) -> None:
+    _tree(tmp_path, "story.en.txt", "story.ko.txt")
+    for found in (
+        pair_documents(tmp_path / "story.en.txt", tmp_path / "story.ko.txt", exclude_globs=["*"]),
+        pair_tagged(tmp_path / "story.en.txt", ("en", "ko"), exclude_globs=["*"]),
+    ):
+        assert _names(found.pairs) == ["story.txt"] and found.excluded == 0
+
+
+def test_a_tree_whose_files_are_all_excluded_says_so(tmp_path: Path) -> None:
+    src, tgt = _tree(tmp_path / "en", "a.txt"), _tree(tmp_path / "ko", "a.txt")
+    with pytest.raises(InputError, match=r"Korean side: 0; 2 file\(s\) left out by exclude\)"):
+        pair_documents(src, tgt, exclude_globs=["a.txt"])
+
+
+def test_a_glob_escaped_as_suggested_matches_only_its_own_name() -> None:
+    excluded = exclude_matcher([glob.escape("world/a[1]*.txt")])
+    assert excluded("world/a[1]*.txt") and not excluded("world/a1x.txt")
+    assert exclude_matcher(["[!a]?.txt"])("b1.txt") and not exclude_matcher(["[!a]?.txt"])("a1.txt")
+    assert exclude_matcher(["[a-c].txt"])("b.txt") and not exclude_matcher(["[a-c].txt"])("-.txt")
+    # names are compared composed (NFC), however the glob was typed
+    assert exclude_matcher([unicodedata.normalize("NFD", "기사/*")])("기사/a.txt")
 
 
 @pytest.mark.parametrize("name", ["", "a.txt"])
@@ -319,7 +397,11 @@ def test_one_tree_pairs_files_by_language_tag(tmp_path: Path) -> None:
     b = found.pairs[2]
     assert (b.src_path, b.tgt_path) == (root / "sub" / "b_EN.md", root / "sub" / "b_KO.md")
     assert found.problems == [
-        InputProblem(str(root / "d.en.txt"), f"no Korean counterpart (expected {root}/d.ko.txt)")
+        InputProblem(
+            str(root / "d.en.txt"),
+            f"no Korean counterpart (expected {root}/d.ko.txt); add it, or leave this file "
+            "out of the run with --exclude d.txt",
+        )
     ]
     assert found.untagged == [root / "notes.txt"]
 
@@ -331,7 +413,7 @@ def test_problems_name_the_languages_of_the_run(tmp_path: Path) -> None:
     _tree(tmp_path / "trees", "de/x.txt", "fr/y.txt", "de/z.txt", "fr/z.txt")
     messages = {p.message.split(" (")[0] for p in pair_documents(
         tmp_path / "trees" / "de", tmp_path / "trees" / "fr", langs=("de", "pt")
-    )[1]}  # fmt: skip
+    ).problems}  # fmt: skip
     assert messages == {"no PT counterpart", "no German counterpart"}
 
 

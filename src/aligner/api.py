@@ -41,7 +41,7 @@ from aligner.boilerplate import (
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
 from aligner.config import Settings, encoding_for
-from aligner.corpus import pair_documents, pair_tagged
+from aligner.corpus import Pairing, pair_documents, pair_tagged
 from aligner.embed import ClosableEncoder, Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
@@ -360,7 +360,8 @@ def calibrate_paths(
         ModelError: the model cannot be loaded.
     """
     check_prior(prior)
-    pairs, problems = find_pairs(src, tgt, settings=settings, warn=warn)
+    found = find_pairs(src, tgt, settings=settings, warn=warn)
+    pairs, problems = found.pairs, found.problems
     opened = None
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
@@ -449,26 +450,28 @@ def find_pairs(
     settings: Settings,
     exclude: Path | None = None,
     warn: Callable[[str], None] | None = None,
-) -> tuple[list[DocumentPair], list[InputProblem]]:
+) -> Pairing:
     """The document pairs of two files or trees, or (``tgt`` None) of one tree or file
-    whose names carry language tags (``story.en.txt`` / ``story.ko.txt``); ``warn``
-    hears how many files of such a tree have no tag.
+    whose names carry language tags (``story.en.txt`` / ``story.ko.txt``), less the
+    files of a tree that ``settings.exclude`` leaves out; ``warn`` hears how many
+    files of such a tree have no tag.
 
     Raises:
         InputError: the paths are unusable or hold no pair.
     """
     src = Path(src)
     langs = (settings.src_lang, settings.tgt_lang)
+    globs = settings.exclude
     if tgt is not None:
-        return pair_documents(src, Path(tgt), exclude=exclude, langs=langs)
-    tagged = pair_tagged(src, langs, exclude=exclude)
+        return pair_documents(src, Path(tgt), exclude=exclude, exclude_globs=globs, langs=langs)
+    tagged = pair_tagged(src, langs, exclude=exclude, exclude_globs=globs)
     if tagged.untagged and warn is not None:
         warn(
             f"{printable(src)}: {len(tagged.untagged)} file(s) with no language tag "
             f"('{langs[0]}' or '{langs[1]}') in their names were not checked (e.g. "
             f"{printable(tagged.untagged[0].relative_to(src))})"
         )
-    return tagged.pairs, tagged.problems
+    return tagged
 
 
 def changed_documents(
@@ -481,7 +484,8 @@ def changed_documents(
     Raises:
         InputError: the paths are unusable, not in a git work tree, or ``rev`` is unknown.
     """
-    pairs, problems = find_pairs(src, tgt, settings=settings or Settings())
+    found = find_pairs(src, tgt, settings=settings or Settings())
+    pairs, problems = found.pairs, found.problems
     changed = changed_files(Path(src), rev)
     if tgt is not None:
         changed |= changed_files(Path(tgt), rev)
@@ -545,7 +549,8 @@ def check_paths(
     if settings.glossary is not None:  # terminology and named_entity both read it
         load_glossary(settings.glossary)  # a bad glossary stops the run before any work
     reports = None if settings.report_dir == STDOUT else settings.report_dir
-    pairs, problems = find_pairs(src, tgt, settings=settings, exclude=reports, warn=warn)
+    found = find_pairs(src, tgt, settings=settings, exclude=reports, warn=warn)
+    pairs, problems = found.pairs, found.problems
     corpus = {p.name for p in pairs}
     if only is not None:
         pairs = [p for p in pairs if p.name in only]
@@ -554,7 +559,11 @@ def check_paths(
     if encoder is None:
         encoder = opened = open_encoder(settings, warn=warn)
     warn_uncalibrated(settings, encoder.name, warn)
-    run = RunResult(problems=list(problems), signature=make_signature(settings, encoder.name))
+    run = RunResult(
+        problems=list(problems),
+        signature=make_signature(settings, encoder.name),
+        excluded=found.excluded,
+    )
     try:
         outcomes = batch.check_pairs(
             pairs,

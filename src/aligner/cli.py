@@ -153,6 +153,8 @@ def _settings(config: Path | None, **cli: Any) -> Settings:
         raise ConfigError(named) from None
     if cli.pop("no_cache", False):
         cli["cache"] = False
+    if "exclude" in cli:  # a repeated option: adds to the config's globs
+        cli["exclude"] = (*base.exclude, *cli["exclude"]) if cli["exclude"] else None
     return make_settings({k: v for k, v in cli.items() if v is not None}, base)
 
 
@@ -277,6 +279,13 @@ def main() -> None:
     metavar="REV",
     help="Check only documents whose EN or KO file changed in git since REV "
     "(e.g. origin/main), untracked files included.",
+)
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="GLOB",
+    help="Leave out the files whose path in the tree matches GLOB (world/*-en-only.txt, "
+    "drafts/**); repeatable, added to the config's exclude.",
 )
 @click.option(
     "--annotations",
@@ -496,10 +505,14 @@ def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> I
                 yield f"    {flag.severity.value}: {flag.type}: {flag.message}"
     for problem in run.problems:
         yield f"INPUT {problem.path}: {problem.message}"
-    verdict = "passed" if run.passed else "FAILED"
+    passed = sum(d.passed for d in run.documents)
+    problems = f"{len(run.problems)} input problem(s)"
+    if run.problems and passed == len(run.documents):  # else the FAIL lines say why
+        problems = f"but {problems} fail the run"
+    excluded = f", {run.excluded} file(s) excluded" if run.excluded else ""
     yield (
-        f"{verdict}: {sum(d.passed for d in run.documents)}/{len(run.documents)} documents "
-        f"passed, {len(run.problems)} input problem(s)  [{run.signature}]"
+        f"{'passed' if run.passed else 'FAILED'}: {passed}/{len(run.documents)} documents "
+        f"passed, {problems}{excluded}  [{run.signature}]"
     )
 
 
@@ -525,7 +538,7 @@ def align(
 
     with _errors(traceback):
         settings = _settings(config, **options)
-        [pair], _ = api.find_pairs(src, tgt, settings=settings)
+        [pair] = api.find_pairs(src, tgt, settings=settings).pairs
         encoder = api.open_encoder(settings, warn=_warn)
         if fmt == "json":  # the ladder shows no flags
             api.warn_uncalibrated(settings, encoder.name, _warn)

@@ -121,6 +121,8 @@ class Settings:
     presegmented: bool = False
     # a longer file is refused as not a story (see api.load_document); raise it for books
     max_sentences: int = 50_000
+    # globs of files in the trees that are not checked (see corpus.exclude_matcher)
+    exclude: tuple[str, ...] = ()
     # alignment
     max_bead: int = 4
     # QA
@@ -283,6 +285,11 @@ def _validate(settings: Settings) -> None:
             "they must differ (en and ko)"
         )
     _check_ranges(settings)
+    if any(not glob.removeprefix("./").strip("/") for glob in settings.exclude):
+        raise ConfigError(
+            f"setting 'exclude' has an empty glob in {list(settings.exclude)!r} "
+            "(give paths in the tree such as 'drafts/**' or 'world/*-en-only.txt')"
+        )
     for key in ("boilerplate", "extra_boilerplate"):
         _check_regexes(key, getattr(settings, key))
     _check_names("disabled_checks", sorted(settings.disabled_checks))

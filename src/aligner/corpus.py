@@ -4,16 +4,19 @@ one tree (or file) whose names carry a language tag (``story.en.txt`` /
 
 Only names and file types are looked at here, never contents (see ``io.py``).
 Files that cannot be paired are returned as :class:`InputProblem` so the run
-summary lists them instead of dropping them silently.
+summary lists them instead of dropping them silently; only the ``exclude`` globs
+leave a file out, and the run counts them.
 """
 
 from __future__ import annotations
 
 import functools
+import glob
 import os
 import re
+import shlex
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,8 +40,65 @@ class _Tree:
 
     root: Path
     exclude: Path | None = None  # resolved; a directory that is not corpus
+    excluded_by: Callable[[str], bool] = lambda key: False  # the exclude globs
     files: dict[str, Path] = field(default_factory=dict)
     skipped: dict[str, InputProblem] = field(default_factory=dict)
+    excluded: int = 0  # files the globs left out
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """The pairs found, the files that could not be paired or read (problems), the
+    files of a one-tree run that carry neither language tag (not documents of the
+    run, but worth a word to the user) and how many files the exclude globs left out."""
+
+    pairs: list[DocumentPair]
+    problems: list[InputProblem]
+    untagged: list[Path] = field(default_factory=list)
+    excluded: int = 0
+
+
+def exclude_matcher(globs: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a relative POSIX path (from the top of its tree) matches one of the
+    ``exclude`` globs: ``*`` and ``?`` within one folder name, ``**`` across folders,
+    ``[...]`` a set; a folder a glob matches leaves out everything inside.
+
+    Example:
+        >>> excluded = exclude_matcher(["world/*-en-only.txt", "drafts", "**/*.bak"])
+        >>> [excluded(p) for p in ("world/a-en-only.txt", "world/x/a-en-only.txt")]
+        [True, False]
+        >>> [excluded(p) for p in ("drafts/a/b.txt", "news/drafts.txt", "a/b/c.bak")]
+        [True, False, True]
+    """
+    if not globs:
+        return lambda key: False
+    pattern = re.compile("|".join(_glob_regex(g) for g in globs))
+    return lambda key: pattern.fullmatch(key) is not None
+
+
+def _glob_regex(pattern: str) -> str:
+    pattern = unicodedata.normalize("NFC", pattern).removeprefix("./").strip("/")
+    out, k = [], 0
+    while k < len(pattern):
+        if pattern.startswith("**/", k):
+            out.append("(?:.*/)?")
+            k += 3
+        elif pattern.startswith("**", k):
+            out.append(".*")
+            k += 2
+        elif pattern[k] in "*?":
+            out.append("[^/]*" if pattern[k] == "*" else "[^/]")
+            k += 1
+        elif pattern[k] == "[" and (close := pattern.find("]", k + 2)) > 0:
+            inside = pattern[k + 1 : close]
+            negate = inside.startswith("!")
+            members = "".join(c if c == "-" else re.escape(c) for c in inside[negate:])
+            out.append(f"[{'^' if negate else ''}{members}]")
+            k = close + 1
+        else:
+            out.append(re.escape(pattern[k]))
+            k += 1
+    return f"(?:{''.join(out)}(?:/.*)?)"  # the file itself, or a folder holding it
 
 
 def pair_documents(
@@ -46,8 +106,9 @@ def pair_documents(
     tgt: Path,
     *,
     exclude: Path | None = None,
+    exclude_globs: Sequence[str] = (),
     langs: tuple[str, str] = ("en", "ko"),
-) -> tuple[list[DocumentPair], list[InputProblem]]:
+) -> Pairing:
     """Pair an English and a Korean file, or every file of two directories.
 
     Two files give one pair named after the source file, less its language tag
@@ -65,6 +126,8 @@ def pair_documents(
         tgt: The Korean file or directory.
         exclude: A directory inside the trees that is not corpus (the report
             folder), left out silently; it may not be a tree itself.
+        exclude_globs: Files of the trees to leave out (see :func:`exclude_matcher`),
+            matched against their relative path; two files are always paired.
 
     Returns:
         The pairs sorted by name, and the problems sorted by path: files
@@ -77,8 +140,8 @@ def pair_documents(
             directories have no file in common.
 
     Example:
-        >>> pairs, problems = pair_documents(Path("en"), Path("ko"))  # doctest: +SKIP
-        >>> pairs[0].name  # doctest: +SKIP
+        >>> found = pair_documents(Path("en"), Path("ko"))  # doctest: +SKIP
+        >>> found.pairs[0].name  # doctest: +SKIP
         'world/2024-05-01-summit.txt'
     """
     for path in (src, tgt):
@@ -99,7 +162,7 @@ def pair_documents(
         tagged = _language_tag(src.name, langs)
         if tagged is None or _language_tag(tgt.name, langs) != (tagged[0], langs[1]):
             tagged = (src.name, langs[0])
-        return [DocumentPair(name=printable(tagged[0]), src_path=src, tgt_path=tgt)], []
+        return Pairing([DocumentPair(name=printable(tagged[0]), src_path=src, tgt_path=tgt)], [])
     skip = None if exclude is None else exclude.resolve()
     for root, lang in zip((src, tgt), map(language_name, langs), strict=True):
         if skip == root.resolve():
@@ -107,7 +170,8 @@ def pair_documents(
                 f"{printable(exclude or root)}: the report folder is the {lang} tree itself, "
                 "and its reports would be read as documents; pass another --report-dir"
             )
-    src_tree, tgt_tree = _scan_tree(src, skip), _scan_tree(tgt, skip)
+    excluded_by = exclude_matcher(exclude_globs)
+    src_tree, tgt_tree = (_scan_tree(root, skip, excluded_by) for root in (src, tgt))
     pairs, problems = _pair_trees(
         src_tree, tgt_tree, lambda path, name, other: other.root / name, langs
     )
@@ -117,23 +181,24 @@ def pair_documents(
         raise InputError(
             f"{src} and {tgt}: no file has the same relative path in both directories "
             f"({language_name(langs[0])} side: {len(src_tree.files)} files, "
-            f"{language_name(langs[1])} side: {len(tgt_tree.files)}{why}); name each "
+            f"{language_name(langs[1])} side: {len(tgt_tree.files)}{why}"
+            f"{_left_out(src_tree.excluded + tgt_tree.excluded)}); name each "
             "translation like its original"
         )
-    return pairs, problems
+    return Pairing(pairs, problems, excluded=src_tree.excluded + tgt_tree.excluded)
 
 
-@dataclass(frozen=True)
-class TaggedPairs:
-    """The pairs of one tree named by language tag, the problems, and the files that
-    carry neither tag (not documents of this run, but worth a word to the user)."""
-
-    pairs: list[DocumentPair]
-    problems: list[InputProblem]
-    untagged: list[Path]
+def _left_out(excluded: int) -> str:
+    return f"; {excluded} file(s) left out by exclude" if excluded else ""
 
 
-def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = None) -> TaggedPairs:
+def pair_tagged(
+    root: Path,
+    langs: tuple[str, str],
+    *,
+    exclude: Path | None = None,
+    exclude_globs: Sequence[str] = (),
+) -> Pairing:
     """Pair the files of one directory (walked as :func:`pair_documents` walks a
     tree) whose names differ only in their language tag: ``story.en.txt`` and
     ``story.ko.txt``, ``doc_en.md`` and ``doc_ko.md``, ``001.en`` and ``001.ko``
@@ -146,6 +211,8 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
         root: The directory, or the English file.
         langs: The (English, Korean) language codes, e.g. ``("en", "ko")``.
         exclude: As for :func:`pair_documents`.
+        exclude_globs: As for :func:`pair_documents`, matched against a file's
+            relative path and against its name without the tag (both files).
 
     Raises:
         InputError: ``root`` does not exist, a file ``root`` has no English tag,
@@ -162,7 +229,8 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
             f"{printable(exclude or root)}: the report folder is the tree itself, and its "
             "reports would be read as documents; pass another --report-dir"
         )
-    tree = _scan_tree(root, skip)
+    excluded_by = exclude_matcher(exclude_globs)
+    tree = _scan_tree(root, skip, excluded_by)
     sides = {lang: _Tree(root=root) for lang in langs}
     untagged = []
     for key, path in tree.files.items():
@@ -171,6 +239,9 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
             untagged.append(path)
             continue
         name, lang = tagged
+        if excluded_by(name):
+            tree.excluded += 1
+            continue
         side = sides[lang]
         if name in side.files:
             side.skipped[name] = _problem(
@@ -199,13 +270,14 @@ def pair_tagged(root: Path, langs: tuple[str, str], *, exclude: Path | None = No
             f"{printable(root)}: no two files differ only in their language tag "
             f"(like story.{langs[0]}.txt and story.{langs[1]}.txt; "
             f"{len(sides[langs[0]].files)} '{langs[0]}' and {len(sides[langs[1]].files)} "
-            f"'{langs[1]}' files); {hint}"
+            f"'{langs[1]}' files{_left_out(tree.excluded)}); {hint}"
         )
     skipped = sorted(tree.skipped.values(), key=lambda p: p.path)
-    return TaggedPairs(pairs, sorted([*skipped, *problems], key=lambda p: p.path), untagged)
+    problems = sorted([*skipped, *problems], key=lambda p: p.path)
+    return Pairing(pairs, problems, untagged, tree.excluded)
 
 
-def _pair_one_file(path: Path, langs: tuple[str, str]) -> TaggedPairs:
+def _pair_one_file(path: Path, langs: tuple[str, str]) -> Pairing:
     """The English file ``path`` and the file beside it whose name differs only in
     its language tag (in any case or separator)."""
     tagged = _language_tag(path.name, langs)
@@ -227,8 +299,7 @@ def _pair_one_file(path: Path, langs: tuple[str, str]) -> TaggedPairs:
     )
     if other is None:
         raise InputError(f"{printable(path)}: no translation (expected {printable(expected)})")
-    pairs, _ = pair_documents(path, other, langs=langs)
-    return TaggedPairs(pairs, [], [])
+    return pair_documents(path, other, langs=langs)
 
 
 @functools.cache
@@ -282,20 +353,26 @@ def _pair_trees(
             )
         elif name in src.files and name not in tgt.skipped:
             path = src.files[name]
-            problems.append(_unpaired(path, expected(path, name, tgt), language_name(langs[1])))
+            lang = language_name(langs[1])
+            problems.append(_unpaired(path, name, expected(path, name, tgt), lang))
         elif name in tgt.files and name not in src.skipped:
             path = tgt.files[name]
-            problems.append(_unpaired(path, expected(path, name, src), language_name(langs[0])))
+            lang = language_name(langs[0])
+            problems.append(_unpaired(path, name, expected(path, name, src), lang))
     return pairs, sorted(problems, key=lambda p: p.path)
 
 
-def _unpaired(path: Path, expected: Path, missing_lang: str) -> InputProblem:
-    message = f"no {missing_lang} counterpart (expected {printable(expected)})"
+def _unpaired(path: Path, name: str, expected: Path, missing_lang: str) -> InputProblem:
+    # a story one desk does not translate fails every run until it is left out
+    message = (
+        f"no {missing_lang} counterpart (expected {printable(expected)}); add it, or leave "
+        f"this file out of the run with --exclude {shlex.quote(glob.escape(name))}"
+    )
     return InputProblem(printable(path), printable(message), counterpart=printable(expected))
 
 
-def _scan_tree(root: Path, exclude: Path | None = None) -> _Tree:
-    tree = _Tree(root=root, exclude=exclude)
+def _scan_tree(root: Path, exclude: Path | None, excluded_by: Callable[[str], bool]) -> _Tree:
+    tree = _Tree(root=root, exclude=exclude, excluded_by=excluded_by)
     _scan_dir(tree, root, root.resolve())
     return tree
 
@@ -308,13 +385,17 @@ def _scan_dir(tree: _Tree, directory: Path, real_root: Path) -> None:
         reason = f"cannot list directory ({exc.strerror or exc})"
         if directory == tree.root:
             raise InputError(f"{directory}: {reason}; check its permissions") from None
-        _skip(tree, directory, f"{reason}; its files were not checked")
+        if not tree.excluded_by(_key(tree.root, directory)):
+            _skip(tree, directory, f"{reason}; its files were not checked")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = directory / entry.name
-        if entry.is_symlink():
+        # a folder is walked to count its files; a glob that matches it matches them
+        if not entry.is_dir(follow_symlinks=False) and tree.excluded_by(_key(tree.root, path)):
+            tree.excluded += 1
+        elif entry.is_symlink():
             _add_symlink(tree, path, real_root)
         elif entry.is_dir(follow_symlinks=False):
             if tree.exclude is None or path.resolve() != tree.exclude:

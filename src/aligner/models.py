@@ -174,6 +174,7 @@ class RunResult:
     signature: str = ""
     # waivers of the waiver file that matched no flag of the documents they name
     stale_waivers: list[Waiver] = field(default_factory=list)
+    excluded: int = 0  # files of the trees that the exclude globs left out
 
     @property
     def passed(self) -> bool:

@@ -21,6 +21,14 @@ def test_heading_says_the_verdict_and_counts() -> None:
     )
 
 
+def test_heading_counts_the_excluded_files() -> None:
+    run = replace(sample_run(), excluded=3)
+    assert render_markdown(run).splitlines()[2] == (
+        "1 of 2 document(s) passed, 1 input problem(s), 3 file(s) excluded; "
+        "flags: 4 error, 2 warning, 1 info."
+    )
+
+
 def test_passing_run_says_passed() -> None:
     run = sample_run()
     run.documents, run.problems = run.documents[:1], []

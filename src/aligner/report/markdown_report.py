@@ -90,10 +90,11 @@ def _heading(run: RunResult) -> str:
     waived = waived_count(flags)
     summary = count_line(flags) + (f", {waived} waived" if waived else "")
     icon = _ICONS["PASS" if run.passed else "FAIL"]
+    excluded = f", {run.excluded} file(s) excluded" if run.excluded else ""
     return (
         f"## {icon} aligner: {'passed' if run.passed else 'FAILED'}\n\n"
         f"{passed} of {len(run.documents)} document(s) passed, "
-        f"{len(run.problems)} input problem(s); flags: {summary}.\n"
+        f"{len(run.problems)} input problem(s){excluded}; flags: {summary}.\n"
     )
 
 

@@ -63,6 +63,14 @@ def test_registered_as_an_error() -> None:
         ("2/3 이상", [2 / 3]),
         ("1/4분기 실적", [1, 4]),  # the first quarter of a year
         ("9/11 테러", [9, 11]),
+        # a duration in parts is one value, in its last unit
+        ("징역 1년 6개월", [18]),
+        ("징역 1년6월에 집행유예 2년", [18, 2]),  # court copy writes months as 월
+        ("1년 반 만에", [1.5]),
+        ("1시간 30분 동안", [90]),
+        ("2시간1분9초", [7_269]),
+        ("2008년 9월", [2008, 9]),  # a date is no duration in parts
+        ("오후 2시 30분", [2, 30]),
     ],
 )
 def test_korean_numbers(text: str, values: list[float]) -> None:
@@ -88,6 +96,8 @@ def test_korean_numbers(text: str, values: list[float]) -> None:
         ("half of them, the two halves of the game", [0.5, 1]),
         ("a third straight day", [3]),  # an ordinal
         ("in the first three quarters", [1, 3]),
+        ("one year and six months", [18]),
+        ("two hours, 15 minutes", [135]),
     ],
 )
 def test_english_numbers(text: str, values: list[float]) -> None:
@@ -214,6 +224,125 @@ def test_number_left_on_one_side_only_is_not_flagged() -> None:
 def test_unit_conversions_are_not_flagged() -> None:
     en = "The storm was about 180 miles southeast of Hualien, with winds of 75 mph."
     assert _flags(en, "태풍은 화롄 남동쪽 289km 지점에 있으며 최대 풍속은 시속 120km다.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "units"),
+    [
+        ("3분기 매출 5달러 100초과 10km 반경 100주를 24일", "ko", ["", "", "", "km", "", ""]),
+        (
+            "30분간 3일간 2주 동안 3달 만에 0.25%포인트 25bp",
+            "ko",
+            ["minute", "day", "week", "month", "%p", "bp"],
+        ),
+        ("221㎝, 25㎜, 1천300m, 1.5㎢, 700kg, 20만 톤", "ko", ["cm", "mm", "m", "km²", "kg", "t"]),
+        (
+            "25 basis points, 0.25 percentage point, 2.21 meters, 3 sq km",
+            "en",
+            ["bp", "%p", "m", "km²"],
+        ),
+        ("at 21:30 hours", "en", ["", ""]),  # the minutes of a clock time
+    ],
+)
+def test_units_are_read(text: str, lang: str, units: list[str]) -> None:
+    assert [n.unit for n in extract_numbers(text, lang)] == units
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        ("He was sentenced to 18 months in prison.", "그는 징역 1년 6개월을 선고받았다.", None),
+        ("He was sentenced to 15 months in prison.", "그는 징역 1년 3개월을 선고받았다.", None),
+        ("He was sentenced to 18 months in prison.", "그는 징역 1년6월을 선고받았다.", None),
+        ("He was sentenced to 18 months in prison.", "그는 징역 1년 반을 선고받았다.", None),
+        ("The sentence was reduced to 12 months.", "형량은 징역 1년으로 감형됐다.", None),
+        ("He served two years.", "그는 24개월을 복역했다.", None),
+        ("The meeting lasted 90 minutes.", "회의는 1시간 30분 동안 진행됐다.", None),
+        ("It took 1 hour 30 minutes.", "90분이 걸렸다.", None),
+        (
+            "He was sentenced to 18 months in prison.",
+            "그는 징역 1년 8개월을 선고받았다.",
+            "number 18 months in the English is 1년 8개월 in the Korean",
+        ),
+        (
+            "He got 1 year and 8 months.",
+            "그는 1년 6개월을 받았다.",
+            "number 1 year and 8 months in the English is 1년 6개월 in the Korean",
+        ),
+        (
+            "He served 5 years.",
+            "그는 5개월을 복역했다.",
+            "number 5 years in the English is 5개월 in the Korean",
+        ),
+        (
+            "The plane flew for 1.5 hours.",
+            "비행기는 2시간 반 동안 비행했다.",
+            "number 1.5 hours in the English is 2시간 반 in the Korean",
+        ),
+    ],
+)
+def test_durations_are_compared_by_value(en: str, ko: str, message: str | None) -> None:
+    assert [flag.message for flag in _flags(en, ko)] == ([message] if message else [])
+
+
+def test_a_duration_in_parts_is_read_as_its_parts_if_they_match() -> None:
+    en = "Nobody knows where he has been since last Friday at 21:30 hours."
+    assert _flags(en, "18일 이후 21시간 30분 동안 그가 어디 있었는지 아무도 모른다.") == []
+    [flag] = _flags(en, "18일 이후 21시간 40분 동안 그가 어디 있었는지 아무도 모른다.")
+    assert flag.message == "number 30 in the English is 40분 in the Korean"
+    en = "He served 10 years, 5 months later he was freed."
+    assert _flags(en, "그는 10년을 복역했고 5개월 뒤 석방됐다.") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        (
+            "The tallest player, at 2.21 meters, is Ha.",
+            "키가 가장 큰 선수는 221㎝의 하승진이다.",
+            None,
+        ),
+        ("Rainfall reached 2.5 centimeters.", "강수량은 25㎜에 달했다.", None),
+        ("It weighs 1.5 tons.", "무게는 1천500kg이다.", None),
+        ("It covers 3 square kilometers.", "면적은 300헥타르다.", None),
+        (
+            "The bridge is 1.2 km long.",
+            "다리 길이는 1천300m다.",
+            "number 1.2 km in the English is 1천300m (1,300) in the Korean",
+        ),
+        (
+            "Rainfall reached 25 mm.",
+            "강수량은 3.5㎝에 달했다.",
+            "number 25 mm in the English is 3.5㎝ in the Korean",
+        ),
+    ],
+)
+def test_metric_units_are_compared_by_value(en: str, ko: str, message: str | None) -> None:
+    assert [flag.message for flag in _flags(en, ko)] == ([message] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        ("The BOK cut its key rate by 25 basis points.", "기준금리를 0.25%포인트 내렸다.", None),
+        ("The Fed cut rates by 50 basis points.", "연준은 금리를 0.5%p 인하했다.", None),
+        ("The Fed cut rates by 0.25 percentage point.", "연준은 금리를 25bp 인하했다.", None),
+        (
+            "The yield fell 3.5 basis points to 2.91 percent.",
+            "금리는 0.35%포인트 내린 연 2.910%를 기록했다.",
+            "number 3.5 basis points in the English is 0.35%포인트 in the Korean",
+        ),
+        (
+            "The BOK cut its key rate by 25 basis points.",
+            "기준금리를 0.5%포인트 내렸다.",
+            "number 25 basis points in the English is 0.5%포인트 in the Korean",
+        ),
+    ],
+)
+def test_basis_points_are_hundredths_of_a_percentage_point(
+    en: str, ko: str, message: str | None
+) -> None:
+    assert [flag.message for flag in _flags(en, ko)] == ([message] if message else [])
 
 
 def test_a_number_word_cannot_take_the_partner_of_a_month() -> None:

@@ -9,7 +9,12 @@ percentages, English number words and scale words ("forty-two", "3.5 million",
 counter (``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
 about). The values of a bead are matched as multisets; a temperature in
 Fahrenheit also matches its conversion to Celsius within a degree ("95 degrees"
-and ``35도``; a bare "degrees" or ``도`` may be either scale).
+and ``35도``; a bare "degrees" or ``도`` may be either scale), and a quantity in
+units that convert exactly matches its value in another unit of its measure
+(``numerals.MEASURES``: "2.21 meters" and ``221㎝``, "12 months" and ``1년``,
+"25 basis points" and ``0.25%포인트``). A duration written in parts is one
+value (``1년 6개월`` is 18 months); one that matches nothing whole is read as
+its parts if one of them matches ("21:30" against ``21시간 30분``).
 
 What is left over is not yet an error: news translations routinely turn a
 weekday into a date (``24일``), convert miles to kilometres or a clock time to
@@ -18,7 +23,9 @@ writes as a word. A flag needs a
 *substitution*: a confident value left on each side, the two close enough to
 be one number changed (one digit typed differently, two neighbouring digits
 swapped, or the same digits at a power of ten from each other when one side
-writes a scale unit such as ``만`` or "million"), and with units of one family
+writes a scale unit such as ``만`` or "million"; in units that convert, as either
+side would write the other: "18 months" is ``1년 6개월``, so ``1년 8개월`` is one
+digit off), and with units of one family
 (never "75 mph" against "120km", nor a multiplier against a count). Confident
 means written with digits or a scale word, or an English number word from two
 up that counts the noun after it ("seven people", "three of them": AP style
@@ -50,6 +57,7 @@ from dataclasses import replace
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
+from aligner.qa.numerals.common import MEASURES, measure, unit_size
 from aligner.qa.registry import AlignedDocument, register
 
 __all__ = [
@@ -83,9 +91,23 @@ def _rounded_alike(x: float, other: float) -> float:
 
 
 def _matches(a: Number, b: Number) -> bool:
+    if _convertible(a, b):
+        return any(_same(x, b.value) for x in _in_units_of(a, b))
     if any(_same(x, y) for x in a.values for y in b.values) or _same_temperature(a, b):
         return True
     return _same(_rounded_alike(a.value, b.value), _rounded_alike(b.value, a.value))
+
+
+def _convertible(a: Number, b: Number) -> bool:
+    """Two units of one measure that translators convert exactly ("2.21 meters" and
+    ``221㎝``, "18 months" and ``1년 6개월``): compared by value, not as written."""
+    converted = all(unit.rpartition("+")[2] in MEASURES for unit in (a.unit, b.unit))
+    return converted and a.unit != b.unit and measure(a.unit) == measure(b.unit)
+
+
+def _in_units_of(a: Number, b: Number) -> list[float]:
+    """The values of ``a`` in the (last) unit of ``b``."""
+    return [x * unit_size(a.unit) / unit_size(b.unit) for x in a.values]
 
 
 def _same_temperature(a: Number, b: Number) -> bool:
@@ -144,16 +166,36 @@ def unmatched_numbers(
     Returns:
         ``(src_left, tgt_left)``.
     """
-    src_left, tgt_left = list(src), list(tgt)
+    src_left, tgt_left = _matched_away(list(src), list(tgt))
+    src_left, tgt_left = _in_parts(src_left, tgt_left), _in_parts(tgt_left, src_left)
+    src_left, tgt_left = _matched_away(src_left, tgt_left)
+    _drop_glued(src_left, tgt_left)
+    _drop_glued(tgt_left, src_left)
+    return src_left, tgt_left
+
+
+def _matched_away(
+    src_left: list[Number], tgt_left: list[Number]
+) -> tuple[list[Number], list[Number]]:
+    """Remove the pairs that match, pass by pass; return what is left on each side."""
     for allowed in _MATCH_PASSES:
         for a in list(src_left):
             partner = next((b for b in tgt_left if allowed(a, b) and _matches(a, b)), None)
             if partner is not None:
                 src_left.remove(a)
                 tgt_left.remove(partner)
-    _drop_glued(src_left, tgt_left)
-    _drop_glued(tgt_left, src_left)
     return src_left, tgt_left
+
+
+def _in_parts(left: list[Number], other: Sequence[Number]) -> list[Number]:
+    """``left`` with a quantity in parts that is left over read as its parts if one of
+    them matches a leftover of ``other``: "21:30" against ``21시간 30분``, "10 years,
+    5 months later" against ``10년 ... 5개월``, but not "18 months" against ``1년 8개월``."""
+    return [
+        part
+        for n in left
+        for part in (n.parts if any(_matches(p, b) for p in n.parts for b in other) else (n,))
+    ]
 
 
 def _drop_glued(left: list[Number], other: list[Number]) -> None:
@@ -180,16 +222,36 @@ def _digit_string(value: float) -> str:
 
 
 def _comparable_units(a: str, b: str) -> bool:
-    """Same family, or a unit on one side only; never imperial against metric, nor
-    Fahrenheit against Celsius (a bare "degrees" may be either)."""
+    """One measure or family, or a unit on one side only; never imperial against
+    metric, length against mass, nor Fahrenheit against Celsius (a bare "degrees"
+    may be either)."""
     temperatures = {a, b} <= {"fahrenheit", "celsius", "degrees"} and "degrees" in (a, b)
-    return a == b or temperatures or (not (a and b) and "times" not in (a, b))
+    same = measure(a) == measure(b)
+    return same or temperatures or (not (a and b) and "times" not in (a, b))
 
 
 def _written_digits(number: Number) -> str:
-    """The digits as written ("131.00" stays "131.00"), or of the value if scaled."""
+    """The digits as written ("131.00" stays "131.00", ``1년 6개월`` is "16"), or of
+    the value if the writing hides it."""
+    if number.parts:
+        return "".join(_written_digits(part) for part in number.parts)
     plain = re.sub(r"[$£€¥,'’]", "", number.text)
-    return plain if re.fullmatch(r"\d*\.?\d+", plain) else _digit_string(number.value)
+    if re.fullmatch(r"\d*\.?\d+", plain) and _same(float(plain), number.value):
+        return plain
+    return _digit_string(number.value)  # "3만 5천", and "1.5" for ``1년 반``
+
+
+def _digits_in_units_of(a: Number, b: Number) -> str:
+    """The digits ``a`` is written with in the units of ``b``: 18 months in years and
+    months is "16" (1 and 6), 1.2 km in metres "1200"."""
+    units = b.unit.split("+")
+    left = a.value * unit_size(a.unit)  # in the measure's base unit
+    digits = ""
+    for unit in units[:-1]:
+        whole = math.floor(left / unit_size(unit) + 1e-9)
+        digits += str(whole) if whole or digits else ""
+        left -= whole * unit_size(unit)
+    return digits + _digit_string(round(left / unit_size(units[-1]), 9))
 
 
 def _one_edit_apart(a: str, b: str) -> bool:
@@ -217,12 +279,18 @@ def is_substitution(a: Number, b: Number) -> bool:
     Returns:
         True for "1,500" vs "1,600" or "1924" vs "1920"; for "50,000" vs
         ``50만`` (a power of ten up to 10^4 with a scale unit on one side);
+        for "18 months" vs ``1년 8개월`` (written as ``1년 6개월``, one digit off);
         False for unrelated figures such as "75" vs "120".
     """
     if not _comparable_units(a.unit, b.unit):
         return False  # "75 mph" and "120km" are one speed
     if _one_edit_apart(_written_digits(a), _written_digits(b)):
         return True
+    if _convertible(a, b) and (
+        _one_edit_apart(_digits_in_units_of(a, b), _written_digits(b))
+        or _one_edit_apart(_written_digits(a), _digits_in_units_of(b, a))
+    ):
+        return True  # "18 months" against 1년 8개월 (1년 6개월), "1.2 km" against 1천300m
     if not (a.scaled or b.scaled) or a.value <= 0 or b.value <= 0:
         return False
     exponent = math.log10(max(a.value, b.value) / min(a.value, b.value))
@@ -230,11 +298,13 @@ def is_substitution(a: Number, b: Number) -> bool:
 
 
 def _describe(number: Number) -> str:
-    """The number as written, with its value when the writing hides it ("3만 5천 (35,000)")."""
+    """The number as written, with its value when the writing hides it ("3만 5천 (35,000)"),
+    and with a unit that translators convert ("18 months", ``1년 8개월``, ``1천300m (1,300)``)."""
     plain = re.sub(r"[$£€¥,'’]", "", number.text)
-    if plain.replace(".", "", 1).isdigit() and _same(float(plain), number.value):
-        return number.text
-    return f"{number.text} ({_format(number.value)})"
+    digits = plain.replace(".", "", 1).isdigit()
+    if number.parts or (digits and (number.unit_text or _same(float(plain), number.value))):
+        return number.text + number.unit_text
+    return f"{number.text}{number.unit_text} ({_format(number.value)})"
 
 
 def _message(pairs: list[tuple[Number, Number]], src_lang: str, tgt_lang: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,21 @@ class Number:
             for a number inside a
             Latin-script gloss of Korean text ("빌딩 2008(Light+Building
             2008)"), else empty.
-        unit: the family of the unit written with it: ``"imperial"``,
-            ``"metric"``, ``"fahrenheit"``, ``"celsius"``, ``"degrees"`` (a
-            temperature or angle of unwritten scale), ``"times"`` or empty.
-            Translators convert miles to kilometres and "doubled" to ``2배``;
-            only numbers of one family are compared.
+        unit: the unit written with it: one of :data:`MEASURES` (``"cm"``,
+            ``"month"``), several of one measure joined by ``+`` for a
+            quantity written in parts (``"year+month"`` for ``1년 6개월``,
+            whose value is then in the last), or the family of a unit that
+            is not converted exactly: ``"imperial"``, ``"fahrenheit"``,
+            ``"celsius"``, ``"degrees"`` (a temperature or angle of unwritten
+            scale), ``"times"``; else empty. Translators convert miles to
+            kilometres and "doubled" to ``2배``; only numbers of one measure or
+            family are compared.
         scaled: written with a scale unit ("million", ``만``), where a
             power-of-ten slip is the typical error.
+        unit_text: the unit of :data:`MEASURES` as written after it
+            ("months", ``㎝``), for messages; else empty.
+        parts: the numbers a quantity written in parts is made of (the 1 and
+            the 6 of ``1년 6개월``), else empty.
     """
 
     value: float
@@ -43,10 +51,43 @@ class Number:
     scaled: bool = False
     kind: str = ""
     unit: str = ""
+    unit_text: str = ""
+    parts: tuple[Number, ...] = ()
 
     @property
     def values(self) -> frozenset[float]:
         return self.aliases | {self.value}
+
+
+# Units that translators convert exactly within one measure, with their size in
+# the measure's base unit: "2.21 meters" is 221㎝, "18 months" 1년 6개월, "25 basis
+# points" 0.25%포인트. A month is no fixed number of days: years and months are a
+# measure of their own.
+MEASURES: dict[str, tuple[str, float]] = {
+    "mm": ("length", 1e-3), "cm": ("length", 1e-2), "m": ("length", 1.0), "km": ("length", 1e3),
+    "mg": ("mass", 1e-3), "g": ("mass", 1.0), "kg": ("mass", 1e3), "t": ("mass", 1e6),
+    "m²": ("area", 1.0), "ha": ("area", 1e4), "km²": ("area", 1e6),
+    "ml": ("volume", 1e-3), "l": ("volume", 1.0),
+    "second": ("time", 1.0), "minute": ("time", 60.0), "hour": ("time", 3600.0),
+    "day": ("time", 86400.0), "week": ("time", 604800.0),
+    "month": ("calendar", 1.0), "year": ("calendar", 12.0),
+    "bp": ("rate", 0.01), "%p": ("rate", 1.0),
+}  # fmt: skip
+
+
+# measures whose quantities are written in parts: "1년 6개월", "2 hours, 15 minutes", "1m 80㎝"
+WRITTEN_IN_PARTS = frozenset({"length", "mass", "time", "calendar"})
+
+
+def measure(unit: str) -> str:
+    """What a unit of :data:`MEASURES` measures, in parts or not; any other unit is its own."""
+    last = unit.rpartition("+")[2]
+    return MEASURES[last][0] if last in MEASURES else unit
+
+
+def unit_size(unit: str) -> float:
+    """The size of a unit of :data:`MEASURES` (of its last part) in its measure's base unit."""
+    return MEASURES[unit.rpartition("+")[2]][1]
 
 
 Found = tuple[int, int, Number]  # start and end offset in the text, and the number
@@ -99,8 +140,54 @@ def currency_conversion(before: str, after: str) -> bool:
     return bool(_BRACKET_BEFORE.search(before)) and not _OWN_FIGURE_AFTER.match(after)
 
 
-def unit_family(after: str, units: Sequence[tuple[str, re.Pattern[str]]]) -> str:
-    return next((family for family, pattern in units if pattern.match(after)), "")
+def read_unit(after: str, units: Sequence[tuple[str, re.Pattern[str]]]) -> tuple[str, str]:
+    """The first of ``units`` whose pattern ``after`` starts with, and its text as written."""
+    for unit, pattern in units:
+        if found := pattern.match(after):
+            return unit, found.group()
+    return "", ""
+
+
+def join_parts(found: list[Found], text: str, gap: re.Pattern[str]) -> list[Found]:
+    """One quantity written in parts, each in a smaller unit of one measure ("1년 6개월",
+    "2 hours and 15 minutes", ``1시간 30분``), as one number in its last unit.
+
+    Args:
+        found: numbers read from ``text``, in reading order.
+        text: the text they were read from.
+        gap: what may stand between one part's unit and the next part.
+    """
+    joined: list[Found] = []
+    for start, end, number in found:
+        if joined and _next_part(joined[-1], (start, end, number), text, gap):
+            first_start, _, first = joined.pop()
+            size = unit_size(first.unit) / unit_size(number.unit)
+            whole = replace(
+                first,
+                value=first.value * size + number.value,
+                text=text[first_start:end],
+                aliases=frozenset(),
+                confident=first.confident or number.confident,
+                unit=f"{first.unit}+{number.unit}",
+                unit_text=number.unit_text,
+                parts=(first.parts or (first,)) + (number,),
+            )
+            joined.append((first_start, end, whole))
+        else:
+            joined.append((start, end, number))
+    return joined
+
+
+def _next_part(first: Found, then: Found, text: str, gap: re.Pattern[str]) -> bool:
+    """Whether ``then`` goes on the quantity ``first`` writes, in a smaller unit of its measure."""
+    (_, end, a), (start, _, b) = first, then
+    return (
+        bool(a.unit_text and b.unit_text)
+        and not b.parts
+        and measure(a.unit) == measure(b.unit) in WRITTEN_IN_PARTS
+        and unit_size(a.unit) > unit_size(b.unit)
+        and bool(gap.fullmatch(text, end + len(a.unit_text), start))
+    )
 
 
 def parse_digits(text: str) -> float:

@@ -10,14 +10,16 @@ from dataclasses import replace
 
 from aligner.qa.numerals.common import (
     DIGITS,
+    MEASURES,
     SLASH_FRACTION,
     Found,
     Number,
     currency_conversion,
     free,
+    join_parts,
     parse_digits,
+    read_unit,
     slash_fraction,
-    unit_family,
     zones_named,
 )
 
@@ -82,19 +84,41 @@ _EN_TIME_ZONE = re.compile(
     r"|(?P<korea>\b(?:KST|JST)\b|\b(?:Seoul|Korea|Korean|Pyongyang|Tokyo|Japan)\s+time\b)"
     r"|(?P<local>\blocal\s+time\b|(?:(?<=[a-z,]\s)|\(|(?<=[ap]\.m\.\s))(?:[A-Z][a-z]+\s+)+time\b)"
 )
+_EN_METRES = r"met(?:er|re)s?"
 _EN_UNITS_AFTER = (
     ("imperial", re.compile(
         r"[\s-]*(?:square[\s-]+)?(?:miles?|mph|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?"
         r"|ounces?|oz|gallons?|acres?)\b", re.I)),
-    ("metric", re.compile(
-        r"[\s-]*(?:square[\s-]+)?(?:km|kilometers?|kilometres?|m|meters?|metres?|cm|mm|kg"
-        r"|kgs?|kms?|kilograms?|grams?|tonnes?|hectares?|m²)\b", re.I)),
+    ("km²", re.compile(rf"[\s-]*(?:(?:square|sq\.?)[\s-]*(?:km|kilo{_EN_METRES})\b|km²)", re.I)),
+    ("m²", re.compile(rf"[\s-]*(?:(?:square|sq\.?)[\s-]*(?:m|{_EN_METRES})\b|m²)", re.I)),
+    ("ha", re.compile(r"[\s-]*hectares?\b", re.I)),
+    ("km", re.compile(rf"[\s-]*(?:kms?|kilo{_EN_METRES})\b", re.I)),
+    ("cm", re.compile(rf"[\s-]*(?:cm|centi{_EN_METRES})\b", re.I)),
+    ("mm", re.compile(rf"[\s-]*(?:mm|milli{_EN_METRES})\b", re.I)),
+    ("m", re.compile(rf"[\s-]*(?:m|{_EN_METRES})\b", re.I)),
+    ("kg", re.compile(r"[\s-]*(?:kgs?|kilograms?|kilos?)\b", re.I)),
+    ("mg", re.compile(r"[\s-]*(?:mg|milligrams?)\b", re.I)),
+    ("g", re.compile(r"[\s-]*grams?\b", re.I)),
+    ("t", re.compile(r"[\s-]*(?:metric\s+)?(?:tonnes?|tons?)\b", re.I)),
+    ("ml", re.compile(r"[\s-]*(?:ml|millilit(?:er|re)s?)\b", re.I)),
+    ("l", re.compile(r"[\s-]*lit(?:er|re)s?\b", re.I)),
     ("fahrenheit", re.compile(r"[\s-]*(?:degrees?\s+Fahrenheit\b|°\s?F\b)", re.I)),
     ("celsius", re.compile(r"[\s-]*(?:degrees?\s+(?:Celsius|centigrade)\b|°\s?C\b)", re.I)),
     ("times", re.compile(r"\s*(?:times\b|-?fold\b)", re.I)),
     # bare "degrees": Fahrenheit in American copy, Celsius in British, or an angle
     ("degrees", re.compile(r"[\s-]*(?:degrees?\b|°)", re.I)),
+    ("bp", re.compile(r"[\s-]*(?:basis[\s-]+points?|bps?)\b", re.I)),
+    ("%p", re.compile(r"[\s-]*percentage[\s-]+points?\b", re.I)),
+    ("year", re.compile(r"[\s-]*years?\b", re.I)),
+    ("month", re.compile(r"[\s-]*months?\b", re.I)),
+    ("week", re.compile(r"[\s-]*weeks?\b", re.I)),
+    ("day", re.compile(r"[\s-]*days?\b", re.I)),
+    ("hour", re.compile(r"[\s-]*(?:hours?|hrs?)\b", re.I)),
+    ("minute", re.compile(r"[\s-]*(?:minutes?|mins?)\b", re.I)),
+    ("second", re.compile(r"[\s-]*(?:seconds?|secs?)\b", re.I)),
 )  # fmt: skip
+# "1 year and 6 months", "2 hours, 15 minutes": one duration in parts
+_EN_PARTS_GAP = re.compile(r",?\s+(?:and\s+)?")
 _EN_DECADES_AFTER = re.compile(r"[\s-]+decades?\b", re.I)  # "five decades" is 50년
 _EN_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w-])-)$", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]+")
@@ -123,7 +147,8 @@ _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
 def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     """Set the unit family and confidence from the words around an English number."""
     before, after = text[max(0, start - 24) : start], text[end : end + 24]
-    unit = unit_family(after, _EN_UNITS_AFTER)
+    # the minutes of a clock time are no duration: "21:30 hours"
+    unit, written = read_unit(after, _EN_UNITS_AFTER) if before[-1:] != ":" else ("", "")
     # a bracketed amount without a unit is a currency conversion
     converted = not unit and currency_conversion(before, after)
     # "minus 4 degrees" against "영하 20도"
@@ -135,7 +160,10 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     if not kind and number.value <= 24 and _EN_AFTER_HOUR.match(after):
         kind = "clock"
     confident = number.confident and not converted
-    return replace(number, aliases=aliases, unit=unit, kind=kind, confident=confident)
+    unit_text = written if unit in MEASURES else ""
+    return replace(
+        number, aliases=aliases, unit=unit, kind=kind, confident=confident, unit_text=unit_text
+    )
 
 
 def _en_clock_times(text: str) -> Iterator[Found]:
@@ -290,4 +318,5 @@ def extract_en(text: str) -> list[Found]:
     found += _en_named_numbers(text, taken)
     # "7:00" is "7시" in Korean: zero minutes are no number of their own
     found = [f for f in found if not (f[2].text == "00" and text[: f[0]].endswith(":"))]
-    return [(s, e, _en_context(text, s, e, n)) for s, e, n in found]
+    found = sorted(((s, e, _en_context(text, s, e, n)) for s, e, n in found), key=lambda f: f[:2])
+    return join_parts(found, text, _EN_PARTS_GAP)

@@ -11,14 +11,17 @@ from dataclasses import replace
 
 from aligner.qa.numerals.common import (
     DIGITS,
+    MEASURES,
     SLASH_FRACTION,
     Found,
     Number,
     currency_conversion,
     free,
+    join_parts,
+    measure,
     parse_digits,
+    read_unit,
     slash_fraction,
-    unit_family,
     zones_named,
 )
 
@@ -65,9 +68,8 @@ _KO_DATE_PAIR = re.compile(
 # A day of the month without its month: news translations turn "Thursday"
 # into "24일", so it proves nothing on its own.
 # "10일 앞둔", "15일짜리", "3일 동안" are durations, not dates.
-_KO_LONE_DAY = re.compile(
-    r"일(?!\s*(?:간|동안|째|씩|짜리|앞|후|전|만|뒤|이내|내|여|가량|남짓|이상|정도))"
-)
+_KO_DAY_COUNT_AFTER = r"\s*(?:간|동안|째|씩|짜리|앞|후|전|만|뒤|이내|내|여|가량|남짓|이상|정도)"
+_KO_LONE_DAY = re.compile(rf"일(?!{_KO_DAY_COUNT_AFTER})")
 _KO_MONTH_BEFORE = re.compile(r"월\s*$")
 # a counter after a number: what it counts (명, 곳, 년...); "6자회담" counts no one
 _KO_COUNTER_AFTER = re.compile(
@@ -75,15 +77,47 @@ _KO_COUNTER_AFTER = re.compile(
     r"|권|채|편|장|그루|표|골|점|위|발|기|팀|국|배|회|차|쌍)"
 )
 _KO_MONTH_AFTER = re.compile(r"\s?월")
+_KO_PARTICLES = "이|가|을|를|은|는|의|에|도|만|씩|째|과|와|으로|로|나|부터|까지|쯤|뿐|이다|였|이었"
+# the end of a unit word: "30분간", "10초 만에", not "3분기", "5달러" or "100초과"
+_KO_UNIT_END = (
+    r"(?=[^가-힣]|$|간|동안|째|씩|짜리|여|가량|남짓|쯤|께|경|안팎|내외|이내|내|이상|이하|미만|정도"
+    rf"|앞|후|전|뒤|다|{_KO_PARTICLES})"
+)
 _KO_UNITS_AFTER = (
     ("imperial", re.compile(r"\s*(?:마일|피트|인치|야드|파운드|갤런|에이커|온스)")),
-    ("metric", re.compile(
-        r"\s*(?:km|㎞|킬로미터|m(?![a-z])|미터|cm|㎝|mm|㎜|밀리|kg|㎏|킬로그램|그램|톤|㎡|㎢|m²"
-        r"|헥타르|리터)")),
+    ("km²", re.compile(r"\s*(?:㎢|km²|(?:제곱|평방)킬로미터)")),
+    ("m²", re.compile(r"\s*(?:㎡|m²|(?:제곱|평방)미터)")),
+    ("ha", re.compile(r"\s*헥타르")),
+    ("km", re.compile(r"\s*(?:km|㎞|킬로미터)")),
+    ("cm", re.compile(r"\s*(?:cm|㎝|센티미터|센티)")),
+    ("mm", re.compile(r"\s*(?:mm|㎜|밀리미터|밀리(?!그램|리터|초))")),
+    ("mg", re.compile(r"\s*(?:mg|㎎|밀리그램)")),
+    ("ml", re.compile(r"\s*(?:ml|㎖|밀리리터)")),
+    ("m", re.compile(r"\s*(?:m(?![a-z²])|미터)")),
+    ("kg", re.compile(r"\s*(?:kg|㎏|킬로그램)")),
+    ("g", re.compile(r"\s*그램")),
+    ("t", re.compile(r"\s*톤")),
+    ("l", re.compile(r"\s*(?:리터|ℓ)")),
     ("celsius", re.compile(r"\s*(?:℃|°\s?C)")),
     ("fahrenheit", re.compile(r"\s*(?:℉|°\s?F)")),
     ("times", re.compile(r"\s*배")),
+    ("%p", re.compile(r"\s*(?:[%％]\s?(?:포인트|[pP](?![A-Za-z]))|퍼센트\s?포인트)")),
+    ("bp", re.compile(r"\s*(?:[bB][pP](?![A-Za-z])|베이시스\s?포인트)")),
+    ("year", re.compile(r"\s?(?:여\s?)?개?년(?!대|생)")),
+    ("month", re.compile(rf"\s?(?:여\s?)?(?:개월|달{_KO_UNIT_END})")),
+    ("week", re.compile(
+        rf"\s?(?:여\s?)?주(?:일{_KO_UNIT_END}|간|(?=\s?(?:동안|째|만에|연속|뒤|후|전|이내)))")),
+    ("day", re.compile(rf"\s?(?:여\s?)?일(?={_KO_DAY_COUNT_AFTER})")),
+    ("hour", re.compile(r"\s?(?:여\s?)?시간")),
+    ("minute", re.compile(rf"\s?(?:여\s?)?분{_KO_UNIT_END}")),
+    ("second", re.compile(rf"\s?(?:여\s?)?초(?!과){_KO_UNIT_END}")),
 )  # fmt: skip
+# "1년 반" is a year and a half, "3시간 반" three hours and a half ("10km 반경" is a radius)
+_KO_AND_A_HALF = re.compile(rf"\s?반(?=[^가-힣]|$|간|동안|가량|정도|쯤|{_KO_PARTICLES})")
+# "징역 1년6월": court copy counts the months of a sentence as 월
+_KO_SENTENCE_BEFORE = re.compile(r"(?:징역|금고)\s?\d+년\s?$")
+# "1년 6개월", "1시간 30분": one duration in parts
+_KO_PARTS_GAP = re.compile(r"\s?")
 # "섭씨 35도" against "95 degrees Fahrenheit" is one temperature
 _KO_UNITS_BEFORE = (
     ("celsius", re.compile(r"(?:섭씨|영하|영상)\s*$")),
@@ -121,7 +155,6 @@ _KO_NATIVE = {
 # alone is age, tax or world), and the counter must end the word or take a
 # particle ("한 대통령" is not "one vehicle").
 _KO_COUNTERS = "명|번|개|가지|마리|살|채|곳|군데|대|권|잔|차례|시간|달|해|사람|척|발|장|벌|켤레|분"
-_KO_PARTICLES = "이|가|을|를|은|는|의|에|도|만|씩|째|과|와|으로|로|나|부터|까지|쯤|뿐|이다|였|이었"
 _KO_NATIVE_RE = re.compile(
     rf"(?<![가-힣])(?P<word>{'|'.join(sorted(_KO_NATIVE, key=len, reverse=True))})"
     rf"\s?(?:{_KO_COUNTERS})(?=[^가-힣]|$|(?:{_KO_PARTICLES})(?:[^가-힣]|$))"
@@ -150,13 +183,13 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     before, after = text[max(0, start - 8) : start], text[end : end + 8]
     day = number.value <= 31 and _KO_LONE_DAY.match(after)
     lone_day = day and not _KO_MONTH_BEFORE.search(before)
-    unit = (
-        unit_family(after, _KO_UNITS_AFTER)
-        or next((family for family, pattern in _KO_UNITS_BEFORE if pattern.search(before)), "")
-        or ("degrees" if number.text[-1].isdigit() and _KO_DEGREES_AFTER.match(after) else "")
-    )
+    unit, written = _ko_unit(before, after, number)
+    value = number.value
+    duration = measure(unit) in ("time", "calendar")
+    if duration and (and_a_half := _KO_AND_A_HALF.match(after, len(written))):
+        value, written = value + 0.5, written + and_a_half.group()
     converted = not unit and currency_conversion(before, after)
-    month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after))
+    month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after)) and unit != "month"
     half = _KO_HALF_BEFORE.search(before)
     hour = number.value <= 24 and _KO_AFTER_HOUR.match(after)
     clock = (half.lastgroup or "") if half and hour else "clock" if hour else ""
@@ -171,6 +204,7 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         aliases.add(number.value * _KO_BIG_UNITS[tail["big"]])
     return replace(
         number,
+        value=value,
         aliases=frozenset(aliases),
         confident=number.confident and not (lone_day or converted),
         kind="day"
@@ -181,7 +215,23 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         if month
         else clock or number.kind or ("count" if _KO_COUNTER_AFTER.match(after) else ""),
         unit=unit,
+        unit_text=written if unit in MEASURES else "",
     )
+
+
+def _ko_unit(before: str, after: str, number: Number) -> tuple[str, str]:
+    """The unit of a Korean number, and its text as written after it."""
+    if _KO_SENTENCE_BEFORE.search(before) and (months := _KO_MONTH_AFTER.match(after)):
+        return "month", months.group()
+    unit, written = read_unit(after, _KO_UNITS_AFTER)
+    if unit:
+        return unit, written
+    for family, pattern in _KO_UNITS_BEFORE:
+        if pattern.search(before):
+            return family, ""
+    if number.text[-1].isdigit() and _KO_DEGREES_AFTER.match(after):
+        return "degrees", ""
+    return "", ""
 
 
 def time_zones_ko(text: str) -> frozenset[int]:
@@ -255,4 +305,5 @@ def extract_ko(text: str) -> list[Found]:
     taken = [(s, e) for s, e, _ in found]
     found += _ko_digit_numbers(text, taken)
     found += _ko_native_numbers(text)
-    return [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]
+    found = [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]
+    return join_parts(sorted(found, key=lambda f: f[:2]), text, _KO_PARTS_GAP)

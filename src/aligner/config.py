@@ -27,15 +27,20 @@ from aligner.io import ENCODING_HINT, text_codec
 DEFAULT_MODEL = "muse-v3"
 
 # A credit names people or desks, capitalised: "Translated by Claire S. Lee.",
-# "(Reporting by Hyonhee Shin in Seoul; Editing by Lincoln Feast)", but not
-# "Written by hand, the letter reached the embassy."
+# "(Reporting by Hyonhee Shin in Seoul; Editing by Lincoln Feast)", "Translation by
+# the Korea JoongAng Daily staff.", but not "Written by hand, the letter reached the
+# embassy." nor "Edited by the ministry, the report ...".
 _NAME = r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
+_CREDITED = rf"(?:the\s+)?{_NAME}(?:\s+(?:staff|desk))?"
 _CREDIT = (
     r"(?i:(?:additional\s+)?(?:translat(?:ed|ing|ion)|edit(?:ed|ing)|writ(?:ten|ing)"
     r"|report(?:ed|ing))\s+by)\s+"
-    rf"{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?"
+    rf"{_CREDITED}(?:\s*(?:,|and|&)\s*{_NAME})*(?:\s+in\s+{_NAME})?"
 )
 _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# a name in capitals, as a Korea JoongAng Daily byline writes it: LEE HAE-RIN
+_CAPS_NAME = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 # the text of a caption before its credit: one sentence at most (no full stop inside)
 _CAPTION = r"(?:(?![.!?。]\s).){0,300}(?:[.!?。]\s*)?"
 
@@ -44,18 +49,28 @@ _CAPTION = r"(?:(?![.!?。]\s).){0,300}(?:[.!?。]\s*)?"
 BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"(?i)read (a version of )?this (story|article) in (korean|english)\.?",
     r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?",
-    rf"\(?{_CREDIT}(?:\s*[;.,]?\s*{_CREDIT})*\s*[.)]*",
+    rf"\(?{_CREDIT}(?:\s*(?:[;.,]|,?\s+and)?\s*{_CREDIT})*\s*[.)]*",
     r"!\[.*\]\(.*\)",
     r"(?i)(photo|image|caption|file photo)\s*:.*",
     # a caption, or one whose credit ends the line: "... [연합뉴스 자료사진]", "... [AP=연합뉴스]",
-    # "... (사진=독자 제공)", "... (연합뉴스)", "... (AFP-Yonhap)"; never a sentence that
-    # only mentions the agency, nor a paragraph a caption was glued to (one sentence at most)
-    rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|그래픽|제공)\]",
+    # "... (사진=독자 제공)", "... [중앙포토]", "... (연합뉴스)", "... (AFP-Yonhap)", and
+    # "... [YONHAP]", "... [JOONGANG PHOTO]" (a credit in capitals, never "[of the ruling]");
+    # never a sentence that only mentions the agency, nor a paragraph a caption was glued
+    # to (one sentence at most)
+    rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|포토|그래픽|제공|캡처)\]",
     rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+=\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
     rf"{_CAPTION}\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
+    rf"{_CAPTION}\[\s*[A-Z][A-Z0-9 /&.,'’-]*[A-Z0-9]\s*\]",
     r"\((?i:end)\)|\(끝\)",  # the end mark of a wire story
-    # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr"
+    # a wire story's notes on a line of their own: "(LEAD)", "(2nd LD)", "(ATTN: ADDS ...)", "[2보]"
+    r"\((LEAD|URGENT|\d+(st|nd|rd|th) LD)([,;][^()]*)?\)|\(ATTN\s*:.*\)"
+    r"|\[(속보|\d+보|종합\d*보?)\]",
+    # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr", or of
+    # names in capitals: "BY LEE HAE-RIN [lee.haerin@joongang.co.kr]"
     rf"([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?{_EMAIL}([\s,;/·]+{_EMAIL})*",
+    rf"B[Yy]\s+(?!(THE|AN?)\b){_CAPS_NAME}(\s*(,|AND|&)\s*{_CAPS_NAME})*(\s*\[?{_EMAIL}([\s,;/]+{_EMAIL})*\]?)?",
+    # where a translated column first ran: "JoongAng Ilbo, Nov. 29, Page 30"
+    rf"{_NAME}\s*,\s*{_MONTH}\s*\d{{1,2}}(\s*,\s*\d{{4}})?\s*,\s*(?i:page|p\.)\s*[A-Z]?\d+\.?",
     # a copyright notice, not a sentence about copyright
     r"(?i)(copyright\s*(©|\(c\)|\d{4})|[©ⓒ]).*|(?i:(copyright\b.*)?all rights reserved)\.?",
     r"[<‹〈(\[]?\s*(저작권자|ⓒ|©).*|.*무단\s*(전재|복제).*",

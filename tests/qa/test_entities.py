@@ -98,8 +98,8 @@ def test_acronym_of_the_pairs_own_words_is_not_flagged(en: str, ko: str) -> None
 
 
 def test_acronym_the_pair_does_not_spell_is_flagged() -> None:
-    # a loose rendering: "IMF" for the Asian financial crisis says nothing the pair spells
-    assert _flags(("The 1997 Asian financial crisis hit many firms.", "1997년 IMF 외환위기."))
+    # the fund itself, not the crisis Korean names after it, must be in the English
+    assert _flags(("The fund cut its growth forecast.", "IMF는 성장률 전망을 낮췄다."))
     # ordinary words spell an acronym only in the pair itself, not anywhere in the story
     flags = _flags(
         ("Officials were put in charge of the video assistant referee.", "관리들이 책임을 맡았다."),
@@ -111,6 +111,48 @@ def test_acronym_the_pair_does_not_spell_is_flagged() -> None:
     assert _flags(("GM's financing arm said so.", "GMC는 그렇게 말했다."))
     # ... and a letter for a word names leave out (English, Korea...), not any letter
     assert _flags(("South Korea's economy grew.", "ZSK 경제가 성장했다."))
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # Konglish abbreviations Korean copy writes in Latin script
+        ("She sang the theme song for the drama.", "그는 이 드라마의 OST를 불렀다."),
+        ("He starred in a beer commercial.", "그는 맥주 CF에 출연했다."),
+        ("The streamer apologized to viewers.", "그 BJ는 시청자들에게 사과했다."),
+        ("Product placement is everywhere in the show.", "이 드라마에는 PPL이 넘쳐난다."),
+        ("Young people ask about each other's personality type.", "젊은이들은 MBTI를 묻는다."),
+        # the Korean name of the 1997 crisis
+        ("It fell after the 1997 Asian financial crisis.", "IMF 외환위기 이후 떨어졌다."),
+        ("Many lost their jobs during the 1997 crisis.", "IMF 사태 때 많은 이가 실직했다."),
+    ],
+)
+def test_latin_abbreviations_of_korean_usage_are_not_flagged(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_an_official_acronym_is_explained_by_its_english_name_anywhere() -> None:
+    pairs = [
+        (
+            "Korea Trade-Investment Promotion Agency said exports rose.",
+            "KOTRA는 수출이 늘었다고 밝혔다.",
+        ),
+        ("Korea Gas Corp. raised its rates.", "KOGAS가 요금을 올렸다."),
+        ("Shares fell on the Korea Exchange.", "KRX에서 주가가 떨어졌다."),
+        (
+            "The team works at the Pohang University of Science and Technology.",
+            "연구팀은 포항에 있다.",
+        ),
+        ("The university said so.", "POSTECH은 그렇게 밝혔다."),
+    ]
+    assert _flags(*pairs) == []
+    # without its name in the English, the acronym is an addition
+    assert _flags(("The agency said exports rose.", "KOTRA는 수출이 늘었다고 밝혔다."))
+
+
+def test_misspellings_are_still_flagged() -> None:
+    assert _flags(("I found Betty reading a book alone.", "나는 Brtty가 혼자 책을 읽는 것을 봤다."))
+    assert _flags(("She sang the theme song.", "그는 OTS를 불렀다."))
 
 
 def test_glossary_rendering_explains_a_latin_token() -> None:

@@ -15,10 +15,12 @@ The check therefore flags only what is confidently wrong:
   not: as the initials of a name anywhere in it (``IOC``, "International
   Olympic Committee") or of words of the pair's own English (``VAR``, "video
   assistant referee"; see :func:`_spelled_out`). Units (``km``,
-  ``MW``), abbreviations Korean writes in Latin script (``TV``, ``CEO``) and
+  ``MW``), abbreviations Korean writes in Latin script (``TV``, ``CEO``,
+  ``OST``), ``IMF`` in the Korean name of the 1997 crisis (``IMF 외환위기``) and
   glosses in brackets (``국제올림픽위원회(IOC)``, which a translator adds) are
   not counted, nor is a token the Korean document glosses in brackets
-  elsewhere;
+  elsewhere, nor an official acronym whose English name (not its initials:
+  ``KOTRA``, "Korea Trade-Investment Promotion Agency") the English gives;
 * names with a fixed Korean form, from a small built-in glossary
   (:data:`BUILTIN_NAMES`: Kim Jong Un ~ 김정은, Pyongyang ~ 평양, RFA ~
   자유아시아방송, ...) extended by the user's glossary: the English name in a
@@ -67,7 +69,24 @@ _KOREAN_LATIN = frozenset(
     "TV PC CD DVD IT CEO CFO CCTV SNS GDP GNP DNA AI ATM MP3 USB LCD LED PD VIP UFO SF "
     "NGO ID CT MRI IQ OK PR DMZ KTX SUV LPG LNG CPU OS TOP AM PM "
     # "an intercontinental ballistic missile" -> ICBM, "a free trade agreement" -> FTA
-    "ICBM SLBM IRBM FTA IPO M&A R&D MOU CPI PPI EV ETF ESG HBM OTT MZ K-POP".split()
+    "ICBM SLBM IRBM FTA IPO M&A R&D MOU CPI PPI EV ETF ESG HBM OTT MZ K-POP "
+    # Konglish: a drama's soundtrack (OST), a TV commercial (CF), a streamer (BJ), a
+    # host (MC), product placement (PPL), the personality test (MBTI)
+    "OST CF BJ MC PPL MBTI".split()
+)
+# Korean names with a Latin part the English never has: "IMF 외환위기" is the 1997
+# Asian financial crisis, "IMF 시절" the years after it.
+_KOREAN_COINED = re.compile(r"IMF(?=\s*(외환|금융)?\s*(위기|사태|체제|시절|때|당시|구제\s*금융))")
+# Official acronyms that are not the initials of their English names, and those names:
+# an English document that gives the name explains the acronym.
+_ACRONYM_NAMES: tuple[Term, ...] = (
+    make_term("Korea Trade-Investment Promotion Agency|Korea Trade Promotion", "KOTRA"),
+    make_term("Korea Gas Corp|Korea Gas Corporation", "KOGAS"),
+    make_term("Korea Electric Power", "KEPCO"),
+    make_term("Korea Railroad", "KORAIL"),
+    make_term("Korea International Cooperation Agency", "KOICA"),
+    make_term("Korea Exchange", "KRX"),
+    make_term("Pohang University of Science and Technology", "POSTECH"),
 )
 _UNITS = frozenset(
     "MW GW KW KWH MWH GWH TWH GB MB TB KB CC PPM HP GHZ MHZ DB MSV BQ MBPS GBPS".split()
@@ -90,14 +109,16 @@ def _is_name_like(word: str) -> bool:
 
 
 def latin_tokens(text: str) -> list[Token]:
-    """Acronyms and capitalised Latin words of ``text``, outside brackets and links.
+    """Acronyms and capitalised Latin words of ``text``, outside brackets, links and
+    Korean names with a Latin part (``IMF 외환위기``).
 
     Example:
         >>> [t.text for t in latin_tokens("삼성전자(Samsung)와 LG가 CES에서 Galaxy를 공개했다")]
         ['LG', 'CES', 'Galaxy']
     """
     found = []
-    for match in _LATIN_WORD.finditer(_BRACKETED.sub(" ", without_links(text))):
+    text = _KOREAN_COINED.sub(" ", _BRACKETED.sub(" ", without_links(text)))
+    for match in _LATIN_WORD.finditer(text):
         word = _POSSESSIVE.sub("", match.group(0)).rstrip(".")
         key = word.replace(".", "").upper()
         if not _is_name_like(word) or key in _KOREAN_LATIN | _UNITS:
@@ -294,7 +315,7 @@ class _Context:
     src_links: frozenset[str]
     tgt_links: frozenset[str]
     english: _EnglishIndex
-    glossed: frozenset[str]
+    glossed: frozenset[str]  # tokens the Korean glosses or the English names (KOTRA)
     names: tuple[Term, ...]  # built-in names the English document has somewhere
     all_terms: tuple[Term, ...]
 
@@ -307,7 +328,8 @@ def _context(doc: AlignedDocument, settings: Settings) -> _Context:
         frozenset(t.key for t in link_tokens(src_all)),
         frozenset(t.key for t in link_tokens(tgt_all)),
         _EnglishIndex(src_all),
-        frozenset(_bracket_glossed(tgt_all)),
+        frozenset(_bracket_glossed(tgt_all))
+        | {key for term in _ACRONYM_NAMES if term.en_match(src_all) for key in term.ko},
         tuple(term for term in builtin if term.en_match(src_all)),
         builtin + user,
     )

@@ -204,6 +204,25 @@ def test_name_with_no_korean_rendering_is_flagged() -> None:
     assert "KO has no such name" in flag.message
 
 
+def test_a_name_the_korean_sentence_before_gives_may_be_the_implicit_subject() -> None:
+    before = (
+        "KCNA said the missile was North Korea's final version.",
+        "중앙통신은 북한의 최종판이라고 전했다.",
+    )
+    pair = (
+        'Kim Yo Jong warned that Pyongyang would take "corresponding action".',
+        '김여정 부부장은 "상응한 행동"을 취하겠다고 경고했다.',
+    )
+    assert _flags(before, pair) == []
+    # on its own, or after a sentence that names nothing, the name is dropped
+    assert [f.subject for f in _flags(pair)] == ["name Pyongyang"]
+    assert _flags(("The launch came three days early.", "발사는 사흘 앞서 이뤄졌다."), pair)
+    # a name kept in Latin script is wrong whatever came before
+    assert _flags(
+        ("Kim Jong Un spoke.", "김정은이 연설했다."), ("Kim Jong Un left.", "Kim Jong Un은 떠났다.")
+    )
+
+
 def test_name_kept_in_latin_script_is_said_so() -> None:
     [flag] = _flags(("Kim Jong Un ordered a probe.", "Kim Jong Un이 조사를 지시했다."))
     assert "KO keeps it in Latin script" in flag.message

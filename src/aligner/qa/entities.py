@@ -24,9 +24,10 @@ The check therefore flags only what is confidently wrong:
 * names with a fixed Korean form, from a small built-in glossary
   (:data:`BUILTIN_NAMES`: Kim Jong Un ~ 김정은, Pyongyang ~ 평양, RFA ~
   자유아시아방송, ...) extended by the user's glossary: the English name in a
-  pair and none of its Korean forms in the counterpart is flagged. Names the
-  user's glossary lists are left to the ``terminology`` check, which enforces
-  them as errors.
+  pair and none of its Korean forms in the counterpart (nor in the Korean
+  sentence before it, whose name Korean leaves as the implicit subject) is
+  flagged. Names the user's glossary lists are left to the ``terminology``
+  check, which enforces them as errors.
 """
 
 from __future__ import annotations
@@ -374,12 +375,22 @@ def _latin_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag
         )
 
 
-def _name_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag]:
+def _korean_before(doc: AlignedDocument, bead: Bead) -> str:
+    """The Korean sentence before the pair's (empty for the first)."""
+    first = bead.tgt[0] if bead.tgt else 0
+    return doc.tgt.sentences[first - 1].text if first else ""
+
+
+def _name_flags(bead: Bead, src: str, tgt: str, before: str, ctx: _Context) -> Iterator[Flag]:
     for term in ctx.names:
         written = term.en_match(src)
         if written is not None and term.ko_match(tgt) is None:
             forms = " or ".join(_quote(v) for v in term.ko[:3])
             kept = written.casefold() in tgt.casefold()
+            if not kept and term.ko_match(before) is not None:
+                # Korean leaves the subject the sentence before names implicit:
+                # "Pyongyang would take action" after a sentence with 북한
+                continue
             found = "keeps it in Latin script" if kept else "has no such name"
             yield _flag(
                 bead,
@@ -408,4 +419,4 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
         yield from _link_flags(bead, src, tgt, ctx)
         yield from _latin_flags(bead, src, tgt, ctx)
-        yield from _name_flags(bead, src, tgt, ctx)
+        yield from _name_flags(bead, src, tgt, _korean_before(doc, bead), ctx)

@@ -80,6 +80,12 @@ def test_single_spaces_pass() -> None:
         ("Please tell her we miss her and and hope she is well.", "and and"),
         ("The the meeting was cancelled.", "The the"),
         ("이 사업은 아직 진행 중이다 있다 있다.", "있다 있다"),
+        ("정부는 정부는 대책을 발표했다.", "정부는 정부는"),
+        # a particle typed again
+        ("정부는 는 대책을 발표했다.", "정부는 는"),
+        ("그는 사과를 를 먹었다.", "사과를 를"),
+        # -게 ends verbs too: a doubled one is a slip, not an emphasis
+        ("누구나 쓸 수 있게 있게 했다.", "있게 있게"),
     ],
 )
 def test_repeated_words(text: str, words: str) -> None:
@@ -96,6 +102,10 @@ def test_repeated_words(text: str, words: str) -> None:
         "Bye bye, she said.",
         "The score was 10 10 at half time.",
         "He thanked the theater.",
+        # Korean adverbs doubled for emphasis
+        "구멍은 해마다 조금씩 조금씩 커지고 있다.",
+        "그는 천천히 천천히 걸었다.",
+        "이것이 이 나라의 미래다.",  # 이 is a word of its own here, no particle again
     ],
 )
 def test_legitimate_repetitions(text: str) -> None:
@@ -116,6 +126,9 @@ def test_repetition_the_other_side_keeps_is_not_flagged() -> None:
         ),
         ("It was very, very cold.", "정말 정말 추웠다."),
         ("Fans shouted: Korea! Korea!", "팬들은 대한민국 대한민국 하고 외쳤다."),
+        # an English idiom of repetition
+        ("Prices went up again and again.", "물가가 자꾸 자꾸 올랐다."),
+        ("The hostages were freed one by one.", "인질들이 하나 하나 풀려났다."),
     ],
 )
 def test_repetition_the_other_side_keeps_across_punctuation_is_not_flagged(
@@ -126,6 +139,9 @@ def test_repetition_the_other_side_keeps_across_punctuation_is_not_flagged(
 
 def test_a_grammatical_repetition_is_no_emphasis_to_keep() -> None:
     doc = aligned([("He had had enough, he said.", "그는 질렸다고 했다 했다.")])
+    assert [f.tgt for f in find_repeated_words(doc, Settings())] == [(0,)]
+    # "by", "to" between two different words is no repetition
+    doc = aligned([("Prices rose by 3 percent, close to forecasts.", "물가가 3% 올랐다 올랐다.")])
     assert [f.tgt for f in find_repeated_words(doc, Settings())] == [(0,)]
 
 

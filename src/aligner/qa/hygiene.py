@@ -2,10 +2,12 @@
 
 * ``whitespace``: a doubled space, a tab, a non-breaking, ideographic or
   zero-width space inside a sentence (segmentation already strips the ends).
-* ``repeated_word``: the same word twice in a row ("the the", "있다 있다"),
-  except English words that legitimately repeat ("had had", "that that") and
-  names ("Walla Walla"), and unless the other side repeats a word or phrase
-  too, across punctuation or not ("Step down, step down"): an emphasis the
+* ``repeated_word``: the same word twice in a row ("the the", "있다 있다"), or
+  a Korean particle typed again ("정부는 는"), except English words that
+  legitimately repeat ("had had", "that that"), names ("Walla Walla") and
+  Korean adverbs doubled for emphasis (조금씩 조금씩, 천천히 천천히), and unless
+  the other side repeats a word or phrase too, across punctuation or not ("Step
+  down, step down") or a short word ("little by little"): an emphasis the
   translator kept.
 * ``unbalanced``: a bracket, or a double quote, left open or closed without
   being opened on one side of a pair while the other side's are balanced. All
@@ -63,6 +65,11 @@ _MAY_REPEAT = frozenset(
     "had that is do bye ha no yes very so knock blah tsk now well there far many long "
     "more again round".split()
 )
+# Korean doubles an adverb for emphasis: 조금씩 조금씩 (little by little), 천천히 천천히.
+# Not -게, which ends verbs too: "있게 있게" is a slip.
+_KO_REDUPLICATED = re.compile(r"[가-힣]+(씩|히)")
+# A particle typed again after the word that has it: "정부는 는".
+_DOUBLED_PARTICLE = re.compile(r"(?<!\w)[가-힣]+(은|는|을|를)\s+\1(?!\w)")
 
 _BRACKETS = (
     ("(", ")"),
@@ -153,11 +160,13 @@ def repeated_word(text: str) -> str | None:
     """
     for found in _REPEAT.finditer(text):
         first, second = found.group(1), found.group(2)
-        if first.lower() in _MAY_REPEAT:
+        if first.lower() in _MAY_REPEAT or _KO_REDUPLICATED.fullmatch(first):
             continue
         if first[0].isupper() and second[0].isupper():
             continue  # a name: "Walla Walla", "Bora Bora", first word or not
         return found.group(0)
+    if particle := _DOUBLED_PARTICLE.search(text):
+        return particle.group(0)
     return None
 
 
@@ -169,10 +178,18 @@ _ECHO = re.compile(
 )
 
 
+# A word said again across a short word: "little by little", "year after year",
+# "again and again", "hand in hand", which Korean may render as 조금씩 조금씩.
+_IDIOM = re.compile(
+    r"(?<![\w'’-])([^\W\d_][\w'’]*)\s+(?:by|after|and|upon|to|for|in)\s+\1(?![\w'’-])",
+    re.IGNORECASE,
+)
+
+
 def _repeats(text: str) -> bool:
     """Whether ``text`` repeats a word or phrase: a repetition on one side of a
     pair is an emphasis the translator kept if the other side repeats too."""
-    if repeated_word(text):
+    if repeated_word(text) or _IDIOM.search(text):
         return True
     return any(" " in m.group(1) or m.group(2).strip() for m in _ECHO.finditer(text))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -16,6 +17,11 @@ from aligner.qa.registry import CHECKS
 
 def _flags(en: str, ko: str) -> list[Flag]:
     return list(find_number_mismatches(aligned([(en, ko)]), Settings()))
+
+
+def _changes(flag: Flag) -> str:
+    """The message without the words it quotes around each number."""
+    return re.sub(r" “[^”]*”", "", flag.message)
 
 
 def _values(text: str, lang: str) -> list[float]:
@@ -122,7 +128,10 @@ def test_years_written_with_an_apostrophe_match_the_full_year() -> None:
 def test_changed_number_is_flagged_in_translator_words() -> None:
     [flag] = _flags("Some 1,500 soldiers were sent.", "병력 1,600명이 파견됐다.")
     assert flag.type == "number_mismatch"
-    assert flag.message == "number 1,500 in the English is 1,600 in the Korean"
+    assert flag.message == (
+        "number 1,500 in the English “Some 1,500 soldiers were sent.” "
+        "is 1,600 in the Korean “병력 1,600명이 파견됐다.”"
+    )
     assert (flag.src, flag.tgt) == ((0,), (0,))
 
 
@@ -145,14 +154,14 @@ def test_news_agency_thousands_are_one_number() -> None:
     en = "Some 1,200 workers joined the strike."
     assert _flags(en, "근로자 1천200명이 파업에 동참했다.") == []
     [flag] = _flags(en, "근로자 1천300명이 파업에 동참했다.")
-    assert flag.message == "number 1,200 in the English is 1천300 (1,300) in the Korean"
+    assert _changes(flag) == "number 1,200 in the English is 1천300 (1,300) in the Korean"
 
 
 def test_numbers_run_together_by_a_lost_space_match() -> None:
     en = "Nadal beat Kiefer 6-3 6-2 in the final."
     assert _flags(en, "나달은 결승에서 키퍼를 2-0(6-36-2)으로 꺾었다.") == []
     [flag] = _flags(en, "나달은 결승에서 키퍼를 6-36-4로 꺾었다.")
-    assert flag.message == "number 2 in the English is 4 in the Korean"
+    assert _changes(flag) == "number 2 in the English is 4 in the Korean"
     # word order differs: the glued digits may come in the other order
     en = extract_numbers("It must check each of the 30 Boeing 747s.", "en")
     assert unmatched_numbers(en, extract_numbers("보잉 74730대를 점검해야 한다.", "ko")) == ([], [])
@@ -180,7 +189,7 @@ def test_a_weekday_turned_into_a_date_is_not_flagged() -> None:
     en = "Bombers killed at least 70 people on Monday."
     assert _flags(en, "28일 폭탄 테러로 최소 70명이 숨졌다.") == []
     [flag] = _flags(en, "28일 폭탄 테러로 최소 50명이 숨졌다.")
-    assert flag.message == "number 70 in the English is 50 in the Korean"
+    assert _changes(flag) == "number 70 in the English is 50 in the Korean"
 
 
 def test_small_words_and_articles_are_never_flagged() -> None:
@@ -193,7 +202,7 @@ def test_small_words_and_articles_are_never_flagged() -> None:
 def test_a_number_word_that_counts_a_noun_is_flagged_when_changed() -> None:
     # AP style spells out one to nine: a death toll or a sentence in words
     [flag] = _flags("A fire killed seven people on Monday.", "24일 화재로 8명이 숨졌다.")
-    assert flag.message == "number seven (7) in the English is 8 in the Korean"
+    assert _changes(flag) == "number seven (7) in the English is 8 in the Korean"
     assert _flags("Twelve were hurt, three of them seriously.", "12명이 다쳤고 4명은 중상이다.")
     assert _flags("He was sentenced to five years in prison.", "그는 징역 6년을 선고받았다.")
     assert _flags("Forty-one people died.", "21명이 숨졌다.")
@@ -282,14 +291,14 @@ def test_units_are_read(text: str, lang: str, units: list[str]) -> None:
     ],
 )
 def test_durations_are_compared_by_value(en: str, ko: str, message: str | None) -> None:
-    assert [flag.message for flag in _flags(en, ko)] == ([message] if message else [])
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
 
 
 def test_a_duration_in_parts_is_read_as_its_parts_if_they_match() -> None:
     en = "Nobody knows where he has been since last Friday at 21:30 hours."
     assert _flags(en, "18일 이후 21시간 30분 동안 그가 어디 있었는지 아무도 모른다.") == []
     [flag] = _flags(en, "18일 이후 21시간 40분 동안 그가 어디 있었는지 아무도 모른다.")
-    assert flag.message == "number 30 in the English is 40분 in the Korean"
+    assert _changes(flag) == "number 30 in the English is 40분 in the Korean"
     en = "He served 10 years, 5 months later he was freed."
     assert _flags(en, "그는 10년을 복역했고 5개월 뒤 석방됐다.") == []
 
@@ -318,7 +327,7 @@ def test_a_duration_in_parts_is_read_as_its_parts_if_they_match() -> None:
     ],
 )
 def test_metric_units_are_compared_by_value(en: str, ko: str, message: str | None) -> None:
-    assert [flag.message for flag in _flags(en, ko)] == ([message] if message else [])
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
 
 
 @pytest.mark.parametrize(
@@ -342,14 +351,14 @@ def test_metric_units_are_compared_by_value(en: str, ko: str, message: str | Non
 def test_basis_points_are_hundredths_of_a_percentage_point(
     en: str, ko: str, message: str | None
 ) -> None:
-    assert [flag.message for flag in _flags(en, ko)] == ([message] if message else [])
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
 
 
 def test_a_number_word_cannot_take_the_partner_of_a_month() -> None:
     en = "Pollution remains one of the biggest worries for the games, which begin August 8."
     assert _flags(en, "대기오염은 8월 8일 개막하는 올림픽의 가장 큰 걱정거리다.") == []
     [flag] = _flags(en, "대기오염은 1월 8일 개막하는 올림픽의 가장 큰 걱정거리다.")
-    assert flag.message == "number August (8) in the English is 1 in the Korean"
+    assert _changes(flag) == "number August (8) in the English is 1 in the Korean"
 
 
 def test_a_name_that_starts_like_a_month_is_no_month() -> None:
@@ -381,9 +390,9 @@ def test_a_latin_gloss_repeats_the_source_number() -> None:
     assert _flags(en, "나무들은 라이트 앤드 빌딩 2008(Light+Building 2008)에서 전시됐다.") == []
     assert _flags(en, "나무들은 라이트 앤드 빌딩(Light+Building 2008)에서 전시됐다.") == []
     [flag] = _flags(en, "나무들은 라이트 앤드 빌딩 2008(Light+Building 2018)에서 전시됐다.")
-    assert flag.message == "number 2008 in the English is 2018 in the Korean"
+    assert _changes(flag) == "number 2008 in the English is 2018 in the Korean"
     [flag] = _flags(en, "나무들은 라이트 앤드 빌딩 2018(Light+Building 2008)에서 전시됐다.")
-    assert flag.message == "number 2008 in the English is 2018 in the Korean"
+    assert _changes(flag) == "number 2008 in the English is 2018 in the Korean"
 
 
 def test_a_korean_gloss_after_the_latin_one_is_korean_text() -> None:
@@ -413,7 +422,7 @@ def test_a_clock_time_converted_to_another_zone_is_no_substitution() -> None:
     # minutes do not change between whole-hour zones, nor do other numbers
     assert len(_flags("It struck at 3:30 p.m. (0630 GMT).", "한국시간 오후 3시 40분 발생")) == 1
     [flag] = _flags("At 10 p.m. ET, 40 people were hurt.", "한국시간 오전 11시 45명이 다쳤다.")
-    assert flag.message == "number 40 in the English is 45 in the Korean"
+    assert _changes(flag) == "number 40 in the English is 45 in the Korean"
     # local time on both sides, or on one: one zone, the story's own
     en = "The stations will be open from 8 a.m. to noon local time."
     assert len(_flags(en, "사무소는 현지시각으로 오전 9시부터 정오까지 문을 연다.")) == 1
@@ -529,3 +538,134 @@ def test_a_number_word_is_never_a_changed_day_of_the_month() -> None:
         assert _flags(en, ko) == [], (en, ko)
     # nor one that counts nothing: the 6 of 6자회담 names the talks
     assert _flags("The two groups met again.", "6자회담이 다시 열렸다.") == []
+
+
+def test_the_message_quotes_each_number_in_its_words() -> None:
+    """A lead holds "7-3" and "Oct. 3": the message says which 3 changed."""
+    en = "The Twins beat the Lions 7-3 on Oct. 3 to clinch the title."
+    [flag] = _flags(en, "트윈스는 10월 3일 라이온즈를 7-2로 꺾고 우승을 확정했다.")
+    assert flag.message == (
+        "number 3 in the English “…beat the Lions 7-[3] on Oct. 3…” "
+        "is 2 in the Korean “…10월 3일 라이온즈를 7-2로 꺾고 우승을 확정했다.”"
+    )
+    [flag] = _flags(en, "트윈스는 10월 2일 라이온즈를 7-3으로 꺾고 우승을 확정했다.")
+    assert flag.message == (
+        "number 3 in the English “…7-3 on Oct. [3] to clinch the…” "
+        "is 2 in the Korean “트윈스는 10월 2일 라이온즈를 7-3으로 꺾고…”"
+    )
+
+
+def test_a_dateline_is_left_out() -> None:
+    """One edition drops the wire dateline: its date needs no counterpart."""
+    seats = "The main opposition Democratic Party won 175 of the 300 seats."
+    ko = "(서울=연합뉴스) 홍길동 기자 = 제1야당인 더불어민주당이 300석 가운데 175석을 차지했다."
+    assert _flags(f"SEOUL, April 11 (Yonhap) -- {seats}", ko) == []
+    en = "SEOUL, Nov. 2 (Yonhap) -- The ruling party will hold a convention."
+    assert _flags(en, "(서울=연합뉴스) 홍길동 기자 = 여당이 제3차 전당대회를 연다.") == []
+    # the dateline's month no longer makes the Korean's weekday-turned-date sure
+    en = "SEOUL, April 11 (Yonhap) -- Police said Tuesday 30 people were hurt."
+    assert _flags(en, "경찰은 10일 30명이 다쳤다고 밝혔다.") == []
+    # the rest of the sentence is compared as ever
+    [flag] = _flags(f"SEOUL, April 11 (Yonhap) -- {seats}", ko.replace("175석", "176석"))
+    assert _changes(flag) == "number 175 in the English is 176 in the Korean"
+
+
+def test_korean_ordinals_are_sure_only_against_places_in_a_series() -> None:
+    """제N is an ordinal, as "third" is: 제1야당 is "the main opposition party"."""
+    assert _flags("The main opposition party won 11 seats.", "제1야당이 열한 석을 얻었다.") == []
+    assert _flags("It is my second life.", "제2의 인생이다.") == []
+    assert _flags("The party's 3rd convention opens.", "당의 제2차 전당대회가 열린다.")
+    assert _flags("The party's third convention opens.", "당의 제4차 전당대회가 열린다.")
+    assert _flags("It was held for the 16th time.", "제17회 대회가 열렸다.")
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the half of the day: a.m./p.m., 24-hour times, noon and midnight
+        ("It was launched at 7:10 a.m.", "오후 7시 10분께 발사됐다.", "7 (7 a.m.)"),
+        ("It was launched at 7:10 p.m.", "오전 7시 10분께 발사됐다.", "7 (7 p.m.)"),
+        ("It was launched at 19:10.", "오전 7시 10분께 발사됐다.", "19 (7 p.m.)"),
+        ("It was launched at 7:10 a.m.", "19시 10분께 발사됐다.", "7 (7 a.m.)"),
+        ("It was launched at 7:10 a.m.", "오전 7시 40분께 발사됐다.", "10"),
+        ("It was launched at 7:10 a.m.", "오전 7시 10분께 발사됐다.", None),
+        ("It was launched at 7:10 p.m.", "19시 10분께 발사됐다.", None),
+        ("It was launched at 7:10.", "오후 7시 10분께 발사됐다.", None),  # either half
+        ("It was launched at 7 PM.", "저녁 7시에 발사됐다.", None),
+        ("It was launched at 7 p.m.", "아침 7시에 발사됐다.", "7 (7 p.m.)"),
+        ("It was launched at 2 a.m.", "새벽 2시에 발사됐다.", None),
+        ("It was launched at 11 p.m.", "밤 11시에 발사됐다.", None),
+        ("It was launched at midnight.", "밤 12시에 발사됐다.", None),
+        ("It was launched at 12 noon.", "밤 12시에 발사됐다.", "12 (noon)"),
+        ("The summit begins at noon.", "정상회담은 정오에 시작된다.", None),
+        ("The summit begins at noon.", "정상회담은 자정에 시작된다.", "noon"),
+        ("The summit begins at 12:30 a.m.", "정상회담은 0시 30분에 시작된다.", None),
+        # 자정 노력 is self-policing, not midnight
+        (
+            "Firms vowed to police themselves at noon.",
+            "업체들은 정오에 자정 노력을 다짐했다.",
+            None,
+        ),
+    ],
+)
+def test_clock_times_are_compared_as_times_of_day(en: str, ko: str, changed: str | None) -> None:
+    flags = _flags(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert _changes(flag).startswith(f"number {changed} in the English"), flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # a spelled ordinal against a rank, the Nth, a streak or 제N
+        (
+            "The Twins, who finished third, face the Lions.",
+            "정규시즌 4위 트윈스는 라이온즈와 맞붙는다.",
+            "third",
+        ),
+        ("It was the fifth straight sellout.", "6경기 연속 매진이다.", "fifth"),
+        ("Ulsan won their third consecutive title.", "울산은 4년 연속 우승을 차지했다.", "third"),
+        ("Stocks fell for a third straight day.", "주가는 4일 연속 하락했다.", "third"),
+        ("It was the team's third straight win.", "팀은 4연승을 달렸다.", "third"),
+        ("Japan is the world's third-largest economy.", "일본은 세계 4위 경제대국이다.", "third"),
+        ("It was the second such attack this month.", "이번 달 들어 3번째 공격이다.", "second"),
+        ("The Twins finished 3rd.", "트윈스는 4위로 마쳤다.", "3"),
+        (
+            "The Twins, who finished third, face the Lions.",
+            "정규시즌 3위 트윈스는 라이온즈와 맞붙는다.",
+            None,
+        ),
+        ("It was the fifth straight sellout.", "5경기 연속 매진이다.", None),
+        # not a place in a series: a phrase, a compound, a name or a fraction
+        ("It is the first time Korea finished second.", "한국이 처음으로 2위를 했다.", None),
+        ("At first the third-party candidate led.", "처음에는 제2당 후보가 앞섰다.", None),
+        ("The first lady visited the ninth-ranked school.", "여사는 9위 학교를 찾았다.", None),
+        ("Third World debt fell.", "제2세계 부채가 줄었다.", None),
+        ("Profits fell by a third.", "이익이 3분의 1 줄었다.", None),
+        ("Two-thirds of the players scored.", "선수 3분의 2가 골을 넣었다.", None),
+        # nor against a plain count: ordinal words only help matching there
+        ("The third suspect was arrested.", "용의자 4명이 체포됐다.", None),
+        # a native numeral never raises a flag
+        ("It was the second such attack this month.", "이번 달 들어 세 번째 공격이다.", None),
+    ],
+)
+def test_spelled_ordinals_against_korean_places_in_a_series(
+    en: str, ko: str, changed: str | None
+) -> None:
+    flags = _flags(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert _changes(flag).startswith(f"number {changed}"), flag.message
+
+
+def test_places_in_a_series_are_read_as_ordinals() -> None:
+    kinds = [n.kind for n in extract_numbers("4위, 3번째, 5년째, 6경기 연속, 4연승, 제2차", "ko")]
+    assert kinds == ["ordinal"] * 6
+    assert "ordinal" not in [n.kind for n in extract_numbers("100위안, 3일, 세 번째", "ko")]
+    en = "the 3rd and third, Article 7, first lady, third-party, twice"
+    assert [n.kind for n in extract_numbers(en, "en")] == ["ordinal"] * 3 + [""] * 3

@@ -9,12 +9,14 @@ percentages, English number words and scale words ("forty-two", "3.5 million",
 counter (``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
 about). The values of a bead are matched as multisets; a temperature in
 Fahrenheit also matches its conversion to Celsius within a degree ("95 degrees"
-and ``35도``; a bare "degrees" or ``도`` may be either scale), and a quantity in
+and ``35도``; a bare "degrees" or ``도`` may be either scale), a quantity in
 units that convert exactly matches its value in another unit of its measure
 (``numerals.MEASURES``: "2.21 meters" and ``221㎝``, "12 months" and ``1년``,
-"25 basis points" and ``0.25%포인트``). A duration written in parts is one
-value (``1년 6개월`` is 18 months); one that matches nothing whole is read as
-its parts if one of them matches ("21:30" against ``21시간 30분``).
+"25 basis points" and ``0.25%포인트``), and clock times match as times of day
+("7 p.m." is ``19시`` and ``저녁 7시``, not ``오전 7시``). A duration written in
+parts is one value (``1년 6개월`` is 18 months); one that matches nothing whole
+is read as its parts if one of them matches ("21:30" against ``21시간 30분``).
+A wire dateline is left out: one edition drops it.
 
 What is left over is not yet an error: news translations routinely turn a
 weekday into a date (``24일``), convert miles to kilometres or a clock time to
@@ -31,11 +33,14 @@ means written with digits or a scale word, or an English number word from two
 up that counts the noun after it ("seven people", "three of them": AP style
 spells out one to nine), and not a bracketed currency conversion (a share or an
 age in brackets is the sentence's own); other number words ("one", "a dozen"),
-ordinals, a day of the month whose month the other side does not name, and
-Korean native numerals help matching but never raise a flag. Nor does a clock
-time that differs from the other side's by the offset between the time zones
-the sides name ("10 p.m. ET" and ``한국시간 오전 11시``); a zone named without
-its offset ("local time", ``현지시간``) excuses any clock time.
+a day of the month whose month the other side does not name, and Korean native
+numerals help matching but never raise a flag, nor do ordinals in words and
+``제N`` (``제1야당``) but against another place in a series ("finished third"
+and ``4위``, "third straight" and ``4연승``). A clock time in the other half of
+the day is one changed ("7:10 a.m." and ``오후 7시 10분``), one that differs
+from the other side's by the offset between the time zones the sides name is
+not ("10 p.m. ET" and ``한국시간 오전 11시``); a zone named without its offset
+("local time", ``현지시간``) excuses any clock time.
 
 Scraped text loses spaces: a number that two consecutive leftovers of the
 other side spell when run together, in either order ("6-36-2" for "6-3
@@ -49,6 +54,7 @@ checked against every source number instead of taking one each.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -59,6 +65,7 @@ from aligner.models import Bead, Flag, Severity
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, measure, unit_size
 from aligner.qa.registry import AlignedDocument, register
+from aligner.segment import strip_dateline
 
 __all__ = [
     "Number",
@@ -91,6 +98,8 @@ def _rounded_alike(x: float, other: float) -> float:
 
 
 def _matches(a: Number, b: Number) -> bool:
+    if _hours(a) and _hours(b):  # times of day: "7 a.m." is not ``오후 7시``
+        return bool(_hours(a) & _hours(b))
     if _convertible(a, b):
         return any(_same(x, b.value) for x in _in_units_of(a, b))
     if any(_same(x, y) for x in a.values for y in b.values) or _same_temperature(a, b):
@@ -131,16 +140,28 @@ def _countable(a: Number, b: Number) -> bool:
     so its partner must count something too (``8명``, ``징역 6년``), not be a day
     ("the two leaders met in early June": ``6월 4일``) or a name (``6자회담``)."""
     return not any(
-        x.text[:1].isalpha() and x.kind != "month" and y.text[:1].isdigit() and y.kind != "count"
+        x.text[:1].isalpha()
+        and x.kind not in ("month", "am", "pm")
+        and y.text[:1].isdigit()
+        and y.kind not in ("count", "ordinal")
         for x, y in ((a, b), (b, a))
     )
+
+
+def _sure(a: Number, b: Number) -> bool:
+    """Whether ``a`` and ``b`` are sure enough to be one number changed: both
+    confident, or two places in a series ("third" and ``4위``, "3rd" and
+    ``제2차``), which are sure of each other though not of a plain number."""
+    return (a.confident and b.confident) or a.kind == b.kind == "ordinal"
 
 
 # Matching goes from the surest readings to the loosest, so that "one of the
 # games ... August 8" cannot give "one" the partner of "1월" in "1월 8일". A
 # month pairs with a plain number only when both are confident ("September
-# 11" and "9/11").
+# 11" and "9/11"). A day of a month pairs with a day first: the 3 of "7-3 on
+# Oct. 3" is not that of ``10월 3일``.
 _MATCH_PASSES: tuple[Callable[[Number, Number], bool], ...] = (
+    lambda a, b: a.kind == b.kind == "date",
     lambda a, b: a.confident and b.confident and _same_kind(a, b),
     _same_kind,
     lambda a, b: a.confident and b.confident,
@@ -297,9 +318,21 @@ def is_substitution(a: Number, b: Number) -> bool:
     return _same(exponent, round(exponent)) and 1 <= round(exponent) <= 4
 
 
+def _time_of_day(hour: float) -> str:
+    hour %= 24
+    if hour in (0, 12):
+        return "midnight" if hour == 0 else "noon"
+    return f"{_format(hour % 12)} {'a.m.' if hour < 12 else 'p.m.'}"
+
+
 def _describe(number: Number) -> str:
     """The number as written, with its value when the writing hides it ("3만 5천 (35,000)"),
-    and with a unit that translators convert ("18 months", ``1년 8개월``, ``1천300m (1,300)``)."""
+    with a unit that translators convert ("18 months", ``1년 8개월``, ``1천300m (1,300)``),
+    or with the time of day when only one is meant ("7 (7 p.m.)")."""
+    readings = _hours(number)
+    if len(readings) == 1:
+        value = _time_of_day(next(iter(readings)))
+        return number.text if value == number.text else f"{number.text} ({value})"
     plain = re.sub(r"[$£€¥,'’]", "", number.text)
     digits = plain.replace(".", "", 1).isdigit()
     if number.parts or (digits and (number.unit_text or _same(float(plain), number.value))):
@@ -307,31 +340,55 @@ def _describe(number: Number) -> str:
     return f"{number.text}{number.unit_text} ({_format(number.value)})"
 
 
-def _message(pairs: list[tuple[Number, Number]], src_lang: str, tgt_lang: str) -> str:
-    src_name = language_name(src_lang)
-    tgt_name = language_name(tgt_lang)
-    a, b = pairs[0]
-    message = f"number {_describe(a)} in the {src_name} is {_describe(b)} in the {tgt_name}"
-    for a, b in pairs[1:]:
-        message += f"; {_describe(a)} is {_describe(b)}"
-    return message
+_CONTEXT_WORDS = 3
+_CONTEXT_CHARS = 30
+
+
+def _in_context(number: Number, text: str) -> str:
+    """The number quoted with a few words either side, for finding it in the
+    sentence, and in brackets if the words hold it again: “…Lions 7-[3] on Oct. 3…”."""
+    text = html.unescape(text)  # as the number was read: its start is there
+    start, end = number.start, number.start + len(number.text)
+    before, after = text[:start].split(" "), text[end:].split(" ")
+    head = " ".join(before[-_CONTEXT_WORDS - 1 :])
+    tail = " ".join(after[: _CONTEXT_WORDS + 1])
+    cut_head = len(before) > _CONTEXT_WORDS + 1 or len(head) > _CONTEXT_CHARS
+    cut_tail = len(after) > _CONTEXT_WORDS + 1 or len(tail) > _CONTEXT_CHARS
+    head, tail = head[-_CONTEXT_CHARS:].lstrip(), tail[:_CONTEXT_CHARS].rstrip()
+    written = number.text if number.text not in head + tail else f"[{number.text}]"
+    return f"“{'…' * cut_head}{head}{written}{tail}{'…' * cut_tail}”"
+
+
+def _message(
+    pairs: list[tuple[Number, Number]], texts: tuple[str, str], langs: tuple[str, str]
+) -> str:
+    src_name, tgt_name = (language_name(lang) for lang in langs)
+
+    def change(a: Number, b: Number) -> str:
+        return (
+            f"{_describe(a)} in the {src_name} {_in_context(a, texts[0])} is "
+            f"{_describe(b)} in the {tgt_name} {_in_context(b, texts[1])}"
+        )
+
+    return "number " + "; ".join(change(a, b) for a, b in pairs)
 
 
 def _substitutions(
     src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
 ) -> list[tuple[Number, Number]]:
-    """Pair confident leftovers that look like one number changed, each used once;
+    """Pair sure leftovers that look like one number changed, each used once;
     not a clock time and its conversion by one of ``shifts`` hours."""
     pairs: list[tuple[Number, Number]] = []
-    tgt_free = [b for b in tgt_left if b.confident]
-    for a in (a for a in src_left if a.confident):
+    tgt_free = list(tgt_left)
+    for a in src_left:
         # a month never stands for a plain number: "July" is not the 3 of "3분기"
         candidates = [
             b
             for b in tgt_free
-            if _same_kind(a, b)
+            if _sure(a, b)
+            and _same_kind(a, b)
             and _countable(a, b)
-            and is_substitution(a, b)
+            and (is_substitution(a, b) or _other_half(a, b))
             and not _converted(a, b, shifts)
         ]
         if candidates:
@@ -364,9 +421,11 @@ def _mistyped_glosses(glosses: list[Number], other: list[Number]) -> list[tuple[
 
 
 def _content(doc: AlignedDocument, bead: Bead, on_src: bool) -> str:
-    """A side's text without its boilerplate sentences."""
+    """A side's text without its boilerplate sentences, nor a wire dateline: one
+    edition drops it, so its date ("SEOUL, April 11 (Yonhap) --") has no partner."""
     side, indices = (doc.src, bead.src) if on_src else (doc.tgt, bead.tgt)
-    return " ".join(side.sentences[i].text for i in indices if not side.sentences[i].boilerplate)
+    sentences = (side.sentences[i] for i in indices)
+    return " ".join(strip_dateline(s.text) for s in sentences if not s.boilerplate)
 
 
 def _with_dated_days(numbers: list[Number], other: list[Number]) -> list[Number]:
@@ -394,11 +453,22 @@ def _clock_shifts(doc: AlignedDocument, src_text: str, tgt_text: str) -> frozens
 
 
 def _hours(number: Number) -> set[float]:
-    """The 24-hour readings of an hour: "5 p.m." is 17, ``9시`` 9 or 21."""
+    """The 24-hour readings of an hour: "5 p.m." is 17, "19:10" 19, ``9시`` 9 or 21."""
     hour = number.value % 12
     if number.kind in ("am", "pm"):
         return {hour + (12 if number.kind == "pm" else 0)}
-    return {hour, hour + 12} if number.kind == "clock" else set()
+    if number.kind != "clock":
+        return set()
+    # "0715", "19:10" and "0시" are on a 24-hour clock; "7:10" and "7시" may be either half
+    if number.value % 24 == 0 or number.value % 24 > 12 or number.text.startswith("0"):
+        return {number.value % 24}
+    return {hour, hour + 12}
+
+
+def _other_half(a: Number, b: Number) -> bool:
+    """One hour in the other half of the day: "7:10 a.m." and ``오후 7시 10분``,
+    "19:10" and ``오전 7시``."""
+    return any((x - y) % 12 == 0 for x in _hours(a) for y in _hours(b))
 
 
 def _converted(a: Number, b: Number, shifts: frozenset[int]) -> bool:
@@ -427,7 +497,7 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     if not pairs:
         return None
-    message = _message(pairs, doc.src.lang, doc.tgt.lang)
+    message = _message(pairs, (src_text, tgt_text), (doc.src.lang, doc.tgt.lang))
     return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message)
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from aligner.qa.numerals.common import ANY_ZONE, LOCAL, Number
 from aligner.qa.numerals.english import digit_numbers, extract_en, time_zones_en
@@ -20,7 +21,8 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
         lang: ``"en"`` or ``"ko"``; other languages get digits only.
 
     Returns:
-        The numbers in reading order.
+        The numbers in reading order, each with where it starts in
+        ``html.unescape(text)``.
 
     Example:
         >>> [n.value for n in extract_numbers("3만 5천 명이 모였다.", "ko")]
@@ -33,7 +35,8 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
         found = extract_en(text)
     else:
         found = list(digit_numbers(text, []))
-    return [number for _, _, number in sorted(found, key=lambda f: (f[0], f[1]))]
+    found.sort(key=lambda f: (f[0], f[1]))
+    return [replace(number, start=start) for start, _, number in found]
 
 
 def time_zones(text: str, lang: str) -> frozenset[int]:

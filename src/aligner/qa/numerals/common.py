@@ -20,11 +20,13 @@ class Number:
             numbers can raise a flag.
         kind: ``"month"`` for a month name or a Korean month (``6월``),
             ``"day"`` for a Korean day of the month written without its month
-            (``24일``), ``"date"`` for one with it (the 4 of ``6월 4일``),
+            (``24일``), ``"date"`` for one with it (the 4 of ``6월 4일``,
+            of "June 4"),
             ``"am"`` or ``"pm"`` for the hour of a clock time
             that gives its half of the day ("10 p.m.", ``오전 11시``),
-            ``"clock"`` for one that does not ("14:30", ``11시``), ``"gloss"``
-            for a number inside a
+            ``"clock"`` for one that does not ("14:30", ``11시``),
+            ``"ordinal"`` for a place in a series ("3rd", "third", "Article 7",
+            ``제3차``, ``4위``, ``6경기 연속``), ``"gloss"`` for a number inside a
             Latin-script gloss of Korean text ("빌딩 2008(Light+Building
             2008)"), else empty.
         unit: the unit written with it: one of :data:`MEASURES` (``"cm"``,
@@ -42,6 +44,8 @@ class Number:
             ("months", ``㎝``), for messages; else empty.
         parts: the numbers a quantity written in parts is made of (the 1 and
             the 6 of ``1년 6개월``), else empty.
+        start: where ``text`` starts in the text read (after HTML unescaping),
+            for quoting it.
     """
 
     value: float
@@ -53,6 +57,7 @@ class Number:
     unit: str = ""
     unit_text: str = ""
     parts: tuple[Number, ...] = ()
+    start: int = 0
 
     @property
     def values(self) -> frozenset[float]:

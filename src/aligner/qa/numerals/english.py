@@ -32,6 +32,7 @@ _EN_UNITS = {
 }  # fmt: skip
 _EN_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _EN_SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_EN_MULTIPLIERS = frozenset({"twice", "double", "triple"})  # in _EN_ORDINALS, but no place
 _EN_ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20,
@@ -57,8 +58,11 @@ _EN_NUMBER = re.compile(
     re.I,
 )
 
-# "12:26 a.m.", "5 p.m.": the hour is also its 24-hour value (Korean writes 0시, 17시).
-_EN_CLOCK = re.compile(r"(?::\d{2})?\s*(?P<half>[ap])\.?m\b", re.I)
+# "12:26 a.m.", "5 p.m.", "12 noon": the hour is also its 24-hour value (Korean writes 0시, 17시).
+_EN_CLOCK = re.compile(
+    r"(?::\d{2})?\s*(?:(?P<half>[ap])\.?m\b|(?P<noon>noon)\b|(?P<midnight>midnight)\b)", re.I
+)
+_EN_NOON = re.compile(r"(?<!\d )\b(?:(?P<noon>noon)|(?P<midnight>midnight))\b")  # not "12 noon"
 
 # "0715", "1215 GMT": four digits of a clock time are an hour and minutes.
 _EN_HHMM = re.compile(
@@ -123,6 +127,24 @@ _EN_DECADES_AFTER = re.compile(r"[\s-]+decades?\b", re.I)  # "five decades" is 5
 _EN_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w-])-)$", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]+")
 _EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)
+_EN_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(map(str.capitalize, _EN_MONTHS))})\.?\s+$")
+_EN_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")  # "3rd", "16th"
+# a number that labels a place in a series, as 제N does: "Article 7", "No. 8"
+_EN_LABEL_BEFORE = re.compile(
+    r"\b(?:Article|Chapter|Section|Clause|Paragraph|No\.|Round|Phase|Stage|Part|Vol\.|Volume)\s*$",
+    re.I,
+)
+# Ordinal words that give no place in a series: compounds ("third-party",
+# "first-hand"; "second-largest", "third-place" and "ninth-ranked" rank),
+# phrases ("at first", "first lady", "for the first time", "second half",
+# "Third World", "per second") and fractions with no noun after them ("cut by a
+# third.").
+_EN_UNRANKED = re.compile(
+    r"\w+-(?!\w+est\b|place\b|ranked\b)\w+|\bat\s+first\b|\bfirst\s+(?:time|lady|of\s+all)\b"
+    r"|\b\w+\s+(?:half|hand)\b|\bthird\s+world\b|\bper\s+second\b"
+    r"|\ban?\s+\w+(?=\s*(?:[^\w\s-]|$))",
+    re.I,
+)
 _EN_RUN_GAP = re.compile(r"[\s-]*(?:and\s+)?")
 _EN_PLAIN_GAP = re.compile(r"[\s-]*")
 
@@ -157,8 +179,13 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     if _EN_DECADES_AFTER.match(after):
         aliases |= {number.value * 10}
     kind = "days" if _EN_DAYS_AFTER.match(after) else number.kind
+    if not kind and number.value <= 31 and _EN_MONTH_BEFORE.search(before):
+        kind = "date"  # "Oct. 3"
     if not kind and number.value <= 24 and _EN_AFTER_HOUR.match(after):
         kind = "clock"
+    in_series = _EN_ORDINAL_AFTER.match(after) or _EN_LABEL_BEFORE.search(before)
+    if not kind and number.text[-1:].isdigit() and in_series:
+        kind = "ordinal"
     confident = number.confident and not converted
     unit_text = written if unit in MEASURES else ""
     return replace(
@@ -193,11 +220,19 @@ def digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
             aliases = {1900 + value, 2000 + value}  # '08 is 2008 (or 1908)
         clock = _EN_CLOCK.match(text, m.end())
         kind = ""
-        if clock and value <= 12:
-            kind = clock["half"].lower() + "m"
+        # not the minutes of "7:10 a.m."
+        if clock and value <= 12 and text[m.start() - 1 : m.start()] != ":":
+            kind = _half_of_day(clock)
             aliases.add((value % 12) + (12 if kind == "pm" else 0))
         number = Number(value, m.group(), frozenset(aliases), scaled=scaled, kind=kind)
         yield m.start(), m.end(), number
+
+
+def _half_of_day(clock: re.Match[str]) -> str:
+    """``"am"`` or ``"pm"`` from an ``_EN_CLOCK`` or ``_EN_NOON`` match."""
+    if clock["noon"] or clock["midnight"]:
+        return "pm" if clock["noon"] else "am"
+    return clock["half"].lower() + "m"
 
 
 def _en_fractions(text: str) -> Iterator[Found]:
@@ -252,6 +287,11 @@ _EN_COUNTED_AFTER = re.compile(r"(?:-|\s+)(?P<word>[A-Za-z]+)")
 _EN_OF_GROUP = re.compile(r"\s+of\s+(?:them|us|you|those|these|whom|the)\b", re.I)
 
 
+def _in_a_name(text: str, start: int) -> bool:
+    """Capitalised inside a sentence: "the Big Three", "Third World"."""
+    return text[start].isupper() and text[:start].rstrip()[-1:] not in ("", ".", '"', "“", "(")
+
+
 def _counts_something(text: str, start: int, end: int, words: list[str]) -> bool:
     """Whether a number word from two up counts the noun after it ("seven people",
     "three of them", "five-year"): as sure as digits, in AP copy that spells out one
@@ -259,8 +299,8 @@ def _counts_something(text: str, start: int, end: int, words: list[str]) -> bool
     tens_and_unit = len(words) == 2 and _EN_UNITS[words[0]] in range(20, 100, 10)
     if not (len(words) == 1 or tens_and_unit) or words in (["zero"], ["one"], ["dozen"]):
         return False  # not "fifty-fifty", "one" or "a dozen"
-    if text[start].isupper() and text[:start].rstrip()[-1:] not in ("", ".", '"', "“", "("):
-        return False  # capitalised inside a sentence: part of a name
+    if _in_a_name(text, start):
+        return False
     if _EN_OF_GROUP.match(text, end):
         return True
     after = _EN_COUNTED_AFTER.match(text, end)
@@ -295,14 +335,22 @@ def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]
 
 
 def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
-    """Months, ordinals and Roman numerals: they only ever help matching, except months."""
+    """Months, noon and midnight, ordinals and Roman numerals: ordinals and Roman
+    numerals only help matching, except an ordinal against another place in a series."""
     for m in _EN_MONTH.finditer(text):
         month = _EN_MONTHS[m["name"].rstrip(".").lower()]
         yield m.start(), m.end(), Number(month, m["name"], kind="month")
+    for m in _EN_NOON.finditer(text):
+        hour = Number(12, m.group(), frozenset({12 if m["noon"] else 0}), kind=_half_of_day(m))
+        yield m.start(), m.end(), hour
+    unranked = [m.span() for m in _EN_UNRANKED.finditer(text)]
     for m in _EN_WORD.finditer(text):
-        if m.group().lower() in _EN_ORDINALS and free(m.start(), m.end(), taken):
-            value = _EN_ORDINALS[m.group().lower()]
-            yield m.start(), m.end(), Number(value, m.group(), confident=False)
+        word = m.group().lower()
+        if word in _EN_ORDINALS and free(m.start(), m.end(), taken):
+            ranks = word not in _EN_MULTIPLIERS and not _in_a_name(text, m.start())
+            kind = "ordinal" if ranks and free(m.start(), m.end(), unranked) else ""
+            number = Number(_EN_ORDINALS[word], m.group(), confident=False, kind=kind)
+            yield m.start(), m.end(), number
     for m in _ROMAN.finditer(text):
         yield m.start(), m.end(), Number(_ROMANS[m["roman"]], m["roman"], confident=False)
 

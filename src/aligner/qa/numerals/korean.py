@@ -35,8 +35,9 @@ _KO_PIECE = rf"(?:{DIGITS})[십백천]?(?:여?[만억조])?"
 # after plain digits ("3 4분기" is two numbers). _ko_value checks the order.
 _KO_CHAINED_PIECE = rf"(?:{DIGITS})(?:[십백천]?여?[만억조]\s?|[십백천](?=\d))"
 _KO_NUMBER = re.compile(rf"(?<![\d.,제])(?:{_KO_CHAINED_PIECE})*{_KO_PIECE}")
-# "제7조", "제3차", "제2장": after 제 a number is an ordinal, and 조 is an article of a
-# law, not a trillion
+# "제7조", "제3차", "제1야당": after 제 a number is an ordinal, and 조 is an article of
+# a law, not a trillion. Like "third", it is sure only against another place in a
+# series: the English of 제1야당 is "the main opposition party".
 _KO_ORDINAL = re.compile(rf"(?<=제)(?:{DIGITS})")
 _KO_PIECE_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<small>[십백천])?(?:여?(?P<big>[만억조]))?")
 # "2천~3천만 원": the first end of a range shares the big unit the second writes
@@ -128,10 +129,22 @@ _KO_DEGREES_AFTER = re.compile(
     r"도(?=[^가-힣]|$|까지|를|의|로|에|가|는|이|였|다|씨|쯤|안팎|가량|내외|정도|이상|이하|나)"
 )
 _KO_BELOW_ZERO = re.compile(r"영하\s*$")
-_KO_HALF_BEFORE = re.compile(r"(?:(?P<am>오전)|(?P<pm>오후))\s*$")
-# "11시에", "11시 30분"; not "3시간" or "5시리즈"
+# the half of the day before an hour: 새벽 2시, 아침 7시 and 밤 12시 (midnight) are
+# a.m., 저녁 7시 and 밤 10시 p.m.
+_KO_HALF_BEFORE = re.compile(r"(?:(?P<am>오전|새벽|아침)|(?P<pm>오후|저녁)|(?P<night>밤))\s*$")
+# "11시에", "11시 30분", "19:10"; not "3시간" or "5시리즈"
 _KO_AFTER_HOUR = re.compile(
-    r"\s?시(?=[^가-힣]|$|경|께|쯤|반|부터|까지|에|이|가|를|로|와|과|의|다|였)"
+    r"\s?시(?=[^가-힣]|$|경|께|쯤|반|부터|까지|에|이|가|를|로|와|과|의|다|였)|:[0-5]\d(?!\d)"
+)
+# noon and midnight as times ("자정께", "정오까지"), not 자정 노력 (self-policing)
+_KO_NOON = re.compile(
+    r"(?<![가-힣])(?:(?P<noon>정오)|자정)"
+    r"(?=[^가-힣\s]|$|\s?(?:께|쯤|경|무렵|직전|직후|에|까지|부터|을\s?넘|이\s?넘|을\s?기해))"
+)
+# a place in a series: a rank (4위), the Nth (3번째, 5년째), a streak (6경기 연속, 4연승)
+_KO_ORDINAL_AFTER = re.compile(
+    r"\s?(?:위(?![안원])|(?:번|회|차례|년|일|주|개월|경기|시즌)?째"
+    r"|(?:경기|게임|년|시즌|회|대회|일|주|개월|차례|번)?\s?연(?:속|승|패|임))"
 )
 # Time zones ("한국시간 26일 오전 11시", "미 동부시간"); "(현지시간)" may be any.
 _KO_ZONE_TIME = r"\s?(?:표준\s?시[간각]?|시[간각])"
@@ -181,7 +194,10 @@ def _ko_value(number_text: str) -> float | None:
 def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     """Set aliases and confidence from the words around a Korean number."""
     before, after = text[max(0, start - 8) : start], text[end : end + 8]
-    day = number.value <= 31 and _KO_LONE_DAY.match(after)
+    # in digits: 세 번째 is a native numeral, which never raises a flag
+    in_series = number.text[-1].isdigit() and _KO_ORDINAL_AFTER.match(after)
+    ordinal = number.kind == "ordinal" or in_series
+    day = number.value <= 31 and _KO_LONE_DAY.match(after) and not ordinal  # not 3일 연속
     lone_day = day and not _KO_MONTH_BEFORE.search(before)
     unit, written = _ko_unit(before, after, number)
     value = number.value
@@ -192,11 +208,11 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after)) and unit != "month"
     half = _KO_HALF_BEFORE.search(before)
     hour = number.value <= 24 and _KO_AFTER_HOUR.match(after)
-    clock = (half.lastgroup or "") if half and hour else "clock" if hour else ""
+    clock = _half_of_day(half, number.value) if half and hour else "clock" if hour else ""
     aliases = set(number.aliases)
     if _KO_BELOW_ZERO.search(before):
         aliases.add(-number.value)
-    if half and half["pm"] and number.value < 12:
+    if clock == "pm" and number.value < 12:
         aliases.add(number.value + 12)
     if re.fullmatch(r"0\d", number.text) and _KO_YEAR_AFTER.match(after):
         aliases.add(2000 + number.value)  # "08년" is 2008
@@ -213,7 +229,9 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         if day
         else "month"
         if month
-        else clock or number.kind or ("count" if _KO_COUNTER_AFTER.match(after) else ""),
+        else clock
+        or ("ordinal" if ordinal else number.kind)
+        or ("count" if _KO_COUNTER_AFTER.match(after) else ""),
         unit=unit,
         unit_text=written if unit in MEASURES else "",
     )
@@ -234,6 +252,14 @@ def _ko_unit(before: str, after: str, number: Number) -> tuple[str, str]:
     return "", ""
 
 
+def _half_of_day(half: re.Match[str], hour: float) -> str:
+    """``"am"`` or ``"pm"`` for an hour after a ``_KO_HALF_BEFORE`` match: 밤 (night)
+    is p.m. from 6 to 11, a.m. at midnight (밤 12시) and after it."""
+    if half["night"]:
+        return "pm" if 6 <= hour < 12 else "am"
+    return "am" if half["am"] else "pm"
+
+
 def time_zones_ko(text: str) -> frozenset[int]:
     return zones_named(_KO_TIME_ZONE, text)
 
@@ -247,7 +273,8 @@ def _ko_fraction(numerator: str, denominator: str) -> float | None:
 def _ko_special(text: str) -> Iterator[Found]:
     """Batting averages, fractions, month.day pairs and ordinals, read before plain digits."""
     for m in _KO_ORDINAL.finditer(text):
-        yield m.start(), m.end(), Number(parse_digits(m.group()), m.group())
+        ordinal = Number(parse_digits(m.group()), m.group(), confident=False, kind="ordinal")
+        yield m.start(), m.end(), ordinal
     for m in _KO_FRACTION.finditer(text):
         value = slash_fraction(m) if m["sm"] else _ko_fraction(m["m"], m["n"])
         if value is not None:
@@ -282,6 +309,10 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), Number(_KO_NATIVE[m["word"]], m.group(), confident=False)
     for m in re.finditer("절반", text):
         yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
+    for m in _KO_NOON.finditer(text):  # 정오 is 12 p.m., 자정 12 a.m.
+        noon = bool(m["noon"])
+        hour = Number(12, m.group(), frozenset({12 if noon else 0}), kind="pm" if noon else "am")
+        yield m.start(), m.end(), hour
     for m in _KO_DAY_COUNT_RE.finditer(text):
         count = Number(_KO_DAY_COUNTS[m.group()], m.group(), confident=False, kind="days")
         yield m.start(), m.end(), count

@@ -12,6 +12,7 @@ from aligner.align import (
     approximate_windows,
     bead_shapes,
     dp,
+    number_lengths,
     number_masks,
     open_line,
     runs_on,
@@ -21,7 +22,7 @@ from aligner.align import (
 )
 from aligner.align.dp import _merge_waiver, find_path
 from aligner.align.evidence import Evidence, Lengths, continues_quotation, quotations_go_on
-from aligner.align.reorder import match_moved
+from aligner.align.reorder import give_partner_to_neighbour, match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
 from conftest import DATA
@@ -377,6 +378,7 @@ def test_numbers_are_compared_as_digits() -> None:
     assert masks[0] == masks[1] == masks[2] != 0
     assert masks[3] == 0
     assert masks[4] == number_masks(["7"])[0]
+    assert number_lengths(["1,500 boats", "no digits", "007 and 12"]).tolist() == [4, 0, 2]
 
 
 def test_a_line_that_runs_on_joins_its_neighbour(meanings: np.ndarray) -> None:
@@ -527,6 +529,63 @@ def test_a_moved_paragraph_keeps_its_loosely_translated_sentence() -> None:
     # below the document's unrelated level, the neighbour stays a gap
     moved = _pairs(match_moved(beads, src, tgt, (0.45, 0.4), 20))
     assert ((3,), ()) in moved and ((), (4,)) in moved
+
+
+def test_a_long_number_the_other_side_lacks_gives_the_partner_to_a_lone_neighbour() -> None:
+    # target 1 writes a year, source 1 no digits; lone target 2 writes none and matches
+    # source 1 above the level, less well than target 1 does
+    a, b, c, d, e = np.eye(5, dtype=np.float32)
+    src = np.stack([a, b, d])
+    loose = (0.45 * b + np.sqrt(1 - 0.45**2) * e).astype(np.float32)
+    tgt = np.stack([a, (0.55 * b + np.sqrt(1 - 0.55**2) * c).astype(np.float32), loose, d])
+    beads = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.55), Bead((), (2,), 0.0)]
+    beads.append(Bead((2,), (3,), 1.0))
+    none = number_lengths(["", "The study was published.", ""])
+    year = number_lengths(["", "In 2019 too.", "It was published.", ""])
+    repaired = give_partner_to_neighbour(beads, src, tgt, (none, year), 0.3)
+    assert _pairs(repaired)[1:3] == [((), (1,)), ((1,), (2,))]
+    # the mirror image: a source sentence with a year added after the pair
+    added = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.55), Bead((2,), (), 0.0)]
+    back = give_partner_to_neighbour(added, tgt[:3], src, (year[:3], none), 0.3)
+    assert _pairs(back)[1:] == [((1,), ()), ((2,), (1,))]
+    # the pair stays: the neighbour is below the level or writes digits, the number is
+    # short (spelled out: 'three dozen' is 36), or the other side writes digits too
+    for level, source, paired, lone in [
+        (0.5, "", "In 2019 too.", "It was published."),
+        (0.3, "", "In 2019 too.", "On the 25th."),
+        (0.3, "", "36 of them.", "It was published."),
+        (0.3, "On the 25th.", "In 2019 too.", "It was published."),
+    ]:
+        digits = number_lengths(["", source, ""]), number_lengths(["", paired, lone, ""])
+        kept = give_partner_to_neighbour(beads, src, tgt, digits, level)
+        assert _pairs(kept) == _pairs(beads)
+
+
+def test_an_added_sentence_with_a_year_the_english_lacks_is_not_taken_for_its_translation(
+    muse: Encoder,
+) -> None:
+    """The Korean adds a sentence on the team's earlier study (with its year) before the
+    translation of 'The study was published in ... Nutrients'; mUSE scores the addition
+    higher with it (0.55 against 0.48), and the translation was reported unaligned."""
+    en = [
+        "Those who skipped breakfast five or more times a week had a 23 percent higher"
+        " risk of cardiovascular disease than those who ate it every day.",
+        "The risk was 1.5 times higher among men who skipped breakfast and also smoked.",
+        "The study was published in the latest issue of the journal Nutrients.",
+        "The researchers said further study is needed to establish a causal link.",
+    ]
+    ko = [
+        "일주일에 5번 이상 아침을 거른 사람은 매일 아침을 먹는 사람보다 심혈관 질환 위험이"
+        " 23% 높았다.",
+        "아침을 거르면서 흡연도 하는 남성은 위험이 1.5배 높았다.",
+        "연구팀은 앞서 2019년에도 비슷한 연구 결과를 발표한 바 있다.",
+        "이 연구 결과는 국제학술지 '뉴트리언츠' 최신호에 실렸다.",
+        "연구팀은 인과관계를 밝히려면 추가 연구가 필요하다고 설명했다.",
+    ]
+    beads, _, _ = align_texts(
+        en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    assert _pairs(beads) == [((0,), (0,)), ((1,), (1,)), ((), (2,)), ((2,), (3,)), ((3,), (4,))]
 
 
 @pytest.mark.parametrize(("n", "m"), [(1, 7), (7, 1), (70, 3), (129, 5), (200, 180), (2000, 1900)])

@@ -150,11 +150,20 @@ def number_masks(texts: Sequence[str]) -> np.ndarray:
     masks = np.zeros(len(texts), dtype=np.uint64)
     for i, text in enumerate(texts):
         mask = 0
-        for match in _NUMBER.findall(text):
-            digits = match.replace(",", "").replace(".", "").lstrip("0") or "0"
+        for digits in _numbers(text):
             mask |= 1 << (zlib.crc32(digits.encode()) % 64)
         masks[i] = mask
     return masks
+
+
+def number_lengths(texts: Sequence[str]) -> np.ndarray:
+    """Per sentence, the digits of the longest number it writes in digits (0: none)."""
+    return np.array([max(map(len, _numbers(t)), default=0) for t in texts], dtype=np.int64)
+
+
+def _numbers(text: str) -> list[str]:
+    """The numbers ``text`` writes in digits, without separators or leading zeros."""
+    return [m.replace(",", "").replace(".", "").lstrip("0") or "0" for m in _NUMBER.findall(text)]
 
 
 # double quotation marks of any language, read without their direction (“ opens an

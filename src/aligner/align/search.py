@@ -9,9 +9,21 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from aligner.align.dp import find_path
-from aligner.align.evidence import Evidence, Lengths, number_masks, quotations_go_on, runs_on
+from aligner.align.evidence import (
+    Evidence,
+    Lengths,
+    number_lengths,
+    number_masks,
+    quotations_go_on,
+    runs_on,
+)
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
-from aligner.align.reorder import match_moved, pair_adjacent_gaps, swap_crossings
+from aligner.align.reorder import (
+    give_partner_to_neighbour,
+    match_moved,
+    pair_adjacent_gaps,
+    swap_crossings,
+)
 from aligner.align.windows import approximate_windows, block_means, uncertain_windows, window_text
 from aligner.models import Bead
 
@@ -54,6 +66,7 @@ def align_texts(
     src_open, tgt_open = runs_on(src), runs_on(tgt)
     src_quoted, tgt_quoted = quotations_go_on(src), quotations_go_on(tgt)
     src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
+    src_digits, tgt_digits = number_lengths(src), number_lengths(tgt)
 
     def align() -> list[Bead]:
         return align_embeddings(
@@ -66,6 +79,8 @@ def align_texts(
             tgt_open=tgt_open,
             src_numbers=src_numbers,
             tgt_numbers=tgt_numbers,
+            src_digits=src_digits,
+            tgt_digits=tgt_digits,
             src_quoted=src_quoted,
             tgt_quoted=tgt_quoted,
         )
@@ -112,6 +127,8 @@ def align_embeddings(
     tgt_numbers: np.ndarray | None = None,
     src_quoted: Sequence[bool] | None = None,
     tgt_quoted: Sequence[bool] | None = None,
+    src_digits: np.ndarray | None = None,
+    tgt_digits: np.ndarray | None = None,
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -128,6 +145,9 @@ def align_embeddings(
         src_quoted: whether each source line's quotation goes on in the next (see
             ``continues_quotation``).
         tgt_quoted: the same for the target side.
+        src_digits: the digits of each source sentence's longest number (see
+            ``number_lengths``).
+        tgt_digits: the same for the target side.
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -153,6 +173,10 @@ def align_embeddings(
     beads = match_moved(
         beads, src[1], tgt[1], (params.move_min_similarity, swap_level), params.move_window
     )
+    if src_digits is not None and tgt_digits is not None:
+        beads = give_partner_to_neighbour(
+            beads, src[1], tgt[1], (src_digits, tgt_digits), swap_level
+        )
     return pair_adjacent_gaps(beads, src[1], tgt[1])
 
 

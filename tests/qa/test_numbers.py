@@ -430,6 +430,25 @@ def test_a_clock_time_converted_to_another_zone_is_no_substitution() -> None:
     assert _flags(en, "사무소는 현지시각으로 오전 8시부터 정오까지 문을 연다.") == []
 
 
+def test_a_day_moves_with_a_clock_time_converted_across_midnight() -> None:
+    en = "The Fed will announce its decision at 2 p.m. ET on Sept. 18."
+    # 2 p.m. EDT is 3 a.m. the next day in Seoul
+    assert _flags(en, "연준은 한국시간 19일 오전 3시 결정을 발표한다.") == []
+    # and 9 a.m. in Seoul is 8 p.m. the day before in New York
+    en_back = "The talks open at 9 a.m. Seoul time on Sept. 19."
+    assert _flags(en_back, "회담은 미 동부시간 18일 오후 8시 시작된다.") == []
+    # only by one day, in the direction the clock crossed midnight
+    [flag] = _flags(en, "연준은 한국시간 20일 오전 3시 결정을 발표한다.")
+    assert _changes(flag).endswith(" is 20 in the Korean")
+    assert len(_flags(en, "연준은 한국시간 17일 오전 3시 결정을 발표한다.")) == 1
+    # a conversion that stays within the day moves no date
+    en_day = "The Fed will announce its decision at 10 a.m. ET on Sept. 18."
+    assert len(_flags(en_day, "연준은 한국시간 19일 오후 11시 결정을 발표한다.")) == 1
+    # nor does a day without a converted clock time
+    en_plain = "The Fed will announce its decision on Sept. 18."
+    assert len(_flags(en_plain, "연준은 19일 결정을 발표한다.")) == 1
+
+
 def test_a_fraction_is_one_value() -> None:
     en = "Rainfall in July was only two-thirds of the 30-year average."
     assert _flags(en, "7월 강수량은 평년의 3분의 2에 그쳤다.") == []

@@ -39,7 +39,9 @@ numerals help matching but never raise a flag, nor do ordinals in words and
 and ``4위``, "third straight" and ``4연승``). A clock time in the other half of
 the day is one changed ("7:10 a.m." and ``오후 7시 10분``), one that differs
 from the other side's by the offset between the time zones the sides name is
-not ("10 p.m. ET" and ``한국시간 오전 11시``); a zone named without its offset
+not ("10 p.m. ET" and ``한국시간 오전 11시``), nor is the day of the month it
+carries across midnight ("2 p.m. ET on Sept. 18" and ``한국시간 19일 오전 3시``);
+a zone named without its offset
 ("local time", ``현지시간``) excuses any clock time.
 
 Scraped text loses spaces: a number that two consecutive leftovers of the
@@ -377,7 +379,9 @@ def _substitutions(
     src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
 ) -> list[tuple[Number, Number]]:
     """Pair sure leftovers that look like one number changed, each used once;
-    not a clock time and its conversion by one of ``shifts`` hours."""
+    not a clock time and its conversion by one of ``shifts`` hours, nor the day
+    of the month that conversion carried across midnight."""
+    moves = _day_moves(src_left, tgt_left, shifts)
     pairs: list[tuple[Number, Number]] = []
     tgt_free = list(tgt_left)
     for a in src_left:
@@ -390,6 +394,7 @@ def _substitutions(
             and _countable(a, b)
             and (is_substitution(a, b) or _other_half(a, b))
             and not _converted(a, b, shifts)
+            and not _moved_day(a, b, moves)
         ]
         if candidates:
             # report the nearest candidate: "70 ... 300" against "50 ... 260" pairs 70 with 50
@@ -474,6 +479,30 @@ def _other_half(a: Number, b: Number) -> bool:
 def _converted(a: Number, b: Number, shifts: frozenset[int]) -> bool:
     """A clock time and its conversion: "10 p.m. ET" and ``한국시간 오전 11시``."""
     return any((y - x) % 24 in shifts for x in _hours(a) for y in _hours(b))
+
+
+def _day_moves(
+    src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
+) -> frozenset[int]:
+    """The days (target minus source) by which a clock time converted across
+    midnight moves the date: 2 p.m. ET is 3 a.m. the next day in Seoul, and 9 a.m.
+    in Seoul 8 p.m. the day before in New York. Zones are less than a day apart,
+    so an hour that comes out earlier went forward into the next day (or back
+    within its own), one that comes out later back into the day before."""
+    return frozenset(
+        1 if y < x else -1
+        for a in src_left
+        for b in tgt_left
+        for x in _hours(a)
+        for y in _hours(b)
+        if x != y and (y - x) % 24 in shifts
+    )
+
+
+def _moved_day(a: Number, b: Number, moves: frozenset[int]) -> bool:
+    """A day of the month and the day a converted clock time moved it to."""
+    days = a.kind in ("date", "day") and b.kind in ("date", "day")
+    return days and b.value - a.value in moves
 
 
 def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:

@@ -456,6 +456,71 @@ def test_a_fraction_is_one_value() -> None:
     assert _flags("Half of the 40 workers quit.", "40명 중 절반이 그만뒀다.") == []
 
 
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        ("80 percent of respondents back the plan.", "응답자 10명 중 8명이 지지했다.", None),
+        ("Eight in 10 respondents back the plan.", "응답자의 80%가 지지했다.", None),
+        ("One in three adults is obese.", "성인 3명 중 1명이 비만이다.", None),
+        ("One of every five firms failed.", "기업 10개 가운데 2개가 문을 닫았다.", None),
+        ("Two out of three voters agreed.", "유권자의 3분의 2가 동의했다.", None),
+        ("About 33 percent said no.", "3명 중 1명꼴로 반대했다.", None),
+        ("Eight of the 10 victims were children.", "희생자 10명 중 8명이 어린이였다.", None),
+        (
+            "3 out of 10 people said yes.",
+            "10명 중 4명이 찬성했다.",
+            "number 3 out of 10 in the English is 10명 중 4명 in the Korean",
+        ),
+        (
+            "80 percent of respondents back the plan.",
+            "응답자 10명 중 7명이 지지했다.",
+            "number 80 in the English is 10명 중 7명 in the Korean",
+        ),
+        (
+            "Eight of the 10 victims were children.",
+            "희생자 10명 중 7명이 어린이였다.",
+            "number Eight (8) in the English is 7 in the Korean",
+        ),
+    ],
+)
+def test_a_share_of_a_whole_is_compared_as_a_percentage(
+    en: str, ko: str, message: str | None
+) -> None:
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
+
+
+def test_a_share_needs_a_plain_whole() -> None:
+    assert _values("He invented one in 1953.", "en") == [1, 1953]
+    assert _values("He scored 5 in 10 minutes.", "en") == [5, 10]
+    assert _values("2020년 중 3명이", "ko") == [2020, 3]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        ("Highs will reach the mid-30s in Daegu.", "대구의 낮 최고기온은 35도 안팎이겠다.", None),
+        ("The woman, in her mid-40s, was arrested.", "45세 안팎의 여성이 체포됐다.", None),
+        ("The man, in his mid-30s, was arrested.", "30대 중반 남성이 체포됐다.", None),
+        ("The man, in his 30s, was arrested.", "35세 남성이 체포됐다.", None),
+        ("Temperatures hit the upper 30s.", "기온이 38도까지 올랐다.", None),
+        ("Temperatures hit the high 30s.", "기온이 30도대 후반까지 올랐다.", None),
+        ("She is in her early 20s.", "그는 22세다.", None),
+        (
+            "The woman, in her mid-30s, was arrested.",
+            "50세 여성이 체포됐다.",
+            "number mid-30s (30) in the English is 50 in the Korean",
+        ),
+        (
+            "She is in her early 20s.",
+            "그는 27세다.",
+            "number early 20s (20) in the English is 27 in the Korean",
+        ),
+    ],
+)
+def test_a_decade_matches_a_figure_inside_it(en: str, ko: str, message: str | None) -> None:
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
+
+
 def test_rounded_decimals_match() -> None:
     assert _flags("Gasoline settled at $3.0344 a gallon.", "휘발유는 갤런당 3.034달러다.") == []
 

@@ -7,7 +7,9 @@ percentages, English number words and scale words ("forty-two", "3.5 million",
 "2/3", ``3분의 2``, ``절반``), Korean units (``3만 5천``, ``12조3천억``, ``5백만``,
 ``1천200``), batting averages (``2할6푼8리``), Korean native numerals before a
 counter (``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
-about). The values of a bead are matched as multisets; a temperature in
+about), a share of a whole as the percentage it makes ("eight in 10", ``10명 중
+8명`` and "80 percent"), a decade as any figure inside it ("mid-30s" and ``35세``).
+The values of a bead are matched as multisets; a temperature in
 Fahrenheit also matches its conversion to Celsius within a degree ("95 degrees"
 and ``35도``; a bare "degrees" or ``도`` may be either scale), a quantity in
 units that convert exactly matches its value in another unit of its measure
@@ -144,6 +146,7 @@ def _countable(a: Number, b: Number) -> bool:
     return not any(
         x.text[:1].isalpha()
         and x.kind not in ("month", "am", "pm")
+        and x.unit != "share"  # "eight in 10" is 80 percent
         and y.text[:1].isdigit()
         and y.kind not in ("count", "ordinal")
         for x, y in ((a, b), (b, a))
@@ -256,7 +259,7 @@ def _comparable_units(a: str, b: str) -> bool:
 def _written_digits(number: Number) -> str:
     """The digits as written ("131.00" stays "131.00", ``1년 6개월`` is "16"), or of
     the value if the writing hides it."""
-    if number.parts:
+    if number.parts and number.unit != "share":
         return "".join(_written_digits(part) for part in number.parts)
     plain = re.sub(r"[$£€¥,'’]", "", number.text)
     if re.fullmatch(r"\d*\.?\d+", plain) and _same(float(plain), number.value):

@@ -35,15 +35,16 @@ class Number:
             whose value is then in the last), or the family of a unit that
             is not converted exactly: ``"imperial"``, ``"fahrenheit"``,
             ``"celsius"``, ``"degrees"`` (a temperature or angle of unwritten
-            scale), ``"times"``; else empty. Translators convert miles to
-            kilometres and "doubled" to ``2배``; only numbers of one measure or
-            family are compared.
+            scale), ``"times"``; ``"share"`` for a share of a whole ("eight in
+            10", ``10명 중 8명``), whose value is a percentage; else empty.
+            Translators convert miles to kilometres and "doubled" to ``2배``;
+            only numbers of one measure or family are compared.
         scaled: written with a scale unit ("million", ``만``), where a
             power-of-ten slip is the typical error.
         unit_text: the unit of :data:`MEASURES` as written after it
             ("months", ``㎝``), for messages; else empty.
         parts: the numbers a quantity written in parts is made of (the 1 and
-            the 6 of ``1년 6개월``), else empty.
+            the 6 of ``1년 6개월``, the 10 and the 8 of ``10명 중 8명``), else empty.
         start: where ``text`` starts in the text read (after HTML unescaping),
             for quoting it.
     """
@@ -181,6 +182,46 @@ def join_parts(found: list[Found], text: str, gap: re.Pattern[str]) -> list[Foun
         else:
             joined.append((start, end, number))
     return joined
+
+
+def join_shares(
+    found: list[Found], text: str, between: re.Pattern[str], whole_first: bool
+) -> list[Found]:
+    """A share of a whole ("eight in 10", ``응답자 10명 중 8명``) as one number: the
+    percentage it is (80), also the ratio (0.8); its parts stay for when they, not the
+    share, match the other side ("8 of the 10 victims").
+
+    Args:
+        found: numbers read from ``text``, in reading order.
+        text: the text they were read from.
+        between: what stands between the two numbers, matched from the end of the
+            first; a group ``tail`` (a counter repeated after the second) extends the
+            share's text.
+        whole_first: the whole comes first (``10명 중 8명``), not the part ("8 in 10").
+    """
+    joined: list[Found] = []
+    for start, end, number in found:
+        if joined and (gap := between.match(text, joined[-1][1])) and gap.end() == start:
+            first_start, _, first = joined[-1]
+            part, whole = (number, first) if whole_first else (first, number)
+            if _shares(part, whole):
+                end = max(end, gap.end("tail")) if "tail" in gap.groupdict() else end
+                percent = 100 * part.value / whole.value
+                # "one in three" is reported as 33 percent
+                aliases = frozenset({part.value / whole.value, float(round(percent))})
+                parts = (first, number)
+                share = Number(percent, text[first_start:end], aliases, unit="share", parts=parts)
+                joined[-1] = (first_start, end, share)
+                continue
+        joined.append((start, end, number))
+    return joined
+
+
+def _shares(part: Number, whole: Number) -> bool:
+    """Whether ``part`` of ``whole`` can be a share: plain counts, not "3 in 2003"."""
+    plain = all(n.kind in ("", "count") and not n.unit for n in (part, whole))
+    year = bool(re.fullmatch(r"[12]\d{3}", whole.text))
+    return plain and not year and 0 < part.value <= whole.value
 
 
 def _next_part(first: Found, then: Found, text: str, gap: re.Pattern[str]) -> bool:

@@ -17,6 +17,7 @@ from aligner.qa.numerals.common import (
     currency_conversion,
     free,
     join_parts,
+    join_shares,
     parse_digits,
     read_unit,
     slash_fraction,
@@ -123,6 +124,17 @@ _EN_UNITS_AFTER = (
 )  # fmt: skip
 # "1 year and 6 months", "2 hours, 15 minutes": one duration in parts
 _EN_PARTS_GAP = re.compile(r",?\s+(?:and\s+)?")
+# "eight in 10", "3 out of 10", "one of every five": a share of a whole
+_EN_SHARE_BETWEEN = re.compile(r"\s+(?:in|out\s+of|of\s+every)\s+", re.I)
+# "in their 30s" is 30대; "mid-30s" is about 35 (35도, 35세 안팎), as a hedge is
+# read as the figure it hedges: an age or temperature inside the decade's part
+_EN_DECADE = re.compile(
+    r"(?<!['’])\b(?:(?P<part>mid|upper|high|late|lower|low|early)[\s-]+)?(?P<d>[1-9]0)s\b", re.I
+)
+_EN_DECADE_PARTS = {
+    "": (0, 9), "mid": (3, 7), "upper": (7, 9), "high": (7, 9), "late": (7, 9),
+    "lower": (0, 3), "low": (0, 3), "early": (0, 3),
+}  # fmt: skip
 _EN_DECADES_AFTER = re.compile(r"[\s-]+decades?\b", re.I)  # "five decades" is 50년
 _EN_MINUS = re.compile(r"(?:\bminus\s+|(?<![\w-])-)$", re.I)
 _EN_WORD = re.compile(r"[A-Za-z]+")
@@ -233,6 +245,14 @@ def _half_of_day(clock: re.Match[str]) -> str:
     if clock["noon"] or clock["midnight"]:
         return "pm" if clock["noon"] else "am"
     return clock["half"].lower() + "m"
+
+
+def _en_decades(text: str) -> Iterator[Found]:
+    for m in _EN_DECADE.finditer(text):
+        decade = int(m["d"])
+        low, high = _EN_DECADE_PARTS[(m["part"] or "").lower()]
+        inside = frozenset(float(decade + k) for k in range(low, high + 1))
+        yield m.start(), m.end(), Number(float(decade), m.group(), inside)
 
 
 def _en_fractions(text: str) -> Iterator[Found]:
@@ -357,6 +377,7 @@ def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
 
 def extract_en(text: str) -> list[Found]:
     found = list(_en_clock_times(text))
+    found += _en_decades(text)
     taken = [(s, e) for s, e, _ in found]
     found += [f for f in _en_fractions(text) if free(f[0], f[1], taken)]
     taken = [(s, e) for s, e, _ in found]
@@ -367,4 +388,5 @@ def extract_en(text: str) -> list[Found]:
     # "7:00" is "7시" in Korean: zero minutes are no number of their own
     found = [f for f in found if not (f[2].text == "00" and text[: f[0]].endswith(":"))]
     found = sorted(((s, e, _en_context(text, s, e, n)) for s, e, n in found), key=lambda f: f[:2])
-    return join_parts(found, text, _EN_PARTS_GAP)
+    found = join_parts(found, text, _EN_PARTS_GAP)
+    return join_shares(found, text, _EN_SHARE_BETWEEN, whole_first=False)

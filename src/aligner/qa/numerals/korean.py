@@ -18,6 +18,7 @@ from aligner.qa.numerals.common import (
     currency_conversion,
     free,
     join_parts,
+    join_shares,
     measure,
     parse_digits,
     read_unit,
@@ -119,6 +120,10 @@ _KO_AND_A_HALF = re.compile(rf"\s?반(?=[^가-힣]|$|간|동안|가량|정도|�
 _KO_SENTENCE_BEFORE = re.compile(r"(?:징역|금고)\s?\d+년\s?$")
 # "1년 6개월", "1시간 30분": one duration in parts
 _KO_PARTS_GAP = re.compile(r"\s?")
+# "응답자 10명 중 8명", "10개 가운데 3개": a share of the whole before it, counted alike
+_KO_SHARE_BETWEEN = re.compile(
+    r"\s?(?P<c>명|개|곳)\s?(?:중|가운데)\s?(?=[\d,.천백만억]+(?P<tail>\s?(?:여\s?)?(?P=c)))"
+)
 # "섭씨 35도" against "95 degrees Fahrenheit" is one temperature
 _KO_UNITS_BEFORE = (
     ("celsius", re.compile(r"(?:섭씨|영하|영상)\s*$")),
@@ -337,4 +342,5 @@ def extract_ko(text: str) -> list[Found]:
     found += _ko_digit_numbers(text, taken)
     found += _ko_native_numbers(text)
     found = [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]
-    return join_parts(sorted(found, key=lambda f: f[:2]), text, _KO_PARTS_GAP)
+    found = join_parts(sorted(found, key=lambda f: f[:2]), text, _KO_PARTS_GAP)
+    return join_shares(found, text, _KO_SHARE_BETWEEN, whole_first=True)

@@ -270,11 +270,13 @@ def test_korean_nouns_ending_like_a_particle_are_not_cut(en: str, ko: str) -> No
     assert _flags_on_last_bead([([en], [ko])]) == []
 
 
-def test_korean_connective_without_a_full_stop_at_full_length_is_not_flagged() -> None:
-    # the first line of a sentence split over two, paired on its own
+def test_korean_connective_before_an_unpaired_line_at_full_length_is_not_flagged() -> None:
+    # the first line of a sentence split over two, paired on its own: the aligner
+    # left the second line unpaired
     en = "Peter King, a New York Republican, said the ads were fine but their sponsors were not."
     ko = "피터 킹 뉴욕주 공화당 의원은 22일 “광고 자체에는 문제가 없지만"
-    assert _flags_on_last_bead([([en], [ko])]) == []
+    doc = _aligned([([en], [ko]), ([], ["광고주들은 문제가 있다”고 말했다."])])
+    assert [f for f in _flags(doc) if f.src == doc.beads[-2].src] == []
 
 
 def test_korean_particle_ending_in_a_document_of_headlines_is_not_enough() -> None:
@@ -427,3 +429,123 @@ def test_a_korean_line_cut_and_given_a_full_stop_is_flagged() -> None:
     en = "Officials ordered residents of low-lying areas to evacuate immediately on Tuesday."
     [flag] = _flags_on_last_bead([([en], ["당국은 저지대 주민들에게."])])
     assert "case particle" in flag.message
+
+
+# --------------------------------------------------------------- cut at the last words
+# Found by a desk tester: lines cut a word or two before their end, about as long
+# as predicted, in documents whose other lines end with a full stop.
+
+GUILTY_EN = (
+    "The 52-year-old was found guilty of diverting about 15.6 billion won from 3,200 "
+    "customers between 2020 and 2022."
+)
+GUILTY_KO = "김모(52)씨는 2020년부터 2022년까지 고객 3천200명의 자금 약 156억원을 빼돌렸다."
+NEXT = ("Two other executives received suspended sentences.", "임원 2명은 집행유예를 선고받았다.")
+
+
+BUDGET_HEADLINE = "정부, 내년 예산 600조 원 편성"
+
+
+def _flags_before_the_last_bead(en: str, ko: str) -> list[Flag]:
+    """Flags on an (en, ko) bead followed by one more complete pair, as in a story."""
+    doc = _aligned([([en], [ko]), ([NEXT[0]], [NEXT[1]])])
+    return [f for f in _flags(doc) if f.src == doc.beads[-2].src]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "reason"),
+    [
+        # 이 after a number and its counter is a subject marker, not the end of a noun
+        (
+            "At least 1,546 people have been treated for heat-related illnesses since May 20, "
+            "and 13 have died.",
+            "5월 20일 이후 온열질환자는 최소 1천546명 발생했으며, 이 중 13명이",
+            "case particle",
+        ),
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌렸으며"), "unfinished clause"),
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로"), "case particle"),  # 의로
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린"), "unfinished clause"),  # adnominal
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로 기소된"), "unfinished clause"),
+        # an ellipsis after a tense with its ending cut off
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌려 유죄가 인정됐…"), "without its ending"),
+    ],
+)
+def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
+    en: str, ko: str, reason: str
+) -> None:
+    [flag] = _flags_before_the_last_bead(en, ko)
+    assert reason in flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # a headline, against an English headline or sentence
+        ("Government sets 600 trillion won budget for next year", BUDGET_HEADLINE),
+        ("The government set a 600 trillion won budget for next year.", BUDGET_HEADLINE),
+        ("Seoul condemns the North's provocation.", "정부, 북한 도발을 비난"),
+        # list items
+        ("- Drink water often, even when not thirsty.", "- 목이 마르지 않아도 물을 자주 마시도록"),
+        ("- Avoid outdoor work from 2 p.m. to 5 p.m.", "- 오후 2시부터 5시 사이 야외 작업 자제"),
+        # a quotation that trails off, and one cut short inside a sentence that ends
+        ('"Well, we could do it, but..." he said.', "그는 “할 수는 있겠지만…”이라고 말했다."),
+        ('"Well..." he said.', "그는 '글쎄…'라고 말했다"),
+        ('"We could do it, but..."', "“할 수는 있겠지만…”"),
+        # a number and a noun in 이 or 도; a sentence that only lost its full stop
+        ("Fiscal year 2024 begins in March.", "2024년도 회계연도는 3월에 시작되는 2024년도"),
+        ("No one had expected that.", "아무도 그것을 예상하지 못했다"),
+        ("The match is over.", "The match is over"),
+    ],
+)
+def test_lines_that_end_without_a_full_stop_but_are_not_cut(en: str, ko: str) -> None:
+    assert _flags_before_the_last_bead(en, ko) == []
+
+
+def test_a_korean_particle_before_an_unpaired_line_is_not_strong() -> None:
+    # the rest may be the unpaired next line ("…빼돌린 혐의로" / "유죄가 인정됐다.")
+    ko = GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로")
+    cue = sentence_cue(ko, "ko", is_last=True, other_complete=True, punctuated=True)
+    assert cue.strength == Cue.STRONG
+    cue = sentence_cue(
+        ko, "ko", is_last=True, other_complete=True, punctuated=True, maybe_continued=True
+    )
+    assert cue.strength == Cue.MEDIUM
+    doc = _aligned([([GUILTY_EN], [ko]), ([], ["유죄가 인정됐다."])])
+    assert [f for f in _flags(doc) if f.tgt == doc.beads[-2].tgt] == []
+
+
+def test_a_line_longer_than_its_translation_predicts_is_not_cut_by_its_last_word() -> None:
+    # a loose pair: the English says less than the Korean, which lost its end
+    ko = GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로")
+    assert _flags_before_the_last_bead("Kim was convicted.", ko) == []
+    assert len(_flags_before_the_last_bead(GUILTY_EN, ko)) == 1
+
+
+@pytest.mark.parametrize(
+    ("similarity", "threshold", "flagged"),
+    [
+        (0.6, 0.22, True),  # a close pair
+        (0.3, 0.22, False),  # a loose one: a loose translation explains the end as well
+        (0.6, 0.7, False),  # a mistranslation, which a truncated flag would hide
+    ],
+)
+def test_a_line_is_cut_by_its_last_word_only_on_a_close_pair(
+    similarity: float, threshold: float, flagged: bool
+) -> None:
+    ko = GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로")
+    doc = _aligned([([GUILTY_EN], [ko]), ([NEXT[0]], [NEXT[1]])])
+    beads = list(doc.beads)
+    beads[-2] = replace(beads[-2], similarity=similarity)
+    doc = replace(doc, beads=tuple(beads))
+    flags = find_truncations(doc, Settings(mistranslation_threshold=threshold))
+    assert len([f for f in flags if f.tgt == beads[-2].tgt]) == flagged
+
+
+def test_a_loose_pair_is_still_cut_by_its_last_word_and_its_length() -> None:
+    # the cue falls back to what it needs without the other lines' full stops
+    doc = _aligned([([GUILTY_EN], ["김모(52)씨는 고객 자금을"]), ([NEXT[0]], [NEXT[1]])])
+    beads = list(doc.beads)
+    beads[-2] = replace(beads[-2], similarity=0.3)
+    doc = replace(doc, beads=tuple(beads))
+    flags = find_truncations(doc, Settings(mistranslation_threshold=0.22))
+    assert len([f for f in flags if f.tgt == beads[-2].tgt]) == 1

@@ -12,12 +12,19 @@ the cue:
 
 * strong cues (" ." after a word, a final article or coordinating
   conjunction, a comma after a preposition, a Korean clause left open before
-  a comma) flag on their own, and so does a Korean case particle with no
-  final punctuation when the translation is a finished sentence and the
-  document ends its other lines with sentence punctuation;
-* medium cues (a trailing comma, a final preposition, Korean connective
-  ending or case particle without a full stop, a second stop after the first as in
-  "today. .") need the side to be shorter than expected (robust z >= 0.75);
+  a comma, a Korean tense left without its ending as in "인정됐…") flag on
+  their own. So does a line with no final punctuation that stops where no
+  sentence, headline, caption or list item does (a Korean connective or
+  adnominal ending, a case particle that ends no noun) when the translation
+  is a finished sentence, the document ends its other lines with sentence
+  punctuation, no unpaired line follows that may be its second half, the
+  line is no list item, and the pair is otherwise close: a similarity of at
+  least 0.45 (and the mistranslation threshold) and the side not markedly
+  longer than predicted (z > -0.75);
+* medium cues (a trailing comma, a final preposition, Korean connective or
+  adnominal ending or case particle without a full stop, a second stop after
+  the first as in "today. .") need the side to be shorter than expected
+  (robust z >= 0.75);
 * weak cues (no final punctuation where the translation has it, an unclosed
   quote or bracket) need it to be much shorter: under
   ``settings.truncation_ratio`` of the expected length and z >= 3.5;
@@ -43,6 +50,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 
+from aligner.align.params import AlignParams
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.hangul import jamo
@@ -72,6 +80,11 @@ MAD_TO_SIGMA = 1.4826
 Z_MEDIUM = 0.75
 Z_WEAK = 3.5
 Z_LENGTH_ONLY = 4.0
+# A line cut at its last words still says what its translation says: a pair
+# that matches as well as the aligner asks of a sentence out of place. Below, a
+# loose or unrelated translation (a mistranslation flag this one would hide)
+# explains an odd last word as well as a cut does.
+CLOSE_SIMILARITY = AlignParams.move_min_similarity
 # The counterpart must be long enough for a length ratio to mean something.
 MIN_COUNTERPART_CHARS = 10
 # A document that ends this share of its other sentences, and at least this
@@ -91,6 +104,10 @@ _SPACE_DOT = re.compile(r"[^\s.?!…。][ \t]+\.\s*$")
 _COMMA_END = re.compile(r",\s*$")
 _STOP_AFTER_STOP = re.compile(r"[.?!…][\"'”’)]*(?:\s+\.|,)\s*$")
 _WORDS = re.compile(r"[\w'’]+")
+# Speech that trails off ("but...", "있겠지만…") ends where it likes.
+_TRAILING_OFF = re.compile(rf"(?:\.{{2,}}|…)[{re.escape(_CLOSERS)}]*$")
+# A list item ends as its list does, full stop or not.
+_LIST_ITEM = re.compile(r"^\s*(?:[-–*+]\s|[•·▪▲■●○◆※①-⑳]|\(?\d{1,3}[.)]\s)")
 
 # English words a complete sentence never ends with (articles, coordinating
 # conjunctions, possessive determiners) ...
@@ -106,7 +123,7 @@ _EN_RARE_END = frozenset(
 # case particles that leave a clause open. Nouns that happen to end in the
 # same syllable (광고, 보고서, 회의) are why the list names whole endings.
 _KO_OPEN_END = re.compile(
-    r"(?:었고|았고|였고|했고|하고|되고|있고|없고|이고|않고|으며|이며|하며|되며|였으며|했으며|었으며"
+    r"(?:었고|았고|였고|했고|하고|되고|있고|없고|이고|않고|[가-힣]며"
     r"|지만|는데|은데|한데|했는데|였는데|면서|으면|하면|해서|어서|아서|여서|돼서|도록|려고|거나"
     r"|에서|에게|으로|께서)$"
 )
@@ -125,6 +142,15 @@ _RIEUL = 8  # the final consonant ㄹ, which takes 로 as a vowel does
 _KO_BOUND_NOUNS = frozenset("것수등때곳명측그")
 _KO_CASE_MARKERS = frozenset("이가을를은는에")  # not 도, 로, 의: 수도, 수로, 명의
 _PARTICLE = "a case particle (no verb)"
+_OPEN_CLAUSE = "an unfinished clause"
+# 이 and 가 after a number and its counter are subject markers (13명이, 1천546명이,
+# 2024년도가): no noun is a number, a counter and 이 or 가.
+_KO_COUNTED = re.compile(r"\d[\d.,]*(?:[천만억조]\d[\d.,]*)*[가-힣]{1,3}")
+# Adnominal endings: a verb form that needs the noun after it (기소된 대표, 하는 일,
+# 있던 곳, 위한 예산). No noun ends in them, 런던 aside.
+_KO_ADNOMINAL = re.compile(r"(?:(?<!런)던|된|될|는|로운|러운|[위대관향인의]한|따른)$")
+_KO_OBJECT_MARKERS = ("을", "를")
+_NIEUN, _SSANGSIOT = 4, 20  # the final consonants ㄴ and ㅆ
 # A complete sentence with a space before its full stop ("논의했다 .") is a slip
 _KO_SPACED_STOP = re.compile(r"(?:(?<!보)다|요|까|죠)[ \t]+\.\s*$")
 # Korean sentence-final endings: a complete clause even if a comma follows.
@@ -272,22 +298,74 @@ def _ko_particle(word: str) -> bool:
     return word[-1] != "의" or word[-2] not in "회합논협동주"
 
 
-def _ko_marker(text: str) -> bool:
-    """Whether the last word ends in a particle that ends no noun: an object or topic
-    marker (을, 를, 은, 는) or 으로, 에서, 에게, 께서. 이, 가, 도, 로, 과, 의 end many nouns
-    (고양이, 휴가, 제주도, 도로, 결과, 정의) and are only a medium cue."""
+def _ko_marker(word: str) -> bool:
+    """Whether a word that ends in a case particle ends in one that ends no noun: an
+    object or topic marker (을, 를, 은, 는), 으로, 에서, 에게, 께서, 이 or 가 after a
+    number and its counter, and 가, 로 or 와 after 의 (혐의로: no noun ends in 의가,
+    의로, 의와). Otherwise 이, 가, 도, 로, 과, 의 end many nouns (고양이, 휴가, 제주도,
+    도로, 결과, 정의) and are only a medium cue."""
+    if word.endswith(("을", "를", "은", "는", "으로", "에서", "에게", "께서")):
+        return True
+    if word[-1] in "이가" and _KO_COUNTED.fullmatch(word[:-1]):
+        return True
+    return word[-2:-1] == "의" and word[-1] in "가로와"
+
+
+def _ko_adnominal(text: str) -> bool:
+    """Whether the last word is a verb in the form that leads into a noun: an
+    adnominal ending (기소된, 있는, 했던, 위한), or a word of three syllables or more
+    ending in ㄴ or ㄹ right after its object (자금을 빼돌린, 예산을 편성할). The
+    verbal nouns that headlines end on after an object are of two (도발을 비난)."""
+    words = text.split()
     word = _last_word(text)
-    return word.endswith(("을", "를", "은", "는", "으로", "에서", "에게", "께서"))
+    if len(word) >= 2 and _KO_ADNOMINAL.search(word):
+        return True
+    if len(words) < 2 or len(word) < 3:
+        return False
+    before = _last_word(words[-2])
+    last = jamo(word[-1])
+    return (
+        last is not None
+        and last[2] in (_NIEUN, _RIEUL)
+        and before.endswith(_KO_OBJECT_MARKERS)
+        and _ko_particle(before)
+    )
+
+
+def _ko_bare_stem(word: str) -> bool:
+    """Whether the word stops on ㅆ (인정됐, 했, 있): a tense or 있다 before its ending,
+    which no noun and no complete form ends on."""
+    last = jamo(word[-1]) if word else None
+    return last is not None and last[2] == _SSANGSIOT
+
+
+def _mid_clause(text: str, lang: str) -> bool:
+    """Whether the last word leaves a clause open as no headline, caption or list item
+    ends: a Korean case particle that ends no noun, a connective or adnominal ending."""
+    word = _last_word(text)
+    if lang != "ko" or not word:
+        return False
+    return (
+        (_ko_particle(word) and _ko_marker(word))
+        or bool(_KO_OPEN_END.search(word))
+        or _ko_adnominal(text)
+    )
 
 
 def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndCue | None:
     """A cue from the last word: an article, a preposition, an open Korean clause."""
     word = _last_word(text)
+    if lang == "ko" and is_last and other_complete and _ko_bare_stem(word):
+        return EndCue(Cue.STRONG, "a verb without its ending")
+    if _TRAILING_OFF.search(text):
+        return None
     if lang == "ko":
         if is_last and other_complete and _ko_particle(word):
             return EndCue(Cue.MEDIUM, _PARTICLE)
         if is_last and _KO_OPEN_END.search(word):
-            return EndCue(Cue.MEDIUM, "an unfinished clause")
+            return EndCue(Cue.MEDIUM, _OPEN_CLAUSE)
+        if is_last and other_complete and _ko_adnominal(text):  # 는 is a topic marker too
+            return EndCue(Cue.MEDIUM, _OPEN_CLAUSE)
         return None
     lowered = word.lower()
     if word != lowered:  # "Plan A.", "Vitamin A": a name, not an article
@@ -320,6 +398,7 @@ def sentence_cue(
     other_complete: bool,
     other_comma: bool = False,
     punctuated: bool = False,
+    maybe_continued: bool = False,
 ) -> EndCue:
     """Grade how strongly the end of one sentence says it was cut off.
 
@@ -334,7 +413,10 @@ def sentence_cue(
         other_comma: whether the other side ends with a comma too: both are
             then fragments cut the same way (a salutation, a list item).
         punctuated: whether the other sentences of its document end with
-            sentence punctuation (see :func:`mostly_punctuated`).
+            sentence punctuation (see :func:`mostly_punctuated`), so that this
+            one should too; not on a loose pair (see :data:`CLOSE_SIMILARITY`).
+        maybe_continued: whether the next line of its side is left unpaired: it
+            may be the second half of a sentence split over two lines.
 
     Returns:
         The strongest cue found, ``Cue.NONE`` if the end looks normal.
@@ -349,7 +431,7 @@ def sentence_cue(
     if is_last and _STOP_AFTER_STOP.search(stripped):
         # "today. ." or "Dr. .": the cut fell after a full stop
         return EndCue(Cue.MEDIUM, "a second full stop or comma after the first")
-    word = _word_cue(stripped.rstrip(".,"), lang, is_last, other_complete)
+    word = _word_cue(stripped, lang, is_last, other_complete)
     if word and word.strength == Cue.STRONG:
         return word
     if not is_last:
@@ -374,11 +456,12 @@ def sentence_cue(
         if opener and other_complete:
             return EndCue(Cue.WEAK, f"an unclosed {opener}")
         return EndCue(Cue.NONE, "")
-    if word and word.reason == _PARTICLE and other_complete and punctuated and _ko_marker(text):
-        # a case particle and no full stop, where the translation is a finished
-        # sentence and the document ends its lines with one: the verb was cut,
-        # however long the rest ("돼지 30만 마리 이상이"). Not a connective: a
-        # sentence split over two lines ends its first line with one ("없지만").
+    held_to_full_stops = punctuated and not maybe_continued and not _LIST_ITEM.match(stripped)
+    if word and other_complete and held_to_full_stops and _mid_clause(stripped, lang):
+        # a particle, connective or preposition and no full stop, where the
+        # translation is a finished sentence and the document ends its lines with
+        # one: the rest was cut, however long the line ("돼지 30만 마리를"), unless
+        # an unpaired next line may be its second half ("없지만" / "…고 말했다.")
         return EndCue(Cue.STRONG, f"{word.reason} and no full stop, unlike the other lines")
     if word:
         return word
@@ -471,6 +554,7 @@ def _check_side(
     on_src: bool,
     settings: Settings,
     punctuated: bool,
+    unpaired: frozenset[int],
 ) -> Flag | None:
     side, other = (doc.src, doc.tgt) if on_src else (doc.tgt, doc.src)
     indices, other_indices = (bead.src, bead.tgt) if on_src else (bead.tgt, bead.src)
@@ -481,6 +565,10 @@ def _check_side(
     long_enough = _char_length(other_text) >= MIN_COUNTERPART_CHARS
     if model is not None and ratio is not None and long_enough:
         z, factor = model.shortness(ratio, on_src)
+    # a side markedly longer than its translation predicts stops no earlier
+    # than its translation does
+    close = max(CLOSE_SIMILARITY, settings.mistranslation_threshold or 0.0)
+    close_pair = bead.similarity >= close and (z is None or z > -Z_MEDIUM)
     for position, index in enumerate(indices):
         sentence = side.sentences[index]
         if sentence.boilerplate:
@@ -494,7 +582,8 @@ def _check_side(
             is_last=is_last,
             other_complete=other_complete,
             other_comma=bool(_COMMA_END.search(other_text)),
-            punctuated=punctuated,
+            punctuated=punctuated and close_pair,
+            maybe_continued=index + 1 in unpaired,
         )
         if cue.strength == Cue.NONE and not is_last:
             continue  # the length of the whole side speaks for its last sentence
@@ -505,6 +594,19 @@ def _check_side(
             subject = "src" if on_src else "tgt"  # both sides of one pair may be cut
             return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message, subject=subject)
     return None
+
+
+def _unpaired(doc: AlignedDocument, *, on_src: bool) -> frozenset[int]:
+    """The sentences of one side the aligner left without a counterpart, boilerplate
+    (never aligned) aside."""
+    side = doc.src if on_src else doc.tgt
+    return frozenset(
+        index
+        for bead in doc.beads
+        if not (bead.tgt if on_src else bead.src)
+        for index in (bead.src if on_src else bead.tgt)
+        if not side.sentences[index].boilerplate
+    )
 
 
 @register("truncated", Severity.ERROR)
@@ -522,10 +624,13 @@ def find_truncations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
     """
     model = fit_length_model(doc)
     punctuated = {True: mostly_punctuated(doc.src), False: mostly_punctuated(doc.tgt)}
+    unpaired = {True: _unpaired(doc, on_src=True), False: _unpaired(doc, on_src=False)}
     for bead in doc.beads:
         if not (bead.src and bead.tgt):
             continue
         for on_src in (True, False):
-            flag = _check_side(doc, bead, model, on_src, settings, punctuated[on_src])
+            flag = _check_side(
+                doc, bead, model, on_src, settings, punctuated[on_src], unpaired[on_src]
+            )
             if flag is not None:
                 yield flag

@@ -468,6 +468,8 @@ def _flags_before_the_last_bead(en: str, ko: str) -> list[Flag]:
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로 기소된"), "unfinished clause"),
         # an ellipsis after a tense with its ending cut off
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌려 유죄가 인정됐…"), "without its ending"),
+        # an English preposition with nothing after it
+        (GUILTY_EN.replace(" 2020 and 2022.", ""), GUILTY_KO, '"between"'),
     ],
 )
 def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
@@ -549,3 +551,25 @@ def test_a_loose_pair_is_still_cut_by_its_last_word_and_its_length() -> None:
     doc = replace(doc, beads=tuple(beads))
     flags = find_truncations(doc, Settings(mistranslation_threshold=0.22))
     assert len([f for f in flags if f.tgt == beads[-2].tgt]) == 1
+
+
+def test_english_preposition_without_a_full_stop_before_an_unpaired_line_is_not_strong() -> None:
+    # the rest may be the unpaired next line ("... customers between" / "2020 and 2022.")
+    en = GUILTY_EN.replace(" 2020 and 2022.", "")
+    doc = _aligned([([en], [GUILTY_KO]), (["Two thousand and twenty-two."], [])])
+    assert [f for f in _flags(doc) if f.src == doc.beads[-2].src] == []
+
+
+def test_english_line_longer_than_its_translation_predicts_is_not_cut_by_its_last_word() -> None:
+    # a loose pair in the benchmark's corpus: the Korean says less than the English,
+    # whose source lost its end
+    en = (
+        '"Three hotels were evacuated as a precaution, mainly because smoke had created an '
+        'unpleasant atmosphere," said Charlambos Kokkinos, regional governor for'
+    )
+    assert _flags_before_the_last_bead(en, "경찰은 화재로 호텔들이 피해를 입었다고 밝혔다.") == []
+    full = (
+        "코키노스 주지사는 “주로 연기 때문에 불쾌한 분위기가 조성돼 예방 차원에서 호텔 3곳의 "
+        "투숙객을 대피시켰다”고 말했다."
+    )
+    assert len(_flags_before_the_last_bead(en, full)) == 1

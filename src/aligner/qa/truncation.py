@@ -14,13 +14,14 @@ the cue:
   conjunction, a comma after a preposition, a Korean clause left open before
   a comma, a Korean tense left without its ending as in "인정됐…") flag on
   their own. So does a line with no final punctuation that stops where no
-  sentence, headline, caption or list item does (a Korean connective or
-  adnominal ending, a case particle that ends no noun) when the translation
-  is a finished sentence, the document ends its other lines with sentence
-  punctuation, no unpaired line follows that may be its second half, the
-  line is no list item, and the pair is otherwise close: a similarity of at
-  least 0.45 (and the mistranslation threshold) and the side not markedly
-  longer than predicted (z > -0.75);
+  sentence, headline, caption or list item does (an English preposition or
+  subordinating conjunction, a Korean connective or adnominal ending, a case
+  particle that ends no noun) when the translation is a finished sentence,
+  the document ends its other lines with sentence punctuation, no unpaired
+  line follows that may be its second half, the line is no list item, and
+  the pair is otherwise close: a similarity of at least 0.45 (and the
+  mistranslation threshold) and the side not markedly longer than predicted
+  (z > -0.75);
 * medium cues (a trailing comma, a final preposition, Korean connective or
   adnominal ending or case particle without a full stop, a second stop after
   the first as in "today. .") need the side to be shorter than expected
@@ -112,12 +113,17 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–*+]\s|[•·▪▲■●○◆※①-⑳]|
 # English words a complete sentence never ends with (articles, coordinating
 # conjunctions, possessive determiners) ...
 _EN_DEAD_END = frozenset("a an the and or but nor my your our their its".split())
-# ... and words it rarely ends with (prepositions, "proud of", subordinators, auxiliaries).
+# ... and words it rarely ends with (prepositions, "proud of", subordinators, auxiliaries) ...
 _EN_RARE_END = frozenset(
     "of to in on at for with from by into onto over under between through during as than "
     "that which who whose whom because while if when where although though since whether "
     "is are was were be been being has have had will would can could should may might must "
     "shall do does did very such".split()
+)
+# ... of which these end no line that lost only its full stop: "come in", "it is
+# over", "as it was", "I said that" end on the others.
+_EN_OPEN_END = frozenset(
+    "of to for with from into onto at between during than because although though whether".split()
 )
 # Korean clause-final connective endings (-고, -며, -지만, -는데, -서 ...) and
 # case particles that leave a clause open. Nouns that happen to end in the
@@ -341,8 +347,11 @@ def _ko_bare_stem(word: str) -> bool:
 
 def _mid_clause(text: str, lang: str) -> bool:
     """Whether the last word leaves a clause open as no headline, caption or list item
-    ends: a Korean case particle that ends no noun, a connective or adnominal ending."""
+    ends: a Korean case particle that ends no noun, a connective or adnominal ending, an
+    English preposition or subordinating conjunction that needs what follows."""
     word = _last_word(text)
+    if lang == "en":
+        return word in _EN_OPEN_END
     if lang != "ko" or not word:
         return False
     return (

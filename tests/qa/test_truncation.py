@@ -168,6 +168,13 @@ def test_capitalised_letter_at_the_end_is_a_name_not_an_article() -> None:
     assert _flags_on_last_bead([([en], [ko])]) == []
 
 
+@pytest.mark.parametrize("name", ["Chung Shin-a", "Shin Min-a", "Lee Ji-an"])
+def test_a_hyphenated_korean_given_name_is_one_word_not_an_article(name: str) -> None:
+    en = f"The deal was announced by Kakao CEO {name}."
+    ko = "거래는 카카오 대표가 발표했다."
+    assert _flags_on_last_bead([([en], [ko])]) == []
+
+
 def test_final_preposition_before_a_full_stop_is_not_flagged() -> None:
     assert (
         _flags_on_last_bead([(["The boy said, “Come in.”"], ["소년이 “들어와요.”라고 말했다."])])

@@ -104,7 +104,7 @@ _OPEN_ENDED = re.compile(r"[:;]\s*$")
 _SPACE_DOT = re.compile(r"[^\s.?!…。][ \t]+\.\s*$")
 _COMMA_END = re.compile(r",\s*$")
 _STOP_AFTER_STOP = re.compile(r"[.?!…][\"'”’)]*(?:\s+\.|,)\s*$")
-_WORDS = re.compile(r"[\w'’]+")
+_WORDS = re.compile(r"[\w'’]+(?:-[\w'’]+)*")  # a hyphenated name is one word: Shin-a
 # Speech that trails off ("but...", "있겠지만…") ends where it likes.
 _TRAILING_OFF = re.compile(rf"(?:\.{{2,}}|…)[{re.escape(_CLOSERS)}]*$")
 # A list item ends as its list does, full stop or not.

@@ -175,6 +175,17 @@ def test_a_hyphenated_korean_given_name_is_one_word_not_an_article(name: str) ->
     assert _flags_on_last_bead([([en], [ko])]) == []
 
 
+def test_a_korean_question_headline_without_its_question_mark_is_not_cut() -> None:
+    beads = [
+        (["What's next for Kim Woo-min?"], ["김우민의 다음 목표는"]),
+        (["Kim touched the wall first."], ["김우민은 가장 먼저 터치패드를 찍었다."]),
+    ]
+    assert not [f for f in _flags(_aligned(beads)) if f.src == (len(FILLER),)]
+    # a line cut on a topic marker, where the English asks nothing, is still cut
+    en = "The government has asked local governments to prepare measures against the heat."
+    assert len(_flags_on_last_bead([([en], ["정부는 각 지자체의 폭염 대책은"])])) == 1
+
+
 def test_final_preposition_before_a_full_stop_is_not_flagged() -> None:
     assert (
         _flags_on_last_bead([(["The boy said, “Come in.”"], ["소년이 “들어와요.”라고 말했다."])])

@@ -408,6 +408,7 @@ def sentence_cue(
     other_comma: bool = False,
     punctuated: bool = False,
     maybe_continued: bool = False,
+    other_asks: bool = False,
 ) -> EndCue:
     """Grade how strongly the end of one sentence says it was cut off.
 
@@ -426,6 +427,7 @@ def sentence_cue(
             one should too; not on a loose pair (see :data:`CLOSE_SIMILARITY`).
         maybe_continued: whether the next line of its side is left unpaired: it
             may be the second half of a sentence split over two lines.
+        other_asks: whether the other side is a question.
 
     Returns:
         The strongest cue found, ``Cue.NONE`` if the end looks normal.
@@ -440,6 +442,10 @@ def sentence_cue(
     if is_last and _STOP_AFTER_STOP.search(stripped):
         # "today. ." or "Dr. .": the cut fell after a full stop
         return EndCue(Cue.MEDIUM, "a second full stop or comma after the first")
+    if lang == "ko" and other_asks and stripped.endswith(("은", "는")):
+        # a question headline that dropped its "?" ("김우민의 다음 목표는" for
+        # "What's next for Kim Woo-min?") asks with its topic alone
+        return EndCue(Cue.NONE, "")
     word = _word_cue(stripped, lang, is_last, other_complete)
     if word and word.strength == Cue.STRONG:
         return word
@@ -593,6 +599,7 @@ def _check_side(
             other_comma=bool(_COMMA_END.search(other_text)),
             punctuated=punctuated and close_pair,
             maybe_continued=index + 1 in unpaired,
+            other_asks=other_text.rstrip().endswith("?"),
         )
         if cue.strength == Cue.NONE and not is_last:
             continue  # the length of the whole side speaks for its last sentence

@@ -22,7 +22,7 @@ from aligner.align import (
 )
 from aligner.align.dp import _merge_waiver, find_path
 from aligner.align.evidence import Evidence, Lengths, continues_quotation, quotations_go_on
-from aligner.align.reorder import give_partner_to_neighbour, match_moved
+from aligner.align.reorder import give_partner_to_neighbour, join_open_orphans, match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
 from conftest import DATA
@@ -403,8 +403,41 @@ def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
     assert not open_line("It can't be luck.")
     assert not open_line("( Wissen Sie , nur die Deutschschweizer . )")
     assert not open_line("“우리는 열린 마음이 필요합니다.”")
+    assert not open_line('오퍼는 “이 일이 쉽지 않았다"고 말했다')  # 다 ends a sentence
+    assert open_line("카말은 “납치범들이 옷을 벗으라 했고")
     texts = ["Er sah ( Wirklichkeit ? )", "von einer Runde umringt .", "Es ist so .", ""]
     assert runs_on(texts) == [True, False, False, False]
+
+
+def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:
+    """The DP left the first half of a loosely translated split alone (the joined lines
+    scored 0.46 against the second half's 0.55); the half says something of the
+    English (0.30, above the document's unrelated level), so it is joined."""
+    a, b, c, d = np.eye(4, dtype=np.float32)
+    src = np.stack([a, b])
+    head = _unit(0.30 * b + 0.95 * c)
+    tail = _unit(0.55 * b + 0.83 * d)
+    tgt = [a, head, tail]
+    beads = [Bead((0,), (0,), 1.0), Bead((), (1,), 0.0), Bead((1,), (2,), 0.55)]
+    windows = _windows(list(src), 2), _windows(tgt, 3)
+    runs_on = [False, False], [False, True, False]
+    joined = join_open_orphans(beads, windows, runs_on, 0.2, 4)
+    assert _pairs(joined) == [((0,), (0,)), ((1,), (1, 2))]
+    # a lone line after one that runs on is its second half
+    tail_first = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.55), Bead((), (2,), 0.0)]
+    tgt_tail = [a, tail, head]
+    windows = _windows(list(src), 2), _windows(tgt_tail, 3)
+    joined = join_open_orphans(tail_first, windows, runs_on, 0.2, 4)
+    assert _pairs(joined) == [((0,), (0,)), ((1,), (1, 2))]
+    # alone: the line does not run on, says nothing of the English (an omission
+    # borrowing its neighbour's similarity), or the bead would grow past max_bead
+    windows = _windows(list(src), 2), _windows(tgt, 3)
+    for flags, level, max_bead in [
+        (([False, False], [False, False, False]), 0.2, 4),
+        (runs_on, 0.35, 4),
+        (runs_on, 0.2, 1),
+    ]:
+        assert join_open_orphans(beads, windows, flags, level, max_bead) == beads
 
 
 def test_a_quotation_goes_on_in_a_line_that_is_all_quotation() -> None:

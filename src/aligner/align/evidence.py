@@ -137,7 +137,8 @@ def open_line(text: str) -> bool:
     """Whether a line stops short of a sentence end (a clause cut at a comma, colon or
     semicolon, a heading): it runs on into the next line."""
     core = text.rstrip().rstrip("\"'”’»)]」』").rstrip()
-    return bool(core) and core[-1] not in ".!?…。！？"
+    # a Korean line ending on the declarative 다 is a finished sentence without its stop
+    return bool(core) and core[-1] not in ".!?…。！？다"
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")

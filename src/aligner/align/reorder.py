@@ -1,11 +1,14 @@
-"""Passes after the DP: swapped neighbours, moved sentences and paragraphs, and a lone
-sentence next to a lone sentence of the other side."""
+"""Passes after the DP: swapped neighbours, moved sentences and paragraphs, a lone
+half of a split sentence, and a lone sentence next to a lone sentence of the other
+side."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from aligner.align.params import Matrix
+from aligner.align.params import Matrix, Windows
 from aligner.models import Bead
 
 
@@ -221,3 +224,68 @@ def _lone_partner(
     if not long_number or src_digits[i] or tgt_digits[j] or similarity < level:
         return None
     return Bead((i,), (j,), round(similarity, 6))
+
+
+def join_open_orphans(
+    beads: list[Bead],
+    windows: tuple[Windows, Windows],
+    runs_on: tuple[Sequence[bool], Sequence[bool]],
+    level: float,
+    max_bead: int,
+) -> list[Bead]:
+    """A lone line that runs on into the next (or follows one that does) is half of a
+    split sentence, not an omission: join it to its neighbour's bead when the joined
+    lines still match that bead's other side above ``level``. The DP may have left it
+    alone because the joined lines score below the neighbour's single pair, as they do
+    when the translation is loose (a Korean clause ending in 했고 on a line of its own)."""
+    out = list(beads)
+    k = 0
+    while k < len(out):
+        joined = _joined_orphan(out, k, windows, runs_on, level, max_bead)
+        if joined is not None:
+            first, bead = joined
+            out[first : first + 2] = [bead]
+        k += 1
+    return out
+
+
+def _joined_orphan(
+    beads: list[Bead],
+    k: int,
+    windows: tuple[Windows, Windows],
+    runs_on: tuple[Sequence[bool], Sequence[bool]],
+    level: float,
+    max_bead: int,
+) -> tuple[int, Bead] | None:
+    lone = beads[k]
+    if bool(lone.src) == bool(lone.tgt) or len(lone.src) + len(lone.tgt) != 1:
+        return None
+    side = 0 if lone.src else 1
+    (x,) = lone.src or lone.tgt
+    options: list[tuple[int, Bead]] = []
+    for n in (k - 1, k + 1):
+        if not 0 <= n < len(beads):
+            continue
+        other = beads[n]
+        mine, theirs = (other.src, other.tgt) if side == 0 else (other.tgt, other.src)
+        if not mine or len(theirs) != 1 or len(mine) + 1 > max_bead:
+            continue
+        before = n < k
+        if (before and (mine[-1] != x - 1 or not runs_on[side][x - 1])) or (
+            not before and (mine[0] != x + 1 or not runs_on[side][x])
+        ):
+            continue
+        lines = (*mine, x) if before else (x, *mine)
+        own, far = windows[side], windows[1 - side]
+        similarity = float(own[len(lines)][lines[0]] @ far[1][theirs[0]])
+        # the lone line itself must say something of the other side: an omitted line
+        # only borrows its neighbour's similarity
+        if min(similarity, float(own[1][x] @ far[1][theirs[0]])) < level:
+            continue
+        bead = (
+            Bead(lines, theirs, round(similarity, 6))
+            if side == 0
+            else Bead(theirs, lines, round(similarity, 6))
+        )
+        options.append((min(n, k), bead))
+    return max(options, key=lambda option: option[1].similarity, default=None)

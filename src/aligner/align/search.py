@@ -20,6 +20,7 @@ from aligner.align.evidence import (
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
 from aligner.align.reorder import (
     give_partner_to_neighbour,
+    join_open_orphans,
     match_moved,
     pair_adjacent_gaps,
     swap_crossings,
@@ -176,6 +177,10 @@ def align_embeddings(
     if src_digits is not None and tgt_digits is not None:
         beads = give_partner_to_neighbour(
             beads, src[1], tgt[1], (src_digits, tgt_digits), swap_level
+        )
+    if src_open is not None and tgt_open is not None:
+        beads = join_open_orphans(
+            beads, (src, tgt), (src_open, tgt_open), swap_level, params.max_bead
         )
     return pair_adjacent_gaps(beads, src[1], tgt[1])
 

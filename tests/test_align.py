@@ -25,6 +25,7 @@ from aligner.align.evidence import Evidence, Lengths, continues_quotation, quota
 from aligner.align.reorder import give_partner_to_neighbour, join_open_orphans, match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
+from aligner.segment import ends_without_stop
 from conftest import DATA
 
 
@@ -403,10 +404,13 @@ def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
     assert not open_line("It can't be luck.")
     assert not open_line("( Wissen Sie , nur die Deutschschweizer . )")
     assert not open_line("“우리는 열린 마음이 필요합니다.”")
-    assert not open_line('오퍼는 “이 일이 쉽지 않았다"고 말했다')  # 다 ends a sentence
-    assert open_line("카말은 “납치범들이 옷을 벗으라 했고")
     texts = ["Er sah ( Wirklichkeit ? )", "von einer Runde umringt .", "Es ist so .", ""]
     assert runs_on(texts) == [True, False, False, False]
+    # Korean may end a sentence on its declarative 다 without a stop; a clause does not
+    korean = ['오퍼는 “이 일이 쉽지 않았다"고 말했다', "카말은 “납치범들이 옷을 벗으라 했고", "끝."]
+    assert runs_on(korean) == [True, True, False]
+    assert runs_on(korean, ends_without_stop("ko")) == [False, True, False]
+    assert ends_without_stop("en") is None
 
 
 def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:

@@ -62,7 +62,7 @@ from aligner.qa import AlignedDocument, run_checks
 from aligner.qa.registry import CROSS_CHECKS, run_cross_checks
 from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import MANIFEST_NAME, ReportManifest
-from aligner.segment import split_lines, split_sentences, strip_dateline
+from aligner.segment import ends_without_stop, split_lines, split_sentences, strip_dateline
 from aligner.waivers import (
     apply_waivers,
     known_as,
@@ -198,6 +198,7 @@ def align_documents(
         [strip_dateline(tgt.sentences[i].text) for i in tgt_keep],
         embed=lambda texts: embed_unique(encoder, texts),
         params=AlignParams(max_bead=settings.max_bead),
+        finished=(ends_without_stop(src.lang), ends_without_stop(tgt.lang)),
     )
     beads = _with_boilerplate(content, src, tgt, src_keep, tgt_keep)
     dim = max(src_vec.shape[1], tgt_vec.shape[1], 1)

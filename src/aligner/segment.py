@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import NamedTuple
 
 from aligner.models import Sentence
 
-__all__ = ["split_lines", "split_sentences", "strip_dateline"]
+__all__ = ["ends_without_stop", "split_lines", "split_sentences", "strip_dateline"]
 
 # How far to look left or right of a candidate for the neighbouring word; a
 # bound keeps pathological lines (one huge token full of dots) linear.
@@ -478,3 +478,12 @@ def strip_dateline(text: str) -> str:
     match = _DATELINE.match(text[:_DATELINE_CHARS])  # bounded: backtracking stays cheap
     rest = text[match.end() :] if match else text
     return rest if rest.strip() else text
+
+
+def ends_without_stop(lang: str) -> Callable[[str], bool] | None:
+    """Whether a line of ``lang`` without final punctuation is still a whole sentence:
+    a Korean line ending on the declarative 다 ('오퍼는 “쉽지 않았다"고 말했다'), as
+    scraped copy often has. None for languages where only punctuation tells."""
+    if lang != "ko":
+        return None
+    return lambda text: text.rstrip().rstrip("\"'”’»)]」』").rstrip().endswith("다")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -137,8 +137,7 @@ def open_line(text: str) -> bool:
     """Whether a line stops short of a sentence end (a clause cut at a comma, colon or
     semicolon, a heading): it runs on into the next line."""
     core = text.rstrip().rstrip("\"'”’»)]」』").rstrip()
-    # a Korean line ending on the declarative 다 is a finished sentence without its stop
-    return bool(core) and core[-1] not in ".!?…。！？다"
+    return bool(core) and core[-1] not in ".!?…。！？"
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -186,12 +185,16 @@ def _words(parts: Sequence[str]) -> bool:
     return any(c.isalpha() for part in parts for c in part)
 
 
-def runs_on(texts: Sequence[str]) -> list[bool]:
-    """Whether each line runs on into the next: it stops short of a sentence end, or
-    the next line starts in lower case."""
+def runs_on(texts: Sequence[str], finished: Callable[[str], bool] | None = None) -> list[bool]:
+    """Whether each line runs on into the next: it stops short of a sentence end (and
+    is not ``finished``, a sentence its language may end without a stop), or the next
+    line starts in lower case."""
     # the line after each one (none after the last); empty in, empty out
     nexts = [*texts[1:], ""][: len(texts)]
-    return [open_line(t) or n[:1].islower() for t, n in zip(texts, nexts, strict=True)]
+    return [
+        (open_line(t) and not (finished and finished(t))) or n[:1].islower()
+        for t, n in zip(texts, nexts, strict=True)
+    ]
 
 
 def quotations_go_on(texts: Sequence[str]) -> list[bool]:

@@ -42,6 +42,7 @@ def align_texts(
     *,
     embed: Callable[[Sequence[str]], Matrix],
     params: AlignParams,
+    finished: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None] = (None, None),
 ) -> tuple[list[Bead], Matrix, Matrix]:
     """Align two lists of sentences, embedding as little as possible.
 
@@ -55,6 +56,8 @@ def align_texts(
         tgt: target sentences.
         embed: texts -> L2-normalised rows (called twice; deduplicates itself).
         params: aligner settings.
+        finished: per side, whether a line without final punctuation is a whole
+            sentence of its language (see ``segment.ends_without_stop``).
 
     Returns:
         The beads, and the sentence embeddings of each side.
@@ -64,7 +67,7 @@ def align_texts(
     tgt_windows = approximate_windows(single[len(src) :], params.max_bead)
 
     # read from the texts once, for both passes
-    src_open, tgt_open = runs_on(src), runs_on(tgt)
+    src_open, tgt_open = runs_on(src, finished[0]), runs_on(tgt, finished[1])
     src_quoted, tgt_quoted = quotations_go_on(src), quotations_go_on(tgt)
     src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
     src_digits, tgt_digits = number_lengths(src), number_lengths(tgt)

@@ -21,7 +21,13 @@ from aligner.align import (
     window_text,
 )
 from aligner.align.dp import _merge_waiver, find_path
-from aligner.align.evidence import Evidence, Lengths, continues_quotation, quotations_go_on
+from aligner.align.evidence import (
+    Evidence,
+    Lengths,
+    continues_quotation,
+    ends_on_comma,
+    quotations_go_on,
+)
 from aligner.align.reorder import give_partner_to_neighbour, join_open_orphans, match_moved
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
@@ -411,6 +417,12 @@ def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
     assert runs_on(korean) == [True, True, False]
     assert runs_on(korean, ends_without_stop("ko")) == [False, True, False]
     assert ends_without_stop("en") is None
+    assert ends_on_comma(["a glancing,", "우리는 했고", "그는,  ", "ok."]) == [
+        True,
+        False,
+        True,
+        False,
+    ]
 
 
 def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:
@@ -425,13 +437,14 @@ def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:
     beads = [Bead((0,), (0,), 1.0), Bead((), (1,), 0.0), Bead((1,), (2,), 0.55)]
     windows = _windows(list(src), 2), _windows(tgt, 3)
     runs_on = [False, False], [False, True, False]
-    joined = join_open_orphans(beads, windows, runs_on, 0.2, 4)
+    no_commas = [False, False], [False, False, False]
+    joined = join_open_orphans(beads, windows, runs_on, 0.2, 4, no_commas)
     assert _pairs(joined) == [((0,), (0,)), ((1,), (1, 2))]
     # a lone line after one that runs on is its second half
     tail_first = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.55), Bead((), (2,), 0.0)]
     tgt_tail = [a, tail, head]
     windows = _windows(list(src), 2), _windows(tgt_tail, 3)
-    joined = join_open_orphans(tail_first, windows, runs_on, 0.2, 4)
+    joined = join_open_orphans(tail_first, windows, runs_on, 0.2, 4, no_commas)
     assert _pairs(joined) == [((0,), (0,)), ((1,), (1, 2))]
     # alone: the line does not run on, says nothing of the English (an omission
     # borrowing its neighbour's similarity), or the bead would grow past max_bead
@@ -441,7 +454,11 @@ def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:
         (runs_on, 0.35, 4),
         (runs_on, 0.2, 1),
     ]:
-        assert join_open_orphans(beads, windows, flags, level, max_bead) == beads
+        assert join_open_orphans(beads, windows, flags, level, max_bead, no_commas) == beads
+    # ... unless the line runs on from a comma: a clause whose half may score low alone
+    comma = [False, False], [False, True, False]
+    joined = join_open_orphans(beads, windows, runs_on, 0.35, 4, comma)
+    assert _pairs(joined) == [((0,), (0,)), ((1,), (1, 2))]
 
 
 def test_a_quotation_goes_on_in_a_line_that_is_all_quotation() -> None:

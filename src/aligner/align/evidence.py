@@ -197,6 +197,12 @@ def runs_on(texts: Sequence[str], finished: Callable[[str], bool] | None = None)
     ]
 
 
+def ends_on_comma(texts: Sequence[str]) -> list[bool]:
+    """Whether each line ends on a comma: a clause cut off its sentence, whatever the
+    language, where a line without a stop may be a heading or a caption."""
+    return [t.rstrip().endswith((",", "，", "、")) for t in texts]
+
+
 def quotations_go_on(texts: Sequence[str]) -> list[bool]:
     """Whether each line's quotation goes on in the next (see ``continues_quotation``)."""
     nexts = [*texts[1:], ""][: len(texts)]

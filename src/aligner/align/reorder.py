@@ -232,16 +232,23 @@ def join_open_orphans(
     runs_on: tuple[Sequence[bool], Sequence[bool]],
     level: float,
     max_bead: int,
+    commas: tuple[Sequence[bool], Sequence[bool]],
 ) -> list[Bead]:
     """A lone line that runs on into the next (or follows one that does) is half of a
     split sentence, not an omission: join it to its neighbour's bead when the joined
     lines still match that bead's other side above ``level``. The DP may have left it
     alone because the joined lines score below the neighbour's single pair, as they do
-    when the translation is loose (a Korean clause ending in 했고 on a line of its own)."""
+    when the translation is loose (a Korean clause ending in 했고 on a line of its own).
+
+    The lone line must match the other side above ``level`` by itself too (an omitted
+    line after a heading only borrows its neighbour's similarity), unless the line
+    that runs on ends on a comma (``commas``): a clause, not a heading or a caption,
+    and its half of the sentence may score like an unrelated pair ("Wahhaj was the
+    first Muslim to lead a prayer before the House of Representatives," 0.07)."""
     out = list(beads)
     k = 0
     while k < len(out):
-        joined = _joined_orphan(out, k, windows, runs_on, level, max_bead)
+        joined = _joined_orphan(out, k, windows, runs_on, level, max_bead, commas)
         if joined is not None:
             first, bead = joined
             out[first : first + 2] = [bead]
@@ -256,6 +263,7 @@ def _joined_orphan(
     runs_on: tuple[Sequence[bool], Sequence[bool]],
     level: float,
     max_bead: int,
+    commas: tuple[Sequence[bool], Sequence[bool]],
 ) -> tuple[int, Bead] | None:
     lone = beads[k]
     if bool(lone.src) == bool(lone.tgt) or len(lone.src) + len(lone.tgt) != 1:
@@ -278,9 +286,8 @@ def _joined_orphan(
         lines = (*mine, x) if before else (x, *mine)
         own, far = windows[side], windows[1 - side]
         similarity = float(own[len(lines)][lines[0]] @ far[1][theirs[0]])
-        # the lone line itself must say something of the other side: an omitted line
-        # only borrows its neighbour's similarity
-        if min(similarity, float(own[1][x] @ far[1][theirs[0]])) < level:
+        clause = commas[side][x - 1 if before else x]
+        if similarity < level or (float(own[1][x] @ far[1][theirs[0]]) < level and not clause):
             continue
         bead = (
             Bead(lines, theirs, round(similarity, 6))

@@ -12,6 +12,7 @@ from aligner.align.dp import find_path
 from aligner.align.evidence import (
     Evidence,
     Lengths,
+    ends_on_comma,
     number_lengths,
     number_masks,
     quotations_go_on,
@@ -71,6 +72,7 @@ def align_texts(
     src_quoted, tgt_quoted = quotations_go_on(src), quotations_go_on(tgt)
     src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
     src_digits, tgt_digits = number_lengths(src), number_lengths(tgt)
+    src_commas, tgt_commas = ends_on_comma(src), ends_on_comma(tgt)
 
     def align() -> list[Bead]:
         return align_embeddings(
@@ -85,6 +87,8 @@ def align_texts(
             tgt_numbers=tgt_numbers,
             src_digits=src_digits,
             tgt_digits=tgt_digits,
+            src_commas=src_commas,
+            tgt_commas=tgt_commas,
             src_quoted=src_quoted,
             tgt_quoted=tgt_quoted,
         )
@@ -133,6 +137,8 @@ def align_embeddings(
     tgt_quoted: Sequence[bool] | None = None,
     src_digits: np.ndarray | None = None,
     tgt_digits: np.ndarray | None = None,
+    src_commas: Sequence[bool] | None = None,
+    tgt_commas: Sequence[bool] | None = None,
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -152,6 +158,8 @@ def align_embeddings(
         src_digits: the digits of each source sentence's longest number (see
             ``number_lengths``).
         tgt_digits: the same for the target side.
+        src_commas: whether each source line ends on a comma (see ``ends_on_comma``).
+        tgt_commas: the same for the target side.
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -181,9 +189,19 @@ def align_embeddings(
         beads = give_partner_to_neighbour(
             beads, src[1], tgt[1], (src_digits, tgt_digits), swap_level
         )
-    if src_open is not None and tgt_open is not None:
+    if (
+        src_open is not None
+        and tgt_open is not None
+        and src_commas is not None
+        and tgt_commas is not None
+    ):
         beads = join_open_orphans(
-            beads, (src, tgt), (src_open, tgt_open), swap_level, params.max_bead
+            beads,
+            (src, tgt),
+            (src_open, tgt_open),
+            swap_level,
+            params.max_bead,
+            (src_commas, tgt_commas),
         )
     return pair_adjacent_gaps(beads, src[1], tgt[1])
 

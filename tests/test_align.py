@@ -451,6 +451,7 @@ def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:
     windows = _windows(list(src), 2), _windows(tgt, 3)
     for flags, level, max_bead in [
         (([False, False], [False, False, False]), 0.2, 4),
+        (([False, True], [False, True, False]), 0.2, 4),  # both sides run on: headings
         (runs_on, 0.35, 4),
         (runs_on, 0.2, 1),
     ]:

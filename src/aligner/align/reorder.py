@@ -276,7 +276,9 @@ def _joined_orphan(
             continue
         other = beads[n]
         mine, theirs = (other.src, other.tgt) if side == 0 else (other.tgt, other.src)
-        if not mine or len(theirs) != 1 or len(mine) + 1 > max_bead:
+        # a counterpart that runs on too is a heading or title like it, not a sentence
+        # that one side split
+        if not mine or len(theirs) != 1 or len(mine) + 1 > max_bead or runs_on[1 - side][theirs[0]]:
             continue
         before = n < k
         if (before and (mine[-1] != x - 1 or not runs_on[side][x - 1])) or (

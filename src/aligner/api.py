@@ -32,12 +32,7 @@ import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
-from aligner.boilerplate import (
-    MARKDOWN_SUFFIXES,
-    blank_markup,
-    mark_boilerplate,
-    strip_emphasis,
-)
+from aligner.boilerplate import mark_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import changed_files
 from aligner.config import Settings, encoding_for
@@ -47,6 +42,7 @@ from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
 from aligner.gate import gate_failures, regate, score_document
 from aligner.io import check_writable_dir, printable, read_text
+from aligner.markdown import MARKDOWN_SUFFIXES, mark_markup, read_markdown
 from aligner.models import (
     Bead,
     Document,
@@ -149,15 +145,15 @@ def load_document(path: Path, lang: str, *, settings: Settings) -> Document:
 
 def parse_document(text: str, path: Path, lang: str, *, settings: Settings) -> Document:
     """Segment and mark boilerplate in a story's ``text``; ``path`` names it in
-    messages and reports (a Markdown file's front matter, code, comments and table
-    delimiter rows are left out, see :func:`~aligner.boilerplate.blank_markup`, and
-    its emphasis markers, :func:`~aligner.boilerplate.strip_emphasis`).
+    messages and reports (a Markdown file is read as its reader sees it, see
+    :func:`~aligner.markdown.read_markdown`).
 
     Raises:
         InputError: no sentences, or a document too big to check.
     """
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        text = strip_emphasis(blank_markup(text))
+    story = read_markdown(text) if path.suffix.lower() in MARKDOWN_SUFFIXES else None
+    if story is not None:
+        text = story.text
     if settings.presegmented:
         sentences = split_lines(text)
     else:
@@ -165,6 +161,8 @@ def parse_document(text: str, path: Path, lang: str, *, settings: Settings) -> D
     if not sentences:
         raise InputError(f"{path}: no sentences found")
     _check_size(path, sentences, settings.max_sentences)
+    if story is not None:
+        sentences = mark_markup(sentences, story)
     sentences = mark_boilerplate(sentences, text.split("\n"), settings.boilerplate_patterns)
     return Document(path, lang, tuple(sentences))
 

@@ -46,7 +46,12 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a document; ``line`` is 1-based, ``start``/``end`` are char offsets."""
+    """One sentence of a document; ``line`` is 1-based, ``start``/``end`` are char offsets.
+
+    What the markup of a Markdown story said about it: whether it is a ``heading`` or
+    a ``list_item`` (neither needs a full stop), and the destinations of its ``links``,
+    which its text no longer holds.
+    """
 
     index: int
     text: str
@@ -54,6 +59,9 @@ class Sentence:
     start: int
     end: int
     boilerplate: bool = False
+    heading: bool = False
+    list_item: bool = False
+    links: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,13 @@ import pytest
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.registry import CHECKS, AlignedDocument
-from aligner.qa.truncation import Cue, find_truncations, fit_length_model, sentence_cue
+from aligner.qa.truncation import (
+    Cue,
+    find_truncations,
+    fit_length_model,
+    mostly_punctuated,
+    sentence_cue,
+)
 
 # Complete translations that set the document's usual length ratio.
 FILLER = [
@@ -591,3 +597,46 @@ def test_english_line_longer_than_its_translation_predicts_is_not_cut_by_its_las
         "투숙객을 대피시켰다”고 말했다."
     )
     assert len(_flags_before_the_last_bead(en, full)) == 1
+
+
+def _marked_before_the_last_bead(en: str, ko: str, markup: str) -> list[Flag]:
+    """As :func:`_flags_before_the_last_bead`, the pair being a Markdown heading or list
+    item on both sides (its markers taken out, as the Markdown reader does)."""
+    doc = _aligned([([en], [ko]), ([NEXT[0]], [NEXT[1]])])
+    k = len(FILLER)
+    src, tgt = list(doc.src.sentences), list(doc.tgt.sentences)
+    src[k], tgt[k] = replace(src[k], **{markup: True}), replace(tgt[k], **{markup: True})
+    doc = replace(
+        doc,
+        src=replace(doc.src, sentences=tuple(src)),
+        tgt=replace(doc.tgt, sentences=tuple(tgt)),
+    )
+    return [f for f in _flags(doc) if f.src == doc.beads[-2].src]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "markup"),
+    [
+        # a list item, as the plain-text one above without its "- "
+        (
+            "Drink water often, even when not thirsty.",
+            "목이 마르지 않아도 물을 자주 마시도록",
+            "list_item",
+        ),
+        ("Sign up for", "지금 신청하세요.", "list_item"),
+        ("What the central bank is waiting for", "한국은행이 기다리는 것은 따로 있다", "heading"),
+    ],
+)
+def test_a_markdown_heading_or_list_item_is_not_held_to_full_stops(
+    en: str, ko: str, markup: str
+) -> None:
+    assert _flags_before_the_last_bead(en, ko)  # read as a line of text, it looks cut
+    assert _marked_before_the_last_bead(en, ko, markup) == []
+
+
+def test_markdown_headings_and_list_items_do_not_count_against_a_punctuated_story() -> None:
+    texts = [text for text, _ in FILLER[:4]] + ["Key figures", "Prices", "Wages", "Rents"]
+    plain = _document("en", texts)
+    assert not mostly_punctuated(plain)
+    marked = [replace(s, list_item=s.index >= 4) for s in plain.sentences]
+    assert mostly_punctuated(replace(plain, sentences=tuple(marked)))

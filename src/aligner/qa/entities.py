@@ -38,9 +38,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from aligner.config import Settings
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Document, Flag, Severity
 from aligner.qa.alignment import _quote
-from aligner.qa.links import Token, link_tokens, without_links
+from aligner.qa.links import Token, link_target, link_tokens, without_links
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.terminology import Term, en_key, load_glossary, make_term
 
@@ -321,13 +321,20 @@ class _Context:
     all_terms: tuple[Term, ...]
 
 
+def _links(document: Document, indices: Iterable[int]) -> list[Token]:
+    """The links of some sentences: written out, or hidden by Markdown link text."""
+    sentences = [document.sentences[i] for i in indices]
+    written = link_tokens(" ".join(s.text for s in sentences))
+    return written + [link_target(url) for s in sentences for url in s.links]
+
+
 def _context(doc: AlignedDocument, settings: Settings) -> _Context:
     src_all = " ".join(s.text for s in doc.src.sentences)
     tgt_all = " ".join(s.text for s in doc.tgt.sentences)
     builtin, user = _names(settings)
     return _Context(
-        frozenset(t.key for t in link_tokens(src_all)),
-        frozenset(t.key for t in link_tokens(tgt_all)),
+        frozenset(t.key for t in _links(doc.src, range(len(doc.src.sentences)))),
+        frozenset(t.key for t in _links(doc.tgt, range(len(doc.tgt.sentences)))),
         _EnglishIndex(src_all),
         frozenset(_bracket_glossed(tgt_all))
         | {key for term in _ACRONYM_NAMES if term.en_match(src_all) for key in term.ko},
@@ -340,11 +347,12 @@ def _flag(bead: Bead, message: str, subject: str) -> Flag:
     return Flag("named_entity", Severity.WARNING, bead.src, bead.tgt, message, subject=subject)
 
 
-def _link_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag]:
-    lost = [t.text for t in link_tokens(src) if t.key not in ctx.tgt_links]
+def _link_flags(doc: AlignedDocument, bead: Bead, ctx: _Context) -> Iterator[Flag]:
+    src, tgt = doc.src_text(bead), doc.tgt_text(bead)
+    lost = [t.text for t in _links(doc.src, bead.src) if t.key not in ctx.tgt_links]
     if lost:
         yield _flag(bead, f"EN has {_listing(lost)}, which KO never gives: {_quote(tgt)}", "lost")
-    added = [t.text for t in link_tokens(tgt) if t.key not in ctx.src_links]
+    added = [t.text for t in _links(doc.tgt, bead.tgt) if t.key not in ctx.src_links]
     if added:
         yield _flag(bead, f"KO has {_listing(added)}, which EN never gives: {_quote(src)}", "added")
 
@@ -417,6 +425,6 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
     ctx = _context(doc, settings)
     for bead in filter(doc.is_content_pair, doc.beads):
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
-        yield from _link_flags(bead, src, tgt, ctx)
+        yield from _link_flags(doc, bead, ctx)
         yield from _latin_flags(bead, src, tgt, ctx)
         yield from _name_flags(bead, src, tgt, _korean_before(doc, bead), ctx)

@@ -59,6 +59,18 @@ def link_tokens(text: str) -> list[Token]:
     return found
 
 
+def link_target(url: str) -> Token:
+    """The destination of a link whose text hides it (Markdown's ``[text](url)``), as a
+    token compared like the links written out.
+
+    Example:
+        >>> link_target("https://www.rfa.org/korean/").key
+        'rfa.org/korean'
+    """
+    written = _LINK_TAIL.sub("", url)
+    return Token(written, _link_key(written))
+
+
 def without_links(text: str) -> str:
     """``text`` with its URLs, e-mail addresses, @handles and #hashtags blanked out."""
     if not _LINK_HINT.search(text):

@@ -488,10 +488,17 @@ def sentence_cue(
 def mostly_punctuated(document: Document) -> bool:
     """Whether the document ends its sentences with sentence punctuation: all
     but one in five, and at least :data:`MIN_PUNCTUATED` of them. Headlines,
-    subheads and captions go without; a document of them says nothing."""
-    texts = [s.text for s in document.sentences if not s.boilerplate]
+    subheads and captions go without; a document of them says nothing. Markdown
+    headings and list items are left out of the count."""
+    texts = [s.text for s in document.sentences if not (s.boilerplate or _terse(s))]
     ended = sum(_has_final_punctuation(text.rstrip()) for text in texts)
     return ended >= MIN_PUNCTUATED and ended >= PUNCTUATED_SHARE * (len(texts) - 1)
+
+
+def _terse(sentence: Sentence) -> bool:
+    """A Markdown heading or list item, which needs no full stop; in plain text their
+    markers tell (see :data:`_LIST_ITEM`), but Markdown's are taken out."""
+    return sentence.heading or sentence.list_item
 
 
 def _is_cut(cue: Cue, z: float | None, factor: float | None, ratio: float) -> bool:
@@ -597,7 +604,7 @@ def _check_side(
             is_last=is_last,
             other_complete=other_complete,
             other_comma=bool(_COMMA_END.search(other_text)),
-            punctuated=punctuated and close_pair,
+            punctuated=punctuated and close_pair and not _terse(sentence),
             maybe_continued=index + 1 in unpaired,
             other_asks=other_text.rstrip().endswith("?"),
         )

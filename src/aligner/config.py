@@ -89,7 +89,8 @@ def language_name(code: str) -> str:
 
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
-# each with the flag types it raises (only ``gap`` raises types other than its name).
+# each with the flag types it raises (``gap``, ``direction`` and ``korean_name`` raise
+# types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "gap": ("missing", "extra", "unaligned"),
@@ -98,6 +99,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "boilerplate": ("boilerplate",),
     "truncated": ("truncated",),
     "number_mismatch": ("number_mismatch",),
+    "direction": ("number_mismatch",),
     "named_entity": ("named_entity",),
     "korean_name": ("named_entity",),
     "terminology": ("terminology",),

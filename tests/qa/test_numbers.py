@@ -10,7 +10,7 @@ from pairs import aligned
 
 from aligner.config import Settings
 from aligner.models import Flag, Severity
-from aligner.qa.numbers import find_number_mismatches, unmatched_numbers
+from aligner.qa.numbers import find_number_mismatches, matched_numbers, unmatched_numbers
 from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import CHECKS
 
@@ -753,3 +753,17 @@ def test_places_in_a_series_are_read_as_ordinals() -> None:
     assert "ordinal" not in [n.kind for n in extract_numbers("100위안, 3일, 세 번째", "ko")]
     en = "the 3rd and third, Article 7, first lady, third-party, twice"
     assert [n.kind for n in extract_numbers(en, "en")] == ["ordinal"] * 3 + [""] * 3
+
+
+def test_matched_numbers_are_the_equal_pairs_unmatched_numbers_takes_away() -> None:
+    src = extract_numbers("On June 4 exports rose 2.3 percent to $131 as 15 plants closed.", "en")
+    tgt = extract_numbers("6월 4일 수출은 2.3% 늘어 131달러였고 16개 공장이 문을 닫았다.", "ko")
+    pairs = matched_numbers(src, tgt)
+    assert sorted((a.text, b.text) for a, b in pairs) == [
+        ("$131", "131"),
+        ("2.3", "2.3"),
+        ("4", "4"),
+        ("June", "6"),
+    ]
+    src_left, tgt_left = unmatched_numbers(src, tgt)
+    assert [n.text for n in src_left] == ["15"] and [n.text for n in tgt_left] == ["16"]

@@ -73,9 +73,11 @@ from aligner.segment import strip_dateline
 
 __all__ = [
     "Number",
+    "bead_numbers",
     "extract_numbers",
     "find_number_mismatches",
     "is_substitution",
+    "matched_numbers",
     "unmatched_numbers",
 ]
 
@@ -200,16 +202,38 @@ def unmatched_numbers(
     return src_left, tgt_left
 
 
-def _matched_away(
-    src_left: list[Number], tgt_left: list[Number]
-) -> tuple[list[Number], list[Number]]:
-    """Remove the pairs that match, pass by pass; return what is left on each side."""
+def matched_numbers(src: Sequence[Number], tgt: Sequence[Number]) -> list[tuple[Number, Number]]:
+    """The pairs of equal numbers that :func:`unmatched_numbers` matches first: one
+    number of each side, each used once, from the surest readings to the loosest.
+
+    Args:
+        src: the numbers of one side.
+        tgt: the numbers of the other side.
+
+    Returns:
+        ``(src number, tgt number)`` pairs, in the order they were matched.
+    """
+    return _match(list(src), list(tgt))
+
+
+def _match(src_left: list[Number], tgt_left: list[Number]) -> list[tuple[Number, Number]]:
+    """Remove the pairs that match from both lists, pass by pass; return them."""
+    pairs = []
     for allowed in _MATCH_PASSES:
         for a in list(src_left):
             partner = next((b for b in tgt_left if allowed(a, b) and _matches(a, b)), None)
             if partner is not None:
                 src_left.remove(a)
                 tgt_left.remove(partner)
+                pairs.append((a, partner))
+    return pairs
+
+
+def _matched_away(
+    src_left: list[Number], tgt_left: list[Number]
+) -> tuple[list[Number], list[Number]]:
+    """Remove the pairs that match, pass by pass; return what is left on each side."""
+    _match(src_left, tgt_left)
     return src_left, tgt_left
 
 
@@ -508,7 +532,12 @@ def _moved_day(a: Number, b: Number, moves: frozenset[int]) -> bool:
     return days and b.value - a.value in moves
 
 
-def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
+def bead_numbers(
+    doc: AlignedDocument, bead: Bead
+) -> tuple[tuple[str, str], list[Number], list[Number]] | None:
+    """The text each side of a paired bead is checked on (boilerplate and dateline
+    left out) and the numbers read from it, as ``number_mismatch`` reads them;
+    ``None`` when a side has no such text."""
     src_text, tgt_text = _content(doc, bead, True), _content(doc, bead, False)
     if not (src_text and tgt_text):
         return None
@@ -518,6 +547,14 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
         _with_dated_days(src_numbers, tgt_numbers),
         _with_dated_days(tgt_numbers, src_numbers),
     )
+    return (src_text, tgt_text), src_numbers, tgt_numbers
+
+
+def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
+    read = bead_numbers(doc, bead)
+    if read is None:
+        return None
+    (src_text, tgt_text), src_numbers, tgt_numbers = read
     src_glosses = [n for n in src_numbers if n.kind == "gloss"]
     tgt_glosses = [n for n in tgt_numbers if n.kind == "gloss"]
     src_numbers = [n for n in src_numbers if n.kind != "gloss"]

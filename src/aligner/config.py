@@ -60,6 +60,8 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|포토|그래픽|제공|캡처)\]",
     rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+=\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
     rf"{_CAPTION}\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
+    # an English credit in words: "[Photo: Yonhap]", "(Photo by Reuters)", "(Graphic=KJD)"
+    rf"{_CAPTION}[(\[]\s*(?i:(file\s+)?(photo|image|graphic)s?)\s*(:|=|\s+by\b)[^()\[\]]*[)\]]",
     rf"{_CAPTION}\[\s*[A-Z][A-Z0-9 /&.,'’-]*[A-Z0-9]\s*\]",
     r"\((?i:end)\)|\(끝\)",  # the end mark of a wire story
     # a wire story's notes on a line of their own: "(LEAD)", "(2nd LD)", "(ATTN: ADDS ...)", "[2보]"

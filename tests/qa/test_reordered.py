@@ -88,6 +88,23 @@ def test_the_message_says_where_the_translation_belongs() -> None:
     ]
 
 
+def test_a_pair_that_is_no_translation_says_nothing_of_the_order() -> None:
+    """EN 2 and KO 3 lost their counterparts and were put side by side (similarity
+    0.05, a mistranslation flag of its own); crossing EN 3 - KO 2 it made both look
+    moved."""
+    en = [f"Sentence number {k} of the story." for k in range(5)]
+    ko = [f"이야기의 {k}번째 문장." for k in range(5)]
+    beads = [Bead((0,), (0,), 0.8), Bead((1,), (1,), 0.8), Bead((3,), (2,), 0.7)]
+    beads += [Bead((2,), (3,), 0.05), Bead((4,), (4,), 0.8)]
+    settings = Settings(mistranslation_threshold=0.22)
+    doc = AlignedDocument(document("en", en), document("ko", ko), tuple(beads))
+    assert list(find_reordered(doc, settings)) == []
+    # a pair that is a translation is moved
+    beads[3] = Bead((2,), (3,), 0.6)
+    doc = AlignedDocument(document("en", en), document("ko", ko), tuple(beads))
+    assert [flag.src for flag in find_reordered(doc, settings)] == [(2,), (3,)]
+
+
 def test_a_paragraph_moved_far_is_flagged_alone() -> None:
     n = 40
     en = [f"Sentence number {k} of the story." for k in range(n)]

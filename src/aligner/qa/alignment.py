@@ -387,7 +387,17 @@ def _between(
 def find_reordered(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Pairs translated out of order: missing from some longest run of pairs that keeps the
     source order (see :func:`moved`); the message says where the translation belongs."""
-    order = sorted((b for b in doc.beads if b.src and b.tgt), key=lambda b: b.src[0])
+    # a pair below the mistranslation threshold is two sentences without counterparts
+    # put side by side (adjacent gaps): it says nothing of the order of translations
+    threshold = settings.mistranslation_threshold
+    order = sorted(
+        (
+            b
+            for b in doc.beads
+            if b.src and b.tgt and (threshold is None or b.similarity >= threshold)
+        ),
+        key=lambda b: b.src[0],
+    )
     tgt = doc.tgt.lang.upper()
     for k, (before, after) in moved([b.tgt[0] for b in order]).items():
         bead = order[k]

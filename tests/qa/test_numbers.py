@@ -639,6 +639,22 @@ def test_the_message_quotes_each_number_in_its_words() -> None:
     )
 
 
+def test_the_quoted_words_are_whole_and_only_the_number_itself_is_bracketed() -> None:
+    """A long Korean word is not cut in two at the quote's edge, and the digits of
+    another number (12.34 in 2,512.34) are no repeat of the number."""
+    en = "The KOSPI rose 12.43 points to close at 2,512.34 on Friday."
+    [flag] = _flags(en, "코스피는 전 거래일보다 12.34포인트 오른 2,512.34에 장을 마감했다.")
+    assert "“코스피는 전 거래일보다 12.34포인트 오른 2,512.34에 장을…”" in flag.message
+    ko = "서부텍사스산원유(WTI)는 전 거래일보다 1.42달러 하락한 배럴당 78.53달러에 마감했다."
+    [flag] = _flags("WTI crude fell $1.42 to $78.35 a barrel.", ko)
+    assert "“…1.42달러 하락한 배럴당 78.53달러에 마감했다.”" in flag.message
+    long_head = "뉴욕상업거래소에서 서부텍사스산원유(WTI)는 전 거래일보다 1.42달러(1.8%) 하락한"
+    [flag] = _flags("WTI fell $1.42, or 1.9 percent.", long_head + " 78.53달러에 마감했다.")
+    quoted = flag.message.split(" in the Korean ")[1].strip("“”…").split(" ")
+    assert quoted[0] == "서부텍사스산원유(WTI)는"  # was "…부텍사스산원유(WTI)는"
+    assert set(quoted) <= set(long_head.split(" ") + ["78.53달러에", "마감했다."])
+
+
 def test_a_dateline_is_left_out() -> None:
     """One edition drops the wire dateline: its date needs no counterpart."""
     seats = "The main opposition Democratic Party won 175 of the 300 seats."

@@ -383,9 +383,25 @@ def _in_context(number: Number, text: str) -> str:
     tail = " ".join(after[: _CONTEXT_WORDS + 1])
     cut_head = len(before) > _CONTEXT_WORDS + 1 or len(head) > _CONTEXT_CHARS
     cut_tail = len(after) > _CONTEXT_WORDS + 1 or len(tail) > _CONTEXT_CHARS
-    head, tail = head[-_CONTEXT_CHARS:].lstrip(), tail[:_CONTEXT_CHARS].rstrip()
-    written = number.text if number.text not in head + tail else f"[{number.text}]"
-    return f"“{'…' * cut_head}{head}{written}{tail}{'…' * cut_tail}”"
+    head, tail = _whole_words(head, -_CONTEXT_CHARS).lstrip(), _whole_words(tail, _CONTEXT_CHARS)
+    # only the number itself again, not digits of another ("12.34" in "2,512.34")
+    again = re.search(rf"(?<![\d.,]){re.escape(number.text)}(?!\d|[.,]\d)", head + tail)
+    written = f"[{number.text}]" if again else number.text
+    return f"“{'…' * cut_head}{head}{written}{tail.rstrip()}{'…' * cut_tail}”"
+
+
+def _whole_words(text: str, limit: int) -> str:
+    """At most ``abs(limit)`` characters of ``text``, from its end if ``limit`` is
+    negative, without a word cut in two (a word longer than that is cut)."""
+    if len(text) <= abs(limit):
+        return text
+    if limit < 0:
+        kept = text[limit:]
+        space = kept.find(" ")
+        return kept[space:] if space >= 0 and text[limit - 1] != " " else kept
+    kept = text[:limit]
+    space = kept.rfind(" ")
+    return kept[:space] if space > 0 and text[limit] != " " else kept
 
 
 def _message(

@@ -64,6 +64,17 @@ def _reversed(en: str, ko: str) -> list[Flag]:
             "Exports rose 3 percent and imports fell 2 percent.",
             [("3 percent", "up"), ("2 percent", "down")],
         ),
+        # the verb's object, then "to" or "by"; a gap or a loss that widens or narrows
+        (
+            "The BOK lowered its growth forecast for this year to 2.5 percent.",
+            [("2.5 percent", "down")],
+        ),
+        ("The loss widened by 30 percent.", [("30 percent", "up")]),
+        ("The trade deficit narrowed by $1.2 billion.", [("$1.2 billion", "down")]),
+        # a sign or an arrow instead of a word, as market tables write them
+        ("Samsung Electronics (+0.85%) led the gains.", [("0.85%", "up")]),
+        ("LG Chem (-1.2%) and SK hynix (−0.4%)", [("1.2%", "down"), ("0.4%", "down")]),
+        ("KOSDAQ 1.1%↓", [("1.1%", "down")]),
     ],
 )
 def test_english_words_of_change_bound_to_a_number(
@@ -94,6 +105,9 @@ def test_english_words_of_change_bound_to_a_number(
         "The Dow rose, adding to 3 days of gains.",
         "Police increased patrols by 3 p.m.",  # a time, not an amount
         "Emissions will be cut by 2030.",  # a year
+        "He sent the letter to 30 people.",
+        "Temperatures of -5 degrees are expected.",  # a sign only before a percentage
+        "Prices rose 3-4 percent.",
     ],
 )
 def test_english_idioms_and_unbound_numbers_have_no_direction(text: str) -> None:
@@ -126,6 +140,11 @@ def test_english_idioms_and_unbound_numbers_have_no_direction(text: str) -> None
         ),
         ("영화는 2위로 내려앉았다.", [("2위", "down")]),
         ("매출이 30% 이상 줄어든 것으로 나타났다.", [("30%", "down")]),
+        ("성장률 전망치를 2.5%로 상향 조정했다.", [("2.5%", "up")]),
+        ("적자는 12억 달러 축소됐다.", [("12억 달러", "down")]),
+        ("코스닥 1.1%↓", [("1.1%", "down")]),
+        ("삼성전자 ▲1.2%, LG화학 4.2%▼", [("1.2%", "up"), ("4.2%", "down")]),
+        ("LG에너지솔루션(+0.85%)은 올랐다.", [("0.85%", "up")]),
     ],
 )
 def test_korean_words_of_change_after_a_number(text: str, changes: list[tuple[str, str]]) -> None:
@@ -152,6 +171,7 @@ def test_korean_words_of_change_after_a_number(text: str, changes: list[tuple[st
         "3%대 상승세를 이어갔다.",  # 3% 대: a range of values
         "3가지 인상을 남겼다.",  # impressions, no unit of change
         "그는 오른쪽으로 3m 이동했다.",
+        "영업이익은 △3억 원이다.",  # △ writes a negative number in Korean accounts
     ],
 )
 def test_korean_polysemous_verbs_and_unbound_numbers_have_no_direction(text: str) -> None:
@@ -175,6 +195,9 @@ def test_registered_as_an_error_raising_number_mismatch() -> None:
         ("Light crude settled up $2.16 a barrel.", "경질유는 배럴당 2.16달러 내렸다."),
         ("Support for the president jumped 5 points.", "대통령 지지율은 5%포인트 떨어졌다."),
         ("The jobless rate posted a 0.3 percent drop.", "실업률은 0.3% 상승했다."),
+        ("KOSDAQ gains 1.1 percent", "코스닥 1.1%↓"),
+        ("LG Energy Solution fell 0.85 percent.", "LG에너지솔루션(+0.85%)은 올랐다."),
+        ("The deficit narrowed by $1.2 billion.", "적자는 12억 달러 확대됐다."),
     ],
 )
 def test_a_reversed_direction_is_one_error_flag(en: str, ko: str) -> None:

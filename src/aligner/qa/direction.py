@@ -89,7 +89,7 @@ _EN_UP_VERBS = (
     r"|gain(?:s|ed|ing)?|grew|grows?|growing|grown|surg(?:e[sd]?|ing)|soar(?:s|ed|ing)?"
     r"|rall(?:ied|ies|ying)|advanc(?:e[sd]|ing)|spik(?:e[sd]|ing)|(?:sky)?rocket(?:s|ed|ing)"
     r"|lea(?:p(?:s|ed|ing)?|pt)|rais(?:e[sd]|ing)|boost(?:s|ed|ing)|hik(?:e[sd]|ing)"
-    r"|expand(?:s|ed|ing)|swell(?:s|ed|ing)|swollen"
+    r"|expand(?:s|ed|ing)|swell(?:s|ed|ing)|swollen|widen(?:s|ed|ing)?"
 )
 _EN_DOWN_VERBS = (
     r"fell|falls?|falling|fallen|drop(?:s|ped|ping)?|declin(?:e[sd]?|ing)"
@@ -97,7 +97,7 @@ _EN_DOWN_VERBS = (
     r"|tumbl(?:e[sd]?|ing)|sank|sunk|sinks?|sinking|slump(?:s|ed|ing)?"
     r"|plummet(?:s|ed|ing)?|dip(?:s|ped|ping)|eas(?:e[sd]|ing)|retreat(?:s|ed|ing)"
     r"|shr[au]nk|shrinks?|shrinking|lower(?:s|ed|ing)|reduc(?:e[sd]|ing)|slash(?:es|ed|ing)"
-    r"|contract(?:ed|ing)|cut(?:s|ting)?(?=\s+(?:[\w'’-]+\s+){0,4}by\b)"
+    r"|contract(?:ed|ing)|narrow(?:s|ed|ing)|cut(?:s|ting)?(?=\s+(?:[\w'’-]+\s+){0,4}by\b)"
 )
 # say a change only of a market figure: "lost 3 percent", not "lost 3 games"
 _EN_MARKET_UP = r"added|adds|adding"
@@ -136,11 +136,14 @@ _EN_UP_DOWN_AFTER = (
     r"|ticked)|['’]s)\s+)"
 )
 
-# "cut its key rate by 25 basis points": "by" after the verb's object gives the change
+# "cut its key rate by 25 basis points": "by" after the verb's object gives the change;
+# "to" gives the new level after an object that opens on a determiner ("lowered its
+# growth forecast for this year to 2.5 percent", not "rockets landed up to 70km")
 _EN_OBJECT = r"(?:[\w'’-]+\s+){1,4}"
+_EN_OBJECT_TO = r"(?:its|their|the|his|her|our|this|that|a|an)\s+(?:[\w'’-]+\s+){0,5}"
 _EN_VERB_BEFORE = re.compile(
     rf"\b(?:(?P<up>{_EN_UP_VERBS})|(?P<down>{_EN_DOWN_VERBS})|(?P<market_up>{_EN_MARKET_UP})"
-    rf"|(?P<market_down>{_EN_MARKET_DOWN}))\s+(?:(?:by|to)\s+|{_EN_OBJECT}by\s+)?{_EN_HEDGE}$",
+    rf"|(?P<market_down>{_EN_MARKET_DOWN}))\s+(?:(?:by|to)\s+|{_EN_OBJECT}by\s+|{_EN_OBJECT_TO}to\s+)?{_EN_HEDGE}$",
     re.I,
 )
 _EN_UP_DOWN_BEFORE = re.compile(
@@ -245,6 +248,34 @@ def _ko_change(text: str, number: Number) -> Change | None:
 
 # ------------------------------------------------------------------------ both
 
+# Market tables and headlines mark a change with an arrow or a sign instead of a word,
+# in either language: "코스닥 1.1%↓", "▲1.2%", "(+0.85%)", "(−0.4%)". A sign counts only
+# before a percentage or points (a "-5" may be a temperature), and △ not at all: it
+# writes a negative number in Korean accounts.
+_MARK_UP, _MARK_DOWN = "▲↑", "▼↓"
+_MARK_BEFORE = re.compile(r"(?P<mark>[▲↑▼↓])\s?$")
+_SIGN_BEFORE = re.compile(r"(?:^|[\s(\[])(?P<mark>[+\-−])$")
+_PERCENT_AFTER = re.compile(r"\s?(?:[%％]|퍼센트|포인트|points?\b|percent\b|pct\b|bp\b)")
+_MARK_AFTER = re.compile(
+    r"(?P<unit>\s?(?:[%％](?:\s?(?:포인트|[pP](?![A-Za-z])))?|퍼센트|포인트|points?|percent"
+    r"|bp|달러|원|엔|센트))?\s?(?P<mark>[▲↑▼↓])"
+)
+
+
+def _marked_change(text: str, number: Number) -> Change | None:
+    """The change an arrow or a sign beside ``number`` marks, if any."""
+    before, after = text[: number.start], text[number.start + len(number.text) :]
+    percent = _PERCENT_AFTER.match(after)
+    if found := _MARK_AFTER.match(after):
+        unit = found["unit"] or ""
+    elif found := _MARK_BEFORE.search(before) or (percent and _SIGN_BEFORE.search(before)):
+        unit = percent.group() if percent else ""
+    else:
+        return None
+    mark = found["mark"]
+    direction = UP if mark in _MARK_UP or mark == "+" else DOWN
+    return Change(number, direction, mark, number.text + unit)
+
 
 def _has_amount(text: str, number: Number) -> bool:
     """Whether ``number`` can be an amount of change: not a date, a time, a year, nor
@@ -282,7 +313,9 @@ def read_changes(text: str, lang: str, numbers: list[Number] | None = None) -> l
     changes: list[Change] = []
     previous: Change | None = None
     for number in sorted(numbers, key=lambda n: n.start):
-        change = reader(text, number) if _has_amount(text, number) else None
+        change = None
+        if _has_amount(text, number):
+            change = reader(text, number) or _marked_change(text, number)
         if change is None and previous is not None and lang == "en":
             change = _same_change(text, previous, number)
         if change is not None:

@@ -172,6 +172,20 @@ def test_link_dropped_or_added_is_flagged_once_per_pair_and_direction() -> None:
     assert "KO has “www.codex-sinaiticus.net”" in flags[1].message
 
 
+def test_a_link_put_for_another_is_one_flag() -> None:
+    [flag] = _flags(
+        (
+            "Details are at https://moef.go.kr/pr?id=123 today.",
+            "자세한 내용은 https://moef.go.kr/pr?id=456 참조.",
+        )
+    )
+    assert flag.subject == "changed"
+    assert flag.message.startswith(
+        "link changed: EN has “https://moef.go.kr/pr?id=123”, "
+        "KO has “https://moef.go.kr/pr?id=456” instead"
+    )
+
+
 def test_link_given_elsewhere_in_the_other_document_is_not_flagged() -> None:
     assert not _flags(
         ("See https://www.rfa.org/korean for more.", "자세한 내용은 홈페이지 참조."),

@@ -350,10 +350,13 @@ def _flag(bead: Bead, message: str, subject: str) -> Flag:
 def _link_flags(doc: AlignedDocument, bead: Bead, ctx: _Context) -> Iterator[Flag]:
     src, tgt = doc.src_text(bead), doc.tgt_text(bead)
     lost = [t.text for t in _links(doc.src, bead.src) if t.key not in ctx.tgt_links]
-    if lost:
-        yield _flag(bead, f"EN has {_listing(lost)}, which KO never gives: {_quote(tgt)}", "lost")
     added = [t.text for t in _links(doc.tgt, bead.tgt) if t.key not in ctx.src_links]
-    if added:
+    if lost and added:  # one link put for another: one fault
+        message = f"link changed: EN has {_listing(lost)}, KO has {_listing(added)} instead"
+        yield _flag(bead, f"{message}: {_quote(tgt)}", "changed")
+    elif lost:
+        yield _flag(bead, f"EN has {_listing(lost)}, which KO never gives: {_quote(tgt)}", "lost")
+    elif added:
         yield _flag(bead, f"KO has {_listing(added)}, which EN never gives: {_quote(src)}", "added")
 
 

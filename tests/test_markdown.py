@@ -14,6 +14,7 @@ from aligner import api
 from aligner.cli import main
 from aligner.config import Settings
 from aligner.markdown import blank_markup, mark_markup, read_markdown, strip_emphasis
+from aligner.models import DocumentResult
 from aligner.segment import split_sentences
 
 MARKDOWN = """---
@@ -33,6 +34,18 @@ He ordered an investigation. <!-- an inline comment -->
 ~~~
 unclosed fence: the rest is code
 """
+
+
+def _write_pair(root: Path, en: str, ko: str) -> tuple[Path, Path]:
+    for side, text in (("en", en), ("ko", ko)):
+        (root / side).mkdir()
+        (root / side / "stocks.md").write_text(text, encoding="utf-8")
+    return root / "en", root / "ko"
+
+
+def _check(root: Path, en: str, ko: str) -> list[DocumentResult]:
+    en_dir, ko_dir = _write_pair(root, en, ko)
+    return list(api.check_paths(en_dir, ko_dir, settings=Settings(cache=False)).documents)
 
 
 def test_markdown_front_matter_code_and_comments_are_blanked_in_place() -> None:
@@ -81,11 +94,7 @@ def test_markdown_story_is_checked_without_its_markup(tmp_path: Path) -> None:
     ko = en.replace(
         "The leader spoke to party officials on Monday.", "지도자는 월요일 당 간부들에게 연설했다."
     ).replace("He ordered an investigation.", "그는 조사를 지시했다.")
-    for side, text in (("en", en), ("ko", ko)):
-        (tmp_path / side).mkdir()
-        (tmp_path / side / "story.md").write_text(text, encoding="utf-8")
-    run = api.check_paths(tmp_path / "en", tmp_path / "ko", settings=Settings(cache=False))
-    [doc] = run.documents
+    [doc] = _check(tmp_path, en, ko)
     assert [(s.line, s.text) for s in doc.src.sentences] == [
         (6, "The leader spoke to party officials on Monday."),
         (14, "He ordered an investigation."),
@@ -135,11 +144,7 @@ def test_markdown_markup_stays_out_of_sentences_and_flag_excerpts(tmp_path: Path
     )
     ko = "그룹 **스트레이 키즈**가 또다시 *빌보드 200* 정상에 올랐다.\n\n"
     ko += "| 순위 | 가수 |\n| --- | :---: |\n| 1 | 스트레이 키즈 |\n\n투어는 5월에 시작한다.\n"
-    for side, text in (("en", en), ("ko", ko)):
-        (tmp_path / side).mkdir()
-        (tmp_path / side / "story.md").write_text(text, encoding="utf-8")
-    run = api.check_paths(tmp_path / "en", tmp_path / "ko", settings=Settings(cache=False))
-    [doc] = run.documents
+    [doc] = _check(tmp_path, en, ko)
     assert [(s.line, s.text) for s in doc.src.sentences] == [
         (1, "The group Stray Kids topped the Billboard 200 again."),
         (3, "| Rank | Artist |"),
@@ -299,13 +304,6 @@ title: 코스피 하락
 MARKUP = re.compile(r"^(?:#|[-*+>] |\d+[.)] )|\]\(|\]\[|`|<!--|!\[|\[krx\]")
 
 
-def _write_pair(root: Path, en: str, ko: str) -> tuple[Path, Path]:
-    for side, text in (("en", en), ("ko", ko)):
-        (root / side).mkdir()
-        (root / side / "stocks.md").write_text(text, encoding="utf-8")
-    return root / "en", root / "ko"
-
-
 def test_a_markdown_story_checks_clean_with_the_text_its_reader_sees(tmp_path: Path) -> None:
     en, ko = _write_pair(tmp_path, STORY_EN, STORY_KO)
     out = tmp_path / "reports"
@@ -331,8 +329,7 @@ def test_a_markdown_story_checks_clean_with_the_text_its_reader_sees(tmp_path: P
 
 def test_a_link_the_translation_drops_or_changes_is_still_flagged(tmp_path: Path) -> None:
     ko = STORY_KO.replace("[한국거래소][krx]", "한국거래소").replace("id=123", "id=456")
-    en_dir, ko_dir = _write_pair(tmp_path, STORY_EN, ko)
-    [doc] = api.check_paths(en_dir, ko_dir, settings=Settings(cache=False)).documents
+    [doc] = _check(tmp_path, STORY_EN, ko)
     messages = sorted(f.message for f in doc.flags if f.type == "named_entity")
     assert messages == [
         "EN has “https://global.krx.co.kr/main.jsp”, which KO never gives: "

@@ -59,6 +59,22 @@ def test_custom_pattern_replaces_builtins() -> None:
         ("Police stand guard. [AP/YONHAP]", True),
         ("[NEWS1]", True),
         ("[Photo: Yonhap]", True),
+        # captions with an abbreviation's dot, notes before the credit, a photographer
+        ("KIA Tigers players celebrate in Gwangju on Oct. 28, 2024. (Yonhap)", True),
+        ("U.S. troops take part in a drill last March. (PHOTO NOT FOR SALE) (Yonhap)", True),
+        (
+            "This photo, released by the KCNA on July 13, shows the launch. "
+            "(For Use Only in the Republic of Korea. No Redistribution) (Yonhap)",
+            True,
+        ),
+        ("지난해 3월 훈련하고 있다. [국방부 제공. 재판매 및 DB 금지]", True),
+        (
+            "화성-18형 발사 장면. [국내에서만 사용가능. 재배포 금지. For Use Only in the "
+            "Republic of Korea. No Redistribution] [조선중앙통신 연합뉴스]",
+            True,
+        ),
+        ("Pianist Cho Seong-jin poses in Seoul on Monday. (Im Se-jun/The Korea Herald)", True),
+        ("피아니스트 조성진이 4일 서울에서 포즈를 취하고 있다. (임세준/코리아헤럴드)", True),
         ("Shoppers at a market in Seoul on Monday. (Photo by Reuters)", True),
         ("Exports by month (Graphic=Korea JoongAng Daily)", True),
         ("김우민이 경기를 마친 뒤 기뻐하고 있다. [중앙포토]", True),
@@ -82,6 +98,8 @@ def test_custom_pattern_replaces_builtins() -> None:
         # a paragraph a caption was glued to: its sentences are content
         ("정부는 대책을 발표했다. 시민들이 광장에 모였다. (연합뉴스)", False),
         ("The ministry said so. Residents clear debris. (Yonhap)", False),
+        ("Gen. Kim said so. Officials agreed. (Yonhap)", False),
+        ("The U.S. Embassy said so (Seoul). Officials agreed (Yonhap)", False),
         ("원화로 약 13억 원이다(1달러=1,300원)", False),
         ("SEOUL, Aug. 8 (Yonhap) -- Apartment prices rose.", False),
         ("그는 kcs@yna.co.kr로 제보해 달라고 말했다.", False),

@@ -41,8 +41,17 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # a name in capitals, as a Korea JoongAng Daily byline writes it: LEE HAE-RIN
 _CAPS_NAME = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
-# the text of a caption before its credit: one sentence at most (no full stop inside)
-_CAPTION = r"(?:(?![.!?。]\s).){0,300}(?:[.!?。]\s*)?"
+# the text of a caption before its credit: one sentence at most (no full stop inside,
+# but for the dot of an abbreviation: "on Oct. 28", "U.S. troops"), then any notes in
+# brackets ("(PHOTO NOT FOR SALE)", "[국내에서만 사용가능. 재배포 금지]")
+_ABBREVIATION = (
+    r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|No"
+    r"|[A-Z](?:\.[A-Z])+)\.\s"
+)
+_CAPTION = (
+    rf"(?:{_ABBREVIATION}|(?![.!?。]\s).){{0,300}}(?:[.!?。]\s*)?"
+    r"(?:[(\[][^()\[\]]{1,120}[)\]]\s*)*"
+)
 
 # Lines a Korean edition routinely leaves out: they are reported at info level
 # instead of as missing content. Matched against a whole stripped line.
@@ -57,12 +66,15 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     # "... [YONHAP]", "... [JOONGANG PHOTO]" (a credit in capitals, never "[of the ruling]");
     # never a sentence that only mentions the agency, nor a paragraph a caption was glued
     # to (one sentence at most)
-    rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|포토|그래픽|제공|캡처)\]",
-    rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+=\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
+    rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|포토|그래픽|제공|캡처)([.,]\s*[^\[\]]*금지\.?)?\]",
+    rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+[=\s]\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
     rf"{_CAPTION}\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
     # an English credit in words: "[Photo: Yonhap]", "(Photo by Reuters)", "(Graphic=KJD)"
     rf"{_CAPTION}[(\[]\s*(?i:(file\s+)?(photo|image|graphic)s?)\s*(:|=|\s+by\b)[^()\[\]]*[)\]]",
     rf"{_CAPTION}\[\s*[A-Z][A-Z0-9 /&.,'’-]*[A-Z0-9]\s*\]",
+    # a photographer and the paper: "(Im Se-jun/The Korea Herald)", "(임세준/코리아헤럴드)"
+    rf"{_CAPTION}\({_NAME}\s*/\s*{_NAME}\)",
+    rf"{_CAPTION}\([가-힣]{{2,4}}\s*/\s*[가-힣A-Za-z ]{{2,20}}\)",
     r"\((?i:end)\)|\(끝\)",  # the end mark of a wire story
     # a wire story's notes on a line of their own: "(LEAD)", "(2nd LD)", "(ATTN: ADDS ...)", "[2보]"
     r"\((LEAD|URGENT|\d+(st|nd|rd|th) LD)([,;][^()]*)?\)|\(ATTN\s*:.*\)"

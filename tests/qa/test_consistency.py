@@ -157,3 +157,18 @@ def test_a_subject_the_english_names_is_compared(tmp_path: Path, encoder: Encode
     b = (en, ["국방부는 대화를 위한 노력을 계속하겠다고 밝혔다."])
     flags = _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b}))
     assert flags["a.txt"] and flags["b.txt"]
+
+
+def test_a_weekday_is_the_date_of_each_story(tmp_path: Path, encoder: Encoder) -> None:
+    """ "On Friday" is 1일 in one story and 15일 in another: one rendering."""
+    en = ["The BOK will hold a meeting with financial authorities on Friday to review markets."]
+    a = (en, ["한은은 1일 금융당국과 시장점검회의를 열고 시장 상황을 점검한다."])
+    b = (en, ["한은은 15일 금융당국과 시장점검회의를 열고 시장 상황을 점검한다."])
+    flags = _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b}))
+    assert flags["a.txt"] == flags["b.txt"] == []
+    # a date the English writes is compared
+    dated = ["The BOK will hold a meeting with financial authorities on Dec. 1 to review markets."]
+    c = (dated, a[1])
+    d = (dated, b[1])
+    flags = _flags(_check(tmp_path / "dated", encoder, {"c.txt": c, "d.txt": d}))
+    assert flags["c.txt"] and flags["d.txt"]

@@ -205,6 +205,10 @@ def test_link_given_elsewhere_in_the_other_document_is_not_flagged() -> None:
         ("He told Radio Free Asia.", "그는 자유아시아 방송에 말했다."),
         ("He told RFA.", "그는 RFA에 말했다."),
         ("KCNA reported it.", "조선중앙통신이 보도했다."),
+        (
+            "He ordered the military to prepare, the KCNA said.",
+            "통신은 그가 군에 지시했다고 밝혔다.",
+        ),
         ("Seoul rejected the offer.", "법원은 제안을 거부했다."),  # Seoul is not listed
     ],
 )

@@ -105,6 +105,7 @@ def test_repeated_words(text: str, words: str) -> None:
         # Korean adverbs doubled for emphasis
         "구멍은 해마다 조금씩 조금씩 커지고 있다.",
         "그는 천천히 천천히 걸었다.",
+        '그는 "정말 정말 고마워요, 스테이"라고 말했다.',
         "이것이 이 나라의 미래다.",  # 이 is a word of its own here, no particle again
     ],
 )
@@ -113,7 +114,7 @@ def test_legitimate_repetitions(text: str) -> None:
 
 
 def test_repetition_the_other_side_keeps_is_not_flagged() -> None:
-    doc = aligned([("It was very, very cold. Go go go!", "정말 정말 추웠다.")])
+    doc = aligned([("It was very, very cold. Go go go!", "몹시 추웠다. 가자 가자 가자!")])
     assert list(find_repeated_words(doc, Settings())) == []
 
 

@@ -62,6 +62,9 @@ def test_korean_side_mostly_english_is_flagged() -> None:
     )
     assert wrong_script(ko, "ko") == "is mostly English"
     assert _flags("Japanese Nobel Prize laureate Kenzaburo Oe expressed concern.", ko)
+    # a quotation left in English with nothing of the Korean sentence around it
+    quote = '"Stray Kids, everywhere all around the world!" 그들은 외친다.'
+    assert wrong_script(quote, "ko") == "is mostly English"
 
 
 def test_english_side_mostly_hangul_is_flagged() -> None:
@@ -92,6 +95,8 @@ def test_lone_english_line_in_the_korean_file_is_flagged() -> None:
         "미 식품의약국(Food and Drug Administration, FDA)은 성명을 냈다.",  # a gloss
         "CNN의 정치평론가인 앨런 실버레이브는 “오바마는 추진력을 얻었다”고 말했다.",
         "뉴욕 타임스는 ‘Surrender Is Not an Option’이라는 책을 소개했다.",
+        # a quotation kept in English that the Korean reports with its quotative
+        '멤버들은 공연마다 "Stray Kids, everywhere all around the world!"라고 외친다.',
     ],
 )
 def test_names_acronyms_links_numbers_and_glosses_are_not_untranslated(ko: str) -> None:

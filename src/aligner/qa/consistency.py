@@ -58,6 +58,12 @@ _HEADS = (
 )
 _REFERRING_SUBJECT = re.compile(rf"(?:He|She|It|They|We|(?:The|This|Its) (?:{_HEADS}))\b(?! of\b)")
 _TOPIC = re.compile(r"^.{0,9}?[은는]")  # an opening topic: 삼성전자는, 회사 측은, 그는
+# a day the English names by its weekday or as today/yesterday: Korean news writes the
+# date, which differs from story to story ("on Friday" is 1일 in one, 15일 in another)
+_WEEKDAY = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\b(?:today|yesterday|tomorrow|tonight)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -75,10 +81,14 @@ class _Use:
         and punctuation aside: "외교부는, 논평" and "한·미" / "한-미" are one rendering,
         and so are "5,000명" / "5천 명" and "3%" / "3퍼센트". Where the English opens
         on a pronoun or "the company", the Korean's subject is left out: each story
-        names its own company (삼성전자는 / 현대차는)."""
+        names its own company (삼성전자는 / 현대차는). A day the English names by its
+        weekday is any date (see ``_WEEKDAY``)."""
         text = self.doc.tgt.sentences[self.tgt].text
+        weekday = bool(_WEEKDAY.search(self.doc.src.sentences[self.src].text))
         for number in extract_numbers(text, self.doc.tgt.lang):
-            if number.confident:  # in digits: "두 시간" and "두시간" are alike already
+            if weekday and number.kind == "day":
+                text = text.replace(number.text + "일", "N일", 1)
+            elif number.confident:  # in digits: "두 시간" and "두시간" are alike already
                 text = text.replace(number.text, f"{number.value:.15g}", 1)
         for spelling, unit in _UNITS:
             text = text.replace(spelling, unit)

@@ -58,7 +58,8 @@ BUILTIN_NAMES: tuple[Term, ...] = (
     make_term("Pyongyang", "평양|북한|북측|북|조선|北"),
     make_term("Radio Free Asia", "자유아시아방송|RFA"),
     make_term("RFA", "RFA|자유아시아방송"),
-    make_term("KCNA|Korean Central News Agency", "조선중앙통신|중앙통신|KCNA"),
+    # after its first mention a Korean story calls it 통신 ("통신은 … 보도했다")
+    make_term("KCNA|Korean Central News Agency", "조선중앙통신|중앙통신|통신|KCNA"),
     make_term("Rodong Sinmun", "로동신문|노동신문"),
     make_term("IOC|International Olympic Committee", "IOC|국제올림픽위원회"),
     make_term("UN|U.N.|United Nations", "UN|U.N.|유엔|국제연합|안보리|안전보장이사회"),

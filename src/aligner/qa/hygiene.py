@@ -65,9 +65,10 @@ _MAY_REPEAT = frozenset(
     "had that is do bye ha no yes very so knock blah tsk now well there far many long "
     "more again round".split()
 )
-# Korean doubles an adverb for emphasis: 조금씩 조금씩 (little by little), 천천히 천천히.
-# Not -게, which ends verbs too: "있게 있게" is a slip.
-_KO_REDUPLICATED = re.compile(r"[가-힣]+(씩|히)")
+# Korean doubles an adverb for emphasis: 조금씩 조금씩 (little by little), 천천히 천천히,
+# and in speech 정말 정말 고마워요, 너무 너무 좋아요. Not -게, which ends verbs too:
+# "있게 있게" is a slip.
+_KO_REDUPLICATED = re.compile(r"[가-힣]+(씩|히)|정말|너무|아주|진짜|많이|빨리|어서|계속|자꾸|꼭|더")
 # A particle typed again after the word that has it: "정부는 는".
 _DOUBLED_PARTICLE = re.compile(r"(?<!\w)[가-힣]+(은|는|을|를)\s+\1(?!\w)")
 

@@ -47,10 +47,13 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # ordinary words: lower-case, two letters or more, not part of a name or link
 _COMMON_WORD = re.compile(r"(?<![\w@#/.'’-])[a-z]{2,}(?:['’][a-z]+)?(?![\w@/])")
 # links, and brackets without Hangul: a gloss "(Food and Drug Administration)" is
-# left out, a translation "(우리는 미국을 다시...)" of a quote kept in English is not
+# left out, a translation "(우리는 미국을 다시...)" of a quote kept in English is not;
+# nor a quotation kept in English that a Korean sentence reports with its quotative
+# particle (멤버들은 "Stray Kids, everywhere all around the world!"라고 외친다)
 _SKIPPED = re.compile(
     r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|[@#]\w+"
     r"|\([^()\uac00-\ud7a3]*\)|\[[^\[\]\uac00-\ud7a3]*\]|（[^（）\uac00-\ud7a3]*）"
+    r"|[\"“][^\"“”\uac00-\ud7a3]*[\"”](?=\s?(?:이?라고|이?라며|이?라는|이?란|하고)(?![가-힣]))"
 )
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
 

@@ -456,6 +456,16 @@ def test_a_lone_line_that_runs_on_joins_the_bead_it_runs_into() -> None:
         (runs_on, 0.2, 1),
     ]:
         assert join_open_orphans(beads, windows, flags, level, max_bead, no_commas) == beads
+    # a sentence split in three: each lone part after a line that runs on joins in turn
+    third = _unit(0.45 * b + 0.89 * d)
+    parts = [a, tail, head, third]
+    three = [Bead((0,), (0,), 1.0), Bead((1,), (1,), 0.55), Bead((), (2,), 0.0)]
+    three.append(Bead((), (3,), 0.0))
+    windows = _windows(list(src), 2), _windows(parts, 4)
+    flags = [False, False], [False, True, True, False]
+    joined = join_open_orphans(three, windows, flags, 0.2, 4, ([False] * 2, [False] * 4))
+    assert _pairs(joined) == [((0,), (0,)), ((1,), (1, 2, 3))]
+    windows = _windows(list(src), 2), _windows(tgt, 3)
     # ... unless the line runs on from a comma: a clause whose half may score low alone
     comma = [False, False], [False, True, False]
     joined = join_open_orphans(beads, windows, runs_on, 0.35, 4, comma)

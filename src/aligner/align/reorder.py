@@ -249,10 +249,12 @@ def join_open_orphans(
     k = 0
     while k < len(out):
         joined = _joined_orphan(out, k, windows, runs_on, level, max_bead, commas)
-        if joined is not None:
-            first, bead = joined
-            out[first : first + 2] = [bead]
-        k += 1
+        if joined is None:
+            k += 1
+            continue
+        first, bead = joined
+        out[first : first + 2] = [bead]
+        k = first + 1  # the bead after the joined one is next, whichever side it joined
     return out
 
 

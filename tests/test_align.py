@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from aligner import api
 from aligner.align import (
     AlignParams,
     align_embeddings,
@@ -26,9 +27,11 @@ from aligner.align.evidence import (
     Lengths,
     continues_quotation,
     ends_on_comma,
+    quotation_counts,
     quotations_go_on,
 )
 from aligner.align.reorder import give_partner_to_neighbour, join_open_orphans, match_moved
+from aligner.config import Settings
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
 from aligner.segment import ends_without_stop
@@ -417,6 +420,7 @@ def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
     assert runs_on(korean) == [True, True, False]
     assert runs_on(korean, ends_without_stop("ko")) == [False, True, False]
     assert ends_without_stop("en") is None
+    assert quotation_counts(['"A," he said. "B."', "“가”며 “나”고", "없다."]) == [2, 2, 0]
     assert ends_on_comma(["a glancing,", "우리는 했고", "그는,  ", "ok."]) == [
         True,
         False,
@@ -533,6 +537,23 @@ def test_a_quotation_split_off_in_korean_joins_its_speaker(muse: Encoder) -> Non
         en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
     )
     assert ((2,), (2, 3)) in _pairs(beads)
+
+
+def test_a_quotation_joined_with_its_speaker_s_keeps_both_quotations(muse: Encoder) -> None:
+    """A court story: '"…," Judge Park said in the ruling. "A heavy punishment is
+    inevitable."' is one Korean sentence, '…"…"며 "중형이 불가피하다"고 밝혔다.'. Joining
+    costs similarity (0.70 alone, 0.65 joined), but the Korean quotes both quotations:
+    the second is translated, not dropped."""
+    en, ko = _quotations("court")
+    settings = Settings(cache=False)
+    result = api.check_texts("\n".join(en), "\n".join(ko), settings=settings, encoder=muse)
+    assert not [f.message for f in result.flags if f.type in ("missing", "extra", "unaligned")]
+    # with the second quotation dropped, it is an omission
+    line = next(k for k, text in enumerate(ko) if "중형이" in text)
+    ko[line] = '재판장인 박성민 부장판사는 판결문에서 "피고인은 반성하지 않았다"고 밝혔다.'
+    result = api.check_texts("\n".join(en), "\n".join(ko), settings=settings, encoder=muse)
+    [gap] = [f for f in result.flags if f.type in ("missing", "extra", "unaligned")]
+    assert "A heavy punishment is inevitable." in gap.message
 
 
 def test_an_omitted_quotation_is_not_joined_to_its_speaker(muse: Encoder) -> None:

@@ -156,7 +156,9 @@ def _bead_scores(
             # a quotation that goes on is expected to join too, unless joining costs
             # similarity (an omitted quotation dilutes its neighbour's pair)
             quoted = evidence.open_share(rows, a, t_idx, b, quoted=True)
-            quoted = np.where(gain >= params.merge_min_gain, quoted, 0.0)
+            # ... as many quotations on both sides say they were joined, whatever it costs
+            joined = (gain >= params.merge_min_gain) | evidence.same_quotations(rows, a, t_idx, b)
+            quoted = np.where(joined, quoted, 0.0)
             joined_open = np.maximum(joined_open, quoted)
             waived = np.maximum(waived, joined_open)
             # a part that scores like an unrelated pair, or whose numbers the other side

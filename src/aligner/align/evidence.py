@@ -63,6 +63,8 @@ class Evidence:
     numbers: bool  # whether both sides have any
     src_quoted: np.ndarray  # cumulative counts of lines whose quotation goes on
     tgt_quoted: np.ndarray
+    src_quotations: np.ndarray  # cumulative counts of quotations (see ``quotation_counts``)
+    tgt_quotations: np.ndarray
 
     @staticmethod
     def of(
@@ -72,6 +74,7 @@ class Evidence:
         numbers: tuple[np.ndarray | None, np.ndarray | None],
         quantile: float,
         quoted_lines: tuple[Sequence[bool] | None, Sequence[bool] | None] = (None, None),
+        quotations: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
     ) -> Evidence:
         step = max(1, len(src) // 256)  # a sample of rows keeps long documents cheap
         rows = np.arange(0, len(src), step)
@@ -81,7 +84,7 @@ class Evidence:
         off = np.abs(np.arange(len(tgt))[None, :] - diagonal) > 2
         unrelated = float(np.quantile(sims[off], quantile)) if off.sum() >= 20 else -1.0
 
-        def cumulative(flags: Sequence[bool] | None, count: int) -> np.ndarray:
+        def cumulative(flags: Sequence[bool] | Sequence[int] | None, count: int) -> np.ndarray:
             opened = np.zeros(count, dtype=np.int64) if flags is None else np.asarray(flags)
             return np.concatenate([[0], np.cumsum(opened, dtype=np.int64)])
 
@@ -98,6 +101,8 @@ class Evidence:
             bool(src_numbers.any() and tgt_numbers.any()),
             cumulative(quoted_lines[0], len(src)),
             cumulative(quoted_lines[1], len(tgt)),
+            cumulative(quotations[0], len(src)),
+            cumulative(quotations[1], len(tgt)),
         )
 
     def open_share(
@@ -114,6 +119,17 @@ class Evidence:
             start = np.clip(t, 0, len(c) - b)
             joins = b - 1
         result: np.ndarray = (c[start + joins] - c[start]) / joins
+        return result
+
+    def same_quotations(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Whether beads (src ``s``, a lines; tgt ``t``, b lines) quote as many
+        quotations on both sides, two or more: the speaker's line and the quotation
+        that goes on, both in the joined translation ("…"며 "…"고 밝혔다)."""
+        s = np.broadcast_to(np.clip(s, 0, len(self.src_quotations) - 1 - a)[:, None], t.shape)
+        t = np.clip(t, 0, len(self.tgt_quotations) - 1 - b)
+        on_src = self.src_quotations[s + a] - self.src_quotations[s]
+        on_tgt = self.tgt_quotations[t + b] - self.tgt_quotations[t]
+        result: np.ndarray = (on_src == on_tgt) & (on_src >= 2)
         return result
 
     def foreign_numbers(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
@@ -201,6 +217,11 @@ def ends_on_comma(texts: Sequence[str]) -> list[bool]:
     """Whether each line ends on a comma: a clause cut off its sentence, whatever the
     language, where a line without a stop may be a heading or a caption."""
     return [t.rstrip().endswith((",", "，", "、")) for t in texts]
+
+
+def quotation_counts(texts: Sequence[str]) -> list[int]:
+    """How many quotations each line holds: its double quotation marks, in pairs."""
+    return [len(_QUOTE.findall(t)) // 2 for t in texts]
 
 
 def quotations_go_on(texts: Sequence[str]) -> list[bool]:

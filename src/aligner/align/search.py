@@ -15,6 +15,7 @@ from aligner.align.evidence import (
     ends_on_comma,
     number_lengths,
     number_masks,
+    quotation_counts,
     quotations_go_on,
     runs_on,
 )
@@ -73,6 +74,7 @@ def align_texts(
     src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
     src_digits, tgt_digits = number_lengths(src), number_lengths(tgt)
     src_commas, tgt_commas = ends_on_comma(src), ends_on_comma(tgt)
+    quotations = quotation_counts(src), quotation_counts(tgt)
 
     def align() -> list[Bead]:
         return align_embeddings(
@@ -91,6 +93,7 @@ def align_texts(
             tgt_commas=tgt_commas,
             src_quoted=src_quoted,
             tgt_quoted=tgt_quoted,
+            quotations=quotations,
         )
 
     beads = align()
@@ -139,6 +142,7 @@ def align_embeddings(
     tgt_digits: np.ndarray | None = None,
     src_commas: Sequence[bool] | None = None,
     tgt_commas: Sequence[bool] | None = None,
+    quotations: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -160,6 +164,8 @@ def align_embeddings(
         tgt_digits: the same for the target side.
         src_commas: whether each source line ends on a comma (see ``ends_on_comma``).
         tgt_commas: the same for the target side.
+        quotations: how many quotations each line of each side holds (see
+            ``quotation_counts``).
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -175,6 +181,7 @@ def align_embeddings(
         (src_numbers, tgt_numbers),
         params.unrelated_quantile,
         (src_quoted, tgt_quoted),
+        quotations,
     )
     pairs = _monotonic_path(src, tgt, params, lengths, evidence)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import replace
 
@@ -28,6 +29,12 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
         >>> [n.value for n in extract_numbers("3만 5천 명이 모였다.", "ko")]
         [35000.0]
     """
+    return list(_read(text, lang))
+
+
+# number_mismatch, direction and consistency read the same sentences: read each once
+@functools.lru_cache(maxsize=4096)
+def _read(text: str, lang: str) -> tuple[Number, ...]:
     text = html.unescape(text)  # scraped text keeps "&#8212;" and friends
     if lang == "ko":
         found = extract_ko(text)
@@ -36,7 +43,7 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
     else:
         found = list(digit_numbers(text, []))
     found.sort(key=lambda f: (f[0], f[1]))
-    return [replace(number, start=start) for start, _, number in found]
+    return tuple(replace(number, start=start) for start, _, number in found)
 
 
 def time_zones(text: str, lang: str) -> frozenset[int]:

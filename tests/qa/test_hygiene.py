@@ -290,3 +290,17 @@ def test_a_korean_single_quote_left_open_is_flagged() -> None:
     [flag] = _one("unbalanced", en, "이른바 ‘바나나 분쟁이 10년 만에 끝났다.")
     assert "“‘”" in flag.message
     assert _one("unbalanced", en, "이른바 ‘바나나 분쟁’이 10년 만에 끝났다.") == []
+
+
+@pytest.mark.parametrize(
+    "korean",
+    [
+        "그것을 성공이라 부를 수 있을까.",
+        "이것이 이상한 일인가.",
+        "그 많던 돈은 어디로 갔나.",
+        "누가 책임지는가.",
+    ],
+)
+def test_a_written_register_korean_question_on_a_full_stop_is_not_flagged(korean: str) -> None:
+    """Editorials end rhetorical questions on a full stop; each drew a hint to use "?"."""
+    assert not _one("punctuation", "Is that a success?", korean)

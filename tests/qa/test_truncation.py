@@ -263,7 +263,7 @@ def test_korean_line_stopping_on_a_case_particle_among_full_stops_is_flagged() -
     en = "Livestock farms have lost more than 300,000 chickens and pigs to the heat."
     [flag] = _flags_on_last_bead([([en], ["축산 농가에서는 닭과 돼지 30만 마리 이상이"])])
     assert flag.message.startswith("Korean sentence looks cut off")
-    assert "case particle" in flag.message  # 이 ends nouns too: shorter than predicted
+    assert "a particle (no verb)" in flag.message  # 이 ends nouns too: shorter than predicted
 
 
 @pytest.mark.parametrize(
@@ -452,7 +452,7 @@ def test_complete_sentences_of_desk_copy_are_not_flagged(en: str, ko: str) -> No
 def test_a_korean_line_cut_and_given_a_full_stop_is_flagged() -> None:
     en = "Officials ordered residents of low-lying areas to evacuate immediately on Tuesday."
     [flag] = _flags_on_last_bead([([en], ["당국은 저지대 주민들에게."])])
-    assert "case particle" in flag.message
+    assert "a particle (no verb)" in flag.message
 
 
 # --------------------------------------------------------------- cut at the last words
@@ -484,10 +484,10 @@ def _flags_before_the_last_bead(en: str, ko: str) -> list[Flag]:
             "At least 1,546 people have been treated for heat-related illnesses since May 20, "
             "and 13 have died.",
             "5월 20일 이후 온열질환자는 최소 1천546명 발생했으며, 이 중 13명이",
-            "case particle",
+            "a particle (no verb)",
         ),
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌렸으며"), "unfinished clause"),
-        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로"), "case particle"),  # 의로
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로"), "a particle"),  # 의로
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린"), "unfinished clause"),  # adnominal
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로 기소된"), "unfinished clause"),
         # an ellipsis after a tense with its ending cut off

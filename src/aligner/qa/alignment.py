@@ -237,10 +237,21 @@ def classify_gap(doc: AlignedDocument, k: int, side: _Side | None = None) -> str
 
 
 _GAP_WORDS = {
-    "missing": "its counterpart seems to have been dropped",
     "extra": "it does not fit the surrounding story and may have been added",
     "unaligned": "either its counterpart was dropped or it was added",
 }
+
+
+def _missing_words(on_src: bool, src: str, tgt: str) -> str:
+    """Why a sentence that belongs to the story has no counterpart, said from the
+    translator's side: a translation's own sentence is more often added there than
+    dropped from the original (desk testers read "dropped" as "left out of my
+    translation")."""
+    if on_src:
+        return f"it belongs to the story; the {tgt} seems to leave it out"
+    return (
+        f"it fits the story, but the {src} does not say it: the {tgt} adds it, or the {src} lost it"
+    )
 
 
 @register("gap", Severity.ERROR)
@@ -272,7 +283,11 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
             if on_src not in sides:
                 sides[on_src] = _Side.of(doc, on_src)
             kind = classify_gap(doc, k, sides[on_src])
-            why = _GAP_WORDS[kind]
+            why = (
+                _missing_words(on_src, doc.src.lang.upper(), doc.tgt.lang.upper())
+                if kind == "missing"
+                else _GAP_WORDS[kind]
+            )
         where = _neighbour_context(doc, k)
         message = (
             f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "

@@ -17,7 +17,8 @@
   left to that check (see ``SUPERSEDES`` in the registry).
 * ``punctuation``: one side of a pair ends with a question mark and the other
   with a full stop or exclamation mark, and has no question mark anywhere (a
-  quoted question, ``“Why?” he asked.``, is fine). A mark just inside a quote
+  quoted question, ``“Why?” he asked.``, is fine; so is a Korean written-register
+  question on a full stop, ``…부를 수 있을까.``). A mark just inside a quote
   that closes a quotation opened mid-sentence (``He asked, "Who?"``) is the
   quotation's, not the sentence's final mark.
 """
@@ -94,6 +95,11 @@ _CLOSERS = "\"'”’」』)]}»›˝ "
 # An ellipsis trails off ("이것이 끝일까…"): no statement, no question.
 _MARKS = {"?": "?", "？": "?", "!": "!", "！": "!", ".": ".", "。": "."}
 _KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|은가|인가|을까)$")
+# The written register's questions (-ㄹ까, -는가, -인가, -었나) end on a full stop
+# when rhetorical, as Korean editorials write them ("성공이라 부를 수 있을까."): still
+# a question, nothing to fix. The polite -습니까 addresses a reader and takes "?".
+_SSANG_SIEUT_FINAL = "".join(chr(0xAC00 + 28 * k + 20) for k in range(19 * 21))  # 었 갔 했 있
+_KO_RHETORICAL_END = re.compile(rf"(?:(?<!니)까|[는은인던]가|[{_SSANG_SIEUT_FINAL}]나)$")
 
 
 def _tail(text: str, words: int = 4) -> str:
@@ -409,6 +415,13 @@ def find_punctuation(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
             continue
         question_on_src = src.mark == "?"
         if (tgt if question_on_src else src).questions:
+            continue
+        told, told_in = (
+            (doc.tgt_text(bead), doc.tgt.lang)
+            if question_on_src
+            else (doc.src_text(bead), doc.src.lang)
+        )
+        if told_in == "ko" and _KO_RHETORICAL_END.search(told.rstrip(_CLOSERS + ".")):
             continue
         message = _punctuation_message(doc, bead, question_on_src)
         yield Flag("punctuation", Severity.INFO, bead.src, bead.tgt, message)

@@ -147,7 +147,7 @@ _KO_AFTER_EITHER = frozenset("의에도로")
 _RIEUL = 8  # the final consonant ㄹ, which takes 로 as a vowel does
 _KO_BOUND_NOUNS = frozenset("것수등때곳명측그")
 _KO_CASE_MARKERS = frozenset("이가을를은는에")  # not 도, 로, 의: 수도, 수로, 명의
-_PARTICLE = "a case particle (no verb)"
+_PARTICLE = "a particle (no verb)"  # 은/는 and 도 are no case particles
 _OPEN_CLAUSE = "an unfinished clause"
 # 이 and 가 after a number and its counter are subject markers (13명이, 1천546명이,
 # 2024년도가): no noun is a number, a counter and 이 or 가.

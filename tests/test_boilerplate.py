@@ -87,6 +87,25 @@ def test_custom_pattern_replaces_builtins() -> None:
         ("(LEAD)", True),
         ("(2nd LD)", True),
         ("[2보]", True),
+        # Korea Herald / Yonhap English bylines: names in title case, an address or not
+        ("By Choi Ji-won (jwchoi@yna.co.kr)", True),
+        ("By Kim Da-sol (ddd@heraldcorp.com)", True),
+        ("By Shin Hye-jin", True),
+        ("By Kim Arin and Lee Jung-joo", True),
+        ("By Claire S. Lee", True),
+        ("By Kim Arin (arin@heraldcorp.com), Lee Jung-joo (jjlee@heraldcorp.com)", True),
+        # a caption credited to the organisation that provided the photo
+        (
+            "A snowplow clears the road to Hallasan mountain on Jeju Island on the morning "
+            "of Dec. 9. (Jeju Provincial Government)",
+            True,
+        ),
+        ("Snow on Dec. 9. (Photo courtesy of Jeju Provincial Government)", True),
+        ("A snowplow clears the road on Dec. 9. (Jeju Provincial Government-Yonhap)", True),
+        ("Workers prepare the ice rink at City Hall. (Seoul Metropolitan Government)", True),
+        ("The Galaxy Z Fold 7 is shown in Seoul on July 10. (Samsung Electronics)", True),
+        ("Staff test the new vehicle in Ulsan. (Courtesy of Hyundai Motor)", True),
+        ("A snowplow clears the road on Dec. 9. [JEJU PROVINCIAL GOVERNMENT]", True),
         # real sentences that only start like a credit or a notice
         ("Copyright infringement suits against AI firms surged this year.", False),
         ("Written by hand, the letter reached the embassy on Monday.", False),
@@ -114,9 +133,54 @@ def test_custom_pattern_replaces_builtins() -> None:
         ("By Tuesday, the ministry had acted.", False),
         ("Written by the Korea Herald staff, the report was widely read.", False),
         ("The minister cited the report of Nov. 29, page 30, at length.", False),
+        # sentences that start with "By" are not bylines
+        ("By 2030, exports will double.", False),
+        ("By then the fire had spread.", False),
+        ("By then the fire had spread", False),
+        ("By Kim's own account, the talks failed.", False),
+        ("By Friday the ministry had acted", False),
+        ("By The Numbers", False),
+        ("By Lee Jae-myung, the bill was withdrawn.", False),
+        # a bracketed remark or a name spelled out in a sentence is content, and so is a
+        # paragraph a credit was glued to
+        ("The minister resigned on Friday. (The ministry declined to comment.)", False),
+        ("He joined the think tank in 2010 (Korea Development Institute).", False),
+        ("He joined the think tank in 2010 (Korea Development Institute)", False),
+        ("Thank you all. (Applause)", False),
+        ("The ministry said so. Residents clear snow. (Jeju Provincial Government)", False),
     ],
 )
 def test_builtin_rules_on_wire_copy(line: str, marked: bool) -> None:
     text = f"{line}\nThe party met on Monday.\n"
     sentences = mark_boilerplate(split_sentences(text, "en"), text.split("\n"), BUILTIN_BOILERPLATE)
     assert {s.line for s in sentences if s.boilerplate} == ({1} if marked else set())
+
+
+def _marked(text: str) -> set[int]:
+    sentences = mark_boilerplate(split_sentences(text, "en"), text.split("\n"), BUILTIN_BOILERPLATE)
+    return {s.line for s in sentences if s.boilerplate}
+
+
+def test_credit_on_a_line_of_its_own_after_a_caption_or_ending_the_story() -> None:
+    text = (
+        "Heavy snow closed all 21 hiking trails on Hallasan mountain.\n"
+        "Commuters cross a street in central Seoul on Dec. 9. (Yonhap)\n"
+        "(Seoul Metropolitan Government)\n"
+        "Flights resumed on Wednesday.\n"
+        "(Jeju Provincial Government)\n"
+        "By Shin Hye-jin (hjshin@yna.co.kr)\n"
+        "Copyright Yonhap News Agency. All rights reserved.\n"
+    )
+    assert _marked(text) == {2, 3, 5, 6, 7}
+
+
+def test_bracketed_line_inside_the_story_is_content() -> None:
+    text = (
+        "The minister resigned on Friday.\n"
+        "(The ministry declined to comment.)\n"
+        "Officials met on Monday.\n"
+        "(Seoul Metropolitan Government)\n"
+        "The city will open 12 shelters.\n"
+        "(The ministry declined to comment.)\n"
+    )
+    assert _marked(text) == set()

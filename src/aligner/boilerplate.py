@@ -6,17 +6,21 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from aligner.config import ORG_CREDIT
 from aligner.models import Sentence
 
 _LIST_HEADER = re.compile(r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?")
 _TERMINAL = re.compile(r"[.?!…。！？][\"'”’)\]]*$")
+_CREDIT_LINE = re.compile(ORG_CREDIT)
 
 
 def mark_boilerplate(
     sentences: Sequence[Sentence], lines: Sequence[str], patterns: Sequence[str]
 ) -> list[Sentence]:
-    """Flag every sentence on a line that matches a pattern (whole line), and the
-    headline-like lines (no final punctuation) that follow a related-stories header.
+    """Flag every sentence on a line that matches a pattern (whole line), the
+    headline-like lines (no final punctuation) that follow a related-stories header,
+    and a photo credit on a line of its own ("(Jeju Provincial Government)") that
+    follows a boilerplate line or that only boilerplate follows.
 
     Args:
         sentences: the document's sentences.
@@ -37,4 +41,25 @@ def mark_boilerplate(
             marked_lines.add(number)
         else:
             in_list = False
+    marked_lines |= _credit_lines(lines, marked_lines)
     return [replace(s, boilerplate=s.line in marked_lines) for s in sentences]
+
+
+def _credit_lines(lines: Sequence[str], marked_lines: set[int]) -> set[int]:
+    """The lines that are only a provider's credit in brackets, placed where a credit
+    goes: under a caption (a boilerplate line) or at the end of the story. Inside the
+    story such a line may be a remark of the text, and is left to the checks."""
+    filled = [n for n, raw in enumerate(lines, start=1) if raw.strip()]
+    before = dict(zip(filled[1:], filled, strict=False))
+    credits: set[int] = set()
+    content_follows = False
+    for number in reversed(filled):
+        if number in marked_lines:
+            continue
+        if _CREDIT_LINE.fullmatch(lines[number - 1].strip()) and (
+            not content_follows or before.get(number) in marked_lines
+        ):
+            credits.add(number)
+        else:
+            content_follows = True
+    return credits

@@ -52,6 +52,37 @@ _CAPTION = (
     rf"(?:{_ABBREVIATION}|(?![.!?。]\s).){{0,300}}(?:[.!?。]\s*)?"
     r"(?:[(\[][^()\[\]]{1,120}[)\]]\s*)*"
 )
+# a byline in title case, as the Korea Herald and Yonhap's English service write it:
+# "By Choi Ji-won (jwchoi@yna.co.kr)", "By Kim Arin and Lee Jung-joo": names of one to
+# four words, each a capital and lower-case letters (or an initial), and nothing else,
+# so "By then the fire had spread", "By 2030, ..." and "By Tuesday" are not bylines
+_NAME_WORD = r"(?:[A-Z][a-zA-Z]*[a-z](?:['’-][A-Za-z][a-z]+)*|[A-Z]\.)"
+_NOT_A_NAME = (
+    r"(?:The|An?|This|That|These|Those|Then|Now|Far|Contrast|Comparison"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December)\b"
+)
+_REPORTER = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}(?:\s*[(\[<]?\s*{_EMAIL}\s*[)\]>]?)?"
+_TITLE_BYLINE = (
+    rf"By\s+(?!{_NOT_A_NAME}){_REPORTER}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*){_REPORTER})*"
+)
+# the organisation that provided a photo, as a caption credits it: "(Jeju Provincial
+# Government)", "(Samsung Electronics-Yonhap)", "(Courtesy of Hyundai Motor)"; two
+# capitalised words at least, so that a remark ("(The ministry declined to comment.)",
+# "(Applause)") is never one
+_ORG_WORD = r"[A-Z][\w.&'’-]*"
+_ORG_NEXT_WORD = rf"\s+(?:(?:of|and|for|the|on|in)\s+)*{_ORG_WORD}"
+ORG_CREDIT = (
+    rf"\(\s*(?:(?i:(?:photo\s+)?courtesy\s+of)\s+(?:the\s+)?{_ORG_WORD}(?:{_ORG_NEXT_WORD})*"
+    rf"|(?:the\s+)?{_ORG_WORD}(?:{_ORG_NEXT_WORD})+)(?:\s*[-/]\s*(?:Yonhap|YONHAP))?\s*\)"
+)
+# a caption that ends with a full stop before its credit ("... on Dec. 9. (Jeju
+# Provincial Government)"): without the stop, "(Korea Development Institute)" may be a
+# name spelled out in a sentence
+_CAPTION_SENTENCE = (
+    rf"(?:{_ABBREVIATION}|(?![.!?。]\s).){{1,300}}[.!?][\"'”’]?\s+"
+    r"(?:[(\[][^()\[\]]{1,120}[)\]]\s*)*"
+)
 
 # Lines a Korean edition routinely leaves out: they are reported at info level
 # instead of as missing content. Matched against a whole stripped line.
@@ -70,7 +101,9 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+[=\s]\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
     rf"{_CAPTION}\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
     # an English credit in words: "[Photo: Yonhap]", "(Photo by Reuters)", "(Graphic=KJD)"
-    rf"{_CAPTION}[(\[]\s*(?i:(file\s+)?(photo|image|graphic)s?)\s*(:|=|\s+by\b)[^()\[\]]*[)\]]",
+    rf"{_CAPTION}[(\[]\s*(?i:(file\s+)?(photo|image|graphic)s?)\s*(:|=|\s+by\b|\s+courtesy\s+of\b)[^()\[\]]*[)\]]",
+    # a provider's credit: "... on the morning of Dec. 9. (Jeju Provincial Government)"
+    rf"{_CAPTION_SENTENCE}{ORG_CREDIT}",
     rf"{_CAPTION}\[\s*[A-Z][A-Z0-9 /&.,'’-]*[A-Z0-9]\s*\]",
     # a photographer and the paper: "(Im Se-jun/The Korea Herald)", "(임세준/코리아헤럴드)"
     rf"{_CAPTION}\({_NAME}\s*/\s*{_NAME}\)",
@@ -82,6 +115,7 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr", or of
     # names in capitals: "BY LEE HAE-RIN [lee.haerin@joongang.co.kr]"
     rf"([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?{_EMAIL}([\s,;/·]+{_EMAIL})*",
+    _TITLE_BYLINE,
     rf"B[Yy]\s+(?!(THE|AN?)\b){_CAPS_NAME}(\s*(,|AND|&)\s*{_CAPS_NAME})*(\s*\[?{_EMAIL}([\s,;/]+{_EMAIL})*\]?)?",
     # where a translated column first ran: "JoongAng Ilbo, Nov. 29, Page 30"
     rf"{_NAME}\s*,\s*{_MONTH}\s*\d{{1,2}}(\s*,\s*\d{{4}})?\s*,\s*(?i:page|p\.)\s*[A-Z]?\d+\.?",

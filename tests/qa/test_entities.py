@@ -193,6 +193,35 @@ def test_link_given_elsewhere_in_the_other_document_is_not_flagged() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("en_url", "ko_url"),
+    [
+        ("https://www.airkorea.or.kr/eng", "https://www.airkorea.or.kr"),
+        ("https://www.lunartide.com/tour", "https://www.lunartide.com/ko/tour"),
+        ("https://visitkorea.or.kr/en-us/festivals", "https://visitkorea.or.kr/ko-kr/festivals"),
+        ("https://www.example.com/english/news/12", "https://www.example.com/korean/news/12"),
+        ("https://example.com/event?id=7&lang=en", "https://example.com/event?id=7&lang=ko"),
+        ("https://www.youtube.com/watch?v=abc12&hl=en", "https://www.youtube.com/watch?v=abc12"),
+    ],
+)
+def test_a_link_localised_to_the_other_language_is_the_same_link(en_url: str, ko_url: str) -> None:
+    assert not _flags((f"Details are at {en_url} today.", f"자세한 내용은 {ko_url} 참조."))
+
+
+@pytest.mark.parametrize(
+    ("en_url", "ko_url"),
+    [
+        ("https://www.lunartide.com/tour", "https://www.lunartide.com/shop"),
+        ("https://example.com/event?id=7&lang=en", "https://example.com/event?id=8&lang=ko"),
+        # a path segment that only looks like a language code is part of the address
+        ("https://example.com/kor-news/1", "https://example.com/news/1"),
+    ],
+)
+def test_a_link_that_differs_beyond_its_language_is_changed(en_url: str, ko_url: str) -> None:
+    [flag] = _flags((f"Details are at {en_url} today.", f"자세한 내용은 {ko_url} 참조."))
+    assert flag.message.startswith("link changed")
+
+
 # ---------------------------------------------------------------- names with a fixed Korean form
 
 

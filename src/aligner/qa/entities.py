@@ -9,7 +9,8 @@ The check therefore flags only what is confidently wrong:
 
 * links (URLs, e-mail addresses, @handles, #hashtags) are copied verbatim by
   translators: one present on one side of a pair and absent from the whole
-  other document is flagged;
+  other document is flagged (a link to the other language's edition of the
+  page, ``/eng`` for ``/ko``, ``?lang=ko``, is the same link);
 * a Latin-script acronym or capitalised word inside the Korean text is kept
   from the source, so it must occur in the English document, spelled out or
   not: as the initials of a name anywhere in it (``IOC``, "International
@@ -40,7 +41,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Severity
 from aligner.qa.alignment import _quote
-from aligner.qa.links import Token, link_target, link_tokens, without_links
+from aligner.qa.links import Token, language_neutral, link_target, link_tokens, without_links
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.terminology import Term, en_key, load_glossary, make_term
 
@@ -334,8 +335,8 @@ def _context(doc: AlignedDocument, settings: Settings) -> _Context:
     tgt_all = " ".join(s.text for s in doc.tgt.sentences)
     builtin, user = _names(settings)
     return _Context(
-        frozenset(t.key for t in _links(doc.src, range(len(doc.src.sentences)))),
-        frozenset(t.key for t in _links(doc.tgt, range(len(doc.tgt.sentences)))),
+        frozenset(language_neutral(t.key) for t in _links(doc.src, range(len(doc.src.sentences)))),
+        frozenset(language_neutral(t.key) for t in _links(doc.tgt, range(len(doc.tgt.sentences)))),
         _EnglishIndex(src_all),
         frozenset(_bracket_glossed(tgt_all))
         | {key for term in _ACRONYM_NAMES if term.en_match(src_all) for key in term.ko},
@@ -348,10 +349,16 @@ def _flag(bead: Bead, message: str, subject: str) -> Flag:
     return Flag("named_entity", Severity.WARNING, bead.src, bead.tgt, message, subject=subject)
 
 
+def _unmatched(links: list[Token], other: frozenset[str]) -> list[str]:
+    """The links the other document never gives; one localised to the other language's
+    edition of the page (``/eng`` for ``/ko``) counts as given."""
+    return [t.text for t in links if language_neutral(t.key) not in other]
+
+
 def _link_flags(doc: AlignedDocument, bead: Bead, ctx: _Context) -> Iterator[Flag]:
     src, tgt = doc.src_text(bead), doc.tgt_text(bead)
-    lost = [t.text for t in _links(doc.src, bead.src) if t.key not in ctx.tgt_links]
-    added = [t.text for t in _links(doc.tgt, bead.tgt) if t.key not in ctx.src_links]
+    lost = _unmatched(_links(doc.src, bead.src), ctx.tgt_links)
+    added = _unmatched(_links(doc.tgt, bead.tgt), ctx.src_links)
     if lost and added:  # one link put for another: one fault
         message = f"link changed: EN has {_listing(lost)}, KO has {_listing(added)} instead"
         yield _flag(bead, f"{message}: {_quote(tgt)}", "changed")

@@ -26,6 +26,9 @@ _LINK_HINT = re.compile(
 )
 _LINK_TAIL = re.compile(r"[.,;:!?/]+$")
 _SCHEME = re.compile(r"^(?:https?://)?(?:www\.)?", re.IGNORECASE)
+# how a site names its English or Korean edition: /eng, /ko/, /en-us/, english.hani.co.kr
+_LANGUAGE = re.compile(r"(?:en|eng|english|ko|kor|korean|kr)(?:[-_][a-z]{2})?")
+_LANGUAGE_QUERY = re.compile(r"(?:lang|hl)=[\w-]*")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,24 @@ class Token:
 
 def _link_key(text: str) -> str:
     return _SCHEME.sub("", text).lower()
+
+
+def language_neutral(key: str) -> str:
+    """A link's key without the language its site serves it in, so that a translation
+    pointing to the Korean edition of the page the English links is the same link.
+
+    Example:
+        >>> language_neutral("example.com/ko/tour?id=7&lang=ko")
+        'example.com/tour?id=7'
+    """
+    address, _, query = key.partition("?")
+    host, *path = address.split("/")
+    labels = host.split(".")
+    if len(labels) > 2 and _LANGUAGE.fullmatch(labels[0]):
+        host = ".".join(labels[1:])
+    address = "/".join([host, *(part for part in path if not _LANGUAGE.fullmatch(part))])
+    query = "&".join(p for p in query.split("&") if p and not _LANGUAGE_QUERY.fullmatch(p))
+    return f"{address.rstrip('/')}?{query}" if query else address.rstrip("/")
 
 
 def link_tokens(text: str) -> list[Token]:

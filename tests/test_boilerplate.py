@@ -184,3 +184,10 @@ def test_bracketed_line_inside_the_story_is_content() -> None:
         "(The ministry declined to comment.)\n"
     )
     assert _marked(text) == set()
+
+
+def test_without_patterns_a_credit_line_is_content() -> None:
+    """``boilerplate = []`` means every line is content (the benchmarks align that way)."""
+    text = "Flights resumed on Wednesday.\n(Jeju Provincial Government)\n"
+    sentences = mark_boilerplate(split_sentences(text, "en"), text.split("\n"), [])
+    assert not [s for s in sentences if s.boilerplate]

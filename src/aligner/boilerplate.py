@@ -41,7 +41,8 @@ def mark_boilerplate(
             marked_lines.add(number)
         else:
             in_list = False
-    marked_lines |= _credit_lines(lines, marked_lines)
+    if compiled:  # no patterns: every line is content (``boilerplate = []``)
+        marked_lines |= _credit_lines(lines, marked_lines)
     return [replace(s, boilerplate=s.line in marked_lines) for s in sentences]
 
 

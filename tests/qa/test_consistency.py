@@ -134,6 +134,18 @@ def test_numbers_and_units_written_otherwise_are_one_rendering(
     assert len(flags["c.txt"]) == 1
 
 
+def test_native_numerals_are_their_digits_and_ranges_keep_both_ends(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    en = ["He moved to Seoul at 19 and earned more in the July-September period."]
+    a = (en, ["그는 열아홉 살에 상경했고 7~9월 수입이 늘었다."])
+    b = (en, ["그는 19살에 상경했고 7~9월 수입이 늘었다."])
+    c = (en, ["그는 19살에 상경했고 7~8월 수입이 늘었다."])  # another range
+    flags = _flags(_check(tmp_path, encoder, {"a.txt": a, "b.txt": b, "c.txt": c}))
+    assert flags["a.txt"] == flags["b.txt"] == []
+    assert len(flags["c.txt"]) == 1
+
+
 def test_a_subject_each_story_names_itself_is_left_out(tmp_path: Path, encoder: Encoder) -> None:
     en = ["The company declined to comment on its plans for next year."]
     a = (en, ["삼성전자는 내년 계획에 대한 언급을 거부했다."])

@@ -77,6 +77,19 @@ def test_registered_as_an_error() -> None:
         ("2시간1분9초", [7_269]),
         ("2008년 9월", [2008, 9]),  # a date is no duration in parts
         ("오후 2시 30분", [2, 30]),
+        # native numerals before a counter, tens and units written as one word
+        ("열아홉 살에 상경해", [19]),
+        ("스무 살, 서른두 살, 마흔 살, 쉰다섯 살, 아흔 살", [20, 32, 40, 55, 90]),
+        ("열한 살, 스물한 명, 열두 개, 다섯 번째였다", [11, 21, 12, 5]),
+        ("오전 열한 시께, 석 달 뒤, 한 해 동안", [11, 3, 1]),
+        ("열두세 명, 한두 번", []),  # "twelve or thirteen", "once or twice"
+        # 하루 and 일주일 count days, as 열흘 does
+        ("하루 뒤, 일주일 전, 하루아침에", [1, 7]),
+        # the 兩 of 양당, 양국, 양 정상 is two; not 양자역학 (quantum mechanics) or a name
+        ("양당 격차, 양국은, 양측이, 양 정상은, 양자 회담", [2, 2, 2, 2, 2]),
+        ("양자역학, 양 대표는, 양사언", []),
+        # a range of months is one number, as in 4~6월
+        ("4~6월 영업이익", [4]),
     ],
 )
 def test_korean_numbers(text: str, values: list[float]) -> None:
@@ -104,6 +117,14 @@ def test_korean_numbers(text: str, values: list[float]) -> None:
         ("in the first three quarters", [1, 3]),
         ("one year and six months", [18]),
         ("two hours, 15 minutes", [135]),
+        # AP style's mixed fractions, as "6½" writes them
+        ("6 1/2 games ahead, 6-1/2 games, 2 3/4 inches", [6.5, 6.5, 2.75]),
+        ("a 3 1/2-year term", [3.5]),
+        ("1/2 of them, 9/11, 24/7", [0.5, 9, 11, 24, 7]),
+        # a count the article writes: one of its unit, a decade ten years, a century 100
+        ("a week earlier, an hour, for nearly a decade, a century ago", [1, 1, 10, 100]),
+        ("a year and six months", [18]),
+        ("the July-September period, from July to September", [7, 7]),
     ],
 )
 def test_english_numbers(text: str, values: list[float]) -> None:
@@ -783,3 +804,159 @@ def test_matched_numbers_are_the_equal_pairs_unmatched_numbers_takes_away() -> N
     ]
     src_left, tgt_left = unmatched_numbers(src, tgt)
     assert [n.text for n in src_left] == ["15"] and [n.text for n in tgt_left] == ["16"]
+
+
+# The false-flag hunt on faithful stories: counts the English writes with an
+# article, the 兩 of 양당, mixed fractions, native numerals and ranges of months.
+
+
+def test_counts_without_digits_read_their_unit() -> None:
+    text = "a week earlier, an hour later, for nearly a decade, a day-long strike"
+    assert [n.unit for n in extract_numbers(text, "en")] == ["week", "hour", "year", "day"]
+    text = "한 달 뒤, 열두 시간, 하루 동안, 일주일 전, 한 해 동안"
+    assert [n.unit for n in extract_numbers(text, "ko")] == ["month", "hour", "day", "day", "year"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        (
+            "The gap between the two parties narrowed from 19 percentage points"
+            " a week earlier to 15 points.",
+            "양당 격차는 1주 전 19%포인트에서 15%포인트로 좁혀졌다.",
+            None,
+        ),
+        ("The two countries signed the deal a year ago.", "양국은 1년 전 협정에 서명했다.", None),
+        ("The two ministers met again a month later.", "두 장관은 1개월 뒤 다시 만났다.", None),
+        ("The two parties met a week earlier.", "양당은 1주 전 만났다.", None),
+        ("The two parties met last week.", "양당은 1주 전 만났다.", None),  # 양 is two
+        ("He was freed a week later.", "그는 7일 뒤 풀려났다.", None),
+        ("He was freed a day later.", "그는 하루 뒤 풀려났다.", None),
+        ("The two leaders talked for an hour.", "양 정상은 1시간 동안 대화했다.", None),
+        ("He played there for nearly a decade.", "그는 10년 가까이 그곳에서 연주했다.", None),
+        ("The bridge opened a century ago.", "다리는 100년 전 개통됐다.", None),
+        # "a year earlier" is often 전년 or 지난해: an article's count needs no partner
+        ("Exports rose 2 percent from a year earlier.", "수출은 지난해보다 2% 늘었다.", None),
+        ("He left a decade ago.", "그는 20년 전 떠났다.", None),
+        # ... and takes none but a number of its unit, nor does 양 take digits
+        ("Exports rose 2 percent from a year earlier.", "수출은 전년 대비 1% 늘었다.", "2"),
+        (
+            "The two ministers expect 2 percent growth.",
+            "양국 재무장관은 3% 성장을 예상한다.",
+            "2",
+        ),
+        # a duration it opens is one quantity
+        ("He served a year and six months.", "그는 1년 6개월을 복역했다.", None),
+        ("He served a year and six months.", "그는 1년 8개월을 복역했다.", "a year and six"),
+    ],
+)
+def test_a_count_written_with_an_article_or_as_both(en: str, ko: str, changed: str | None) -> None:
+    flags = _flags(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert flag.message.startswith(f"number {changed}"), flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        (
+            "The Twins finished first in the regular season with an 86-56-2 record,"
+            " 6 1/2 games ahead of second-place KT.",
+            "LG는 정규시즌에서 86승 2무 56패를 거둬 2위 kt에 6.5경기 앞선 1위를 차지했다.",
+            None,
+        ),
+        ("They finished 6-1/2 games ahead.", "6.5경기 앞선 채 마쳤다.", None),
+        ("They finished 6 1/2 games ahead.", "7.5경기 앞선 채 마쳤다.", "6 1/2"),
+        ("He got a 3 1/2-year sentence.", "그는 징역 3년 6개월을 선고받았다.", None),
+        ("He got a 3 1/2-year sentence.", "그는 징역 3년 반을 선고받았다.", None),
+        ("He got a 3 1/2-year sentence.", "그는 징역 4년 6개월을 선고받았다.", "3 1/2"),
+    ],
+)
+def test_a_mixed_fraction_is_one_value(en: str, ko: str, changed: str | None) -> None:
+    flags = _flags(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert flag.message.startswith(f"number {changed}"), flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        (
+            "He moved to Seoul at 19 and played in bands at U.S. military clubs for nearly"
+            ' a decade before writing his first hit, "Rain on the Han River," in 1972.',
+            "열아홉 살에 상경해 10년 가까이 미8군 클럽 밴드에서 연주했고,"
+            " 1972년 첫 히트곡 '한강에 내리는 비'를 발표했다.",
+            None,
+        ),
+        ("He moved to Seoul at 20.", "그는 스무 살에 상경했다.", None),
+        ("She died at 32.", "그는 서른두 살에 세상을 떠났다.", None),
+        ("Twenty-one people were hurt.", "스물한 명이 다쳤다.", None),
+        ("He bought 12 eggs.", "그는 달걀 열두 개를 샀다.", None),
+        ("It was his 15th win.", "그의 열다섯 번째 승리였다.", None),
+        ("The talks began at 11 a.m.", "회담은 오전 열한 시에 시작됐다.", None),
+        ("Nine in 10 respondents agreed.", "응답자 열 명 중 아홉 명이 동의했다.", None),
+        ("90 percent of respondents agreed.", "응답자 열 명 중 아홉 명이 동의했다.", None),
+        (
+            "He moved to Seoul at 19.",
+            "그는 열한 살에 상경했다.",
+            "number 19 in the English is 열한 (11) in the Korean",
+        ),
+        (
+            "12 people were hurt.",
+            "열세 명이 다쳤다.",
+            "number 12 in the English is 열세 (13) in the Korean",
+        ),
+        (
+            "The talks began at 10 a.m.",
+            "회담은 오전 열한 시에 시작됐다.",
+            "number 10 (10 a.m.) in the English is 열한 (11 a.m.) in the Korean",
+        ),
+        # one to nine in native numerals still never raise a flag
+        ("Three officials were fired.", "간부 네 명이 해임됐다.", None),
+    ],
+)
+def test_native_numerals_with_tens_are_as_sure_as_digits(
+    en: str, ko: str, message: str | None
+) -> None:
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        (
+            "Operating profit reached 12.2 trillion won in the July-September period,"
+            " up from 9.21 trillion won a year earlier.",
+            "7~9월 영업이익은 12조2천억 원으로, 전년 같은 기간의 9조2천100억 원보다 늘었다.",
+            None,
+        ),
+        (
+            "Operating profit reached 12.2 trillion won in the July-September period,"
+            " up from 9.21 trillion won a year earlier.",
+            "4~6월 영업이익은 12조2천억 원으로, 전년 같은 기간의 9조2천100억 원보다 늘었다.",
+            "number July-September in the English is 4~6월 in the Korean",
+        ),
+        ("Sales rose from July to September.", "매출은 7월부터 9월까지 늘었다.", None),
+        (
+            "Sales rose from July to September.",
+            "매출은 7월부터 8월까지 늘었다.",
+            "number July to September in the English is 7월부터 8월 in the Korean",
+        ),
+        ("Sales rose in July-September.", "매출은 7월과 9월에 늘었다.", None),
+        # against a single month, a range is its two months
+        (
+            "Sales rose in July-September.",
+            "매출은 6월에 늘었다.",
+            "number July (7) in the English is 6 in the Korean",
+        ),
+        ("Exports rose in the July-September quarter.", "수출은 3분기에 증가했다.", None),
+    ],
+)
+def test_a_range_of_months_is_compared_as_a_range(en: str, ko: str, message: str | None) -> None:
+    assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])

@@ -88,7 +88,8 @@ class _Use:
         for number in extract_numbers(text, self.doc.tgt.lang):
             if weekday and number.kind == "day":
                 text = text.replace(number.text + "일", "N일", 1)
-            elif number.confident:  # in digits: "두 시간" and "두시간" are alike already
+            # in digits: "두 시간" and "두시간" are alike already; "4~6월" is two months
+            elif number.confident and not number.is_range:
                 text = text.replace(number.text, f"{number.value:.15g}", 1)
         for spelling, unit in _UNITS:
             text = text.replace(spelling, unit)

@@ -4,11 +4,15 @@ Both sides are reduced to numeric values by ``aligner.qa.numerals``, which
 normalises how each language writes numbers: thousands separators and decimals,
 percentages, English number words and scale words ("forty-two", "3.5 million",
 "$50bn", "a dozen"), month names and clock times, fractions ("two-thirds",
-"2/3", ``3분의 2``, ``절반``), Korean units (``3만 5천``, ``12조3천억``, ``5백만``,
-``1천200``), batting averages (``2할6푼8리``), Korean native numerals before a
-counter (``세 명``, ``두 번``), counters and hedges stripped (``40여 명`` is 40,
-about), a share of a whole as the percentage it makes ("eight in 10", ``10명 중
-8명`` and "80 percent"), a decade as any figure inside it ("mid-30s" and ``35세``).
+"2/3", ``3분의 2``, ``절반``, "6 1/2" and ``6.5``), Korean units (``3만 5천``,
+``12조3천억``, ``5백만``, ``1천200``), batting averages (``2할6푼8리``), Korean
+native numerals before a counter (``세 명``, ``두 번``, ``열아홉 살``), counters and
+hedges stripped (``40여 명`` is 40, about), a share of a whole as the percentage it
+makes ("eight in 10", ``10명 중 8명`` and "80 percent"), a decade as any figure
+inside it ("mid-30s" and ``35세``), a range of months as a range ("July-September"
+and ``7~9월``). A count implied by a word ("a week", "a decade", the 兩 of
+``양당``) matches only a number that writes it out (``1주``, ``10년``, "the two
+parties") and needs no partner.
 The values of a bead are matched as multisets; a temperature in
 Fahrenheit also matches its conversion to Celsius within a degree ("95 degrees"
 and ``35도``; a bare "degrees" or ``도`` may be either scale), a quantity in
@@ -36,7 +40,8 @@ up that counts the noun after it ("seven people", "three of them": AP style
 spells out one to nine), and not a bracketed currency conversion (a share or an
 age in brackets is the sentence's own); other number words ("one", "a dozen"),
 a day of the month whose month the other side does not name, and Korean native
-numerals help matching but never raise a flag, nor do ordinals in words and
+numerals from one to nine help matching but never raise a flag (with tens,
+``열한 살``, they are as sure as digits), nor do ordinals in words and
 ``제N`` (``제1야당``) but against another place in a series ("finished third"
 and ``4위``, "third straight" and ``4연승``). A clock time in the other half of
 the day is one changed ("7:10 a.m." and ``오후 7시 10분``), one that differs
@@ -104,6 +109,10 @@ def _rounded_alike(x: float, other: float) -> float:
 
 
 def _matches(a: Number, b: Number) -> bool:
+    if not (_writes_out(a, b) and _writes_out(b, a)):
+        return False
+    if a.is_range or b.is_range:  # "July-September" is 7~9월, and no single month
+        return a.is_range and b.is_range and all(map(_matches, a.parts, b.parts))
     if _hours(a) and _hours(b):  # times of day: "7 a.m." is not ``오후 7시``
         return bool(_hours(a) & _hours(b))
     if _convertible(a, b):
@@ -111,6 +120,17 @@ def _matches(a: Number, b: Number) -> bool:
     if any(_same(x, y) for x in a.values for y in b.values) or _same_temperature(a, b):
         return True
     return _same(_rounded_alike(a.value, b.value), _rounded_alike(b.value, a.value))
+
+
+def _writes_out(implied: Number, other: Number) -> bool:
+    """Whether ``other`` can be the count ``implied`` implies, if it is one: "a week" is
+    a number of its measure (``1주``, ``7일``), not the 1 of ``1%``; ``양당`` a number
+    word ("the two parties"), not the 2 of "2 percent"."""
+    if implied.kind != "implied":
+        return True
+    if implied.unit:
+        return measure(implied.unit) == measure(other.unit)
+    return other.text[:1].isalpha() and not other.unit
 
 
 def _convertible(a: Number, b: Number) -> bool:
@@ -144,13 +164,14 @@ def _same_kind(a: Number, b: Number) -> bool:
 def _countable(a: Number, b: Number) -> bool:
     """Whether ``a`` and ``b`` could be one count changed: a number word counts things,
     so its partner must count something too (``8명``, ``징역 6년``), not be a day
-    ("the two leaders met in early June": ``6월 4일``) or a name (``6자회담``)."""
+    ("the two leaders met in early June": ``6월 4일``) or a name (``6자회담``). A
+    Korean native numeral counts with its counter: "at 19" is ``열아홉 살``."""
     return not any(
         x.text[:1].isalpha()
         and x.kind not in ("month", "am", "pm")
         and x.unit != "share"  # "eight in 10" is 80 percent
         and y.text[:1].isdigit()
-        and y.kind not in ("count", "ordinal")
+        and y.kind not in ("count", "ordinal", *([""] if x.kind == "count" else []))
         for x, y in ((a, b), (b, a))
     )
 
@@ -240,12 +261,17 @@ def _matched_away(
 def _in_parts(left: list[Number], other: Sequence[Number]) -> list[Number]:
     """``left`` with a quantity in parts that is left over read as its parts if one of
     them matches a leftover of ``other``: "21:30" against ``21시간 30분``, "10 years,
-    5 months later" against ``10년 ... 5개월``, but not "18 months" against ``1년 8개월``."""
-    return [
-        part
-        for n in left
-        for part in (n.parts if any(_matches(p, b) for p in n.parts for b in other) else (n,))
-    ]
+    5 months later" against ``10년 ... 5개월``, but not "18 months" against ``1년 8개월``.
+    A range of months is read as its two months unless ``other`` has a range left:
+    "July-September" against ``7월과 9월`` or ``6월``, not against ``4~6월``."""
+    ranges = any(b.is_range for b in other)
+
+    def apart(n: Number) -> bool:
+        if n.is_range and not ranges:
+            return True
+        return any(_matches(p, b) for p in n.parts for b in other)
+
+    return [part for n in left for part in (n.parts if apart(n) else (n,))]
 
 
 def _drop_glued(left: list[Number], other: list[Number]) -> None:
@@ -332,6 +358,8 @@ def is_substitution(a: Number, b: Number) -> bool:
         for "18 months" vs ``1년 8개월`` (written as ``1년 6개월``, one digit off);
         False for unrelated figures such as "75" vs "120".
     """
+    if a.is_range and b.is_range:  # one of them changed: "July-September" and 4~6월
+        return True
     if not _comparable_units(a.unit, b.unit):
         return False  # "75 mph" and "120km" are one speed
     if _one_edit_apart(_written_digits(a), _written_digits(b)):

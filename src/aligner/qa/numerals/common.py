@@ -28,7 +28,13 @@ class Number:
             ``"ordinal"`` for a place in a series ("3rd", "third", "Article 7",
             ``제3차``, ``4위``, ``6경기 연속``), ``"gloss"`` for a number inside a
             Latin-script gloss of Korean text ("빌딩 2008(Light+Building
-            2008)"), else empty.
+            2008)"), ``"count"`` for a Korean number before a counter (``8명``,
+            ``열아홉 살``), ``"implied"`` for a count that a word implies
+            rather than writes: the article of "a week" or "a decade" (one
+            week, ten years), the 兩 of ``양당`` (two), else empty. An implied
+            count matches only what writes it out: a number of its measure
+            (``1주``, ``7일``, ``10년``), or, without a unit, a number word ("the
+            two parties").
         unit: the unit written with it: one of :data:`MEASURES` (``"cm"``,
             ``"month"``), several of one measure joined by ``+`` for a
             quantity written in parts (``"year+month"`` for ``1년 6개월``,
@@ -63,6 +69,11 @@ class Number:
     @property
     def values(self) -> frozenset[float]:
         return self.aliases | {self.value}
+
+    @property
+    def is_range(self) -> bool:
+        """A range of months ("July-September", ``4~6월``), whose parts are its ends."""
+        return self.kind == "month" and len(self.parts) == 2
 
 
 # Units that translators convert exactly within one measure, with their size in
@@ -176,7 +187,8 @@ def join_parts(found: list[Found], text: str, gap: re.Pattern[str]) -> list[Foun
                 confident=first.confident or number.confident,
                 unit=f"{first.unit}+{number.unit}",
                 unit_text=number.unit_text,
-                parts=(first.parts or (first,)) + (number,),
+                parts=(first.parts or (replace(first, start=first_start),))
+                + (replace(number, start=start),),
             )
             joined.append((first_start, end, whole))
         else:
@@ -209,11 +221,39 @@ def join_shares(
                 percent = 100 * part.value / whole.value
                 # "one in three" is reported as 33 percent
                 aliases = frozenset({part.value / whole.value, float(round(percent))})
-                parts = (first, number)
+                parts = (replace(first, start=first_start), replace(number, start=start))
                 share = Number(percent, text[first_start:end], aliases, unit="share", parts=parts)
                 joined[-1] = (first_start, end, share)
                 continue
         joined.append((start, end, number))
+    return joined
+
+
+def join_ranges(
+    found: list[Found], text: str, between: re.Pattern[str], tail: re.Pattern[str] | None = None
+) -> list[Found]:
+    """A range of months ("July-September", "from July to September", ``4~6월``,
+    ``7월부터 9월까지``) as one number of kind ``"month"``: its parts are its two ends,
+    its value the first.
+
+    Args:
+        found: numbers read from ``text``, in reading order.
+        text: the text they were read from.
+        between: what stands between the two months, matched from the end of the first.
+        tail: what the range's text takes after the second (``월``).
+    """
+    joined: list[Found] = []
+    for start, end, number in found:
+        first_start, first_end, first = joined[-1] if joined else (0, 0, number)
+        gap = between.match(text, first_end) if joined else None
+        if gap and gap.end() == start and first.kind == number.kind == "month":
+            end = after.end() if tail and (after := tail.match(text, end)) else end
+            ends = (replace(first, start=first_start), replace(number, start=start))
+            sure = first.confident and number.confident
+            months = Number(first.value, text[first_start:end], confident=sure, kind="month")
+            joined[-1] = (first_start, end, replace(months, parts=ends))
+        else:
+            joined.append((start, end, number))
     return joined
 
 

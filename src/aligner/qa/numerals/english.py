@@ -1,6 +1,7 @@
 """Numbers as English writes them: digits with separators and scale words ("3.5
-million", "$50bn"), number words ("forty-two", "a dozen"), ordinals, month names,
-clock times and Roman numerals."""
+million", "$50bn"), number words ("forty-two", "a dozen"), counts the article
+implies ("a week", "a decade"), ordinals, month names and their ranges, clock times
+and Roman numerals."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from aligner.qa.numerals.common import (
     currency_conversion,
     free,
     join_parts,
+    join_ranges,
     join_shares,
     parse_digits,
     read_unit,
@@ -124,6 +126,8 @@ _EN_UNITS_AFTER = (
 )  # fmt: skip
 # "1 year and 6 months", "2 hours, 15 minutes": one duration in parts
 _EN_PARTS_GAP = re.compile(r",?\s+(?:and\s+)?")
+# "July-September", "from July to September": a range of months
+_EN_RANGE_BETWEEN = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|thru)\s+", re.I)
 # "eight in 10", "3 out of 10", "one of every five": a share of a whole
 _EN_SHARE_BETWEEN = re.compile(r"\s+(?:in|out\s+of|of\s+every)\s+", re.I)
 # "in their 30s" is 30대; "mid-30s" is about 35 (35도, 35세 안팎), as a hedge is
@@ -166,16 +170,26 @@ _EN_MONTH = re.compile(
     r"\b(?P<name>(?:January|February|April|June|July|August|September|October|November"
     r"|December)\b|(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.|(?:May|March)(?=\s+\d))"
 )
-# "two-thirds", "a third of", "three quarters of", "half", "2/3"; not "a third
-# straight day" (an ordinal) or "three quarters" of a fiscal year
+# "two-thirds", "a third of", "three quarters of", "half", "2/3", AP style's "6 1/2"
+# and "3-1/2" (6½); not "a third straight day" (an ordinal) or "three quarters" of
+# a fiscal year
 _EN_FRACTION = re.compile(
     r"\b(?P<m>an?|one|two|three|four|five|six|seven|eight|nine)"
     r"(?:-|\s+(?=\w+\s+of\b)|\s+(?=half\b))"
     r"(?P<n>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b"
-    rf"|\b(?P<half>half)\b|{SLASH_FRACTION}",
+    rf"|\b(?P<half>half)\b|(?:(?<![\d/.,-])(?P<whole>\d{{1,3}})[\s-])?{SLASH_FRACTION}",
     re.I,
 )
 _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
+# "a week earlier", "an hour", "for nearly a decade": a count the article implies, as
+# Korean writes it (1주 전, 1시간, 10년 가까이) or not at all ("a year ago" is 지난해)
+_EN_ARTICLE_COUNTS = {
+    "day": (1, "day"), "week": (1, "week"), "month": (1, "month"), "year": (1, "year"),
+    "hour": (1, "hour"), "decade": (10, "year"), "century": (100, "year"),
+}  # fmt: skip
+_EN_ARTICLE_COUNT = re.compile(
+    rf"\b(?P<a>an?)(?P<unit>\s+(?P<word>{'|'.join(_EN_ARTICLE_COUNTS)}))\b", re.I
+)
 
 
 def _en_context(text: str, start: int, end: int, number: Number) -> Number:
@@ -259,8 +273,10 @@ def _en_fractions(text: str) -> Iterator[Found]:
     for m in _EN_FRACTION.finditer(text):
         if m["sm"]:
             value = slash_fraction(m)
+            start = m.start() if m["whole"] else m.start("sm")
             if value is not None:
-                yield m.start(), m.end(), Number(value, m.group())
+                value += int(m["whole"] or 0)
+                yield start, m.end(), Number(value, text[start : m.end()])
             continue
         if m["half"]:
             yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
@@ -375,6 +391,18 @@ def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
         yield m.start(), m.end(), Number(_ROMANS[m["roman"]], m["roman"], confident=False)
 
 
+def _en_article_counts(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
+    """Counts the article implies: never sure, and matching only a number of their
+    measure (``1주``, ``7일``; see :class:`Number`)."""
+    for m in _EN_ARTICLE_COUNT.finditer(text):
+        value, unit = _EN_ARTICLE_COUNTS[m["word"].lower()]
+        if free(m.start(), m.end(), taken):
+            # "a year" is written in its unit and may go on ("a year and six months")
+            written = m["unit"] if unit == m["word"].lower() else ""
+            count = Number(value, m["a"], confident=False, kind="implied", unit=unit)
+            yield m.start(), m.end("a"), replace(count, unit_text=written)
+
+
 def extract_en(text: str) -> list[Found]:
     found = list(_en_clock_times(text))
     found += _en_decades(text)
@@ -387,6 +415,8 @@ def extract_en(text: str) -> list[Found]:
     found += _en_named_numbers(text, taken)
     # "7:00" is "7시" in Korean: zero minutes are no number of their own
     found = [f for f in found if not (f[2].text == "00" and text[: f[0]].endswith(":"))]
-    found = sorted(((s, e, _en_context(text, s, e, n)) for s, e, n in found), key=lambda f: f[:2])
-    found = join_parts(found, text, _EN_PARTS_GAP)
-    return join_shares(found, text, _EN_SHARE_BETWEEN, whole_first=False)
+    found = [(s, e, _en_context(text, s, e, n)) for s, e, n in found]
+    found += _en_article_counts(text, [(s, e) for s, e, _ in found])
+    found = join_parts(sorted(found, key=lambda f: f[:2]), text, _EN_PARTS_GAP)
+    found = join_shares(found, text, _EN_SHARE_BETWEEN, whole_first=False)
+    return join_ranges(found, text, _EN_RANGE_BETWEEN)

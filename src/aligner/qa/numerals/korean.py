@@ -1,6 +1,7 @@
 """Numbers as Korean writes them: digits with units (``3만 5천``, ``12조3천억``,
 ``1천200``), dates (``6월 4일``, ``9·11``), batting averages (``2할6푼8리``), native
-numerals before a counter (``세 명``) and hedges (``40여 명``)."""
+numerals before a counter (``세 명``, ``열아홉 살``), ranges of months (``4~6월``), the
+兩 of ``양당`` and hedges (``40여 명``)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from aligner.qa.numerals.common import (
     currency_conversion,
     free,
     join_parts,
+    join_ranges,
     join_shares,
     measure,
     parse_digits,
@@ -43,13 +45,27 @@ _KO_ORDINAL = re.compile(rf"(?<=제)(?:{DIGITS})")
 _KO_PIECE_RE = re.compile(rf"(?P<digits>{DIGITS})(?P<small>[십백천])?(?:여?(?P<big>[만억조]))?")
 # "2천~3천만 원": the first end of a range shares the big unit the second writes
 _KO_RANGE_TAIL = re.compile(rf"\s*[~∼〜-]\s*(?:{DIGITS})[십백천]?(?P<big>[만억조])")
-# day counts: "열흘간" is ten days, against an English "for 10 days"
+# day counts: "열흘간" is ten days, against an English "for 10 days"; "일주일 전" a week ago
 _KO_DAY_COUNTS = {
-    "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8, "아흐레": 9,
-    "열흘": 10, "보름": 15,
+    "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "일주일": 7,
+    "여드레": 8, "아흐레": 9, "열흘": 10, "보름": 15,
 }  # fmt: skip
 _KO_DAY_COUNT_RE = re.compile(
     rf"(?<![가-힣])(?:{'|'.join(_KO_DAY_COUNTS)})(?=[^가-힣]|$|간|동안|째|만|[이가을를은는의에도])"
+)
+
+# native numerals: units, tens, and both in one word ("열아홉", "서른두"; 스무 alone)
+_KO_NATIVE_UNITS = {
+    "한": 1, "두": 2, "세": 3, "석": 3, "네": 4, "넉": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+    "여덟": 8, "아홉": 9,
+}  # fmt: skip
+_KO_NATIVE_TENS = {
+    "열": 10, "스물": 20, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50, "예순": 60, "일흔": 70,
+    "여든": 80, "아흔": 90,
+}  # fmt: skip
+_KO_NATIVE_WORD = (
+    rf"(?:{'|'.join(_KO_NATIVE_TENS)})(?:\s?(?:{'|'.join(_KO_NATIVE_UNITS)}))?"
+    rf"|{'|'.join(_KO_NATIVE_UNITS)}"
 )
 
 # "2할6푼8리" is a batting average of .268.
@@ -79,6 +95,10 @@ _KO_COUNTER_AFTER = re.compile(
     r"|권|채|편|장|그루|표|골|점|위|발|기|팀|국|배|회|차|쌍)"
 )
 _KO_MONTH_AFTER = re.compile(r"\s?월")
+_KO_FIRST_MONTH_AFTER = re.compile(r"\s?[~∼〜-]\s?(?:1[0-2]|0?[1-9])\s?월")  # the 4 of "4~6월"
+# "4~6월", "4월~6월", "7월부터 9월까지": a range of months
+_KO_RANGE_BETWEEN = re.compile(r"\s?(?:월\s?)?(?:[~∼〜-]|부터)\s?")
+_KO_MONTHS_TAIL = re.compile(r"\s?월")
 _KO_PARTICLES = "이|가|을|를|은|는|의|에|도|만|씩|째|과|와|으로|로|나|부터|까지|쯤|뿐|이다|였|이었"
 # the end of a unit word: "30분간", "10초 만에", not "3분기", "5달러" or "100초과"
 _KO_UNIT_END = (
@@ -105,7 +125,7 @@ _KO_UNITS_AFTER = (
     ("times", re.compile(r"\s*배")),
     ("%p", re.compile(r"\s*(?:[%％]\s?(?:포인트|[pP](?![A-Za-z]))|퍼센트\s?포인트)")),
     ("bp", re.compile(r"\s*(?:[bB][pP](?![A-Za-z])|베이시스\s?포인트)")),
-    ("year", re.compile(r"\s?(?:여\s?)?개?년(?!대|생)")),
+    ("year", re.compile(rf"\s?(?:여\s?)?(?:개?년(?!대|생)|해{_KO_UNIT_END})")),  # 한 해
     ("month", re.compile(rf"\s?(?:여\s?)?(?:개월|달{_KO_UNIT_END})")),
     ("week", re.compile(
         rf"\s?(?:여\s?)?주(?:일{_KO_UNIT_END}|간|(?=\s?(?:동안|째|만에|연속|뒤|후|전|이내)))")),
@@ -120,9 +140,11 @@ _KO_AND_A_HALF = re.compile(rf"\s?반(?=[^가-힣]|$|간|동안|가량|정도|�
 _KO_SENTENCE_BEFORE = re.compile(r"(?:징역|금고)\s?\d+년\s?$")
 # "1년 6개월", "1시간 30분": one duration in parts
 _KO_PARTS_GAP = re.compile(r"\s?")
-# "응답자 10명 중 8명", "10개 가운데 3개": a share of the whole before it, counted alike
+# "응답자 10명 중 8명", "10개 가운데 3개", "열 명 중 아홉 명": a share of the whole
+# before it, counted alike
 _KO_SHARE_BETWEEN = re.compile(
-    r"\s?(?P<c>명|개|곳)\s?(?:중|가운데)\s?(?=[\d,.천백만억]+(?P<tail>\s?(?:여\s?)?(?P=c)))"
+    r"\s?(?P<c>명|개|곳)\s?(?:중|가운데)\s?"
+    rf"(?=(?:[\d,.천백만억]+|{_KO_NATIVE_WORD})(?P<tail>\s?(?:여\s?)?(?P=c)))"
 )
 # "섭씨 35도" against "95 degrees Fahrenheit" is one temperature
 _KO_UNITS_BEFORE = (
@@ -164,19 +186,33 @@ _KO_TIME_ZONE = re.compile(
     rf"|(?P<local>현지{_KO_ZONE_TIME})"
 )
 _KO_YEAR_AFTER = re.compile(r"\s*년")
-_KO_NATIVE = {
-    "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8, "아홉": 9,
-    "열": 10, "열한": 11, "열두": 12, "스무": 20, "서른": 30, "마흔": 40, "쉰": 50,
-}  # fmt: skip
-
 # Native numerals count only before a counter ("세 명" is three people, "세"
 # alone is age, tax or world), and the counter must end the word or take a
-# particle ("한 대통령" is not "one vehicle").
-_KO_COUNTERS = "명|번|개|가지|마리|살|채|곳|군데|대|권|잔|차례|시간|달|해|사람|척|발|장|벌|켤레|분"
-_KO_NATIVE_RE = re.compile(
-    rf"(?<![가-힣])(?P<word>{'|'.join(sorted(_KO_NATIVE, key=len, reverse=True))})"
-    rf"\s?(?:{_KO_COUNTERS})(?=[^가-힣]|$|(?:{_KO_PARTICLES})(?:[^가-힣]|$))"
+# particle ("한 대통령" is not "one vehicle"); 대 only after a space (열대 is tropical,
+# 세대 a generation). 시 is an hour: 열한 시께.
+_KO_COUNTERS = (
+    r"명|번째|번|개|가지|마리|살|채|곳|군데|\s대|권|잔|차례|시간|시|달|해|주|사람|척|발|장|벌"
+    r"|켤레|분"
 )
+_KO_NATIVE_RE = re.compile(
+    rf"(?<![가-힣])(?P<word>{_KO_NATIVE_WORD})(?=\s?(?:(?:{_KO_COUNTERS})"
+    rf"(?:[^가-힣]|$|(?:{_KO_PARTICLES})(?:다|던)?(?:[^가-힣]|$))|시(?:경|께|쯤|반)))"
+)
+_KO_OPEN_BEFORE = re.compile(r"[을를]\s?$")  # 문을 열 시간, 회담을 열 곳: the verb 열다
+# the 兩 of 양당, 양국, 양측, 양사, 양팀, 양 정상: two, which the English may count ("the
+# two parties") or not ("both sides", "Seoul and Tokyo"); not 양자역학 or 양 대표 (Yang)
+_KO_BOTH = re.compile(
+    r"(?<![가-힣])양(?:당|국|측|팀|사(?![장언])"
+    r"|대(?=\s?(?:노총|정당|산맥|축|리그|진영))|자(?=\s?(?:회담|대결|구도|간|협의|택일|관계))"
+    r"|\s(?:정상|기관|후보|진영|정당|단체|노총|부처|기업|회사|지도자|장관|국가|정부|구단|선수|팀"
+    rf"|측|국|당|사)(?=[^가-힣]|$|간|회담|{_KO_PARTICLES}))"
+)
+
+
+def _native_value(word: str) -> int:
+    """The value of a native numeral: "열아홉" is 19, "서른 두" 32, "스무" 20."""
+    tens = next((t for t in _KO_NATIVE_TENS if word.startswith(t)), "")
+    return _KO_NATIVE_TENS.get(tens, 0) + _KO_NATIVE_UNITS.get(word[len(tens) :].strip(), 0)
 
 
 def _ko_value(number_text: str) -> float | None:
@@ -204,13 +240,15 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     ordinal = number.kind == "ordinal" or in_series
     day = number.value <= 31 and _KO_LONE_DAY.match(after) and not ordinal  # not 3일 연속
     lone_day = day and not _KO_MONTH_BEFORE.search(before)
-    unit, written = _ko_unit(before, after, number)
+    # a word for a number of days (열흘) carries its unit
+    unit, written = (number.unit, "") if number.unit else _ko_unit(before, after, number)
     value = number.value
     duration = measure(unit) in ("time", "calendar")
     if duration and (and_a_half := _KO_AND_A_HALF.match(after, len(written))):
         value, written = value + 0.5, written + and_a_half.group()
     converted = not unit and currency_conversion(before, after)
-    month = 1 <= number.value <= 12 and bool(_KO_MONTH_AFTER.match(after)) and unit != "month"
+    months_after = _KO_MONTH_AFTER.match(after) or _KO_FIRST_MONTH_AFTER.match(after)
+    month = 1 <= number.value <= 12 and bool(months_after) and unit != "month"
     half = _KO_HALF_BEFORE.search(before)
     hour = number.value <= 24 and _KO_AFTER_HOUR.match(after)
     clock = _half_of_day(half, number.value) if half and hour else "clock" if hour else ""
@@ -310,8 +348,15 @@ def _ko_digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
 
 
 def _ko_native_numbers(text: str) -> Iterator[Found]:
+    """Native numerals before a counter, and words for numbers. One to nine in native
+    numerals only help matching (한 is also "a", 세 명 may be "a few"); with tens
+    ("열아홉 살", "스무 명") they are as sure as digits."""
     for m in _KO_NATIVE_RE.finditer(text):
-        yield m.start(), m.end(), Number(_KO_NATIVE[m["word"]], m.group(), confident=False)
+        if m["word"] == "열" and _KO_OPEN_BEFORE.search(text, 0, m.start()):
+            continue
+        value = _native_value(m["word"])
+        count = Number(value, m["word"], confident=value >= 10, kind="count")
+        yield m.start(), m.end(), count
     for m in re.finditer("절반", text):
         yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
     for m in _KO_NOON.finditer(text):  # 정오 is 12 p.m., 자정 12 a.m.
@@ -319,7 +364,8 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         hour = Number(12, m.group(), frozenset({12 if noon else 0}), kind="pm" if noon else "am")
         yield m.start(), m.end(), hour
     for m in _KO_DAY_COUNT_RE.finditer(text):
-        count = Number(_KO_DAY_COUNTS[m.group()], m.group(), confident=False, kind="days")
+        days = _KO_DAY_COUNTS[m.group()]
+        count = Number(days, m.group(), confident=False, kind="days", unit="day")
         yield m.start(), m.end(), count
 
 
@@ -342,5 +388,13 @@ def extract_ko(text: str) -> list[Found]:
     found += _ko_digit_numbers(text, taken)
     found += _ko_native_numbers(text)
     found = [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]
+    found += _ko_both(text)
     found = join_parts(sorted(found, key=lambda f: f[:2]), text, _KO_PARTS_GAP)
-    return join_shares(found, text, _KO_SHARE_BETWEEN, whole_first=True)
+    found = join_shares(found, text, _KO_SHARE_BETWEEN, whole_first=True)
+    return join_ranges(found, text, _KO_RANGE_BETWEEN, _KO_MONTHS_TAIL)
+
+
+def _ko_both(text: str) -> Iterator[Found]:
+    """The 兩 of 양당: a count implied, which matches only a number word (see :class:`Number`)."""
+    for m in _KO_BOTH.finditer(text):
+        yield m.start(), m.end(), Number(2, m.group(), confident=False, kind="implied")

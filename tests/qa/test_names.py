@@ -106,6 +106,24 @@ def test_the_title_is_the_nearest_word_that_holds_one() -> None:
     assert (name.text, name.title) == ("반기문", "외교부장관이")
 
 
+def test_a_candidate_is_titled() -> None:
+    text = "윤 대표는 38.3%에 그친 강민석 후보를 제쳤다."
+    assert [n.text for n in titled_names(text)] == ["강민석"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "가장 강력한 후보로 꼽힌다.",  # an adjective, not 강 and a given name
+        "유력한 대선 후보로 꼽힌다.",
+        "신도시 후보지는 곧 선정된다.",  # a candidate site
+        "노사정 위원회가 열렸다.",  # a committee
+    ],
+)
+def test_words_before_a_title_that_are_no_names(text: str) -> None:
+    assert titled_names(text) == []
+
+
 def test_titled_names_skip_organisations_and_weather() -> None:
     text = "민주당 대표와 백악관 대변인은 이번에 날씨가 좋다고 했고 이주열 한국은행 총재도 그랬다."
     assert [n.text for n in titled_names(text)] == ["이주열"]
@@ -174,6 +192,21 @@ SWAPPED = [
         "Ban Ki-moon",
         "반장식",
     ),
+    # a rival in an election: another surname in the role (rival ~ 후보), or the same
+    (
+        "Yoon won 61.7 percent of the vote, defeating his rival Kang Min-soo, who received "
+        "38.3 percent.",
+        "윤 대표는 61.7%를 득표해 38.3%에 그친 김민석 후보를 제쳤다.",
+        "Kang Min-soo",
+        "김민석",
+    ),
+    (
+        "Yoon won 61.7 percent of the vote, defeating his rival Kang Min-soo, who received "
+        "38.3 percent.",
+        "윤 대표는 61.7%를 득표해 38.3%에 그친 강민석 후보를 제쳤다.",
+        "Kang Min-soo",
+        "강민석",
+    ),
     # a list of people the English names
     (
         "Those executed included Woo Hong-son, Song Sang-jin, Do Ye-jong and Lee Sub-young.",
@@ -239,6 +272,24 @@ def test_another_persons_name_is_flagged(en: str, ko: str, name: str, other: str
             "민주당 대표는 계획을 비판했다.",
         ),
         ("Coach Kim Pan-gon named his squad.", "감독은 손흥민 선수를 포함한 명단을 발표했다."),
+        # the rival by surname and title, "former" between them
+        (
+            "Yoon defeated his rival Kang Min-soo.",
+            "윤 대표는 강 후보를 제쳤다.",
+        ),
+        (
+            "Former lawmaker Yoo Seong-min, a leading contender, declared his bid.",
+            "유력한 대선 후보로 꼽히는 유 전 의원이 출마를 선언했다.",
+        ),
+        (
+            "Pollsters see Kang Min-soo as the strongest candidate.",
+            "그는 가장 강력한 후보로 꼽힌다.",
+        ),
+        # the rival's name the English gives, right
+        (
+            "Yoon defeated his rival Kang Min-soo.",
+            "윤 대표는 강민수 후보를 제쳤다.",
+        ),
     ],
 )
 def test_the_same_person_or_no_other_is_not_flagged(en: str, ko: str) -> None:

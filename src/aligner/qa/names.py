@@ -130,8 +130,18 @@ for _hangul, _spellings in SURNAMES.items():
 _KO_TITLES = (
     "대통령 총리 부총리 장관 차관 총재 부총재 위원장 국무위원장 부위원장 의원 의장 대표 "
     "회장 부회장 사장 총장 원장 국장 실장 청장 처장 본부장 대변인 대사 특사 외무상 외상 "
-    "부부장 부장 주석 총비서 비서 지사 시장 교수 박사 감독 코치 선수 기자 판사 여사 총통 씨"
+    "부부장 부장 주석 총비서 비서 지사 시장 교수 박사 감독 코치 선수 기자 판사 여사 총통 씨 "
+    "후보 당선인 당선자 위원 연구원 변호사 작가 가수"
 ).split()
+# Titles that start longer words which are none: a candidate site or film (후보지,
+# 후보작), a committee (위원회).
+_TITLE_ENDS = {"후보": "후보(?![지군작생곡])", "위원": "위원(?!회)"}
+# Words of three syllables that read like a name before a title and are adjectives or
+# superlatives: 강력한 후보, 유력한 대선 후보, 최연소 의원, 최우수 선수.
+_NOT_KO_NAMES = frozenset(
+    "강력한 유력한 유일한 이러한 상당한 정당한 유명한 유능한 유리한 신속한 신중한 성실한 "
+    "최연소 최고령 최우수 노벨상 신인상".split()
+)
 # An English role beside the name, and the Korean titles it is translated with.
 _ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), frozenset(titles.split()))
@@ -150,6 +160,12 @@ _ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
         ("mayor", "시장"),
         ("professor", "교수"),
         ("director", "국장 원장 실장 부장 부부장 감독"),
+        ("candidate|rival|contender|challenger|nominee|hopeful|runner-up", "후보"),
+        ("president-elect|governor-elect|mayor-elect", "당선인 당선자"),
+        ("researcher|research fellow|analyst", "연구원 위원"),
+        ("lawyer|attorney", "변호사"),
+        ("writer|author|novelist|poet", "작가"),
+        ("singer", "가수"),
         ("mr\\.|ms\\.|mrs\\.", "씨"),
     )
 )
@@ -157,9 +173,11 @@ _PARTICLE = "은|는|이|가|을|를|의|와|과|도|에게|에|측"
 # Last syllables that end no name: of organisations a title follows (민주당 대표,
 # 통일부 장관, 백악관 대변인), particles and endings (최고의 선수, 현장에 기자).
 _NOT_LAST = frozenset("당부청처회관사소국단는를에의와과고을가도며면다게께이로된")
-_TITLE = "|".join(sorted(_KO_TITLES, key=len, reverse=True))
+_TITLE = "|".join(_TITLE_ENDS.get(t, t) for t in sorted(_KO_TITLES, key=len, reverse=True))
 # 씨 only right after the name: inside a later word it is 날씨, 솜씨
-_LONG_TITLE = "|".join(t for t in sorted(_KO_TITLES, key=len, reverse=True) if len(t) > 1)
+_LONG_TITLE = "|".join(
+    _TITLE_ENDS.get(t, t) for t in sorted(_KO_TITLES, key=len, reverse=True) if len(t) > 1
+)
 # a name and a title, maybe after 전 or 현 (former, current) and a word (반기문 전
 # 외교부 장관); or a title and a name
 _TITLED = re.compile(
@@ -345,6 +363,8 @@ def _looks_like_name(hangul: str) -> bool:
     (so not 이라크, 라이스, 이끄는)."""
     if hangul[0] not in SURNAMES or hangul[-1] in _NOT_LAST or hangul[:2] in _KO_TITLES:
         return False
+    if hangul in _NOT_KO_NAMES:
+        return False
     for char in hangul[1:]:
         initial, vowel, final = jamo(char) or (0, 0, 0)
         if initial in _NOT_SINO_INITIALS or final not in _SINO_FINALS:
@@ -392,8 +412,10 @@ def _other_person(name: EnglishName, src: str, others: list[KoreanName]) -> Kore
 
 
 def _surname_and_title(name: EnglishName, text: str) -> bool:
-    """Whether the Korean calls the person by surname and title (이 총재, 김위원장)."""
-    return re.search(rf"(?<![가-힣])[{name.surnames}]\s?(?:{_TITLE})", text) is not None
+    """Whether the Korean calls the person by surname and title (이 총재, 김위원장,
+    유 전 의원)."""
+    pattern = rf"(?<![가-힣])[{name.surnames}]\s?(?:[전현]\s)?(?:{_TITLE})"
+    return re.search(pattern, text) is not None
 
 
 def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:

@@ -28,7 +28,12 @@ The check therefore flags only what is confidently wrong:
   pair and none of its Korean forms in the counterpart (nor in the Korean
   sentence before it, whose name Korean leaves as the implicit subject) is
   flagged. Names the user's glossary lists are left to the ``terminology``
-  check, which enforces them as errors.
+  check, which enforces them as errors;
+* an institution the English names that the Korean replaces by another of the
+  built-in list of institutions (:mod:`aligner.qa.institutions`: ministries,
+  agencies, courts, regulators, parties, pollsters): 기획재정부 for "the
+  Ministry of Trade, Industry and Energy". A Korean that leaves the name out is
+  not flagged.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.institutions import Institution, Substitution, find_substitution, load_institutions
 from aligner.qa.links import Token, language_neutral, link_target, link_tokens, without_links
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.terminology import Term, en_key, load_glossary, make_term
@@ -307,6 +313,15 @@ def _names(settings: Settings) -> tuple[tuple[Term, ...], tuple[Term, ...]]:
     return builtin, user
 
 
+def _institutions(user: tuple[Term, ...]) -> tuple[Institution, ...]:
+    """Built-in institutions whose English names the user's glossary does not list
+    (``terminology`` enforces those)."""
+    user_en = {en_key(variant) for term in user for variant in term.en}
+    return tuple(
+        inst for inst in load_institutions() if not user_en & {en_key(name) for name in inst.names}
+    )
+
+
 def _listing(tokens: Iterable[str]) -> str:
     return ", ".join(_quote(t) for t in dict.fromkeys(tokens))
 
@@ -321,6 +336,7 @@ class _Context:
     glossed: frozenset[str]  # tokens the Korean glosses or the English names (KOTRA)
     names: tuple[Term, ...]  # built-in names the English document has somewhere
     all_terms: tuple[Term, ...]
+    institutions: tuple[Institution, ...]
 
 
 def _links(document: Document, indices: Iterable[int]) -> list[Token]:
@@ -342,6 +358,7 @@ def _context(doc: AlignedDocument, settings: Settings) -> _Context:
         | {key for term in _ACRONYM_NAMES if term.en_match(src_all) for key in term.ko},
         tuple(term for term in builtin if term.en_match(src_all)),
         builtin + user,
+        _institutions(user),
     )
 
 
@@ -400,9 +417,23 @@ def _korean_before(doc: AlignedDocument, bead: Bead) -> str:
     return doc.tgt.sentences[first - 1].text if first else ""
 
 
-def _name_flags(bead: Bead, src: str, tgt: str, before: str, ctx: _Context) -> Iterator[Flag]:
+def _substitution_flags(bead: Bead, found: Substitution | None) -> Iterator[Flag]:
+    if found is not None:
+        named = f"{found.src.en[0]} ({found.src.ko[0]})"
+        yield _flag(
+            bead,
+            f"the English names {named}; the Korean says {found.tgt}",
+            f"institution {found.src.en[0]}",
+        )
+
+
+def _name_flags(
+    bead: Bead, src: str, tgt: str, before: str, ctx: _Context, replaced: str = ""
+) -> Iterator[Flag]:
     for term in ctx.names:
         written = term.en_match(src)
+        if replaced and term.en_match(replaced):
+            continue  # flagged as the institution put in its place
         if written is not None and term.ko_match(tgt) is None:
             forms = " or ".join(_quote(v) for v in term.ko[:3])
             kept = written.casefold() in tgt.casefold()
@@ -428,7 +459,8 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
 
     Yields:
         ``named_entity`` flags, at most one per pair and rule (links, Latin
-        tokens kept in the Korean, names with a fixed Korean form).
+        tokens kept in the Korean, an institution replaced by another), and one
+        per name with a fixed Korean form that the Korean does not give.
 
     Raises:
         ConfigError: the user's glossary cannot be read.
@@ -438,4 +470,7 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
         yield from _link_flags(doc, bead, ctx)
         yield from _latin_flags(bead, src, tgt, ctx)
-        yield from _name_flags(bead, src, tgt, _korean_before(doc, bead), ctx)
+        found = find_substitution(src, tgt, institutions=ctx.institutions)
+        yield from _substitution_flags(bead, found)
+        replaced = found.written if found else ""
+        yield from _name_flags(bead, src, tgt, _korean_before(doc, bead), ctx, replaced)

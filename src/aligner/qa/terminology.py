@@ -56,6 +56,7 @@ __all__ = [
     "Glossary",
     "Term",
     "en_key",
+    "en_pattern",
     "find_terminology",
     "load_glossary",
     "make_term",
@@ -72,7 +73,7 @@ def _is_acronym(variant: str) -> bool:
     return variant.isupper() and sum(c.isalpha() for c in variant) >= 2
 
 
-def _en_pattern(variant: str) -> re.Pattern[str]:
+def en_pattern(variant: str) -> re.Pattern[str]:
     """Whole words, spaces or hyphens between them, an optional plural ending
     ("allies" for "ally"); a one-word name keeps its capital ("Fed", not "fed up";
     "Moon", not "the moon")."""
@@ -120,7 +121,7 @@ class Term:
 
     @functools.cached_property
     def _patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(_en_pattern(variant) for variant in self.en)
+        return tuple(en_pattern(variant) for variant in self.en)
 
     def en_match(self, text: str) -> str | None:
         """The English form of the term as written in ``text``, if it occurs."""

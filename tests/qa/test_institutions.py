@@ -1,0 +1,229 @@
+"""Institutions the Korean replaces by another (a rule of the ``named_entity`` check)."""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from pairs import aligned
+
+from aligner.config import Settings
+from aligner.models import Flag, Severity
+from aligner.qa.entities import find_named_entities
+from aligner.qa.institutions import find_substitution, load_institutions
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _flags(*pairs: tuple[str, str], settings: Settings | None = None) -> list[Flag]:
+    return list(find_named_entities(aligned(list(pairs)), settings or Settings()))
+
+
+# ---------------------------------------------------------------- the list
+
+
+def test_the_list_ships_as_package_data() -> None:
+    package_data = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"][
+        "setuptools"
+    ]["package-data"]["aligner"]
+    assert any(fnmatch.fnmatch("data/institutions.tsv", glob) for glob in package_data)
+    assert resources.files("aligner").joinpath("data/institutions.tsv").is_file()
+
+
+def test_every_institution_has_names_on_both_sides() -> None:
+    institutions = load_institutions()
+    assert len(institutions) > 50
+    for inst in institutions:
+        assert inst.en and inst.ko, inst
+        assert not set(inst.ko) & set(inst.ko_loose), inst
+    english = {name: inst for inst in institutions for name in inst.names}
+    assert english["Statistics Korea"].ko[0] == "통계청"
+    assert english["Trade Ministry"].ko[0] == "산업통상자원부"
+    assert english["Gallup Korea"].ko[0] == "한국갤럽"
+
+
+# ---------------------------------------------------------------- substitutions
+
+
+# The desk's planted faults: the Korean names another institution.
+REPLACED = [
+    (
+        "Outbound shipments reached $58.1 billion last month, up 6.4 percent from a year "
+        "earlier, according to the Ministry of Trade, Industry and Energy.",
+        "기획재정부에 따르면 지난달 수출액은 581억 달러로 1년 전보다 6.4% 늘었다.",
+        "the Ministry of Trade, Industry and Energy (산업통상자원부)",
+        "기획재정부",
+    ),
+    (
+        "The total fertility rate stood at 0.75 in 2024, up from 0.72 a year earlier, "
+        "according to Statistics Korea.",
+        "보건복지부에 따르면 합계출산율은 2024년 0.75명으로, 전년의 0.72명보다 높아졌다.",
+        "Statistics Korea (통계청)",
+        "보건복지부",
+    ),
+    (
+        "At least 2,418 people have been treated for heat-related illnesses since May 15, "
+        "according to the Korea Disease Control and Prevention Agency.",
+        "행정안전부에 따르면 5월 15일 이후 온열질환자는 최소 2천418명이다.",
+        "the Korea Disease Control and Prevention Agency (질병관리청)",
+        "행정안전부",
+    ),
+    (
+        '"Concerns over housing prices in Seoul appear to have weighed on the rating," a '
+        "Gallup Korea official said.",
+        '리얼미터 관계자는 "서울 집값에 대한 우려가 지지율에 영향을 준 것으로 보인다"고 말했다.',
+        "Gallup Korea (한국갤럽)",
+        "리얼미터",
+    ),
+    (
+        "A Gallup Korea survey showed support for the president fell to 40 percent.",
+        "리얼미터 조사에서 대통령 지지율은 40%로 떨어졌다.",
+        "Gallup Korea (한국갤럽)",
+        "리얼미터",
+    ),
+    # a short form, a lower-case ministry
+    (
+        "The trade ministry said exports rose for the 12th straight month.",
+        "기재부는 수출이 12개월 연속 증가했다고 밝혔다.",
+        "the Ministry of Trade, Industry and Energy (산업통상자원부)",
+        "기재부",
+    ),
+    (
+        "The Bank of Korea froze its key rate at 2.5 percent.",
+        "금융위원회는 기준금리를 연 2.5%로 동결했다.",
+        "the Bank of Korea (한국은행)",
+        "금융위원회",
+    ),
+    (
+        "The People Power Party said it would boycott the vote.",
+        "더불어민주당은 표결에 불참하겠다고 밝혔다.",
+        "the People Power Party (국민의힘)",
+        "더불어민주당",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ko", "named", "instead"), REPLACED)
+def test_an_institution_replaced_by_another_is_flagged(
+    en: str, ko: str, named: str, instead: str
+) -> None:
+    [flag] = _flags((en, ko))
+    assert (flag.type, flag.severity) == ("named_entity", Severity.WARNING)
+    assert flag.message == f"the English names {named}; the Korean says {instead}"
+    assert flag.subject.startswith("institution ")
+
+
+def test_a_state_medium_replaced_by_another_is_one_flag() -> None:
+    [flag] = _flags(
+        ("KCNA said Kim inspected a factory.", "노동신문은 김 위원장이 공장을 시찰했다고 보도했다.")
+    )
+    assert "the Korean says 노동신문" in flag.message
+
+
+FAITHFUL = [
+    # the name left out, or a short form
+    (
+        "Exports rose, the Ministry of Trade, Industry and Energy said.",
+        "정부는 수출이 늘었다고 밝혔다.",
+    ),
+    (
+        "Exports rose, the Ministry of Trade, Industry and Energy said.",
+        "당국은 수출이 늘었다고 밝혔다.",
+    ),
+    (
+        "Exports rose, the Ministry of Trade, Industry and Energy said.",
+        "산업부는 수출이 늘었다고 밝혔다.",
+    ),
+    (
+        "The Korea Disease Control and Prevention Agency urged caution.",
+        "방역당국은 주의를 당부했다.",
+    ),
+    ("The Bank of Korea's Monetary Policy Board froze the rate.", "금통위는 기준금리를 동결했다."),
+    # a former name, of the time of the story
+    (
+        "The Ministry of Knowledge Economy said exports rose.",
+        "지식경제부는 수출이 늘었다고 밝혔다.",
+    ),
+    (
+        "The trade ministry said the FTA talks would resume.",
+        "외교통상부는 FTA 협상이 재개된다고 밝혔다.",
+    ),
+    ("The Grand National Party won a majority.", "한나라당이 과반을 차지했다."),
+    # another institution the English names too, or means with a loose word
+    (
+        "Statistics Korea data showed the birth rate rose, the welfare ministry said.",
+        "복지부는 통계청 자료를 인용해 출산율이 올랐다고 밝혔다.",
+    ),
+    (
+        "The finance ministry said exports would recover, citing central bank data.",
+        "기재부는 한은 자료를 인용해 수출이 회복될 것이라고 밝혔다.",
+    ),
+    (
+        "The Democratic Party boycotted the vote, and the ruling party passed it alone.",
+        "민주당은 표결을 거부했고 국민의힘은 단독으로 처리했다.",
+    ),
+    (
+        "The spy agency told lawmakers the North had sent troops, the JCS said.",
+        "합참은 국정원이 국회에 북한의 파병 사실을 보고했다고 전했다.",
+    ),
+    # a foreign body of the same name, or a longer name that holds it
+    (
+        "North Korea's Foreign Ministry said in a statement carried by state media.",
+        "북한 외무성은 조선중앙통신을 통해 발표한 담화에서 밝혔다.",
+    ),
+    (
+        "The North's Defense Ministry said the drills were a rehearsal for invasion, the NIS said.",
+        "국정원은 북한 국방성이 훈련을 침략 연습이라고 주장했다고 밝혔다.",
+    ),
+    (
+        "Japan's ruling Liberal Democratic Party lost its majority, the NIS said.",
+        "국정원은 일본 집권 자민당이 과반을 잃었다고 밝혔다.",
+    ),
+    (
+        "The Export-Import Bank of Korea will lend 5 trillion won, the Financial Services "
+        "Commission said.",
+        "금융위원회는 한국수출입은행이 5조 원을 대출할 것이라고 밝혔다.",
+    ),
+    (
+        "The Pentagon said the drills would go ahead, the Joint Chiefs of Staff said.",
+        "합참은 미 국방부가 훈련을 예정대로 진행한다고 밝혔다고 전했다.",
+    ),
+    # the English names another country's body: "the Chinese Foreign Ministry"
+    (
+        "The Chinese Foreign Ministry protested, according to diplomatic sources.",
+        "외교 소식통에 따르면 중국 측은 항의했고 통일부도 우려를 표했다.",
+    ),
+    # the Korean names another country's body: 미 국방부 for Washington
+    (
+        "The Unification Ministry said Washington would go ahead with the drills.",
+        "정부는 미 국방부가 훈련을 예정대로 진행한다고 밝혔다.",
+    ),
+    # a Korean name inside a longer word is none: 금융위기, 산업부문
+    (
+        "Statistics Korea said output fell the most since the financial crisis.",
+        "생산은 금융위기 이후 가장 큰 폭으로 줄었다.",
+    ),
+    ("Statistics Korea said industrial output fell.", "산업부문 생산이 줄었다."),
+    # lower case is no name: "the little blue house" is no Cheong Wa Dae
+    (
+        "You got your passport stamped at the little blue house.",
+        "작은 집에서 국정원 직원이 여권에 도장을 찍어 줬다.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ko"), FAITHFUL)
+def test_an_institution_left_out_or_explained_is_not_flagged(en: str, ko: str) -> None:
+    assert find_substitution(en, ko) is None
+    assert _flags((en, ko)) == []
+
+
+def test_an_institution_the_user_glossary_lists_is_left_to_terminology(tmp_path: Path) -> None:
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("en,ko,forbidden\nStatistics Korea,통계청,\n", encoding="utf-8")
+    pair = REPLACED[1][:2]
+    assert not _flags(pair, settings=Settings(glossary=glossary))
+    assert _flags(pair)

@@ -236,3 +236,26 @@ def test_paths_in_a_config_file_are_relative_to_it(
     code, stdout, stderr = _check(src, tgt)
     assert code == 0 and "(1 waived)" in stdout, stderr
     assert not Path("qa").exists()
+
+
+def test_a_waiver_file_shared_by_two_corpora_keeps_the_other_corpus_waivers(
+    tmp_path: Path,
+) -> None:
+    """``--update-waivers`` on one corpus dropped every waiver of the other as stale."""
+    news, features = tmp_path / "news", tmp_path / "features"
+    _corpus(news)
+    for lang, lines in (("en", EN), ("ko", KO)):
+        (features / lang).mkdir(parents=True)
+        (features / lang / "typhoon.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    assert _check(news / "en", news / "ko", "--waivers", "w.json", "--update-waivers")[0] == 0
+    news_waivers = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert [w["document"] for w in news_waivers] == ["storm.txt"]
+    features_run = (features / "en", features / "ko", "--waivers", "w.json")
+    code, _, stderr = _check(*features_run)
+    assert code == 1 and "stale" not in stderr  # storm.txt is not part of this run
+    assert _check(*features_run, "--update-waivers")[0] == 0
+    after = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert [w["document"] for w in after] == ["storm.txt", "typhoon.txt"]
+    assert after[0] == news_waivers[0]
+    code, _, stderr = _check(news / "en", news / "ko", "--waivers", "w.json")
+    assert code == 0 and "stale" not in stderr

@@ -70,10 +70,19 @@ def test_apply_marks_matching_flags_and_lists_stale_waivers() -> None:
     accepted = waiver_for(STORY, CUT, "ok")
     stale = Waiver(fingerprint("a.txt", "missing", "x", ""), "a.txt", "missing", "x", "")
     elsewhere = Waiver(fingerprint("b.txt", "missing", "y", ""), "b.txt", "missing", "y", "")
-    outcome = apply_waivers([STORY], [accepted, stale, elsewhere], unchecked={"b.txt"})
+    outcome = apply_waivers([STORY], [accepted, stale, elsewhere])
     flag = outcome.documents[0].flags[0]
     assert (flag.waived, flag.waiver_reason) == (True, "ok")
     assert outcome.stale == [stale]  # b.txt was not checked: its waiver is not stale
+
+
+def test_only_waivers_of_checked_documents_can_be_stale() -> None:
+    """One waiver file shared by two corpora: a run of one judges none of the other's
+    waivers (their documents are not in the run, not gone)."""
+    other = Waiver(fingerprint("b.txt", "missing", "y", ""), "b.txt", "missing", "y", "", "why")
+    outcome = apply_waivers([STORY], [other])
+    assert outcome.stale == []
+    assert merge_waivers(outcome.documents, [other], stale=outcome.stale, accept=[]) == [other]
 
 
 def test_apply_resets_a_flag_whose_waiver_is_gone() -> None:
@@ -112,7 +121,7 @@ def test_merge_keeps_reasons_adds_accepted_drops_stale_keeps_unchecked() -> None
     old = waiver_for(story, CUT, "desk call")
     stale = Waiver(fingerprint("a.txt", "missing", "x", ""), "a.txt", "missing", "x", "")
     other = Waiver(fingerprint("b.txt", "missing", "y", ""), "b.txt", "missing", "y", "", "why")
-    current = apply_waivers([story], [old, stale, other], unchecked={"b.txt"})
+    current = apply_waivers([story], [old, stale, other])
     merged = merge_waivers(
         current.documents,
         [old, stale, other],

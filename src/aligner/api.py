@@ -336,7 +336,7 @@ def check_texts(
         if opened is not None:
             opened.close()
     checked = run_cross_checks([result], settings)
-    return regate(apply_waivers(checked, waivers, unchecked=set()).documents[0], settings)
+    return regate(apply_waivers(checked, waivers).documents[0], settings)
 
 
 def calibrate_paths(
@@ -536,7 +536,9 @@ def check_paths(
         warn: hears non-fatal trouble once, e.g. an unusable embedding cache.
         update_waivers: rewrite ``settings.waivers`` (created if missing) to accept
             every flag that fails the gate, keeping the reasons of waivers that
-            still match and dropping stale ones; the run is then reported with it.
+            still match, dropping stale ones (of the checked documents only) and
+            leaving those of every other document alone; the run is then reported
+            with it.
 
     Raises:
         InputError: the paths themselves are unusable.
@@ -551,7 +553,6 @@ def check_paths(
     reports = None if settings.report_dir == STDOUT else settings.report_dir
     found = find_pairs(src, tgt, settings=settings, exclude=reports, warn=warn)
     pairs, problems = found.pairs, found.problems
-    corpus = {p.name for p in pairs}
     if only is not None:
         pairs = [p for p in pairs if p.name in only]
         problems = [p for p in problems if p.path in only]
@@ -600,17 +601,11 @@ def check_paths(
         )
         for d in documents
     ]
-    checked = {doc.pair.key for doc in documents}
-    unchecked = {prefix + name for name in corpus} - checked
-    if one_story:  # the waivers of the other stories are not in question
-        unchecked |= {w.document for w in waivers} - checked
-    elif prefix:  # nor those of the tree's other folders
-        unchecked |= {w.document for w in waivers if not w.document.startswith(prefix)}
     # the cross-document checks saw only this run's documents
     unjudged = set(CROSS_CHECKS) if one_story or only is not None else set()
     if update_waivers:
-        waivers = _update_waivers(documents, waivers, (unchecked, unjudged), settings)
-    waived = apply_waivers(documents, waivers, unchecked=unchecked, unjudged=unjudged)
+        waivers = _update_waivers(documents, waivers, unjudged, settings)
+    waived = apply_waivers(documents, waivers, unjudged=unjudged)
     run.documents = [regate(doc, settings) for doc in waived.documents]
     run.stale_waivers = waived.stale
     return run
@@ -632,14 +627,15 @@ def _read_waivers(settings: Settings, *, missing_ok: bool) -> list[Waiver]:
 def _update_waivers(
     documents: Sequence[DocumentResult],
     waivers: Sequence[Waiver],
-    scope: tuple[set[str], set[str]],
+    unjudged: set[str],
     settings: Settings,
 ) -> list[Waiver]:
     """Write the waiver file accepting every live flag that fails the gate (with
-    ``fail_on = never``: every error and warning); returns its waivers. ``scope``:
-    the documents and the flag types the run did not judge (see :func:`apply_waivers`)."""
+    ``fail_on = never``: every error and warning); returns its waivers. Those of
+    documents not in ``documents`` are kept as they are; ``unjudged``: the flag types
+    the run did not judge (see :func:`apply_waivers`)."""
     assert settings.waivers is not None  # checked by _read_waivers
-    current = apply_waivers(documents, waivers, unchecked=scope[0], unjudged=scope[1])
+    current = apply_waivers(documents, waivers, unjudged=unjudged)
     floor = Severity(settings.fail_on if settings.fail_on != "never" else "warning").rank
     accept = [
         (doc, flag)

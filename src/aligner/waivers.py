@@ -164,7 +164,6 @@ def apply_waivers(
     documents: Sequence[DocumentResult],
     waivers: Sequence[Waiver],
     *,
-    unchecked: Collection[str] = (),
     unjudged: Collection[str] = (),
 ) -> WaiverOutcome:
     """Mark each flag waived or not, and find the waivers that match no flag.
@@ -174,14 +173,15 @@ def apply_waivers(
     Args:
         documents: the checked documents.
         waivers: the waiver file's entries.
-        unchecked: names of documents of the corpus that were not checked in this
-            run (``--changed-since``, unreadable): their waivers are not stale.
         unjudged: flag types this run could not fully raise (the cross-document
             checks when only some documents are checked): their waivers are not stale.
 
     Returns:
         The documents (each flag's ``waived`` and ``waiver_reason`` set from the
-        waivers, whatever they were before) and the stale waivers, in file order.
+        waivers, whatever they were before) and the stale waivers, in file order:
+        only waivers of these documents can be stale, since the file may hold those
+        of documents this run did not check (``--changed-since``, unreadable, or of
+        another corpus sharing the file).
     """
     by_key = {w.fingerprint: w for w in waivers}
     used: set[str] = set()
@@ -195,11 +195,11 @@ def apply_waivers(
             reason = waiver.reason if waiver else ""
             flags.append(replace(flag, waived=waiver is not None, waiver_reason=reason))
         out.append(replace(doc, flags=tuple(flags)))
-    skipped, types = set(unchecked), set(unjudged)
+    checked, types = {doc.pair.key for doc in documents}, set(unjudged)
     stale = [
         w
         for w in waivers
-        if w.fingerprint not in used and w.document not in skipped and w.type not in types
+        if w.fingerprint not in used and w.document in checked and w.type not in types
     ]
     return WaiverOutcome(out, stale)
 

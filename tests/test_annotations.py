@@ -61,8 +61,35 @@ def test_each_flag_points_at_its_file_and_line() -> None:
         "::error file=en/story.txt,line=4,title=aligner%3A missing::"
         "EN sentence 3 has no Korean counterpart",
         "::error file=ko/story.txt,line=5,title=aligner%3A extra::KO sentence 2, 50%25",
-        "::warning file=en/story.txt,line=3,title=aligner%3A reordered::moved",
+        # out of order in the translation: shown where the Korean is
+        "::warning file=ko/story.txt,line=2,title=aligner%3A reordered::moved",
         "::error file=ko/lonely.txt::no English counterpart",
+    ]
+
+
+def test_a_flag_points_at_the_side_it_is_about() -> None:
+    """A pull request that edits only the Korean file must see the Korean's faults on
+    it: a changed number, a cut Korean line, a copy of the English. A cut English
+    line, or an English sentence left in Korean script, stays on the English."""
+    src, tgt = _doc("en/story.txt", "en", [1, 2, 3]), _doc("ko/story.txt", "ko", [1, 2, 4])
+    flags = (
+        Flag("number_mismatch", Severity.ERROR, (0,), (0,), "180 is 150"),
+        Flag("truncated", Severity.ERROR, (1,), (1,), "KO cut", subject="tgt"),
+        Flag("truncated", Severity.ERROR, (1,), (1,), "EN cut", subject="src"),
+        Flag("untranslated", Severity.ERROR, (2,), (2,), "KO is a copy of the EN"),
+        # the second sentence of a 2-1 pair, by its subject
+        Flag("untranslated", Severity.ERROR, (1, 2), (2,), "EN in Hangul", subject="src 1"),
+        Flag("named_entity", Severity.WARNING, (0,), (0,), "Kim is Lee", subject="person Kim"),
+    )
+    pair = DocumentPair("story.txt", src.path, tgt.path)
+    run = RunResult(documents=[DocumentResult(pair, src, tgt, (), flags, 0.5)])
+    assert [line.split(",title=")[0] for line in github_annotations(run)] == [
+        "::error file=ko/story.txt,line=1",
+        "::error file=ko/story.txt,line=2",
+        "::error file=en/story.txt,line=2",
+        "::error file=ko/story.txt,line=4",
+        "::error file=en/story.txt,line=3",
+        "::warning file=ko/story.txt,line=1",
     ]
 
 
@@ -75,7 +102,7 @@ def test_waived_flags_are_not_annotated() -> None:
     pair = DocumentPair("story.txt", src.path, tgt.path)
     run = RunResult(documents=[DocumentResult(pair, src, tgt, (), flags, 1.0)])
     assert list(github_annotations(run)) == [
-        "::warning file=en/story.txt,line=1,title=aligner%3A reordered::moved"
+        "::warning file=ko/story.txt,line=1,title=aligner%3A reordered::moved"
     ]
 
 
@@ -128,3 +155,27 @@ def test_both_unreadable_files_of_a_pair_are_listed(tmp_path: Path) -> None:
         "INPUT en/story.txt: file is empty; remove it from the corpus or add its text",
         "INPUT ko/story.txt: file is empty; remove it from the corpus or add its text",
     ]
+
+
+def test_a_number_changed_in_the_korean_is_annotated_on_the_korean_file(tmp_path: Path) -> None:
+    en = [
+        "A powerful typhoon hit the southern coast of Japan on Monday.",
+        "The storm brought winds of up to 180 kilometres per hour.",
+        "Officials ordered residents of low-lying areas to evacuate.",
+    ]
+    ko = [
+        "월요일 강력한 태풍이 일본 남부 해안을 강타했다.",
+        "태풍은 최대 시속 150킬로미터의 강풍을 동반했다.",  # 180 in the English
+        "당국은 저지대 주민들에게 대피를 명령했다.",
+    ]
+    for lang, lines in (("en", en), ("ko", ko)):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "storm.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    args = ["check", "en", "ko", "-q", "--presegmented", "--annotations", "github"]
+    result = CliRunner().invoke(main, [*args, "--format", "json", "--report-dir", "r"])
+    assert result.exit_code == 1, result.stdout
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1  # the faithful lines raise nothing
+    assert annotations[0].startswith(
+        "::error file=ko/storm.txt,line=2,title=aligner%3A number_mismatch::"
+    )

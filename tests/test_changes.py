@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from click.testing import CliRunner
 
+from aligner import changes
 from aligner.api import changed_documents
-from aligner.changes import changed_files
+from aligner.changes import WorkTrees, changed_files
 from aligner.cli import main
 from aligner.errors import InputError
 from conftest import DATA
@@ -99,9 +101,31 @@ def test_cli_checks_only_the_changed_pair(repo: Path) -> None:
 
 
 def test_cli_with_nothing_changed_passes(repo: Path) -> None:
-    code, stdout, stderr = _check(repo, "--changed-since", "HEAD")
+    code, stdout, stderr = _check(repo, "--changed-since", "HEAD", "--format", "junit")
     assert code == 0
     assert "no document changed since HEAD" in stderr and "0/0 documents" in stdout
+    # Jenkins' junit step rejects a file of no tests
+    junit = (repo.parent / "r" / "junit.xml").read_text("utf-8")
+    assert 'tests="1"' in junit and '<testcase classname="aligner" name="no documents' in junit
+
+
+@pytest.mark.parametrize("changed", ["aligner.toml", "qa/waivers.json"])
+def test_a_changed_config_or_waiver_file_checks_every_document(repo: Path, changed: str) -> None:
+    """A new threshold or a waiver removed can change the verdict of any document."""
+    (repo / "qa").mkdir()
+    (repo / "qa" / "waivers.json").write_text('{"version": 1, "waivers": []}\n', "utf-8")
+    (repo / "aligner.toml").write_text('waivers = "qa/waivers.json"\n', "utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "config")
+    args = ["--config", str(repo / "aligner.toml"), "--changed-since", "HEAD", "-v"]
+    code, stdout, stderr = _check(repo, *args)
+    assert code == 0 and "0/0 documents" in stdout  # unchanged: nothing to check
+    with (repo / changed).open("a", encoding="utf-8") as edited:
+        edited.write("\n" if changed.endswith(".json") else "min_score = 0.5\n")
+    code, stdout, stderr = _check(repo, *args)
+    assert code == 0 and "3/3 documents passed" in stdout
+    [note] = [line for line in stderr.splitlines() if not line.startswith("checking ")]
+    assert note == f"aligner: {repo / changed} changed since HEAD: checking every document"
 
 
 def test_cli_errors_are_one_line_with_exit_2(repo: Path, tmp_path: Path) -> None:
@@ -144,8 +168,60 @@ def test_a_changed_unpaired_file_whose_name_is_not_utf8_counts(repo: Path) -> No
 def test_a_story_whose_translation_was_deleted_counts(repo: Path, tmp_path: Path) -> None:
     _git(repo, "rm", "-q", "en/a.txt")
     code, stdout, _ = _check(repo, "--changed-since", "HEAD")
-    assert code == 2, stdout  # nothing could be checked: CI fails rather than passing
+    # an input problem fails the run, with the exit code of a full run that meets it
+    assert code == 1, stdout
     assert "ko/a.txt: no English counterpart" in stdout
     root = _tagged_repo(tmp_path)
     (root / "a.ko.txt").unlink()
     assert changed_documents(root, None, "HEAD") == {str(root / "a.en.txt")}
+
+
+def test_files_are_named_from_the_top_of_their_work_tree(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Code scanning and annotations resolve a path from the repository's top, so a
+    job run from a subfolder, or given absolute paths, must not name files from where
+    it ran (``../ko/b.txt``, ``repo/ko/b.txt``, ``file:///...``)."""
+    story = repo / "ko" / "b.txt"
+    story.write_text(story.read_text("utf-8").replace("25억", "35억"), "utf-8")
+    args = ["--changed-since", "HEAD", "--annotations", "github", "-q"]
+    args += ["--format", "sarif", "--report-dir", "-"]
+    for cwd, en, ko in ((repo / "en", ".", "../ko"), (tmp_path, "repo/en", str(repo / "ko"))):
+        monkeypatch.chdir(cwd)
+        result = CliRunner().invoke(main, ["check", en, ko, *args])
+        assert result.exit_code == 1, result.stderr
+        [annotation] = [line for line in result.stderr.splitlines() if line.startswith("::")]
+        assert annotation.startswith(
+            "::error file=ko/b.txt,line=1,title=aligner%3A number_mismatch::"
+        )
+        [found] = json.loads(result.stdout)["runs"][0]["results"]
+        [related] = found["relatedLocations"]
+        uris = [
+            where["physicalLocation"]["artifactLocation"]["uri"]
+            for where in (found["locations"][0], related)
+        ]
+        assert uris == ["ko/b.txt", "en/b.txt"]
+
+
+def test_git_is_asked_once_per_work_tree_and_never_fails_a_run(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[Path] = []
+    ask = changes.work_tree_root
+    monkeypatch.setattr(
+        changes, "work_tree_root", lambda folder: asked.append(folder) or ask(folder)
+    )
+    trees = WorkTrees()
+    assert trees.relative(repo / "en" / "a.txt") == PurePosixPath("en/a.txt")
+    assert trees.relative(Path("repo/ko/뉴스/c.txt")) == PurePosixPath("ko/뉴스/c.txt")
+    # a file whose folder is gone (a deleted counterpart's) is named all the same
+    assert trees.relative(repo / "ko" / "gone" / "x.txt") == PurePosixPath("ko/gone/x.txt")
+    assert len(asked) == 1
+    nested = repo / "vendor"  # a repository inside the tree (a submodule) is its own
+    _git(repo, "init", "-q", "vendor")
+    assert trees.relative(nested / "a.txt") == PurePosixPath("a.txt")
+    assert len(asked) == 2
+    (tmp_path / "plain").mkdir()
+    assert trees.relative(tmp_path / "plain" / "a.txt") is None  # not in git: as given
+    monkeypatch.setenv("PATH", "")  # git is not installed
+    assert WorkTrees().relative(repo / "en" / "a.txt") is None

@@ -16,7 +16,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 import numpy as np
@@ -73,6 +73,7 @@ __all__ = [
     "align_documents",
     "calibrate_paths",
     "changed_documents",
+    "changed_settings_files",
     "check_documents",
     "check_paths",
     "check_report_dir",
@@ -500,6 +501,24 @@ def changed_documents(
         for p in problems
         if any(printable(Path(f).resolve()) in shown for f in (p.path, p.counterpart) if f)
     }
+
+
+def changed_settings_files(rev: str, files: Iterable[Path | None]) -> list[Path]:
+    """Those of ``files`` (the config, waiver and glossary files) that changed in git
+    since ``rev``, as :func:`changed_documents` sees the corpus: a change to one can
+    change every document's verdict. A file that does not exist, lies outside a git
+    work tree or in a repository without ``rev`` counts as unchanged.
+    """
+    changed = []
+    for path in files:
+        if path is None or not path.is_file():
+            continue
+        try:
+            if path.resolve() in changed_files(path, rev):
+                changed.append(path)
+        except InputError:  # not under git here: nothing to compare with
+            continue
+    return changed
 
 
 def check_paths(

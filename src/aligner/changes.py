@@ -1,4 +1,6 @@
-"""Which corpus files changed in git since a revision (for ``check --changed-since``).
+"""What git says about the corpus: which files changed since a revision (for
+``check --changed-since``), and the work tree a file lies in, whose top folder code
+scanning and workflow annotations name files from (:class:`WorkTrees`).
 
 Git is asked in the corpus folder itself, so the corpus may live in another
 repository than the one the command runs from. A file counts as changed when
@@ -11,11 +13,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from aligner.errors import InputError
 
-__all__ = ["changed_files"]
+__all__ = ["WorkTrees", "changed_files", "work_tree_root"]
 
 
 def changed_files(folder: Path, rev: str) -> set[Path]:
@@ -58,6 +60,58 @@ def changed_files(folder: Path, rev: str) -> set[Path]:
         raise InputError(f"--changed-since: git cannot list the changes since {rev!r} in {root}")
     names = [n for n in (diff + untracked).split("\0") if n]
     return {(root / name).resolve() for name in names}
+
+
+def work_tree_root(folder: Path) -> Path | None:
+    """The top folder of the git work tree holding ``folder`` (a directory), or None
+    when it is in none, git is missing or fails: callers then fall back on the path
+    as given, so no run ever fails for want of git."""
+    try:
+        top = _git(folder, "rev-parse", "--show-toplevel")
+    except InputError:  # git is not installed (or the folder is gone)
+        return None
+    return Path(top.strip("\n")) if top else None
+
+
+class WorkTrees:
+    """Paths relative to the top of their git work tree, as GitHub names files in
+    code scanning and annotations whatever folder the job ran in. Git is asked once
+    per work tree: a folder below a known top, with no ``.git`` of its own on the
+    way up (a submodule or nested repository), shares that top."""
+
+    def __init__(self) -> None:
+        self._tops: dict[Path, Path | None] = {}  # folder asked (resolved) -> its top
+
+    def relative(self, path: Path) -> PurePosixPath | None:
+        """``path`` relative to the top of its work tree, or None outside one.
+
+        Example:
+            >>> WorkTrees().relative(Path("en/a.txt"))  # in /repo/corpus  # doctest: +SKIP
+            PurePosixPath('corpus/en/a.txt')
+        """
+        folder, rest = Path(os.path.abspath(path)).parent, [path.name]
+        while not folder.is_dir() and folder != folder.parent:  # a deleted folder
+            folder, rest = folder.parent, [folder.name, *rest]
+        folder = folder.resolve()  # git names its top with links resolved
+        top = self._top(folder)
+        if top is None:
+            return None
+        return PurePosixPath(folder.relative_to(top).as_posix(), *rest)
+
+    def _top(self, folder: Path) -> Path | None:
+        if folder not in self._tops:
+            known = [t for t in self._tops.values() if t is not None and _shares(folder, t)]
+            self._tops[folder] = known[0] if known else work_tree_root(folder)
+        return self._tops[folder]
+
+
+def _shares(folder: Path, top: Path) -> bool:
+    """``folder`` lies in the work tree whose top is ``top``: below it, and no folder
+    on the way holds a ``.git`` of its own."""
+    if not folder.is_relative_to(top):
+        return False
+    between = [folder, *folder.parents][: len(folder.parts) - len(top.parts)]
+    return not any((step / ".git").exists() for step in between)
 
 
 def _git(cwd: Path, *args: str) -> str | None:

@@ -32,6 +32,7 @@ from aligner.io import printable
 
 if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
     from aligner.calibration import Calibration
+    from aligner.changes import WorkTrees
     from aligner.models import Document, DocumentPair, RunResult
 
 DEFAULTS = Settings()
@@ -143,7 +144,7 @@ def _settings(config: Path | None, **cli: Any) -> Settings:
     # options by name, so that a new setting needs only its click option
     from aligner import report
 
-    path = config or find_config_file(Path.cwd())
+    path = _config_path(config)
     try:
         base = make_settings(load_config_file(path)) if path else Settings()
         report.check_formats(base.formats)  # here, to name the file that sets them
@@ -156,6 +157,11 @@ def _settings(config: Path | None, **cli: Any) -> Settings:
     if "exclude" in cli:  # a repeated option: adds to the config's globs
         cli["exclude"] = (*base.exclude, *cli["exclude"]) if cli["exclude"] else None
     return make_settings({k: v for k, v in cli.items() if v is not None}, base)
+
+
+def _config_path(config: Path | None) -> Path | None:
+    """The config file a command reads: ``--config``, else the nearest one upwards."""
+    return config or find_config_file(Path.cwd())
 
 
 def _validate_encoding_option(
@@ -278,7 +284,8 @@ def main() -> None:
     "--changed-since",
     metavar="REV",
     help="Check only documents whose EN or KO file changed in git since REV "
-    "(e.g. origin/main), untracked files included.",
+    "(e.g. origin/main), untracked files included; all of them when the config, "
+    "waiver or glossary file changed.",
 )
 @click.option(
     "--exclude",
@@ -342,7 +349,7 @@ def check(
         to_stdout = api.stdout_format(settings)  # checks the formats; "-": print one
         if to_stdout is None:
             api.check_report_dir(settings)  # fail now, not after checking every document
-        only = _changed(src, tgt, changed_since, settings)
+        only = _changed(src, tgt, changed_since, settings, _config_path(config))
         with _progress(quiet=quiet, verbose=verbose) as progress:
             run = api.check_paths(
                 src,
@@ -363,7 +370,9 @@ def check(
     _print_outcome(
         run, text, written, notes, quiet=quiet, annotations=annotations, fail_on=settings.fail_on
     )
-    if not run.documents and (only is None or run.problems):
+    # a corpus of which nothing could be checked is bad input; a --changed-since
+    # selection holding only unreadable or unpaired files fails like a full run's would
+    if not run.documents and only is None:
         sys.exit(ExitStatus.ERROR)
     sys.exit(ExitStatus.PASSED if run.passed or exit_zero else ExitStatus.GATE_FAILED)
 
@@ -418,12 +427,20 @@ def _progress(*, quiet: bool, verbose: bool) -> Iterator[Callable[[DocumentPair]
             click.echo("\r\x1b[K", nl=False, err=True)
 
 
-def _changed(src: Path, tgt: Path | None, rev: str | None, settings: Settings) -> set[str] | None:
+def _changed(
+    src: Path, tgt: Path | None, rev: str | None, settings: Settings, config: Path | None
+) -> set[str] | None:
+    """The documents ``--changed-since REV`` checks, or None for all of them: also
+    when the config, waiver or glossary file changed, which can change any verdict."""
     from aligner import api
 
     if rev is None:
         return None
     only = api.changed_documents(src, tgt, rev, settings=settings)
+    if changed := api.changed_settings_files(rev, [config, settings.waivers, settings.glossary]):
+        names = ", ".join(printable(path) for path in changed)
+        click.echo(f"aligner: {names} changed since {rev}: checking every document", err=True)
+        return None
     if not only:
         click.echo(f"aligner: no document changed since {rev}", err=True)
     return only
@@ -640,20 +657,30 @@ def _calibration_lines(result: Calibration) -> Iterator[str]:
 def github_annotations(run: RunResult) -> Iterator[str]:
     """Error and warning flags as GitHub Actions workflow commands, one per line:
     ``::error file=en/a.txt,line=3,title=aligner%3A missing::message``. A flag points
-    at its first English sentence, or its first Korean one when it has none."""
+    at the sentence it is about (:func:`aligner.report.common.flag_anchor`), named
+    relative to the top of its git work tree."""
+    from aligner.changes import WorkTrees
+    from aligner.report.common import flag_anchor
+
+    trees = WorkTrees()
     for doc in run.documents:
         for flag in doc.flags:
             if flag.severity.value == "info" or flag.waived:
                 continue
-            side, index = (doc.src, flag.src[0]) if flag.src else (doc.tgt, flag.tgt[0])
+            anchor = flag_anchor(doc, flag)
+            if anchor is None:
+                continue
+            side, index = anchor
             props = {
-                "file": _relative(side.path),
+                "file": _relative(side.path, trees),
                 "line": str(side.sentences[index].line),
                 "title": f"aligner: {flag.type}",
             }
             yield _workflow_command(flag.severity.value, props, flag.message)
     for problem in run.problems:
-        yield _workflow_command("error", {"file": _relative(Path(problem.path))}, problem.message)
+        yield _workflow_command(
+            "error", {"file": _relative(Path(problem.path), trees)}, problem.message
+        )
 
 
 def _workflow_command(command: str, props: dict[str, str], message: str) -> str:
@@ -668,8 +695,11 @@ def _workflow_command(command: str, props: dict[str, str], message: str) -> str:
     return f"::{command} {fields}::{data(message)}"
 
 
-def _relative(path: Path) -> str:
-    """A path as GitHub expects it: relative to the work tree (the current folder)."""
+def _relative(path: Path, trees: WorkTrees) -> str:
+    """A path as GitHub expects it: relative to the top of its git work tree; outside
+    one, relative to the current folder."""
+    if (in_tree := trees.relative(path)) is not None:
+        return printable(in_tree.as_posix())
     if path.is_absolute() and path.is_relative_to(Path.cwd()):
         return printable(path.relative_to(Path.cwd()).as_posix())
     return printable(path.as_posix())

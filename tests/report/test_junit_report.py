@@ -100,9 +100,15 @@ def test_control_characters_become_a_visible_marker(tmp_path: Path) -> None:
     assert (failure.text or "").endswith("bell\ufffdhere")
 
 
-def test_empty_run_and_determinism() -> None:
+def test_empty_run_is_one_passing_case_and_output_is_deterministic() -> None:
+    """``--changed-since`` with nothing changed: Jenkins' junit step rejects a file
+    of no tests, so the run is one passing case saying why nothing was checked."""
     empty = ET.fromstring(render_junit(RunResult()))
-    assert empty.get("tests") == "0"
+    assert (empty.get("tests"), empty.get("failures"), empty.get("errors")) == ("1", "0", "0")
+    [case] = empty.findall("testsuite/testcase")
+    assert case.get("name") == "no documents changed"
+    assert case.find("failure") is None and case.find("error") is None
+    assert "none changed" in (case.findtext("system-out") or "")
     assert render_junit(sample_run()) == render_junit(sample_run())
 
 

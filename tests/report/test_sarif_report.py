@@ -14,7 +14,15 @@ from typing import Any
 
 import jsonschema
 import pytest
-from report_samples import IMG, WAIVER_REASON, document, passing_doc, sample_run, waived_run
+from report_samples import (
+    IMG,
+    WAIVER_REASON,
+    document,
+    failing_doc,
+    passing_doc,
+    sample_run,
+    waived_run,
+)
 
 from aligner.models import Flag, RunResult, Severity
 from aligner.report import render_sarif, run_to_sarif, write_sarif
@@ -110,17 +118,56 @@ def test_locations_point_at_the_corpus_file_and_1_based_line(log: dict[str, Any]
     extra = results["extra"]["locations"][0]["physicalLocation"]  # no EN: points at KO
     assert extra["artifactLocation"]["uri"] == "corpus/ko/politics/budget.txt"
     assert extra["region"]["startLine"] == 6
+    # a flag on a pair points at the translation, the other sentences are related
+    truncated = results["truncated"]["locations"][0]["physicalLocation"]
+    assert truncated == {
+        "artifactLocation": {"uri": "corpus/ko/politics/budget.txt"},
+        "region": {"startLine": 4},
+    }
     related = results["truncated"]["relatedLocations"]
     assert [
-        (r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["region"])
+        (r["id"], r["physicalLocation"]["artifactLocation"]["uri"], r["physicalLocation"]["region"])
         for r in related
     ] == [
-        ("corpus/ko/politics/budget.txt", {"startLine": 4}),
-        ("corpus/ko/politics/budget.txt", {"startLine": 5}),
+        (1, "corpus/en/politics/budget.txt", {"startLine": 7}),
+        (2, "corpus/ko/politics/budget.txt", {"startLine": 5}),
     ]
     properties = results["truncated"]["properties"]
     assert properties.pop("fingerprint")  # the waiver key, tested below
     assert properties == {"document": "politics/budget.txt", "src": [4], "tgt": [2, 3]}
+
+
+def test_results_point_at_the_side_the_flag_is_about() -> None:
+    """A changed number is the Korean's fault, a cut English line the English's."""
+    doc = failing_doc()
+    flags = (
+        Flag("number_mismatch", Severity.ERROR, (4,), (2,), "12% vs 13%"),
+        Flag("truncated", Severity.ERROR, (4,), (2, 3), "EN cut", subject="src"),
+        Flag("whitespace", Severity.INFO, (4,), (2, 3), "KO doubled space", subject="tgt 1"),
+    )
+    run = RunResult(documents=[replace(doc, flags=flags)])
+    located = [
+        (
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            len(r["relatedLocations"]),
+        )
+        for r in run_to_sarif(run)["runs"][0]["results"]
+    ]
+    assert located == [
+        ("corpus/ko/politics/budget.txt", 4, 1),
+        ("corpus/en/politics/budget.txt", 7, 2),
+        ("corpus/ko/politics/budget.txt", 5, 2),
+    ]
+
+
+def test_an_input_problem_is_at_line_1(log: dict[str, Any]) -> None:
+    """GitHub code scanning rejects a result without region.startLine (GH1003)."""
+    (problem,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "input-problem"]
+    assert problem["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": "corpus/en/scan.txt"},
+        "region": {"startLine": 1},
+    }
 
 
 def test_message_text_is_kept_verbatim(log: dict[str, Any]) -> None:

@@ -6,7 +6,10 @@ document that fails the QA gate gets a ``<failure type="gate">`` listing its
 flags; a passing one lists any flags in ``<system-out>``. Waived flags never
 fail a document; they are listed with a ``WAIVED`` prefix. Each input problem
 (a file that could not be checked) is a test case with an ``<error
-type="input">``. No timings are written, so the file is deterministic.
+type="input">``. A run with nothing to check (``--changed-since`` when no
+document changed) is one passing test case saying so: Jenkins' ``junit`` step and
+other readers reject a file of no tests. No timings are written, so the file is
+deterministic.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ from aligner.report.common import count_line, flag_where, verdict
 from aligner.report.xmlutil import element, serialize
 
 SUITE = "aligner"
+NOTHING_CHECKED = "no documents changed"
 
 
 def render_junit(run: RunResult) -> str:
     """The run as JUnit XML text."""
+    empty = not run.documents and not run.problems
     counts = {
-        "tests": str(len(run.documents) + len(run.problems)),
+        "tests": str(len(run.documents) + len(run.problems) or 1),
         "failures": str(sum(not d.passed for d in run.documents)),
         "errors": str(len(run.problems)),
     }
@@ -39,6 +44,10 @@ def render_junit(run: RunResult) -> str:
         _document_case(suite, doc)
     for problem in run.problems:
         _problem_case(suite, problem)
+    if empty:
+        case = element(suite, "testcase", attrib={"classname": SUITE, "name": NOTHING_CHECKED})
+        why = "No document was checked: none changed since the --changed-since revision."
+        element(case, "system-out", why)
     return serialize(root)
 
 

@@ -139,6 +139,29 @@ def test_a_translation_of_another_story_gets_a_hint(tmp_path: Path) -> None:
     assert "another story" not in stderr
 
 
+def test_lost_negations_are_no_hint_of_another_story(tmp_path: Path) -> None:
+    # two of three good translations each lose a negation: a mistranslation warning
+    # apiece, but the Korean is the story's own translation
+    (tmp_path / "a.en").write_text(
+        "The company did not raise prices this year.\n"
+        "The central bank raised its key rate on Thursday.\n"
+        "Exports rose sharply in May.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.ko").write_text(
+        "회사는 올해 가격을 인상했다.\n"
+        "중앙은행은 목요일 기준금리를 인상하지 않았다.\n"
+        "5월 수출은 크게 늘었다.\n",
+        encoding="utf-8",
+    )
+    _, stdout, stderr = _run(
+        "check", tmp_path / "a.en", tmp_path / "a.ko", "--presegmented",
+        "--report-dir", tmp_path / "r",
+    )  # fmt: skip
+    assert stdout.count("warning: mistranslation: negation lost or added") == 2
+    assert "another story" not in stderr
+
+
 def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
     code, stdout, _ = _run(
         "check", SEED_EN, SEED_KO, "--report-dir", tmp_path / "r", "--exit-zero", "-q"

@@ -478,7 +478,8 @@ def _unrelated_notes(run: RunResult) -> Iterator[str]:
         printable(doc.pair.name)
         for doc in run.documents
         if (pairs := sum(1 for b in doc.beads if b.src and b.tgt)) >= 3
-        and 2 * sum(1 for f in doc.flags if f.type == "mistranslation") >= pairs
+        # a negation one side lost is one word of a good translation: not counted
+        and 2 * sum(1 for f in doc.flags if f.type == "mistranslation" and not f.subject) >= pairs
     ]
     if unrelated:
         names = ", ".join(unrelated[:3]) + (", ..." if len(unrelated) > 3 else "")

@@ -137,12 +137,13 @@ def language_name(code: str) -> str:
 
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
-# each with the flag types it raises (``gap``, ``direction`` and ``korean_name`` raise
-# types other than their names).
+# each with the flag types it raises (``gap``, ``direction``, ``korean_name`` and
+# ``negation`` raise types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "gap": ("missing", "extra", "unaligned"),
     "mistranslation": ("mistranslation",),
+    "negation": ("mistranslation",),
     "reordered": ("reordered",),
     "boilerplate": ("boilerplate",),
     "truncated": ("truncated",),

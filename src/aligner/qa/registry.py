@@ -73,6 +73,9 @@ SUPERSEDES = {
     # an unrelated sentence has other numbers and names: comparing them says nothing
     "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
 }
+# ...but a flag about one word of a good translation explains nothing else on its pair:
+# a negation the Korean lost leaves its numbers and names worth reading
+NARROW = {"mistranslation": frozenset({"negation"})}
 
 
 def sentence_subject(
@@ -137,6 +140,7 @@ def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
     hidden = {
         (kind, flag.src, flag.tgt)
         for flag in flags
+        if flag.subject not in NARROW.get(flag.type, frozenset())
         for kind in SUPERSEDES.get(flag.type, frozenset())
     }
     kept = [f for f in flags if (f.type, f.src, f.tgt) not in hidden]

@@ -18,7 +18,10 @@ FLAG_DESCRIPTIONS = {
     "extra": "A sentence with no counterpart that does not fit its surroundings (an insertion).",
     "unaligned": "A sentence with no counterpart; the document cannot tell missing from extra.",
     "truncated": "A line cut short: a dangling comma or quote, or far shorter than its pair.",
-    "mistranslation": "An aligned pair whose similarity is below the model's threshold.",
+    "mistranslation": (
+        "An aligned pair whose similarity is below the model's threshold, or where one "
+        "side negates what the other states."
+    ),
     "number_mismatch": "A number, date, amount or percentage that differs between the languages.",
     "reordered": "A sentence translated out of order: moved, or swapped with its neighbour.",
     "boilerplate": "A caption, credit, link or related-stories line, left out of the checks.",

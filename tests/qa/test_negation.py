@@ -1,0 +1,270 @@
+"""The ``negation`` check: one side says a thing happened, the other that it did not."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pairs import aligned
+
+import aligner.api  # noqa: F401  (registers every check)
+from aligner.config import Settings
+from aligner.models import Bead, Flag, Severity
+from aligner.qa.negation import find_flipped_negations, read_en_negation, read_ko_negation
+from aligner.qa.registry import CHECKS, run_checks
+
+
+def _flags(en: str, ko: str, settings: Settings | None = None) -> list[Flag]:
+    return run_checks(aligned([(en, ko)]), settings or Settings())
+
+
+def _flipped(en: str, ko: str) -> list[Flag]:
+    return [f for f in _flags(en, ko) if f.subject == "negation"]
+
+
+# ---------------------------------------------------------------- reading
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("합참은 발사 준비 동향을 사전에 포착하지 못했으며 정보를 공유했다.", "포착하지 못했으며"),
+        ("회사는 가격을 인상하지 않았다.", "인상하지 않았다"),
+        ("경찰은 용의자의 신원을 밝히지 않았다고 전했다.", "밝히지 않았다고"),
+        ("그는 정상회의에 참석하지 않을 것이라고 말했다.", "참석하지 않을"),
+        ("북한은 대화에 응하지 않고 있다.", "응하지 않고"),
+        ("범죄 증거는 발견되지 않은 것으로 알려졌다.", "발견되지 않은"),
+        ("그녀는 학교에 안 갔다.", "안 갔다"),
+        ("선수들은 끝내 경기장에 못 들어갔다.", "못 들어갔다"),
+        ("정부는 시민들에게 외출하지 말라고 당부했다.", "외출하지 말라고"),
+    ],
+)
+def test_korean_negations_that_state_a_predicate(text: str, negated: str) -> None:
+    negation = read_ko_negation(text)
+    assert negation is not None and negation.text == negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "확인되지 않은 정보가 퍼졌다.",  # a modifier: "unconfirmed"
+        "회담이 재개되지 않는 한 제재가 뒤따를 것이다.",  # "unless"
+        "비가 그치지 않으면 경기는 취소된다.",  # a condition
+        "그들은 돈을 내지 않고 떠났다.",  # "without"
+        "사고가 나지 않도록 주의해야 한다.",  # a purpose
+        "우리는 대응하지 않을 수 없다.",  # double negation: "must"
+        "이번 조치는 효과가 있지 않을까?",  # a question
+        "적지 않은 사람들이 참석했다.",  # "many"
+        "합의에 이르기는 쉽지 않을 것이다.",  # "difficult"
+        "머지않아 결과가 나올 것이다.",  # "soon"
+        "그는 그날을 잊지 않았다.",  # "remembered"
+        "톰 크루즈는 글을 잘 읽지 못했다.",  # "a poor reader"
+        "사람들은 고통을 거의 느끼지 않는다.",  # "little"
+        "30명밖에 오지 않았다.",  # "only"
+        "배는 아직 도착하지 않았다.",  # "not yet", also "still at sea"
+        "그는 더 이상 그곳에서 일하지 않는다.",  # "no longer"
+        "얼마 안 있어 비가 내렸다.",  # "before long"
+        "투표율은 10%도 되지 않았다.",  # "less than"
+        "걱정하지 마세요.",  # a command: also "rest assured"
+        "양측 모두 물러서지 않았다.",  # "held firm"
+        "그는 끝까지 포기하지 않았다.",  # "fought on"
+    ],
+)
+def test_korean_negations_that_are_no_flip(text: str) -> None:
+    assert read_ko_negation(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("The company did not raise prices.", "did not raise"),
+        ("Police have not yet identified the suspect.", "have not yet identified"),
+        ("The minister said he wouldn't attend.", "wouldn't attend"),
+        ("North Korea has never conducted such a test.", "has never conducted"),
+        ("You're not drinking enough water.", "'re not drinking"),
+        ("Men never went near the kitchen.", "never went"),
+        ("The court cannot rule on the case.", "cannot rule"),
+    ],
+)
+def test_english_negations_of_a_main_verb(text: str, negated: str) -> None:
+    negation = read_en_negation(text)
+    assert negation is not None and negation.text == negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Not only prices but also wages rose.",
+        "Isn't that wonderful?",
+        "That was lucky, wasn't it?",
+        "If it does not rain, the match will go ahead.",
+        "Students who did not attend were punished.",
+        "Don't worry.",
+        "I couldn't agree more.",
+        "He never gave up.",
+        "She did not hide her anger.",
+        "You can't help but marvel at the view.",
+        "It is not uncommon for tourists to get lost.",
+        "The result was not bad.",
+        "Not long ago, a reporter asked some children about their dreams.",
+        'These are part of the "Eight don\'t asks" on posters in Beijing.',
+    ],
+)
+def test_english_negations_that_are_no_flip(text: str) -> None:
+    assert read_en_negation(text) is None
+
+
+# ---------------------------------------------------------------- the check
+
+
+def test_registered_as_a_warning_raising_mistranslation() -> None:
+    assert CHECKS["negation"].function is find_flipped_negations
+    assert CHECKS["negation"].severity == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (
+            "The JCS said it had detected the launch preparations in advance and was sharing "
+            "information closely with the U.S. and Japan.",
+            "합참은 발사 준비 동향을 사전에 포착하지 못했으며 미국, 일본과 관련 정보를 긴밀히 "
+            "공유하고 있다고 밝혔다.",
+        ),
+        ("The company did not raise prices.", "회사는 가격을 인상했다."),
+        ("The central bank raised its key rate.", "중앙은행은 기준금리를 인상하지 않았다."),
+        ("Police have not identified the suspect.", "경찰은 용의자의 신원을 확인했다."),
+        (
+            "The president said he would attend the summit.",
+            "대통령은 정상회의에 참석하지 않을 것이라고 말했다.",
+        ),
+        (
+            "The two sides reached an agreement on tariffs.",
+            "양측은 관세에 대한 합의에 이르지 못했다.",
+        ),
+        ("She went to school on Monday.", "그녀는 월요일에 학교에 안 갔다."),
+        ("North Korea has never conducted such a test.", "북한은 그런 시험을 실시했다."),
+    ],
+)
+def test_a_flipped_negation_is_one_mistranslation_warning(en: str, ko: str) -> None:
+    flags = _flags(en, ko)
+    assert [(f.type, f.severity, f.subject) for f in flags] == [
+        ("mistranslation", Severity.WARNING, "negation")
+    ]
+
+
+def test_the_message_quotes_the_negation_and_both_sentences() -> None:
+    (flag,) = _flipped("The company did not raise prices.", "회사는 가격을 인상했다.")
+    assert flag.message == (
+        "negation lost or added: the English negates “did not raise” in “The company did not "
+        "raise prices.”; the Korean “회사는 가격을 인상했다.” has no negation: does one of "
+        "them say the opposite?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # the same negation on both sides
+        ("The company did not raise prices.", "회사는 가격을 인상하지 않았다."),
+        ("He never drinks.", "그는 술을 마시지 않는다."),
+        # a lexical negation on one side, a verbal one on the other
+        ("The company failed to meet its target.", "회사는 목표를 달성하지 못했다."),
+        ("He refused to comment.", "그는 논평하지 않았다."),
+        ("She declined the offer.", "그녀는 제안을 받아들이지 않았다."),
+        ("The plan was rejected by parliament.", "계획은 의회에서 받아들여지지 않았다."),
+        ("He was unable to attend.", "그는 참석하지 못했다."),
+        ("No one was injured in the fire.", "화재로 아무도 다치지 않았다."),
+        ("None of the passengers were hurt.", "승객 중 누구도 다치지 않았다."),
+        ("Neither side would comment.", "양측 모두 언급하지 않았다."),
+        ("He barely slept that night.", "그는 그날 밤 잠을 자지 못했다."),
+        ("The region lacks drinking water.", "이 지역에는 식수가 충분하지 않다."),
+        ("The cause remains unknown.", "원인은 알려지지 않았다."),
+        ("The suspect is still at large.", "용의자는 검거되지 않았다."),
+        ("The ministry denied the report.", "국방부는 보도를 인정하지 않았다."),
+        ("The results were kept secret.", "결과는 공개되지 않았다."),
+        ("Prices held steady in May.", "5월 물가는 오르지 않았다."),
+        ("They left without paying.", "그들은 돈을 내지 않았다."),
+        ("The officials did not attend the meeting.", "관리들은 회의에 불참했다."),
+        ("The results were not disclosed.", "결과는 비공개로 처리됐다."),
+        ("The cause has not been confirmed.", "원인은 미확인 상태다."),
+        ("The company did not raise prices.", "회사는 가격 인상을 거부했다."),
+        ("Officials did not confirm the report.", "당국은 보도를 부인했다."),
+        ("The plan could not be carried out.", "계획은 실행이 불가능했다."),
+        ("There was no evidence.", "증거는 없었다."),
+        ("He did not have a car.", "그에게는 차가 없었다."),
+        ("It is not a crisis but an opportunity.", "이는 위기가 아니라 기회다."),
+        ("Not only prices but also wages rose.", "물가뿐만 아니라 임금도 올랐다."),
+        ("We have no choice but to respond.", "우리는 대응하지 않을 수 없다."),
+        ("Unless talks resume, sanctions will follow.", "회담이 재개되지 않는 한 제재가 뒤따른다."),
+        ("It is unclear whether he will run.", "그가 출마할지 여부는 정해지지 않았다."),
+        ("The ship has not yet arrived.", "배는 아직 도착 전이다."),
+        ("Turnout was no more than 30 percent.", "투표율은 30%에 불과했다."),
+        ("Turnout was just 30 percent.", "투표율은 30%도 되지 않았다."),
+        ("If it does not rain, the match will go ahead.", "날씨가 맑으면 경기는 예정대로 열린다."),
+        ("Many people attended the rally.", "적지 않은 사람들이 집회에 참석했다."),
+        ("It will be difficult to reach a deal.", "합의에 이르기는 쉽지 않을 것이다."),
+        (
+            "When he was a boy, Tom Cruise was a poor reader.",
+            "톰 크루즈는 어릴 때 글을 잘 읽지 못했다.",
+        ),
+        ("Isn't that wonderful?", "정말 멋지다!"),
+        ("Don't worry about it.", "안심하세요."),
+        ("He never gave up.", "그는 끝까지 싸웠다."),
+        # a contrast: one clause may be left out or restructured
+        (
+            "NBC wants to keep Leno, but he has indicated he's ready to jump ship.",
+            "NBC는 리노의 잔류를 요청했지만 그는 이를 받아들이지 않았다.",
+        ),
+    ],
+)
+def test_faithful_negations_are_not_flagged(en: str, ko: str) -> None:
+    assert _flipped(en, ko) == []
+
+
+def test_a_side_that_may_have_dropped_the_negated_clause_is_not_flagged() -> None:
+    # a second English sentence the Korean leaves out: an omission, not a flip
+    en = (
+        "A passenger said he heard a rattling noise after take-off. "
+        "Qantas did not respond to calls seeking comment."
+    )
+    ko = "한 승객은 이륙 후 덜컥거리는 소리를 들었다고 말했다."
+    assert _flipped(en, ko) == []
+    # an English fragment far shorter than the Korean
+    assert (
+        _flipped(
+            "Madeleine's parents and Robert Murat.",
+            "법무장관실은 매들린의 부모와 로버트 무라트 등 용의자 3명에게서 범죄 증거가 "
+            "발견되지 않았다고 밝혔다.",
+        )
+        == []
+    )
+
+
+def test_only_a_pair_well_above_the_mistranslation_threshold_is_read() -> None:
+    en, ko = "The company did not raise prices.", "회사는 가격을 인상했다."
+    settings = Settings(mistranslation_threshold=0.22)
+    doc = aligned([(en, ko)])
+    loose = replace(doc, beads=(Bead((0,), (0,), 0.35),))
+    close = replace(doc, beads=(Bead((0,), (0,), 0.6),))
+    assert [f for f in run_checks(loose, settings) if f.subject == "negation"] == []
+    assert [f.subject for f in run_checks(close, settings)] == ["negation"]
+
+
+def test_a_negation_flag_hides_no_number_or_name_flag_of_its_pair() -> None:
+    # a similarity flag says the pair is unrelated; a negation flag says only that
+    flags = _flags("The company did not raise prices by 5 percent.", "회사는 가격을 7% 인상했다.")
+    assert sorted((f.type, f.subject) for f in flags) == [
+        ("mistranslation", "negation"),
+        ("number_mismatch", ""),
+    ]
+
+
+def test_disabled_or_given_another_severity_by_its_check_name() -> None:
+    en, ko = "The company did not raise prices.", "회사는 가격을 인상했다."
+    raised = _flags(en, ko, Settings(severities={"negation": "error"}))
+    assert [f.severity for f in raised if f.subject == "negation"] == [Severity.ERROR]
+    assert _flags(en, ko, Settings(disabled_checks=frozenset({"negation"}))) == []
+    # the similarity check's own switch leaves this one on
+    kept = _flags(en, ko, Settings(disabled_checks=frozenset({"mistranslation"})))
+    assert [f.subject for f in kept] == ["negation"]

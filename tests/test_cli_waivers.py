@@ -259,3 +259,24 @@ def test_a_waiver_file_shared_by_two_corpora_keeps_the_other_corpus_waivers(
     assert after[0] == news_waivers[0]
     code, _, stderr = _check(news / "en", news / "ko", "--waivers", "w.json")
     assert code == 0 and "stale" not in stderr
+
+
+def test_a_waiver_written_from_one_story_of_two_trees_serves_the_tree_run(
+    tmp_path: Path,
+) -> None:
+    """An editor accepts a flag by checking the one story (corpus/en/world/storm.txt
+    against corpus/ko/world/storm.txt): the waiver was written for 'storm.txt', and
+    CI's run of the trees, which names the story world/storm.txt, failed it and
+    listed the waiver as stale."""
+    corpus = tmp_path / "corpus"
+    for lang, lines in (("en", EN), ("ko", KO)):
+        (corpus / lang / "world").mkdir(parents=True)
+        (corpus / lang / "world" / "storm.txt").write_text("\n".join(lines) + "\n", "utf-8")
+    story = [corpus / lang / "world" / "storm.txt" for lang in ("en", "ko")]
+    argv = ["check", *map(str, story), "--presegmented", "--report-dir", "out", "-q"]
+    result = CliRunner().invoke(main, [*argv, "--waivers", "w.json", "--update-waivers"])
+    assert result.exit_code == 0
+    written = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert [w["document"] for w in written] == ["world/storm.txt"]
+    code, _, stderr = _check(corpus / "en", corpus / "ko", "--waivers", "w.json")
+    assert (code, "stale" in stderr) == (0, False)

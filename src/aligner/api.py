@@ -63,6 +63,7 @@ from aligner.report.manifest import MANIFEST_NAME, ReportManifest
 from aligner.segment import ends_without_stop, split_lines, split_sentences, strip_dateline
 from aligner.waivers import (
     apply_waivers,
+    as_in_its_tree,
     known_as,
     load_waivers,
     merge_waivers,
@@ -610,15 +611,10 @@ def check_paths(
     documents = run_cross_checks(documents, settings)
     one_story = not Path(src).is_dir()
     # a run of one story or one folder of a tree names its stories as a run of the
-    # tree does, if the waiver file knows them so: their waivers follow them
+    # tree does: their waivers follow them
     prefix = tree_prefix((d.pair for d in documents), waivers) if not one_story else ""
     documents = [
-        dataclasses.replace(
-            d,
-            pair=dataclasses.replace(d.pair, tree_name=prefix + d.pair.name)
-            if prefix
-            else known_as(d.pair, waivers),
-        )
+        dataclasses.replace(d, pair=_waiver_name(d.pair, prefix, waivers, one_story))
         for d in documents
     ]
     # the cross-document checks saw only this run's documents
@@ -629,6 +625,19 @@ def check_paths(
     run.documents = [regate(doc, settings) for doc in waived.documents]
     run.stale_waivers = waived.stale
     return run
+
+
+def _waiver_name(
+    pair: DocumentPair, prefix: str, waivers: Sequence[Waiver], one_story: bool
+) -> DocumentPair:
+    """``pair`` named as its waivers know it: under the folder ``prefix`` of a run of
+    one folder of its tree, as the waiver file knows it, or, for a story checked on
+    its own that the file does not know yet, as a run of its two trees would name it
+    (an editor's waiver from that run is then the one CI's tree run looks for)."""
+    if prefix:
+        return dataclasses.replace(pair, tree_name=prefix + pair.name)
+    known = known_as(pair, waivers)
+    return as_in_its_tree(pair) if one_story and known.key == pair.name else known
 
 
 def _read_waivers(settings: Settings, *, missing_ok: bool) -> list[Waiver]:

@@ -148,6 +148,27 @@ def known_as(pair: DocumentPair, waivers: Iterable[Waiver]) -> DocumentPair:
     return replace(pair, tree_name=max(names, key=len)) if names else pair
 
 
+def as_in_its_tree(pair: DocumentPair) -> DocumentPair:
+    """``pair``, a story checked on its own from two trees (``corpus/en/world/a.txt``
+    and ``corpus/ko/world/a.txt``), with the name a run of those trees gives it
+    (``world/a.txt``): the folders both paths end with. A waiver an editor writes
+    from that run is then the one the tree's run in CI looks for. Unchanged for
+    the two files of one folder (``a.en.txt``, ``a.ko.txt``), whose tree is unknown,
+    and for files of different names.
+    """
+    src = [unicodedata.normalize("NFC", p) for p in Path(os.path.abspath(pair.src_path)).parts]
+    tgt = [unicodedata.normalize("NFC", p) for p in Path(os.path.abspath(pair.tgt_path)).parts]
+    if src[:-1] == tgt[:-1] or src[-1] != tgt[-1]:
+        return pair
+    shared: list[str] = []
+    for a, b in zip(src[-2::-1], tgt[-2::-1], strict=False):
+        if a != b:
+            break
+        shared.insert(0, printable(a))
+    name = "/".join([*shared, unicodedata.normalize("NFC", pair.name)])
+    return replace(pair, tree_name=name) if shared else pair
+
+
 def tree_prefix(pairs: Iterable[DocumentPair], waivers: Sequence[Waiver]) -> str:
     """The folders a run of the whole tree puts before the document names of a run
     of one of its folders (``world/`` for ``corpus/world``), as the waiver file knows

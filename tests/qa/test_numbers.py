@@ -213,6 +213,21 @@ def test_a_weekday_turned_into_a_date_is_not_flagged() -> None:
     assert _changes(flag) == "number 70 in the English is 50 in the Korean"
 
 
+def test_an_ordinal_is_no_changed_day_of_the_month() -> None:
+    """The Korean moved "12개월 연속" to its next sentence: the English's "12th" and the
+    date its weekday became (1일) were reported as 12 changed to 1."""
+    en = (
+        "South Korea's exports rose 11.7 percent to $58.7 billion in September, marking "
+        "the 12th consecutive monthly increase, the trade ministry said Tuesday."
+    )
+    ko = "산업통상자원부는 1일 9월 수출이 587억달러로 작년 같은 달보다 11.7% 증가했다고 밝혔다."
+    assert not _flags(en, ko)
+    changed = ko.replace("증가했다고", "증가해 13개월 연속 늘었다고")
+    assert [_changes(f) for f in _flags(en, changed)] == [
+        "number 12 in the English is 13개월 in the Korean"
+    ]
+
+
 def test_small_words_and_articles_are_never_flagged() -> None:
     assert _flags("One of the officials was fired.", "간부 가운데 한 명이 해임됐다.") == []
     assert _flags("A man and two women were hurt.", "남성 1명과 여성 2명이 다쳤다.") == []

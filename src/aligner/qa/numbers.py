@@ -158,6 +158,8 @@ def _same_temperature(a: Number, b: Number) -> bool:
 
 
 def _same_kind(a: Number, b: Number) -> bool:
+    if {a.kind, b.kind} == {"ordinal", "day"}:  # "the 12th straight month" is no 1일
+        return False
     return (a.kind == "month") == (b.kind == "month")
 
 

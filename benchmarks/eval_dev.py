@@ -42,7 +42,10 @@ class TimedEncoder:
 
 def predict(gold_dir: Path, out_dir: Path, encoder: TimedEncoder, settings: Settings) -> float:
     start = time.perf_counter()
-    for gold in sorted(gold_dir.glob("*.gold.json")):
+    golds = sorted(gold_dir.glob("*.gold.json"))
+    if not golds:  # a wrong --eval-dir scored nothing and printed only timings
+        sys.exit(f"{gold_dir}: no *.gold.json documents (give --eval-dir)")
+    for gold in golds:
         doc_id = gold.name[: -len(".gold.json")]
         src = api.load_document(gold_dir / f"{doc_id}.en", "en", settings=settings)
         tgt = api.load_document(gold_dir / f"{doc_id}.ko", "ko", settings=settings)

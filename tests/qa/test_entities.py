@@ -339,3 +339,179 @@ def test_a_glossary_name_replaces_the_built_in_one_whatever_its_hyphens(tmp_path
         ("Kim Jong-un said so.", "그는 그렇게 말했다."), settings=Settings(glossary=glossary)
     )
     assert flags == []  # the terminology check says it, once
+
+
+# ---------------------------------------------------------------- hunt 3: desk copy
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # sport: a penalty kick, the playoffs, the majors, the MVP, a free agent, the Korean
+        # Series, the Asian Games
+        (
+            "He converted a penalty in the second half to seal the win.",
+            "그는 후반에 PK를 성공시켜 승리를 굳혔다.",
+        ),
+        (
+            "The Doosan Bears clinched a spot in the playoffs with a 3-1 win.",
+            "두산 베어스는 3-1로 승리하며 PO 진출을 확정했다.",
+        ),
+        (
+            "Kim returned to the majors after two seasons in the minor leagues.",
+            "김하성은 마이너리그에서 두 시즌을 보낸 뒤 MLB에 복귀했다.",
+        ),
+        ("He was named the league's best player of the season.", "그는 정규시즌 MVP로 선정됐다."),
+        (
+            "He signed a four-year deal with the Giants after the season.",
+            "그는 시즌 뒤 FA로 자이언츠와 4년 계약을 맺었다.",
+        ),
+        (
+            "The Tigers won their 12th championship on Monday.",
+            "타이거즈는 월요일 KS 우승을 확정하며 통산 12번째 정상에 올랐다.",
+        ),
+        ("He won gold in Hangzhou last year.", "그는 지난해 항저우 AG에서 금메달을 땄다."),
+        (
+            "Atletico Madrid signed the midfielder on a five-year deal.",
+            "AT마드리드는 이 미드필더와 5년 계약을 맺었다.",
+        ),
+        # technology
+        (
+            "The government will train 100,000 software engineers by 2030.",
+            "정부는 2030년까지 SW 인재 10만명을 양성한다.",
+        ),
+        (
+            "North Korea jammed satellite navigation signals near the border islands.",
+            "북한은 서북도서 인근에서 GPS 전파를 교란했다.",
+        ),
+        (
+            "Visitors can tour the palace with a headset.",
+            "관람객은 VR 기기로 궁궐을 둘러볼 수 있다.",
+        ),
+        ("Internet-connected home appliances are spreading.", "IoT 가전이 확산하고 있다."),
+        (
+            "Customers pay by scanning a code with their phones.",
+            "고객은 휴대전화로 QR코드를 찍어 결제한다.",
+        ),
+        # society, business, politics
+        (
+            "The singer has hosted the radio show for 12 years.",
+            "이 가수는 12년째 라디오 DJ를 맡고 있다.",
+        ),
+        (
+            "Students from the country's top three universities led the protest.",
+            "SKY 대학 학생들이 시위를 주도했다.",
+        ),
+        ("Budget carriers have added flights to Japan.", "국내 LCC들은 일본 노선을 늘렸다."),
+        (
+            "The party swept the conservative heartland of Daegu and North Gyeongsang.",
+            "국민의힘은 TK 지역을 석권했다.",
+        ),
+        # North Korea and the military
+        (
+            "A North Korean boat crossed the de facto maritime border in the Yellow Sea.",
+            "북한 선박 1척이 서해 NLL을 넘어왔다.",
+        ),
+        ("Soldiers guard the truce village of Panmunjom.", "JSA 경비병들이 판문점을 지키고 있다."),
+        (
+            "The missile may carry several independently targeted warheads.",
+            "이 미사일에는 MIRV 기술이 적용됐을 가능성이 있다.",
+        ),
+    ],
+)
+def test_latin_abbreviations_korean_news_writes_are_not_flagged(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_an_acronym_for_a_body_the_english_never_names_is_still_flagged() -> None:
+    [flag] = _flags(
+        (
+            "The federation said the players would be paid in full.",
+            "KPF는 선수들에게 수당을 전액 지급하겠다고 밝혔다.",
+        )
+    )
+    assert "“KPF”" in flag.message
+
+
+def test_an_english_preposition_explains_no_korean_acronym() -> None:
+    # AT마드리드 is Atletico Madrid, whether the English has the word "at" or not
+    assert (
+        _flags(("Atletico Madrid signed him at the deadline.", "AT마드리드는 그를 영입했다.")) == []
+    )
+    assert _flags(("Atletico Madrid signed him.", "AT마드리드는 그를 영입했다.")) == []
+    # AT on its own is not the English "at"
+    [flag] = _flags(
+        ("The deal was signed at the club's offices.", "계약은 AT 사무실에서 체결됐다.")
+    )
+    assert "“AT”" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (
+            "The U.N. nuclear watchdog said North Korea appeared to be expanding its uranium "
+            "enrichment facility at Yongbyon.",
+            "국제원자력기구(IAEA)는 북한이 영변의 우라늄 농축시설을 확장하고 있는 것으로 보인다고 "
+            "밝혔다.",
+        ),
+        (
+            "The U.N. World Food Programme said about 40 percent of North Koreans were "
+            "undernourished.",
+            "세계식량계획(WFP)은 북한 주민의 약 40%가 영양 결핍 상태라고 밝혔다.",
+        ),
+        (
+            "The U.N. children's agency warned of a hunger crisis.",
+            "유니세프는 기아 위기를 경고했다.",
+        ),
+        (
+            "The U.N. refugee agency said 2 million had fled.",
+            "UNHCR는 200만 명이 피란했다고 밝혔다.",
+        ),
+        (
+            "The U.N. Human Rights Council adopted the resolution.",
+            "인권이사회는 결의안을 채택했다.",
+        ),
+        ("The U.N. health agency declared an emergency.", "WHO는 비상사태를 선포했다."),
+    ],
+)
+def test_a_un_body_renders_the_un(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_the_un_dropped_or_put_for_another_body_is_still_flagged() -> None:
+    [flag] = _flags(
+        ("The U.N. said food aid had been cut.", "국제통화기금은 식량 지원이 줄었다고 밝혔다.")
+    )
+    assert "“U.N.”" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (
+            "Kim Yo-jong, who was promoted to department director last year, called the drills "
+            "a provocation.",
+            "지난해 부장으로 승진한 김 부장은 이번 훈련을 도발이라고 비난했다.",
+        ),
+        (
+            "In 2020, Kim Yo-jong, then first vice department director, ordered the demolition "
+            "of the liaison office.",
+            "김 제1부부장은 2020년 남북공동연락사무소 폭파를 지시했다.",
+        ),
+        ("Kim Yo Jong chaired the meeting.", "김 부위원장이 회의를 주재했다."),
+        ("In 2012, Kim Jong Un was named first secretary.", "김 제1비서는 2012년 추대됐다."),
+    ],
+)
+def test_a_built_in_person_called_by_surname_and_any_title_passes(en: str, ko: str) -> None:
+    assert _flags((en, ko)) == []
+
+
+def test_a_built_in_person_with_another_surname_or_none_is_still_flagged() -> None:
+    en = "Kim Yo-jong called the drills a provocation."
+    for ko in (
+        "최 부부장은 이번 훈련을 도발이라고 비난했다.",
+        "담화는 이번 훈련을 도발이라고 비난했다.",
+    ):
+        [flag] = _flags((en, ko))
+        assert "“Kim Yo-jong”" in flag.message

@@ -13,7 +13,7 @@ from pairs import aligned
 from aligner.config import Settings
 from aligner.models import Flag, Severity
 from aligner.qa.entities import find_named_entities
-from aligner.qa.institutions import find_substitution, load_institutions
+from aligner.qa.institutions import KINDS, find_substitution, load_institutions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,6 +39,7 @@ def test_every_institution_has_names_on_both_sides() -> None:
     for inst in institutions:
         assert inst.en and inst.ko, inst
         assert not set(inst.ko) & set(inst.ko_loose), inst
+    assert {inst.kind for inst in institutions} <= KINDS
     english = {name: inst for inst in institutions for name in inst.names}
     assert english["Statistics Korea"].ko[0] == "통계청"
     assert english["Trade Ministry"].ko[0] == "산업통상자원부"
@@ -102,6 +103,32 @@ REPLACED = [
         "더불어민주당은 표결에 불참하겠다고 밝혔다.",
         "the People Power Party (국민의힘)",
         "더불어민주당",
+    ),
+    # an English acronym names its institution
+    (
+        "MOLIT said home prices rose for the fifth straight week.",
+        "기재부는 집값이 5주 연속 올랐다고 밝혔다.",
+        "the Ministry of Land, Infrastructure and Transport (국토교통부)",
+        "기재부",
+    ),
+    (
+        "The NEC said turnout was 67 percent.",
+        "행정안전부는 투표율이 67%라고 밝혔다.",
+        "the National Election Commission (중앙선거관리위원회)",
+        "행정안전부",
+    ),
+    (
+        "The RKP said it would boycott the vote.",
+        "민주당은 표결에 불참하겠다고 밝혔다.",
+        "the Rebuilding Korea Party (조국혁신당)",
+        "민주당",
+    ),
+    # Yonhap's descriptive form names it too
+    (
+        "The Cho Kuk-led party said it would boycott the vote.",
+        "민주당은 표결에 불참하겠다고 밝혔다.",
+        "the Rebuilding Korea Party (조국혁신당)",
+        "민주당",
     ),
 ]
 
@@ -207,6 +234,44 @@ FAITHFUL = [
         "생산은 금융위기 이후 가장 큰 폭으로 줄었다.",
     ),
     ("Statistics Korea said industrial output fell.", "산업부문 생산이 줄었다."),
+    # an institution of another kind is no substitute: the party is the one the English
+    # describes, the ministry is rendered by 정부
+    (
+        "The Cho Kuk-led party also criticized the Finance Ministry's plan to ease "
+        "inheritance taxes.",
+        "조국혁신당은 상속세를 완화하려는 정부 방침도 비판했다.",
+    ),
+    (
+        "Cho Kuk criticized the Finance Ministry's plan to cut the inheritance tax.",
+        "조국 조국혁신당 대표는 상속세를 인하하려는 정부 계획을 비판했다.",
+    ),
+    # English acronyms name their institutions
+    (
+        "The RKP criticized the Finance Ministry's plan to cut the inheritance tax.",
+        "조국혁신당은 상속세를 인하하려는 정부 계획을 비판했다.",
+    ),
+    (
+        "The NEC said turnout was 67 percent, while the Interior Ministry reported no major "
+        "incidents.",
+        "중앙선관위는 투표율이 67%라고 밝혔으며, 정부는 큰 사고가 없었다고 밝혔다.",
+    ),
+    (
+        "MOLIT said home prices rose, citing data from the Finance Ministry.",
+        "국토교통부는 정부 자료를 인용해 집값이 올랐다고 밝혔다.",
+    ),
+    (
+        "The KMA issued a heat wave warning as the Interior Ministry raised its crisis alert.",
+        "기상청은 폭염경보를 발령했고, 정부는 위기경보 수준을 높였다.",
+    ),
+    (
+        "The SPO said it had indicted 15 people, including an official of the Justice Ministry.",
+        "대검찰청은 정부 관계자 1명을 포함해 15명을 기소했다고 밝혔다.",
+    ),
+    # an acronym with another meaning names nothing: a memorandum of understanding
+    (
+        "Hyundai Motor signed an MOU to supply 500 hydrogen buses by 2027.",
+        "현대차는 2027년까지 수소버스 500대를 공급하는 양해각서를 국토교통부와 체결했다.",
+    ),
     # lower case is no name: "the little blue house" is no Cheong Wa Dae
     (
         "You got your passport stamped at the little blue house.",

@@ -320,3 +320,44 @@ def test_disabled_or_given_another_severity_by_its_check_name() -> None:
 def test_the_presidential_office_is_no_name() -> None:
     """Yonhap's English calls it Cheong Wa Dae: 정 + "Wa Dae" is nobody."""
     assert [n.text for n in english_names("Cheong Wa Dae said it will review the plan.")] == []
+
+
+# ---------------------------------------------------------------- names of three parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senior Minister Lee Hsien Loong, the eldest son of Prime Minister Lee Kuan Yew.",
+        "Malaysian politician Lim Guan Eng attended the summit.",
+    ],
+)
+def test_a_name_of_three_parts_is_read_whole_and_is_no_korean_name(text: str) -> None:
+    assert english_names(text) == []
+
+
+def test_a_north_korean_name_in_three_parts_is_still_read() -> None:
+    text = "Kim Jong Un met Lee Kuan Yew, and Kim Il Sung met Choe Ryong Hae."
+    assert [n.text for n in english_names(text)] == ["Kim Jong Un", "Kim Il Sung", "Choe Ryong Hae"]
+
+
+def test_two_people_of_one_surname_each_named_pass() -> None:
+    assert not _flags(
+        (
+            "After Beijing, Cho will fly to Singapore to meet Prime Minister Lawrence Wong and "
+            "Senior Minister Lee Hsien Loong, the eldest son of founding Prime Minister Lee Kuan "
+            "Yew.",
+            "조 장관은 베이징에 이어 싱가포르를 방문해 로런스 웡 총리와 리콴유 초대 총리의 장남인 "
+            "리셴룽 선임장관을 만난다.",
+        )
+    )
+
+
+def test_a_korean_name_swapped_beside_a_three_part_name_is_still_flagged() -> None:
+    [flag] = _flags(
+        (
+            "President Lee Jae-myung met Lee Hsien Loong, the son of Lee Kuan Yew.",
+            "이명박 대통령은 리콴유의 아들 리셴룽 선임장관을 만났다.",
+        )
+    )
+    assert "EN “Lee Jae-myung” but KO “이명박”" in flag.message

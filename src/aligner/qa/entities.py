@@ -15,9 +15,11 @@ The check therefore flags only what is confidently wrong:
   from the source, so it must occur in the English document, spelled out or
   not: as the initials of a name anywhere in it (``IOC``, "International
   Olympic Committee") or of words of the pair's own English (``VAR``, "video
-  assistant referee"; see :func:`_spelled_out`). Units (``km``,
-  ``MW``), abbreviations Korean writes in Latin script (``TV``, ``CEO``,
-  ``OST``), ``IMF`` in the Korean name of the 1997 crisis (``IMF 외환위기``) and
+  assistant referee"; see :func:`_spelled_out`); an acronym is a name, which no
+  English word in lower case explains ("at" is no ``AT``). Units (``km``,
+  ``MW``), abbreviations Korean writes in Latin script where English spells the
+  thing out (``TV``, ``CEO``, ``OST``, ``PK``, ``SW``, ``NLL``), Korean names
+  with a Latin part (``IMF 외환위기``, the 1997 crisis; ``AT마드리드``) and
   glosses in brackets (``국제올림픽위원회(IOC)``, which a translator adds) are
   not counted, nor is a token the Korean document glosses in brackets
   elsewhere, nor an official acronym whose English name (not its initials:
@@ -27,13 +29,15 @@ The check therefore flags only what is confidently wrong:
   자유아시아방송, ...) extended by the user's glossary: the English name in a
   pair and none of its Korean forms in the counterpart (nor in the Korean
   sentence before it, whose name Korean leaves as the implicit subject) is
-  flagged. Names the user's glossary lists are left to the ``terminology``
-  check, which enforces them as errors;
-* an institution the English names that the Korean replaces by another of the
-  built-in list of institutions (:mod:`aligner.qa.institutions`: ministries,
-  agencies, courts, regulators, parties, pollsters): 기획재정부 for "the
-  Ministry of Trade, Industry and Energy". A Korean that leaves the name out is
-  not flagged.
+  flagged. A U.N. body renders the "U.N." before it (국제원자력기구 for "the U.N.
+  nuclear watchdog"), and a person's surname with any title renders the person
+  (김 제1부부장 for Kim Yo Jong). Names the user's glossary lists are left to the
+  ``terminology`` check, which enforces them as errors;
+* an institution the English names that the Korean replaces by another of its
+  kind from the built-in list of institutions (:mod:`aligner.qa.institutions`:
+  ministries, agencies, courts, regulators, parties, pollsters): 기획재정부 for
+  "the Ministry of Trade, Industry and Energy". A Korean that leaves the name
+  out is not flagged.
 """
 
 from __future__ import annotations
@@ -48,10 +52,22 @@ from aligner.models import Bead, Document, Flag, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.institutions import Institution, Substitution, find_substitution, load_institutions
 from aligner.qa.links import Token, language_neutral, link_target, link_tokens, without_links
+from aligner.qa.names import called_by_title, english_names
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.terminology import Term, en_key, load_glossary, make_term
 
 __all__ = ["BUILTIN_NAMES", "Token", "find_named_entities", "latin_tokens", "link_tokens"]
+
+# "The U.N. nuclear watchdog" is 국제원자력기구 (IAEA): a U.N. body, named in Korean
+# or Latin script, renders the "U.N." before it.
+_UN_BODIES = (
+    "안보리 안전보장이사회 인권이사회 사무총장 평화유지군 PKO 국제원자력기구 IAEA "
+    "세계식량계획 WFP 세계보건기구 WHO 유니세프 UNICEF UNHCR 유네스코 UNESCO 국제노동기구 "
+    "ILO 식량농업기구 FAO UNDP UNFPA 인구기금 UNEP 환경계획 세계기상기구 WMO 국제해사기구 "
+    "IMO 국제민간항공기구 ICAO 국제전기통신연합 ITU 세계지식재산기구 세계지적재산권기구 WIPO "
+    "인도주의업무조정국 OCHA 국제사법재판소 ICJ UNRWA 팔레스타인난민구호기구 OHCHR "
+    "인권최고대표 전문가패널"
+).split()
 
 # Forms with one fixed Korean rendering in news copy, with the shorter forms a
 # Korean story uses for a person already named ("김 위원장") and the usual
@@ -69,7 +85,7 @@ BUILTIN_NAMES: tuple[Term, ...] = (
     make_term("KCNA|Korean Central News Agency", "조선중앙통신|중앙통신|통신|KCNA"),
     make_term("Rodong Sinmun", "로동신문|노동신문"),
     make_term("IOC|International Olympic Committee", "IOC|국제올림픽위원회"),
-    make_term("UN|U.N.|United Nations", "UN|U.N.|유엔|국제연합|안보리|안전보장이사회"),
+    make_term("UN|U.N.|United Nations", "|".join(("UN|U.N.|유엔|국제연합", *_UN_BODIES))),
 )
 
 # Abbreviations Korean text writes in Latin script where English spells them
@@ -81,11 +97,26 @@ _KOREAN_LATIN = frozenset(
     "ICBM SLBM IRBM FTA IPO M&A R&D MOU CPI PPI EV ETF ESG HBM OTT MZ K-POP "
     # Konglish: a drama's soundtrack (OST), a TV commercial (CF), a streamer (BJ), a
     # host (MC), product placement (PPL), the personality test (MBTI)
-    "OST CF BJ MC PPL MBTI".split()
+    "OST CF BJ MC PPL MBTI "
+    # sport: a penalty kick (PK), the playoffs (PO), the postseason (PS), the Korean
+    # Series (KS), a free agent (FA), the majors (MLB), the Asian Games (AG), a knockout
+    "PK PO PS KS FA MVP ERA AG MLB KO TKO "
+    # technology: software, hardware, satellite navigation, "internet-connected" (IoT)
+    "SW HW GPS VR AR XR UI UX IOT LTE DX VOD QR "
+    # society and politics: a radio host (DJ), the top three universities (SKY), budget
+    # carriers (LCC), after-sales service (AS), Daegu and North Gyeongsang (TK), the
+    # presidents Kim Young-sam (YS) and Kim Dae-jung (DJ), Kim Jong-pil (JP)
+    "DJ CTO COO NPO AS DM SKY LCC TK YS JP "
+    # North Korea and the military: the Northern Limit Line, "the de facto maritime
+    # border" (NLL), the Joint Security Area, the military demarcation line, a guard
+    # post, multiple warheads, a drone (UAV)
+    "NLL JSA MDL GP MIRV SRBM UAV".split()
 )
 # Korean names with a Latin part the English never has: "IMF 외환위기" is the 1997
-# Asian financial crisis, "IMF 시절" the years after it.
-_KOREAN_COINED = re.compile(r"IMF(?=\s*(외환|금융)?\s*(위기|사태|체제|시절|때|당시|구제\s*금융))")
+# Asian financial crisis, "IMF 시절" the years after it; AT마드리드 is Atletico Madrid.
+_KOREAN_COINED = re.compile(
+    r"IMF(?=\s*(외환|금융)?\s*(위기|사태|체제|시절|때|당시|구제\s*금융))|AT(?=\s*마드리드)"
+)
 # Official acronyms that are not the initials of their English names, and those names:
 # an English document that gives the name explains the acronym.
 _ACRONYM_NAMES: tuple[Term, ...] = (
@@ -264,19 +295,26 @@ def _key(token: Token) -> str:
     return token.key
 
 
+def _word_keys(written: list[str]) -> set[str]:
+    """The keys a Korean token may have to be one of these English words."""
+    words = {w.upper() for w in written}
+    # a camel-case part: GPT is in ChatGPT, Phone in iPhone
+    words |= {p.upper() for w in written for p in _CAMEL_PART.findall(w)}
+    # possessives and plurals: "Jack-O-Lantern" is explained by "Jack-O-Lanterns'"
+    words |= {w.rstrip("'’") for w in words}
+    words |= {w[:-1] for w in words if w.endswith("S")}
+    words |= {w[:-2] for w in words if w.endswith(("'S", "’S"))}
+    return words
+
+
 class _EnglishIndex:
     """What an English document contains, for looking up Korean-side tokens."""
 
     def __init__(self, text: str) -> None:
-        flat = without_links(text).replace(".", "")
-        written = _INDEX_WORD.findall(flat)
-        self.words = {w.upper() for w in written}
-        # a camel-case part: GPT is in ChatGPT, Phone in iPhone
-        self.words |= {p.upper() for w in written for p in _CAMEL_PART.findall(w)}
-        # possessives and plurals: "Jack-O-Lantern" is explained by "Jack-O-Lanterns'"
-        self.words |= {w.rstrip("'’") for w in self.words}
-        self.words |= {w[:-1] for w in self.words if w.endswith("S")}
-        self.words |= {w[:-2] for w in self.words if w.endswith(("'S", "’S"))}
+        written = _INDEX_WORD.findall(without_links(text).replace(".", ""))
+        self.words = _word_keys(written)
+        # an acronym is a name: the English "at" or "it" explains no AT or IT
+        self.named = _word_keys([w for w in written if not w.islower()])
         self._text = text
 
     @functools.cached_property
@@ -291,10 +329,12 @@ class _EnglishIndex:
         return starts
 
     def explains(self, token: Token) -> bool:
-        """The token is a word of the document or the acronym of one of its names
-        ("U.S. Geological Survey" -> USGS, introduced once for the whole story)."""
+        """The token is a word of the document (an acronym: one not in lower case) or
+        the acronym of one of its names ("U.S. Geological Survey" -> USGS, introduced
+        once for the whole story)."""
         key = _key(token)
-        if key in self.words or key.replace("-", "") in self.words:
+        words = self.named if token.text.isupper() else self.words
+        if key in words or key.replace("-", "") in words:
             return True
         return any(_spells(key, run, at) for run, at in self._name_starts.get(key[:1], ()))
 
@@ -427,6 +467,20 @@ def _substitution_flags(bead: Bead, found: Substitution | None) -> Iterator[Flag
         )
 
 
+@functools.cache
+def _surnames(term: Term) -> str:
+    """The Hangul surnames of a built-in person (Kim Yo Jong: 김); "" for a place or body."""
+    found = english_names(term.en[0])
+    return found[0].surnames if found and found[0].text == term.en[0] else ""
+
+
+def _renders(term: Term, korean: str) -> bool:
+    """Whether ``korean`` gives one of the term's forms, or, for a person, the surname
+    and any title (김 부장, 김 제1부부장 for Kim Yo Jong, as her title changes)."""
+    surnames = _surnames(term)
+    return term.ko_match(korean) is not None or bool(surnames and called_by_title(surnames, korean))
+
+
 def _name_flags(
     bead: Bead, src: str, tgt: str, before: str, ctx: _Context, replaced: str = ""
 ) -> Iterator[Flag]:
@@ -434,10 +488,10 @@ def _name_flags(
         written = term.en_match(src)
         if replaced and term.en_match(replaced):
             continue  # flagged as the institution put in its place
-        if written is not None and term.ko_match(tgt) is None:
+        if written is not None and not _renders(term, tgt):
             forms = " or ".join(_quote(v) for v in term.ko[:3])
             kept = written.casefold() in tgt.casefold()
-            if not kept and term.ko_match(before) is not None:
+            if not kept and _renders(term, before):
                 # Korean leaves the subject the sentence before names implicit:
                 # "Pyongyang would take action" after a sentence with 북한
                 continue

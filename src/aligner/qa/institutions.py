@@ -14,12 +14,15 @@ naming it (police, the central bank, 방역당국).
   Foreign Ministry", "the North's Defense Ministry", nor part of a longer name:
   the Liberal Democratic Party is no Democratic Party);
 * the Korean has none of A's Korean names or loose renderings;
-* the Korean names an institution B of the list as a word of its own (not inside
-  a longer word, 산업부문, nor after a foreign country, 미 국방부) that the
-  English neither names nor means with a loose word.
+* the Korean names an institution B of the list, of A's kind (the government's
+  bodies stand for one another; a party only for a party, a court for a court),
+  as a word of its own (not inside a longer word, 산업부문, nor after a foreign
+  country, 미 국방부) that the English neither names nor means with a loose word
+  (its acronyms and descriptive forms, "the Cho Kuk-led party", name it).
 
 A Korean that leaves the name out (``정부는``, ``당국은``) or uses a short form
-is no substitution.
+is no substitution, nor is a party where the English names a ministry: it is
+the party the English describes some other way.
 """
 
 from __future__ import annotations
@@ -32,9 +35,15 @@ from importlib import resources
 
 from aligner.qa.terminology import en_pattern
 
-__all__ = ["Institution", "Substitution", "find_substitution", "load_institutions"]
+__all__ = ["KINDS", "Institution", "Substitution", "find_substitution", "load_institutions"]
 
 _FILE = "data/institutions.tsv"
+KINDS = frozenset(
+    "ministry agency regulator bank presidency court legislature party pollster media".split()
+) | {"north-korean body"}
+# The government's bodies stand for one another: Statistics Korea put as 보건복지부,
+# the Bank of Korea as 금융위원회. Any other kind stands only for its own.
+_GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
@@ -57,6 +66,7 @@ class Institution:
     """One row of the list.
 
     Attributes:
+        kind: what it is (see :data:`KINDS`): only one of its kind may stand for it.
         en: the English names, the first as a message gives it ("the Ministry of
             Trade, Industry and Energy"); a leading "the" is optional in the text.
         ko: the Korean names and short forms, the full name first.
@@ -64,10 +74,15 @@ class Institution:
         ko_loose: Korean words that may render it without naming it.
     """
 
+    kind: str
     en: tuple[str, ...]
     ko: tuple[str, ...]
     en_loose: tuple[str, ...] = ()
     ko_loose: tuple[str, ...] = ()
+
+    def stands_for(self, other: Institution) -> bool:
+        """Whether a translator may put this one for ``other``: one of its kind."""
+        return self.kind == other.kind or {self.kind, other.kind} <= _GOVERNMENT
 
     @functools.cached_property
     def names(self) -> tuple[str, ...]:
@@ -102,9 +117,10 @@ class Institution:
         return any(form in squeezed for form in self._korean)
 
 
-def _cells(line: str) -> tuple[tuple[str, ...], ...]:
-    cells = [*line.split("\t"), "", "", ""][:4]
-    return tuple(tuple(v.strip() for v in cell.split("|") if v.strip()) for cell in cells)
+def _row(line: str) -> Institution:
+    kind, *cells = [*line.split("\t"), "", "", ""][:5]
+    names = (tuple(v.strip() for v in cell.split("|") if v.strip()) for cell in cells)
+    return Institution(kind.strip(), *names)
 
 
 @functools.cache
@@ -117,7 +133,7 @@ def load_institutions() -> tuple[Institution, ...]:
     """
     text = resources.files("aligner").joinpath(_FILE).read_text("utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(Institution(*_cells(line)) for line in rows[1:])  # rows[0]: the header
+    return tuple(_row(line) for line in rows[1:])  # rows[0]: the header
 
 
 # A Korean name ends where a particle or a title starts (통계청은, 통계청장), not
@@ -211,12 +227,16 @@ def _named(english: str, institutions: tuple[Institution, ...]) -> list[tuple[In
     return [(inst, written) for _, _, inst, written in kept]
 
 
-def _named_instead(korean: str, english: str) -> str | None:
-    """A Korean name of the list that the English neither names nor means."""
+def _named_instead(korean: str, english: str, named: Institution) -> str | None:
+    """A Korean name of the list, of an institution that may stand for ``named``,
+    that the English neither names nor means."""
     for match in _korean_names().finditer(korean):
         if _KO_FOREIGN.search(korean[: match.start()]):
             continue
-        if not any(inst.meant_in(english) for inst in _owners()[match.group(1)]):
+        owners = _owners()[match.group(1)]
+        if any(inst.meant_in(english) for inst in owners):
+            continue
+        if any(inst.stands_for(named) for inst in owners):
             return match.group(1)
     return None
 
@@ -244,8 +264,8 @@ def find_substitution(
         ('산업통상자원부', '기획재정부')
     """
     listed = load_institutions() if institutions is None else institutions
-    named = [(inst, written) for inst, written in _named(src, listed) if not inst.rendered_in(tgt)]
-    if not named:
-        return None
-    instead = _named_instead(tgt, src)
-    return Substitution(named[0][0], named[0][1], instead) if instead else None
+    for inst, written in _named(src, listed):
+        instead = None if inst.rendered_in(tgt) else _named_instead(tgt, src, inst)
+        if instead:
+            return Substitution(inst, written, instead)
+    return None

@@ -37,7 +37,14 @@ from aligner.qa.alignment import _quote
 from aligner.qa.hangul import jamo
 from aligner.qa.registry import AlignedDocument, register
 
-__all__ = ["SURNAMES", "english_names", "find_swapped_names", "sounds", "titled_names"]
+__all__ = [
+    "SURNAMES",
+    "called_by_title",
+    "english_names",
+    "find_swapped_names",
+    "sounds",
+    "titled_names",
+]
 
 # Hangul surname -> its romanizations in English news: Revised Romanization,
 # McCune-Reischauer, and the spellings families and papers keep (Rhee, Paik, Roh).
@@ -211,11 +218,11 @@ _EN_NAME = re.compile(
 # Sounds romanizations fold together: voiced and voiceless stops, ch/j, r/l, the
 # vowels English spells one way or another (eo/o/u/oo, ae/ai/e, ee/i/ui).
 _LETTERS = re.compile(
-    "tch|eui|ch|sh|ph|th|kh|ck|eo|eu|ou|oo|ae|ai|oe|oi|ui|ee|[a-z]", re.IGNORECASE
+    "tch|eui|ch|sh|hs|ph|th|kh|ck|eo|eu|ou|oo|ae|ai|oe|oi|ui|ee|[a-z]", re.IGNORECASE
 )
 _FOLD = {
     **dict.fromkeys(("tch", "ch", "j", "z"), "j"),
-    **dict.fromkeys(("sh", "s", "x"), "s"),
+    **dict.fromkeys(("sh", "hs", "s", "x"), "s"),  # hs: Wade-Giles, Hsien ~ 셴
     **dict.fromkeys(("ph", "p", "b", "f", "v"), "b"),
     **dict.fromkeys(("th", "t", "d"), "d"),
     **dict.fromkeys(("kh", "ck", "k", "g", "c", "q"), "g"),
@@ -291,6 +298,8 @@ def _given_name(match: re.Match[str]) -> tuple[str, int] | None:
         return None
     if second and _ONE_SYLLABLE.fullmatch(first) and _ONE_SYLLABLE.fullmatch(second):
         return f"{first} {second}", match.end(3)
+    if second:  # a name of three parts, read whole, is no Korean one: Lee Kuan Yew
+        return None
     return (first, match.end(2)) if _TWO_SYLLABLES.fullmatch(first) else None
 
 
@@ -388,11 +397,14 @@ def _consonants(text: str, epenthesis: bool = True) -> str:
 
 
 def _foreign_spellings(text: str) -> set[str]:
-    """The consonants of each capitalised word of ``text`` and of each two in a row,
-    as a Korean transliteration keeps them (오바마 ~ "Obama", 기시다 ~ "Kishida")."""
+    """The consonants of each capitalised word of ``text`` and of each two and three in
+    a row, as a Korean transliteration keeps them (오바마 ~ "Obama", 기시다 ~ "Kishida",
+    리셴룽 ~ "Lee Hsien Loong")."""
     words = re.findall(r"[A-Z][A-Za-z'-]+", text)
     spelled = {_consonants(w) for w in words}
-    return spelled | {_consonants(a + b) for a, b in itertools.pairwise(words)}
+    spelled |= {_consonants(a + b) for a, b in itertools.pairwise(words)}
+    triples = zip(words, words[1:], words[2:], strict=False)
+    return spelled | {_consonants("".join(three)) for three in triples}
 
 
 def _transliterates(hangul: str, spelled: set[str]) -> bool:
@@ -411,10 +423,15 @@ def _other_person(name: EnglishName, src: str, others: list[KoreanName]) -> Kore
     return next(same_surname, None) or next(same_role, None)
 
 
-def _surname_and_title(name: EnglishName, text: str) -> bool:
-    """Whether the Korean calls the person by surname and title (이 총재, 김위원장,
-    유 전 의원)."""
-    pattern = rf"(?<![가-힣])[{name.surnames}]\s?(?:[전현]\s)?(?:{_TITLE})"
+def called_by_title(surnames: str, text: str) -> bool:
+    """Whether ``text`` calls someone of one of the Hangul ``surnames`` by surname
+    and title (이 총재, 김위원장, 유 전 의원, 김 제1부부장).
+
+    Example:
+        >>> called_by_title("김", "김 제1부부장은"), called_by_title("김", "최 부장은")
+        (True, False)
+    """
+    pattern = rf"(?<![가-힣])[{surnames}]\s?(?:[전현]\s)?(?:제1\s?)?(?:{_TITLE})"
     return re.search(pattern, text) is not None
 
 
@@ -424,7 +441,7 @@ def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:
     absent = [
         n
         for n in names
-        if not any(n.sounds_like(h) for h in hangul) and not _surname_and_title(n, tgt)
+        if not any(n.sounds_like(h) for h in hangul) and not called_by_title(n.surnames, tgt)
     ]
     if not absent:
         return

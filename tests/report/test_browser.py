@@ -486,7 +486,11 @@ def test_index_keeps_figures_and_names_whole_and_says_why_a_document_fails(
         assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
         for whole in ("#documents td.n", ".seg", ".t", ".verdict"):
             assert set(tab.page.evaluate(lines, whole)) == {1}, (width, whole)
-    assert "4 error flags (fail_on error)" in tab.page.inner_text("#documents tbody tr")
+    first = tab.page.inner_text("#documents tbody tr")
+    assert "4 error flags (fail_on error)" in first
+    assert "ERROR extra: 1, missing: 1, mistranslation: 1, truncated: 1" in first
+    for line in (".g.error", ".g.error .sev", ".g.warning", ".g.warning .sev"):
+        assert tab.page.evaluate(CONTRAST, line) >= 4.5, line
 
 
 def test_each_header_sits_over_its_figures(tab: Page, tmp_path: Path, report: Path) -> None:
@@ -526,3 +530,149 @@ def test_dimmed_and_empty_cells_stay_readable(tab: Page, tmp_path: Path) -> None
     tab.open(path)
     for selector in ("#r6 .boilerplate", "#r6 .boilerplate .ref", "#r3 .gap", "#r3 td.sim"):
         assert tab.page.evaluate(CONTRAST, selector) >= 4.5, selector
+
+
+def _chart_document() -> DocumentResult:
+    """Flagged rows at every height: English pasted into the Korean (similarity
+    1.000), a loose pair, a gap, a waived flag on a close pair."""
+    en = [
+        "The government will spend 656.6 trillion won next year.",
+        "The budget is 2.8 percent larger than this year's.",
+        "Lawmakers are expected to debate it until December.",
+        "The opposition called the plan irresponsible.",
+        "Welfare spending rises to 242.9 trillion won.",
+        "The ministry said the deficit would narrow.",
+    ]
+    ko = [
+        "정부는 내년에 656조6천억원을 지출한다.",
+        "The budget is 2.8 percent larger than this year's.",
+        "국회는 예산안을 통과시켰다.",
+        "복지 지출은 242조9천억원으로 늘어난다.",
+        "기획재정부는 적자가 줄어들 것이라고 밝혔다.",
+    ]
+    src, tgt = document("en/budget.txt", "en", en), document("ko/budget.txt", "ko", ko)
+    beads = (
+        Bead((0,), (0,), 0.86),
+        Bead((1,), (1,), 1.0),
+        Bead((2,), (2,), 0.31),
+        Bead((3,), (), 0.0),
+        Bead((4,), (3,), 0.95),
+        Bead((5,), (4,), 0.83),
+    )
+    flags = (
+        Flag("untranslated", Severity.ERROR, (1,), (1,), "KO line 2 is English"),
+        Flag("mistranslation", Severity.WARNING, (2,), (2,), "similarity 0.310"),
+        Flag("missing", Severity.ERROR, (3,), (), "EN line 4 has no KO counterpart"),
+        Flag("number_mismatch", Severity.ERROR, (4,), (3,), "242.9", True, "rounded"),
+    )
+    pair = DocumentPair("budget.txt", src.path, tgt.path)
+    return DocumentResult(pair, src, tgt, beads, flags, 0.6, ("2 error flags (fail_on error)",))
+
+
+# What the chart shows at the middle of each flagged row's mark, and at the top
+# of the row's similarity bar: the class of the topmost element painted there.
+CHART_AT = """() => {
+  const chart = document.getElementById('chart').getBoundingClientRect();
+  const rows = [...document.querySelectorAll('tbody.bead')];
+  const bars = document.querySelector('#chart .bars').getBoundingClientRect();
+  const at = (x, y) => document.elementFromPoint(x, y).getAttribute('class');
+  const seen = {};
+  rows.forEach((row, i) => {
+    if (!row.dataset.flags) { return; }
+    const x = chart.left + chart.width * (i + 0.5) / rows.length;
+    const kind = row.classList.contains('flagged')
+      ? [...row.classList].find(c => c.startsWith('sev-')).slice(4) : 'waived';
+    const mark = document.querySelector('#chart .' + kind).getBoundingClientRect();
+    seen[row.id] = [at(x, mark.top + mark.height / 2), at(x, bars.top + 2)];
+  });
+  return seen;
+}"""
+
+
+def test_every_flagged_row_shows_its_severity_in_the_chart_whatever_its_similarity(
+    tab: Page, tmp_path: Path
+) -> None:
+    path = tmp_path / "chart.html"
+    write_document_html(_chart_document(), path, signature=SIGNATURE)
+    tab.open(path)
+    marks = {row: seen[0] for row, seen in tab.page.evaluate(CHART_AT).items()}
+    # r2's English pasted into the Korean scores 1.000: a full-height bar over its mark
+    assert marks == {"r2": "error", "r3": "warning", "r4": "error", "r5": "waived"}
+    tops = {row: seen[1] for row, seen in tab.page.evaluate(CHART_AT).items()}
+    assert tops["r2"] == "bars"  # and its similarity still shows
+
+
+def test_keys_go_on_from_the_current_row_after_the_search_box(tab: Page, long_report: Path) -> None:
+    tab.open(long_report)
+    keys = tab.page.keyboard
+    keys.press("j")
+    keys.press("j")
+    assert tab.active() == "r151"
+    keys.press("/")  # scrolls up to the search box
+    assert tab.page.evaluate("window.scrollY") < 1000
+    keys.press("Escape")
+    keys.press("j")
+    assert tab.active() == "r281"
+    keys.press("/")
+    keys.press("Escape")
+    keys.press("k")
+    assert tab.active() == "r151"
+    # a search typed, then cleared
+    keys.press("/")
+    keys.type("sentence 15")
+    tab.wait_shown("11 of 300 rows shown")
+    keys.press("Control+a")
+    keys.press("Backspace")
+    tab.wait_shown("300 of 300 rows shown")
+    keys.press("Escape")
+    keys.press("j")
+    assert tab.active() == "r281"
+
+
+def test_keys_go_on_from_the_current_row_after_a_filter(tab: Page, long_report: Path) -> None:
+    tab.open(long_report)
+    tab.page.goto(long_report.as_uri() + "#r151")
+    tab.page.uncheck("#show-plain")
+    tab.page.check("#show-plain")  # the editor is up at the filters now
+    assert not _in_viewport(tab, "r151")
+    tab.page.keyboard.press("k")
+    assert tab.active() == "r11"
+
+
+def test_keys_go_on_from_where_the_editor_read_before_the_search(
+    tab: Page, long_report: Path
+) -> None:
+    tab.open(long_report)
+    _scroll_to_top(tab, "r100")  # no current row yet
+    tab.page.keyboard.press("/")
+    tab.page.keyboard.press("Escape")
+    tab.page.keyboard.press("j")
+    assert tab.active() == "r151"
+    # without the search, the top of the page is where the editor is
+    tab.page.evaluate("window.scrollTo(0, 0)")
+    tab.page.keyboard.press("j")
+    assert tab.active() == "r11"
+    # and once the editor has scrolled back into the rows after a search
+    tab.page.keyboard.press("j")
+    tab.page.keyboard.press("/")
+    tab.page.keyboard.press("Escape")
+    _scroll_to_top(tab, "r200")
+    tab.page.wait_for_timeout(100)  # the scroll event
+    tab.page.evaluate("window.scrollTo(0, 0)")
+    tab.page.keyboard.press("j")
+    assert tab.active() == "r11"
+
+
+def test_waived_flags_read_as_plainly_as_the_others(tab: Page, tmp_path: Path) -> None:
+    path = tmp_path / "waived.html"
+    write_document_html(_chart_document(), path, signature=SIGNATURE)
+    tab.open(path)
+    for item in ("#r5 li.waived", "#flags ~ ul.flags li.waived"):
+        for part in (".msg", ".ftype"):
+            style = tab.page.eval_on_selector(
+                f"{item} {part}", "e => getComputedStyle(e).textDecorationLine"
+            )
+            assert style == "none", (item, part)
+            assert tab.page.evaluate(CONTRAST, f"{item} {part}") >= 7, (item, part)
+        assert tab.page.inner_text(f"{item} .sev.waived") == "WAIVED"
+        assert "(waived: rounded)" in tab.page.inner_text(item)

@@ -280,12 +280,14 @@ def test_flag_naming_no_sentence_is_listed_only_in_flags_section(tmp_path: Path)
 
 def test_chart_has_a_bar_per_paired_row_and_a_mark_per_flagged_row(page: Node) -> None:
     svg = page.by_id("chart")
-    assert svg.attrs["viewbox"] == "0 0 5 40"
+    assert svg.attrs["viewbox"] == "0 0 5 53"
     paths = {p.attrs["class"]: p.attrs["d"] for p in svg.find_all("path")}
     assert paths["bars"] == "M0.5 40V3.6M1.5 40V8.0M3.5 40V18.0"
-    assert paths["error"] == "M2.5 0V40M3.5 0V40"
-    assert paths["warning"] == "M0.5 0V40M1.5 0V40"
-    assert paths["info"] == "M4.5 0V40"
+    # the marks in a band of their own, below the bars, which no bar can cover
+    assert paths["error"] == "M2.5 43v10M3.5 43v10"
+    assert paths["warning"] == "M0.5 43v10M1.5 43v10"
+    assert paths["info"] == "M4.5 43v10"
+    assert list(paths)[0] == "bars"  # drawn first, under anything else
     assert svg.find_all("title")[0].text == (
         "Similarity of each of 5 rows; flagged rows: 2 error, 2 warning, 1 info."
     )
@@ -501,3 +503,52 @@ def test_index_lets_a_name_wrap_only_after_a_slash(tmp_path: Path) -> None:
     cell = root.by_id("documents").find_all("td", "name")[0]
     assert [s.text for s in cell.find_all("span", "seg")] == ["a/", "b-c/", "d.txt"]
     assert len(cell.find_all("wbr")) == 2
+
+
+def _groups(root: Node) -> list[list[tuple[str, list[str]]]]:
+    """Each document's flags-by-type cell: (severity label, its "type: n" items) per line."""
+    return [
+        [
+            (line.find_all("span", "sev")[0].text, [t.text for t in line.find_all("span", "t")])
+            for line in cell.find_all("div")
+        ]
+        for cell in root.by_id("documents").find_all("td", "types")
+    ]
+
+
+def test_index_counts_flag_types_per_severity_errors_first(tmp_path: Path) -> None:
+    doc = _result("02_nk_missile.txt")
+    flags = (
+        Flag("reordered", Severity.WARNING, (0,), (0,), "crosses the next pair"),
+        Flag("mistranslation", Severity.WARNING, (1, 2), (1,), "similarity 0.190"),
+        Flag("number_mismatch", Severity.ERROR, (4,), (2, 3), "EN 250 km, KO 205 km"),
+        Flag("reordered", Severity.WARNING, (1, 2), (1,), "crosses the next pair"),
+        Flag("boilerplate", Severity.INFO, (5,), (), "caption"),
+        Flag("untranslated", Severity.ERROR, (0,), (0,), "KO line 1 is English", True, "a quote"),
+        Flag("number_mismatch", Severity.WARNING, (0,), (0,), "EN 3, KO three"),
+    )
+    root = _index(tmp_path, RunResult(documents=[replace(doc, flags=flags)]), links={})
+    assert _groups(root) == [
+        [
+            ("error", ["number_mismatch: 1"]),
+            ("warning", ["mistranslation: 1", "number_mismatch: 1", "reordered: 2"]),
+            ("info", ["boilerplate: 1"]),
+            ("waived", ["untranslated: 1"]),
+        ]
+    ]
+    lines = root.by_id("documents").find_all("td", "types")[0].find_all("div")
+    assert [line.classes for line in lines] == [
+        ["g", "error"],
+        ["g", "warning"],
+        ["g", "info"],
+        ["g", "waived"],
+    ]
+
+
+def test_index_says_a_passing_story_s_flags_are_waived(tmp_path: Path) -> None:
+    doc = _clean("06_defectors.txt")
+    waived = Flag("untranslated", Severity.ERROR, (0,), (0,), "KO line 1 is English", True, "ok")
+    root = _index(tmp_path, RunResult(documents=[replace(doc, flags=(waived,))]), links={})
+    assert _groups(root) == [[("waived", ["untranslated: 1"])]]
+    clean = _index(tmp_path, RunResult(documents=[doc]), links={})
+    assert [td.text for td in clean.by_id("documents").find_all("td", "types")] == ["—"]

@@ -10,7 +10,7 @@ that nothing else can run.
 
 The document page links back to the run index, opens with an inline-SVG chart
 of the similarity of every row (bars) with the flagged rows marked in their
-severity's colour, then filters by severity and flag type, a search of the
+severity's colour in a band below, then filters by severity and flag type, a search of the
 sentence text and keyboard navigation between flagged rows (``j``/``n`` next,
 ``k``/``p`` previous, ``/`` search). Both pages carry a print stylesheet and
 a narrow-screen layout (the two languages stacked in each row, the index as
@@ -23,7 +23,8 @@ import base64
 import functools
 import hashlib
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
@@ -37,8 +38,12 @@ from aligner.report.html_script import SCRIPT
 from aligner.report.json_report import flag_counts, place_flags, severity_counts, waived_count
 
 # Chart geometry in SVG user units: one unit of width per row, CHART_HEIGHT for
-# a similarity of 1. The SVG is stretched to the page width.
+# a similarity of 1, then the flag marks in a band of their own below the bars:
+# behind a bar, the mark of a flagged pair that scores high (English pasted into
+# the Korean scores 1.000) would be hidden. The SVG is stretched to the page width.
 CHART_HEIGHT = 40
+_BAND_GAP = 3
+_BAND_HEIGHT = 10
 # A flag mark is at least 1/_MARKS_PER_WIDTH of the chart wide (2-3 pixels), so
 # that a flag stays visible on a document of thousands of rows.
 _MARKS_PER_WIDTH = 400
@@ -108,8 +113,8 @@ class RowView:
 
 @dataclass(frozen=True)
 class ChartView:
-    """The similarity chart: ``width`` rows, a path of similarity bars and one
-    path of full-height marks per severity (``waived`` included)."""
+    """The similarity chart: ``width`` rows, a path of similarity bars and, in
+    a band below them, one path of marks per severity (``waived`` included)."""
 
     width: int
     height: int
@@ -157,7 +162,7 @@ class IndexEntry:
     passed: bool
     failures: tuple[str, ...]  # why it fails the gate, one reason each
     sentences: tuple[int, int]
-    flag_counts: dict[str, int]
+    flag_groups: tuple[tuple[str, tuple[tuple[str, int], ...]], ...]  # see flag_groups()
     severity_counts: dict[str, int]
     waived: int
 
@@ -272,11 +277,13 @@ def chart_view(rows: Sequence[RowView]) -> ChartView:
     """The similarity chart of a document's rows.
 
     Each row with sentences on both sides gets a bar as tall as its similarity;
-    each flagged row gets a full-height mark in its worst severity's colour
-    (gaps have no similarity, so the mark alone shows them).
+    each flagged row gets a mark in its worst severity's colour in the band
+    below the bars, where no bar can cover it (gaps have no similarity, so the
+    mark alone shows them).
     """
     bars = []
     marks: dict[str, list[str]] = {}
+    band = CHART_HEIGHT + _BAND_GAP
     for k, row in enumerate(rows):
         x = f"{k + 0.5:g}"
         if row.similarity != "—":
@@ -284,12 +291,12 @@ def chart_view(rows: Sequence[RowView]) -> ChartView:
             bars.append(f"M{x} {CHART_HEIGHT}V{top:.1f}")
         kind = row.severity or ("waived" if row.flags else None)
         if kind:
-            marks.setdefault(kind, []).append(f"M{x} 0V{CHART_HEIGHT}")
+            marks.setdefault(kind, []).append(f"M{x} {band}v{_BAND_HEIGHT}")
     order = ("info", "waived", "warning", "error")  # worst drawn last, on top
     counts = ", ".join(f"{len(marks[k])} {k}" for k in reversed(order) if k in marks)
     return ChartView(
         width=max(len(rows), 1),
-        height=CHART_HEIGHT,
+        height=band + _BAND_HEIGHT,
         bars="".join(bars),
         marks=tuple((k, "".join(marks[k])) for k in order if k in marks),
         mark_width=f"{max(1.0, len(rows) / _MARKS_PER_WIDTH):g}",
@@ -452,10 +459,39 @@ def _index_entry(doc: DocumentResult, href: str | None) -> IndexEntry:
         passed=doc.passed,
         failures=tuple(doc.failures),
         sentences=(len(doc.src.sentences), len(doc.tgt.sentences)),
-        flag_counts=flag_counts(doc.flags),
+        flag_groups=flag_groups(doc.flags),
         severity_counts=severity_counts(doc.flags),
         waived=waived_count(doc.flags),
     )
+
+
+def flag_groups(flags: Iterable[Flag]) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """The number of flags of each type, grouped by severity, worst first, then
+    the waived ones (whatever their severity): what fails a document comes first,
+    and what an editor accepted is never mistaken for what they must fix.
+
+    Returns:
+        ``(group, ((type, count), ...))`` for each group some flag is in; the
+        groups are the severities' names and ``"waived"``, the types sorted.
+
+    Example:
+        >>> for group in flag_groups([
+        ...     Flag("reordered", Severity.WARNING, (0,), (0,), ""),
+        ...     Flag("missing", Severity.ERROR, (1,), (), ""),
+        ...     Flag("missing", Severity.ERROR, (2,), (), "", True),
+        ... ]):
+        ...     print(group)
+        ('error', (('missing', 1),))
+        ('warning', (('reordered', 1),))
+        ('waived', (('missing', 1),))
+    """
+    groups: dict[str, Counter[str]] = {
+        s.value: Counter() for s in sorted(Severity, key=lambda s: -s.rank)
+    }
+    groups["waived"] = Counter()
+    for flag in flags:
+        groups["waived" if flag.waived else flag.severity.value][flag.type] += 1
+    return tuple((group, tuple(sorted(n.items()))) for group, n in groups.items() if n)
 
 
 def _relative_href(path: str) -> str:

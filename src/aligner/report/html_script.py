@@ -13,9 +13,13 @@ markup: ``tbody.bead`` rows (ids ``r1``, ``r2`` ... in order) carry
   composition ignored), not references, similarities or flag messages.
 - ``j``/``n`` and ``k``/``p`` go to the next and previous flagged row from
   where the editor is: the current row while it is on screen, else the row at
-  the top of the viewport. Keys are read by their letter, or, when the layout
-  gives no Latin letter (a Korean layout gives ``ㅓ`` on the J key), by the
-  physical key, so CapsLock and a Korean input mode work too.
+  the top of the viewport. The search box and the filters sit above the table,
+  so using them takes the editor to the top of the page: until they scroll back
+  into the rows, the keys go on from where they were before (the current row,
+  or the row at the top of the viewport when ``/`` was pressed). Keys are read
+  by their letter, or, when the layout gives no Latin letter (a Korean layout
+  gives ``ㅓ`` on the J key), by the physical key, so CapsLock and a Korean
+  input mode work too.
 - Following a link to a row (``#r18``) makes it the current row; if the
   filters hide it, they are cleared first and the row count says so.
 """
@@ -30,6 +34,7 @@ SCRIPT = """
   var rows = Array.prototype.slice.call(document.querySelectorAll('tbody.bead'));
   var boxes = Array.prototype.slice.call(document.querySelectorAll('input[data-kind]'));
   var plain = document.getElementById('show-plain');
+  var controls = document.getElementById('controls');
   var search = document.getElementById('search');
   var shown = document.getElementById('shown');
   var chart = document.getElementById('chart');
@@ -37,6 +42,7 @@ SCRIPT = """
   var BY_CODE = { KeyJ: 1, KeyN: 1, KeyK: -1, KeyP: -1, Slash: 0 };
   var texts = null;
   var current = -1;
+  var resume = null;  // [row, exact]: where the keys go on from after the controls
   var timer = 0;
 
   function chosen(kind) {
@@ -90,16 +96,19 @@ SCRIPT = """
   function select(i, scroll) {
     if (current >= 0) { rows[current].classList.remove('current'); }
     current = i;
+    resume = null;
     rows[i].classList.add('current');
     rows[i].tabIndex = -1;
     rows[i].focus({ preventScroll: true });
     if (scroll) { rows[i].scrollIntoView({ block: scroll }); }
   }
 
-  // Where the editor is: [row, exact]. The current row while it is on screen
-  // (or hidden by a filter); else the first row below the sticky header, not
-  // exact (0 above the table, rows.length below it).
+  // Where the editor is: [row, exact]. Up at the controls after using them,
+  // where they were before; the current row while it is on screen (or hidden
+  // by a filter); else the first row below the sticky header, not exact (0
+  // above the table, rows.length below it).
   function position() {
+    if (resume !== null && table.getBoundingClientRect().top > 0) { return resume; }
     var top = Math.max(head.getBoundingClientRect().bottom, 0) + 1;
     if (current >= 0) {
       var box = rows[current].getBoundingClientRect();
@@ -161,7 +170,12 @@ SCRIPT = """
     }
     var delta = command(event);
     if (delta === undefined) { return; }
-    if (delta === 0) { search.focus(); } else { step(delta); }
+    if (delta === 0) {
+      if (resume === null) { resume = position(); }  // before the box scrolls into view
+      search.focus();
+    } else {
+      step(delta);
+    }
     event.preventDefault();
   });
   // before the browser follows a link to a row: show the row, make it current
@@ -170,6 +184,16 @@ SCRIPT = """
     if (link) { follow(link.getAttribute('href'), null); }
   });
   window.addEventListener('hashchange', function () { follow(location.hash, null); });
+  // the mouse on a filter or the search box: the editor scrolled up from the current row
+  function leaving() {
+    if (resume === null && current >= 0) { resume = [current, true]; }
+  }
+  controls.addEventListener('focusin', leaving);
+  controls.addEventListener('change', leaving);  // Safari does not focus a clicked checkbox
+  // back in the rows, the keys go on from the rows on screen again
+  window.addEventListener('scroll', function () {
+    if (resume !== null && table.getBoundingClientRect().top <= 0) { resume = null; }
+  }, { passive: true });
   boxes.concat([plain]).forEach(function (box) { box.addEventListener('change', apply); });
   search.addEventListener('input', function () {
     clearTimeout(timer);

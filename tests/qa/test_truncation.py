@@ -15,6 +15,7 @@ from aligner.qa.truncation import (
     Cue,
     find_truncations,
     fit_length_model,
+    how_long_in_words,
     mostly_punctuated,
     sentence_cue,
 )
@@ -327,7 +328,27 @@ def test_side_under_a_quarter_of_the_expected_length_is_flagged() -> None:
         "더 늘어날 수 있다고 밝혔다."
     )
     [flag] = _flags_on_last_bead([([en], [ko])])
-    assert "of the length the Korean predicts" in flag.message
+    # in words an editor reads, with the figure
+    assert "is less than a fifth as long as a translation of the Korean would be (14%)" in (
+        flag.message
+    )
+
+
+@pytest.mark.parametrize(
+    ("factor", "words"),
+    [
+        (0.14, "less than a fifth"),
+        (0.24, "about a quarter"),
+        (0.35, "about a third"),
+        (0.45, "about half"),
+        (0.584, "about half"),  # shown as 58%
+        (0.66, "about two thirds"),
+        (0.77, "about three quarters"),
+    ],
+)
+def test_how_much_shorter_a_cut_side_is_is_said_in_words(factor: float, words: str) -> None:
+    said = how_long_in_words(factor, "English")
+    assert said == f"{words} as long as a translation of the English would be ({factor:.0%})"
 
 
 def test_a_link_the_translation_leaves_out_does_not_count_as_length() -> None:

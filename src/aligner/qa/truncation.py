@@ -64,6 +64,7 @@ __all__ = [
     "continues_on_next_line",
     "find_truncations",
     "fit_length_model",
+    "how_long_in_words",
     "is_complete",
     "mostly_punctuated",
     "sentence_cue",
@@ -519,6 +520,32 @@ def _tail(text: str, words: int = 4) -> str:
     return ("…" if len(parts) > words else "") + " ".join(parts[-words:])
 
 
+# How long a side is, as a fraction of the length its translation predicts, in
+# words: each below its bound. 58% still reads "about half": the figure is rounded.
+_FRACTIONS = (
+    (0.2, "less than a fifth"),
+    (0.29, "about a quarter"),
+    (0.42, "about a third"),
+    (0.6, "about half"),
+    (0.71, "about two thirds"),
+)
+
+
+def how_long_in_words(factor: float, other: str) -> str:
+    """A side's length against the one its translation predicts, as an editor says it.
+
+    Args:
+        factor: the side's length as a fraction of the expected one.
+        other: the name of the other side's language.
+
+    Example:
+        >>> how_long_in_words(0.58, "English")
+        'about half as long as a translation of the English would be (58%)'
+    """
+    words = next((w for bound, w in _FRACTIONS if factor < bound), "about three quarters")
+    return f"{words} as long as a translation of the {other} would be ({factor:.0%})"
+
+
 def _message(
     sentence: Sentence,
     lang: str,
@@ -534,7 +561,7 @@ def _message(
         else (f'it ends "{_tail(sentence.text)}"')
     )
     length = (
-        f" and is {factor:.0%} of the length the {other} predicts"
+        f" and is {how_long_in_words(factor, other)}"
         if (factor is not None and factor < 0.8)
         else ""
     )

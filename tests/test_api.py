@@ -334,3 +334,61 @@ def test_a_sentence_without_counterpart_says_which_side_lacks_it(encoder: Encode
     assert "People Power Party" in dropped.message
     assert "the KO seems to leave it out" in dropped.message
     assert "재정준칙" in added.message and "the KO adds it, or the EN lost it" in added.message
+
+
+_KO_ORIGINAL = [
+    "국민의힘 새 당대표에 장동혁 의원이 선출됐다.",
+    "장 신임 대표는 26일 충북 청주에서 열린 전당대회 결선 투표에서 50.27%를 득표했다.",
+    "경쟁자인 김문수 전 고용노동부 장관은 49.73%를 얻는 데 그쳤다.",
+    "국회는 2일 본회의를 열어 내년도 예산안을 통과시켰다.",
+    "tvN 토론 프로그램은 최고 시청률 5.1%를 기록했다.",
+]
+_EN_TRANSLATION = [
+    "Rep. Jang Dong-hyeok was elected as the new leader of the main opposition People Power "
+    "Party (PPP).",
+    "Jang won 50.27 percent of the vote in a runoff at the party's national convention held "
+    "Tuesday in Cheongju, North Chungcheong Province.",
+    "His rival, former Labor Minister Kim Moon-soo, garnered 49.73 percent.",
+    "The National Assembly passed next year's budget at a plenary session on Tuesday.",
+    "The tvN debate program drew a peak viewership rating of 5.1 percent.",
+]
+
+
+def _korean_source(glossary: str, tmp_path: Path) -> Settings:
+    path = tmp_path / "glossary.csv"
+    path.write_text(f"en,ko,forbidden\n{glossary}\n", encoding="utf-8")
+    return Settings(src_lang="ko", tgt_lang="en", presegmented=True, cache=False, glossary=path)
+
+
+def test_a_faithful_korean_original_has_no_name_or_term_flags(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    settings = _korean_source("National Assembly,국회", tmp_path)
+    result = api.check_texts(
+        "\n".join(_KO_ORIGINAL), "\n".join(_EN_TRANSLATION), settings=settings, encoder=encoder
+    )
+    assert (result.src.lang, result.tgt.lang) == ("ko", "en")
+    assert [f.message for f in result.flags] == []
+
+
+def test_a_korean_original_flags_a_swapped_name_a_term_and_a_dropped_latin_name(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    en = list(_EN_TRANSLATION)
+    en[2] = en[2].replace("Kim Moon-soo", "Han Dong-hoon")
+    en[4] = "The debate program drew a peak viewership rating of 5.1 percent."
+    settings = _korean_source("National Assembly,국회의사당", tmp_path)
+    result = api.check_texts(
+        "\n".join(_KO_ORIGINAL), "\n".join(en), settings=settings, encoder=encoder
+    )
+    found = {(f.type, f.src, f.tgt): f.message for f in result.flags}
+    assert set(found) == {
+        ("named_entity", (2,), (2,)),
+        ("terminology", (3,), (3,)),
+        ("named_entity", (4,), (4,)),
+    }
+    assert found["named_entity", (2,), (2,)].startswith("EN “Han Dong-hoon” but KO “김문수”")
+    assert found["terminology", (3,), (3,)].startswith(
+        "EN “National Assembly” is the glossary's translation of “국회의사당”"
+    )
+    assert found["named_entity", (4,), (4,)].startswith("KO writes “tvN” in Latin script")

@@ -125,6 +125,8 @@ def test_swapped_sides_get_a_hint(tmp_path: Path) -> None:
     en, ko = DATA / "clean" / "en", DATA / "clean" / "ko"
     _, _, stderr = _run("check", ko, en, "--report-dir", tmp_path / "r", "-q")
     assert "are SRC and TGT swapped?" in stderr
+    # ...or the desk translates Korean originals: the keys README documents
+    assert 'a desk whose source is Korean sets src_lang = "ko" and tgt_lang = "en"' in stderr
     _, _, stderr = _run("check", en, ko, "--report-dir", tmp_path / "r", "-q")
     assert "swapped" not in stderr
 
@@ -366,3 +368,11 @@ def test_encoding_per_language_reads_each_side_with_its_own(tmp_path: Path) -> N
     report = json.loads((tmp_path / "r" / "story.txt.json").read_text(encoding="utf-8"))
     first = report["sentences"]["src"][0]["text"]
     assert first == "He said \u201chello\u201d to the caf\u00e9 owner."
+
+
+def test_check_help_says_source_and_target_with_the_default_languages() -> None:
+    _, stdout, _ = _run("check", "--help")
+    text = " ".join(stdout.split())
+    assert "Check SRC, the source (English), against TGT, its translation (Korean)" in text
+    assert "more than N source (English) sentences left untranslated" in text
+    assert "more than N target (Korean) sentences without a source sentence" in text

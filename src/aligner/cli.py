@@ -259,13 +259,13 @@ def main() -> None:
     "--max-missing",
     type=_count_type("max_missing"),
     metavar="N",
-    help="Fail a document with more than N English sentences left untranslated.",
+    help="Fail a document with more than N source (English) sentences left untranslated.",
 )
 @click.option(
     "--max-extra",
     type=_count_type("max_extra"),
     metavar="N",
-    help="Fail a document with more than N Korean sentences without English source.",
+    help="Fail a document with more than N target (Korean) sentences without a source sentence.",
 )
 @click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even if the gate fails.")
 @click.option(
@@ -337,11 +337,12 @@ def check(
     traceback: bool,
     **options: Any,
 ) -> None:
-    """Check SRC (English) against TGT (Korean): two files, or two directories
-    paired by relative path; or, TGT left out, one directory (or English file) whose
-    file names carry the language: story.en.txt / story.ko.txt. Writes reports (HTML
-    and JSON by default); exits 0 if the QA gate passes, 1 if it fails, 2 on bad
-    input."""
+    """Check SRC, the source (English), against TGT, its translation (Korean):
+    two files, or two directories paired by relative path; or, TGT left out, one
+    directory (or source file) whose file names carry the language: story.en.txt /
+    story.ko.txt. The languages are src_lang and tgt_lang of the config. Writes
+    reports (HTML and JSON by default); exits 0 if the QA gate passes, 1 if it
+    fails, 2 on bad input."""
     from aligner import api
 
     with _errors(traceback):
@@ -467,7 +468,8 @@ def _swap_notes(run: RunResult) -> Iterator[str]:
         yield (
             f"aligner: warning: {len(swapped)} of {len(run.documents)} document(s) have "
             "Korean on the English side and English on the Korean side: are SRC and TGT "
-            "swapped? (aligner check EN KO)"
+            "swapped? (aligner check EN KO); a desk whose source is Korean sets "
+            'src_lang = "ko" and tgt_lang = "en" in its config (aligner.toml or --config)'
         )
 
 

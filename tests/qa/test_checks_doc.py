@@ -2,7 +2,8 @@
 
 An example is a fenced ``example`` block of ``en:`` / ``ko:`` lines (one
 sentence each), optional ``glossary:`` rows and ``expect: TYPE`` or
-``expect: no TYPE`` lines. A ``document: NAME`` line starts another document
+``expect: no TYPE`` lines; ``source: ko`` checks the Korean as the original
+(``src_lang = "ko"``, ``tgt_lang = "en"``). A ``document: NAME`` line starts another document
 of the same run, for cross-document checks (``consistency``); the lines before
 it belong to the document ``example``. Every example is checked as one run by
 :func:`aligner.api.check_paths`, so cross-document checks run too.
@@ -11,7 +12,7 @@ it belong to the document ``example``. Every example is checked as one run by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from conftest import ROOT
 
 CHECKS_DOC = ROOT / "docs" / "checks.md"
 _BLOCK = re.compile(r"^```example\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-_LINE = re.compile(r"^(en|ko|glossary|expect|document):\s?(.*)$")
+_LINE = re.compile(r"^(en|ko|glossary|expect|document|source):\s?(.*)$")
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Example:
     stories: list[Story] = field(default_factory=lambda: [Story("example")])
     glossary: list[str] = field(default_factory=list)
     expect: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)  # ["ko"]: a Korean original
 
     @property
     def name(self) -> str:
@@ -83,12 +85,16 @@ def _run(example: Example, folder: Path, encoder: Encoder) -> list[DocumentResul
     if example.glossary:
         glossary = folder / "glossary.csv"
         glossary.write_text("en,ko,forbidden\n" + "\n".join(example.glossary) + "\n", "utf-8")
-        settings = Settings(presegmented=True, cache=False, glossary=glossary)
+        settings = replace(settings, glossary=glossary)
+    sides = ("en", "ko")
+    if example.source == ["ko"]:
+        sides = ("ko", "en")
+        settings = replace(settings, src_lang="ko", tgt_lang="en")
     for story in example.stories:
         for lang, lines in (("en", story.en), ("ko", story.ko)):
             (folder / lang).mkdir(exist_ok=True)
             (folder / lang / story.name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    run = api.check_paths(folder / "en", folder / "ko", settings=settings, encoder=encoder)
+    run = api.check_paths(folder / sides[0], folder / sides[1], settings=settings, encoder=encoder)
     assert not run.problems, run.problems
     return run.documents
 
@@ -121,5 +127,6 @@ def test_examples_are_well_formed() -> None:
     assert len(EXAMPLES) >= 2 * (len(CHECKS) + len(CROSS_CHECKS))
     for example in EXAMPLES:
         assert example.expect, example.line
+        assert example.source in ([], ["ko"]), example.line
         for story in example.stories:
             assert story.en and story.ko, (example.line, story.name)

@@ -184,3 +184,36 @@ def test_a_weekday_is_the_date_of_each_story(tmp_path: Path, encoder: Encoder) -
     d = (dated, b[1])
     flags = _flags(_check(tmp_path / "dated", encoder, {"c.txt": c, "d.txt": d}))
     assert flags["c.txt"] and flags["d.txt"]
+
+
+def test_a_korean_original_translated_two_ways_is_named_as_korean(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    korean = "외교부는 논평 요청에 응답하지 않았다."
+    stories = {
+        "typhoon.txt": (
+            ["월요일 강력한 태풍이 일본 남부 해안을 강타했다.", korean],
+            ["A powerful typhoon hit the southern coast of Japan on Monday.", NO_COMMENT],
+        ),
+        "rates.txt": (
+            ["중앙은행이 기준금리를 0.25%포인트 인상했다.", korean],
+            ["The central bank raised interest rates by a quarter point.", NO_COMMENT],
+        ),
+        "visit.txt": (
+            ["장관은 다음 주 무역 문제를 논의하기 위해 도쿄를 방문한다.", korean],
+            [
+                "The minister will visit Tokyo next week to discuss trade.",
+                "The foreign ministry did not answer questions.",
+            ],
+        ),
+    }
+    for name, (ko, en) in stories.items():
+        for lang, lines in (("ko", ko), ("en", en)):
+            (tmp_path / lang).mkdir(parents=True, exist_ok=True)
+            (tmp_path / lang / name).write_text("\n".join(lines) + "\n", "utf-8")
+    settings = replace(PLAIN, src_lang="ko", tgt_lang="en")
+    run = api.check_paths(tmp_path / "ko", tmp_path / "en", settings=settings, encoder=encoder)
+    assert _flags(run)["visit.txt"] == [
+        "the same Korean sentence is translated otherwise in 2 of 3 places, e.g. "
+        f'EN rates.txt:2: "{NO_COMMENT}"'
+    ]

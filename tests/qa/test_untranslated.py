@@ -167,3 +167,17 @@ def test_a_sentence_left_in_english_is_not_also_a_terminology_error() -> None:
         ("untranslated", (0,)),
         ("terminology", (1,)),
     ]
+
+
+def test_a_korean_sentence_copied_into_the_english_original_names_the_english_line() -> None:
+    # the English file holds the Korean: the English is at fault, not the Korean
+    korean = "건설업 취업자도 12만3천 명 줄었다."
+    [flag] = _flags(korean, korean)
+    assert flag.message.startswith("English line 1 is a copy of the Korean, not a translation")
+    assert (flag.src, flag.tgt, flag.subject) == ((0,), (0,), "src")
+
+
+def test_english_copied_into_the_korean_stays_on_the_korean() -> None:
+    [flag] = _flags(*["The minister met union leaders on Monday."] * 2)
+    assert flag.message.startswith("Korean line 1 is a copy of the English")
+    assert flag.subject == ""  # as before: waivers of such copies still hold

@@ -1,5 +1,5 @@
-"""``consistency``: one English sentence translated in different ways across the
-documents of a run, or twice in one document.
+"""``consistency``: one source sentence (English by default) translated in different
+ways across the documents of a run, or twice in one document.
 
 A newsroom repeats sentences ("The ministry did not respond to a request for
 comment."); a desk wants them rendered one way. This is a cross-document check
@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from aligner.config import Settings
+from aligner.config import Settings, language_name
 from aligner.models import DocumentResult, Flag, Severity
 from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import register_cross_check
@@ -155,15 +155,16 @@ def _uses(doc: DocumentResult) -> Iterator[_Use]:
 
 def _message(use: _Use, uses: Sequence[_Use], prevailing: str | None) -> str:
     others = [u for u in uses if u.ko != use.ko]
+    source = language_name(use.doc.src.lang)
     if prevailing is not None:
         model = next(u for u in others if u.ko == prevailing)
         count = sum(u.ko == prevailing for u in uses)
         return (
-            f"the same English sentence is translated otherwise in {count} of "
+            f"the same {source} sentence is translated otherwise in {count} of "
             f'{len(uses)} places, e.g. {model.ref}: "{model.text}"'
         )
     more = f" (and {len(others) - 1} more)" if len(others) > 1 else ""
     return (
-        f"the same English sentence is translated differently at {others[0].ref}: "
+        f"the same {source} sentence is translated differently at {others[0].ref}: "
         f'"{others[0].text}"{more}'
     )

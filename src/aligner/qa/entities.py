@@ -414,15 +414,17 @@ def _unmatched(links: list[Token], other: frozenset[str]) -> list[str]:
 
 def _link_flags(doc: AlignedDocument, bead: Bead, ctx: _Context) -> Iterator[Flag]:
     src, tgt = doc.src_text(bead), doc.tgt_text(bead)
-    lost = _unmatched(_links(doc.src, bead.src), ctx.tgt_links)
-    added = _unmatched(_links(doc.tgt, bead.tgt), ctx.src_links)
-    if lost and added:  # one link put for another: one fault
-        message = f"link changed: EN has {_listing(lost)}, KO has {_listing(added)} instead"
+    only_en = _unmatched(_links(doc.src, bead.src), ctx.tgt_links)
+    only_ko = _unmatched(_links(doc.tgt, bead.tgt), ctx.src_links)
+    # the subject says what the translation did, whichever side is the original
+    lost, added = ("added", "lost") if doc.swapped else ("lost", "added")
+    if only_en and only_ko:  # one link put for another: one fault
+        message = f"link changed: EN has {_listing(only_en)}, KO has {_listing(only_ko)} instead"
         yield _flag(bead, f"{message}: {_quote(tgt)}", "changed")
-    elif lost:
-        yield _flag(bead, f"EN has {_listing(lost)}, which KO never gives: {_quote(tgt)}", "lost")
-    elif added:
-        yield _flag(bead, f"KO has {_listing(added)}, which EN never gives: {_quote(src)}", "added")
+    elif only_en:
+        yield _flag(bead, f"EN has {_listing(only_en)}, which KO never gives: {_quote(tgt)}", lost)
+    elif only_ko:
+        yield _flag(bead, f"KO has {_listing(only_ko)}, which EN never gives: {_quote(src)}", added)
 
 
 def _rendered(token: Token, src: str, ctx: _Context) -> bool:
@@ -433,7 +435,9 @@ def _rendered(token: Token, src: str, ctx: _Context) -> bool:
     )
 
 
-def _latin_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag]:
+def _latin_flags(
+    bead: Bead, src: str, tgt: str, ctx: _Context, *, ko_original: bool
+) -> Iterator[Flag]:
     unknown = [
         t.text
         for t in latin_tokens(tgt)
@@ -443,10 +447,15 @@ def _latin_flags(bead: Bead, src: str, tgt: str, ctx: _Context) -> Iterator[Flag
         and not _spelled_out(_key(t), src)
     ]
     if unknown:
+        # a Korean original did not keep the tokens from the English: the English
+        # left them out or misspelt them
+        kept, why = (
+            ("writes", "misspelt or left out?") if ko_original else ("keeps", "misspelt or added?")
+        )
         yield _flag(
             bead,
-            f"KO keeps {_listing(unknown)} in Latin script, but the EN document never "
-            f"has it (misspelt or added?): EN {_quote(src)}",
+            f"KO {kept} {_listing(unknown)} in Latin script, but the EN document never "
+            f"has it ({why}): EN {_quote(src)}",
             "latin",
         )
 
@@ -503,7 +512,7 @@ def _name_flags(
             )
 
 
-@register("named_entity", Severity.WARNING)
+@register("named_entity", Severity.WARNING, langs=("en", "ko"))
 def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Names, acronyms and links present on one side of a pair and absent on the other.
 
@@ -523,7 +532,7 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
     for bead in filter(doc.is_content_pair, doc.beads):
         src, tgt = doc.src_text(bead), doc.tgt_text(bead)
         yield from _link_flags(doc, bead, ctx)
-        yield from _latin_flags(bead, src, tgt, ctx)
+        yield from _latin_flags(bead, src, tgt, ctx, ko_original=doc.swapped)
         found = find_substitution(src, tgt, institutions=ctx.institutions)
         yield from _substitution_flags(bead, found)
         replaced = found.written if found else ""

@@ -318,14 +318,17 @@ def _unbalanced_flag(bead: Bead, lang: str, other: str, problems: list[str], tex
     )
 
 
-@register("unbalanced", Severity.INFO)
+# EN/KO: the sides swapped for a Korean original, so that its English translation's
+# quotations over several paragraphs are not asked to close
+@register("unbalanced", Severity.INFO, langs=("en", "ko"))
 def find_unbalanced(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Brackets or quotes unbalanced on one side of a pair and balanced on the other.
 
-    Brackets count on both sides. Double quotes count on the translation only:
-    English leaves a quotation that runs into the next paragraph unclosed by
-    convention, and a translation can only be asked to match a source that
-    has quotes too (an even number of them).
+    Brackets count on both sides. Double quotes count on the translation only, and
+    on the Korean only whichever side is the original: English leaves a quotation
+    that runs into the next paragraph unclosed by convention, and a translation
+    can only be asked to match a source that has quotes too (an even number of
+    them).
 
     Yields:
         One ``unbalanced`` flag per side at fault.

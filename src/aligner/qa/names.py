@@ -465,7 +465,7 @@ def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:
             )
 
 
-@register("korean_name", Severity.WARNING)
+@register("korean_name", Severity.WARNING, langs=("en", "ko"))
 def find_swapped_names(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Korean names of the English that the Korean replaces by another person's.
 

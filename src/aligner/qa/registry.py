@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,20 @@ class AlignedDocument:
     # sentence embeddings (one row per sentence), for checks that compare content
     src_vectors: npt.NDArray[np.float32] | None = None
     tgt_vectors: npt.NDArray[np.float32] | None = None
+    # the run's sides swapped (see :func:`run_checks`): ``tgt`` is the original and
+    # ``src`` its translation, which a message that says who added what must know
+    swapped: bool = False
+
+    def with_sides_swapped(self) -> AlignedDocument:
+        """The same pairs seen from the other side: ``tgt`` as ``src`` and back."""
+        return AlignedDocument(
+            self.tgt,
+            self.src,
+            tuple(Bead(b.tgt, b.src, b.similarity) for b in self.beads),
+            self.tgt_vectors,
+            self.src_vectors,
+            not self.swapped,
+        )
 
     def src_text(self, bead: Bead) -> str:
         return " ".join(self.src.sentences[i].text for i in bead.src)
@@ -45,9 +60,15 @@ CrossCheck = Callable[[Sequence[DocumentResult], Settings], Iterator[tuple[str, 
 
 @dataclass(frozen=True)
 class CheckSpec:
+    """A registered check. ``langs``: the languages it reads as ``src`` and ``tgt``
+    (``("en", "ko")`` for one that looks for English names in the Korean), when its
+    rules are written for them; a document the other way round is checked with its
+    sides swapped, so that the rules and the messages (EN ..., KO ...) still hold."""
+
     name: str
     function: Check
     severity: Severity
+    langs: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -88,11 +109,14 @@ def sentence_subject(
     return f"{'src' if on_src else 'tgt'} {indices.index(sentence.index)}"
 
 
-def register(name: str, severity: Severity) -> Callable[[Check], Check]:
-    """Decorator adding a check to :data:`CHECKS` under ``name``."""
+def register(
+    name: str, severity: Severity, *, langs: tuple[str, str] | None = None
+) -> Callable[[Check], Check]:
+    """Decorator adding a check to :data:`CHECKS` under ``name``; ``langs``: see
+    :class:`CheckSpec`."""
 
     def add(function: Check) -> Check:
-        CHECKS[name] = CheckSpec(name, function, severity)
+        CHECKS[name] = CheckSpec(name, function, severity, langs)
         return function
 
     return add
@@ -129,6 +153,28 @@ def run_cross_checks(
     ]
 
 
+_SIDE_SUBJECT = re.compile(r"(src|tgt)( \d+)?")
+
+
+def _swapped_back(flag: Flag) -> Flag:
+    """A flag raised on :meth:`AlignedDocument.with_sides_swapped`, on the document's
+    own sides: its indices, and the side its subject names ("tgt 1" is "src 1")."""
+    side = _SIDE_SUBJECT.fullmatch(flag.subject)
+    subject = flag.subject
+    if side:
+        subject = ("tgt" if side[1] == "src" else "src") + (side[2] or "")
+    return replace(flag, src=flag.tgt, tgt=flag.src, subject=subject)
+
+
+def _run_check(spec: CheckSpec, doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """The flags of one check, on the sides it reads (see :class:`CheckSpec`)."""
+    if spec.langs is None or (doc.tgt.lang, doc.src.lang) != spec.langs:
+        yield from spec.function(doc, settings)
+        return
+    for flag in spec.function(doc.with_sides_swapped(), settings):
+        yield _swapped_back(flag)
+
+
 def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
     """Run every enabled check; severities from settings override the defaults."""
     flags: list[Flag] = []
@@ -136,7 +182,7 @@ def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
         if spec.name in settings.disabled_checks:
             continue
         severity = Severity(settings.severities.get(spec.name, spec.severity.value))
-        flags.extend(replace(flag, severity=severity) for flag in spec.function(doc, settings))
+        flags.extend(replace(flag, severity=severity) for flag in _run_check(spec, doc, settings))
     hidden = {
         (kind, flag.src, flag.tgt)
         for flag in flags

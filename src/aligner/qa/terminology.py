@@ -390,7 +390,10 @@ def _variants(values: Sequence[str]) -> str:
     return " or ".join(_quote(v) for v in values)
 
 
-def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterator[Flag]:
+def _term_flags(
+    term: Term, src_text: str, tgt_text: str, bead: Bead, *, ko_original: bool = False
+) -> Iterator[Flag]:
+    """``ko_original``: the Korean is the original, the English its translation."""
     written = term.en_match(without_links(src_text))  # "www.reuters.com" names no one
     if written is None:
         return
@@ -398,13 +401,17 @@ def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterato
     bad = term.forbidden_match(tgt_text)
     # a forbidden variant in place of the accepted one is one error, said once
     if term.ko and bad is None and term.ko_match(tgt_text) is None:
+        rule = (
+            f"is the glossary's translation of {_variants(term.ko)}{where}, but"
+            if ko_original
+            else f"should be translated as {_variants(term.ko)}{where};"
+        )
         yield Flag(
             "terminology",
             Severity.ERROR,
             bead.src,
             bead.tgt,
-            f"EN {_quote(written)} should be translated as {_variants(term.ko)}{where}; "
-            f"KO has none of them: {_quote(tgt_text)}",
+            f"EN {_quote(written)} {rule} KO has none of them: {_quote(tgt_text)}",
             subject=term.en[0],
         )
     if bad is not None:
@@ -420,7 +427,7 @@ def _term_flags(term: Term, src_text: str, tgt_text: str, bead: Bead) -> Iterato
         )
 
 
-@register("terminology", Severity.ERROR)
+@register("terminology", Severity.ERROR, langs=("en", "ko"))
 def find_terminology(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Glossary terms translated otherwise than ``settings.glossary`` requires.
 
@@ -445,4 +452,4 @@ def find_terminology(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
             continue
         src_text, tgt_text = doc.src_text(bead), doc.tgt_text(bead)
         for term in glossary.terms:
-            yield from _term_flags(term, src_text, tgt_text, bead)
+            yield from _term_flags(term, src_text, tgt_text, bead, ko_original=doc.swapped)

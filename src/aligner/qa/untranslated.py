@@ -149,13 +149,21 @@ def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     src, tgt = doc.src_text(bead), doc.tgt_text(bead)
     if not copied(src, tgt):
         return None
+    # the copy is the translation's, unless the text is in the translation's script
+    # and not the original's: a Korean sentence pasted into the English original
+    on_src = wrong_script(src, doc.src.lang) is not None and wrong_script(tgt, doc.tgt.lang) is None
+    copy, original, index = (
+        (doc.src, doc.tgt, bead.src[0]) if on_src else (doc.tgt, doc.src, bead.tgt[0])
+    )
     return Flag(
         "untranslated",
         Severity.ERROR,
         bead.src,
         bead.tgt,
-        f"{language_name(doc.tgt.lang)} {doc.tgt.place(bead.tgt[0])} is a copy of the "
-        f"{language_name(doc.src.lang)}, not a translation: {_quote(tgt)}",
+        f"{language_name(copy.lang)} {copy.place(index)} is a copy of the "
+        f"{language_name(original.lang)}, not a translation: {_quote(src if on_src else tgt)}",
+        # named only when it is not the translation's, so that older waivers still hold
+        subject="src" if on_src else "",
     )
 
 

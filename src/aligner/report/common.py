@@ -32,7 +32,7 @@ FLAG_DESCRIPTIONS = {
     "repeated_word": "A word typed twice in a row, where the other side repeats nothing.",
     "unbalanced": "Brackets or quotes unbalanced on one side of a pair and balanced on the other.",
     "punctuation": "A question on one side of a pair that the other side turns into a statement.",
-    "consistency": "An English sentence translated otherwise here than elsewhere in the run.",
+    "consistency": "A source sentence translated otherwise here than elsewhere in the run.",
 }
 
 

@@ -30,6 +30,7 @@ from aligner.models import (
     Flag,
     Sentence,
     Severity,
+    Span,
 )
 from aligner.report import write_document_html
 
@@ -72,7 +73,8 @@ DRAG = FRAMES.format(
 
 
 def synthetic_document(n: int) -> DocumentResult:
-    """N sentences a side; every 50th row flagged, with a 2-1 merge and a 1-0 gap."""
+    """N sentences a side; every 50th row flagged, with a 2-1 merge and a 1-0 gap, and
+    every 50th a changed number, marked."""
     src = _document("en/long.txt", "en", [EN.format(n=i) for i in range(n)])
     tgt = _document("ko/long.txt", "ko", [KO.format(n=i) for i in range(n)])
     beads: list[Bead] = []
@@ -85,8 +87,14 @@ def synthetic_document(n: int) -> DocumentResult:
             i += 2
             continue
         beads.append(Bead((i,), (i,), 0.5 + (i % 7) / 20))
-        if i % 50 == 30:
-            flags.append(Flag("number_mismatch", Severity.WARNING, (i,), (i,), "12 vs 13"))
+        if i % 50 == 30:  # its numbers marked in both sentences
+            spans = tuple(
+                Span(side, i, text.index(str(i)), text.index(str(i)) + len(str(i)))
+                for side, text in (("src", EN.format(n=i)), ("tgt", KO.format(n=i)))
+            )
+            flags.append(
+                Flag("number_mismatch", Severity.WARNING, (i,), (i,), "12 vs 13", spans=spans)
+            )
         i += 1
     pair = DocumentPair("long.txt", src.path, tgt.path)
     return DocumentResult(

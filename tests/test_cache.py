@@ -21,7 +21,7 @@ from aligner.config import Settings
 from aligner.embed import cache, load_encoder
 from aligner.embed.base import Encoder, Matrix
 from aligner.embed.cache import CACHE_FILE, CachedEncoder, default_cache_dir, result_key
-from aligner.models import DocumentPair, RunResult
+from aligner.models import DocumentPair, Flag, RunResult, Severity, Span
 from conftest import DATA, SEED_EN, SEED_KO
 
 
@@ -257,6 +257,12 @@ def test_a_result_survives_the_round_trip_exactly(tmp_path: Path) -> None:
     encoder.save_result(b"k", run.documents[0])
     assert encoder.load_result(b"k") == run.documents[0]
     assert encoder.load_result(b"nothing") is None
+    # spans take no part in a flag's equality: compared apart, with every other field
+    spans = (Span("src", 0, 0, 3), Span("tgt", 1, 2, 5))
+    flag = Flag("number_mismatch", Severity.ERROR, (0,), (1,), "3 vs 4", spans=spans)
+    spanned = dataclasses.replace(run.documents[0], flags=(flag,))
+    encoder.save_result(b"s", spanned)
+    assert repr(encoder.load_result(b"s")) == repr(spanned)
 
 
 def test_worker_processes_give_the_same_results(

@@ -99,11 +99,24 @@ class Bead:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Characters ``start:end`` (code points) of the ``text`` of one sentence of a
+    flag: the sentence of index ``sentence`` on its ``side`` (``"src"`` or ``"tgt"``)."""
+
+    side: str
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Flag:
     """One QA finding. ``waived``: an editor accepted it in the waiver file
     (``waiver_reason`` says why); it is still reported but never fails the gate.
     ``subject`` tells apart the flags one check raises on one pair (a glossary term, a
-    name, the side of the sentence at fault), so a waiver of one never waives another."""
+    name, the side of the sentence at fault), so a waiver of one never waives another.
+    ``spans`` are the words the flag is about (the numbers that differ, the negated
+    verb), where its check knows them, for a report to highlight."""
 
     type: str
     severity: Severity
@@ -113,6 +126,9 @@ class Flag:
     waived: bool = False
     waiver_reason: str = ""
     subject: str = ""
+    # where the flag's words are, not what it says: two flags alike but for their
+    # spans are one finding (and spans are no part of a waiver's fingerprint)
+    spans: tuple[Span, ...] = field(default=(), compare=False)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aligner.models import Bead, Document, Sentence
+from aligner.models import Bead, Document, Flag, Sentence
 from aligner.qa.registry import AlignedDocument
 
 
@@ -23,3 +23,12 @@ def aligned(pairs: list[tuple[str, str]]) -> AlignedDocument:
         en += [src] if src else []
         ko += [tgt] if tgt else []
     return AlignedDocument(document("en", en), document("ko", ko), tuple(beads))
+
+
+def spanned(doc: AlignedDocument, flag: Flag) -> list[tuple[str, str]]:
+    """The words a flag's spans cover, as ``(side, text)`` in the flag's order."""
+    sides = {"src": doc.src, "tgt": doc.tgt}
+    return [
+        (span.side, sides[span.side].sentences[span.sentence].text[span.start : span.end])
+        for span in flag.spans
+    ]

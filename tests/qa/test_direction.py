@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pairs import aligned
+from pairs import aligned, spanned
 
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import Settings
@@ -281,3 +281,44 @@ def test_disabled_or_given_another_severity_by_its_check_name() -> None:
     # number_mismatch's own switch leaves the direction check on, and the other way round
     kept = _flags(en, ko, Settings(disabled_checks=frozenset({"number_mismatch"})))
     assert [f.subject for f in kept] == ["direction"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "words"),
+    [
+        (
+            "Exports rose 2.3 percent in May.",
+            "5월 수출은 2.3% 감소했다.",
+            [("src", "rose"), ("src", "2.3 percent"), ("tgt", "2.3%"), ("tgt", "감소했다")],
+        ),
+        (
+            "The jobless rate posted a 0.3 percent drop.",
+            "실업률은 0.3% 상승했다.",
+            [("src", "0.3 percent"), ("src", "drop"), ("tgt", "0.3%"), ("tgt", "상승했다")],
+        ),
+        (
+            "KOSDAQ gains 1.1 percent",
+            "코스닥 1.1%↓",
+            [("src", "gains"), ("src", "1.1 percent"), ("tgt", "1.1%"), ("tgt", "↓")],
+        ),
+        # two figures of one change: its word once
+        (
+            "The index rose 12.34 points, or 0.6 percent, to 2,450.",
+            "지수는 12.34포인트(0.6%) 내린 2,450에 마감했다.",
+            [
+                ("src", "rose"),
+                ("src", "12.34 points"),
+                ("tgt", "12.34포인트"),
+                ("tgt", "내린"),
+                ("src", "0.6 percent"),
+                ("tgt", "0.6%"),
+            ],
+        ),
+    ],
+)
+def test_the_flag_spans_each_reversed_amount_and_its_word(
+    en: str, ko: str, words: list[tuple[str, str]]
+) -> None:
+    doc = aligned([(en, ko)])
+    [flag] = find_reversed_directions(doc, Settings())
+    assert spanned(doc, flag) == words

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pairs import aligned
+from pairs import aligned, spanned
 
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import Settings
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Flag, Sentence, Severity
 from aligner.qa.negation import find_flipped_negations, read_en_negation, read_ko_negation
 from aligner.qa.registry import CHECKS, run_checks
 
@@ -268,3 +268,54 @@ def test_disabled_or_given_another_severity_by_its_check_name() -> None:
     # the similarity check's own switch leaves this one on
     kept = _flags(en, ko, Settings(disabled_checks=frozenset({"mistranslation"})))
     assert [f.subject for f in kept] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "words"),
+    [
+        (
+            "The JCS said it had detected the launch preparations in advance and was sharing "
+            "information closely with the U.S. and Japan.",
+            "합참은 발사 준비 동향을 사전에 포착하지 못했으며 미국, 일본과 관련 정보를 긴밀히 "
+            "공유하고 있다고 밝혔다.",
+            [("tgt", "포착하지 못했으며")],
+        ),
+        (
+            "The company did not raise prices.",
+            "회사는 가격을 인상했다.",
+            [("src", "did not raise")],
+        ),
+        ("She went to school on Monday.", "그녀는 월요일에 학교에 안 갔다.", [("tgt", "안 갔다")]),
+        # read past the dateline, found in the sentence as written
+        (
+            "SEOUL, June 3 (Yonhap) -- North Korea has never conducted such a test.",
+            "북한은 그런 시험을 실시했다.",
+            [("src", "has never conducted")],
+        ),
+    ],
+)
+def test_the_flag_spans_the_negated_words(en: str, ko: str, words: list[tuple[str, str]]) -> None:
+    doc = aligned([(en, ko)])
+    [flag] = [f for f in run_checks(doc, Settings()) if f.subject == "negation"]
+    assert spanned(doc, flag) == words
+
+
+def test_the_negated_words_are_spanned_in_their_own_sentence_of_a_merged_pair() -> None:
+    en = "The ministry released the figures on Monday. The company did not raise prices."
+    ko = "부처는 월요일 수치를 발표했다. 회사는 가격을 인상했다."
+    doc = aligned([(en, ko)])
+    doc = replace(
+        doc,
+        src=replace(
+            doc.src,
+            sentences=tuple(
+                Sentence(i, text, 1, 0, len(text))
+                for i, text in enumerate(en.replace(". ", ".\n").splitlines())
+            ),
+        ),
+        beads=(Bead((0, 1), (0,), 1.0),),
+    )
+    [flag] = find_flipped_negations(doc, Settings())
+    [span] = flag.spans
+    assert (span.side, span.sentence) == ("src", 1)
+    assert doc.src.sentences[1].text[span.start : span.end] == "did not raise"

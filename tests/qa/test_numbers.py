@@ -6,10 +6,10 @@ import re
 from dataclasses import replace
 
 import pytest
-from pairs import aligned
+from pairs import aligned, document, spanned
 
 from aligner.config import Settings
-from aligner.models import Flag, Severity
+from aligner.models import Bead, Flag, Severity
 from aligner.qa.numbers import find_number_mismatches, matched_numbers, unmatched_numbers
 from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import CHECKS
@@ -975,3 +975,81 @@ def test_native_numerals_with_tens_are_as_sure_as_digits(
 )
 def test_a_range_of_months_is_compared_as_a_range(en: str, ko: str, message: str | None) -> None:
     assert [_changes(flag) for flag in _flags(en, ko)] == ([message] if message else [])
+
+
+# ------------------------------------------------------------------ spans
+
+
+def _spanned(en: str | list[str], ko: str | list[str]) -> list[list[tuple[str, str]]]:
+    """The words each flag's spans cover; a list of sentences makes one n-m bead."""
+    en, ko = ([en] if isinstance(en, str) else en), ([ko] if isinstance(ko, str) else ko)
+    doc = aligned([(" ".join(en), " ".join(ko))])
+    doc = replace(
+        doc,
+        src=document("en", en),
+        tgt=document("ko", ko),
+        beads=(Bead(tuple(range(len(en))), tuple(range(len(ko))), 1.0),),
+    )
+    return [spanned(doc, flag) for flag in find_number_mismatches(doc, Settings())]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "words"),
+    [
+        (
+            "The exercise, which runs through Aug. 20, involves about 19,000 South Korean troops.",
+            "연습은 20일까지 진행되며, 한국군 약 1만6천 명이 참가한다.",
+            [("src", "19,000"), ("tgt", "1만6천")],
+        ),
+        # the unit as written goes with the number; the day beside it does not
+        (
+            "Household loans alone increased 22.1 trillion won in March.",
+            "3월 가계대출만 보면 21조1천억 원 늘었다.",
+            [("src", "22.1 trillion"), ("tgt", "21조1천억")],
+        ),
+        (
+            "The ban lasts 18 months.",
+            "금지는 1년 8개월 동안 이어진다.",
+            [("src", "18 months"), ("tgt", "1년 8개월")],
+        ),
+        # the number the message brackets, not the equal one before it
+        (
+            "The Twins beat the Lions 7-3 on Oct. 3 to clinch the title.",
+            "트윈스는 10월 2일 라이온즈를 7-3으로 꺾고 우승을 확정했다.",
+            [("src", "3"), ("tgt", "2")],
+        ),
+        # two changed numbers: both pairs
+        (
+            "Police said 304 people were hurt and 1,500 evacuated.",
+            "경찰은 340명이 다쳤고 1,600명이 대피했다고 밝혔다.",
+            [("src", "304"), ("tgt", "340"), ("src", "1,500"), ("tgt", "1,600")],
+        ),
+    ],
+)
+def test_a_flag_spans_the_numbers_it_reports_on_both_sides(
+    en: str, ko: str, words: list[tuple[str, str]]
+) -> None:
+    assert _spanned(en, ko) == [words]
+
+
+def test_spans_point_into_the_sentences_as_written() -> None:
+    """Offsets are in each sentence of an n-m bead, as written: past a dateline and
+    an HTML entity that the check reads through."""
+    en = [
+        "SEOUL, April 11 (Yonhap) -- Troops were sent south.",
+        "The Defense &amp; Security Agency said 1,500 soldiers went.",
+    ]
+    ko = ["병력이 남쪽으로 파견됐다.", "국방안보청은 병력 1,600명이 파견됐다고 밝혔다."]
+    [words] = _spanned(en, ko)
+    assert words == [("src", "1,500"), ("tgt", "1,600")]
+    doc = replace(
+        aligned([("x", "y")]),
+        src=document("en", en),
+        tgt=document("ko", ko),
+        beads=(Bead((0, 1), (0, 1), 1.0),),
+    )
+    [flag] = find_number_mismatches(doc, Settings())
+    assert [(s.side, s.sentence, s.start) for s in flag.spans] == [
+        ("src", 1, en[1].index("1,500")),
+        ("tgt", 1, ko[1].index("1,600")),
+    ]

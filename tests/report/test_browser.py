@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_samples import SIGNATURE, document, failing_doc, sample_run
+from report_samples import IMG, SIGNATURE, document, failing_doc, sample_run
 
-from aligner.models import Bead, DocumentPair, DocumentResult, Flag, Severity
+from aligner.models import Bead, DocumentPair, DocumentResult, Flag, Severity, Span
 from aligner.report import write_document_html, write_index_html
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -676,3 +676,44 @@ def test_waived_flags_read_as_plainly_as_the_others(tab: Page, tmp_path: Path) -
             assert tab.page.evaluate(CONTRAST, f"{item} {part}") >= 7, (item, part)
         assert tab.page.inner_text(f"{item} .sev.waived") == "WAIVED"
         assert "(waived: rounded)" in tab.page.inner_text(item)
+
+
+def _marked(tmp_path: Path) -> Path:
+    """The sample with the words of two flags spanned: "12%" and "13%" of its number
+    flag (a warning), and the whole of a hostile sentence of its mistranslation."""
+    doc = failing_doc()
+    spans = {
+        "number_mismatch": (Span("src", 4, 6, 9), Span("tgt", 2, 4, 7)),
+        "mistranslation": (Span("src", 5, 0, len(doc.src.sentences[5].text)),),
+    }
+    flags = tuple(replace(f, spans=spans.get(f.type, ())) for f in doc.flags)
+    path = tmp_path / "marked.html"
+    write_document_html(replace(doc, flags=flags), path, signature=SIGNATURE)
+    return path
+
+
+def test_marked_words_stand_out_in_their_severity_and_stay_searchable(
+    tab: Page, tmp_path: Path
+) -> None:
+    tab.open(_marked(tmp_path))
+    assert tab.page.inner_text("#r4 td[lang=en] mark") == "12%"
+    assert tab.page.inner_text("#r4 td[lang=ko] mark") == "13%"
+    style = "(e, p) => getComputedStyle(e).getPropertyValue(p)"
+    mark = tab.page.eval_on_selector("#r4 mark.warning", style, "background-color")
+    cell = tab.page.eval_on_selector("#r4 td[lang=ko]", style, "background-color")
+    error = tab.page.eval_on_selector("#r6 mark.error", style, "background-color")
+    assert len({mark, cell, error}) == 3  # darker than its row, and by severity
+    assert tab.page.evaluate(CONTRAST, "#r4 mark.warning") >= 7
+    # a mark cuts no word for the search, and corpus markup in one stays text
+    tab.page.fill("#search", "가 13%")
+    tab.wait_shown("1 of 6 rows shown")
+    assert tab.visible_rows() == ["r4"]
+    tab.page.fill("#search", "")
+    tab.wait_shown("6 of 6 rows shown")
+    assert tab.page.inner_text("#r6 td[lang=en] mark") == IMG
+    assert tab.dialogs == [] and tab.page.locator("img").count() == 0
+    # printed: underlined in the row bar's style instead of filled
+    tab.page.emulate_media(media="print")
+    assert tab.page.eval_on_selector("#r4 mark", style, "background-color") == "rgba(0, 0, 0, 0)"
+    assert tab.page.eval_on_selector("#r4 mark", style, "text-decoration-line") == "underline"
+    assert tab.page.eval_on_selector("#r4 mark", style, "text-decoration-style") == "dashed"

@@ -21,6 +21,7 @@ from aligner.models import (
     RunResult,
     Sentence,
     Severity,
+    Span,
     Waiver,
 )
 from aligner.report import write_document_html, write_index_html
@@ -552,3 +553,97 @@ def test_index_says_a_passing_story_s_flags_are_waived(tmp_path: Path) -> None:
     assert _groups(root) == [[("waived", ["untranslated: 1"])]]
     clean = _index(tmp_path, RunResult(documents=[doc]), links={})
     assert [td.text for td in clean.by_id("documents").find_all("td", "types")] == ["—"]
+
+
+TROOPS_EN = "The exercise runs through March 20 and involves about 19,000 South Korean troops."
+TROOPS_KO = "연습은 20일까지 진행되며, 한국군 약 1만6천 명이 참가한다."
+JCS_EN = "The JCS said it had detected the launch preparations in advance."
+JCS_KO = f"합참은 발사 준비 동향을 사전에 포착하지 못했으며 {IMG} 정보를 공유했다."
+
+
+def _span(side: str, index: int, text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span(side, index, start, start + len(words))
+
+
+def _marked_result() -> DocumentResult:
+    """Two 1-1 rows: a changed number, and a flipped negation beside corpus markup,
+    with a waived flag whose words overlap it; a third row has no flag."""
+    src = _document("en/nk.txt", "en", [TROOPS_EN, JCS_EN, "It fired two missiles."], frozenset())
+    tgt = _document("ko/nk.txt", "ko", [TROOPS_KO, JCS_KO, "미사일 두 발을 쐈다."], frozenset())
+    beads = (Bead((0,), (0,), 0.6), Bead((1,), (1,), 0.68), Bead((2,), (2,), 0.9))
+    number = Flag(
+        "number_mismatch",
+        Severity.ERROR,
+        (0,),
+        (0,),
+        "number 19,000 in the English is 1만6천 (16,000) in the Korean",
+        spans=(_span("src", 0, TROOPS_EN, "19,000"), _span("tgt", 0, TROOPS_KO, "1만6천")),
+    )
+    negation = Flag(
+        "mistranslation",
+        Severity.WARNING,
+        (1,),
+        (1,),
+        "negation lost or added",
+        subject="negation",
+        spans=(_span("tgt", 1, JCS_KO, "포착하지 못했으며"),),
+    )
+    # overlaps the negation's words and runs on into the corpus markup after them
+    waived = Flag(
+        "terminology",
+        Severity.ERROR,
+        (1,),
+        (1,),
+        "a term",
+        True,
+        "house style",
+        spans=(_span("tgt", 1, JCS_KO, f"못했으며 {IMG}"),),
+    )
+    pair = DocumentPair("nk.txt", src.path, tgt.path)
+    return DocumentResult(pair, src, tgt, beads, (number, negation, waived), 0.7, FAILURE)
+
+
+def _sentence_parts(cell: Node) -> list[str | tuple[str, str, str]]:
+    """A cell's sentence as text and ``(mark class, title, text)`` runs, its reference
+    left out."""
+    [sentence] = cell.find_all("div", "sent")
+    return [
+        c if isinstance(c, str) else (c.attrs["class"] or "", c.attrs["title"] or "", c.text)
+        for c in sentence.children
+        if isinstance(c, str) or c.tag == "mark"
+    ]
+
+
+def test_marks_wrap_exactly_the_words_each_flag_is_about(tmp_path: Path) -> None:
+    path = tmp_path / "nk.txt.html"
+    write_document_html(_marked_result(), path, signature=SIGNATURE)
+    rows = _rows(parse(path))
+    number = ("error", "number_mismatch")
+    assert _sentence_parts(_cells(rows[0])[1]) == [
+        "The exercise runs through March 20 and involves about ",
+        (*number, "19,000"),
+        " South Korean troops.",
+    ]
+    assert _sentence_parts(_cells(rows[0])[2]) == [
+        "연습은 20일까지 진행되며, 한국군 약 ",
+        (*number, "1만6천"),
+        " 명이 참가한다.",
+    ]
+    # overlapping words take the worse mark and both titles; corpus markup stays text
+    assert _sentence_parts(_cells(rows[1])[2]) == [
+        "합참은 발사 준비 동향을 사전에 ",
+        ("warning", "mistranslation", "포착하지 "),
+        ("warning", "mistranslation, terminology (waived)", "못했으며"),
+        ("waived", "terminology (waived)", f" {IMG}"),
+        " 정보를 공유했다.",
+    ]
+    assert not parse(path).find_all("img")
+    # the sentence reads as before, marks aside; rows without spans have no marks
+    assert _cells(rows[1])[2].text == f"nk.txt:11{JCS_KO}"
+    assert not _cells(rows[1])[1].find_all("mark")
+    assert not rows[2].find_all("mark")
+
+
+def test_a_page_without_spans_has_no_marks(page: Node) -> None:
+    assert not page.find_all("mark")

@@ -22,6 +22,7 @@ from aligner.models import (
     RunResult,
     Sentence,
     Severity,
+    Span,
     Waiver,
 )
 from aligner.report import (
@@ -32,7 +33,7 @@ from aligner.report import (
     write_document_json,
     write_summary_json,
 )
-from aligner.waivers import fingerprint
+from aligner.waivers import fingerprint, flag_fingerprint
 
 SIGNATURE = "aligner|model:test|max:3|fail:error|v:0.1.0"
 
@@ -142,7 +143,7 @@ def test_summary_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
 
 def test_document_header_fields() -> None:
     data = document_to_dict(_result(), signature=SIGNATURE)
-    assert data["schema_version"] == SCHEMA_VERSION == "1.3"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.4"
     assert data["signature"] == SIGNATURE
     assert data["document"] == "politics/budget.txt"
     assert data["languages"] == {"src": "en", "tgt": "ko"}
@@ -214,7 +215,7 @@ def test_unusable_language_codes_raise_config_error(src_lang: str, tgt_lang: str
 
 def test_run_summary_fields() -> None:
     data = run_to_dict(_run())
-    assert data["schema_version"] == SCHEMA_VERSION == "1.3"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.4"
     assert data["signature"] == SIGNATURE
     assert data["passed"] is False
     assert data["documents"][0] == {
@@ -290,3 +291,49 @@ def test_summary_lists_stale_waivers_and_validates() -> None:
             "reason": "ok",
         }
     ]
+
+
+def _spanned(result: DocumentResult) -> DocumentResult:
+    """``result`` with the words of its number flag spanned: "Three." has none, so
+    the KO side's "셋 나." is given one: its "나"."""
+    flags = tuple(
+        replace(f, spans=(Span("src", 4, 0, 5), Span("tgt", 3, 2, 3)))
+        if f.type == "number_mismatch"
+        else f
+        for f in result.flags
+    )
+    return replace(result, flags=flags)
+
+
+def test_a_flag_lists_its_spans_with_the_text_they_cover() -> None:
+    data = document_to_dict(_spanned(_result()), signature=SIGNATURE)
+    jsonschema.Draft202012Validator(load_schema()).validate(data)
+    assert data["flags"][1]["spans"] == [
+        {"side": "src", "sentence": 4, "start": 0, "end": 5, "text": "Three"},
+        {"side": "tgt", "sentence": 3, "start": 2, "end": 3, "text": "나"},
+    ]
+    # a flag without spans has no field, as a report of schema 1.3 had none
+    assert "spans" not in data["flags"][0]
+    assert all(key in data["sentences"] for key in ("src", "tgt"))  # what "side" names
+
+
+def test_spans_change_no_fingerprint() -> None:
+    result, spanned = _result(), _spanned(_result())
+    before = document_to_dict(result, signature=SIGNATURE)["flags"]
+    after = document_to_dict(spanned, signature=SIGNATURE)["flags"]
+    assert [f["fingerprint"] for f in before] == [f["fingerprint"] for f in after]
+    assert [flag_fingerprint(result, f) for f in result.flags] == [
+        flag_fingerprint(spanned, f) for f in spanned.flags
+    ]
+    # spans are where a flag's words are, not what it says: the flags are equal
+    assert result.flags == spanned.flags
+    # and apart from its spans a report is as before: old readers read it as ever
+    for old, new in zip(before, after, strict=True):
+        new.pop("spans", None)
+        assert old == new
+
+
+def test_schema_rejects_a_span_of_another_side() -> None:
+    data = document_to_dict(_spanned(_result()), signature=SIGNATURE)
+    data["flags"][1]["spans"][0]["side"] = "en"
+    assert not jsonschema.Draft202012Validator(load_schema()).is_valid(data)

@@ -47,11 +47,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aligner.config import Settings, language_name
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.numbers import _in_context, bead_numbers, matched_numbers
 from aligner.qa.numerals import Number, extract_numbers
 from aligner.qa.numerals.common import measure
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText
 
 __all__ = ["Change", "find_reversed_directions", "read_changes"]
 
@@ -67,13 +68,16 @@ class Change:
         number: the number, as the number readers give it.
         direction: ``"up"`` or ``"down"``.
         word: the word of change as written ("rose", ``감소했다``).
-        amount: the number with its unit as written ("2.3 percent", ``2.3%``).
+        amount: the number with its unit as written ("2.3 percent", ``2.3%``), from
+            where the number starts.
+        word_start: where the word starts in the text read.
     """
 
     number: Number
     direction: str
     word: str
     amount: str
+    word_start: int
 
 
 # kinds of number that name a point in time, never an amount of change
@@ -173,6 +177,11 @@ def _word(found: re.Match[str]) -> str:
     return next(w for w in found.groups() if w)
 
 
+def _word_start(found: re.Match[str]) -> int:
+    """Where :func:`_word` starts in the string ``found`` searched."""
+    return next(found.start(k) for k, w in enumerate(found.groups(), 1) if w)
+
+
 def _market_figure(number: Number, after: str) -> bool:
     """A percentage, points or a price ("lost 3 percent", "shed 11.26 cents", "shed
     $4"), not a count ("lost 3 games") nor a company's loss ("lost $4 billion")."""
@@ -190,15 +199,17 @@ def _en_change(text: str, number: Number) -> Change | None:
         market = found.groupdict().get("market_up") or found.groupdict().get("market_down")
         if market and not _market_figure(number, after):
             return None
-        return Change(number, _direction(found), _word(found), amount)
+        return Change(number, _direction(found), _word(found), amount, _word_start(found))
     if found := _EN_NOUN_OF_BEFORE.search(before):
-        return Change(number, _direction(found), found["up"] or found["down"], amount)
+        noun = "up" if found["up"] else "down"
+        return Change(number, _direction(found), found[noun], amount, found.start(noun))
     found = _EN_NOUN_AFTER.match(after)
     if found is None:
         return None
-    noun = found["up"] or found["down"]
-    if _EN_ARTICLE_BEFORE.search(before) or _EN_ONLY_NOUNS.fullmatch(noun) or found["in"]:
-        return Change(number, _direction(found), noun, amount)
+    noun = "up" if found["up"] else "down"
+    if _EN_ARTICLE_BEFORE.search(before) or _EN_ONLY_NOUNS.fullmatch(found[noun]) or found["in"]:
+        start = number.start + len(number.text) + found.start(noun)
+        return Change(number, _direction(found), found[noun], amount, start)
     return None
 
 
@@ -243,7 +254,8 @@ def _ko_change(text: str, number: Number) -> Change | None:
     if measure(number.unit) in ("length", "time") and word.startswith(_KO_MOTION):
         return None
     amount = number.text + unit + found["unit"]
-    return Change(number, UP if found["up"] else DOWN, word, amount)
+    start = number.start + len(number.text) + found.start("word")
+    return Change(number, UP if found["up"] else DOWN, word, amount, start)
 
 
 # ------------------------------------------------------------------------ both
@@ -264,17 +276,18 @@ _MARK_AFTER = re.compile(
 
 def _marked_change(text: str, number: Number) -> Change | None:
     """The change an arrow or a sign beside ``number`` marks, if any."""
-    before, after = text[: number.start], text[number.start + len(number.text) :]
+    end = number.start + len(number.text)
+    before, after = text[: number.start], text[end:]
     percent = _PERCENT_AFTER.match(after)
     if found := _MARK_AFTER.match(after):
-        unit = found["unit"] or ""
+        unit, start = found["unit"] or "", end + found.start("mark")
     elif found := _MARK_BEFORE.search(before) or (percent and _SIGN_BEFORE.search(before)):
-        unit = percent.group() if percent else ""
+        unit, start = (percent.group() if percent else ""), found.start("mark")
     else:
         return None
     mark = found["mark"]
     direction = UP if mark in _MARK_UP or mark == "+" else DOWN
-    return Change(number, direction, mark, number.text + unit)
+    return Change(number, direction, mark, number.text + unit, start)
 
 
 def _has_amount(text: str, number: Number) -> bool:
@@ -332,7 +345,7 @@ def _same_change(text: str, previous: Change, number: Number) -> Change | None:
         return None
     unit = _EN_UNIT_AFTER.match(text, number.start + len(number.text))
     amount = number.text + (unit.group() if unit else "")
-    return Change(number, previous.direction, previous.word, amount)
+    return Change(number, previous.direction, previous.word, amount, previous.word_start)
 
 
 def _directions(changes: list[Change], value: float) -> set[str]:
@@ -397,7 +410,35 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     if not reversals:
         return None
     message = _message(reversals, texts, (doc.src.lang, doc.tgt.lang))
-    return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message, subject="direction")
+    spans = _change_spans(doc, bead, reversals)
+    return Flag(
+        "number_mismatch",
+        Severity.ERROR,
+        bead.src,
+        bead.tgt,
+        message,
+        subject="direction",
+        spans=spans,
+    )
+
+
+def _change_spans(
+    doc: AlignedDocument, bead: Bead, reversals: list[tuple[Change, Change]]
+) -> tuple[Span, ...]:
+    """Where each reversed change is written: its amount and its word of change, in the
+    text :func:`aligner.qa.numbers.bead_numbers` reads (and the sentences it comes from)."""
+    sides = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
+    return tuple(
+        dict.fromkeys(  # two figures of one change share its word: "rose 12 points, or 0.6%"
+            span
+            for pair in reversals
+            for change, side in zip(pair, sides, strict=True)
+            for start, words in sorted(
+                ((change.number.start, change.amount), (change.word_start, change.word))
+            )
+            for span in side.written(start, words)
+        )
+    )
 
 
 @register("direction", Severity.ERROR)

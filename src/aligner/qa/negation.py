@@ -55,9 +55,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aligner.config import Settings, language_name
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.alignment import _quote
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText, side_document
 from aligner.segment import split_sentences, strip_dateline
 
 __all__ = ["Negation", "find_flipped_negations", "read_en_negation", "read_ko_negation"]
@@ -409,10 +410,28 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
         if negation is None or _omits(texts[negating], texts[other], (negating, other)):
             continue
         message = _message(negation, texts, negating)
+        side = "src" if negating == doc.src.lang else "tgt"
         return Flag(
-            "mistranslation", Severity.WARNING, bead.src, bead.tgt, message, subject="negation"
+            "mistranslation",
+            Severity.WARNING,
+            bead.src,
+            bead.tgt,
+            message,
+            subject="negation",
+            spans=_negated_words(doc, bead, side, negation),
         )
     return None
+
+
+def _negated_words(
+    doc: AlignedDocument, bead: Bead, side: str, negation: Negation
+) -> tuple[Span, ...]:
+    """Where the negated words are in the sentences of ``side``; the negation was
+    read in the side's text without its dateline, which is cut from its start."""
+    document, indices = side_document(doc, bead, side)
+    text = SideText.of(document, side, indices)
+    start = negation.start + len(text.text) - len(strip_dateline(text.text))
+    return text.spans(start, start + len(negation.text))
 
 
 @register("negation", Severity.WARNING)

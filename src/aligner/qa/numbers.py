@@ -70,10 +70,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from aligner.config import Settings, language_name
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, measure, unit_size
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText
 from aligner.segment import strip_dateline
 
 __all__ = [
@@ -83,6 +84,7 @@ __all__ = [
     "find_number_mismatches",
     "is_substitution",
     "matched_numbers",
+    "number_spans",
     "unmatched_numbers",
 ]
 
@@ -613,7 +615,33 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     if not pairs:
         return None
     message = _message(pairs, (src_text, tgt_text), (doc.src.lang, doc.tgt.lang))
-    return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message)
+    spans = number_spans(doc, bead, pairs)
+    return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message, spans=spans)
+
+
+def number_spans(
+    doc: AlignedDocument, bead: Bead, pairs: Sequence[tuple[Number, Number]]
+) -> tuple[Span, ...]:
+    """Where the numbers of ``pairs`` (source, target) are written in the bead's
+    sentences, each with the unit written after it ("18 months", ``221㎝``).
+
+    The numbers are those :func:`bead_numbers` read, whose starts are in the text it
+    reads; a number not found there as written gets no span rather than a wrong one.
+    """
+    src, tgt = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
+    return tuple(
+        dict.fromkeys(  # a number of the other side may be the partner of two glosses
+            span
+            for a, b in pairs
+            for number, side in ((a, src), (b, tgt))
+            for span in _written_at(number, side)
+        )
+    )
+
+
+def _written_at(number: Number, side: SideText) -> tuple[Span, ...]:
+    with_unit = number.text + number.unit_text
+    return side.written(number.start, with_unit) or side.written(number.start, number.text)
 
 
 @register("number_mismatch", Severity.ERROR)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import functools
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,7 @@ import jinja2
 from markupsafe import Markup
 
 from aligner.io import printable, write_atomic
-from aligner.models import Bead, Document, DocumentResult, Flag, RunResult, Severity
+from aligner.models import Bead, Document, DocumentResult, Flag, RunResult, Severity, Span
 from aligner.report.html_script import SCRIPT
 from aligner.report.json_report import flag_counts, place_flags, severity_counts, waived_count
 
@@ -55,12 +56,25 @@ _KOREAN_RUN = re.compile(f"[{_HANGUL}](?:[{_HANGUL}0-9\\s.,!?%~·-]*[{_HANGUL}])
 
 
 @dataclass(frozen=True)
+class TextPart:
+    """A run of a sentence's text: the words of flags (``mark`` is the class of the
+    worst of them, a severity or ``waived``; ``title`` names their types) or plain
+    text (``mark`` None)."""
+
+    text: str
+    mark: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class SentenceView:
-    """One sentence in a table cell, with its ``file:line`` reference."""
+    """One sentence in a table cell, with its ``file:line`` reference; ``parts`` is
+    its text cut around the words its row's flags are about, empty if there are none."""
 
     ref: str
     text: str
     boilerplate: bool
+    parts: tuple[TextPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,12 @@ class FlagView:
     rows: tuple[int, ...]
     waived: bool
     waiver_reason: str
+    spans: tuple[Span, ...] = ()
+
+    @property
+    def mark(self) -> str:
+        """The class of its words' marks: its severity, or ``waived``."""
+        return "waived" if self.waived else self.severity
 
     @property
     def message_parts(self) -> tuple[tuple[str, str | None], ...]:
@@ -383,10 +403,22 @@ def split_languages(text: str) -> tuple[tuple[str, str | None], ...]:
 def _row_view(result: DocumentResult, k: int, bead: Bead, flags: Sequence[FlagView]) -> RowView:
     live = [f for f in flags if not f.waived]  # a waived flag does not colour its row
     worst = max(live, key=lambda f: Severity(f.severity).rank, default=None)
+    marks: dict[tuple[str, int], list[tuple[int, int, str, str]]] = {}
+    for flag in flags:
+        for span in flag.spans:
+            marks.setdefault((span.side, span.sentence), []).append(
+                (span.start, span.end, flag.mark, flag.type + " (waived)" * flag.waived)
+            )
     return RowView(
         number=k + 1,
-        src=tuple(_sentence_view(result.src, result.pair.src_path, i) for i in bead.src),
-        tgt=tuple(_sentence_view(result.tgt, result.pair.tgt_path, j) for j in bead.tgt),
+        src=tuple(
+            _sentence_view(result.src, result.pair.src_path, i, marks.get(("src", i), ()))
+            for i in bead.src
+        ),
+        tgt=tuple(
+            _sentence_view(result.tgt, result.pair.tgt_path, j, marks.get(("tgt", j), ()))
+            for j in bead.tgt
+        ),
         shape=f"{len(bead.src)}-{len(bead.tgt)}",
         # a similarity means nothing when one side is empty
         similarity=f"{bead.similarity:.3f}" if bead.src and bead.tgt else "—",
@@ -395,12 +427,45 @@ def _row_view(result: DocumentResult, k: int, bead: Bead, flags: Sequence[FlagVi
     )
 
 
-def _sentence_view(doc: Document, path: Path, index: int) -> SentenceView:
+def _sentence_view(
+    doc: Document, path: Path, index: int, marks: Sequence[tuple[int, int, str, str]]
+) -> SentenceView:
     if not 0 <= index < len(doc.sentences):  # a bad index must not break the whole report
         return SentenceView(f"{printable(path.name)}:?", f"(no sentence {index})", False)
     sentence = doc.sentences[index]
     where = f"{printable(path.name)}:{sentence.line}"
-    return SentenceView(where, sentence.text, sentence.boilerplate)
+    parts = mark_words(sentence.text, marks) if marks else ()
+    return SentenceView(where, sentence.text, sentence.boilerplate, parts)
+
+
+# the classes of marks from the least to the most serious, as the chart draws them
+_MARK_ORDER = ("info", "waived", "warning", "error")
+
+
+def mark_words(text: str, marks: Sequence[tuple[int, int, str, str]]) -> tuple[TextPart, ...]:
+    """``text`` cut into runs at the edges of ``marks``, each ``(start, end, class,
+    title)``: where marks overlap, the worst class shows and every title is listed.
+
+    Example:
+        >>> for part in mark_words("about 19,000 troops", [(6, 12, "error", "number_mismatch")]):
+        ...     print(part)
+        TextPart(text='about ', mark=None, title='')
+        TextPart(text='19,000', mark='error', title='number_mismatch')
+        TextPart(text=' troops', mark=None, title='')
+    """
+    size = len(text)
+    edges = sorted({0, size, *(min(max(at, 0), size) for m in marks for at in m[:2])})
+    parts: list[TextPart] = []
+    for start, end in itertools.pairwise(edges):
+        over = [m for m in marks if m[0] <= start and end <= m[1]]
+        part = TextPart(text[start:end])
+        if over:
+            mark = max((m[2] for m in over), key=_MARK_ORDER.index)
+            part = TextPart(part.text, mark, ", ".join(dict.fromkeys(m[3] for m in over)))
+        if parts and (parts[-1].mark, parts[-1].title) == (part.mark, part.title):
+            part = TextPart(parts.pop().text + part.text, part.mark, part.title)
+        parts.append(part)
+    return tuple(parts)
 
 
 def _rows_touched(result: DocumentResult) -> list[tuple[int, ...]]:
@@ -432,6 +497,7 @@ def _flag_view(
         rows=rows,
         waived=flag.waived,
         waiver_reason=flag.waiver_reason,
+        spans=flag.spans,
     )
 
 

@@ -21,15 +21,25 @@ from typing import Any
 
 from aligner.errors import ConfigError
 from aligner.io import printable, write_atomic
-from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity
+from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity, Span
 from aligner.waivers import flag_fingerprint, waiver_entry
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 # Keys that sit next to the language-keyed index lists; a language code equal
 # to one of them would overwrite a field.
 _RESERVED_KEYS = frozenset(
-    {"score", "flags", "type", "severity", "message", "fingerprint", "waived", "waiver_reason"}
+    {
+        "score",
+        "flags",
+        "type",
+        "severity",
+        "message",
+        "fingerprint",
+        "waived",
+        "waiver_reason",
+        "spans",
+    }
 )
 
 
@@ -76,7 +86,7 @@ def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any
             for i, bead in enumerate(result.beads)
         ],
         "flags": [
-            _flag_to_dict(flag, (src_key, tgt_key), flag_fingerprint(result, flag))
+            _flag_to_dict(result, flag, (src_key, tgt_key), flag_fingerprint(result, flag))
             for flag in result.flags
         ],
         "sentences": {
@@ -217,7 +227,9 @@ def _bead_to_dict(bead: Bead, keys: tuple[str, str], flags: Sequence[Flag]) -> d
     }
 
 
-def _flag_to_dict(flag: Flag, keys: tuple[str, str], fingerprint: str) -> dict[str, Any]:
+def _flag_to_dict(
+    result: DocumentResult, flag: Flag, keys: tuple[str, str], fingerprint: str
+) -> dict[str, Any]:
     data: dict[str, Any] = {
         "type": flag.type,
         "severity": flag.severity.value,
@@ -229,7 +241,21 @@ def _flag_to_dict(flag: Flag, keys: tuple[str, str], fingerprint: str) -> dict[s
     }
     if flag.waived:
         data["waiver_reason"] = flag.waiver_reason
+    if flag.spans:
+        data["spans"] = [_span_to_dict(result, span) for span in flag.spans]
     return data
+
+
+def _span_to_dict(result: DocumentResult, span: Span) -> dict[str, Any]:
+    sentences = (result.src if span.side == "src" else result.tgt).sentences
+    text = sentences[span.sentence].text if 0 <= span.sentence < len(sentences) else ""
+    return {
+        "side": span.side,
+        "sentence": span.sentence,
+        "start": span.start,
+        "end": span.end,
+        "text": text[span.start : span.end],
+    }
 
 
 def _sentence_to_dict(sentence: Sentence) -> dict[str, Any]:

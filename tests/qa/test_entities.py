@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pairs import aligned, document
+from pairs import aligned, document, spanned
 
 from aligner.config import Settings
 from aligner.models import Bead, Document, Flag, Sentence, Severity
@@ -515,3 +515,65 @@ def test_a_built_in_person_with_another_surname_or_none_is_still_flagged() -> No
     ):
         [flag] = _flags((en, ko))
         assert "“Kim Yo-jong”" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("pairs", "words"),
+    [
+        # a name with a fixed Korean form that the Korean lacks, or keeps in Latin script
+        (
+            [("Supreme leader Kim Jong Un ordered a probe.", "최고지도자가 조사를 지시.")],
+            [[("src", "Kim Jong Un")]],
+        ),
+        (
+            [("Kim Jong Un ordered a probe.", "Kim Jong Un이 조사를 지시했다.")],
+            [[("src", "Kim Jong Un"), ("tgt", "Kim Jong Un")]],
+        ),
+        # Latin tokens the English never has, not those it glosses in brackets
+        (
+            [
+                (
+                    "Henry Augustus Rowland was an American scientist.",
+                    "헨리(Henry) Augutus Rowland는 미국의 과학자였다.",
+                )
+            ],
+            [[("tgt", "Augutus")]],
+        ),
+        # links, each where it is written; one put for another marks both
+        (
+            [
+                (
+                    "Details are at www.mofa.go.kr and @mofa_kr.",
+                    "자세한 내용은 외교부 홈페이지에 있다.",
+                ),
+                ("It is online.", "www.codex-sinaiticus.net에서 볼 수 있다."),
+            ],
+            [
+                [("src", "www.mofa.go.kr"), ("src", "@mofa_kr")],
+                [("tgt", "www.codex-sinaiticus.net")],
+            ],
+        ),
+        (
+            [
+                (
+                    "Details are at https://moef.go.kr/pr?id=123 today.",
+                    "자세한 내용은 https://moef.go.kr/pr?id=456 참조.",
+                )
+            ],
+            [[("src", "https://moef.go.kr/pr?id=123"), ("tgt", "https://moef.go.kr/pr?id=456")]],
+        ),
+    ],
+)
+def test_the_flag_spans_the_names_and_links_it_is_about(
+    pairs: list[tuple[str, str]], words: list[list[tuple[str, str]]]
+) -> None:
+    doc = aligned(pairs)
+    assert [spanned(doc, flag) for flag in find_named_entities(doc, Settings())] == words
+
+
+def test_a_link_markdown_hides_has_no_span() -> None:
+    doc = aligned([("Read the statement.", "성명을 읽어보라.")])
+    sentence = Sentence(0, "Read the statement.", 1, 0, 19, links=("https://mofa.go.kr/x",))
+    doc = AlignedDocument(Document(Path("doc.en"), "en", (sentence,)), doc.tgt, doc.beads)
+    [flag] = find_named_entities(doc, Settings())
+    assert flag.subject == "lost" and flag.spans == ()

@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from pairs import aligned
+from pairs import aligned, spanned
 
 from aligner.config import Settings
 from aligner.models import Flag, Severity
@@ -292,3 +292,19 @@ def test_an_institution_the_user_glossary_lists_is_left_to_terminology(tmp_path:
     pair = REPLACED[1][:2]
     assert not _flags(pair, settings=Settings(glossary=glossary))
     assert _flags(pair)
+
+
+def test_the_flag_spans_both_institutions() -> None:
+    doc = aligned(
+        [
+            (
+                "Exports rose 3 percent, according to the Ministry of Trade, Industry and Energy.",
+                "기획재정부에 따르면 수출은 3% 늘었다.",
+            )
+        ]
+    )
+    [flag] = find_named_entities(doc, Settings())
+    assert spanned(doc, flag) == [
+        ("src", "Ministry of Trade, Industry and Energy"),
+        ("tgt", "기획재정부"),
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pairs import aligned
+from pairs import aligned, spanned
 
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import Settings
@@ -361,3 +361,12 @@ def test_a_korean_name_swapped_beside_a_three_part_name_is_still_flagged() -> No
         )
     )
     assert "EN “Lee Jae-myung” but KO “이명박”" in flag.message
+
+
+@pytest.mark.parametrize(("en", "ko", "name", "other"), SWAPPED)
+def test_the_flag_spans_the_name_and_the_other_person(
+    en: str, ko: str, name: str, other: str
+) -> None:
+    doc = aligned([(en, ko)])
+    [flag] = find_swapped_names(doc, Settings())
+    assert spanned(doc, flag) == [("src", name), ("tgt", other)]

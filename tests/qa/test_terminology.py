@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from pairs import aligned, document
+from pairs import aligned, document, spanned
 
 from aligner.cli import main
 from aligner.config import Settings, make_settings
@@ -332,3 +332,47 @@ def test_plurals_in_ies_and_decomposed_hangul(tmp_path: Path) -> None:
     assert len(_flags("The allies held drills.", "우방국들은 훈련을 실시했다.", glossary)) == 1
     decomposed = unicodedata.normalize("NFD", "집권 노동당이 전원회의를 열었다.")  # a macOS file
     assert _flags("The ruling Workers' Party met.", decomposed) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "words"),
+    [
+        # the term missing: its English, the Korean has nothing to mark
+        (
+            "The Workers' Party held a plenary meeting.",
+            "당은 전원회의를 열었다.",
+            [[("src", "Workers' Party")]],
+        ),
+        # a forbidden variant: both, spaces inside the Korean kept as written
+        (
+            "The Workers’ Party held a plenary meeting.",
+            "로동 당은 전원회의를 열었다.",
+            [[("src", "Workers’ Party"), ("tgt", "로동 당")]],
+        ),
+        # the forbidden variant where it stands alone, not inside the accepted one
+        (
+            "The Korean Central News Agency said a KCNA reporter was there.",
+            "조선중앙통신은 중앙통신 기자가 현장에 있었다고 전했다.",
+            [[("src", "Korean Central News Agency"), ("tgt", "중앙통신")]],
+        ),
+        # a link names no one: the term is the one after it
+        (
+            "See www.party.example/workers-party for the Workers' Party line.",
+            "당의 노선은 www.party.example/workers-party 참조.",
+            [[("src", "Workers' Party")]],
+        ),
+    ],
+)
+def test_the_flag_spans_the_term_and_a_forbidden_variant(
+    tmp_path: Path, en: str, ko: str, words: list[list[tuple[str, str]]]
+) -> None:
+    glossary = _write(
+        tmp_path / "g.csv",
+        "en,ko,forbidden\nWorkers' Party,노동당|조선노동당,로동당\n"
+        "Korean Central News Agency,조선중앙통신,중앙통신\n",
+    )
+    doc = aligned([(en, ko)])
+    flags = list(find_terminology(doc, Settings(glossary=glossary)))
+    assert [spanned(doc, flag) for flag in flags] == words
+    if len(words[0]) > 1:  # the second 중앙통신, past the one inside 조선중앙통신
+        assert flags[0].spans[-1].start == ko.rindex(words[0][1][1])

@@ -661,3 +661,52 @@ def test_markdown_headings_and_list_items_do_not_count_against_a_punctuated_stor
     assert not mostly_punctuated(plain)
     marked = [replace(s, list_item=s.index >= 4) for s in plain.sentences]
     assert mostly_punctuated(replace(plain, sentences=tuple(marked)))
+
+
+def _ends(flag: Flag, doc: AlignedDocument) -> list[tuple[str, int, str]]:
+    sides = {"src": doc.src, "tgt": doc.tgt}
+    return [
+        (s.side, s.sentence, sides[s.side].sentences[s.sentence].text[s.start : s.end])
+        for s in flag.spans
+    ]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "end"),
+    [
+        ([SEED_EN], [SEED_KO], ("src", 6, "project, .")),
+        (
+            [
+                "Israeli police identified the driver of the backhoe as a 22-year-old "
+                "Palestinian with a criminal record from East Jerusalem."
+            ],
+            ["이스라엘 경찰은 포크레인의 운전자가 ."],
+            ("tgt", 6, "운전자가 ."),
+        ),
+        # trailing spaces are no part of it
+        (
+            [
+                "The government added 4.2 trillion won for job programs, and the opposition "
+                "said the budget would still fall short of what households need this winter."
+            ],
+            ["정부는 일자리 사업에 4조2천억 원을 새로 증액했으며,  "],
+            ("tgt", 6, "증액했으며,"),
+        ),
+        # in a pair of two sentences a side, the cut one
+        (
+            [
+                "The budget was passed on Tuesday.",
+                "The government added 4.2 trillion won for job programs, and the opposition "
+                "said the budget would still fall short of what households need this winter.",
+            ],
+            ["예산안은 화요일 통과됐다.", "정부는 일자리 사업에 4조2천억 원을 새로 증액했으며,"],
+            ("tgt", 7, "증액했으며,"),
+        ),
+    ],
+)
+def test_the_flag_spans_the_dangling_end_of_the_cut_line(
+    en: list[str], ko: list[str], end: tuple[str, int, str]
+) -> None:
+    doc = _aligned([(en, ko)])
+    [flag] = [f for f in _flags(doc) if f.src == doc.beads[-1].src]
+    assert _ends(flag, doc) == [end]

@@ -181,3 +181,49 @@ def test_english_copied_into_the_korean_stays_on_the_korean() -> None:
     [flag] = _flags(*["The minister met union leaders on Monday."] * 2)
     assert flag.message.startswith("Korean line 1 is a copy of the English")
     assert flag.subject == ""  # as before: waivers of such copies still hold
+
+
+def _marked(en: str, ko: str) -> list[list[tuple[str, str]]]:
+    texts = {"src": en, "tgt": ko}
+    return [[(s.side, texts[s.side][s.start : s.end]) for s in f.spans] for f in _flags(en, ko)]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "words"),
+    [
+        # English left inside a Korean sentence: the English run, not the Hangul
+        (
+            "Japanese Nobel Prize laureate Kenzaburo Oe expressed concern.",
+            "Japanese Nobel Prize laureate said Japan’s military ambition is in a serious "
+            "condition.일본인 노벨상 수상작가,",
+            [
+                [
+                    (
+                        "tgt",
+                        "Japanese Nobel Prize laureate said Japan’s military ambition is in a "
+                        "serious condition",
+                    )
+                ]
+            ],
+        ),
+        # two runs, the Korean between them unmarked; a gloss in brackets left out
+        (
+            "The minister said the talks would resume next week after a pause of two months.",
+            "장관은 the talks would resume 그리고 next week after a pause (of two months) 밝혔다.",
+            [[("tgt", "the talks would resume"), ("tgt", "next week after a pause")]],
+        ),
+        # Korean inside an English sentence
+        (
+            "장관은 월요일 노조 지도자들을 만났다 on Monday.",
+            "장관은 노조 지도자들을 만났다.",
+            [[("src", "장관은 월요일 노조 지도자들을 만났다")]],
+        ),
+        # a whole sentence in the other language, or a copy: the row says it all
+        ("Prices rose again in May.", "The minister met union leaders on Monday.", [[]]),
+        ("The minister met union leaders on Monday.", "The minister met union leaders.", [[]]),
+    ],
+)
+def test_the_flag_spans_the_other_language_inside_a_sentence(
+    en: str, ko: str, words: list[list[tuple[str, str]]]
+) -> None:
+    assert _marked(en, ko) == words

@@ -48,12 +48,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from aligner.config import Settings
-from aligner.models import Bead, Document, Flag, Severity
+from aligner.models import Bead, Document, Flag, Severity, Span
 from aligner.qa.alignment import _quote
 from aligner.qa.institutions import Institution, Substitution, find_substitution, load_institutions
-from aligner.qa.links import Token, language_neutral, link_target, link_tokens, without_links
+from aligner.qa.links import (
+    Token,
+    blank,
+    language_neutral,
+    link_target,
+    link_tokens,
+    without_links,
+)
 from aligner.qa.names import called_by_title, english_names
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText
 from aligner.qa.terminology import Term, en_key, load_glossary, make_term
 
 __all__ = ["BUILTIN_NAMES", "Token", "find_named_entities", "latin_tokens", "link_tokens"]
@@ -157,7 +165,7 @@ def latin_tokens(text: str) -> list[Token]:
         ['LG', 'CES', 'Galaxy']
     """
     found = []
-    text = _KOREAN_COINED.sub(" ", _BRACKETED.sub(" ", without_links(text)))
+    text = _KOREAN_COINED.sub(blank, _BRACKETED.sub(blank, without_links(text)))
     for match in _LATIN_WORD.finditer(text):
         word = _POSSESSIVE.sub("", match.group(0)).rstrip(".")
         key = word.replace(".", "").upper()
@@ -165,7 +173,7 @@ def latin_tokens(text: str) -> list[Token]:
             continue
         if _ROMAN.match(key) and word.isupper():
             continue
-        found.append(Token(word, key))
+        found.append(Token(word, key, match.start()))
     return found
 
 
@@ -402,29 +410,46 @@ def _context(doc: AlignedDocument, settings: Settings) -> _Context:
     )
 
 
-def _flag(bead: Bead, message: str, subject: str) -> Flag:
-    return Flag("named_entity", Severity.WARNING, bead.src, bead.tgt, message, subject=subject)
+def _flag(bead: Bead, message: str, subject: str, spans: tuple[Span, ...] = ()) -> Flag:
+    return Flag(
+        "named_entity",
+        Severity.WARNING,
+        bead.src,
+        bead.tgt,
+        message,
+        subject=subject,
+        spans=spans,
+    )
 
 
-def _unmatched(links: list[Token], other: frozenset[str]) -> list[str]:
+def _unmatched(links: list[Token], other: frozenset[str]) -> list[Token]:
     """The links the other document never gives; one localised to the other language's
     edition of the page (``/eng`` for ``/ko``) counts as given."""
-    return [t.text for t in links if language_neutral(t.key) not in other]
+    return [t for t in links if language_neutral(t.key) not in other]
 
 
-def _link_flags(doc: AlignedDocument, bead: Bead, ctx: _Context) -> Iterator[Flag]:
-    src, tgt = doc.src_text(bead), doc.tgt_text(bead)
+def _token_spans(side: SideText, tokens: Iterable[Token]) -> tuple[Span, ...]:
+    """Where the tokens are written (a link Markdown hides is nowhere)."""
+    return tuple(span for t in tokens if t.start >= 0 for span in side.written(t.start, t.text))
+
+
+def _link_flags(
+    doc: AlignedDocument, bead: Bead, ctx: _Context, sides: tuple[SideText, SideText]
+) -> Iterator[Flag]:
+    src, tgt = sides[0].text, sides[1].text
     only_en = _unmatched(_links(doc.src, bead.src), ctx.tgt_links)
     only_ko = _unmatched(_links(doc.tgt, bead.tgt), ctx.src_links)
+    spans = _token_spans(sides[0], only_en) + _token_spans(sides[1], only_ko)
+    gone, new = _listing(t.text for t in only_en), _listing(t.text for t in only_ko)
     # the subject says what the translation did, whichever side is the original
     lost, added = ("added", "lost") if doc.swapped else ("lost", "added")
     if only_en and only_ko:  # one link put for another: one fault
-        message = f"link changed: EN has {_listing(only_en)}, KO has {_listing(only_ko)} instead"
-        yield _flag(bead, f"{message}: {_quote(tgt)}", "changed")
+        message = f"link changed: EN has {gone}, KO has {new} instead"
+        yield _flag(bead, f"{message}: {_quote(tgt)}", "changed", spans)
     elif only_en:
-        yield _flag(bead, f"EN has {_listing(only_en)}, which KO never gives: {_quote(tgt)}", lost)
+        yield _flag(bead, f"EN has {gone}, which KO never gives: {_quote(tgt)}", lost, spans)
     elif only_ko:
-        yield _flag(bead, f"KO has {_listing(only_ko)}, which EN never gives: {_quote(src)}", added)
+        yield _flag(bead, f"KO has {new}, which EN never gives: {_quote(src)}", added, spans)
 
 
 def _rendered(token: Token, src: str, ctx: _Context) -> bool:
@@ -436,10 +461,11 @@ def _rendered(token: Token, src: str, ctx: _Context) -> bool:
 
 
 def _latin_flags(
-    bead: Bead, src: str, tgt: str, ctx: _Context, *, ko_original: bool
+    bead: Bead, sides: tuple[SideText, SideText], ctx: _Context, *, ko_original: bool
 ) -> Iterator[Flag]:
+    src, tgt = sides[0].text, sides[1].text
     unknown = [
-        t.text
+        t
         for t in latin_tokens(tgt)
         if not ctx.english.explains(t)
         and t.key not in ctx.glossed
@@ -454,9 +480,10 @@ def _latin_flags(
         )
         yield _flag(
             bead,
-            f"KO {kept} {_listing(unknown)} in Latin script, but the EN document never "
-            f"has it ({why}): EN {_quote(src)}",
+            f"KO {kept} {_listing(t.text for t in unknown)} in Latin script, but the EN "
+            f"document never has it ({why}): EN {_quote(src)}",
             "latin",
+            _token_spans(sides[1], unknown),
         )
 
 
@@ -466,13 +493,18 @@ def _korean_before(doc: AlignedDocument, bead: Bead) -> str:
     return doc.tgt.sentences[first - 1].text if first else ""
 
 
-def _substitution_flags(bead: Bead, found: Substitution | None) -> Iterator[Flag]:
+def _substitution_flags(
+    bead: Bead, found: Substitution | None, sides: tuple[SideText, SideText]
+) -> Iterator[Flag]:
     if found is not None:
         named = f"{found.src.en[0]} ({found.src.ko[0]})"
+        spans = sides[0].written(found.src_start, found.written)
+        spans += sides[1].written(found.tgt_start, found.tgt)
         yield _flag(
             bead,
             f"the English names {named}; the Korean says {found.tgt}",
             f"institution {found.src.en[0]}",
+            spans,
         )
 
 
@@ -491,24 +523,30 @@ def _renders(term: Term, korean: str) -> bool:
 
 
 def _name_flags(
-    bead: Bead, src: str, tgt: str, before: str, ctx: _Context, replaced: str = ""
+    bead: Bead, sides: tuple[SideText, SideText], before: str, ctx: _Context, replaced: str = ""
 ) -> Iterator[Flag]:
+    src, tgt = sides[0].text, sides[1].text
     for term in ctx.names:
-        written = term.en_match(src)
+        at = term.en_search(src)
         if replaced and term.en_match(replaced):
             continue  # flagged as the institution put in its place
-        if written is not None and not _renders(term, tgt):
+        if at is not None and not _renders(term, tgt):
+            written = at.group()
             forms = " or ".join(_quote(v) for v in term.ko[:3])
             kept = written.casefold() in tgt.casefold()
             if not kept and _renders(term, before):
                 # Korean leaves the subject the sentence before names implicit:
                 # "Pyongyang would take action" after a sentence with 북한
                 continue
+            spans = sides[0].spans(*at.span())
+            if kept and (latin := re.search(re.escape(written), tgt, re.IGNORECASE)):
+                spans += sides[1].spans(*latin.span())
             found = "keeps it in Latin script" if kept else "has no such name"
             yield _flag(
                 bead,
                 f"EN names {_quote(written)}, usually {forms} in Korean; KO {found}: {_quote(tgt)}",
                 f"name {term.en[0]}",
+                spans,
             )
 
 
@@ -530,10 +568,10 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
     """
     ctx = _context(doc, settings)
     for bead in filter(doc.is_content_pair, doc.beads):
-        src, tgt = doc.src_text(bead), doc.tgt_text(bead)
-        yield from _link_flags(doc, bead, ctx)
-        yield from _latin_flags(bead, src, tgt, ctx, ko_original=doc.swapped)
-        found = find_substitution(src, tgt, institutions=ctx.institutions)
-        yield from _substitution_flags(bead, found)
+        sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
+        yield from _link_flags(doc, bead, ctx, sides)
+        yield from _latin_flags(bead, sides, ctx, ko_original=doc.swapped)
+        found = find_substitution(sides[0].text, sides[1].text, institutions=ctx.institutions)
+        yield from _substitution_flags(bead, found, sides)
         replaced = found.written if found else ""
-        yield from _name_flags(bead, src, tgt, _korean_before(doc, bead), ctx, replaced)
+        yield from _name_flags(bead, sides, _korean_before(doc, bead), ctx, replaced)

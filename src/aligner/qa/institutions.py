@@ -204,13 +204,18 @@ class Substitution:
     src: Institution
     written: str  # the English name as the text writes it
     tgt: str  # the Korean name of the other institution, as the text writes it
+    src_start: int  # where ``written`` starts in the English
+    tgt_start: int  # where ``tgt`` starts in the Korean
 
 
-def _named(english: str, institutions: tuple[Institution, ...]) -> list[tuple[Institution, str]]:
-    """The institutions ``english`` names, by position: not a foreign body, not
-    part of a longer name (the Liberal Democratic Party holds no Democratic Party)."""
+def _named(
+    english: str, institutions: tuple[Institution, ...]
+) -> list[tuple[Institution, re.Match[str]]]:
+    """The institutions ``english`` names, by position, with where it names them: not
+    a foreign body, not part of a longer name (the Liberal Democratic Party holds no
+    Democratic Party)."""
     found = [
-        (m.start(), m.end(), inst, m.group(0))
+        (m.start(), m.end(), inst, m)
         for inst in institutions
         for m in inst.named_in(english)
         if not _foreign(english, m.start())
@@ -227,7 +232,7 @@ def _named(english: str, institutions: tuple[Institution, ...]) -> list[tuple[In
     return [(inst, written) for _, _, inst, written in kept]
 
 
-def _named_instead(korean: str, english: str, named: Institution) -> str | None:
+def _named_instead(korean: str, english: str, named: Institution) -> re.Match[str] | None:
     """A Korean name of the list, of an institution that may stand for ``named``,
     that the English neither names nor means."""
     for match in _korean_names().finditer(korean):
@@ -237,7 +242,7 @@ def _named_instead(korean: str, english: str, named: Institution) -> str | None:
         if any(inst.meant_in(english) for inst in owners):
             continue
         if any(inst.stands_for(named) for inst in owners):
-            return match.group(1)
+            return match
     return None
 
 
@@ -267,5 +272,7 @@ def find_substitution(
     for inst, written in _named(src, listed):
         instead = None if inst.rendered_in(tgt) else _named_instead(tgt, src, inst)
         if instead:
-            return Substitution(inst, written, instead)
+            return Substitution(
+                inst, written.group(), instead.group(1), written.start(), instead.start(1)
+            )
     return None

@@ -33,10 +33,18 @@ _LANGUAGE_QUERY = re.compile(r"(?:lang|hl)=[\w-]*")
 
 @dataclass(frozen=True)
 class Token:
-    """A Latin-script token as written, and the key it is compared by."""
+    """A Latin-script token as written, the key it is compared by, and where it starts
+    in the text read (-1 for the destination of a link that Markdown hides)."""
 
     text: str
     key: str
+    start: int = -1
+
+
+def blank(match: re.Match[str]) -> str:
+    """Spaces for a match: what text is left with when a match is taken out of it
+    without moving what follows (``pattern.sub(blank, text)``)."""
+    return " " * len(match.group())
 
 
 def _link_key(text: str) -> str:
@@ -75,8 +83,8 @@ def link_tokens(text: str) -> list[Token]:
     for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG):
         for match in pattern.finditer(rest):
             written = _LINK_TAIL.sub("", match.group(0))
-            found.append(Token(written, _link_key(written)))
-        rest = pattern.sub(" ", rest)
+            found.append(Token(written, _link_key(written), match.start()))
+        rest = pattern.sub(blank, rest)
     return found
 
 
@@ -93,9 +101,10 @@ def link_target(url: str) -> Token:
 
 
 def without_links(text: str) -> str:
-    """``text`` with its URLs, e-mail addresses, @handles and #hashtags blanked out."""
+    """``text`` with its URLs, e-mail addresses, @handles and #hashtags blanked out,
+    each character by a space: what is left stays where it was."""
     if not _LINK_HINT.search(text):
         return text
     for pattern in (_URL, _EMAIL, _HANDLE, _HASHTAG):
-        text = pattern.sub(" ", text)
+        text = pattern.sub(blank, text)
     return text

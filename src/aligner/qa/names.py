@@ -36,6 +36,7 @@ from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.hangul import jamo
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText
 
 __all__ = [
     "SURNAMES",
@@ -194,6 +195,7 @@ _TITLED = re.compile(
 )
 # words of three syllables listed together: 우홍선, 송상진, 도예종, 및 이수병
 _LIST = re.compile(r"(?<![가-힣])[가-힣]{3}(?:\s*[,·]\s*(?:및\s+)?[가-힣]{3}(?![가-힣]))+")
+_THREE_SYLLABLES = re.compile(r"[가-힣]{3}")
 
 # A syllable of a romanized Korean given name: onset, glide, vowel, final ("yi" is
 # Chinese, "Ying", never a Korean given name).
@@ -338,6 +340,7 @@ class KoreanName:
 
     text: str
     title: str  # the word that holds the title (총재는, 외교통상부장관은); "" in a list
+    start: int  # where it starts in the text read
 
 
 def titled_names(text: str) -> list[KoreanName]:
@@ -349,10 +352,10 @@ def titled_names(text: str) -> list[KoreanName]:
     """
     found = []
     for match in _TITLED.finditer(text):
-        name = match.group(1) or match.group(5)
+        group = 1 if match.group(1) else 5
         title = match.group(2) or match.group(3) or match.group(4)
-        if _looks_like_name(name):
-            found.append(KoreanName(name, title))
+        if _looks_like_name(match.group(group)):
+            found.append(KoreanName(match.group(group), title, match.start(group)))
     return found
 
 
@@ -360,9 +363,13 @@ def _listed_names(text: str, names: list[EnglishName]) -> list[KoreanName]:
     """The other names of a Korean list of names where one is a name of the English."""
     found = []
     for match in _LIST.finditer(text):
-        items = re.findall(r"[가-힣]{3}", match.group(0))
-        if any(n.sounds_like(item) for n in names for item in items):
-            found += [KoreanName(item, "") for item in items if _looks_like_name(item)]
+        items = list(_THREE_SYLLABLES.finditer(text, match.start(), match.end()))
+        if any(n.sounds_like(item.group()) for n in names for item in items):
+            found += [
+                KoreanName(item.group(), "", item.start())
+                for item in items
+                if _looks_like_name(item.group())
+            ]
     return found
 
 
@@ -435,7 +442,8 @@ def called_by_title(surnames: str, text: str) -> bool:
     return re.search(pattern, text) is not None
 
 
-def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:
+def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
+    src, tgt = sides[0].text, sides[1].text
     names = english_names(src)
     hangul = re.findall(r"(?=([가-힣]{3}))", tgt)
     absent = [
@@ -462,6 +470,8 @@ def _pair_flags(bead: Bead, src: str, tgt: str) -> Iterator[Flag]:
                 f"EN {_quote(name.text)} but KO {_quote(other.text)}: a different person? "
                 f"KO: {_quote(tgt)}",
                 subject=f"person {name.text}",
+                spans=sides[0].written(name.start, name.text)
+                + sides[1].written(other.start, other.text),
             )
 
 
@@ -477,4 +487,5 @@ def find_swapped_names(doc: AlignedDocument, settings: Settings) -> Iterator[Fla
         ``named_entity`` flags, one per English name the Korean replaces.
     """
     for bead in filter(doc.is_content_pair, doc.beads):
-        yield from _pair_flags(bead, doc.src_text(bead), doc.tgt_text(bead))
+        sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
+        yield from _pair_flags(bead, sides)

@@ -51,6 +51,7 @@ from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
 from aligner.qa.links import without_links
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText, squeezed_find
 
 __all__ = [
     "Glossary",
@@ -125,9 +126,14 @@ class Term:
 
     def en_match(self, text: str) -> str | None:
         """The English form of the term as written in ``text``, if it occurs."""
+        found = self.en_search(text)
+        return None if found is None else found.group(0)
+
+    def en_search(self, text: str) -> re.Match[str] | None:
+        """Where the term's first English form found in ``text`` is, if one occurs."""
         for pattern in self._patterns:
             if found := pattern.search(text):
-                return found.group(0)
+                return found
         return None
 
     def ko_match(self, text: str) -> str | None:
@@ -155,6 +161,14 @@ class Term:
             if bad in rest:
                 return variant
         return None
+
+    def forbidden_at(self, text: str, variant: str) -> tuple[int, int] | None:
+        """Where in ``text`` :meth:`forbidden_match` found ``variant``, as ``(start,
+        end)``; None when ``text`` is not NFC (it was found in its normalised form)."""
+        if not unicodedata.is_normalized("NFC", text):
+            return None
+        _, bad, hiding = next(h for h in self._hiding if h[0] == variant)
+        return squeezed_find(text, bad, hiding)
 
 
 def make_term(en: str, ko: str, forbidden: str = "", line: int = 0) -> Term:
@@ -391,12 +405,14 @@ def _variants(values: Sequence[str]) -> str:
 
 
 def _term_flags(
-    term: Term, src_text: str, tgt_text: str, bead: Bead, *, ko_original: bool = False
+    term: Term, sides: tuple[SideText, SideText], bead: Bead, *, ko_original: bool = False
 ) -> Iterator[Flag]:
     """``ko_original``: the Korean is the original, the English its translation."""
-    written = term.en_match(without_links(src_text))  # "www.reuters.com" names no one
-    if written is None:
+    src_text, tgt_text = sides[0].text, sides[1].text
+    at = term.en_search(without_links(src_text))  # "www.reuters.com" names no one
+    if at is None:
         return
+    written, spans = at.group(), sides[0].spans(*at.span())
     where = _where(term)
     bad = term.forbidden_match(tgt_text)
     # a forbidden variant in place of the accepted one is one error, said once
@@ -413,9 +429,12 @@ def _term_flags(
             bead.tgt,
             f"EN {_quote(written)} {rule} KO has none of them: {_quote(tgt_text)}",
             subject=term.en[0],
+            spans=spans,
         )
     if bad is not None:
         instead = f" (use {_variants(term.ko)})" if term.ko else ""
+        used = term.forbidden_at(tgt_text, bad)
+        spans += sides[1].spans(*used) if used else ()
         yield Flag(
             "terminology",
             Severity.ERROR,
@@ -424,6 +443,7 @@ def _term_flags(
             f"KO uses {_quote(bad)} for EN {_quote(written)}, which the glossary "
             f"forbids{instead}{where}",
             subject=term.en[0],
+            spans=spans,
         )
 
 
@@ -450,6 +470,6 @@ def find_terminology(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
             continue
         if any(doc.src.sentences[i].boilerplate for i in bead.src):
             continue
-        src_text, tgt_text = doc.src_text(bead), doc.tgt_text(bead)
+        sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
         for term in glossary.terms:
-            yield from _term_flags(term, src_text, tgt_text, bead, ko_original=doc.swapped)
+            yield from _term_flags(term, sides, bead, ko_original=doc.swapped)

@@ -43,6 +43,7 @@ beads, with the scaled median absolute deviation as spread.
 
 from __future__ import annotations
 
+import collections
 import functools
 import math
 import re
@@ -53,7 +54,7 @@ from enum import IntEnum
 
 from aligner.align.params import AlignParams
 from aligner.config import Settings, language_name
-from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.models import Bead, Document, Flag, Sentence, Severity, Span
 from aligner.qa.hangul import jamo
 from aligner.qa.links import without_links
 from aligner.qa.registry import AlignedDocument, register
@@ -642,8 +643,25 @@ def _check_side(
         if _is_cut(cue.strength, z, factor, settings.truncation_ratio):
             message = _message(sentence, side.lang, other.lang, cue, factor, other_complete)
             subject = "src" if on_src else "tgt"  # both sides of one pair may be cut
-            return Flag("truncated", Severity.ERROR, bead.src, bead.tgt, message, subject=subject)
+            end = _dangling_end(sentence.text)
+            spans = (Span(subject, index, *end),) if end else ()
+            return Flag(
+                "truncated",
+                Severity.ERROR,
+                bead.src,
+                bead.tgt,
+                message,
+                subject=subject,
+                spans=spans,
+            )
     return None
+
+
+def _dangling_end(text: str) -> tuple[int, int] | None:
+    """Where a cut line stops: its last word and what follows it (a comma, a stray
+    " ."), as ``(start, end)``; None for a line without words."""
+    last = collections.deque(_WORDS.finditer(text), maxlen=1)
+    return (last[0].start(), len(text.rstrip())) if last else None
 
 
 def _unpaired(doc: AlignedDocument, *, on_src: bool) -> frozenset[int]:

@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from aligner.config import Settings, language_name
-from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.models import Bead, Document, Flag, Sentence, Severity, Span
 from aligner.qa.alignment import _quote
+from aligner.qa.links import blank
 from aligner.qa.registry import AlignedDocument, register, sentence_subject
 
-__all__ = ["copied", "find_untranslated", "script_profile", "wrong_script"]
+__all__ = ["copied", "find_untranslated", "foreign_runs", "script_profile", "wrong_script"]
 
 COPY_RATIO = 0.9
 MIN_COPY_WORDS = 3
@@ -56,6 +57,11 @@ _SKIPPED = re.compile(
     r"|[\"“][^\"“”\uac00-\ud7a3]*[\"”](?=\s?(?:이?라고|이?라며|이?라는|이?란|하고)(?![가-힣]))"
 )
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+# words of one script, for marking what is in the wrong one
+_HANGUL_CHARS = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
+_HANGUL_WORD = re.compile(f"[{_HANGUL_CHARS}](?:\\S*[{_HANGUL_CHARS}])?")
+_LATIN_CHARS = "A-Za-z\u00c0-\u024f"
+_LATIN_WORD = re.compile(f"[{_LATIN_CHARS}](?:[{_LATIN_CHARS}0-9'’-]*[{_LATIN_CHARS}0-9])?")
 
 
 @dataclass(frozen=True)
@@ -168,9 +174,10 @@ def _copy_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
 
 
 def _script_flag(
-    document: Document, sentence: Sentence, bead: Bead, other: tuple[str, str]
+    document: Document, sentence: Sentence, bead: Bead, other: tuple[str, str], side: str
 ) -> Flag | None:
-    """``other`` is the language and the text of the bead's other side."""
+    """``other`` is the language and the text of the bead's other side; ``side`` is
+    ``document``'s (``"src"`` or ``"tgt"``)."""
     lang = document.lang
     why = wrong_script(sentence.text, lang)
     if why is None:
@@ -181,6 +188,8 @@ def _script_flag(
         if other_text
         else f" (no {language_name(other_lang)} counterpart)"
     )
+    # a sentence all in the other language is untranslated as a whole: nothing to mark
+    runs = foreign_runs(sentence.text, lang) if why.startswith("is mostly") else []
     return Flag(
         "untranslated",
         Severity.ERROR,
@@ -188,7 +197,37 @@ def _script_flag(
         bead.tgt,
         f"{language_name(lang)} {document.place(sentence.index)} {why}, left untranslated? "
         f"{_quote(sentence.text)}{counterpart}",
+        spans=tuple(Span(side, sentence.index, start, end) for start, end in runs),
     )
+
+
+def foreign_runs(text: str, lang: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` in the other language, as ``(start, end)``: its words
+    in the other script with nothing of ``lang``'s own between them (links and glosses
+    left out, as :func:`wrong_script` leaves them), where at least one is a word the
+    check counts (an ordinary English word in Korean: a name alone is no stretch).
+
+    Example:
+        >>> text = "한국은행은 the Bank of Korea would hold rates 라고 밝혔다."
+        >>> [text[a:b] for a, b in foreign_runs(text, "ko")]
+        ['the Bank of Korea would hold rates']
+    """
+    if lang == "ko":
+        foreign, own, counted = _LATIN_WORD, _HANGUL, _COMMON_WORD
+    else:
+        foreign, own, counted = _HANGUL_WORD, _LATIN, _HANGUL_WORD
+    rest = _SKIPPED.sub(blank, text)
+    groups: list[list[re.Match[str]]] = []
+    for word in foreign.finditer(rest):
+        if groups and not own.search(text, groups[-1][-1].end(), word.start()):
+            groups[-1].append(word)
+        else:
+            groups.append([word])
+    return [
+        (group[0].start(), group[-1].end())
+        for group in groups
+        if any(counted.fullmatch(w.group()) for w in group)
+    ]
 
 
 def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
@@ -196,15 +235,15 @@ def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
         yield flag
         return
     sides = (
-        (doc.src, bead.src, (doc.tgt.lang, doc.tgt_text(bead))),
-        (doc.tgt, bead.tgt, (doc.src.lang, doc.src_text(bead))),
+        ("src", doc.src, bead.src, (doc.tgt.lang, doc.tgt_text(bead))),
+        ("tgt", doc.tgt, bead.tgt, (doc.src.lang, doc.src_text(bead))),
     )
-    for document, indices, other in sides:
+    for side, document, indices, other in sides:
         for index in indices:
             sentence = document.sentences[index]
             if sentence.boilerplate:
                 continue
-            if flag := _script_flag(document, sentence, bead, other):
+            if flag := _script_flag(document, sentence, bead, other, side):
                 yield replace(flag, subject=sentence_subject(doc, bead, document, sentence))
 
 

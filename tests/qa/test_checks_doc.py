@@ -1,11 +1,13 @@
 """Every example of docs/checks.md, run through the real pipeline with the bundled model.
 
 An example is a fenced ``example`` block of ``en:`` / ``ko:`` lines (one
-sentence each), optional ``glossary:`` rows and ``expect: TYPE`` or
-``expect: no TYPE`` lines; ``source: ko`` checks the Korean as the original
-(``src_lang = "ko"``, ``tgt_lang = "en"``). A ``document: NAME`` line starts another document
-of the same run, for cross-document checks (``consistency``); the lines before
-it belong to the document ``example``. Every example is checked as one run by
+sentence each), optional ``glossary:`` rows, ``expect: TYPE`` or
+``expect: no TYPE`` lines and ``mark: LANG WORDS`` lines (a flag's spans cover
+exactly WORDS in a sentence of that language: the words the HTML report marks);
+``source: ko`` checks the Korean as the original (``src_lang = "ko"``,
+``tgt_lang = "en"``). A ``document: NAME`` line starts another document of the
+same run, for cross-document checks (``consistency``); the lines before it belong
+to the document ``example``. Every example is checked as one run by
 :func:`aligner.api.check_paths`, so cross-document checks run too.
 """
 
@@ -26,7 +28,7 @@ from conftest import ROOT
 
 CHECKS_DOC = ROOT / "docs" / "checks.md"
 _BLOCK = re.compile(r"^```example\n(.*?)^```$", re.MULTILINE | re.DOTALL)
-_LINE = re.compile(r"^(en|ko|glossary|expect|document|source):\s?(.*)$")
+_LINE = re.compile(r"^(en|ko|glossary|expect|mark|document|source):\s?(.*)$")
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Example:
     glossary: list[str] = field(default_factory=list)
     expect: list[str] = field(default_factory=list)
     source: list[str] = field(default_factory=list)  # ["ko"]: a Korean original
+    mark: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -99,9 +102,25 @@ def _run(example: Example, folder: Path, encoder: Encoder) -> list[DocumentResul
     return run.documents
 
 
+def _marked(results: list[DocumentResult]) -> set[str]:
+    """Every ``LANG WORDS`` a flag's spans cover."""
+    marked = set()
+    for result in results:
+        for flag in result.flags:
+            for span in flag.spans:
+                document = result.src if span.side == "src" else result.tgt
+                words = document.sentences[span.sentence].text[span.start : span.end]
+                marked.add(f"{document.lang} {words}")
+    return marked
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.name)
 def test_example(example: Example, tmp_path: Path, encoder: Encoder) -> None:
-    flags = [flag for result in _run(example, tmp_path, encoder) for flag in result.flags]
+    results = _run(example, tmp_path, encoder)
+    flags = [flag for result in results for flag in result.flags]
+    marked = _marked(results)
+    for mark in example.mark:
+        assert mark in marked, (example.line, sorted(marked))
     found = {flag.type for flag in flags}
     for expectation in example.expect:
         wanted = expectation.removeprefix("no ").strip()

@@ -17,7 +17,7 @@ from pairs import aligned, document
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import CHECK_FLAG_TYPES, FLAG_TYPES, Settings
 from aligner.gate import GAP_TYPES
-from aligner.models import Bead, Flag, Severity
+from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.registry import (
     CHECKS,
     CROSS_CHECKS,
@@ -154,13 +154,16 @@ def test_a_check_for_en_and_ko_sees_a_korean_source_from_the_english_side() -> N
 
     def spy(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         seen.append((doc.src.lang, doc.tgt.lang))
-        yield Flag("spy", Severity.INFO, (0,), (1,), "EN 0, KO 1", subject="tgt 1")
+        marked = (Span("src", 0, 0, 1), Span("tgt", 1, 0, 1))
+        yield Flag("spy", Severity.INFO, (0,), (1,), "EN 0, KO 1", subject="tgt 1", spans=marked)
 
     spec = CheckSpec("spy", spy, Severity.INFO, langs=("en", "ko"))
     ko_en = AlignedDocument(document("ko", ["가.", "나."]), document("en", ["A.", "B."]), ())
     [flag] = _run_check(spec, ko_en, Settings())
     assert seen == [("en", "ko")]
     assert (flag.src, flag.tgt, flag.subject) == ((1,), (0,), "src 1")
+    # the marked words stay on the sentences they were found in
+    assert flag.spans == (Span("tgt", 0, 0, 1), Span("src", 1, 0, 1))
     # the default direction and other pairs (de-fr) are checked as they come
     for doc in (ko_en.with_sides_swapped(), _other_pair()):
         [flag] = _run_check(spec, doc, Settings())

@@ -158,12 +158,14 @@ _SIDE_SUBJECT = re.compile(r"(src|tgt)( \d+)?")
 
 def _swapped_back(flag: Flag) -> Flag:
     """A flag raised on :meth:`AlignedDocument.with_sides_swapped`, on the document's
-    own sides: its indices, and the side its subject names ("tgt 1" is "src 1")."""
+    own sides: its indices, the side its subject names ("tgt 1" is "src 1") and the
+    sides of its spans."""
     side = _SIDE_SUBJECT.fullmatch(flag.subject)
     subject = flag.subject
     if side:
         subject = ("tgt" if side[1] == "src" else "src") + (side[2] or "")
-    return replace(flag, src=flag.tgt, tgt=flag.src, subject=subject)
+    spans = tuple(replace(s, side="tgt" if s.side == "src" else "src") for s in flag.spans)
+    return replace(flag, src=flag.tgt, tgt=flag.src, subject=subject, spans=spans)
 
 
 def _run_check(spec: CheckSpec, doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:

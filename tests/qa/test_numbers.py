@@ -28,6 +28,16 @@ def _values(text: str, lang: str) -> list[float]:
     return [n.value for n in extract_numbers(text, lang)]
 
 
+def _assert_changed(en: str, ko: str, changed: str | None) -> None:
+    """No flag when ``changed`` is None, else one that reports that number changed."""
+    flags = _flags(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert flag.message.startswith(f"number {changed}"), flag.message
+
+
 def test_registered_as_an_error() -> None:
     assert CHECKS["number_mismatch"].function is find_number_mismatches
     assert CHECKS["number_mismatch"].severity == Severity.ERROR
@@ -641,12 +651,7 @@ def test_an_unrelated_pair_is_one_mistranslation_not_a_number_mismatch() -> None
     ],
 )
 def test_desk_copy(en: str, ko: str, changed: str | None) -> None:
-    flags = _flags(en, ko)
-    if changed is None:
-        assert flags == []
-    else:
-        [flag] = flags
-        assert flag.message.startswith(f"number {changed}"), flag.message
+    _assert_changed(en, ko, changed)
 
 
 def test_a_number_word_is_never_a_changed_day_of_the_month() -> None:
@@ -866,12 +871,7 @@ def test_counts_without_digits_read_their_unit() -> None:
     ],
 )
 def test_a_count_written_with_an_article_or_as_both(en: str, ko: str, changed: str | None) -> None:
-    flags = _flags(en, ko)
-    if changed is None:
-        assert flags == []
-    else:
-        [flag] = flags
-        assert flag.message.startswith(f"number {changed}"), flag.message
+    _assert_changed(en, ko, changed)
 
 
 @pytest.mark.parametrize(
@@ -891,12 +891,7 @@ def test_a_count_written_with_an_article_or_as_both(en: str, ko: str, changed: s
     ],
 )
 def test_a_mixed_fraction_is_one_value(en: str, ko: str, changed: str | None) -> None:
-    flags = _flags(en, ko)
-    if changed is None:
-        assert flags == []
-    else:
-        [flag] = flags
-        assert flag.message.startswith(f"number {changed}"), flag.message
+    _assert_changed(en, ko, changed)
 
 
 @pytest.mark.parametrize(

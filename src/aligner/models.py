@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -129,6 +130,20 @@ class Flag:
     # where the flag's words are, not what it says: two flags alike but for their
     # spans are one finding (and spans are no part of a waiver's fingerprint)
     spans: tuple[Span, ...] = field(default=(), compare=False)
+
+    @property
+    def named_side(self) -> tuple[str, int | None] | None:
+        """The side its subject names as the one at fault, ``"src"`` or ``"tgt"``, and
+        which sentence of the pair on that side when it says ("src 1": the second), as
+        the checks set it (``aligner.qa.registry.sentence_subject``); None for any
+        other subject (a glossary term, a name)."""
+        found = _SIDE_SUBJECT.fullmatch(self.subject)
+        if found is None:
+            return None
+        return found[1], None if found[2] is None else int(found[2])
+
+
+_SIDE_SUBJECT = re.compile(r"(src|tgt)(?: (\d+))?")
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -153,17 +152,14 @@ def run_cross_checks(
     ]
 
 
-_SIDE_SUBJECT = re.compile(r"(src|tgt)( \d+)?")
-
-
 def _swapped_back(flag: Flag) -> Flag:
     """A flag raised on :meth:`AlignedDocument.with_sides_swapped`, on the document's
     own sides: its indices, the side its subject names ("tgt 1" is "src 1") and the
     sides of its spans."""
-    side = _SIDE_SUBJECT.fullmatch(flag.subject)
     subject = flag.subject
-    if side:
-        subject = ("tgt" if side[1] == "src" else "src") + (side[2] or "")
+    if (named := flag.named_side) is not None:
+        side, sentence = named
+        subject = ("tgt" if side == "src" else "src") + ("" if sentence is None else f" {sentence}")
     spans = tuple(replace(s, side="tgt" if s.side == "src" else "src") for s in flag.spans)
     return replace(flag, src=flag.tgt, tgt=flag.src, subject=subject, spans=spans)
 

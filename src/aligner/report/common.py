@@ -4,7 +4,6 @@ sentence a flag is about, and a short description of every flag type."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from aligner.io import printable
@@ -81,12 +80,6 @@ def flag_where(result: DocumentResult, flag: Flag) -> str:
     return ", ".join(refs)
 
 
-# A subject that names the side at fault ("tgt"), or one sentence of it ("src 1":
-# the second English sentence of the pair), as truncated, untranslated and the
-# hygiene checks set it (see aligner.qa.registry.sentence_subject).
-_SIDE_SUBJECT = re.compile(r"(src|tgt)(?: (\d+))?")
-
-
 def flag_anchor(result: DocumentResult, flag: Flag) -> tuple[Document, int] | None:
     """The sentence a flag is about, where code scanning and annotations show it
     (and a pull request that edits only that file sees it): the side its subject
@@ -94,12 +87,13 @@ def flag_anchor(result: DocumentResult, flag: Flag) -> tuple[Document, int] | No
     pair, the translation's first sentence, since a number, name, term or meaning
     that differs is the translation's to fix; else the one side it names (a
     sentence with no counterpart, boilerplate). None when it names no sentence."""
-    named = _SIDE_SUBJECT.fullmatch(flag.subject)
-    first = named[1] if named else ("tgt" if flag.tgt else "src")
+    named = flag.named_side
+    first = named[0] if named else ("tgt" if flag.tgt else "src")
+    sentence = named[1] if named else None
     for side in (first, "src" if first == "tgt" else "tgt"):
         doc, indices = (result.src, flag.src) if side == "src" else (result.tgt, flag.tgt)
-        if side == first and named and named[2] and int(named[2]) < len(indices):
-            indices = (indices[int(named[2])], *indices)
+        if side == first and sentence is not None and sentence < len(indices):
+            indices = (indices[sentence], *indices)
         valid = [i for i in indices if 0 <= i < len(doc.sentences)]
         if valid:
             return doc, valid[0]

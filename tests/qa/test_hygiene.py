@@ -304,3 +304,32 @@ def test_a_korean_single_quote_left_open_is_flagged() -> None:
 def test_a_written_register_korean_question_on_a_full_stop_is_not_flagged(korean: str) -> None:
     """Editorials end rhetorical questions on a full stop; each drew a hint to use "?"."""
     assert not _one("punctuation", "Is that a success?", korean)
+
+
+# ---------------------------------------------------------------- marks
+
+
+def _marked(flag: Flag, en: str, ko: str) -> list[tuple[str, str]]:
+    texts = {"src": en, "tgt": ko}
+    return [(s.side, texts[s.side][s.start : s.end]) for s in flag.spans]
+
+
+@pytest.mark.parametrize(
+    ("check", "en", "ko", "marked"),
+    [
+        ("whitespace", "As a new visitor,  it is new.", "모든 것이 새롭다.", [("src", "  ")]),
+        ("whitespace", "It is new.", "모든\u3000것이 새롭다.", [("tgt", "\u3000")]),
+        ("repeated_word", "We miss her and and hope.", "그립다.", [("src", "and and")]),
+        ("repeated_word", "It is under way.", "진행 중이다 중이다.", [("tgt", "중이다 중이다")]),
+        ("repeated_word", "The plan works.", "정부는 는 말했다.", [("tgt", "정부는 는")]),
+        # the mark to change: the statement's, inside no quote
+        ("punctuation", "Why did they delay it?", "왜 미뤘습니까.", [("tgt", ".")]),
+        ("punctuation", "He asked why it was delayed.", "“왜 미뤄졌습니까?”", [("src", ".")]),
+        ("punctuation", "Why?", "“왜 그랬습니까.” ", [("tgt", ".")]),
+    ],
+)
+def test_hygiene_flags_mark_what_to_fix(
+    check: str, en: str, ko: str, marked: list[tuple[str, str]]
+) -> None:
+    [flag] = _one(check, en, ko)
+    assert _marked(flag, en, ko) == marked

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from aligner.config import Settings, language_name
-from aligner.models import Bead, Document, Flag, Sentence, Severity
+from aligner.models import Bead, Document, Flag, Sentence, Severity, Span
 from aligner.qa.alignment import DOUBLE_QUOTES, _quote
 from aligner.qa.registry import AlignedDocument, register, sentence_subject
 
@@ -126,9 +126,16 @@ def spacing_problem(text: str) -> tuple[str, str] | None:
         >>> spacing_problem("As a new visitor,  everything seems new.")
         ('a doubled space', 'As a new visitor,')
     """
+    if found := _spacing(text):
+        what, at = found
+        return what, _tail(text[: at.start()]) or "the start"
+    return None
+
+
+def _spacing(text: str) -> tuple[str, re.Match[str]] | None:
     for pattern, what in _SPACING:
         if found := pattern.search(text):
-            return what, _tail(text[: found.start()]) or "the start"
+            return what, found
     return None
 
 
@@ -140,8 +147,9 @@ def find_whitespace(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         One ``whitespace`` flag per sentence, naming the first problem.
     """
     for bead, document, sentence in _bead_sentences(doc):
-        if problem := spacing_problem(sentence.text):
-            what, before = problem
+        if found := _spacing(sentence.text):
+            what, at = found
+            before = _tail(sentence.text[: at.start()]) or "the start"
             yield Flag(
                 "whitespace",
                 Severity.INFO,
@@ -150,7 +158,12 @@ def find_whitespace(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 f"{language_name(document.lang)} {document.place(sentence.index)} has {what} after "
                 f"{_quote(before)}",
                 subject=sentence_subject(doc, bead, document, sentence),
+                spans=(_span(doc, document, sentence, at),),
             )
+
+
+def _span(doc: AlignedDocument, document: Document, sentence: Sentence, at: re.Match[str]) -> Span:
+    return Span("src" if document is doc.src else "tgt", sentence.index, at.start(), at.end())
 
 
 # ---------------------------------------------------------------- repeated words
@@ -165,16 +178,19 @@ def repeated_word(text: str) -> str | None:
         >>> repeated_word("He had had enough.") is None
         True
     """
+    found = _repetition(text)
+    return None if found is None else found.group(0)
+
+
+def _repetition(text: str) -> re.Match[str] | None:
     for found in _REPEAT.finditer(text):
         first, second = found.group(1), found.group(2)
         if first.lower() in _MAY_REPEAT or _KO_REDUPLICATED.fullmatch(first):
             continue
         if first[0].isupper() and second[0].isupper():
             continue  # a name: "Walla Walla", "Bora Bora", first word or not
-        return found.group(0)
-    if particle := _DOUBLED_PARTICLE.search(text):
-        return particle.group(0)
-    return None
+        return found
+    return _DOUBLED_PARTICLE.search(text)
 
 
 # A phrase of up to three words said again, maybe after punctuation: "Step
@@ -209,9 +225,10 @@ def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         One ``repeated_word`` flag per sentence.
     """
     for bead, document, sentence in _bead_sentences(doc):
-        words = repeated_word(sentence.text)
-        if words is None:
+        found = _repetition(sentence.text)
+        if found is None:
             continue
+        words = found.group(0)
         other = doc.tgt_text(bead) if document is doc.src else doc.src_text(bead)
         if other and _repeats(other):
             continue
@@ -224,6 +241,7 @@ def find_repeated_words(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
             f"{_quote(words)} "
             f"in {_quote(sentence.text)}",
             subject=sentence_subject(doc, bead, document, sentence),
+            spans=(_span(doc, document, sentence, found),),
         )
 
 
@@ -427,4 +445,14 @@ def find_punctuation(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
         if told_in == "ko" and _KO_RHETORICAL_END.search(told.rstrip(_CLOSERS + ".")):
             continue
         message = _punctuation_message(doc, bead, question_on_src)
-        yield Flag("punctuation", Severity.INFO, bead.src, bead.tgt, message)
+        side = "tgt" if question_on_src else "src"
+        spans = _final_mark_span(doc.tgt if question_on_src else doc.src, bead, side)
+        yield Flag("punctuation", Severity.INFO, bead.src, bead.tgt, message, spans=spans)
+
+
+def _final_mark_span(document: Document, bead: Bead, side: str) -> tuple[Span, ...]:
+    """The mark that ends the side's last sentence, closing quotes aside."""
+    indices = bead.src if side == "src" else bead.tgt
+    last = document.sentences[indices[-1]]
+    end = len(last.text.rstrip().rstrip(_CLOSERS))
+    return (Span(side, last.index, end - 1, end),) if end and final_mark(last.text) else ()

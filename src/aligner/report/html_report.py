@@ -158,7 +158,8 @@ class DocumentPage:
     src_file: str
     tgt_file: str
     sentences: tuple[int, int]
-    flag_counts: dict[str, int]
+    flag_counts: dict[str, int]  # waived flags included: the type filter shows them
+    type_counts: tuple[tuple[str, int, int], ...]  # (type, open, waived): the header's table
     severity_counts: dict[str, int]
     waived: int
     rows: tuple[RowView, ...]
@@ -279,6 +280,7 @@ def document_page(
         tgt_file=printable(result.pair.tgt_path.name),
         sentences=(len(result.src.sentences), len(result.tgt.sentences)),
         flag_counts=flag_counts(result.flags),
+        type_counts=_type_counts(result.flags),
         severity_counts=severity_counts(result.flags),
         waived=waived_count(result.flags),
         rows=rows,
@@ -499,6 +501,21 @@ def _flag_view(
         waiver_reason=flag.waiver_reason,
         spans=flag.spans,
     )
+
+
+def _type_counts(flags: Sequence[Flag]) -> tuple[tuple[str, int, int], ...]:
+    """``(type, open, waived)`` per flag type, sorted: a waived flag is counted apart, as
+    the severity table counts it, so the type table does not add it to what is open.
+
+    >>> from aligner.models import Severity
+    >>> _type_counts([Flag("missing", Severity.ERROR, (1,), (), "m"),
+    ...               Flag("missing", Severity.ERROR, (2,), (), "m", waived=True),
+    ...               Flag("extra", Severity.ERROR, (), (3,), "e", waived=True)])
+    (('extra', 0, 1), ('missing', 1, 1))
+    """
+    counts = Counter((flag.type, flag.waived) for flag in flags)
+    types = sorted({flag.type for flag in flags})
+    return tuple((t, counts[t, False], counts[t, True]) for t in types)
 
 
 def _filter_severities(views: Sequence[FlagView]) -> tuple[tuple[str, int], ...]:

@@ -6,16 +6,21 @@ import json
 import os
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path, PurePosixPath
+from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
+from referencing import Registry, Resource
 
 from aligner import changes
 from aligner.api import changed_documents
 from aligner.changes import WorkTrees, changed_files
 from aligner.cli import main
 from aligner.errors import InputError
+from aligner.report import load_schema
 from conftest import DATA
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
@@ -201,6 +206,41 @@ def test_files_are_named_from_the_top_of_their_work_tree(
             for where in (found["locations"][0], related)
         ]
         assert uris == ["ko/b.txt", "en/b.txt"]
+
+
+def test_junit_and_json_name_files_from_the_top_of_their_work_tree(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CI system links a JUnit case's ``file`` from the repository's top, and a
+    script matches the JSON's files against a pull request's: a job run from a
+    subfolder must not name them from there (``b.txt``, ``../ko/lonely.txt``). The
+    JSON keeps the path as given in ``files``, which a script run there can open."""
+    (repo / "ko" / "lonely.txt").write_text("짝이 없는 기사.\n", "utf-8")
+    monkeypatch.chdir(repo / "en")
+    out = tmp_path / "reports"
+    args = ["check", ".", "../ko", "--format", "junit,json", "--report-dir", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    cases = ET.parse(out / "junit.xml").getroot().iter("testcase")
+    assert {case.get("name"): case.get("file") for case in cases} == {
+        "a.txt": "en/a.txt",
+        "b.txt": "en/b.txt",
+        "뉴스/c.txt": "en/뉴스/c.txt",
+        "../ko/lonely.txt": "ko/lonely.txt",
+    }
+    validator = jsonschema.Draft202012Validator(load_schema())
+    report = json.loads((out / "b.txt.json").read_text("utf-8"))
+    validator.validate(report)
+    assert report["files"] == {"src": "b.txt", "tgt": "../ko/b.txt"}
+    assert report["repo_files"] == {"src": "en/b.txt", "tgt": "ko/b.txt"}
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    schema = load_schema()
+    resource = Resource.from_contents(schema)
+    registry: Registry[Any] = Registry().with_resource(schema["$id"], resource)
+    summary_schema = {"$ref": schema["$id"] + "#/$defs/summary"}
+    jsonschema.Draft202012Validator(summary_schema, registry=registry).validate(summary)
+    [problem] = summary["problems"]
+    assert (problem["path"], problem["repo_path"]) == ("../ko/lonely.txt", "ko/lonely.txt")
 
 
 def test_git_is_asked_once_per_work_tree_and_never_fails_a_run(

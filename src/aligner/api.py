@@ -36,7 +36,7 @@ from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
 from aligner.boilerplate import mark_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
-from aligner.changes import changed_files
+from aligner.changes import WorkTrees, changed_files
 from aligner.config import Settings, encoding_for
 from aligner.corpus import Pairing, pair_documents, pair_tagged
 from aligner.embed import ClosableEncoder, Encoder, embed_unique, load_encoder
@@ -748,10 +748,11 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     for doc in run.documents:
         _check_name(doc.pair.name)
     root = settings.report_dir
-    written, links = _write_document_reports(run, root, formats)
+    trees = WorkTrees()
+    written, links = _write_document_reports(run, root, formats, trees)
     if "json" in formats:
         written.append(root / "summary.json")
-        report.write_summary_json(run, written[-1], reports=links)
+        report.write_summary_json(run, written[-1], reports=links, trees=trees)
     for name in formats:
         if name in report.RUN_FORMATS:
             written.append(root / report.RUN_FORMATS[name].filename)
@@ -764,7 +765,7 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
 
 
 def _write_document_reports(
-    run: RunResult, root: Path, formats: Sequence[str]
+    run: RunResult, root: Path, formats: Sequence[str], trees: WorkTrees
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
     """Each document's JSON and HTML, unless the file already holds it (see
     :mod:`aligner.report.manifest`); returns the paths and, per document, its
@@ -780,7 +781,10 @@ def _write_document_reports(
         index = "../" * (len(path.relative_to(root).parts) - 1) + "index.html"
         report.write_document_html(doc, path, signature=signature, index=index)
 
-    writers = {"json": report.write_document_json, "html": write_html}
+    def write_json(doc: DocumentResult, path: Path, *, signature: str) -> None:
+        report.write_document_json(doc, path, signature=signature, trees=trees)
+
+    writers = {"json": write_json, "html": write_html}
     # a document's JSON first: it is the contract
     targets = [
         (doc, fmt, _report_path(root, doc.pair.name, fmt))
@@ -793,7 +797,13 @@ def _write_document_reports(
             f"two documents would write the same report {printable(twice[0])}: give each "
             "document its own name"
         )
-    digests = {doc.pair.name: result_digest(doc, run.signature) for doc in run.documents}
+
+    def digest_of(doc: DocumentResult) -> str:
+        # the JSON also names the files from the top of their work tree, which no result holds
+        where = [trees.relative(path) for path in (doc.pair.src_path, doc.pair.tgt_path)]
+        return result_digest(doc, f"{run.signature}\0{where}")
+
+    digests = {doc.pair.name: digest_of(doc) for doc in run.documents}
     for doc, fmt, path in targets:
         digest = digests[doc.pair.name]
         if not manifest.is_current(path, digest):

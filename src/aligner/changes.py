@@ -1,6 +1,6 @@
 """What git says about the corpus: which files changed since a revision (for
 ``check --changed-since``), and the work tree a file lies in, whose top folder code
-scanning and workflow annotations name files from (:class:`WorkTrees`).
+scanning, workflow annotations and CI test reports name files from (:class:`WorkTrees`).
 
 Git is asked in the corpus folder itself, so the corpus may live in another
 repository than the one the command runs from. A file counts as changed when
@@ -16,6 +16,7 @@ import sys
 from pathlib import Path, PurePosixPath
 
 from aligner.errors import InputError
+from aligner.io import printable
 
 __all__ = ["WorkTrees", "changed_files", "work_tree_root"]
 
@@ -97,6 +98,21 @@ class WorkTrees:
         if top is None:
             return None
         return PurePosixPath(folder.relative_to(top).as_posix(), *rest)
+
+    def name(self, path: Path) -> str:
+        """``path`` as CI systems link a file (annotations, JUnit ``file=``, GitLab Code
+        Quality): relative to the top of its work tree; outside one, relative to the
+        current folder when it lies below it, else as given.
+
+        Example:
+            >>> WorkTrees().name(Path("/repo/corpus/en/a.txt"))  # doctest: +SKIP
+            'corpus/en/a.txt'
+        """
+        if (in_tree := self.relative(path)) is not None:
+            return printable(in_tree.as_posix())
+        if path.is_absolute() and path.is_relative_to(Path.cwd()):
+            return printable(path.relative_to(Path.cwd()).as_posix())
+        return printable(path.as_posix())
 
     def _top(self, folder: Path) -> Path | None:
         if folder not in self._tops:

@@ -32,7 +32,6 @@ from aligner.io import printable
 
 if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
     from aligner.calibration import Calibration
-    from aligner.changes import WorkTrees
     from aligner.models import Document, DocumentPair, RunResult
 
 DEFAULTS = Settings()
@@ -675,15 +674,13 @@ def github_annotations(run: RunResult) -> Iterator[str]:
                 continue
             side, index = anchor
             props = {
-                "file": _relative(side.path, trees),
+                "file": trees.name(side.path),
                 "line": str(side.sentences[index].line),
                 "title": f"aligner: {flag.type}",
             }
             yield _workflow_command(flag.severity.value, props, flag.message)
     for problem in run.problems:
-        yield _workflow_command(
-            "error", {"file": _relative(Path(problem.path), trees)}, problem.message
-        )
+        yield _workflow_command("error", {"file": trees.name(Path(problem.path))}, problem.message)
 
 
 def _workflow_command(command: str, props: dict[str, str], message: str) -> str:
@@ -696,13 +693,3 @@ def _workflow_command(command: str, props: dict[str, str], message: str) -> str:
 
     fields = ",".join(f"{key}={prop(value)}" for key, value in props.items())
     return f"::{command} {fields}::{data(message)}"
-
-
-def _relative(path: Path, trees: WorkTrees) -> str:
-    """A path as GitHub expects it: relative to the top of its git work tree; outside
-    one, relative to the current folder."""
-    if (in_tree := trees.relative(path)) is not None:
-        return printable(in_tree.as_posix())
-    if path.is_absolute() and path.is_relative_to(Path.cwd()):
-        return printable(path.relative_to(Path.cwd()).as_posix())
-    return printable(path.as_posix())

@@ -143,11 +143,12 @@ def test_summary_json_is_byte_identical_across_writes(tmp_path: Path) -> None:
 
 def test_document_header_fields() -> None:
     data = document_to_dict(_result(), signature=SIGNATURE)
-    assert data["schema_version"] == SCHEMA_VERSION == "1.4"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.5"
     assert data["signature"] == SIGNATURE
     assert data["document"] == "politics/budget.txt"
     assert data["languages"] == {"src": "en", "tgt": "ko"}
     assert data["files"] == {"src": "en/politics/budget.txt", "tgt": "ko/politics/budget.txt"}
+    assert "repo_files" not in data  # no work tree asked: a story held in memory has none
     assert data["score"] == 0.7143
     assert data["passed"] is False
 
@@ -215,7 +216,7 @@ def test_unusable_language_codes_raise_config_error(src_lang: str, tgt_lang: str
 
 def test_run_summary_fields() -> None:
     data = run_to_dict(_run())
-    assert data["schema_version"] == SCHEMA_VERSION == "1.4"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.5"
     assert data["signature"] == SIGNATURE
     assert data["passed"] is False
     assert data["documents"][0] == {

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +78,18 @@ def test_a_new_signature_rewrites_every_report(tmp_path: Path, writes: list[str]
     assert writes == ALL + ALL
 
 
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_corpus_put_in_git_rewrites_its_json(tmp_path: Path, writes: list[str]) -> None:
+    """The JSON names the files from the top of their work tree too (``repo_files``),
+    which no result holds: a corpus committed since the last run is not current."""
+    _write(sample_run(), tmp_path / "r")  # the samples' files are in corpus/, not in git
+    subprocess.run(["git", "init", "-q", "corpus"], cwd=tmp_path, check=True)
+    _write(sample_run(), tmp_path / "r")
+    assert writes == ALL + ALL
+    data = json.loads((tmp_path / "r/politics/budget.txt.json").read_text("utf-8"))
+    assert data["repo_files"] == {"src": "en/politics/budget.txt", "tgt": "ko/politics/budget.txt"}
+
+
 def test_an_unreadable_manifest_only_costs_a_rewrite(tmp_path: Path, writes: list[str]) -> None:
     _write(sample_run(), tmp_path)
     (tmp_path / ".aligner-reports.json").write_text("not json", "utf-8")
@@ -84,8 +99,6 @@ def test_an_unreadable_manifest_only_costs_a_rewrite(tmp_path: Path, writes: lis
 
 
 def test_a_result_read_back_from_the_cache_has_the_same_digest() -> None:
-    import json
-
     from aligner.embed.cache import _decode, _encode, result_digest
     from aligner.models import DocumentResult
 

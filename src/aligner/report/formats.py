@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from aligner.changes import WorkTrees
 from aligner.errors import ConfigError
 from aligner.models import RunResult
 from aligner.report.csv_report import render_csv, write_csv, write_tsv
@@ -78,7 +79,7 @@ def render_run(run: RunResult, fmt: str) -> str:
     """
     [fmt] = check_formats([fmt])  # "MD" and "markdown" are md
     if fmt == "json":
-        return dumps(run_to_dict(run))
+        return dumps(run_to_dict(run, trees=WorkTrees()))
     if fmt not in RUN_FORMATS:
         raise ConfigError(
             f"format {fmt!r} cannot be written to standard output; "

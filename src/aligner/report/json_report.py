@@ -8,6 +8,11 @@ indentation, no timestamps, so two runs on the same input are byte-identical.
 
 The schema file ``schemas/report.schema.json`` describes the document report at
 its top level and the run summary under ``$defs/summary``.
+
+Files are named twice when they lie in a git work tree: ``files`` as the run was
+given them (a script in the folder the run started in opens them), ``repo_files``
+relative to the top of the work tree, as SARIF, JUnit and annotations name them
+(a script matching a pull request's changed files compares them).
 """
 
 from __future__ import annotations
@@ -19,12 +24,22 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from aligner.changes import WorkTrees
 from aligner.errors import ConfigError
 from aligner.io import printable, write_atomic
-from aligner.models import Bead, DocumentResult, Flag, RunResult, Sentence, Severity, Span
+from aligner.models import (
+    Bead,
+    DocumentResult,
+    Flag,
+    InputProblem,
+    RunResult,
+    Sentence,
+    Severity,
+    Span,
+)
 from aligner.waivers import flag_fingerprint, waiver_entry
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 # Keys that sit next to the language-keyed index lists; a language code equal
 # to one of them would overwrite a field.
@@ -43,12 +58,16 @@ _RESERVED_KEYS = frozenset(
 )
 
 
-def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any]:
+def document_to_dict(
+    result: DocumentResult, *, signature: str, trees: WorkTrees | None = None
+) -> dict[str, Any]:
     """Turn one checked document into the versioned report structure.
 
     Args:
         result: The aligned and checked document pair.
         signature: What produced the result (aligner version, model, thresholds).
+        trees: Where to look up the git work trees of the files, for ``repo_files``
+            (left out without it, as for a story held in memory).
 
     Returns:
         A JSON-ready dict; see ``schemas/report.schema.json``.
@@ -72,6 +91,7 @@ def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any
         **({"waiver_document": result.pair.key} if result.pair.key != result.pair.name else {}),
         "languages": {"src": result.src.lang, "tgt": result.tgt.lang},
         "files": {"src": printable(result.pair.src_path), "tgt": printable(result.pair.tgt_path)},
+        **_repo_files(result, trees),
         "score": round(result.score, 4),
         "passed": result.passed,
         "failures": list(result.failures),
@@ -97,7 +117,10 @@ def document_to_dict(result: DocumentResult, *, signature: str) -> dict[str, Any
 
 
 def run_to_dict(
-    run: RunResult, *, reports: Mapping[str, Mapping[str, str]] | None = None
+    run: RunResult,
+    *,
+    reports: Mapping[str, Mapping[str, str]] | None = None,
+    trees: WorkTrees | None = None,
 ) -> dict[str, Any]:
     """Summarise a run: the overall verdict, each document and the input problems.
 
@@ -105,6 +128,8 @@ def run_to_dict(
         run: The checked documents and the files that could not be checked.
         reports: Optional document name -> ``{"json": path, "html": path}`` of
             its report files, stored as each document's ``report``.
+        trees: Where to look up the git work trees of the input problems' files,
+            for their ``repo_path``.
 
     Returns:
         A JSON-ready dict; see ``$defs/summary`` in ``schemas/report.schema.json``.
@@ -115,27 +140,34 @@ def run_to_dict(
         "signature": run.signature,
         "passed": run.passed,
         "documents": [_summary_entry(doc, reports.get(doc.pair.name)) for doc in run.documents],
-        "problems": [{"path": p.path, "message": p.message} for p in run.problems],
+        "problems": [_problem_entry(p, trees) for p in run.problems],
         "stale_waivers": [waiver_entry(w) for w in run.stale_waivers],
     }
 
 
-def write_document_json(result: DocumentResult, path: Path, *, signature: str) -> None:
+def write_document_json(
+    result: DocumentResult, path: Path, *, signature: str, trees: WorkTrees | None = None
+) -> None:
     """Write one document's JSON report atomically.
 
     Args:
         result: The checked document pair.
         path: Where to write; parent folders are created.
         signature: What produced the result.
+        trees: See :func:`document_to_dict`.
 
     Raises:
         ConfigError: See :func:`document_to_dict`.
     """
-    write_atomic(path, dumps(document_to_dict(result, signature=signature)))
+    write_atomic(path, dumps(document_to_dict(result, signature=signature, trees=trees)))
 
 
 def write_summary_json(
-    run: RunResult, path: Path, *, reports: Mapping[str, Mapping[str, str]] | None = None
+    run: RunResult,
+    path: Path,
+    *,
+    reports: Mapping[str, Mapping[str, str]] | None = None,
+    trees: WorkTrees | None = None,
 ) -> None:
     """Write the run summary atomically.
 
@@ -143,8 +175,9 @@ def write_summary_json(
         run: The run to summarise.
         path: Where to write; parent folders are created.
         reports: Optional report file paths per document, see :func:`run_to_dict`.
+        trees: See :func:`run_to_dict`.
     """
-    write_atomic(path, dumps(run_to_dict(run, reports=reports)))
+    write_atomic(path, dumps(run_to_dict(run, reports=reports, trees=trees)))
 
 
 def load_schema() -> dict[str, Any]:
@@ -216,6 +249,25 @@ def severity_counts(flags: Iterable[Flag]) -> dict[str, int]:
 def waived_count(flags: Iterable[Flag]) -> int:
     """Number of waived flags."""
     return sum(flag.waived for flag in flags)
+
+
+def _repo_files(result: DocumentResult, trees: WorkTrees | None) -> dict[str, Any]:
+    """``{"repo_files": {"src": ..., "tgt": ...}}``, each side whose file lies in a git
+    work tree, or nothing."""
+    sides = {"src": result.pair.src_path, "tgt": result.pair.tgt_path}
+    named = {
+        side: printable(in_tree.as_posix())
+        for side, path in sides.items()
+        if trees is not None and (in_tree := trees.relative(path)) is not None
+    }
+    return {"repo_files": named} if named else {}
+
+
+def _problem_entry(problem: InputProblem, trees: WorkTrees | None) -> dict[str, str]:
+    entry = {"path": problem.path, "message": problem.message}
+    if trees is not None and (in_tree := trees.relative(Path(problem.path))) is not None:
+        entry["repo_path"] = printable(in_tree.as_posix())
+    return entry
 
 
 def _bead_to_dict(bead: Bead, keys: tuple[str, str], flags: Sequence[Flag]) -> dict[str, Any]:

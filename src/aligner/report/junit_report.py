@@ -6,7 +6,10 @@ document that fails the QA gate gets a ``<failure type="gate">`` listing its
 flags; a passing one lists any flags in ``<system-out>``. Waived flags never
 fail a document; they are listed with a ``WAIVED`` prefix. Each input problem
 (a file that could not be checked) is a test case with an ``<error
-type="input">``. A run with nothing to check (``--changed-since`` when no
+type="input">``. Each case's ``file`` names its English file (for an input
+problem, the file itself) relative to the top of its git work tree, as a CI
+system links it from the repository (see :class:`aligner.changes.WorkTrees`).
+A run with nothing to check (``--changed-since`` when no
 document changed) is one passing test case saying so: Jenkins' ``junit`` step and
 other readers reject a file of no tests. No timings are written, so the file is
 deterministic.
@@ -18,7 +21,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from aligner import __version__
-from aligner.io import printable, write_atomic
+from aligner.changes import WorkTrees
+from aligner.io import write_atomic
 from aligner.models import DocumentResult, InputProblem, RunResult
 from aligner.report.common import count_line, flag_where, verdict
 from aligner.report.xmlutil import element, serialize
@@ -40,10 +44,11 @@ def render_junit(run: RunResult) -> str:
     properties = element(suite, "properties")
     element(properties, "property", attrib={"name": "signature", "value": run.signature})
     element(properties, "property", attrib={"name": "version", "value": __version__})
+    trees = WorkTrees()
     for doc in run.documents:
-        _document_case(suite, doc)
+        _document_case(suite, doc, trees.name(doc.pair.src_path))
     for problem in run.problems:
-        _problem_case(suite, problem)
+        _problem_case(suite, problem, trees.name(Path(problem.path)))
     if empty:
         case = element(suite, "testcase", attrib={"classname": SUITE, "name": NOTHING_CHECKED})
         why = "No document was checked: none changed since the --changed-since revision."
@@ -61,11 +66,9 @@ def write_junit(run: RunResult, path: Path) -> None:
     write_atomic(path, render_junit(run))
 
 
-def _document_case(suite: ET.Element, doc: DocumentResult) -> None:
+def _document_case(suite: ET.Element, doc: DocumentResult, file: str) -> None:
     case = element(
-        suite,
-        "testcase",
-        attrib={"classname": SUITE, "name": doc.pair.name, "file": printable(doc.pair.src_path)},
+        suite, "testcase", attrib={"classname": SUITE, "name": doc.pair.name, "file": file}
     )
     lines = [
         f"{'WAIVED ' if flag.waived else ''}{flag.severity.value.upper()} {flag.type} "
@@ -81,6 +84,7 @@ def _document_case(suite: ET.Element, doc: DocumentResult) -> None:
     element(case, "failure", "\n".join(lines), attrib={"type": "gate", "message": message})
 
 
-def _problem_case(suite: ET.Element, problem: InputProblem) -> None:
-    case = element(suite, "testcase", attrib={"classname": f"{SUITE}.input", "name": problem.path})
+def _problem_case(suite: ET.Element, problem: InputProblem, file: str) -> None:
+    attrib = {"classname": f"{SUITE}.input", "name": problem.path, "file": file}
+    case = element(suite, "testcase", attrib=attrib)
     element(case, "error", problem.message, attrib={"type": "input", "message": problem.message})

@@ -4,6 +4,7 @@ bundled model, and the result cache staying out of the waivers' way."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -131,6 +132,34 @@ def test_missing_waiver_file_or_update_without_one_is_an_error(tmp_path: Path) -
     assert code == 2 and "none.json: waiver file not found" in stderr
     code, _, stderr = _check(src, tgt, "--update-waivers")
     assert code == 2 and "--update-waivers needs a waiver file" in stderr
+
+
+def test_an_empty_waiver_file_or_dev_null_means_no_waivers(tmp_path: Path) -> None:
+    """``--waivers /dev/null`` switches off the config's waivers for one run, and a
+    file just created (``touch qa/waivers.json``) is one --update-waivers fills."""
+    src, tgt = _corpus(tmp_path)
+    code, stdout, stderr = _check(src, tgt, "--waivers", os.devnull)
+    assert code == 1 and "error: truncated" in stdout and stderr == "", stderr
+    Path("w.json").write_text("", "utf-8")
+    code, stdout, stderr = _check(src, tgt, "--waivers", "w.json")
+    assert code == 1 and "error: truncated" in stdout and stderr == "", stderr
+    code, _, stderr = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
+    assert code == 0 and "wrote w.json: 1 flag(s) of this run waived" in stderr
+    [entry] = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
+    assert entry["type"] == "truncated"
+
+
+def test_update_waivers_never_replaces_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    """Rewriting /dev/null (here through a link to it) would replace it with a file."""
+    src, tgt = _corpus(tmp_path)
+    Path("w.json").symlink_to(os.devnull)
+    code, stdout, stderr = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
+    assert code == 2 and stdout == ""
+    assert stderr == (
+        "aligner: error: w.json: --update-waivers rewrites the waiver file, and this is not "
+        "a regular file; pass a waiver file such as qa/waivers.json\n"
+    )
+    assert Path("w.json").readlink() == Path(os.devnull)
 
 
 def test_editing_waivers_reuses_cached_results_without_stale_states(tmp_path: Path) -> None:

@@ -235,6 +235,12 @@ def test_every_flag_type_can_be_waived(tmp_path: Path, flag_type: str) -> None:
     assert load_waivers(tmp_path / "w.json")[0].type == flag_type
 
 
+@pytest.mark.parametrize("text", ["", "\n", " \r\n\t\n"])
+def test_an_empty_file_holds_no_waivers(tmp_path: Path, text: str) -> None:
+    (tmp_path / "w.json").write_text(text, "utf-8")
+    assert load_waivers(tmp_path / "w.json") == []
+
+
 def test_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="waiver file not found.*--update-waivers"):
         load_waivers(tmp_path / "nope.json")

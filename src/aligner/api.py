@@ -650,6 +650,12 @@ def _read_waivers(settings: Settings, *, missing_ok: bool) -> list[Waiver]:
         return []
     if missing_ok and not settings.waivers.exists():
         return []
+    if missing_ok and not settings.waivers.is_file():
+        # it would be replaced by a regular file: /dev/null itself, for root
+        raise ConfigError(
+            f"{settings.waivers}: --update-waivers rewrites the waiver file, and this is not "
+            "a regular file; pass a waiver file such as qa/waivers.json"
+        )
     return load_waivers(settings.waivers)
 
 

@@ -255,14 +255,16 @@ def merge_waivers(
 
 
 def load_waivers(path: Path) -> list[Waiver]:
-    """Read a waiver file.
+    """Read a waiver file. An empty one (``/dev/null``, a file just created, only
+    whitespace) holds no waivers.
 
     Raises:
         ConfigError: the file is missing, unreadable, not JSON or not a waiver
             file; the one-line message names the file, the entry and the problem.
     """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = json.loads(text) if text.strip() else {"waivers": []}
     except FileNotFoundError:
         raise ConfigError(
             f"{path}: waiver file not found; check the path (--waivers or 'waivers' "

@@ -241,7 +241,7 @@ def main() -> None:
     metavar="LIST",
     callback=lambda ctx, param, value: value and tuple(v.strip() for v in value.split(",")),
     help="Report formats, comma-separated: html, json, csv, tsv, md, junit, sarif, "
-    f"tmx, xliff (default: {','.join(DEFAULTS.formats)}).",
+    f"codequality (GitLab), tmx, xliff (default: {','.join(DEFAULTS.formats)}).",
 )
 @click.option(
     "--fail-on",

@@ -28,6 +28,7 @@ RUN_FILES = [
     "summary.md",
     "junit.xml",
     "results.sarif",
+    "gl-code-quality-report.json",
     "alignments.tmx",
     "alignments.xlf",
 ]

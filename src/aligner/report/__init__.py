@@ -5,14 +5,19 @@ atomically via :func:`aligner.io.write_atomic`; the run-level ones also have a
 ``render_*`` twin returning the text (for standard output and tests).
 
 - JSON (a versioned contract with its JSON Schema) and HTML for editors, per document;
-- CSV / TSV of the aligned pairs, a Markdown summary, JUnit XML, SARIF 2.1.0,
-  TMX 1.4b and XLIFF 2.1 with ITS quality issues, per run.
+- CSV / TSV of the aligned pairs, a Markdown summary, JUnit XML, SARIF 2.1.0, a
+  GitLab Code Quality report, TMX 1.4b and XLIFF 2.1 with ITS quality issues, per run.
 
 :mod:`aligner.report.formats` maps ``--format`` names to these writers.
 """
 
 from __future__ import annotations
 
+from aligner.report.codequality_report import (
+    render_codequality,
+    run_to_codequality,
+    write_codequality,
+)
 from aligner.report.csv_report import render_csv, write_csv, write_tsv
 from aligner.report.formats import (
     DOCUMENT_FORMATS,
@@ -44,6 +49,7 @@ __all__ = [
     "check_formats",
     "document_to_dict",
     "load_schema",
+    "render_codequality",
     "render_csv",
     "render_junit",
     "render_markdown",
@@ -51,8 +57,10 @@ __all__ = [
     "render_sarif",
     "render_tmx",
     "render_xliff",
+    "run_to_codequality",
     "run_to_dict",
     "run_to_sarif",
+    "write_codequality",
     "write_csv",
     "write_document_html",
     "write_document_json",

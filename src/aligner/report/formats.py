@@ -15,6 +15,7 @@ from pathlib import Path
 from aligner.changes import WorkTrees
 from aligner.errors import ConfigError
 from aligner.models import RunResult
+from aligner.report.codequality_report import render_codequality, write_codequality
 from aligner.report.csv_report import render_csv, write_csv, write_tsv
 from aligner.report.json_report import dumps, run_to_dict
 from aligner.report.junit_report import render_junit, write_junit
@@ -23,9 +24,15 @@ from aligner.report.sarif_report import render_sarif, write_sarif
 from aligner.report.tmx_report import render_tmx, write_tmx
 from aligner.report.xliff_report import render_xliff, write_xliff
 
-FORMATS = ("html", "json", "csv", "tsv", "md", "junit", "sarif", "tmx", "xliff")
-# Other names users type for the same formats (file extensions, spelled out).
-ALIASES = {"markdown": "md", "xlf": "xliff", "htm": "html", "xml": "junit"}
+FORMATS = ("html", "json", "csv", "tsv", "md", "junit", "sarif", "codequality", "tmx", "xliff")
+# Other names users type for the same formats (file extensions, spelled out, the CI).
+ALIASES = {
+    "markdown": "md",
+    "xlf": "xliff",
+    "htm": "html",
+    "xml": "junit",
+    "gitlab": "codequality",
+}
 DOCUMENT_FORMATS = ("html", "json")
 
 
@@ -47,6 +54,9 @@ RUN_FORMATS = {
         RunFormat("md", "summary.md", write_markdown, render_markdown),
         RunFormat("junit", "junit.xml", write_junit, render_junit),
         RunFormat("sarif", "results.sarif", write_sarif, render_sarif),
+        RunFormat(
+            "codequality", "gl-code-quality-report.json", write_codequality, render_codequality
+        ),
         RunFormat("tmx", "alignments.tmx", write_tmx, render_tmx),
         RunFormat("xliff", "alignments.xlf", write_xliff, render_xliff),
     )

@@ -133,6 +133,26 @@ def test_a_changed_config_or_waiver_file_checks_every_document(repo: Path, chang
     assert note == f"aligner: {repo / changed} changed since HEAD: checking every document"
 
 
+def test_reports_of_a_deleted_story_go_with_the_next_full_run(repo: Path) -> None:
+    """A run of the changed stories leaves the others' reports, which are current; a
+    run of the whole corpus removes those of a story no longer in it."""
+    reports = repo.parent / "r"
+    assert _check(repo)[0] == 0
+    page = reports / "a.txt.html"
+    assert page.is_file()
+    _git(repo, "rm", "-q", "en/a.txt", "ko/a.txt")
+    code, stdout, stderr = _check(repo, "--changed-since", "HEAD")
+    assert code == 0 and "0/0 documents" in stdout and "removed" not in stderr
+    assert page.is_file() and (reports / "b.txt.html").is_file()
+    code, stdout, stderr = _check(repo)
+    assert code == 0 and "2/2 documents passed" in stdout
+    assert stderr == (
+        f"aligner: removed 2 report file(s) an earlier run wrote into {reports} and this "
+        "one did not (a.txt.html, a.txt.json)\n"
+    )
+    assert not page.exists() and (reports / "b.txt.html").is_file()
+
+
 def test_cli_errors_are_one_line_with_exit_2(repo: Path, tmp_path: Path) -> None:
     code, _, stderr = _check(repo, "--changed-since", "nope")
     assert code == 2 and stderr.count("\n") == 1

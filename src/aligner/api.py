@@ -86,6 +86,7 @@ __all__ = [
     "make_signature",
     "open_encoder",
     "parse_document",
+    "remove_stale_reports",
     "render_report",
     "stdout_format",
     "warn_uncalibrated",
@@ -755,23 +756,55 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
         _check_name(doc.pair.name)
     root = settings.report_dir
     trees = WorkTrees()
-    written, links = _write_document_reports(run, root, formats, trees)
+    manifest = ReportManifest(root)
+    written, links = _write_document_reports(run, root, formats, trees, manifest)
+    run_files = []
     if "json" in formats:
-        written.append(root / "summary.json")
-        report.write_summary_json(run, written[-1], reports=links, trees=trees)
+        run_files.append(root / "summary.json")
+        report.write_summary_json(run, run_files[-1], reports=links, trees=trees)
     for name in formats:
         if name in report.RUN_FORMATS:
-            written.append(root / report.RUN_FORMATS[name].filename)
-            report.RUN_FORMATS[name].write(run, written[-1])
+            run_files.append(root / report.RUN_FORMATS[name].filename)
+            report.RUN_FORMATS[name].write(run, run_files[-1])
     if "html" in formats:
-        written.append(root / "index.html")
+        run_files.append(root / "index.html")
         html = {name: files["html"] for name, files in links.items()}
-        report.write_index_html(run, written[-1], links=html)
-    return written
+        report.write_index_html(run, run_files[-1], links=html)
+    for path in run_files:
+        manifest.record(path, "")  # always written: recorded to be known as aligner's
+    # not on failure: the files written meanwhile no longer match the old manifest
+    manifest.save()
+    return written + run_files
+
+
+def remove_stale_reports(written: Sequence[Path], *, settings: Settings) -> list[Path]:
+    """Remove from ``settings.report_dir`` the report files an earlier run wrote that
+    are not in ``written`` (what :func:`write_reports` just returned), such as the
+    pages of a document no longer in the corpus or the file of a format no longer
+    asked for, so that nobody takes them for this run's. A file aligner did not
+    write, or one edited or replaced since, is never removed (see
+    :mod:`aligner.report.manifest`), nor are the folders that still hold anything.
+
+    Call it after a run of the whole corpus, not of part of it (``only``): the
+    reports of the documents left out are still current.
+
+    Returns:
+        The files removed.
+    """
+    if settings.report_dir == STDOUT:
+        return []
+    manifest = ReportManifest(settings.report_dir)
+    removed = manifest.prune(written)
+    manifest.save()
+    return removed
 
 
 def _write_document_reports(
-    run: RunResult, root: Path, formats: Sequence[str], trees: WorkTrees
+    run: RunResult,
+    root: Path,
+    formats: Sequence[str],
+    trees: WorkTrees,
+    manifest: ReportManifest,
 ) -> tuple[list[Path], dict[str, dict[str, str]]]:
     """Each document's JSON and HTML, unless the file already holds it (see
     :mod:`aligner.report.manifest`); returns the paths and, per document, its
@@ -780,7 +813,6 @@ def _write_document_reports(
     links: dict[str, dict[str, str]] = {}
     if not {"json", "html"} & set(formats):
         return written, links
-    manifest = ReportManifest(root)
 
     def write_html(doc: DocumentResult, path: Path, *, signature: str) -> None:
         # the page sits at root/<name>.html, with <name> a relative path: one ../ a folder
@@ -817,8 +849,6 @@ def _write_document_reports(
             manifest.record(path, digest)
         written.append(path)
         links.setdefault(doc.pair.name, {})[fmt] = path.relative_to(root).as_posix()
-    # not on failure: the files written meanwhile no longer match the old manifest
-    manifest.save()
     return written, links
 
 

@@ -361,8 +361,11 @@ def check(
                 update_waivers=update_waivers,
             )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
+        # a run of the changed documents leaves the others' reports, still current
+        removed = api.remove_stale_reports(written, settings=settings) if only is None else []
         text = api.render_report(run, to_stdout) if to_stdout else None
     notes = [
+        *_removed_notes(removed, settings.report_dir),
         *_waiver_notes(run, settings.waivers, update_waivers),
         *_swap_notes(run),
         *_unrelated_notes(run),
@@ -488,6 +491,16 @@ def _unrelated_notes(run: RunResult) -> Iterator[str]:
             f"aligner: warning: {len(unrelated)} of {len(run.documents)} document(s) pair "
             f"unrelated sentences at least half the time ({names}): is the Korean file the "
             "translation of another story?"
+        )
+
+
+def _removed_notes(removed: list[Path], root: Path) -> Iterator[str]:
+    if removed:
+        names = [printable(path.relative_to(root).as_posix()) for path in removed]
+        listed = ", ".join(names[:3]) + (", ..." if len(names) > 3 else "")
+        yield (
+            f"aligner: removed {len(removed)} report file(s) an earlier run wrote into "
+            f"{printable(root)} and this one did not ({listed})"
         )
 
 

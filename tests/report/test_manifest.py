@@ -119,3 +119,78 @@ def test_every_field_of_a_result_is_in_its_digest() -> None:
     assert models.DocumentResult in classes and models.Sentence in classes
     for cls in classes:  # the digest is taken over repr(), which skips repr=False fields
         assert all(f.repr for f in dataclasses.fields(cls)), cls
+
+
+def _formats(root: Path, *formats: str) -> Settings:
+    return Settings(report_dir=root, formats=formats)
+
+
+def test_reports_an_earlier_run_wrote_and_this_one_did_not_are_removed(tmp_path: Path) -> None:
+    """A story removed from the corpus leaves no page behind to be taken for current,
+    nor does a format no longer asked for; a file aligner did not write stays."""
+    root = tmp_path / "reports"
+    run = sample_run()
+    api.write_reports(run, settings=_formats(root, "json", "html", "sarif"))
+    (root / "notes.txt").write_text("the desk's own file", "utf-8")
+    (root / "politics" / "draft.html").write_text("<p>mine</p>", "utf-8")
+    settings = _formats(root, "json", "html")
+    written = api.write_reports(
+        dataclasses.replace(run, documents=run.documents[1:]), settings=settings
+    )
+    removed = api.remove_stale_reports(written, settings=settings)
+    assert sorted(p.relative_to(root).as_posix() for p in removed) == [
+        "results.sarif",
+        "sports/match.txt.html",
+        "sports/match.txt.json",
+    ]
+    assert not (root / "sports").exists()  # left empty
+    left = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    assert left == [
+        ".aligner-reports.json",
+        "index.html",
+        "notes.txt",
+        "politics/budget.txt.html",
+        "politics/budget.txt.json",
+        "politics/draft.html",
+        "summary.json",
+    ]
+    assert api.remove_stale_reports(written, settings=settings) == []
+
+
+def test_a_report_edited_or_replaced_since_is_never_removed(tmp_path: Path) -> None:
+    root = tmp_path / "reports"
+    run = sample_run()
+    api.write_reports(run, settings=_formats(root, "json", "html"))
+    page = root / "sports/match.txt.html"
+    with page.open("a", encoding="utf-8") as edited:
+        edited.write("<!-- annotated by the desk -->")
+    data = root / "sports/match.txt.json"
+    data.unlink()
+    data.symlink_to(root / "politics/budget.txt.json")
+    settings = _formats(root, "json", "html")
+    written = api.write_reports(
+        dataclasses.replace(run, documents=run.documents[1:]), settings=settings
+    )
+    assert api.remove_stale_reports(written, settings=settings) == []
+    assert page.is_file() and data.is_symlink()
+    # no longer aligner's: a later run leaves them too, even untouched from now on
+    assert api.remove_stale_reports([], settings=settings) == [
+        root / "index.html",
+        root / "politics/budget.txt.html",
+        root / "politics/budget.txt.json",
+        root / "summary.json",
+    ]
+    assert page.is_file() and data.is_symlink()
+
+
+def test_a_manifest_never_leads_outside_the_report_folder(tmp_path: Path) -> None:
+    root, victim = tmp_path / "reports", tmp_path / "victim.txt"
+    root.mkdir()
+    victim.write_text("not a report", "utf-8")
+    stat = victim.stat()
+    entry = ["", stat.st_size, stat.st_mtime_ns]
+    names = ["../victim.txt", str(victim), "sub/../../victim.txt"]
+    (root / ".aligner-reports.json").write_text(json.dumps(dict.fromkeys(names, entry)), "utf-8")
+    assert api.remove_stale_reports([], settings=_formats(root, "json")) == []
+    assert victim.is_file()
+    assert json.loads((root / ".aligner-reports.json").read_text("utf-8")) == {}

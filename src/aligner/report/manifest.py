@@ -1,16 +1,22 @@
-"""What each per-document report holds, so a re-run rewrites only those that change.
+"""What each report file holds, so a re-run rewrites only the document reports that
+change and can remove those an earlier run wrote and this one did not.
 
 A warm run over a large tree finds almost every result in the cache, and then
 spent most of its time rendering the same pages again. The report folder keeps
-``.aligner-reports.json``: per report file, the digest of the result it was
-written from (see :func:`aligner.embed.cache.result_digest`) and the file's size
-and modification time, so a report edited or deleted by hand is written again.
+``.aligner-reports.json``: per report file aligner wrote there, the digest of the
+result it was written from (see :func:`aligner.embed.cache.result_digest`; empty
+for the run's own files, always written) and the file's size and modification
+time, so a report edited or deleted by hand is written again, and a file edited
+since is never taken for aligner's.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
+import os
+import stat
+from collections.abc import Collection
+from pathlib import Path, PurePosixPath
 
 from aligner.io import write_atomic
 
@@ -41,6 +47,28 @@ class ReportManifest:
         self._entries[self._name(path)] = [digest, *self._stat(path)]
         self._changed = True
 
+    def prune(self, keep: Collection[Path]) -> list[Path]:
+        """Remove the files recorded here and not in ``keep`` that are as aligner wrote
+        them, and the folders that leaves empty; forget every such entry (a file edited
+        or replaced since is no longer aligner's, and stays). Returns the files removed.
+        """
+        kept = {self._name(path) for path in keep}
+        removed = []
+        for name, entry in sorted(self._entries.items()):
+            if name in kept:
+                continue
+            path = self._root / name
+            if self._holds(name) and self._untouched(path, entry):
+                try:
+                    path.unlink()
+                except OSError:
+                    continue  # left for a later run to remove
+                removed.append(path)
+                self._remove_empty_folders(path.parent)
+            del self._entries[name]
+            self._changed = True
+        return removed
+
     def save(self) -> None:
         """Write the manifest if a report was recorded."""
         if self._changed:
@@ -48,6 +76,33 @@ class ReportManifest:
 
     def _name(self, path: Path) -> str:
         return path.relative_to(self._root).as_posix()
+
+    def _holds(self, name: str) -> bool:
+        """Whether ``name`` (from the file, so from anyone) is a report inside the folder."""
+        parts = PurePosixPath(name).parts
+        if not parts or name == MANIFEST_NAME or PurePosixPath(name).is_absolute():
+            return False
+        return ".." not in parts and (self._root / name).resolve().is_relative_to(
+            self._root.resolve()
+        )
+
+    @staticmethod
+    def _untouched(path: Path, entry: object) -> bool:
+        """Whether ``path`` is the regular file ``entry`` recorded, same size and time."""
+        try:
+            found = os.lstat(path)
+        except OSError:
+            return False
+        recorded = entry[1:] if isinstance(entry, list) else None
+        return stat.S_ISREG(found.st_mode) and recorded == [found.st_size, found.st_mtime_ns]
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        while folder != self._root and folder.is_relative_to(self._root):
+            try:
+                folder.rmdir()  # only an empty folder
+            except OSError:
+                return
+            folder = folder.parent
 
     @staticmethod
     def _stat(path: Path) -> list[int]:

@@ -283,5 +283,12 @@ def test_git_is_asked_once_per_work_tree_and_never_fails_a_run(
     assert len(asked) == 2
     (tmp_path / "plain").mkdir()
     assert trees.relative(tmp_path / "plain" / "a.txt") is None  # not in git: as given
+    assert len(asked) == 3
+    for desk in ("world", "sport"):  # nor are the other folders of a corpus outside git
+        (tmp_path / "plain" / desk).mkdir()
+        assert trees.relative(tmp_path / "plain" / desk / "a.txt") is None
+    assert len(asked) == 3
+    assert trees.relative(repo / "ko" / "b.txt") == PurePosixPath("ko/b.txt")
+    assert len(asked) == 3
     monkeypatch.setenv("PATH", "")  # git is not installed
     assert WorkTrees().relative(repo / "en" / "a.txt") is None

@@ -77,11 +77,14 @@ def work_tree_root(folder: Path) -> Path | None:
 class WorkTrees:
     """Paths relative to the top of their git work tree, as GitHub names files in
     code scanning and annotations whatever folder the job ran in. Git is asked once
-    per work tree: a folder below a known top, with no ``.git`` of its own on the
-    way up (a submodule or nested repository), shares that top."""
+    per work tree, or per corpus outside git: a folder below a known top, or below a
+    folder known to be in no work tree, with no ``.git`` on the way up (a submodule
+    or nested repository), shares its answer."""
 
     def __init__(self) -> None:
-        self._tops: dict[Path, Path | None] = {}  # folder asked (resolved) -> its top
+        # folder (resolved) -> the top of its work tree, None outside git
+        self._tops: dict[Path, Path | None] = {}
+        self._folders: dict[str, PurePosixPath | None] = {}  # absolute folder -> in its tree
 
     def relative(self, path: Path) -> PurePosixPath | None:
         """``path`` relative to the top of its work tree, or None outside one.
@@ -90,14 +93,11 @@ class WorkTrees:
             >>> WorkTrees().relative(Path("en/a.txt"))  # in /repo/corpus  # doctest: +SKIP
             PurePosixPath('corpus/en/a.txt')
         """
-        folder, rest = Path(os.path.abspath(path)).parent, [path.name]
-        while not folder.is_dir() and folder != folder.parent:  # a deleted folder
-            folder, rest = folder.parent, [folder.name, *rest]
-        folder = folder.resolve()  # git names its top with links resolved
-        top = self._top(folder)
-        if top is None:
-            return None
-        return PurePosixPath(folder.relative_to(top).as_posix(), *rest)
+        parent, name = os.path.split(os.path.abspath(path))
+        if parent not in self._folders:  # a run names many files of each folder
+            self._folders[parent] = self._locate(Path(parent))
+        in_tree = self._folders[parent]
+        return None if in_tree is None else in_tree / name
 
     def name(self, path: Path) -> str:
         """``path`` as CI systems link a file (annotations, JUnit ``file=``, GitLab Code
@@ -114,11 +114,33 @@ class WorkTrees:
             return printable(path.relative_to(Path.cwd()).as_posix())
         return printable(path.as_posix())
 
+    def _locate(self, folder: Path) -> PurePosixPath | None:
+        """An absolute folder relative to the top of its work tree, or None."""
+        rest: list[str] = []
+        while not folder.is_dir() and folder != folder.parent:  # a deleted folder
+            folder, rest = folder.parent, [folder.name, *rest]
+        folder = folder.resolve()  # git names its top with links resolved
+        top = self._top(folder)
+        if top is None:
+            return None
+        return PurePosixPath(folder.relative_to(top).as_posix(), *rest)
+
     def _top(self, folder: Path) -> Path | None:
-        if folder not in self._tops:
-            known = [t for t in self._tops.values() if t is not None and _shares(folder, t)]
-            self._tops[folder] = known[0] if known else work_tree_root(folder)
-        return self._tops[folder]
+        if folder in self._tops:
+            return self._tops[folder]
+        # the nearest folder above with an answer: its top, or none; a folder outside
+        # git has its parents outside too, which answers for the corpus's other folders
+        above = next((f for f in folder.parents if f in self._tops), None)
+        if above is not None and _shares(folder, self._tops[above] or above):
+            top = self._tops[above]
+        else:
+            top = work_tree_root(folder)
+        self._tops[folder] = top
+        if top is not None:
+            self._tops.setdefault(top, top)
+        else:
+            self._tops.update((f, None) for f in folder.parents if f not in self._tops)
+        return top
 
 
 def _shares(folder: Path, top: Path) -> bool:

@@ -135,7 +135,8 @@ def test_a_changed_config_or_waiver_file_checks_every_document(repo: Path, chang
 
 def test_reports_of_a_deleted_story_go_with_the_next_full_run(repo: Path) -> None:
     """A run of the changed stories leaves the others' reports, which are current; a
-    run of the whole corpus removes those of a story no longer in it."""
+    run of the whole corpus removes those of a story no longer in it; a run that
+    could check nothing leaves the last good run's."""
     reports = repo.parent / "r"
     assert _check(repo)[0] == 0
     page = reports / "a.txt.html"
@@ -151,6 +152,10 @@ def test_reports_of_a_deleted_story_go_with_the_next_full_run(repo: Path) -> Non
         "one did not (a.txt.html, a.txt.json)\n"
     )
     assert not page.exists() and (reports / "b.txt.html").is_file()
+    for story in (repo / "en").rglob("*.txt"):  # a run that can check nothing (exit 2)
+        story.write_bytes(b"\0\0")
+    code, _, stderr = _check(repo)
+    assert code == 2 and "removed" not in stderr and (reports / "b.txt.html").is_file()
 
 
 def test_cli_errors_are_one_line_with_exit_2(repo: Path, tmp_path: Path) -> None:

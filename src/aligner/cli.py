@@ -361,8 +361,10 @@ def check(
                 update_waivers=update_waivers,
             )
         written = [] if to_stdout else api.write_reports(run, settings=settings)
-        # a run of the changed documents leaves the others' reports, still current
-        removed = api.remove_stale_reports(written, settings=settings) if only is None else []
+        # a run of the changed documents leaves the others' reports, still current, and
+        # one that could check nothing (exit 2) leaves the last good run's
+        full = only is None and run.documents
+        removed = api.remove_stale_reports(written, settings=settings) if full else []
         text = api.render_report(run, to_stdout) if to_stdout else None
     notes = [
         *_removed_notes(removed, settings.report_dir),

@@ -777,12 +777,16 @@ def write_reports(run: RunResult, *, settings: Settings) -> list[Path]:
     return written + run_files
 
 
-def remove_stale_reports(written: Sequence[Path], *, settings: Settings) -> list[Path]:
-    """Remove from ``settings.report_dir`` the report files an earlier run wrote that
-    are not in ``written`` (what :func:`write_reports` just returned), such as the
-    pages of a document no longer in the corpus or the file of a format no longer
-    asked for, so that nobody takes them for this run's. A file aligner did not
-    write, or one edited or replaced since, is never removed (see
+def remove_stale_reports(
+    written: Sequence[Path], *, settings: Settings, inputs: Sequence[Path | None] = ()
+) -> list[Path]:
+    """Remove from ``settings.report_dir`` the report files an earlier run of the same
+    ``inputs`` (the paths checked, as given to :func:`check_paths`) wrote that are
+    not in ``written`` (what :func:`write_reports` just returned), such as the pages
+    of a document no longer in the corpus or the file of a format no longer asked
+    for, so that nobody takes them for this run's. A file aligner did not write, one
+    edited or replaced since, or one a run of other inputs wrote (a story checked
+    on its own into the folder of its corpus's run) is never removed (see
     :mod:`aligner.report.manifest`), nor are the folders that still hold anything.
 
     Call it after a run of the whole corpus, not of part of it (``only``): the
@@ -794,7 +798,8 @@ def remove_stale_reports(written: Sequence[Path], *, settings: Settings) -> list
     if settings.report_dir == STDOUT:
         return []
     manifest = ReportManifest(settings.report_dir)
-    removed = manifest.prune(written)
+    key = "\0".join("" if path is None else str(path.resolve()) for path in inputs)
+    removed = manifest.prune(written, key)
     manifest.save()
     return removed
 

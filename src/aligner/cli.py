@@ -364,7 +364,9 @@ def check(
         # a run of the changed documents leaves the others' reports, still current, and
         # one that could check nothing (exit 2) leaves the last good run's
         full = only is None and run.documents
-        removed = api.remove_stale_reports(written, settings=settings) if full else []
+        removed = (
+            api.remove_stale_reports(written, settings=settings, inputs=(src, tgt)) if full else []
+        )
         text = api.render_report(run, to_stdout) if to_stdout else None
     notes = [
         *_removed_notes(removed, settings.report_dir),

@@ -125,19 +125,28 @@ def _formats(root: Path, *formats: str) -> Settings:
     return Settings(report_dir=root, formats=formats)
 
 
+CORPUS = (Path("corpus/en"), Path("corpus/ko"))  # what the runs below checked
+
+
+def _check(run: RunResult, settings: Settings, inputs: tuple[Path, ...] = CORPUS) -> list[Path]:
+    """Write a run's reports and remove what is stale, as ``aligner check`` does."""
+    written = api.write_reports(run, settings=settings)
+    return api.remove_stale_reports(written, settings=settings, inputs=inputs)
+
+
 def test_reports_an_earlier_run_wrote_and_this_one_did_not_are_removed(tmp_path: Path) -> None:
     """A story removed from the corpus leaves no page behind to be taken for current,
     nor does a format no longer asked for; a file aligner did not write stays."""
     root = tmp_path / "reports"
     run = sample_run()
-    api.write_reports(run, settings=_formats(root, "json", "html", "sarif"))
+    assert _check(run, _formats(root, "json", "html", "sarif")) == []
     (root / "notes.txt").write_text("the desk's own file", "utf-8")
     (root / "politics" / "draft.html").write_text("<p>mine</p>", "utf-8")
     settings = _formats(root, "json", "html")
     written = api.write_reports(
         dataclasses.replace(run, documents=run.documents[1:]), settings=settings
     )
-    removed = api.remove_stale_reports(written, settings=settings)
+    removed = api.remove_stale_reports(written, settings=settings, inputs=CORPUS)
     assert sorted(p.relative_to(root).as_posix() for p in removed) == [
         "results.sarif",
         "sports/match.txt.html",
@@ -154,13 +163,26 @@ def test_reports_an_earlier_run_wrote_and_this_one_did_not_are_removed(tmp_path:
         "politics/draft.html",
         "summary.json",
     ]
-    assert api.remove_stale_reports(written, settings=settings) == []
+    assert api.remove_stale_reports(written, settings=settings, inputs=CORPUS) == []
+
+
+def test_a_run_of_other_inputs_leaves_the_corpus_runs_reports(tmp_path: Path) -> None:
+    """A translator checking one story into the corpus run's folder removes none of the
+    other stories' pages; the next run of the corpus rewrites that story's."""
+    root, settings = tmp_path / "reports", _formats(tmp_path / "reports", "json", "html")
+    run = sample_run()
+    _check(run, settings)
+    one = dataclasses.replace(run, documents=run.documents[1:])
+    story = (Path("corpus/en/politics/budget.txt"), Path("corpus/ko/politics/budget.txt"))
+    assert _check(one, settings, story) == []
+    assert (root / "sports/match.txt.html").is_file()
+    assert _check(one, settings) == [root / "sports/match.txt.html", root / "sports/match.txt.json"]
 
 
 def test_a_report_edited_or_replaced_since_is_never_removed(tmp_path: Path) -> None:
     root = tmp_path / "reports"
     run = sample_run()
-    api.write_reports(run, settings=_formats(root, "json", "html"))
+    _check(run, _formats(root, "json", "html"))
     page = root / "sports/match.txt.html"
     with page.open("a", encoding="utf-8") as edited:
         edited.write("<!-- annotated by the desk -->")
@@ -171,10 +193,10 @@ def test_a_report_edited_or_replaced_since_is_never_removed(tmp_path: Path) -> N
     written = api.write_reports(
         dataclasses.replace(run, documents=run.documents[1:]), settings=settings
     )
-    assert api.remove_stale_reports(written, settings=settings) == []
+    assert api.remove_stale_reports(written, settings=settings, inputs=CORPUS) == []
     assert page.is_file() and data.is_symlink()
     # no longer aligner's: a later run leaves them too, even untouched from now on
-    assert api.remove_stale_reports([], settings=settings) == [
+    assert api.remove_stale_reports([], settings=settings, inputs=CORPUS) == [
         root / "index.html",
         root / "politics/budget.txt.html",
         root / "politics/budget.txt.json",

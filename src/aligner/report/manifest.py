@@ -7,7 +7,9 @@ spent most of its time rendering the same pages again. The report folder keeps
 result it was written from (see :func:`aligner.embed.cache.result_digest`; empty
 for the run's own files, always written) and the file's size and modification
 time, so a report edited or deleted by hand is written again, and a file edited
-since is never taken for aligner's.
+since is never taken for aligner's; and, once a run has pruned the folder, a key of
+the inputs of the last run that wrote the file, so that only a run of the same
+corpus removes it.
 """
 
 from __future__ import annotations
@@ -40,32 +42,38 @@ class ReportManifest:
     def is_current(self, path: Path, digest: str) -> bool:
         """Whether ``path`` holds what was written for ``digest``, untouched since."""
         entry = self._entries.get(self._name(path))
-        return entry is not None and entry == [digest, *self._stat(path)]
+        return entry is not None and entry[:3] == [digest, *self._stat(path)]
 
     def record(self, path: Path, digest: str) -> None:
         """Note that ``path`` was just written from the result with ``digest``."""
         self._entries[self._name(path)] = [digest, *self._stat(path)]
         self._changed = True
 
-    def prune(self, keep: Collection[Path]) -> list[Path]:
-        """Remove the files recorded here and not in ``keep`` that are as aligner wrote
-        them, and the folders that leaves empty; forget every such entry (a file edited
-        or replaced since is no longer aligner's, and stays). Returns the files removed.
+    def prune(self, keep: Collection[Path], inputs: str) -> list[Path]:
+        """Remove the files recorded here and not in ``keep`` that a run of the same
+        ``inputs`` (a key of the corpus checked) kept before and that are as aligner
+        wrote them, and the folders that leaves empty; forget every such entry (a file
+        edited or replaced since is no longer aligner's, and stays). The files of a run
+        of other inputs (one story of the corpus checked on its own) are not this run's
+        to judge. Returns the files removed.
         """
         kept = {self._name(path) for path in keep}
         removed = []
         for name, entry in sorted(self._entries.items()):
             if name in kept:
-                continue
-            path = self._root / name
-            if self._holds(name) and self._untouched(path, entry):
-                try:
-                    path.unlink()
-                except OSError:
-                    continue  # left for a later run to remove
-                removed.append(path)
-                self._remove_empty_folders(path.parent)
-            del self._entries[name]
+                self._entries[name] = [*entry[:3], inputs]
+            elif not (isinstance(entry, list) and self._holds(name)):
+                del self._entries[name]  # from the file, so from anyone: no report here
+            elif entry[3:] == [inputs]:
+                path = self._root / name
+                if self._untouched(path, entry):
+                    try:
+                        path.unlink()
+                    except OSError:
+                        continue  # left for a later run to remove
+                    removed.append(path)
+                    self._remove_empty_folders(path.parent)
+                del self._entries[name]
             self._changed = True
         return removed
 
@@ -93,7 +101,7 @@ class ReportManifest:
             found = os.lstat(path)
         except OSError:
             return False
-        recorded = entry[1:] if isinstance(entry, list) else None
+        recorded = entry[1:3] if isinstance(entry, list) else None
         return stat.S_ISREG(found.st_mode) and recorded == [found.st_size, found.st_mtime_ns]
 
     def _remove_empty_folders(self, folder: Path) -> None:

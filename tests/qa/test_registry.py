@@ -42,9 +42,10 @@ def test_flag_types_are_the_gate_gaps_and_the_other_check_names() -> None:
     # a reversed direction one more kind of number_mismatch flag and a lost negation one
     # more kind of mistranslation flag
     assert CHECK_FLAG_TYPES["korean_name"] == ("named_entity",)
+    assert CHECK_FLAG_TYPES["korean_surname"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["direction"] == ("number_mismatch",)
     assert CHECK_FLAG_TYPES["negation"] == ("mistranslation",)
-    others = {"gap", "korean_name", "direction", "negation"}
+    others = {"gap", "korean_name", "korean_surname", "direction", "negation"}
     assert FLAG_TYPES == GAP_TYPES | (set(CHECK_FLAG_TYPES) - others)
     assert FLAG_TYPES == set(FLAG_DESCRIPTIONS)
 

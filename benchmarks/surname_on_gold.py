@@ -1,0 +1,140 @@
+"""Run the ``korean_surname`` check on faithful text and list every flag it raises.
+
+The benchmark injects no swapped surnames, so on its gold pairs every flag of
+``korean_surname`` is either a wrong name in the source corpus or a false error:
+read them all. Two sets are checked, as ``direction_on_gold.py`` builds them: the
+dev documents with their gold alignments and the clean pairs of the three dev
+sources that ``resample.py`` rebuilds. The check reads text only: no model.
+
+As a check of recall on real sentences, it then puts another surname in the
+Korean of every faithful pair where the Korean calls someone by surname and
+title or 씨 (``김씨``, ``반 총장``), once for each of the commonest surnames
+(김, 이, 박, 최, 정) that is not the one written nor romanized in the English,
+and checks that pair in its own document, the rest left as it was. A swap the
+English gives no name for (``한 사장`` for "a boss") cannot be caught and is
+counted apart.
+
+``--stories DIR`` checks the stories of ``DIR/en`` and ``DIR/ko`` the same way
+(those whose lines pair one to one; others are skipped), as a third set: news
+copy calls people by surname far more often than the benchmark's sentences do.
+
+Usage:
+    .venv/bin/python benchmarks/surname_on_gold.py [--eval-dir PATH] [--stories DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import aligner.api  # noqa: F401  (registers every check)
+from aligner.config import Settings
+from aligner.models import Bead, Document
+from aligner.qa import surnames
+from aligner.qa.names import english_names
+from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
+from direction_on_gold import documents, pairs_document  # this folder is on sys.path
+from negation_on_gold import _gold_faults
+
+ROOT = Path(__file__).resolve().parent.parent
+SETTINGS = replace(Settings(), disabled_checks=frozenset(CHECKS) - {"korean_surname"})
+COMMONEST = "김이박최정"
+
+
+def flagged(name: str, doc: AlignedDocument, faults: set[int]) -> list[str]:
+    """Every flag of the check on ``doc``, with the texts it names."""
+    return [
+        f"{name} en{list(f.src)} ko{list(f.tgt)}"
+        + (" (an injected fault's pair)" if faults & set(f.tgt) else "")
+        + f"\n    EN: {doc.src_text(Bead(f.src, (), 0))}"
+        f"\n    KO: {doc.tgt_text(Bead((), f.tgt, 0))}\n    => {f.message}"
+        for f in run_checks(doc, SETTINGS)
+    ]
+
+
+def _with_sentence(document: Document, index: int, text: str) -> Document:
+    sentences = list(document.sentences)
+    sentences[index] = replace(sentences[index], text=text, end=sentences[index].start + len(text))
+    return replace(document, sentences=tuple(sentences))
+
+
+def swaps(doc: AlignedDocument, faults: set[int], tally: Counter[str]) -> list[str]:
+    """Swap each surname the Korean calls someone by and count the swaps flagged;
+    the misses, described."""
+    story = surnames._story(doc)
+    missed = []
+    for bead in filter(doc.is_content_pair, doc.beads):
+        if len(bead.tgt) != 1 or faults & set(bead.tgt):
+            continue
+        en, ko = doc.src_text(bead), doc.tgt_text(bead)
+        in_english = surnames._english_mentions(en)
+        named = surnames.english_surnames(en) or english_names(en)
+        for found in surnames.korean_surnames(ko):
+            if not surnames._reads_as_person(found, story.ko_persons):
+                continue
+            tally["references"] += 1
+            for new in COMMONEST:
+                if new == found.surname or new in in_english:
+                    continue
+                swapped = ko[: found.start] + new + ko[found.start + 1 :]
+                kind = "named" if named else "unnamed"
+                changed = replace(doc, tgt=_with_sentence(doc.tgt, bead.tgt[0], swapped))
+                caught = any(f.tgt == bead.tgt for f in run_checks(changed, SETTINGS))
+                for key in (kind, f"{kind} to {new}"):
+                    tally[key] += 1
+                    tally[f"{key}, flagged"] += caught
+                if named and not caught:
+                    missed.append(f"{found.text} -> {new}: EN {en}\n      KO {swapped}")
+    return missed
+
+
+def stories(tree: Path) -> list[tuple[str, AlignedDocument]]:
+    """The stories of ``tree/en`` and ``tree/ko`` whose lines pair one to one."""
+    found = []
+    for en_path in sorted((tree / "en").glob("*.txt")):
+        en = en_path.read_text(encoding="utf-8").splitlines()
+        ko = (tree / "ko" / en_path.name).read_text(encoding="utf-8").splitlines()
+        if len(en) == len(ko):
+            found.append((en_path.stem, pairs_document(list(zip(en, ko, strict=True)))))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--stories", type=Path, help="a tree with en/ and ko/ stories")
+    args = parser.parse_args()
+    if not any((args.eval_dir / "dev").glob("*.gold.json")):
+        parser.error(f"no dev documents in {args.eval_dir / 'dev'}: give --eval-dir")
+    sets = {label: documents(args.eval_dir, label) for label in ("dev gold", "clean pools")}
+    if args.stories:
+        sets["stories"] = stories(args.stories)
+    for label, docs in sets.items():
+        tally: Counter[str] = Counter()
+        found: list[str] = []
+        missed: list[str] = []
+        for name, doc in docs:
+            faults = _gold_faults(args.eval_dir, name)
+            tally["pairs"] += sum(1 for b in doc.beads if b.src and b.tgt)
+            found += flagged(name, doc, faults)
+            missed += swaps(doc, faults, tally)
+        tally["flags"] = len(found)
+        print(f"{label}: {tally['pairs']} pairs, {tally['flags']} flags")
+        for item in found:
+            print(f"  {item}")
+        print(f"  {tally['references']} Korean surnames with a title or 씨, swapped:")
+        for kind, what in (("named", "the English names someone"), ("unnamed", "it names nobody")):
+            counts = [
+                f"to {new} {tally[f'{kind} to {new}, flagged']}/{tally[f'{kind} to {new}']}"
+                for new in COMMONEST
+            ]
+            share = f"{tally[f'{kind}, flagged']}/{tally[kind]}"
+            print(f"    {what}: flagged {share} ({', '.join(counts)})")
+        for item in missed:
+            print(f"  missed: {item}")
+
+
+if __name__ == "__main__":
+    main()

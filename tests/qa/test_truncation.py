@@ -13,6 +13,7 @@ from aligner.models import Bead, Document, Flag, Sentence, Severity
 from aligner.qa.registry import CHECKS, AlignedDocument
 from aligner.qa.truncation import (
     Cue,
+    EndCue,
     find_truncations,
     fit_length_model,
     how_long_in_words,
@@ -438,6 +439,15 @@ def test_sentence_cue_grades() -> None:
         "돼지 30만 마리 이상이", "ko", is_last=True, other_complete=False, punctuated=True
     )
     assert cue.strength == Cue.NONE
+    # a clause chain without its main verb: medium among full stops (a headline may
+    # end so), weak in a document of headlines; no cue once a verb ends it
+    chain = "수출은 늘었지만 내수 부진"
+    cue = sentence_cue(chain, "ko", is_last=True, other_complete=True, punctuated=True)
+    assert cue == EndCue(Cue.MEDIUM, 'no verb after "늘었지만"')
+    assert grade(chain, "ko") == Cue.WEAK
+    ended = "수출은 늘었지만 내수는 부진했다"
+    cue = sentence_cue(ended, "ko", is_last=True, other_complete=True, punctuated=True)
+    assert cue.strength == Cue.WEAK
 
 
 # Found in review of desk copy.
@@ -507,10 +517,26 @@ def _flags_before_the_last_bead(en: str, ko: str) -> list[Flag]:
             "5월 20일 이후 온열질환자는 최소 1천546명 발생했으며, 이 중 13명이",
             "a particle (no verb)",
         ),
+        # and after a number and its unit written apart (156억 원을, 156억원을)
+        (GUILTY_EN, GUILTY_KO.replace("156억원을 빼돌렸다.", "156억 원을"), "a particle"),
+        (GUILTY_EN, GUILTY_KO.replace("156억원을 빼돌렸다.", "156억 원이"), "a particle"),
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌렸으며"), "unfinished clause"),
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로"), "a particle"),  # 의로
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린"), "unfinished clause"),  # adnominal
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌린 혐의로 기소된"), "unfinished clause"),
+        # of two syllables: ㅐ or ㅔ before ㄴ ends no verbal noun (비난, 발표)
+        (
+            "He handed the cash to a broker posing as a bank official.",
+            "그는 은행 직원을 사칭한 브로커에게 현금을 건넨",
+            "unfinished clause",
+        ),
+        # a clause in the past and no main verb after it
+        (
+            "A woman in her 70s lost 230 million won, her entire retirement savings, after "
+            "handing cash to a man posing as an official.",
+            "70대 여성은 공무원을 사칭한 남성에게 현금을 건넸다가 노후 자금",
+            'no verb after "건넸다가"',
+        ),
         # an ellipsis after a tense with its ending cut off
         (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌려 유죄가 인정됐…"), "without its ending"),
         # an English preposition with nothing after it
@@ -531,6 +557,7 @@ def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
         ("Government sets 600 trillion won budget for next year", BUDGET_HEADLINE),
         ("The government set a 600 trillion won budget for next year.", BUDGET_HEADLINE),
         ("Seoul condemns the North's provocation.", "정부, 북한 도발을 비난"),
+        ("Exports rise but domestic demand stays weak", "수출 늘었지만 내수 부진"),
         # list items
         ("- Drink water often, even when not thirsty.", "- 목이 마르지 않아도 물을 자주 마시도록"),
         ("- Avoid outdoor work from 2 p.m. to 5 p.m.", "- 오후 2시부터 5시 사이 야외 작업 자제"),
@@ -541,6 +568,8 @@ def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
         # a number and a noun in 이 or 도; a sentence that only lost its full stop
         ("Fiscal year 2024 begins in March.", "2024년도 회계연도는 3월에 시작되는 2024년도"),
         ("No one had expected that.", "아무도 그것을 예상하지 못했다"),
+        # a number and its unit written apart, no particle after them
+        ("The mercury hit 33 C in Daegu.", "대구 낮 최고기온 33 도"),
         ("The match is over.", "The match is over"),
     ],
 )

@@ -24,7 +24,9 @@ the cue:
   (z > -0.75);
 * medium cues (a trailing comma, a final preposition, Korean connective or
   adnominal ending or case particle without a full stop, a second stop after
-  the first as in "today. .") need the side to be shorter than expected
+  the first as in "today. .", and, held to full stops as above, a Korean line
+  that opens a clause in the past and stops on a noun with no main verb, as in
+  "현금을 건넸다가 노후 자금") need the side to be shorter than expected
   (robust z >= 0.75);
 * weak cues (no final punctuation where the translation has it, an unclosed
   quote or bracket) need it to be much shorter: under
@@ -154,13 +156,20 @@ _OPEN_CLAUSE = "an unfinished clause"
 # 이 and 가 after a number and its counter are subject markers (13명이, 1천546명이,
 # 2024년도가): no noun is a number, a counter and 이 or 가.
 _KO_COUNTED = re.compile(r"\d[\d.,]*(?:[천만억조]\d[\d.,]*)*[가-힣]{1,3}")
+# A counter or unit is written apart from its number or not (2억3천만 원을, 3천 명이):
+# read as one word, a particle after it is one after a number and its counter.
+_KO_SPACED_COUNTER = re.compile(r"(\d(?:[\d.,]*\d)?[천만억조]*)\s+([가-힣]{1,4})\W*$")
 # Adnominal endings: a verb form that needs the noun after it (기소된 대표, 하는 일,
 # 있던 곳, 위한 예산). No noun ends in them, 런던 aside.
 _KO_ADNOMINAL = re.compile(r"(?:(?<!런)던|된|될|는|로운|러운|[위대관향인의]한|따른)$")
 _KO_OBJECT_MARKERS = ("을", "를")
 _NIEUN, _SSANGSIOT = 4, 20  # the final consonants ㄴ and ㅆ
+_KO_AE_E = (1, 3, 5, 7)  # the vowels ㅐ, ㅒ, ㅔ, ㅖ
 # A complete sentence with a space before its full stop ("논의했다 .") is a slip
 _KO_SPACED_STOP = re.compile(r"(?:(?<!보)다|요|까|죠)[ \t]+\.\s*$")
+# Connective endings; after a tense or 있다 (건넸다가, 했고, 늘었지만, 있는데) they end
+# a clause of a sentence whose main verb must follow. Headlines seldom mark tense.
+_KO_CONNECTIVE = re.compile(r"(?:고|으며|지만|는데|다가|으나|으면|더니|어도)$")
 # Korean sentence-final endings: a complete clause even if a comma follows.
 # ("-자", "-니", "-라" before a comma are connectives, "보다" is a particle.)
 _KO_FINAL_END = re.compile(r"(?:(?<!보)다|요|까|죠)$")
@@ -284,6 +293,13 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+def _ko_last_word(text: str) -> str:
+    """The last word, with a number written apart from its counter or unit before it:
+    ``원을`` is no noun of two syllables in ``2억3천만 원을``."""
+    counted = _KO_SPACED_COUNTER.search(text)
+    return counted[1] + counted[2] if counted else _last_word(text)
+
+
 def _ko_particle(word: str) -> bool:
     """Whether a Korean word ends in a case particle (see above)."""
     if len(word) > 2 and word.endswith(("에서", "에게", "께서")):
@@ -321,23 +337,37 @@ def _ko_marker(word: str) -> bool:
 
 def _ko_adnominal(text: str) -> bool:
     """Whether the last word is a verb in the form that leads into a noun: an
-    adnominal ending (기소된, 있는, 했던, 위한), or a word of three syllables or more
-    ending in ㄴ or ㄹ right after its object (자금을 빼돌린, 예산을 편성할). The
-    verbal nouns that headlines end on after an object are of two (도발을 비난)."""
+    adnominal ending (기소된, 있는, 했던, 위한), or a word ending in ㄴ or ㄹ right after
+    its object (자금을 빼돌린, 예산을 편성할, 현금을 건넨). The verbal nouns that
+    headlines end on after an object are of two syllables (도발을 비난), so a word of
+    two counts only when its last syllable cannot end one: ㅐ or ㅔ before ㄴ or ㄹ
+    (건넨, 보낸, 낼) is no Sino-Korean syllable, but the verb of 건네다, 보내다."""
     words = text.split()
     word = _last_word(text)
     if len(word) >= 2 and _KO_ADNOMINAL.search(word):
         return True
-    if len(words) < 2 or len(word) < 3:
+    last = jamo(word[-1]) if word else None
+    if len(words) < 2 or last is None or (len(word) < 3 and last[1] not in _KO_AE_E):
         return False
     before = _last_word(words[-2])
-    last = jamo(word[-1])
     return (
-        last is not None
-        and last[2] in (_NIEUN, _RIEUL)
-        and before.endswith(_KO_OBJECT_MARKERS)
-        and _ko_particle(before)
+        last[2] in (_NIEUN, _RIEUL) and before.endswith(_KO_OBJECT_MARKERS) and _ko_particle(before)
     )
+
+
+def _ko_open_chain(text: str) -> str | None:
+    """The word that opens a chain of clauses, a connective after a tense (see
+    :data:`_KO_CONNECTIVE`), when no verb closes it: the line stops on a noun or a
+    name, as a cut leaves it ("현금을 건넸다가 노후 자금 전부인"), not on a
+    sentence-final ending."""
+    words: list[str] = _WORDS.findall(text)
+    if len(words) < 2 or _KO_FINAL_END.search(words[-1]):
+        return None
+    for word in reversed(words[:-1]):
+        found = _KO_CONNECTIVE.search(word)
+        if found and _ko_bare_stem(word[: found.start()]):
+            return word
+    return None
 
 
 def _ko_bare_stem(word: str) -> bool:
@@ -356,8 +386,9 @@ def _mid_clause(text: str, lang: str) -> bool:
         return word in _EN_OPEN_END
     if lang != "ko" or not word:
         return False
+    counted = _ko_last_word(text)
     return (
-        (_ko_particle(word) and _ko_marker(word))
+        (_ko_particle(counted) and _ko_marker(counted))
         or bool(_KO_OPEN_END.search(word))
         or _ko_adnominal(text)
     )
@@ -371,7 +402,7 @@ def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndC
     if _TRAILING_OFF.search(text):
         return None
     if lang == "ko":
-        if is_last and other_complete and _ko_particle(word):
+        if is_last and other_complete and _ko_particle(_ko_last_word(text)):
             return EndCue(Cue.MEDIUM, _PARTICLE)
         if is_last and _KO_OPEN_END.search(word):
             return EndCue(Cue.MEDIUM, _OPEN_CLAUSE)
@@ -482,6 +513,12 @@ def sentence_cue(
         return EndCue(Cue.STRONG, f"{word.reason} and no full stop, unlike the other lines")
     if word:
         return word
+    chain = _ko_open_chain(stripped) if lang == "ko" else None
+    if chain and other_complete and held_to_full_stops:
+        # a clause chain without its main verb, where the line should end like the
+        # others; but a headline ("수출 늘었지만 내수 부진") may end so: the line must
+        # also be shorter than predicted
+        return EndCue(Cue.MEDIUM, f'no verb after "{chain}"')
     if other_complete:
         return EndCue(Cue.WEAK, "no final punctuation")
     return EndCue(Cue.NONE, "")

@@ -216,6 +216,18 @@ def test_the_message_quotes_the_negation_and_both_sentences() -> None:
             "NBC wants to keep Leno, but he has indicated he's ready to jump ship.",
             "NBC는 리노의 잔류를 요청했지만 그는 이를 받아들이지 않았다.",
         ),
+        # its connective before a comma, not a space
+        (
+            "The risk fell steadily as the number of steps rose, but the benefit leveled off "
+            "above about 9,800 steps a day, the researchers said.",
+            "연구팀에 따르면 걸음 수가 늘수록 치매 위험은 꾸준히 낮아졌으나, 하루 9천800보가량을 "
+            "넘어서면 효과가 더 커지지 않았다.",
+        ),
+        # "despite" without 불구하고
+        (
+            "Despite the price increase, sales kept growing.",
+            "가격을 인상했음에도 매출은 줄지 않았다.",
+        ),
     ],
 )
 def test_faithful_negations_are_not_flagged(en: str, ko: str) -> None:

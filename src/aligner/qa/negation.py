@@ -350,10 +350,16 @@ def negative_cues(text: str, lang: str) -> list[str]:
 
 # A negation beside a contrast is where translators restructure or drop a clause
 # ("X isn't easy anywhere, but in Iraq ..." as only the Iraq clause; "NBC asked him to
-# stay, but he is ready to leave" as ``요청했지만 받아들이지 않았다``).
+# stay, but he is ready to leave" as ``요청했지만 받아들이지 않았다``). A connective
+# ends its word whatever follows it, a space or a comma (``낮아졌으나, 하루``); 으나
+# ends no other word, and "despite" is also ``했음에도`` without ``불구하고`` (not
+# ``마음에도``: a noun in -음 and 에도 is "also in").
 _CONTRAST = {
     "en": re.compile(r"\b(?:but|however|although|though|while|whereas|despite)\b", re.I),
-    "ko": re.compile(r"지만|으나\s|는데|은데|그러나|그런데|반면|면서도|데도|에도\s?불구"),
+    "ko": re.compile(
+        r"지만|으나(?![가-힣])|는데|은데|그러나|그런데|반면|면서도|데도|에도\s?불구"
+        r"|(?:[었았였했됐있없]음|[함됨])에도(?![가-힣])"
+    ),
 }
 
 

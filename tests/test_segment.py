@@ -105,6 +105,16 @@ EN_CASES = [
     ("I waited… and waited. Then I left.", ["I waited… and waited.", "Then I left."]),
     ("1. Buy milk. 2. Sell eggs.", ["1. Buy milk.", "2. Sell eggs."]),
     ("(He left.) Then she came.", ["(He left.)", "Then she came."]),
+    # a full stop inside brackets that close later; a credit in brackets after a caption
+    (
+        "He left (for good. Really) and came. Then x.",
+        ["He left (for good. Really) and came.", "Then x."],
+    ),
+    (
+        "This photo shows Stray Kids. (PHOTO NOT FOR SALE) (Yonhap)",
+        ["This photo shows Stray Kids. (PHOTO NOT FOR SALE) (Yonhap)"],
+    ),
+    ("Prices rose. (See the chart.)", ["Prices rose.", "(See the chart.)"]),
     ("Yahoo! said it would bid.", ["Yahoo! said it would bid."]),
     ("It ended. friend: Where is it?", ["It ended.", "friend: Where is it?"]),
     ("He stopped at 5 p.m. I'm done.", ["He stopped at 5 p.m.", "I'm done."]),
@@ -210,6 +220,12 @@ KO_CASES = [
     ("유엔(U.N.) 안보리가 열렸다.", ["유엔(U.N.) 안보리가 열렸다."]),
     ("애플(Apple Inc.) 주가가 올랐다.", ["애플(Apple Inc.) 주가가 올랐다."]),
     ("그는 말했다(AP). 다음 문장이다.", ["그는 말했다(AP).", "다음 문장이다."]),
+    # a caption's credit: the full stop is inside brackets that close later
+    (
+        "그룹 스트레이 키즈 [JYP엔터테인먼트 제공. 재판매 및 DB 금지]",
+        ["그룹 스트레이 키즈 [JYP엔터테인먼트 제공. 재판매 및 DB 금지]"],
+    ),
+    ("1) 첫째다. 2) 둘째다.", ["1) 첫째다.", "2) 둘째다."]),  # a closer without opener
     # scraped copy that lost the space after a full stop
     (
         "대책을 발표했다.이에 따라 시장은 안정됐다.",
@@ -284,6 +300,8 @@ PATHOLOGICAL = [
     "." * 100_000 + "x",  # one long run of dots: no backtracking into it
     "!" * 50_000 + "”" * 50_000 + "x",
     " " * 100_000 + "." + "\n" * 100_000,
+    "[" * 50_000 + ". " + ")" * 50_000,  # no closer searches the openers of another kind
+    "(a. " * 20_000 + ")" * 20_000,
 ]
 
 

@@ -4,7 +4,10 @@ Each input line is a paragraph: a sentence never spans a line break. Within a
 line, candidate boundaries are runs of terminal punctuation (``. ? ! …`` and
 their full-width forms) plus any closing quotes or brackets, followed by
 whitespace. Language rules then reject candidates that are abbreviations,
-initials, list markers, dates or quotations that continue the sentence.
+initials, list markers, dates or quotations that continue the sentence; a
+candidate inside brackets that close later in the line ends nothing (a caption's
+"[JYP엔터테인먼트 제공. 재판매 및 DB 금지]"), and a credit in brackets after a
+sentence stays with it ("... Stray Kids. (PHOTO NOT FOR SALE) (Yonhap)").
 
 Every decision looks at a bounded window around the candidate (a quote set off
 by a space also looks up the line's quotes, found once), so splitting is linear
@@ -58,6 +61,12 @@ _WORD_CHAR = re.compile(r"\w")
 _SEPARATOR = re.compile("[\u2028\u2029\x85\x0b\x0c]")
 _JOINED = re.compile(r"[(\[{—–]|(?<=[a-z])-")
 _DOUBLE_QUOTE = re.compile(r"[\"“”«»「」『』]")
+_BRACKET_PAIRS = {")": "(", "]": "[", "}": "{"}
+_BRACKET = re.compile(r"[()\[\]{}]")
+# Groups in brackets and nothing else, no sentence inside: "(PHOTO NOT FOR SALE) (Yonhap)"
+_BRACKETED_ONLY = re.compile(
+    r"(?:\([^()\[\].?!…]*\)|\[[^()\[\].?!…]*\])(?:\s*(?:\([^()\[\].?!…]*\)|\[[^()\[\].?!…]*\]))*"
+)
 _OPENING_QUOTES = "“«「『"
 _ALNUM = re.compile(r"[^\W_]")
 
@@ -157,6 +166,45 @@ class _Quotes:
         """Whether the last quote before ``pos`` opens a quotation, maybe sentences back."""
         i = bisect_left(self.positions, pos) - 1
         return i >= 0 and self._opens(self.positions[i])
+
+
+class _Brackets:
+    """The brackets of one line that close within it: a full stop inside one ("[JYP엔터
+    테인먼트 제공. 재판매 및 DB 금지]", "(Photo by Kim. All rights reserved)") ends
+    no sentence, but one left open ("1) 첫째.") says nothing."""
+
+    def __init__(self, line: str) -> None:
+        self.line = line
+
+    @cached_property
+    def spans(self) -> tuple[list[int], list[int]]:
+        # Found once per line and only if asked: the starts and ends of the stretches
+        # inside matched brackets, nested and crossing pairs merged.
+        stacks: dict[str, list[int]] = {opener: [] for opener in _BRACKET_PAIRS.values()}
+        pairs: list[tuple[int, int]] = []
+        for match in _BRACKET.finditer(self.line):
+            char = match.group()
+            if char in stacks:
+                stacks[char].append(match.start())
+            elif stack := stacks[_BRACKET_PAIRS[char]]:  # else a list marker "1)" or a slip
+                pairs.append((stack.pop(), match.start()))
+        opens: list[int] = []
+        closes: list[int] = []
+        for start, end in sorted(pairs):
+            if closes and start <= closes[-1]:
+                closes[-1] = max(closes[-1], end)
+            else:
+                opens.append(start)
+                closes.append(end)
+        return opens, closes
+
+    def open_at(self, pos: int) -> bool:
+        """Whether a bracket opened before ``pos`` closes at or after it."""
+        if "(" not in self.line and "[" not in self.line and "{" not in self.line:
+            return False
+        opens, closes = self.spans
+        i = bisect_left(opens, pos) - 1
+        return i >= 0 and closes[i] >= pos
 
 
 class _Candidate(NamedTuple):
@@ -288,11 +336,12 @@ def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     seg_start = 0
     quotes = _Quotes(line)
+    brackets = _Brackets(line)
     for match in _CANDIDATE.finditer(line):
         candidate = _make_candidate(line, match, seg_start, quotes)
         if candidate is None:
             break  # only whitespace follows: the line end closes the sentence
-        if _is_boundary(candidate, lang):
+        if not brackets.open_at(candidate.end) and _is_boundary(candidate, lang):
             _append_span(spans, line, seg_start, candidate.end)
             seg_start = candidate.next_start
     _append_span(spans, line, seg_start, len(line))
@@ -304,8 +353,13 @@ def _append_span(spans: list[tuple[int, int]], line: str, start: int, end: int) 
     span = _strip_span(line, start, end)
     if span is None:
         return
-    if spans and not _WORD_CHAR.search(line, span[0], span[1]):
-        # A stray quote or dot ("... toward. \"") is no sentence: keep it with the last one.
+    if spans and (
+        not _WORD_CHAR.search(line, span[0], span[1])
+        or _BRACKETED_ONLY.fullmatch(line, span[0], span[1])
+    ):
+        # A stray quote or dot ("... toward. \"") is no sentence, nor a credit in
+        # brackets ("... shows Stray Kids. (PHOTO NOT FOR SALE) (Yonhap)"): keep it
+        # with the last one.
         spans[-1] = (spans[-1][0], span[1])
     else:
         spans.append(span)

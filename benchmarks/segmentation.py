@@ -35,6 +35,8 @@ kind, ``adjusted`` drops both. Use ``--errors N`` to read the errors.
 
 Usage:
     .venv/bin/python benchmarks/segmentation.py [--eval-dir PATH] [--group N] [--errors N]
+
+``--eval-dir`` is the benchmark's folder (its ``dev/`` is read) or one of its sets.
 """
 
 from __future__ import annotations
@@ -214,8 +216,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--group", type=int, default=5, help="lines per paragraph (default 5)")
     parser.add_argument("--errors", type=int, default=0, help="print up to N errors per language")
     args = parser.parse_args(argv)
-    if not args.eval_dir.is_dir():
-        print(f"error: evaluation directory not found: {args.eval_dir}", file=sys.stderr)
+    if (args.eval_dir / "dev").is_dir():
+        args.eval_dir /= "dev"  # the benchmark's folder, as the other scripts take it
+    if not any(args.eval_dir.glob("*.en")):
+        print(f"error: no *.en files of the benchmark in {args.eval_dir}", file=sys.stderr)
         return 2
     print(f"eval dir: {args.eval_dir}; paragraphs of {args.group} lines")
     print(f"{'lang':4} {'view':10} {'P':>6} {'R':>6} {'F1':>6}")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
+from aligner.config import load_config_file, make_settings
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -37,3 +42,13 @@ def test_readme_lists_every_setting() -> None:
 
     missing = [f.name for f in dataclasses.fields(Settings) if f"`{f.name}`" not in README]
     assert not missing, f"README.md's settings table lacks {missing}"
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/checks.md"])
+def test_config_examples_are_valid_settings(page: str, tmp_path: Path) -> None:
+    blocks = re.findall(r"```toml\n(.*?)```", (ROOT / page).read_text("utf-8"), re.S)
+    assert blocks
+    for block in blocks:
+        config = tmp_path / "aligner.toml"
+        config.write_text(block, encoding="utf-8")
+        make_settings(load_config_file(config))  # raises ConfigError on a bad example

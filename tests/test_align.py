@@ -30,7 +30,12 @@ from aligner.align.evidence import (
     quotation_counts,
     quotations_go_on,
 )
-from aligner.align.reorder import give_partner_to_neighbour, join_open_orphans, match_moved
+from aligner.align.reorder import (
+    give_partner_to_neighbour,
+    join_moved_halves,
+    join_open_orphans,
+    match_moved,
+)
 from aligner.config import Settings
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
@@ -615,6 +620,46 @@ def test_a_moved_paragraph_keeps_its_loosely_translated_sentence() -> None:
     # below the document's unrelated level, the neighbour stays a gap
     moved = _pairs(match_moved(beads, src, tgt, (0.45, 0.4), 20))
     assert ((3,), ()) in moved and ((), (4,)) in moved
+
+
+def test_a_moved_sentence_takes_the_lone_half_the_other_side_split_off() -> None:
+    # EN 1 moved to the end and split there into KO 2 + 3, each half a part of it
+    a, b, c, d = np.eye(4, dtype=np.float32)
+    src = _windows([a, b, c])
+    halves = [_unit(b + 0.9 * d), _unit(b - 0.9 * d)]  # each 0.74 with b, together 1.0
+    tgt = _windows([a, c, *halves])
+    beads = [
+        Bead((0,), (0,), 1.0),
+        Bead((1,), (3,), float(src[1][1] @ tgt[1][3])),
+        Bead((2,), (1,), 1.0),
+        Bead((), (2,), 0.0),
+    ]
+    moved = {((1,), (3,))}
+    assert _pairs(join_moved_halves(beads, moved, (src, tgt), 0.02)) == [
+        ((0,), (0,)),
+        ((1,), (2, 3)),
+        ((2,), (1,)),
+    ]
+    # a pair the DP made in order is left to the DP
+    assert join_moved_halves(beads, set(), (src, tgt), 0.02) == beads
+    # a lone sentence that adds nothing to the moved pair stays a gap
+    tgt = _windows([a, c, d, b])
+    beads[1] = Bead((1,), (3,), 1.0)
+    assert join_moved_halves(beads, moved, (src, tgt), 0.02) == beads
+
+
+def test_a_moved_paragraph_split_in_two_by_the_translator_is_one_move(muse: Encoder) -> None:
+    """The Ishiba paragraph, one English sentence, moved five lines down and written as
+    two Korean sentences: both are its translation, not one move and one gap."""
+    en, ko = (
+        (DATA / "moved-split" / f"summit.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("en", "ko")
+    )
+    beads, _, _ = align_texts(
+        en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    assert ((3,), (8, 9)) in _pairs(beads)
+    assert all(b.src for b in beads)
 
 
 def test_a_long_number_the_other_side_lacks_gives_the_partner_to_a_lone_neighbour() -> None:

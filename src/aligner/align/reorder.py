@@ -105,6 +105,50 @@ def match_moved(
     return out
 
 
+def join_moved_halves(
+    beads: list[Bead],
+    moved: set[tuple[tuple[int, ...], tuple[int, ...]]],
+    windows: tuple[Windows, Windows],
+    min_gain: float,
+) -> list[Bead]:
+    """A sentence moved with its paragraph may have been split in two by the other
+    side's translator: the lone half beside the moved pair's sentence joins that pair
+    when the two sentences together match the other side by ``min_gain`` better than
+    the one alone. Otherwise half the move is reported as a move and half as a gap
+    (a Korean translation splitting "Ishiba said … , an apparent reference to …"
+    into two sentences: 0.655 for the half that was paired, 0.751 together).
+    ``moved``: the (src, tgt) of the 1-1 beads :func:`match_moved` made."""
+    lone = (
+        {b.src[0]: k for k, b in enumerate(beads) if b.src and not b.tgt},
+        {b.tgt[0]: k for k, b in enumerate(beads) if b.tgt and not b.src},
+    )
+    joined: dict[int, Bead] = {}
+    dropped: set[int] = set()
+    for k, bead in enumerate(beads):
+        if (bead.src, bead.tgt) not in moved:
+            continue
+        options = []
+        for side in (0, 1):
+            own, far = windows[side], windows[1 - side]
+            x, y = (bead.src[0], bead.tgt[0]) if side == 0 else (bead.tgt[0], bead.src[0])
+            for first in (x - 1, x):  # the half before the paired sentence, or after it
+                half = first if first != x else x + 1
+                if half not in lone[side] or lone[side][half] in dropped or 2 not in own:
+                    continue
+                if not 0 <= first < len(own[2]):
+                    continue
+                similarity = float(own[2][first] @ far[1][y])
+                if similarity >= bead.similarity + min_gain:
+                    options.append((similarity, side, first, lone[side][half]))
+        if options:
+            similarity, side, first, at = max(options)
+            pair, other = (first, first + 1), (bead.tgt if side == 0 else bead.src)
+            src, tgt = (pair, other) if side == 0 else (other, pair)
+            joined[k] = Bead(src, tgt, round(similarity, 6))
+            dropped.add(at)
+    return [joined.get(k, b) for k, b in enumerate(beads) if k not in dropped]
+
+
 def _moved_blocks(
     lone_src: list[int],
     lone_tgt: list[int],

@@ -22,6 +22,7 @@ from aligner.align.evidence import (
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
 from aligner.align.reorder import (
     give_partner_to_neighbour,
+    join_moved_halves,
     join_open_orphans,
     match_moved,
     pair_adjacent_gaps,
@@ -189,9 +190,12 @@ def align_embeddings(
     # a pair around one aligned bead is a swap of neighbours: evidence of a translation
     # (above the document's unrelated level) is enough, as it is for a merge
     swap_level = evidence.unrelated if evidence.unrelated >= 0 else params.move_min_similarity
+    paired = {(b.src, b.tgt) for b in beads}
     beads = match_moved(
         beads, src[1], tgt[1], (params.move_min_similarity, swap_level), params.move_window
     )
+    moved = {(b.src, b.tgt) for b in beads} - paired
+    beads = join_moved_halves(beads, moved, (src, tgt), params.merge_min_evidence)
     if src_digits is not None and tgt_digits is not None:
         beads = give_partner_to_neighbour(
             beads, src[1], tgt[1], (src_digits, tgt_digits), swap_level

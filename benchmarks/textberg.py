@@ -19,6 +19,16 @@ does (its ``data/text+berg`` holds the same 7 documents)::
 
 ``--from-bleualign DIR`` builds that layout from a Bleualign checkout.
 
+The development set (for choosing changes, so the test set above is only the
+final check): ``--from-bleualign DIR --dev`` builds the same layout, one
+document, from ``eval1957.de``/``eval1957.fr`` (the 1957 "Himalaya-Chronik",
+468 German and 554 French lines, 36 of them French captions) and ``golddev.py``
+(commit 17be929). That file numbers the German lines from 606 and the French
+lines from 1, counts 8 French numbers that no line has, and numbers the
+captions, which the French file has after its line 16, 527-562; DATA uses the
+files' 0-based line order (checked: the renumbered beads pair translations, and
+only French lines 94 and 371 are in no bead, as in the file's gold).
+
 Scores: strict and lax precision / recall / F1 with Vecalign's definitions
 (precision over predicted beads including 1-0 / 0-1; recall over gold beads
 with both sides non-empty; a lax hit shares a source and a target sentence with
@@ -28,6 +38,7 @@ Bertalign's own LaBSE output (its ``data/text+berg/auto``) strict F1 0.939, lax
 embeddings strict 0.911, lax 0.984.
 
     python benchmarks/textberg.py DATA [--model NAME] [--src-lang de --tgt-lang fr]
+    python benchmarks/textberg.py DEV_DATA --from-bleualign DIR --dev
 """
 
 from __future__ import annotations
@@ -40,6 +51,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from aligner import api
 from aligner.config import Settings
@@ -48,6 +60,9 @@ from eval_dev import TimedEncoder  # this folder is on sys.path when run as a sc
 Alignment = list[tuple[tuple[int, ...], tuple[int, ...]]]
 # Bleualign's article order in eval1989.{de,fr} -> key in goldeval.gold
 BLEUALIGN_GOLD_KEYS = (9, 15, 3, 6, 13, 17, 19)
+# golddev.py's French numbers without a line, and its numbers of the captions
+DEV_FR_PHANTOMS = frozenset({43, 78, 119, 153, 223, 333, 458, 505})
+DEV_FR_CAPTIONS = range(527, 563)
 
 
 def read_alignment(path: Path) -> Alignment:
@@ -95,28 +110,63 @@ def score(pairs: Sequence[tuple[Alignment, Alignment]]) -> dict[str, float]:
     return out
 
 
-def from_bleualign(bleualign: Path, data: Path) -> None:
-    """Write DATA/{de,fr,gold} from a Bleualign checkout (eval/eval1989.*, goldeval.py;
-    newer checkouts keep them in bleualign/eval/)."""
-    folder = next(
+def bleualign_folder(bleualign: Path) -> Path:
+    """``eval/`` of a Bleualign checkout (newer ones keep it in ``bleualign/eval/``)."""
+    return next(
         (d for d in (bleualign / "eval", bleualign / "bleualign" / "eval") if d.is_dir()),
         bleualign / "eval",
     )
-    gold_py = (folder / "goldeval.py").read_text(encoding="utf-8")
-    scope: dict[str, dict[int, list[tuple[list[int], list[int]]]]] = {}
-    exec(compile(gold_py, "goldeval.py", "exec"), {}, scope)  # noqa: S102 - trusted data file
-    for lang in ("de", "fr"):
-        text = (folder / f"eval1989.{lang}").read_text(encoding="utf-8")
-        articles = re.split(r"\n\.EOA\n", text.rstrip("\n"))
+
+
+def read_gold_py(path: Path, name: str) -> Any:
+    scope: dict[str, Any] = {}
+    exec(compile(path.read_text(encoding="utf-8"), path.name, "exec"), {}, scope)  # noqa: S102 - trusted data file
+    return scope[name]
+
+
+def write_layout(data: Path, docs: dict[str, list[list[str]]], golds: list[Alignment]) -> None:
+    """DATA/{de,fr}/NNN one sentence per line and DATA/gold/NNN.align."""
+    for lang, articles in docs.items():
         (data / lang).mkdir(parents=True, exist_ok=True)
-        for k, article in enumerate(articles, start=1):
-            lines = [line.rstrip() for line in article.split("\n")]
+        for k, lines in enumerate(articles, start=1):
             (data / lang / f"{k:03d}").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (data / "gold").mkdir(exist_ok=True)
-    for k, key in enumerate(BLEUALIGN_GOLD_KEYS, start=1):
-        beads = scope["gold"][key]
+    for k, beads in enumerate(golds, start=1):
         text = "".join(f"{list(s)}:{list(t)}\n" for s, t in beads)
         (data / "gold" / f"{k:03d}.align").write_text(text, encoding="utf-8")
+
+
+def read_articles(path: Path) -> list[list[str]]:
+    text = path.read_text(encoding="utf-8")
+    return [
+        [line.rstrip() for line in article.split("\n")]
+        for article in re.split(r"\n\.EOA\n", text.rstrip("\n"))
+    ]
+
+
+def from_bleualign(bleualign: Path, data: Path) -> None:
+    """Write DATA/{de,fr,gold} of the test set (eval1989.*, goldeval.py)."""
+    folder = bleualign_folder(bleualign)
+    gold = read_gold_py(folder / "goldeval.py", "gold")
+    docs = {lang: read_articles(folder / f"eval1989.{lang}") for lang in ("de", "fr")}
+    golds = [[(tuple(s), tuple(t)) for s, t in gold[key]] for key in BLEUALIGN_GOLD_KEYS]
+    write_layout(data, docs, golds)
+
+
+def dev_from_bleualign(bleualign: Path, data: Path) -> None:
+    """Write DATA/{de,fr,gold} of the development set (eval1957.*, golddev.py), its
+    gold renumbered to the files' 0-based lines (see the module docstring)."""
+    folder = bleualign_folder(bleualign)
+    gold = read_gold_py(folder / "golddev.py", "goldalign")
+    docs = {lang: read_articles(folder / f"eval1957.{lang}") for lang in ("de", "fr")}
+    de_line = {i: n for n, i in enumerate(sorted({i for s, _ in gold for i in s}))}
+    text = [j for j in range(1, DEV_FR_CAPTIONS.start) if j not in DEV_FR_PHANTOMS]
+    fr_order = text[:16] + list(DEV_FR_CAPTIONS) + text[16:]
+    fr_line = {j: n for n, j in enumerate(fr_order)}
+    if (len(de_line), len(fr_line)) != (len(docs["de"][0]), len(docs["fr"][0])):
+        raise SystemExit("golddev.py does not number eval1957.de/.fr as commit 17be929 does")
+    beads = [(tuple(de_line[i] for i in s), tuple(fr_line[j] for j in t)) for s, t in gold]
+    write_layout(data, docs, [beads])
 
 
 def align_one(
@@ -143,9 +193,12 @@ def main() -> None:
         help="Keep the default boilerplate patterns (off: every line is content).",
     )
     parser.add_argument("--from-bleualign", type=Path, help="Build DATA from this checkout first.")
+    parser.add_argument(
+        "--dev", action="store_true", help="With --from-bleualign: build the development set."
+    )
     args = parser.parse_args()
     if args.from_bleualign:
-        from_bleualign(args.from_bleualign, args.data)
+        (dev_from_bleualign if args.dev else from_bleualign)(args.from_bleualign, args.data)
     settings = Settings(
         model=args.model, src_lang=args.src_lang, tgt_lang=args.tgt_lang, presegmented=True
     )

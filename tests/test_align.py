@@ -411,6 +411,48 @@ def test_a_line_that_runs_on_joins_its_neighbour(meanings: np.ndarray) -> None:
     assert ((30,), (30, 31)) in _pairs(joined)
 
 
+def test_a_sentence_cut_at_a_colon_and_split_elsewhere_is_one_two_to_two_bead(
+    muse: Encoder,
+) -> None:
+    """The German cuts a sentence at a colon inside a parenthesis, the French at the
+    end of its first clause: neither first line is translated by the other side's
+    alone. The join after the colon is let off its penalty, as in a 1-n bead; paying
+    it, the French first clause was reported as an addition."""
+    de = [
+        "Wir verliessen die Hütte um fünf Uhr morgens .",
+        "Der Weg zum Gletscher war steil und vereist .",
+        "Er weiss es nur vom Hörensagen , einige Hirten hätten ihm versichert , die Abdrücke"
+        " , die man zuerst dem Schneemenschen zuschrieb , stammten von einem ( so heisst er"
+        " dort :",
+        "Felsbären ) , der nachts über den Pass komme .",
+        "Am Mittag erreichten wir den Gipfel .",
+        "Die Aussicht auf die Berge war grossartig .",
+    ]
+    fr = [
+        "Nous avons quitté la cabane à cinq heures du matin .",
+        "Le chemin vers le glacier était raide et verglacé .",
+        "Il ne le sait que par ouï-dire .",
+        "Des bergers lui ont affirmé que les empreintes attribuées d' abord à l' homme des"
+        " neiges étaient celles d' un ours des rochers qui franchit le col la nuit .",
+        "A midi , nous avons atteint le sommet .",
+        "La vue sur les montagnes était grandiose .",
+    ]
+    beads, _, _ = align_texts(
+        de,
+        fr,
+        embed=lambda texts: embed_unique(muse, texts),
+        params=AlignParams(),
+        finished=(ends_without_stop("de"), ends_without_stop("fr")),
+    )
+    assert _pairs(beads) == [
+        ((0,), (0,)),
+        ((1,), (1,)),
+        ((2, 3), (2, 3)),
+        ((4,), (4,)),
+        ((5,), (5,)),
+    ]
+
+
 def test_lines_run_on_without_a_sentence_end_or_before_lower_case() -> None:
     assert open_line("Fung-Wong delivered a glancing,")
     assert open_line("Und nun zum Hüttenwart :")

@@ -170,6 +170,12 @@ def _bead_scores(
             unsupported = unrelated & (gain < params.merge_min_evidence)
             value = np.where(unsupported & (joined_open == 0), NEG, value)
         value = value + skip * (a + b - 2) * waived
+    elif a > 1 and b > 1 and evidence is not None:
+        # each join after a line that runs on is let off its share of the penalty, as
+        # in a 1-n bead: a sentence cut at a colon or semicolon on one side whose
+        # clauses the other side cut elsewhere (Text+Berg's 2-2 beads)
+        opened = evidence.open_share(rows, a, t_idx, 1) * (a - 1)
+        value = value + skip * (opened + evidence.open_share(rows, 1, t_idx, b) * (b - 1))
     if lengths is not None:
         value = value - lengths.penalty(rows[:, None], a, t_idx, b)
     out[valid_rows] = np.where(ok, value, NEG)

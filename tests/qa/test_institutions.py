@@ -104,6 +104,13 @@ REPLACED = [
         "the People Power Party (국민의힘)",
         "더불어민주당",
     ),
+    # a date before the other is no foreign country: 28일 is no 일 (Japan)
+    (
+        "The trade ministry said on Monday that exports rose.",
+        "28일 기재부는 수출이 늘었다고 밝혔다.",
+        "the Ministry of Trade, Industry and Energy (산업통상자원부)",
+        "기재부",
+    ),
     # an English acronym names its institution
     (
         "MOLIT said home prices rose for the fifth straight week.",
@@ -308,3 +315,176 @@ def test_the_flag_spans_both_institutions() -> None:
         ("src", "Ministry of Trade, Industry and Energy"),
         ("tgt", "기획재정부"),
     ]
+
+
+# ---------------------------------------------------------------- courts and prosecutors
+
+
+# A desk tester's planted fault and probe (hunt6 chaebol_indict, court_bribery).
+COURTS_REPLACED = [
+    (
+        "The Seoul Southern District Prosecutors' Office said it had indicted Hwang Jae-ho, "
+        "67, chairman of Daemyung Group, under detention.",
+        "서울중앙지검은 황재호(67) 대명그룹 회장을 구속기소했다고 밝혔다.",
+        "the Seoul Southern District Prosecutors' Office (서울남부지방검찰청)",
+        "서울중앙지검",
+    ),
+    (
+        "The Seoul Central District Court also ordered Choi Dong-hwan, 61, to pay a fine of "
+        "150 million won ($107,000).",
+        "서울남부지법은 최동환(61) 전 차관에게 벌금 1억5천만 원도 함께 선고했다.",
+        "the Seoul Central District Court (서울중앙지방법원)",
+        "서울남부지법",
+    ),
+    (
+        "The Seoul High Court upheld the sentence.",
+        "수원고법은 형량을 그대로 유지했다.",
+        "the Seoul High Court (서울고등법원)",
+        "수원고법",
+    ),
+    # the Court of "the Constitutional Court" is no Supreme Court, the 법원 of 대법원 no
+    # Constitutional Court
+    (
+        "The Constitutional Court upheld the law.",
+        "대법원은 이 법이 합헌이라고 판단했다.",
+        "the Constitutional Court (헌법재판소)",
+        "대법원",
+    ),
+    # a name keeps its first capital only
+    (
+        "Seoul Southern District prosecutors indicted him.",
+        "서울중앙지검은 그를 기소했다.",
+        "the Seoul Southern District Prosecutors' Office (서울남부지방검찰청)",
+        "서울중앙지검",
+    ),
+    # the 지검 of 서울중앙지검 renders no other prosecutors' office
+    (
+        "The Supreme Prosecutors' Office ordered a new investigation.",
+        "서울중앙지검은 재수사를 지시했다.",
+        "the Supreme Prosecutors' Office (검찰)",
+        "서울중앙지검",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ko", "named", "instead"), COURTS_REPLACED)
+def test_a_court_or_prosecutors_office_replaced_by_another_is_flagged(
+    en: str, ko: str, named: str, instead: str
+) -> None:
+    [flag] = _flags((en, ko))
+    assert flag.message == f"the English names {named}; the Korean says {instead}"
+
+
+COURTS_FAITHFUL = [
+    # short forms, the name left out
+    ("The Seoul Southern District Prosecutors' Office indicted him.", "남부지검은 그를 기소했다."),
+    ("The Seoul Southern District Prosecutors' Office indicted him.", "검찰은 그를 기소했다."),
+    ("Seoul Central District prosecutors indicted him.", "서울중앙지방검찰청은 그를 기소했다."),
+    ("The Seoul Central District Court sentenced him.", "법원은 그에게 징역형을 선고했다."),
+    ("The Seoul District Court sentenced him.", "서울지법은 그에게 징역형을 선고했다."),
+    # a court never stands for a prosecutors' office, nor one for a court
+    ("The Seoul Central District Court sentenced him.", "서울중앙지검은 그를 기소했다."),
+    ("The Seoul Southern District Prosecutors' Office indicted him.", "서울중앙지법이 심리한다."),
+    # "prosecutors" may be any office, "the court" any court
+    ("Prosecutors said the Seoul Southern District Court would rule.", "서울중앙지검은 밝혔다."),
+    (
+        "The Seoul High Court overturned the ruling, and the court said it would be final.",
+        "대법원은 판결을 확정했다.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("en", "ko"), COURTS_FAITHFUL)
+def test_a_court_or_prosecutors_office_left_out_or_of_another_kind_is_not_flagged(
+    en: str, ko: str
+) -> None:
+    assert _flags((en, ko)) == []
+
+
+# ---------------------------------------------------------------- countries
+
+
+COUNTRIES_REPLACED = [
+    # the desk tester's planted fault (hunt6 nk_missile)
+    (
+        '"Our military is maintaining a full readiness posture while closely sharing '
+        'information with the United States and Japan," the JCS said.',
+        '합참은 "우리 군은 만반의 대비태세를 유지하면서 미국, 중국과 관련 정보를 긴밀하게 '
+        '공유하고 있다"고 말했다.',
+        "Japan (일본)",
+        "중국",
+    ),
+    # an adjective, a capital, a date before the other country
+    ("Japanese officials protested.", "중국 당국자들이 항의했다.", "Japan (일본)", "중국"),
+    ("Washington said the talks would resume.", "러시아는 회담이 재개된다고 밝혔다.",
+     "the United States (미국)", "러시아"),
+    ("Pyongyang fired a missile on Friday.", "14일 중국이 미사일을 발사했다.",
+     "North Korea (북한)", "중국"),
+    # a country after another country is still named: 러시아의 미국 침공
+    ("Europe rearmed after Russia's invasion of Ukraine.",
+     "러시아의 미국 침공 이후 유럽이 재무장했다.", "Ukraine (우크라이나)", "미국"),
+    # a foreign body whose country the Korean changes (the tester's probe)
+    (
+        "Japan's defense ministry said the missile landed outside its exclusive economic zone.",
+        "중국 국방부는 미사일이 일본의 배타적경제수역(EEZ) 밖에 떨어졌다고 밝혔다.",
+        "Japan (일본)",
+        "중국",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("en", "ko", "named", "instead"), COUNTRIES_REPLACED)
+def test_a_country_replaced_by_another_is_flagged(
+    en: str, ko: str, named: str, instead: str
+) -> None:
+    [flag] = _flags((en, ko))
+    assert (flag.type, flag.severity) == ("named_entity", Severity.WARNING)
+    assert flag.message == f"the English names {named}; the Korean says {instead}"
+    assert flag.subject.startswith("country ")
+
+
+def test_the_flag_spans_both_countries() -> None:
+    doc = aligned([COUNTRIES_REPLACED[0][:2]])
+    [flag] = find_named_entities(doc, Settings())
+    assert spanned(doc, flag) == [("src", "Japan"), ("tgt", "중국")]
+    doc = aligned([COUNTRIES_REPLACED[-1][:2]])
+    [flag] = find_named_entities(doc, Settings())
+    assert spanned(doc, flag) == [("src", "Japan"), ("tgt", "중국")]
+
+
+COUNTRIES_FAITHFUL = [
+    # abbreviations inside compounds render a country, dotted or not
+    ("Seoul, Washington and Tokyo will hold drills.", "한미일은 훈련을 한다."),
+    ("Seoul and Tokyo agreed.", "한·일 양국은 합의했다."),
+    ("The United States and China clashed over tariffs.", "미중 양국은 관세를 두고 충돌했다."),
+    ("Lee will visit Japan next week.", "이 대통령은 다음 주 방일한다."),
+    ("Aid to North Korea resumed.", "대북 지원이 재개됐다."),
+    ("The United States said the talks went well.", "미 국무부는 회담이 잘 됐다고 밝혔다."),
+    ("The two Koreas agreed to talk.", "남북은 대화하기로 합의했다."),
+    # and never name another: Japan is left out, the Korean adds no country
+    ("Japan said it would cooperate with Seoul.", "한미 공조가 중요하다고 말했다."),
+    # the Korean adds the country the English implies
+    ("The foreign minister said Seoul must act.", "일본 외무상은 한국이 행동해야 한다고 말했다."),
+    (
+        "Japanese Prime Minister Shigeru Ishiba met Xi in Lima.",
+        "이시바 시게루 총리는 리마에서 시진핑 중국 국가주석을 만났다.",
+    ),
+    # a city's event, a dateline in capitals
+    (
+        "Iraqi officials will meet the IOC to save the country's place in the Beijing Games.",
+        "이라크 대표단이 스위스 로잔의 IOC 본부를 찾아 올림픽 출전 담판을 벌인다.",
+    ),
+    (
+        "LONDON, England (CNN) From Dallas, Texas to Dabancheng, China, energy firms invest.",
+        "미국 텍사스주 댈러스에서 중국 다반청까지 에너지 회사들이 투자하고 있다.",
+    ),
+    # a foreign body with its country, or none
+    ("Japan's defense ministry said so.", "일본 방위성은 그렇게 밝혔다."),
+    ("Japan's defense ministry said so.", "방위성은 그렇게 밝혔다."),
+]
+
+
+@pytest.mark.parametrize(("en", "ko"), COUNTRIES_FAITHFUL)
+def test_a_country_rendered_left_out_or_added_is_not_flagged(en: str, ko: str) -> None:
+    assert find_substitution(en, ko) is None
+    assert _flags((en, ko)) == []

@@ -33,11 +33,13 @@ The check therefore flags only what is confidently wrong:
   nuclear watchdog"), and a person's surname with any title renders the person
   (김 제1부부장 for Kim Yo Jong). Names the user's glossary lists are left to the
   ``terminology`` check, which enforces them as errors;
-* an institution the English names that the Korean replaces by another of its
-  kind from the built-in list of institutions (:mod:`aligner.qa.institutions`:
-  ministries, agencies, courts, regulators, parties, pollsters): 기획재정부 for
-  "the Ministry of Trade, Industry and Energy". A Korean that leaves the name
-  out is not flagged.
+* an institution or country the English names that the Korean replaces by
+  another of its kind from the built-in list (:mod:`aligner.qa.institutions`:
+  ministries, agencies, courts and prosecutors' offices, regulators, parties,
+  pollsters, countries): 기획재정부 for "the Ministry of Trade, Industry and
+  Energy", 서울중앙지검 for "the Seoul Southern District Prosecutors' Office",
+  중국 for "Japan", and 중국 국방부 for "Japan's defense ministry". A Korean
+  that leaves the name out is not flagged.
 """
 
 from __future__ import annotations
@@ -503,7 +505,7 @@ def _substitution_flags(
         yield _flag(
             bead,
             f"the English names {named}; the Korean says {found.tgt}",
-            f"institution {found.src.en[0]}",
+            f"{'country' if found.src.kind == 'country' else 'institution'} {found.src.en[0]}",
             spans,
         )
 

@@ -1,12 +1,15 @@
-"""Institutions Korean news names most, and a translation that names one for another.
+"""Institutions and countries Korean news names most, and a translation that names
+one for another.
 
 A translator who writes ``기획재정부에 따르면`` for "according to the Ministry of
-Trade, Industry and Energy" leaves a sentence the embeddings find faithful and
-no Latin token behind. The built-in list ``aligner/data/institutions.tsv`` gives
-the English and Korean names of the ministries, agencies, courts, regulators,
-parties and pollsters Korean news names most (current and former names, short
-forms), with the English and Korean words that may stand for one without
-naming it (police, the central bank, 방역당국).
+Trade, Industry and Energy", or ``미국, 중국과`` for "with the United States and
+Japan", leaves a sentence the embeddings find faithful and no Latin token
+behind. The built-in list ``aligner/data/institutions.tsv`` gives the English and
+Korean names of the ministries, agencies, courts and prosecutors' offices,
+regulators, parties, pollsters and countries Korean news names most (current
+and former names, short forms, a country's adjective and capital), with the
+English and Korean words that may stand for one without naming it (police, the
+central bank, 방역당국; Xi, 한미일, 방일).
 
 :func:`find_substitution` flags only a substitution:
 
@@ -22,7 +25,17 @@ naming it (police, the central bank, 방역당국).
 
 A Korean that leaves the name out (``정부는``, ``당국은``) or uses a short form
 is no substitution, nor is a party where the English names a ministry: it is
-the party the English describes some other way.
+the party the English describes some other way. A loose word inside another's
+name counts for no other: the "Court" of "the Constitutional Court" means no
+Supreme Court, the 지검 of 서울중앙지검 renders no Seoul Southern office.
+
+A country (kind ``country``) is read the same way, from its own forms: the
+English names it by name, adjective or capital ("Japanese", "Tokyo"), wherever
+it stands ("U.S. ally Japan" is no foreign body); the Korean renders it by name
+anywhere (일본인) or by capital, hanja or the abbreviation of a compound where it
+starts a word (한미일, 방일), which names no other country. And
+:func:`find_substitution` flags a foreign body whose country the Korean changes
+("Japan's defense ministry" as 중국 국방부).
 """
 
 from __future__ import annotations
@@ -40,12 +53,18 @@ __all__ = ["KINDS", "Institution", "Substitution", "find_substitution", "load_in
 _FILE = "data/institutions.tsv"
 KINDS = frozenset(
     "ministry agency regulator bank presidency court legislature party pollster media".split()
-) | {"north-korean body"}
+) | {"north-korean body", "country"}
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_BOUNDARY = r"(?<!\w)"  # how en_pattern starts
+_HANGUL = re.compile("[가-힣]+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_EVENT = r"(?![\s\-]+(?:Games|Olympics?|Paralympics?|Expo)\b)"
+# the dot or hyphen of 한·미·일, 미-중, 韓·美
+_DOTS = re.compile(r"(?<=[가-힣\u4e00-\u9fff])[·ㆍ・‧\-](?=[가-힣\u4e00-\u9fff])")
 
 
 def _patterns(forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
@@ -53,12 +72,17 @@ def _patterns(forms: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 def _name_pattern(form: str) -> re.Pattern[str]:
-    """A name keeps its capitals ("the little blue house" is no Blue House), but
-    news writes a ministry in lower case too ("the finance ministry")."""
+    """A name keeps its capitals ("the little blue house" is no Blue House), all of
+    them if it is one word ("LONDON" of a dateline is none), the first if more
+    ("Seoul Central District prosecutors"), and a ministry none ("the finance
+    ministry")."""
     pattern = en_pattern(_THE.sub("", form))
-    if form.endswith("Ministry"):
+    body = pattern.pattern.removeprefix(_BOUNDARY)
+    if form.endswith("Ministry") or not pattern.flags & re.IGNORECASE:
         return pattern
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    if body.startswith("(?-i:"):
+        return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    return re.compile(f"{_BOUNDARY}(?-i:{body[0]}){body[1:]}", pattern.flags)
 
 
 @dataclass(frozen=True)
@@ -91,7 +115,12 @@ class Institution:
 
     @functools.cached_property
     def _names(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(_name_pattern(form) for form in self.en)
+        patterns = tuple(_name_pattern(form) for form in self.en)
+        if self.kind != "country":
+            return patterns
+        # the "Beijing" of "the Beijing Games" names a city's event, which Korean
+        # often leaves at 올림픽
+        return tuple(re.compile(p.pattern + _EVENT, p.flags) for p in patterns)
 
     @functools.cached_property
     def _loose(self) -> tuple[re.Pattern[str], ...]:
@@ -99,22 +128,66 @@ class Institution:
 
     @functools.cached_property
     def _korean(self) -> tuple[str, ...]:
-        return tuple(_SPACES.sub("", form) for form in self.ko + self.ko_loose)
+        return tuple(_SPACES.sub("", form) for form in self.ko)
+
+    @functools.cached_property
+    def _korean_loose(self) -> tuple[str, ...]:
+        return tuple(_SPACES.sub("", form) for form in self.ko_loose)
+
+    @functools.cached_property
+    def _country_forms(self) -> re.Pattern[str]:
+        """A country's Korean names anywhere (일본인, 대중국), and its other forms: one
+        or two Hangul syllables (한미, 방일, 대북) where they start a word, a single
+        one (미 국방부, 북 매체) where it is a word of its own."""
+        forms = [re.escape(form) for form in sorted(self._korean, key=len, reverse=True)]
+        for form in sorted(self._korean_loose, key=len, reverse=True):
+            hangul = _HANGUL.fullmatch(form) is not None
+            if hangul and len(form) == 1:
+                forms.append(rf"(?<!\w){form}(?!\w)")
+            else:
+                forms.append(rf"(?<!\w){form}" if hangul and len(form) == 2 else re.escape(form))
+        return re.compile("|".join(forms))
+
+    @functools.cached_property
+    def _keys(self) -> tuple[str, ...]:
+        """A word each name must hold, in lower case (its plural too: ministr-)."""
+        return tuple(max(_LETTERS.findall(form), key=len).lower().rstrip("y") for form in self.en)
 
     def named_in(self, english: str) -> Iterator[re.Match[str]]:
         """Where ``english`` names it."""
-        for pattern in self._names:
-            yield from pattern.finditer(english)
+        lower = _lower(english)
+        for key, pattern in zip(self._keys, self._names, strict=True):
+            if key in lower:  # most sentences name none: skip the regex
+                yield from pattern.finditer(english)
 
     def meant_in(self, english: str) -> bool:
-        """Whether ``english`` names it or has a word that may mean it."""
-        return any(p.search(english) for p in self._names + self._loose)
+        """Whether ``english`` names it or has a word that may mean it, not as part
+        of another's name (the "Court" of "the Constitutional Court" is no
+        Supreme Court; the "Prosecutors' Office" of "the Seoul Southern District
+        Prosecutors' Office" no Supreme Prosecutors' Office)."""
+        return any(
+            not _inside_another(english, self, m.start(), m.end())
+            for p in self._names + self._loose
+            for m in p.finditer(english)
+        )
 
     def rendered_in(self, korean: str) -> bool:
         """Whether ``korean`` has one of its Korean names or loose renderings
-        (anywhere, spaces ignored: 보건복지부를, 방역 당국)."""
+        (anywhere, spaces ignored: 보건복지부를, 방역 당국), a loose one not as part of
+        another's name (the 지검 of 서울중앙지검 renders no other prosecutors'
+        office, the 법원 of 대법원 no other court). A country's forms are read as
+        :attr:`_country_forms` says, with the dots of 한·미·일 left out."""
+        if self.kind == "country":
+            return self._country_forms.search(_DOTS.sub("", korean)) is not None
         squeezed = _SPACES.sub("", korean)
-        return any(form in squeezed for form in self._korean)
+        if any(form in squeezed for form in self._korean):
+            return True
+        return any(form in _without_longer(form, squeezed) for form in self._korean_loose)
+
+
+@functools.lru_cache(maxsize=256)
+def _lower(english: str) -> str:
+    return english.lower()
 
 
 def _row(line: str) -> Institution:
@@ -136,15 +209,45 @@ def load_institutions() -> tuple[Institution, ...]:
     return tuple(_row(line) for line in rows[1:])  # rows[0]: the header
 
 
+@functools.cache
+def _longer(form: str) -> re.Pattern[str] | None:
+    """The Korean names of the list that hold ``form`` (서울중앙지검 holds 지검)."""
+    names = {name for inst in load_institutions() for name in inst._korean}
+    longer = sorted((name for name in names if form in name and name != form), key=len)
+    return re.compile("|".join(map(re.escape, reversed(longer)))) if longer else None
+
+
+def _without_longer(form: str, squeezed: str) -> str:
+    """``squeezed`` with the Korean names of the list that hold ``form`` left out."""
+    longer = _longer(form)
+    return longer.sub("#", squeezed) if longer else squeezed
+
+
+@functools.lru_cache(maxsize=256)
+def _name_spans(english: str) -> tuple[tuple[int, int, Institution], ...]:
+    return tuple(
+        (m.start(), m.end(), inst) for inst in load_institutions() for m in inst.named_in(english)
+    )
+
+
+def _inside_another(english: str, inst: Institution, start: int, end: int) -> bool:
+    """Whether ``english[start:end]`` is part of a longer name of another institution."""
+    return any(
+        s <= start and end <= e and e - s > end - start and other is not inst
+        for s, e, other in _name_spans(english)
+    )
+
+
 # A Korean name ends where a particle or a title starts (통계청은, 통계청장), not
 # inside a longer word (산업부문, 경찰관, 민주당원).
 _KO_FOLLOWERS = (
     "은 는 이 가 을 를 의 에 와 과 도 로 으로 만 측 까지 부터 보다 처럼 나 며 고 등 "
-    "장 차관 총재 대표 위원장 대변인 관계자 발표 자료 조사"
+    "장 차관 총재 대표 위원장 대변인 관계자 발표 자료 조사 "
+    "인 산 계 군 발 행 정부 내"  # a country's: 일본인, 중국산, 미국발, 한국 정부
 ).split()
 # a foreign country before a Korean name: 미 국방부 is the Pentagon, 중국 외교부 Beijing's
 _KO_FOREIGN = re.compile(
-    r"(?<![가-힣])(?:미|미국|중|중국|일|일본|러|러시아|영|영국|프랑스|독일|대만|유럽|인도|호주|"
+    r"(?<!\w)(?:미|미국|중|중국|일|일본|러|러시아|영|영국|프랑스|독일|대만|유럽|인도|호주|"
     r"캐나다|이란|이스라엘|우크라이나|브라질|튀르키예|터키|美|中|日|英|露|佛|獨)(?:의)?\s+$"
 )
 
@@ -218,7 +321,7 @@ def _named(
         (m.start(), m.end(), inst, m)
         for inst in institutions
         for m in inst.named_in(english)
-        if not _foreign(english, m.start())
+        if inst.kind == "country" or not _foreign(english, m.start())
     ]
     kept = [
         (start, end, inst, written)
@@ -236,7 +339,8 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
     """A Korean name of the list, of an institution that may stand for ``named``,
     that the English neither names nor means."""
     for match in _korean_names().finditer(korean):
-        if _KO_FOREIGN.search(korean[: match.start()]):
+        # 미 국방부 is the Pentagon, but 러시아의 미국 침공 still names the United States
+        if named.kind != "country" and _KO_FOREIGN.search(korean[: match.start()]):
             continue
         owners = _owners()[match.group(1)]
         if any(inst.meant_in(english) for inst in owners):
@@ -246,10 +350,73 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
     return None
 
 
+@functools.cache
+def _countries() -> tuple[Institution, ...]:
+    return tuple(inst for inst in load_institutions() if inst.kind == "country")
+
+
+@functools.cache
+def _owner_patterns() -> tuple[tuple[Institution, re.Pattern[str]], ...]:
+    """Each country's English names and words, as the owner before a body's name
+    ("Japan's", "Japanese", "Tokyo's", "the North's")."""
+    return tuple(
+        (country, re.compile(rf"({p.pattern})(?:['’]s)?\s+(?:the\s+)?$", p.flags))
+        for country in _countries()
+        for p in country._names + country._loose
+    )
+
+
+def _english_owner(english: str, start: int) -> tuple[Institution, int, int] | None:
+    """The country whose body the name at ``start`` is, and where the English writes it."""
+    window = max(0, start - 40)
+    found = [
+        (country, window + m.start(1), window + m.end(1))
+        for country, pattern in _owner_patterns()
+        if (m := pattern.search(english[window:start]))
+    ]
+    return min(found, key=lambda f: f[1], default=None)  # North Korea's, not Korea's
+
+
+@functools.cache
+def _korean_owner() -> tuple[re.Pattern[str], dict[str, Institution]]:
+    """A country's Korean name or one-syllable form right before a body's name
+    (중국 국방부, 미 국무부, 日 방위성), and the country of each form."""
+    forms = {
+        form: country
+        for country in _countries()
+        for form in country._korean + tuple(f for f in country._korean_loose if len(f) == 1)
+    }
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    return re.compile(rf"(?<![가-힣])({alternatives})(?:의)?\s*$"), forms
+
+
+def _owner_changed(english: str, korean: str, body: Institution, at: int) -> Substitution | None:
+    """The country of the body named at ``at`` in the English, if the Korean changes
+    it: "Japan's defense ministry" as 중국 국방부."""
+    owner = _english_owner(english, at)
+    if owner is None:
+        return None
+    country, start, end = owner
+    before, countries = _korean_owner()
+    owners = [
+        (countries[m.group(1)], m)
+        for form in body._korean + body._korean_loose
+        for found in re.finditer(re.escape(form), korean)
+        if (m := before.search(korean[: found.start()]))
+    ]
+    if any(other is country for other, _ in owners):
+        return None
+    for other, m in owners:
+        if not other.meant_in(english):
+            return Substitution(country, english[start:end], m.group(1), start, m.start(1))
+    return None
+
+
 def find_substitution(
     src: str, tgt: str, *, institutions: tuple[Institution, ...] | None = None
 ) -> Substitution | None:
-    """The first institution the English names that the Korean replaces by another.
+    """The first institution or country the English names that the Korean replaces
+    by another, or a foreign body whose country the Korean changes.
 
     Args:
         src: the English of a pair.
@@ -267,6 +434,11 @@ def find_substitution(
         ... )
         >>> sub.src.ko[0], sub.tgt
         ('산업통상자원부', '기획재정부')
+        >>> find_substitution(
+        ...     "Seoul shares information with the United States and Japan.",
+        ...     "정부는 미국, 중국과 정보를 공유한다.",
+        ... ).tgt
+        '중국'
     """
     listed = load_institutions() if institutions is None else institutions
     for inst, written in _named(src, listed):
@@ -275,4 +447,7 @@ def find_substitution(
             return Substitution(
                 inst, written.group(), instead.group(1), written.start(), instead.start(1)
             )
-    return None
+    allowed = set(listed)
+    bodies = [(body, at) for at, _, body in _name_spans(src) if body.kind != "country"]
+    changed = (_owner_changed(src, tgt, body, at) for body, at in bodies if body in allowed)
+    return next(filter(None, changed), None)

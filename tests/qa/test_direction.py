@@ -8,6 +8,7 @@ from pairs import aligned, spanned
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import Settings
 from aligner.models import Flag, Severity
+from aligner.qa.currency import Quantity, read_quantity
 from aligner.qa.direction import find_reversed_directions, read_changes
 from aligner.qa.registry import CHECKS, run_checks
 
@@ -228,12 +229,6 @@ def test_the_message_quotes_both_words_in_context() -> None:
             "Exports rose 2.3 percent and imports fell 2.3 percent.",
             "수출은 2.3% 감소했고 수입은 2.3% 증가했다.",
         ),
-        # a currency falls as its exchange rate rises
-        (
-            "The won fell 10.5 won against the dollar to close at 1,200.5.",
-            "원·달러 환율은 10.5원 오른 1,200.5원에 마감했다.",
-        ),
-        ("The yen lost 1.2 percent.", "엔·달러 환율은 1.2% 상승했다."),
         # a rain that fell is no falling figure
         ("Up to 50 mm of rain fell in Seoul.", "서울에 50㎜의 비가 내렸다."),
         (
@@ -244,6 +239,153 @@ def test_the_message_quotes_both_words_in_context() -> None:
 )
 def test_the_same_direction_or_no_bound_direction_is_not_flagged(en: str, ko: str) -> None:
     assert _reversed(en, ko) == []
+
+
+# ---------------------------------------------------------------- exchange rates
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "at", "quantity"),
+    [
+        # a currency's value
+        ("The won fell 10.5 won.", "en", 8, ("the won", "won", False)),
+        ("The South Korean won fell 10.5 won.", "en", 26, ("the won", "won", False)),
+        (
+            "The local currency closed at 1,487.6 won per dollar, down 14.2 won.",
+            "en",
+            53,
+            ("the local currency", "", False),
+        ),
+        ("The won's value fell 1.2 percent.", "en", 16, ("the won", "won", False)),
+        ("원화 가치는 달러 대비 1.2% 하락했다.", "ko", 13, ("the won", "won", False)),
+        ("원화값은 3% 떨어졌다.", "ko", 5, ("the won", "won", False)),
+        ("엔화는 1.3% 올랐다.", "ko", 4, ("the yen", "yen", False)),
+        # a rate in units per dollar, and the dollar: they rise as the currency falls
+        ("원/달러 환율은 14.2원 올랐다.", "ko", 9, ("the won-dollar rate", "won", True)),
+        ("달러 대비 원화 환율은 0.5% 상승했다.", "ko", 12, ("the won-dollar rate", "won", True)),
+        ("환율은 5원 올랐다.", "ko", 4, ("the exchange rate", "", True)),
+        (
+            "The won-dollar exchange rate rose 5.2 won.",
+            "en",
+            29,
+            ("the won-dollar rate", "won", True),
+        ),
+        ("The dollar rose to 1,400 won.", "en", 11, ("the dollar", "", True)),
+    ],
+)
+def test_what_a_change_in_an_exchange_rate_story_moves(
+    text: str, lang: str, at: int, quantity: tuple[str, str, bool]
+) -> None:
+    assert read_quantity(text, lang, at) == Quantity(*quantity)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "at"),
+    [
+        # no currency in the clause: the rate, or the won?
+        ("장중에는 1,491.3원까지 올랐다.", "ko", 5),
+        ("During the session, it fell to 1,491.3 won.", "en", 24),
+        # another subject in between: a new clause, a new topic
+        ("The won fell 0.8 percent, while the KOSPI dropped 1.5 percent.", "en", 42),
+        ("원/달러 환율은 0.8% 올랐고, 코스피는 1.5% 하락했다.", "ko", 23),
+        ("환율 상승으로 수입물가는 3.5% 올랐다.", "ko", 14),
+        # a currency after a preposition, or as a possessive, is no subject
+        ("Exports to the yen zone rose 3 percent.", "en", 24),
+        ("The yen's weakness added 690 billion yen to profit.", "en", 19),
+        # a price per dollar says nothing of what moved
+        ("달러당 1,400원으로 올랐다.", "ko", 4),
+        # currencies the rule does not tell: the euro, a rate between two others
+        ("The euro rose 0.5 percent.", "en", 9),
+        ("원/엔 환율은 2% 하락했다.", "ko", 8),
+    ],
+)
+def test_a_change_whose_quantity_the_sentence_does_not_tell(text: str, lang: str, at: int) -> None:
+    assert read_quantity(text, lang, at) is None
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # desk tester's planted fault: "down 14.2 won" (the won fell) as the rate falling
+        (
+            "The local currency closed at 1,487.6 won per dollar, down 14.2 won from the "
+            "previous session's close.",
+            "이날 서울 외환시장에서 원/달러 환율은 전 거래일 종가보다 14.2원 내린 1,487.6원에 "
+            "주간 거래를 마쳤다.",
+        ),
+        ("The won fell 10.5 won against the dollar.", "원·달러 환율은 10.5원 내렸다."),
+        ("The won fell 10.5 won against the dollar.", "원화 가치는 달러 대비 10.5원 올랐다."),
+        (
+            "The won strengthened to 1,431.0 against the dollar, up 6.8 won.",
+            "원/달러 환율은 전 거래일보다 6.8원 오른 1,431.0원을 기록했다.",
+        ),
+        ("The dollar rose to 1,400 won.", "원화값은 달러당 1,400원으로 올랐다."),
+        ("The won-dollar exchange rate rose 5.2 won.", "원화 가치는 5.2원 상승했다."),
+        ("The yen rose 1.3 percent against the dollar.", "엔/달러 환율은 1.3% 상승했다."),
+        ("The won depreciated 2.4 percent.", "원화 가치는 2.4% 절상됐다."),
+    ],
+)
+def test_a_currency_reversed_against_its_rate_is_flagged(en: str, ko: str) -> None:
+    assert [(f.type, f.severity) for f in _reversed(en, ko)] == [
+        ("number_mismatch", Severity.ERROR)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # a currency falls as its exchange rate rises
+        (
+            "The won fell 10.5 won against the dollar to close at 1,200.5.",
+            "원·달러 환율은 10.5원 오른 1,200.5원에 마감했다.",
+        ),
+        ("The yen lost 1.2 percent.", "엔·달러 환율은 1.2% 상승했다."),
+        (
+            "The local currency closed at 1,487.6 won per dollar, down 14.2 won from the "
+            "previous session's close.",
+            "이날 서울 외환시장에서 원/달러 환율은 전 거래일 종가보다 14.2원 오른 1,487.6원에 "
+            "주간 거래를 마쳤다.",
+        ),
+        (
+            "The won strengthened to 1,431.0 against the dollar, up 6.8 won from the previous "
+            "session.",
+            "원/달러 환율은 전 거래일보다 6.8원 내린 1,431.0원을 기록했다.",
+        ),
+        ("The Korean won gained 11.2 won.", "원/달러 환율은 11.2원 내렸다."),
+        ("The dollar rose to 1,400 won.", "원/달러 환율은 1,400원으로 올랐다."),
+        ("The dollar rose to 1,400 won.", "원화값은 달러당 1,400원으로 떨어졌다."),
+        ("The won-dollar rate rose 1.1 percent.", "원화 가치는 1.1% 하락했다."),
+        ("The Chinese yuan fell 0.3 percent.", "위안화 가치는 달러 대비 0.3% 하락했다."),
+        ("The won appreciated 1.5 percent.", "원화는 1.5% 절상됐다."),
+        (
+            "The KOSPI fell 1.2 percent, and the won fell 5.3 won against the dollar.",
+            "코스피는 1.2% 내렸고, 원/달러 환율은 5.3원 올랐다.",
+        ),
+        # what moved cannot be told on one side: skipped
+        ("During the session, the won fell to 1,491.3 won.", "장중에는 1,491.3원까지 올랐다."),
+        (
+            "As the won weakened, import prices rose 3.5 percent.",
+            "환율 상승으로 수입물가는 3.5% 올랐다.",
+        ),
+        ("The won-yen exchange rate rose 2 won.", "원/엔 환율은 2원 내렸다."),
+        ("The euro rose 0.5 percent.", "유로/달러 환율은 0.5% 내렸다."),
+        # two currencies: the won against the yen is the yen against the won
+        ("The won rose 2 percent against the yen.", "엔화 가치는 원화 대비 2% 떨어졌다."),
+    ],
+)
+def test_a_currency_and_its_rate_moving_alike_or_untold_are_not_flagged(en: str, ko: str) -> None:
+    assert _reversed(en, ko) == []
+
+
+def test_the_message_says_what_moved_on_each_side() -> None:
+    (flag,) = _reversed(
+        "The won fell 10.5 won against the dollar.", "원·달러 환율은 10.5원 내렸다."
+    )
+    assert flag.message == (
+        "direction reversed: 10.5 won “fell” (the won fell) in the English “The won fell 10.5 "
+        "won against the…” is 10.5원 “내렸다” (the won-dollar rate fell, so the won rose) in "
+        "the Korean “원·달러 환율은 10.5원 내렸다.”"
+    )
 
 
 def test_a_changed_number_is_number_mismatch_s_flag_alone() -> None:

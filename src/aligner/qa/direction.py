@@ -28,9 +28,13 @@ polysemous on both sides:
 A number read as a date, a clock time or a year, or as one end of a range or a
 score ("3-4 percent", "fell 2-1"), has no direction. When one side gives the
 same number with both directions ("rose 3 percent ... fell 3 percent") the
-pairing is unsure and nothing is flagged, nor is a pair about an exchange rate:
-a currency falls as its rate rises, and "the won fell 10.5 won against the
-dollar" is faithfully ``원·달러 환율은 10.5원 올랐다``.
+pairing is unsure and nothing is flagged.
+
+A currency falls as its rate rises: "the won fell 10.5 won against the dollar" is
+faithfully ``원·달러 환율은 10.5원 올랐다``. In a pair about an exchange rate, a
+change counts only where :mod:`aligner.qa.currency` tells what it moves, the
+currency's value or its rate, and the two sides are compared as the currency
+moves (the won falls, the rate rises: alike); a change it cannot tell is skipped.
 
 Flags are of type ``number_mismatch`` (subject ``direction``), one per pair,
 naming every reversed number. A changed number is ``number_mismatch``'s own
@@ -44,20 +48,22 @@ import html
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
+from aligner.qa.currency import Quantity, names_a_currency, read_quantity
 from aligner.qa.numbers import _in_context, bead_numbers, matched_numbers
 from aligner.qa.numerals import Number, extract_numbers
 from aligner.qa.numerals.common import measure
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
 
-__all__ = ["Change", "find_reversed_directions", "read_changes"]
+__all__ = ["BeadChanges", "Change", "find_reversed_directions", "read_bead_changes", "read_changes"]
 
 UP, DOWN = "up", "down"
 _GLOSS = {UP: "rose", DOWN: "fell"}
+_OTHER = {UP: DOWN, DOWN: UP}
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,8 @@ class Change:
         amount: the number with its unit as written ("2.3 percent", ``2.3%``), from
             where the number starts.
         word_start: where the word starts in the text read.
+        quantity: in a pair about an exchange rate, what the change moves (the
+            currency's value or its rate), when the sentence tells.
     """
 
     number: Number
@@ -78,6 +86,13 @@ class Change:
     word: str
     amount: str
     word_start: int
+    quantity: Quantity | None = None
+
+    @property
+    def currency_direction(self) -> str:
+        """Which way the currency moves: a rate rises as it falls."""
+        inverse = self.quantity is not None and self.quantity.inverse
+        return _OTHER[self.direction] if inverse else self.direction
 
 
 # kinds of number that name a point in time, never an amount of change
@@ -94,6 +109,7 @@ _EN_UP_VERBS = (
     r"|rall(?:ied|ies|ying)|advanc(?:e[sd]|ing)|spik(?:e[sd]|ing)|(?:sky)?rocket(?:s|ed|ing)"
     r"|lea(?:p(?:s|ed|ing)?|pt)|rais(?:e[sd]|ing)|boost(?:s|ed|ing)|hik(?:e[sd]|ing)"
     r"|expand(?:s|ed|ing)|swell(?:s|ed|ing)|swollen|widen(?:s|ed|ing)?"
+    r"|strengthen(?:s|ed|ing)?|appreciat(?:e[sd]?|ing)"
 )
 _EN_DOWN_VERBS = (
     r"fell|falls?|falling|fallen|drop(?:s|ped|ping)?|declin(?:e[sd]?|ing)"
@@ -102,6 +118,7 @@ _EN_DOWN_VERBS = (
     r"|plummet(?:s|ed|ing)?|dip(?:s|ped|ping)|eas(?:e[sd]|ing)|retreat(?:s|ed|ing)"
     r"|shr[au]nk|shrinks?|shrinking|lower(?:s|ed|ing)|reduc(?:e[sd]|ing)|slash(?:es|ed|ing)"
     r"|contract(?:ed|ing)|narrow(?:s|ed|ing)|cut(?:s|ting)?(?=\s+(?:[\w'’-]+\s+){0,4}by\b)"
+    r"|weaken(?:s|ed|ing)?|depreciat(?:e[sd]?|ing)"
 )
 # say a change only of a market figure: "lost 3 percent", not "lost 3 games"
 _EN_MARKET_UP = r"added|adds|adding"
@@ -218,12 +235,12 @@ def _en_change(text: str, number: Number) -> Change | None:
 _KO_UP = (
     r"상승|증가|급등|폭등|급증|인상|상향|반등|확대|증대|신장|성장|치솟|불어[나났난]"
     r"|오[르를름]|오른(?!쪽|손|발|편)|올[라랐린려렸릴]|늘(?:어|었|린|려|렸|릴|리|고|며|면)"
-    r"|뛰[었어]|뛴|높아|높[인였여]"
+    r"|뛰[었어]|뛴|높아|높[인였여]|절상|강세"
 )
 _KO_DOWN = (
     r"하락|감소|급락|폭락|급감|인하|하향|반락|축소|감축|삭감|저하|후퇴|곤두박질"
     r"|내[려렸린릴림]|내리(?!막)|떨어[지진졌져질]|줄(?:어|었|인|여|였|일|이[고며면는기])"
-    r"|낮아|낮[춘췄추춰출]|빠[졌진져]|밀[렸린려]|꺾[였인여]"
+    r"|낮아|낮[춘췄추춰출]|빠[졌진져]|밀[렸린려]|꺾[였인여]|절하|약세"
 )
 # verbs of motion: after a length or a duration they say distance ("50km 떨어진",
 # "10km 뛰었다", "3천m 올랐다" climbing), not a change of the figure
@@ -349,7 +366,7 @@ def _same_change(text: str, previous: Change, number: Number) -> Change | None:
 
 
 def _directions(changes: list[Change], value: float) -> set[str]:
-    return {c.direction for c in changes if math.isclose(c.number.value, value)}
+    return {c.currency_direction for c in changes if math.isclose(c.number.value, value)}
 
 
 def _reversals(
@@ -362,9 +379,12 @@ def _reversals(
     reversed_: dict[float, tuple[Change, Change]] = {}
     for a, b in pairs:
         ca, cb = src_at.get(a.start), tgt_at.get(b.start)
-        if ca is None or cb is None or ca.direction == cb.direction:
+        if ca is None or cb is None or ca.currency_direction == cb.currency_direction:
             continue
-        if cb.direction in _directions(src, a.value) or ca.direction in _directions(tgt, b.value):
+        if ca.quantity and cb.quantity and not ca.quantity.agrees_with(cb.quantity):
+            continue
+        way_a, way_b = ca.currency_direction, cb.currency_direction
+        if way_b in _directions(src, a.value) or way_a in _directions(tgt, b.value):
             continue
         reversed_.setdefault(a.value, (ca, cb))
     return list(reversed_.values())
@@ -377,6 +397,8 @@ def _message(
 
     def side(change: Change, name: str, lang: str, text: str) -> str:
         gloss = f" ({_GLOSS[change.direction]})" if lang != "en" else ""
+        if change.quantity is not None:
+            gloss = f" ({_moved(change, change.quantity)})"
         context = _in_context(change.number, text)
         return f"{change.amount} “{change.word}”{gloss} in the {name} {context}"
 
@@ -384,6 +406,18 @@ def _message(
         f"{side(a, src_name, langs[0], texts[0])} is {side(b, tgt_name, langs[1], texts[1])}"
         for a, b in reversals
     )
+
+
+def _moved(change: Change, quantity: Quantity) -> str:
+    """What moved and how, in English: "the won fell", "the won-dollar rate rose, so
+    the won fell"."""
+    said = f"{quantity.name} {_GLOSS[change.direction]}"
+    if not quantity.inverse:
+        return said
+    currency = f"the {quantity.currency}" if quantity.currency else "the currency"
+    if quantity.name == "the dollar" and not quantity.currency:
+        currency = "the other currency"
+    return f"{said}, so {currency} {_GLOSS[change.currency_direction]}"
 
 
 # A currency falls as its exchange rate rises: "the won fell 10.5 won against the
@@ -395,18 +429,62 @@ _EXCHANGE_RATE = re.compile(
 )
 
 
-def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
+def _with_quantities(changes: list[Change], text: str, lang: str) -> list[Change]:
+    """The changes whose quantity the text tells, with it (see :mod:`aligner.qa.currency`)."""
+    text = html.unescape(text)  # as the changes were read
+    found = []
+    for change in changes:
+        quantity = read_quantity(text, lang, min(change.word_start, change.number.start))
+        if quantity is not None:
+            found.append(replace(change, quantity=quantity))
+    return found
+
+
+@dataclass(frozen=True)
+class BeadChanges:
+    """What the check compares on a paired bead.
+
+    Attributes:
+        texts: the text of each side, as :func:`aligner.qa.numbers.bead_numbers` reads it.
+        pairs: the numbers both sides give, matched as ``number_mismatch`` matches them.
+        src: the changes of the source side; in a pair about an exchange rate, only
+            those whose quantity the text tells, with it.
+        tgt: the changes of the target side, likewise.
+    """
+
+    texts: tuple[str, str]
+    pairs: list[tuple[Number, Number]]
+    src: list[Change]
+    tgt: list[Change]
+
+
+def read_bead_changes(doc: AlignedDocument, bead: Bead) -> BeadChanges | None:
+    """The changes of a paired bead as the check compares them; None when a side
+    has no text to read."""
     read = bead_numbers(doc, bead)
-    if read is None or any(_EXCHANGE_RATE.search(text) for text in read[0]):
+    if read is None:
         return None
     texts, src_numbers, tgt_numbers = read
     src_numbers = [n for n in src_numbers if n.kind != "gloss"]
     tgt_numbers = [n for n in tgt_numbers if n.kind != "gloss"]
     src = read_changes(texts[0], doc.src.lang, src_numbers)
     tgt = read_changes(texts[1], doc.tgt.lang, tgt_numbers)
-    if not (src and tgt):
+    langs = doc.src.lang, doc.tgt.lang
+    if any(
+        _EXCHANGE_RATE.search(text) or names_a_currency(text, lang)
+        for text, lang in zip(texts, langs, strict=True)
+    ):
+        src = _with_quantities(src, texts[0], langs[0])
+        tgt = _with_quantities(tgt, texts[1], langs[1])
+    return BeadChanges(texts, matched_numbers(src_numbers, tgt_numbers), src, tgt)
+
+
+def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
+    read = read_bead_changes(doc, bead)
+    if read is None or not (read.src and read.tgt):
         return None
-    reversals = _reversals(matched_numbers(src_numbers, tgt_numbers), src, tgt)
+    texts = read.texts
+    reversals = _reversals(read.pairs, read.src, read.tgt)
     if not reversals:
         return None
     message = _message(reversals, texts, (doc.src.lang, doc.tgt.lang))

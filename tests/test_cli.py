@@ -142,7 +142,7 @@ def test_a_translation_of_another_story_gets_a_hint(tmp_path: Path) -> None:
 
 
 def test_lost_negations_are_no_hint_of_another_story(tmp_path: Path) -> None:
-    # two of three good translations each lose a negation: a mistranslation warning
+    # two of three good translations each lose a negation: a mistranslation error
     # apiece, but the Korean is the story's own translation
     (tmp_path / "a.en").write_text(
         "The company did not raise prices this year.\n"
@@ -160,7 +160,7 @@ def test_lost_negations_are_no_hint_of_another_story(tmp_path: Path) -> None:
         "check", tmp_path / "a.en", tmp_path / "a.ko", "--presegmented",
         "--report-dir", tmp_path / "r",
     )  # fmt: skip
-    assert stdout.count("warning: mistranslation: negation lost or added") == 2
+    assert stdout.count("error: mistranslation: negation lost or added") == 2
     assert "another story" not in stderr
 
 

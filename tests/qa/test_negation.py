@@ -117,9 +117,10 @@ def test_english_negations_that_are_no_flip(text: str) -> None:
 # ---------------------------------------------------------------- the check
 
 
-def test_registered_as_a_warning_raising_mistranslation() -> None:
+def test_registered_as_an_error_raising_mistranslation() -> None:
+    # a reversed meaning must not be published: the flag fails the gate by default
     assert CHECKS["negation"].function is find_flipped_negations
-    assert CHECKS["negation"].severity == Severity.WARNING
+    assert CHECKS["negation"].severity == Severity.ERROR
 
 
 @pytest.mark.parametrize(
@@ -146,10 +147,10 @@ def test_registered_as_a_warning_raising_mistranslation() -> None:
         ("North Korea has never conducted such a test.", "북한은 그런 시험을 실시했다."),
     ],
 )
-def test_a_flipped_negation_is_one_mistranslation_warning(en: str, ko: str) -> None:
+def test_a_flipped_negation_is_one_mistranslation_error(en: str, ko: str) -> None:
     flags = _flags(en, ko)
     assert [(f.type, f.severity, f.subject) for f in flags] == [
-        ("mistranslation", Severity.WARNING, "negation")
+        ("mistranslation", Severity.ERROR, "negation")
     ]
 
 

@@ -1,8 +1,9 @@
-"""Run the ``negation`` check on faithful text and list every flag it raises.
+"""Run the ``negation`` and ``opposite`` checks on faithful text and list every flag.
 
-The benchmark injects no flipped negations, so on its gold pairs every flag of
-``negation`` is either a flip (or an omission of a negated clause) in the source
-corpus, an injected fault of another kind, or a false error: read them all. Two
+The benchmark injects no flipped negations nor reversed outcomes, so on its gold
+pairs every flag of either check is a flip (or an omission of a negated clause)
+in the source corpus, an injected fault of another kind, or a false error: read
+them all. Two
 sets are checked, as ``direction_on_gold.py`` builds them: the dev documents
 with their gold alignments and the clean pairs of the three dev sources that
 ``resample.py`` rebuilds. Unlike that check, this one reads the pair's
@@ -14,7 +15,10 @@ Korean of every faithful 1-1 pair whose last word it can conjugate: a verb
 that is not negated gets ``-지 않았다`` (``밝혔다`` -> ``밝히지 않았다``,
 ``간다`` -> ``가지 않는다``), one negated with ``-지 않``/``-지 못``/``안``/``못``
 loses it (``포착하지 못했다`` -> ``포착했다``); the flipped pair is embedded again
-and checked, and the misses are counted by the reason the check gives up.
+and checked, and the misses are counted by the reason the check gives up. It
+also turns around the outcome word of every faithful 1-1 pair whose Korean holds
+one that ``opposite`` knows (``무죄`` -> ``유죄``, ``가결`` -> ``부결``, ``찬성`` ->
+``반대``...) and counts the pairs ``opposite`` then flags.
 
 Usage:
     .venv/bin/python benchmarks/negation_on_gold.py [--eval-dir PATH] [--model muse-v3]
@@ -33,14 +37,23 @@ from aligner.api import CALIBRATED_MISTRANSLATION  # also registers every check
 from aligner.config import DEFAULT_MODEL, Settings
 from aligner.embed import Encoder, load_encoder
 from aligner.models import Bead
-from aligner.qa import negation
+from aligner.qa import negation, opposites
 from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
 from aligner.segment import strip_dateline
 from direction_on_gold import documents, pairs_document  # this folder is on sys.path
 from qa_on_gold import embedded
 
 ROOT = Path(__file__).resolve().parent.parent
-CHECK = frozenset(CHECKS) - {"negation"}
+CHECK = frozenset(CHECKS) - {"negation", "opposite"}
+# Korean outcome words and their opposites, for turning an outcome around
+OUTCOMES = dict(
+    pair
+    for first, second in [
+        ("무죄", "유죄"), ("집행유예", "실형"), ("가결", "부결"), ("찬성", "반대"),
+        ("인용", "기각"), ("발부", "기각"), ("승인", "반려"),
+    ]
+    for pair in ((first, second), (second, first))
+)  # fmt: skip
 
 # ------------------------------------------------------------------------ Hangul
 
@@ -219,7 +232,7 @@ def recall(
                 pairs.append((en, flip))
                 kinds.append("removed" if negation.read_ko_negation(ko) else "added")
     flipped_doc = embedded(pairs_document(pairs), encoder)
-    caught = {f.src[0] for f in run_checks(flipped_doc, settings)}
+    caught = {f.src[0] for f in run_checks(flipped_doc, settings) if f.subject == "negation"}
     floor = (settings.mistranslation_threshold or 0.0) + negation.MARGIN
     misses: Counter[str] = Counter()
     cues: Counter[str] = Counter()
@@ -233,6 +246,46 @@ def recall(
             misses[reason] += 1
             cues[cue.rstrip(")")] += bool(cue)
     return misses, cues
+
+
+def turned_outcome(ko: str) -> str | None:
+    """``ko`` with its first outcome word that ``opposite`` reads turned around."""
+    found = [
+        (match.start(), match.group())
+        for _, *outcomes in opposites.OPPOSITES
+        for outcome in outcomes
+        for match in outcome.ko.finditer(ko)
+    ]
+    for start, words in sorted(found):
+        for word, other in OUTCOMES.items():
+            if word in words:
+                at = start + words.index(word)
+                return ko[:at] + other + ko[at + len(word) :]
+    return None
+
+
+def outcome_recall(
+    docs: list[tuple[str, AlignedDocument]],
+    eval_dir: Path,
+    encoder: Encoder,
+    settings: Settings,
+    tally: Counter[str],
+) -> None:
+    """Turn around the outcome of each faithful 1-1 pair's Korean, check it, and
+    count what was caught."""
+    pairs = []
+    for name, doc in docs:
+        faults = _gold_faults(eval_dir, name)
+        for bead in filter(doc.is_content_pair, doc.beads):
+            if len(bead.src) == 1 == len(bead.tgt) and not faults & set(bead.tgt):
+                turned = turned_outcome(doc.tgt_text(bead))
+                pairs += [(doc.src_text(bead), turned)] if turned else []
+    if not pairs:
+        return
+    turned_doc = embedded(pairs_document(pairs), encoder)
+    flags = [f for f in run_checks(turned_doc, settings) if f.subject == "opposite"]
+    tally["outcome turned around"] += len(pairs)
+    tally["outcome turned around, flagged"] += len(flags)
 
 
 def main() -> None:
@@ -254,6 +307,7 @@ def main() -> None:
             found += flagged(name, doc, _gold_faults(args.eval_dir, name), settings)
         tally["flags"] = len(found)
         misses, cues = recall(docs, args.eval_dir, encoder, settings, tally)
+        outcome_recall(docs, args.eval_dir, encoder, settings, tally)
         print(f"{label}: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.items())))
         for item in found:
             print(f"  {item}")

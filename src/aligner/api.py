@@ -29,6 +29,7 @@ import aligner.qa.hygiene  # noqa: F401
 import aligner.qa.names  # noqa: F401
 import aligner.qa.negation  # noqa: F401
 import aligner.qa.numbers  # noqa: F401
+import aligner.qa.opposites  # noqa: F401
 import aligner.qa.surnames  # noqa: F401
 import aligner.qa.terminology  # noqa: F401
 import aligner.qa.truncation  # noqa: F401

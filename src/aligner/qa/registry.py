@@ -94,8 +94,9 @@ SUPERSEDES = {
     "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
 }
 # ...but a flag about one word of a good translation explains nothing else on its pair:
-# a negation the Korean lost leaves its numbers and names worth reading
-NARROW = {"mistranslation": frozenset({"negation"})}
+# a negation the Korean lost, or a verdict it reversed, leaves its numbers and names
+# worth reading
+NARROW = {"mistranslation": frozenset({"negation", "opposite"})}
 
 
 def sentence_subject(

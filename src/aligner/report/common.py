@@ -19,7 +19,7 @@ FLAG_DESCRIPTIONS = {
     "truncated": "A line cut short: a dangling comma or quote, or far shorter than its pair.",
     "mistranslation": (
         "An aligned pair whose similarity is below the model's threshold, or where one "
-        "side negates what the other states."
+        "side negates what the other states or gives the opposite outcome."
     ),
     "number_mismatch": "A number, date, amount or percentage that differs between the languages.",
     "reordered": "A sentence translated out of order: moved, or swapped with its neighbour.",

@@ -1,0 +1,282 @@
+"""The ``opposite`` check: one language gives an outcome, the other its opposite.
+
+"The court acquitted him of abuse of power, citing insufficient evidence"
+translated ``직권남용 혐의에 대해서도 증거가 충분하다며 유죄로 판단했다`` keeps the
+charge, the court and the evidence: the similarity barely moves (0.61 -> 0.57)
+and no negation is lost, so neither the similarity check nor ``negation`` sees
+it. This check knows a few pairs of outcomes that exclude each other, worded
+alike in every news story and costly to reverse:
+
+* a verdict: acquitted, "not guilty" (``무죄``) against convicted, "guilty"
+  (``유죄``);
+* a sentence: suspended (``집행유예``) against an actual prison term (``실형``,
+  ``법정구속``);
+* an arrest warrant: issued (``영장 발부``) against rejected (``영장 기각``);
+* a ruling on an appeal, a petition, an injunction or an impeachment: upheld or
+  granted (``인용``) against dismissed or rejected (``기각``);
+* a vote or a decision: passed, approved (``가결``, ``통과``, ``승인``) against
+  rejected, voted down (``부결``, ``반려``); and in favour (``찬성``) against
+  against (``반대``).
+
+A pair is flagged when one side words one outcome and not the other, and the
+other side words the other outcome and not the first: "overturned the acquittal
+and convicted him" has both, as has its translation, and "appealed against the
+acquittal" is ``무죄 판결에 불복해 항소했다``. A side on which an outcome is
+negated, reversed, hedged or a condition ("was not convicted", "overturned his
+conviction", "if convicted", ``유죄가 아니라``, ``실형을 면했다``, ``무죄를
+주장했다``) is not read for that pair of outcomes. As for ``negation``, the pair
+must otherwise be a good translation (similarity :data:`~aligner.qa.negation.MARGIN`
+above the mistranslation threshold).
+
+Flags are of type ``mistranslation`` (subject ``opposite``), one per pair, an
+error by default, and hide no other flag of their pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from aligner.config import Settings
+from aligner.models import Bead, Flag, Severity, Span
+from aligner.qa.alignment import _quote
+from aligner.qa.negation import MARGIN
+from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.spans import SideText
+
+__all__ = ["OPPOSITES", "Outcome", "find_opposite_outcomes"]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One of two outcomes that exclude each other, as each language words it.
+
+    Attributes:
+        gloss: the outcome in English, for messages ("acquitted").
+        en: the English words that give it.
+        ko: the Korean words that give it.
+    """
+
+    gloss: str
+    en: re.Pattern[str]
+    ko: re.Pattern[str]
+
+
+def _outcome(gloss: str, en: str, ko: str) -> Outcome:
+    return Outcome(gloss, re.compile(en, re.I), re.compile(ko))
+
+
+_W = r"(?:[\w'’-]+\s+)"  # one English word and the space after it
+# what a court upholds or dismisses, in English and in Korean (with its particle)
+_PETITION = (
+    r"(?:impeachment|petition|request|motion|injunction|complaint|application|appeal|claim"
+    r"|suit|lawsuit)s?"
+)
+_KO_PETITION = (
+    r"(?:탄핵|청구|신청|가처분|소원|이의|항소|상고|항고|소송|재심)[을를이가은는도]?\s?"
+    r"(?:모두\s|일부\s)?"
+)
+
+# (what is reversed, the two outcomes)
+OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
+    (
+        "verdict",
+        _outcome(
+            "acquitted",
+            r"\bacquit(?:s|ted|ting|tal|tals)?\b|\bnot[\s-]+guilty\b"
+            rf"|\bcleared\s+{_W}{{0,2}}of\s+(?:all\s+)?(?:the\s+)?charges?\b",
+            r"무죄(?!\s?추정)",
+        ),
+        _outcome(
+            "convicted",
+            r"\bconvict(?:s|ed|ing|ion|ions)?\b|(?<!not\s)(?<!not-)\bguilty\b",
+            r"유죄",
+        ),
+    ),
+    (
+        "sentence",
+        _outcome(
+            "a suspended sentence",
+            r"\bsuspended\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\b"
+            r"|\b(?:sentence|term)s?\s+(?:was\s+|were\s+)?suspended\b"
+            rf"|\bsuspended\s+for\s+{_W}{{0,2}}years?\b|\bstay\s+of\s+execution\b",
+            r"집행유예",
+        ),
+        _outcome(
+            "a prison term",
+            r"\b(?:actual|immediate)\s+(?:prison|jail)\b|\b(?:prison|jail)\s+time\b",
+            r"(?<![가-힣])실형|법정\s?구속",
+        ),
+    ),
+    (
+        "warrant",
+        _outcome(
+            "a warrant issued",
+            rf"\b(?:issu(?:e|es|ed|ing)|grant(?:s|ed|ing)?|approv(?:e|es|ed|ing))\s+{_W}{{0,4}}?"
+            r"warrants?\b|\bwarrants?\s+(?:was|were|is|are|(?:has|had|have)\s+been)\s+"
+            r"(?:issued|granted|approved)\b",
+            r"영장[을이가은는도]?\s?(?:[가-힣]+\s)?발부",
+        ),
+        _outcome(
+            "a warrant rejected",
+            r"\b(?:reject\w*|den(?:y|ies|ied|ying)|dismiss\w*|turn(?:s|ed|ing)?\s+down|refus\w*)"
+            rf"\s+{_W}{{0,6}}?warrants?\b|\bwarrants?\s+(?:was|were|is|are|(?:has|had|have)\s+been)"
+            r"\s+(?:rejected|denied|dismissed|turned\s+down|refused)\b",
+            r"영장(?:\s?청구)?[을를이가은는도]?\s?(?:[가-힣]+\s)?기각",
+        ),
+    ),
+    (
+        "ruling",
+        _outcome(
+            "upheld",
+            rf"\b(?:upheld|uphold(?:s|ing)?|grant(?:s|ed|ing)?|accept(?:s|ed|ing)?)\s+"
+            rf"(?:the|an?|his|her|their|its)\s+{_W}{{0,2}}?{_PETITION}\b"
+            rf"|\b{_PETITION}\s+(?:was|were)\s+(?:upheld|granted|accepted)\b",
+            rf"{_KO_PETITION}인용",
+        ),
+        _outcome(
+            "dismissed",
+            r"\b(?:dismiss(?:es|ed|ing|al)?|reject(?:s|ed|ing|ion)?|thr(?:ew|own)\s+out"
+            r"|turn(?:s|ed|ing)?\s+down|den(?:y|ies|ied|ying))\b",
+            rf"{_KO_PETITION}기각",
+        ),
+    ),
+    (
+        "vote",
+        _outcome(
+            "approved",
+            r"\b(?:pass(?:es|ed|ing)?|approv(?:e|es|ed|ing|al)|adopt(?:s|ed|ing|ion)"
+            r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b"
+            r"(?!\s+(?:away|by|on|through|over|out)\b)",
+            r"(?<![가-힣])가결|(?:안|법|국회|본회의|위원회|의회|상원|하원)(?:을|를|이|가|에서|도)?\s?통과"
+            r"|(?<!미)승인",
+        ),
+        _outcome(
+            "rejected",
+            r"\breject(?:s|ed|ing|ion)?\b|\bvot(?:e|es|ed|ing)\s+(?:it\s+)?down\b"
+            r"|\bdefeat(?:s|ed)?\b|\bthr(?:ew|own)\s+out\b|\bturn(?:s|ed|ing)?\s+down\b",
+            r"(?<![가-힣])(?:부결|반려(?!동물|견|묘|인|자|식물|가족))",
+        ),
+    ),
+    (
+        "vote",
+        _outcome(
+            "in favour",
+            rf"\bvot(?:e|es|ed|ing)\s+{_W}{{0,2}}?(?:for|in\s+favou?r)\b|\bin\s+favou?r\b",
+            r"(?<![가-힣])찬성",
+        ),
+        _outcome(
+            "against",
+            rf"\bvot(?:e|es|ed|ing)\s+{_W}{{0,2}}?against\b|\b\d[\d,]*\s+{_W}{{0,2}}?against\b"
+            r"|\boppos(?:e|es|ed)\b",
+            r"(?<![가-힣])반대(?!로|편|쪽|\s?방향|급부)",
+        ),
+    ),
+)
+
+# Words before an English outcome, or after a Korean one, that negate it, reverse it,
+# hedge it or make it a condition: the side does not state it
+_EN_NOT_STATED = re.compile(
+    r"\b(?:not|never|no|without|n['’]t|den(?:y|ies|ied|ying)|overturn\w*|revers\w*|quash\w*"
+    r"|vacat\w*|set\s+aside|until|unless|if|whether|against|avoid\w*|escap\w*|spar(?:e|ed|ing)"
+    r"|fail\w*\s+to|refus\w*\s+to|seek\w*|sought|demand\w*|ask\w*|claim\w*|call\w*\s+for)"
+    rf"\s+{_W}{{0,3}}$",
+    re.I,
+)
+_KO_NOT_STATED = re.compile(
+    r"[^.,;!?]{0,12}?(?:아니|않|없|못|뒤집|파기|번복|취소|면하|면했|면해|면한|피했|피하|피해"
+    r"|피한|여부|불복|주장|요구|구형|가능성|경우|되면|하면|이면|이라면)"
+)
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What one side says of a pair of outcomes: the first words of each it states
+    (start, words), or that it cannot be read (an outcome it does not state)."""
+
+    first: tuple[int, str] | None
+    second: tuple[int, str] | None
+    unsure: bool
+
+
+def _stated(text: str, lang: str, outcome: Outcome) -> tuple[tuple[int, str] | None, bool]:
+    """Where ``text`` first states ``outcome``, and whether it words it somewhere
+    without stating it (negated, reversed, hedged)."""
+    first, unsure = None, False
+    for found in (outcome.en if lang == "en" else outcome.ko).finditer(text):
+        if lang == "en":
+            hedged = bool(_EN_NOT_STATED.search(text[: found.start()]))
+        else:
+            hedged = bool(_KO_NOT_STATED.match(text, found.end()))
+        unsure = unsure or hedged
+        if first is None and not hedged:
+            first = (found.start(), found.group())
+    return first, unsure
+
+
+def _read(text: str, lang: str, first: Outcome, second: Outcome) -> _Read:
+    a, hedged_a = _stated(text, lang, first)
+    b, hedged_b = _stated(text, lang, second)
+    return _Read(a, b, hedged_a or hedged_b)
+
+
+def _opposed(en: _Read, ko: _Read) -> tuple[tuple[int, str], tuple[int, str], int] | None:
+    """The English and Korean words of opposite outcomes, and which outcome the
+    Korean states (0 or 1), when each side states one and only one of them."""
+    if en.unsure or ko.unsure:
+        return None
+    if en.first and not en.second and ko.second and not ko.first:
+        return en.first, ko.second, 1
+    if en.second and not en.first and ko.first and not ko.second:
+        return en.second, ko.first, 0
+    return None
+
+
+def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
+    if bead.similarity < floor or (doc.src.lang, doc.tgt.lang) != ("en", "ko"):
+        return None
+    en, ko = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
+    found = []
+    for kind, first, second in OPPOSITES:
+        opposed = _opposed(_read(en.text, "en", first, second), _read(ko.text, "ko", first, second))
+        if opposed is not None:
+            found.append((kind, opposed, (first, second)[opposed[2]].gloss))
+    if not found:
+        return None
+    said = "; ".join(
+        f"{kind}: EN says “{en_words}” but KO says “{ko_words}” ({gloss})"
+        for kind, ((_, en_words), (_, ko_words), _), gloss in found
+    )
+    message = f"opposite {said}. EN: {_quote(en.text)} KO: {_quote(ko.text)}"
+    spans: list[Span] = []
+    for _, ((en_at, en_words), (ko_at, ko_words), _), _ in found:
+        spans += [*en.spans(en_at, en_at + len(en_words)), *ko.spans(ko_at, ko_at + len(ko_words))]
+    return Flag(
+        "mistranslation",
+        Severity.ERROR,
+        bead.src,
+        bead.tgt,
+        message,
+        subject="opposite",
+        spans=tuple(spans),
+    )
+
+
+@register("opposite", Severity.ERROR, langs=("en", "ko"))
+def find_opposite_outcomes(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Paired beads where one side gives an outcome and the other its opposite.
+
+    Args:
+        doc: the aligned document.
+        settings: run settings; the pair's similarity must be
+            :data:`~aligner.qa.negation.MARGIN` above ``mistranslation_threshold``.
+
+    Yields:
+        One ``mistranslation`` flag (subject ``opposite``) per bead.
+    """
+    floor = (settings.mistranslation_threshold or 0.0) + MARGIN
+    for bead in filter(doc.is_content_pair, doc.beads):
+        flag = _bead_flag(doc, bead, floor)
+        if flag is not None:
+            yield flag

@@ -1,0 +1,176 @@
+"""The ``opposite`` check: one side gives an outcome, the other its opposite."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from pairs import aligned, spanned
+
+import aligner.api  # noqa: F401  (registers every check)
+from aligner.config import Settings
+from aligner.models import Bead, Flag, Severity
+from aligner.qa.opposites import find_opposite_outcomes
+from aligner.qa.registry import CHECKS, run_checks
+
+
+def _flags(en: str, ko: str, settings: Settings | None = None) -> list[Flag]:
+    return run_checks(aligned([(en, ko)]), settings or Settings())
+
+
+def _opposed(en: str, ko: str) -> list[Flag]:
+    return [f for f in _flags(en, ko) if f.subject == "opposite"]
+
+
+def test_registered_as_an_error_raising_mistranslation() -> None:
+    assert CHECKS["opposite"].function is find_opposite_outcomes
+    assert CHECKS["opposite"].severity == Severity.ERROR
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # desk tester's planted fault: an acquittal translated as a conviction
+        (
+            "The court, however, acquitted him of a separate charge of abuse of power, citing "
+            "insufficient evidence.",
+            "직권남용 혐의에 대해서도 증거가 충분하다며 유죄로 판단했다.",
+        ),
+        (
+            "Jeon was found guilty of siphoning off funds.",
+            "전씨는 자금을 빼돌린 혐의에 대해 무죄를 선고받았다.",
+        ),
+        (
+            "The jury found him not guilty on all counts.",
+            "배심원단은 모든 혐의에 대해 유죄 평결을 내렸다.",
+        ),
+        (
+            "He was sentenced to one year in prison, suspended for two years.",
+            "그는 징역 1년의 실형을 선고받았다.",
+        ),
+        (
+            "The court issued an arrest warrant for the former minister.",
+            "법원은 전 장관에 대한 구속영장을 기각했다.",
+        ),
+        (
+            "The Constitutional Court upheld the impeachment.",
+            "헌법재판소는 탄핵심판 청구를 기각했다.",
+        ),
+        ("The Supreme Court dismissed the appeal.", "대법원은 상고를 인용했다."),
+        ("The National Assembly passed the budget bill.", "국회는 예산안을 부결시켰다."),
+        ("The bill was voted down.", "법안은 가결됐다."),
+        ("The committee rejected his resignation.", "위원회는 그의 사표를 승인했다."),
+        ("Most residents voted in favor of the plan.", "대다수 주민들이 계획에 반대했다."),
+        ("The opposition party voted against the bill.", "야당은 법안에 찬성표를 던졌다."),
+    ],
+)
+def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
+    assert [(f.type, f.severity, f.subject) for f in _flags(en, ko)] == [
+        ("mistranslation", Severity.ERROR, "opposite")
+    ]
+
+
+def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
+    (flag,) = _opposed("The bill was voted down.", "법안은 가결됐다.")
+    assert flag.message == (
+        "opposite vote: EN says “voted down” but KO says “가결” (approved). "
+        "EN: “The bill was voted down.” KO: “법안은 가결됐다.”"
+    )
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (
+            "The court acquitted eight activists of treason.",
+            "법원은 피고인 8명에게 무죄를 선고했다.",
+        ),
+        (
+            "Twenty-nine people convicted of various crimes were hanged.",
+            "유죄 판결을 받은 죄수 29명이 처형됐다.",
+        ),
+        (
+            "He was sentenced to one year in prison, suspended for two years.",
+            "그는 징역 1년에 집행유예 2년을 선고받았다.",
+        ),
+        (
+            "The budget, approved with 189 lawmakers voting in favor and 73 against, is up "
+            "8.1 percent.",
+            "예산안은 찬성 189명, 반대 73명으로 가결됐다. 올해보다 8.1% 늘어난 규모다.",
+        ),
+        (
+            "The court rejected the prosecution's request for an arrest warrant.",
+            "법원은 검찰의 구속영장 청구를 기각했다.",
+        ),
+        (
+            "The Supreme Court upheld the lower court's ruling.",
+            "대법원은 상고를 기각하고 원심을 확정했다.",
+        ),
+        # both outcomes on a side
+        (
+            "The appeals court overturned the acquittal and convicted him.",
+            "항소심은 무죄를 뒤집고 유죄를 선고했다.",
+        ),
+        ("The motion was rejected, with 120 in favor.", "동의안은 찬성 120명으로 부결됐다."),
+        # an outcome negated, reversed, hedged or a condition is not stated
+        ("Prosecutors appealed against the acquittal.", "검찰은 무죄 판결에 불복해 항소했다."),
+        (
+            "The appeals court overturned his conviction.",
+            "항소심 재판부는 원심을 깨고 무죄를 선고했다.",
+        ),
+        ("He was not convicted.", "그는 무죄를 선고받았다."),
+        (
+            "If convicted, he faces five years in prison.",
+            "유죄가 인정되면 그는 징역 5년에 처해진다.",
+        ),
+        ("He pleaded guilty.", "그는 무죄를 주장하지 않았다."),
+        (
+            "He avoided prison time with a suspended sentence.",
+            "그는 집행유예를 받아 실형을 면했다.",
+        ),
+        (
+            "Everyone is presumed innocent until proven guilty.",
+            "유죄가 확정될 때까지 무죄로 추정된다.",
+        ),
+        # words that only look like outcomes
+        ("The presumption of innocence was ignored.", "무죄 추정의 원칙이 무시됐다."),
+        ("He returned the dog to its owner, who approved.", "그는 반려견을 주인에게 돌려줬다."),
+        ("The board approved the schedule.", "이사회는 일정 여부결정을 마쳤다."),
+        ("The public voted in favor.", "일반대중은 투표로 지지를 보냈다."),
+        (
+            "The agency quoted officials as saying it was approved.",
+            "통신은 관계자를 인용해 승인됐다고 전했다.",
+        ),
+    ],
+)
+def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:
+    assert _opposed(en, ko) == []
+
+
+def test_only_a_pair_well_above_the_mistranslation_threshold_is_read() -> None:
+    en, ko = "The bill was voted down.", "법안은 가결됐다."
+    settings = Settings(mistranslation_threshold=0.22)
+    doc = aligned([(en, ko)])
+    assert list(find_opposite_outcomes(replace(doc, beads=(Bead((0,), (0,), 0.5),)), settings))
+    loose = replace(doc, beads=(Bead((0,), (0,), 0.35),))
+    assert list(find_opposite_outcomes(loose, settings)) == []
+
+
+def test_disabled_or_given_another_severity_by_its_check_name() -> None:
+    en, ko = "The bill was voted down.", "법안은 가결됐다."
+    lowered = _flags(en, ko, Settings(severities={"opposite": "warning"}))
+    assert [f.severity for f in lowered] == [Severity.WARNING]
+    assert _flags(en, ko, Settings(disabled_checks=frozenset({"opposite"}))) == []
+
+
+def test_a_korean_original_is_read_from_the_english_side() -> None:
+    doc = aligned([("The bill was voted down.", "법안은 가결됐다.")]).with_sides_swapped()
+    (flag,) = run_checks(doc, Settings(src_lang="ko", tgt_lang="en"))
+    assert flag.subject == "opposite" and (flag.src, flag.tgt) == ((0,), (0,))
+    assert spanned(doc, flag) == [("tgt", "voted down"), ("src", "가결")]
+
+
+def test_the_flag_spans_both_words() -> None:
+    doc = aligned([("The jury found him not guilty.", "배심원단은 유죄 평결을 내렸다.")])
+    [flag] = find_opposite_outcomes(doc, Settings())
+    assert spanned(doc, flag) == [("src", "not guilty"), ("tgt", "유죄")]

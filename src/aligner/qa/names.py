@@ -462,17 +462,30 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
     for name in {n.text: n for n in absent}.values():
         other = _other_person(name, src, others)
         if other is not None:
-            yield Flag(
-                "named_entity",
-                Severity.WARNING,
-                bead.src,
-                bead.tgt,
-                f"EN {_quote(name.text)} but KO {_quote(other.text)}: a different person? "
-                f"KO: {_quote(tgt)}",
-                subject=f"person {name.text}",
-                spans=sides[0].written(name.start, name.text)
-                + sides[1].written(other.start, other.text),
-            )
+            yield person_flag(bead, sides, (name.start, name.text), (other.start, other.text))
+
+
+def person_flag(
+    bead: Bead,
+    sides: tuple[SideText, SideText],
+    name: tuple[int, str],
+    other: tuple[int, str],
+    marked: str | None = None,
+) -> Flag:
+    """The flag of a person the English names (``name``: where in the English side,
+    and as written) and the Korean replaces by ``other``; ``marked``: the part of the
+    Korean to highlight, if not all of ``other``."""
+    (start, text), (other_start, other_text) = name, other
+    return Flag(
+        "named_entity",
+        Severity.WARNING,
+        bead.src,
+        bead.tgt,
+        f"EN {_quote(text)} but KO {_quote(other_text)}: a different person? "
+        f"KO: {_quote(sides[1].text)}",
+        subject=f"person {text}",
+        spans=sides[0].written(start, text) + sides[1].written(other_start, marked or other_text),
+    )
 
 
 @register("korean_name", Severity.WARNING, langs=("en", "ko"))

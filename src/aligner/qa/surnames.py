@@ -41,7 +41,6 @@ from dataclasses import dataclass
 
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
-from aligner.qa.alignment import _quote
 from aligner.qa.names import (
     _EN_SURNAMES,
     _ENGLISH_WORDS,
@@ -51,6 +50,7 @@ from aligner.qa.names import (
     EnglishName,
     _looks_like_name,
     english_names,
+    person_flag,
     titled_names,
 )
 from aligner.qa.registry import AlignedDocument, register
@@ -348,16 +348,8 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
     name, other = next(iter(english.values())), korean[0]
     if other.surname in story.en_people and other.title in _other_roles(src, name):
         return  # the Korean names someone the English names elsewhere and here by role
-    yield Flag(
-        "named_entity",
-        Severity.WARNING,
-        bead.src,
-        bead.tgt,
-        f"EN {_quote(name.text)} but KO {_quote(other.text)}: a different person? "
-        f"KO: {_quote(tgt)}",
-        subject=f"person {name.text}",
-        spans=sides[0].written(name.start, name.text)
-        + sides[1].written(other.start, other.surname),
+    yield person_flag(
+        bead, sides, (name.start, name.text), (other.start, other.text), other.surname
     )
 
 

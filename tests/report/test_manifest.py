@@ -216,3 +216,15 @@ def test_a_manifest_never_leads_outside_the_report_folder(tmp_path: Path) -> Non
     assert api.remove_stale_reports([], settings=_formats(root, "json")) == []
     assert victim.is_file()
     assert json.loads((root / ".aligner-reports.json").read_text("utf-8")) == {}
+
+
+def test_a_damaged_manifest_entry_is_written_again_not_a_crash(tmp_path: Path) -> None:
+    root, settings = tmp_path / "reports", _formats(tmp_path / "reports", "json")
+    run = sample_run()
+    _check(run, settings)
+    manifest = root / ".aligner-reports.json"
+    entries = json.loads(manifest.read_text("utf-8"))
+    entries = dict.fromkeys(entries, 7)  # numbers where lists belong
+    manifest.write_text(json.dumps(entries), "utf-8")
+    assert _check(run, settings) == []
+    assert all(isinstance(e, list) for e in json.loads(manifest.read_text("utf-8")).values())

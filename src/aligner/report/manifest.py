@@ -42,7 +42,7 @@ class ReportManifest:
     def is_current(self, path: Path, digest: str) -> bool:
         """Whether ``path`` holds what was written for ``digest``, untouched since."""
         entry = self._entries.get(self._name(path))
-        return entry is not None and entry[:3] == [digest, *self._stat(path)]
+        return isinstance(entry, list) and entry[:3] == [digest, *self._stat(path)]
 
     def record(self, path: Path, digest: str) -> None:
         """Note that ``path`` was just written from the result with ``digest``."""

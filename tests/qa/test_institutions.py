@@ -137,6 +137,13 @@ REPLACED = [
         "the Rebuilding Korea Party (조국혁신당)",
         "민주당",
     ),
+    # Korea's own body after its name is no foreign one
+    (
+        "The Unification Ministry said the talks would go ahead.",
+        "한국 외교부는 회담을 예정대로 진행한다고 밝혔다.",
+        "the Ministry of Unification (통일부)",
+        "외교부",
+    ),
 ]
 
 
@@ -230,10 +237,19 @@ FAITHFUL = [
         "The Chinese Foreign Ministry protested, according to diplomatic sources.",
         "외교 소식통에 따르면 중국 측은 항의했고 통일부도 우려를 표했다.",
     ),
+    # any country of the list's country rows, not only the commonest
+    (
+        "The Swiss Foreign Ministry protested, according to diplomatic sources.",
+        "외교 소식통에 따르면 스위스 측은 항의했고 통일부도 우려를 표했다.",
+    ),
     # the Korean names another country's body: 미 국방부 for Washington
     (
         "The Unification Ministry said Washington would go ahead with the drills.",
         "정부는 미 국방부가 훈련을 예정대로 진행한다고 밝혔다.",
+    ),
+    (
+        "The Unification Ministry said Hanoi would go ahead with the talks.",
+        "정부는 베트남 외교부가 회담을 예정대로 진행한다고 밝혔다.",
     ),
     # a Korean name inside a longer word is none: 금융위기, 산업부문
     (

@@ -57,6 +57,7 @@ KINDS = frozenset(
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())
+_HOME = "South Korea"  # the English name of the country whose bodies the list names
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _BOUNDARY = r"(?<!\w)"  # how en_pattern starts
@@ -245,11 +246,6 @@ _KO_FOLLOWERS = (
     "장 차관 총재 대표 위원장 대변인 관계자 발표 자료 조사 "
     "인 산 계 군 발 행 정부 내"  # a country's: 일본인, 중국산, 미국발, 한국 정부
 ).split()
-# a foreign country before a Korean name: 미 국방부 is the Pentagon, 중국 외교부 Beijing's
-_KO_FOREIGN = re.compile(
-    r"(?<!\w)(?:미|미국|중|중국|일|일본|러|러시아|영|영국|프랑스|독일|대만|유럽|인도|호주|"
-    r"캐나다|이란|이스라엘|우크라이나|브라질|튀르키예|터키|美|中|日|英|露|佛|獨)(?:의)?\s+$"
-)
 
 
 @functools.cache
@@ -278,11 +274,19 @@ _EN_OWNER = re.compile(
 )
 _KOREAN_OWNERS = frozenset({"Korea", "Korean", "Seoul", "South", "Sejong", "The"})
 _NATIONALITY = re.compile(r"(?:an|ese|ish|ch|i|ic)$")
-_COUNTRIES = frozenset(
-    "Japan China Russia Taiwan India Iran Iraq Israel Ukraine France Germany Britain America "
-    "Australia Canada Mexico Brazil Turkey Vietnam Thailand Philippines Indonesia Pakistan "
-    "Afghanistan Egypt Syria Beijing Tokyo Moscow Washington Pyongyang".split()
-)
+
+
+@functools.cache
+def _foreign_words() -> frozenset[str]:
+    """The one-word English names of every country but Korea ("Japan", "Tokyo",
+    "Soviet"), as an owner before a body's name makes it a foreign one."""
+    return frozenset(
+        name.rstrip(".")
+        for country in _countries()
+        if country is not _home()
+        for name in country.names
+        if " " not in name
+    )
 
 
 def _foreign(english: str, start: int) -> bool:
@@ -297,7 +301,7 @@ def _foreign(english: str, start: int) -> bool:
         return True
     if word in _KOREAN_OWNERS:
         return False
-    return bool(owner.group("s")) or word in _COUNTRIES or bool(_NATIONALITY.search(word))
+    return bool(owner.group("s")) or word in _foreign_words() or bool(_NATIONALITY.search(word))
 
 
 @dataclass(frozen=True)
@@ -340,7 +344,7 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
     that the English neither names nor means."""
     for match in _korean_names().finditer(korean):
         # 미 국방부 is the Pentagon, but 러시아의 미국 침공 still names the United States
-        if named.kind != "country" and _KO_FOREIGN.search(korean[: match.start()]):
+        if named.kind != "country" and _foreign_before(korean, match.start()):
             continue
         owners = _owners()[match.group(1)]
         if any(inst.meant_in(english) for inst in owners):
@@ -353,6 +357,12 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
 @functools.cache
 def _countries() -> tuple[Institution, ...]:
     return tuple(inst for inst in load_institutions() if inst.kind == "country")
+
+
+@functools.cache
+def _home() -> Institution:
+    """South Korea, the country whose bodies the list names."""
+    return next(country for country in _countries() if _HOME in country.en)
 
 
 @functools.cache
@@ -388,6 +398,14 @@ def _korean_owner() -> tuple[re.Pattern[str], dict[str, Institution]]:
     }
     alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
     return re.compile(rf"(?<![가-힣])({alternatives})(?:의)?\s*$"), forms
+
+
+def _foreign_before(korean: str, at: int) -> bool:
+    """Whether another country's Korean name or one-syllable form stands right before
+    ``at``: 미 국방부 is the Pentagon, 중국 외교부 Beijing's."""
+    before, countries = _korean_owner()
+    owner = before.search(korean[:at])
+    return owner is not None and countries[owner.group(1)] is not _home()
 
 
 def _owner_changed(english: str, korean: str, body: Institution, at: int) -> Substitution | None:

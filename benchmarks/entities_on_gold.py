@@ -29,21 +29,17 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import Settings
-from aligner.models import Bead, Flag
+from aligner.models import Flag
 from aligner.qa import institutions
 from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
-from direction_on_gold import documents, pairs_document  # this folder is on sys.path
-from negation_on_gold import _gold_faults
-from surname_on_gold import stories
+from direction_on_gold import pairs_document  # this folder is on sys.path
+from on_gold import described, main
 
-ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = replace(Settings(), disabled_checks=frozenset(CHECKS) - {"named_entity"})
 # the names put in, by kind: a prosecutors' office is an agency of the list
 COMMONEST = {
@@ -61,13 +57,7 @@ def _substitutions(doc: AlignedDocument) -> list[Flag]:
 
 def flagged(name: str, doc: AlignedDocument, faults: set[int]) -> list[str]:
     """Every substitution flag on ``doc``, with the texts it names."""
-    return [
-        f"{name} en{list(f.src)} ko{list(f.tgt)}"
-        + (" (an injected fault's pair)" if faults & set(f.tgt) else "")
-        + f"\n    EN: {doc.src_text(Bead(f.src, (), 0))}"
-        f"\n    KO: {doc.tgt_text(Bead((), f.tgt, 0))}\n    => {f.message}"
-        for f in _substitutions(doc)
-    ]
+    return described(name, doc, _substitutions(doc), faults)
 
 
 def _kind(owners: tuple[institutions.Institution, ...]) -> str | None:
@@ -115,43 +105,21 @@ def swaps(doc: AlignedDocument, faults: set[int], tally: Counter[str]) -> list[s
     return missed
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--stories", type=Path, help="a tree with en/ and ko/ stories")
-    args = parser.parse_args()
-    if not any((args.eval_dir / "dev").glob("*.gold.json")):
-        parser.error(f"no dev documents in {args.eval_dir / 'dev'}: give --eval-dir")
-    sets = {label: documents(args.eval_dir, label) for label in ("dev gold", "clean pools")}
-    if args.stories:
-        sets["stories"] = stories(args.stories)
-    for label, docs in sets.items():
-        tally: Counter[str] = Counter()
-        found: list[str] = []
-        missed: list[str] = []
-        for name, doc in docs:
-            faults = _gold_faults(args.eval_dir, name)
-            tally["pairs"] += sum(1 for b in doc.beads if b.src and b.tgt)
-            found += flagged(name, doc, faults)
-            missed += swaps(doc, faults, tally)
-        print(f"{label}: {tally['pairs']} pairs, {len(found)} flags")
-        for item in found:
-            print(f"  {item}")
-        for kind, new_names in COMMONEST.items():
-            print(f"  {tally[f'{kind} references']} Korean {kind} names swapped:")
-            for named, what in (("named", "the English names it"), ("unnamed", "it does not")):
-                counts = [
-                    f"to {new} {tally[f'{kind} {named} to {new}, flagged']}"
-                    f"/{tally[f'{kind} {named} to {new}']}"
-                    for new in new_names
-                ]
-                share = f"{tally[f'{kind} {named}, flagged']}/{tally[f'{kind} {named}']}"
-                print(f"    {what}: flagged {share} ({', '.join(counts)})")
-            kept = tally[f"{kind} named, missed, still rendered"]
-            print(f"    swaps of a name the English gives, missed, still in the Korean: {kept}")
-        for item in missed:
-            print(f"  missed: {item}")
+def summary(tally: Counter[str]) -> None:
+    """Print how many swaps of Korean names were flagged, of each kind."""
+    for kind, new_names in COMMONEST.items():
+        print(f"  {tally[f'{kind} references']} Korean {kind} names swapped:")
+        for named, what in (("named", "the English names it"), ("unnamed", "it does not")):
+            counts = [
+                f"to {new} {tally[f'{kind} {named} to {new}, flagged']}"
+                f"/{tally[f'{kind} {named} to {new}']}"
+                for new in new_names
+            ]
+            share = f"{tally[f'{kind} {named}, flagged']}/{tally[f'{kind} {named}']}"
+            print(f"    {what}: flagged {share} ({', '.join(counts)})")
+        kept = tally[f"{kind} named, missed, still rendered"]
+        print(f"    swaps of a name the English gives, missed, still in the Korean: {kept}")
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, flagged, swaps, summary)

@@ -27,7 +27,6 @@ Usage:
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from collections import Counter
 from dataclasses import replace
@@ -41,6 +40,7 @@ from aligner.qa import negation, opposites
 from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
 from aligner.segment import strip_dateline
 from direction_on_gold import documents, pairs_document  # this folder is on sys.path
+from on_gold import gold_faults
 from qa_on_gold import embedded
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,16 +171,6 @@ def flipped(ko: str) -> str | None:
 # ------------------------------------------------------------------------ running
 
 
-def _gold_faults(eval_dir: Path, name: str) -> set[int]:
-    """The Korean sentences of dev document ``name`` that a gold flag (an injected
-    fault) names; none for a document of clean pairs."""
-    gold_path = eval_dir / "dev" / f"{name}.gold.json"
-    if not gold_path.exists():
-        return set()
-    gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    return {j for flag in gold["flags"] for j in flag["ko"]}
-
-
 def flagged(name: str, doc: AlignedDocument, faults: set[int], settings: Settings) -> list[str]:
     """Every flag of the check on ``doc``, with the texts it names."""
     found = []
@@ -221,7 +211,7 @@ def recall(
     """Flip each faithful 1-1 pair's Korean, check it, and count what was caught."""
     pairs, kinds = [], []
     for name, doc in docs:
-        faults = _gold_faults(eval_dir, name)
+        faults = gold_faults(eval_dir, name)
         for bead in filter(doc.is_content_pair, doc.beads):
             if len(bead.src) != 1 or len(bead.tgt) != 1 or faults & set(bead.tgt):
                 continue
@@ -275,7 +265,7 @@ def outcome_recall(
     count what was caught."""
     pairs = []
     for name, doc in docs:
-        faults = _gold_faults(eval_dir, name)
+        faults = gold_faults(eval_dir, name)
         for bead in filter(doc.is_content_pair, doc.beads):
             if len(bead.src) == 1 == len(bead.tgt) and not faults & set(bead.tgt):
                 turned = turned_outcome(doc.tgt_text(bead))
@@ -304,7 +294,7 @@ def main() -> None:
         docs = [(name, embedded(doc, encoder)) for name, doc in documents(args.eval_dir, label)]
         for name, doc in docs:
             tally["pairs"] += sum(1 for b in doc.beads if b.src and b.tgt)
-            found += flagged(name, doc, _gold_faults(args.eval_dir, name), settings)
+            found += flagged(name, doc, gold_faults(args.eval_dir, name), settings)
         tally["flags"] = len(found)
         misses, cues = recall(docs, args.eval_dir, encoder, settings, tally)
         outcome_recall(docs, args.eval_dir, encoder, settings, tally)

@@ -24,34 +24,24 @@ Usage:
 
 from __future__ import annotations
 
-import argparse
 from collections import Counter
 from dataclasses import replace
-from pathlib import Path
 
 import aligner.api  # noqa: F401  (registers every check)
 from aligner.config import Settings
-from aligner.models import Bead, Document
+from aligner.models import Document
 from aligner.qa import surnames
 from aligner.qa.names import english_names
 from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
-from direction_on_gold import documents, pairs_document  # this folder is on sys.path
-from negation_on_gold import _gold_faults
+from on_gold import described, main  # this folder is on sys.path
 
-ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = replace(Settings(), disabled_checks=frozenset(CHECKS) - {"korean_surname"})
 COMMONEST = "김이박최정"
 
 
 def flagged(name: str, doc: AlignedDocument, faults: set[int]) -> list[str]:
     """Every flag of the check on ``doc``, with the texts it names."""
-    return [
-        f"{name} en{list(f.src)} ko{list(f.tgt)}"
-        + (" (an injected fault's pair)" if faults & set(f.tgt) else "")
-        + f"\n    EN: {doc.src_text(Bead(f.src, (), 0))}"
-        f"\n    KO: {doc.tgt_text(Bead((), f.tgt, 0))}\n    => {f.message}"
-        for f in run_checks(doc, SETTINGS)
-    ]
+    return described(name, doc, run_checks(doc, SETTINGS), faults)
 
 
 def _with_sentence(document: Document, index: int, text: str) -> Document:
@@ -90,51 +80,17 @@ def swaps(doc: AlignedDocument, faults: set[int], tally: Counter[str]) -> list[s
     return missed
 
 
-def stories(tree: Path) -> list[tuple[str, AlignedDocument]]:
-    """The stories of ``tree/en`` and ``tree/ko`` whose lines pair one to one."""
-    found = []
-    for en_path in sorted((tree / "en").glob("*.txt")):
-        en = en_path.read_text(encoding="utf-8").splitlines()
-        ko = (tree / "ko" / en_path.name).read_text(encoding="utf-8").splitlines()
-        if len(en) == len(ko):
-            found.append((en_path.stem, pairs_document(list(zip(en, ko, strict=True)))))
-    return found
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--stories", type=Path, help="a tree with en/ and ko/ stories")
-    args = parser.parse_args()
-    if not any((args.eval_dir / "dev").glob("*.gold.json")):
-        parser.error(f"no dev documents in {args.eval_dir / 'dev'}: give --eval-dir")
-    sets = {label: documents(args.eval_dir, label) for label in ("dev gold", "clean pools")}
-    if args.stories:
-        sets["stories"] = stories(args.stories)
-    for label, docs in sets.items():
-        tally: Counter[str] = Counter()
-        found: list[str] = []
-        missed: list[str] = []
-        for name, doc in docs:
-            faults = _gold_faults(args.eval_dir, name)
-            tally["pairs"] += sum(1 for b in doc.beads if b.src and b.tgt)
-            found += flagged(name, doc, faults)
-            missed += swaps(doc, faults, tally)
-        tally["flags"] = len(found)
-        print(f"{label}: {tally['pairs']} pairs, {tally['flags']} flags")
-        for item in found:
-            print(f"  {item}")
-        print(f"  {tally['references']} Korean surnames with a title or 씨, swapped:")
-        for kind, what in (("named", "the English names someone"), ("unnamed", "it names nobody")):
-            counts = [
-                f"to {new} {tally[f'{kind} to {new}, flagged']}/{tally[f'{kind} to {new}']}"
-                for new in COMMONEST
-            ]
-            share = f"{tally[f'{kind}, flagged']}/{tally[kind]}"
-            print(f"    {what}: flagged {share} ({', '.join(counts)})")
-        for item in missed:
-            print(f"  missed: {item}")
+def summary(tally: Counter[str]) -> None:
+    """Print how many swaps of Korean surnames were flagged, of each kind."""
+    print(f"  {tally['references']} Korean surnames with a title or 씨, swapped:")
+    for kind, what in (("named", "the English names someone"), ("unnamed", "it names nobody")):
+        counts = [
+            f"to {new} {tally[f'{kind} to {new}, flagged']}/{tally[f'{kind} to {new}']}"
+            for new in COMMONEST
+        ]
+        share = f"{tally[f'{kind}, flagged']}/{tally[kind]}"
+        print(f"    {what}: flagged {share} ({', '.join(counts)})")
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__, flagged, swaps, summary)

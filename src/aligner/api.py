@@ -801,9 +801,7 @@ def remove_stale_reports(
         return []
     manifest = ReportManifest(settings.report_dir)
     key = "\0".join("" if path is None else str(path.resolve()) for path in inputs)
-    removed = manifest.prune(written, key)
-    manifest.save()
-    return removed
+    return manifest.prune(written, key)
 
 
 def _write_document_reports(

@@ -93,6 +93,7 @@ def test_only_the_chosen_formats_are_written(tmp_path: Path) -> None:
     # and what they are, so that a later run can remove them if it writes others
     assert sorted(p.name for p in (tmp_path / "r").iterdir()) == [
         ".aligner-reports.json",
+        ".aligner-reports.lock",
         "results.sarif",
         "summary.md",
     ]
@@ -133,6 +134,7 @@ def test_check_writes_every_format_of_the_seed_story(seed_all_formats: tuple[Res
         "summary.json",
         "index.html",
         ".aligner-reports.json",  # what the document reports hold, for re-runs
+        ".aligner-reports.lock",  # taken while a run updates it
         *RUN_FILES,
     }
     for name in ("junit.xml", "alignments.tmx", "alignments.xlf"):

@@ -7,6 +7,8 @@ import json
 import os
 import shutil
 import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ from report_samples import sample_run
 from aligner import api, report
 from aligner.config import Settings
 from aligner.models import RunResult
+from aligner.report.manifest import ReportManifest
 
 
 @pytest.fixture
@@ -156,6 +159,7 @@ def test_reports_an_earlier_run_wrote_and_this_one_did_not_are_removed(tmp_path:
     left = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
     assert left == [
         ".aligner-reports.json",
+        ".aligner-reports.lock",
         "index.html",
         "notes.txt",
         "politics/budget.txt.html",
@@ -228,3 +232,86 @@ def test_a_damaged_manifest_entry_is_written_again_not_a_crash(tmp_path: Path) -
     manifest.write_text(json.dumps(entries), "utf-8")
     assert _check(run, settings) == []
     assert all(isinstance(e, list) for e in json.loads(manifest.read_text("utf-8")).values())
+
+
+def _meanwhile(monkeypatch: pytest.MonkeyPatch, other_run: Callable[[], object]) -> None:
+    """Run ``other_run`` right after this run's next read of the manifest, before it
+    writes the manifest back: two runs writing into one folder at once."""
+
+    class Interrupted(ReportManifest):
+        def __init__(self, root: Path) -> None:
+            super().__init__(root)
+            monkeypatch.setattr(api, "ReportManifest", ReportManifest)
+            other_run()
+
+    monkeypatch.setattr(api, "ReportManifest", Interrupted)
+
+
+def test_reports_a_concurrent_run_writes_are_not_lost_to_this_runs_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run of the corpus writes the HTML pages while this one writes JSON: its
+    entries stay in the manifest, so a later run without HTML removes the pages."""
+    root, json_only = tmp_path / "reports", _formats(tmp_path / "reports", "json")
+    html = _formats(root, "json", "html")
+    run = sample_run()
+    _check(run, json_only)
+    theirs: list[Path] = []
+    _meanwhile(monkeypatch, lambda: theirs.extend(api.write_reports(run, settings=html)))
+    _check(run, json_only)
+    api.remove_stale_reports(theirs, settings=html, inputs=CORPUS)  # the other run ends
+    removed = _check(run, json_only)
+    assert sorted(p.relative_to(root).as_posix() for p in removed) == [
+        "index.html",
+        "politics/budget.txt.html",
+        "sports/match.txt.html",
+    ]
+
+
+def test_reports_a_concurrent_run_writes_are_not_lost_to_this_runs_removal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another run rewrites a story's report between this run's read of the manifest and
+    its removal of stale files: the new entry stays, so the report goes with the next
+    run of a corpus without the story."""
+    root, settings = tmp_path / "reports", _formats(tmp_path / "reports", "json")
+    run = sample_run()
+    _check(run, settings)
+    ours = api.write_reports(run, settings=settings)
+    changed = dataclasses.replace(run.documents[0], score=0.123456789)  # another size
+    other = dataclasses.replace(run, documents=[changed, run.documents[1]])
+    theirs: list[Path] = []
+    _meanwhile(monkeypatch, lambda: theirs.extend(api.write_reports(other, settings=settings)))
+    assert api.remove_stale_reports(ours, settings=settings, inputs=CORPUS) == []
+    api.remove_stale_reports(theirs, settings=settings, inputs=CORPUS)  # the other run ends
+    one = dataclasses.replace(run, documents=run.documents[1:])
+    assert _check(one, settings) == [root / "sports/match.txt.json"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no fcntl: runs take no lock")
+def test_stale_reports_are_removed_under_the_folders_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    root, settings = tmp_path / "reports", _formats(tmp_path / "reports", "json")
+    run = sample_run()
+    _check(run, settings)
+    locked: list[bool] = []
+    unlink = Path.unlink
+
+    def probe(path: Path, missing_ok: bool = False) -> None:
+        with (root / ".aligner-reports.lock").open("ab") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                locked.append(True)  # another run would wait here
+            else:
+                locked.append(False)
+        unlink(path, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", probe)
+    assert _check(dataclasses.replace(run, documents=run.documents[1:]), settings) == [
+        root / "sports/match.txt.json"
+    ]
+    assert locked == [True]

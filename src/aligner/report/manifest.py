@@ -10,19 +10,36 @@ time, so a report edited or deleted by hand is written again, and a file edited
 since is never taken for aligner's; and, once a run has pruned the folder, a key of
 the inputs of the last run that wrote the file, so that only a run of the same
 corpus removes it.
+
+Two runs may write into one folder at once (a CI job and a desk's run of the same
+corpus). Each updates the manifest as it is on disk, under an exclusive advisory
+lock on ``.aligner-reports.lock`` held while it reads, updates and writes the
+manifest and removes the stale files: otherwise a run would write back what it
+read before the other's update, losing the other's entries (whose files no run
+would then remove) or removing files by entries the other had just replaced.
+Where there is no ``fcntl`` (Windows), runs take no lock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path, PurePosixPath
 
 from aligner.io import write_atomic
 
+try:
+    import fcntl
+
+    _LOCKS = True
+except ImportError:  # Windows
+    _LOCKS = False
+
 MANIFEST_NAME = ".aligner-reports.json"
+LOCK_NAME = ".aligner-reports.lock"
 
 
 class ReportManifest:
@@ -30,14 +47,8 @@ class ReportManifest:
 
     def __init__(self, root: Path) -> None:
         self._root = root
-        self._entries: dict[str, list[object]] = {}
-        self._changed = False
-        try:
-            entries = json.loads((root / MANIFEST_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return
-        if isinstance(entries, dict):
-            self._entries = entries
+        self._entries = self._read()
+        self._recorded: dict[str, list[object]] = {}
 
     def is_current(self, path: Path, digest: str) -> bool:
         """Whether ``path`` holds what was written for ``digest``, untouched since."""
@@ -46,8 +57,8 @@ class ReportManifest:
 
     def record(self, path: Path, digest: str) -> None:
         """Note that ``path`` was just written from the result with ``digest``."""
-        self._entries[self._name(path)] = [digest, *self._stat(path)]
-        self._changed = True
+        name = self._name(path)
+        self._entries[name] = self._recorded[name] = [digest, *self._stat(path)]
 
     def prune(self, keep: Collection[Path], inputs: str) -> list[Path]:
         """Remove the files recorded here and not in ``keep`` that a run of the same
@@ -55,8 +66,21 @@ class ReportManifest:
         wrote them, and the folders that leaves empty; forget every such entry (a file
         edited or replaced since is no longer aligner's, and stays). The files of a run
         of other inputs (one story of the corpus checked on its own) are not this run's
-        to judge. Returns the files removed.
+        to judge. Reads the manifest again and writes it, under the folder's lock.
+        Returns the files removed.
         """
+        if not self._recorded and not (self._root / MANIFEST_NAME).exists():
+            return []
+        with self._locked():
+            self._entries = {**self._read(), **self._recorded}
+            self._recorded = {}
+            if not self._entries:
+                return []
+            removed = self._prune(keep, inputs)
+            self._write()
+        return removed
+
+    def _prune(self, keep: Collection[Path], inputs: str) -> list[Path]:
         kept = {self._name(path) for path in keep}
         removed = []
         for name, entry in sorted(self._entries.items()):
@@ -74,13 +98,41 @@ class ReportManifest:
                     removed.append(path)
                     self._remove_empty_folders(path.parent)
                 del self._entries[name]
-            self._changed = True
         return removed
 
     def save(self) -> None:
-        """Write the manifest if a report was recorded."""
-        if self._changed:
-            write_atomic(self._root / MANIFEST_NAME, json.dumps(self._entries, sort_keys=True))
+        """Add the reports recorded to the manifest as it is now (another run's
+        entries kept), under the folder's lock."""
+        if not self._recorded:
+            return
+        with self._locked():
+            self._entries = {**self._read(), **self._recorded}
+            self._write()
+        self._recorded = {}
+
+    def _read(self) -> dict[str, list[object]]:
+        try:
+            entries = json.loads((self._root / MANIFEST_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return entries if isinstance(entries, dict) else {}
+
+    def _write(self) -> None:
+        write_atomic(self._root / MANIFEST_NAME, json.dumps(self._entries, sort_keys=True))
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the folder's lock: another run's read-update-write waits for ours."""
+        if not _LOCKS:
+            yield
+            return
+        # read-only: another user's lock file in a shared folder locks as well
+        lock = os.open(self._root / LOCK_NAME, os.O_RDONLY | os.O_CREAT, 0o666)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            yield
+        finally:
+            os.close(lock)  # and the lock with it
 
     def _name(self, path: Path) -> str:
         return path.relative_to(self._root).as_posix()
@@ -88,7 +140,7 @@ class ReportManifest:
     def _holds(self, name: str) -> bool:
         """Whether ``name`` (from the file, so from anyone) is a report inside the folder."""
         parts = PurePosixPath(name).parts
-        if not parts or name == MANIFEST_NAME or PurePosixPath(name).is_absolute():
+        if not parts or name in (MANIFEST_NAME, LOCK_NAME) or PurePosixPath(name).is_absolute():
             return False
         return ".." not in parts and (self._root / name).resolve().is_relative_to(
             self._root.resolve()

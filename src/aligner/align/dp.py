@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.align.clauses import join_mask
 from aligner.align.evidence import Evidence, Lengths
 from aligner.align.params import AlignParams, Matrix, Windows
 
@@ -168,6 +169,13 @@ def _bead_scores(
             if evidence.numbers:
                 unrelated |= evidence.foreign_numbers(rows, a, t_idx, b)
             unsupported = unrelated & (gain < params.merge_min_evidence)
+            if evidence.joins:
+                # ... unless clause evidence vouches for the join: then it is expected,
+                # as after an open line (only in place of the evidence it lacks: a
+                # waiver for every vouched join hid two omissions on re-drawn faults)
+                vouched = join_mask(evidence.joins, shape, rows, t_idx) & unsupported
+                unsupported &= ~vouched
+                waived = np.maximum(waived, vouched)
             value = np.where(unsupported & (joined_open == 0), NEG, value)
         value = value + skip * (a + b - 2) * waived
     elif a > 1 and b > 1 and evidence is not None:

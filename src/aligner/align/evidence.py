@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from aligner.align.clauses import Join
 from aligner.align.params import Matrix
 
 
@@ -65,6 +66,7 @@ class Evidence:
     tgt_quoted: np.ndarray
     src_quotations: np.ndarray  # cumulative counts of quotations (see ``quotation_counts``)
     tgt_quotations: np.ndarray
+    joins: tuple[Join, ...] = ()  # 1-2 / 2-1 beads clause evidence vouches for (see ``clauses``)
 
     @staticmethod
     def of(
@@ -75,14 +77,9 @@ class Evidence:
         quantile: float,
         quoted_lines: tuple[Sequence[bool] | None, Sequence[bool] | None] = (None, None),
         quotations: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
+        joins: Sequence[Join] = (),
     ) -> Evidence:
-        step = max(1, len(src) // 256)  # a sample of rows keeps long documents cheap
-        rows = np.arange(0, len(src), step)
-        sims = src[rows] @ tgt.T
-        # pairs off the diagonal: in a short document the translations would weigh in
-        diagonal = rows[:, None] * len(tgt) / max(len(src), 1)
-        off = np.abs(np.arange(len(tgt))[None, :] - diagonal) > 2
-        unrelated = float(np.quantile(sims[off], quantile)) if off.sum() >= 20 else -1.0
+        unrelated = unrelated_level(src, tgt, quantile)
 
         def cumulative(flags: Sequence[bool] | Sequence[int] | None, count: int) -> np.ndarray:
             opened = np.zeros(count, dtype=np.int64) if flags is None else np.asarray(flags)
@@ -103,6 +100,7 @@ class Evidence:
             cumulative(quoted_lines[1], len(tgt)),
             cumulative(quotations[0], len(src)),
             cumulative(quotations[1], len(tgt)),
+            tuple(joins),
         )
 
     def open_share(
@@ -147,6 +145,18 @@ class Evidence:
             part = side[np.clip(first + k, 0, len(side) - 1)]
             result |= (part != 0) & ((part & single) == 0)
         return result
+
+
+def unrelated_level(src: Matrix, tgt: Matrix, quantile: float) -> float:
+    """The ``quantile`` of the similarities of the sentence pairs off the diagonal
+    (-1: too few such pairs to tell)."""
+    step = max(1, len(src) // 256)  # a sample of rows keeps long documents cheap
+    rows = np.arange(0, len(src), step)
+    sims = src[rows] @ tgt.T
+    # pairs off the diagonal: in a short document the translations would weigh in
+    diagonal = rows[:, None] * len(tgt) / max(len(src), 1)
+    off = np.abs(np.arange(len(tgt))[None, :] - diagonal) > 2
+    return float(np.quantile(sims[off], quantile)) if off.sum() >= 20 else -1.0
 
 
 def open_line(text: str) -> bool:

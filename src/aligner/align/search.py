@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from aligner.align.clauses import Join, vouched_joins
 from aligner.align.dp import find_path
 from aligner.align.evidence import (
     Evidence,
@@ -18,6 +19,7 @@ from aligner.align.evidence import (
     quotation_counts,
     quotations_go_on,
     runs_on,
+    unrelated_level,
 )
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
 from aligner.align.reorder import (
@@ -77,7 +79,7 @@ def align_texts(
     src_commas, tgt_commas = ends_on_comma(src), ends_on_comma(tgt)
     quotations = quotation_counts(src), quotation_counts(tgt)
 
-    def align() -> list[Bead]:
+    def align(joins: Sequence[Join] = ()) -> list[Bead]:
         return align_embeddings(
             src_windows,
             tgt_windows,
@@ -95,34 +97,46 @@ def align_texts(
             src_quoted=src_quoted,
             tgt_quoted=tgt_quoted,
             quotations=quotations,
+            joins=joins,
         )
 
     beads = align()
     if params.max_bead == 1:
         return beads, src_windows[1], tgt_windows[1]
     exact: set[tuple[int, int, int]] = set()  # (side, window length, start) embedded
-    # A pass may choose a bead that only an estimated window made attractive (four
-    # joined sentences estimated at 0.52 were 0.36 in fact, hiding three omissions),
-    # so the windows around its choices are embedded until it chooses no new ones.
-    for _ in range(MAX_REFINEMENTS):
-        src_need, tgt_need = uncertain_windows(beads, params.max_bead)
-        wanted = [
-            (side, windows, k, start, window_text(texts, start, k))
-            for side, texts, windows, need in (
-                (0, src, src_windows, src_need),
-                (1, tgt, tgt_windows, tgt_need),
-            )
-            for k, starts in need.items()
-            for start in starts
-            if start + k <= len(texts) and (side, k, start) not in exact
-        ]
-        if not wanted:
-            break
-        rows = embed([text for *_, text in wanted])
-        for row, (side, windows, k, start, _) in zip(rows, wanted, strict=True):
-            windows[k][start] = row
-            exact.add((side, k, start))
-        beads = align()
+
+    def refine(beads: list[Bead], joins: Sequence[Join] = ()) -> list[Bead]:
+        # A pass may choose a bead that only an estimated window made attractive (four
+        # joined sentences estimated at 0.52 were 0.36 in fact, hiding three omissions),
+        # so the windows around its choices are embedded until it chooses no new ones.
+        for _ in range(MAX_REFINEMENTS):
+            src_need, tgt_need = uncertain_windows(beads, params.max_bead)
+            wanted = [
+                (side, windows, k, start, window_text(texts, start, k))
+                for side, texts, windows, need in (
+                    (0, src, src_windows, src_need),
+                    (1, tgt, tgt_windows, tgt_need),
+                )
+                for k, starts in need.items()
+                for start in starts
+                if start + k <= len(texts) and (side, k, start) not in exact
+            ]
+            if not wanted:
+                break
+            rows = embed([text for *_, text in wanted])
+            for row, (side, windows, k, start, _) in zip(rows, wanted, strict=True):
+                windows[k][start] = row
+                exact.add((side, k, start))
+            beads = align(joins)
+        return beads
+
+    beads = refine(beads)
+    if params.clause_margin is not None:
+        level = unrelated_level(src_windows[1], tgt_windows[1], params.unrelated_quantile)
+        vectors = (src_windows[1], tgt_windows[1])
+        joins = vouched_joins(beads, (src, tgt), vectors, embed, level, params.clause_margin)
+        if joins:
+            beads = refine(align(joins), joins)
     return beads, src_windows[1], tgt_windows[1]
 
 
@@ -144,6 +158,7 @@ def align_embeddings(
     src_commas: Sequence[bool] | None = None,
     tgt_commas: Sequence[bool] | None = None,
     quotations: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
+    joins: Sequence[Join] = (),
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -167,6 +182,7 @@ def align_embeddings(
         tgt_commas: the same for the target side.
         quotations: how many quotations each line of each side holds (see
             ``quotation_counts``).
+        joins: 1-2 / 2-1 beads that clause evidence vouches for (see ``clauses``).
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -183,6 +199,7 @@ def align_embeddings(
         params.unrelated_quantile,
         (src_quoted, tgt_quoted),
         quotations,
+        joins,
     )
     pairs = _monotonic_path(src, tgt, params, lengths, evidence)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]

@@ -32,7 +32,7 @@ from aligner.io import printable
 
 if TYPE_CHECKING:  # models pulls in numpy: keep `aligner --help` fast
     from aligner.calibration import Calibration
-    from aligner.models import Document, DocumentPair, RunResult
+    from aligner.models import Document, DocumentPair, DocumentResult, Flag, RunResult
 
 DEFAULTS = Settings()
 # expected precision or recall below this: the model cannot check for mistranslations
@@ -519,6 +519,20 @@ def _waiver_notes(run: RunResult, path: Path | None, updated: bool) -> Iterator[
         )
 
 
+def _flag_lines(doc: DocumentResult, flag: Flag) -> str:
+    """`` (EN 3, KO 3-4)``: the lines a flag names, so that a translator finds every
+    flag in the file from the console, not only those whose message names a line."""
+    from aligner.report.common import side_lines
+
+    parts = []
+    for side, indices in ((doc.src, flag.src), (doc.tgt, flag.tgt)):
+        lines = sorted(set(side_lines(side, indices)))
+        if lines:
+            span = str(lines[0]) if len(lines) == 1 else f"{lines[0]}-{lines[-1]}"
+            parts.append(f"{side.lang.upper()} {span}")
+    return f" ({', '.join(parts)})" if parts else ""
+
+
 def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> Iterator[str]:
     """A line per document, why it fails the gate and its flags (info flags only when
     they can fail it), the input problems, and the verdict."""
@@ -538,7 +552,8 @@ def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> I
             yield f"    fails: {'; '.join(doc.failures)}"
         for flag in live:
             if flag.severity.value != "info" or show_info:
-                yield f"    {flag.severity.value}: {flag.type}: {flag.message}"
+                where = _flag_lines(doc, flag)
+                yield f"    {flag.severity.value}: {flag.type}{where}: {flag.message}"
     for problem in run.problems:
         yield f"INPUT {problem.path}: {problem.message}"
     passed = sum(d.passed for d in run.documents)

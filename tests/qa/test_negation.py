@@ -235,6 +235,66 @@ def test_faithful_negations_are_not_flagged(en: str, ko: str) -> None:
     assert _flipped(en, ko) == []
 
 
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (
+            "Trainee doctors walked off the job in February 2024, and most did not return to "
+            "hospitals until this September.",
+            "전공의들은 2024년 2월 집단 사직했으며, 대부분 올해 9월에야 병원으로 돌아왔다.",
+        ),
+        (
+            "The minister did not learn of the accident until the next morning.",
+            "장관은 다음 날 아침에야 사고 소식을 알았다.",
+        ),
+        (
+            "Residents were not allowed to go home until Sunday evening.",
+            "주민들은 일요일 저녁이 돼서야 집으로 돌아갈 수 있었다.",
+        ),
+        (
+            "The fire was not put out until after midnight.",
+            "불은 자정을 넘긴 뒤에야 꺼졌다.",
+        ),
+        (
+            "He did not realise the danger until he saw the footage.",
+            "그는 영상을 보고서야 비로소 위험을 깨달았다.",
+        ),
+        (
+            "Until Sunday, residents were not allowed to go home.",
+            "주민들은 일요일이 되어서야 집으로 돌아갈 수 있었다.",
+        ),
+        # the other way round: the Korean "not until", the English "only after"
+        (
+            "Residents were allowed to go home only after Sunday evening.",
+            "주민들은 일요일 저녁까지 집으로 돌아가지 못했다.",
+        ),
+        ("Most returned to hospitals only in September.", "대부분 9월에야 병원으로 돌아왔다."),
+    ],
+)
+def test_not_until_as_only_then_is_not_flagged(en: str, ko: str) -> None:
+    # "did not X until Y" is Korean "only at Y did X": ``Y에야``, ``Y가 돼서야``, ``비로소``
+    assert _flipped(en, ko) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # the Korean keeps the time but drops "only": "returned in September"
+        (
+            "Most did not return to hospitals until September.",
+            "대부분 9월에 병원으로 돌아왔다.",
+        ),
+        # "until" in another clause than the negation
+        (
+            "Residents were not allowed to go home, and officials stayed until Sunday.",
+            "주민들은 귀가했고 공무원들은 일요일에야 철수했다.",
+        ),
+    ],
+)
+def test_not_until_is_still_read_without_an_only_then_in_the_korean(en: str, ko: str) -> None:
+    assert [f.subject for f in _flipped(en, ko)] == ["negation"]
+
+
 def test_a_side_that_may_have_dropped_the_negated_clause_is_not_flagged() -> None:
     # a second English sentence the Korean leaves out: an omission, not a flip
     en = (

@@ -25,7 +25,8 @@ both ends:
     raise", "has never conducted", "cannot rule") in a main clause; not in a
     question, a command, a condition, a cause or a relative clause, nor "not
     only", "not until", "whether or not", "can't help", a litotes ("not bad")
-    or a negated negative ("never gave up").
+    or a negated negative ("never gave up"); nor "not X until Y" when the Korean
+    says "only at Y, X" (``9월에야``, ``돼서야``, ``비로소``).
 
 * The other side must have no negation at all, lexical ones included: in the
   English "no", "without", "fail", "refuse", "deny", "unable", "lack", "only",
@@ -370,6 +371,23 @@ _OPENING_CONNECTIVE = re.compile(
 )
 
 
+# "did not return until September" is ``9월에야 돌아왔다``: Korean says "not X until Y"
+# as "only at Y, X", with -에야 or -서야 on Y (``아침에야``, ``돼서야``, ``보고서야``,
+# ``뒤에야``), ``이제야``/``그제야`` (only now, only then) or ``비로소`` (at last)
+_KO_ONLY_THEN = re.compile(r"(?:에|서)야(?![가-힣])|(?<![가-힣])(?:이제|그제)야|비로소")
+_EN_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|or|but)\b", re.I)
+_EN_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+
+
+def _not_until(text: str, negation: Negation) -> bool:
+    """Whether the English negation is "not X until Y": "until" later in its clause
+    ("did not return to hospitals until September"), or opening the sentence ("Until
+    Sunday, residents were not allowed home")."""
+    after = text[negation.start + len(negation.text) :]
+    clause = _EN_CLAUSE_BREAK.split(after, maxsplit=1)[0]
+    return bool(_EN_UNTIL.search(clause) or _EN_UNTIL.match(text.lstrip("\"“'‘ ")))
+
+
 def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> Negation | None:
     """The negation of ``negating`` that ``other`` lacks entirely, if any."""
     reader = {"en": read_en_negation, "ko": read_ko_negation}[negating_lang]
@@ -377,6 +395,8 @@ def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> 
         return None
     negation = reader(negating)
     if negation is None or negative_cues(other, other_lang):
+        return None
+    if negating_lang == "en" and _not_until(negating, negation) and _KO_ONLY_THEN.search(other):
         return None
     return negation
 

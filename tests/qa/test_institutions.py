@@ -439,6 +439,13 @@ COUNTRIES_REPLACED = [
     # a country after another country is still named: 러시아의 미국 침공
     ("Europe rearmed after Russia's invasion of Ukraine.",
      "러시아의 미국 침공 이후 유럽이 재무장했다.", "Ukraine (우크라이나)", "미국"),
+    # a country beside a name holding it is still named; a state's own body is the country
+    ("The National Museum of Korea lent works to Japan.",
+     "국립중앙박물관은 중국에 작품을 대여했다.", "Japan (일본)", "중국"),
+    ("The Japanese Meteorological Agency said there was no danger.",
+     "중국 기상청은 위험이 없다고 밝혔다.", "Japan (일본)", "중국"),
+    ("The Korean Air Force scrambled jets.", "미국 공군이 전투기를 출격시켰다.",
+     "South Korea (한국)", "미국"),
     # a foreign body whose country the Korean changes (the tester's probe)
     (
         "Japan's defense ministry said the missile landed outside its exclusive economic zone.",
@@ -494,6 +501,18 @@ COUNTRIES_FAITHFUL = [
         "LONDON, England (CNN) From Dallas, Texas to Dabancheng, China, energy firms invest.",
         "미국 텍사스주 댈러스에서 중국 다반청까지 에너지 회사들이 투자하고 있다.",
     ),
+    # a country inside the proper name of a museum, a bank, a university, a firm or a
+    # paper is not the country the sentence talks about (the desk tester's story, hunt7)
+    (
+        "The National Museum of Korea drew a record 5.6 million visitors this year, more "
+        "than the Metropolitan Museum of Art in New York, according to the museum.",
+        "국립중앙박물관이 올해 사상 최다인 560만 명의 관람객을 맞았다. 미국 뉴욕 메트로폴리탄 "
+        "미술관보다 많은 숫자다.",
+    ),
+    ("He studied at the University of Tokyo.", "그는 미국 유학 전 도쿄대에서 공부했다."),
+    ("Korean Air will fly to Boston.", "대한항공은 미국 보스턴에 취항한다."),
+    ("Korea Exchange data showed foreigners sold.", "거래소에 따르면 미국계 자금이 팔았다."),
+    ("The British Library holds the codex.", "미국이 아닌 대영도서관이 사본을 소장하고 있다."),
     # a foreign body with its country, or none
     ("Japan's defense ministry said so.", "일본 방위성은 그렇게 밝혔다."),
     ("Japan's defense ministry said so.", "방위성은 그렇게 밝혔다."),

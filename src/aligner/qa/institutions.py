@@ -33,7 +33,9 @@ A country (kind ``country``) is read the same way, from its own forms: the
 English names it by name, adjective or capital ("Japanese", "Tokyo"), wherever
 it stands ("U.S. ally Japan" is no foreign body); the Korean renders it by name
 anywhere (일본인) or by capital, hanja or the abbreviation of a compound where it
-starts a word (한미일, 방일), which names no other country. And
+starts a word (한미일, 방일), which names no other country. A country word inside the
+proper name of a museum, a bank, a university, a firm or a paper ("the National
+Museum of Korea", "Korean Air") names no country there. And
 :func:`find_substitution` flags a foreign body whose country the Korean changes
 ("Japan's defense ministry" as 중국 국방부).
 """
@@ -315,6 +317,43 @@ class Substitution:
     tgt_start: int  # where ``tgt`` starts in the Korean
 
 
+# A country word inside the proper name of a museum, a bank, a university, a firm or
+# a paper ("the National Museum of Korea", "the Bank of Korea", "the University of
+# Tokyo", "Korea Exchange", "Korean Air") does not name the country the sentence talks
+# about, and Korean names most of them without it (국립중앙박물관, 대한항공): such a name
+# has a word of these. A state's own bodies and titles keep it the country ("the
+# Korean Air Force", "the Japanese Foreign Ministry", "the U.S. Energy Department",
+# "Japanese Prime Minister Ishiba"): their Korean gives it (일본 외무성, 미 에너지부).
+_NAME_HEADS = frozenset(
+    "Museum Gallery Library Bank University College Institute Academy School Exchange Air "
+    "Airlines Airways Airport Lines Railroad Railway Railways Corporation Corp Co Company "
+    "Group Electric Power Motor Motors Steel Telecom Association Federation Foundation "
+    "Society Council Center Centre Hospital Press Times Herald Post Daily News Broadcasting "
+    "Party Front League Orchestra Theater Theatre Stadium Gymnasium Church Fund".split()
+)
+_STATE_WORDS = frozenset(
+    "President Presidential Prime Premier Minister Ministry Foreign Defense Defence Department "
+    "Agency Administration Bureau Office Service Commission Survey Government Embassy "
+    "Ambassador Consulate Consul Envoy Army Navy Force Forces Military Coast Guard Police "
+    "Emperor King Queen Prince Princess Crown Parliament Congress Diet Cabinet Chancellor "
+    "Secretary State Republic Kingdom".split()
+)
+_NAME_WORD = r"[A-Z][\w'’.&-]*"
+# the capitalised words of a name after the country word, with its small words
+_NAME_AFTER = re.compile(rf"\s+({_NAME_WORD}(?:\s+(?:(?:of|for|and|&|the)\s+)*{_NAME_WORD})*)")
+# "Museum of", "University of the": the words of a name before the country word
+_NAME_BEFORE = re.compile(rf"((?:{_NAME_WORD}\s+)*{_NAME_WORD})\s+of\s+(?:the\s+)?$")
+
+
+def _inside_a_name(english: str, start: int, end: int) -> bool:
+    """Whether the country word at ``start:end`` is part of the proper name of a
+    museum, a bank, a university, a firm or a paper rather than the country."""
+    after = _NAME_AFTER.match(english, end)
+    before = _NAME_BEFORE.search(english[:start])
+    words = {word.rstrip(".,") for m in (after, before) if m for word in m.group(1).split()}
+    return bool(words & _NAME_HEADS) and not words & _STATE_WORDS
+
+
 def _named(
     english: str, institutions: tuple[Institution, ...]
 ) -> list[tuple[Institution, re.Match[str]]]:
@@ -325,7 +364,11 @@ def _named(
         (m.start(), m.end(), inst, m)
         for inst in institutions
         for m in inst.named_in(english)
-        if inst.kind == "country" or not _foreign(english, m.start())
+        if not (
+            _inside_a_name(english, m.start(), m.end())
+            if inst.kind == "country"
+            else _foreign(english, m.start())
+        )
     ]
     kept = [
         (start, end, inst, written)

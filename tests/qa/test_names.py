@@ -124,6 +124,39 @@ def test_words_before_a_title_that_are_no_names(text: str) -> None:
     assert titled_names(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        # two words of affiliation before the title
+        ("이영은 건국대 기후학과 교수는 말했다.", "이영은", "교수는"),
+        # the head of a unit, in -장, after its affiliation
+        ("함영진 직방 빅데이터랩장은 말했다.", "함영진", "빅데이터랩장"),
+        ("박지성 국토부 주택정책과장은 말했다.", "박지성", "주택정책과장"),
+    ],
+)
+def test_a_name_before_its_affiliation_and_title(text: str, name: str, title: str) -> None:
+    assert [(n.text, n.title) for n in titled_names(text)] == [(name, title)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # places in -장, not heads of a unit
+        "김철수 서울 건설현장은 멈췄다.",
+        "김민수 삼성 평택 공장을 찾았다.",
+        "그는 서둘러 버스 정류장에 갔다.",
+        "14년 전부터 쓰레기 매립장 부족이 문제가 됐다.",
+        # words of a clause, not of an affiliation, between a word and a title
+        "이들은 또 IOC의 감독하에 선거를 실시한다.",
+        "이백여 년 전에, 작가 조나단 스위프트는 살았다.",
+        # a group
+        "외국인과 장애인 올림픽 참가 선수들을 만났다.",
+    ],
+)
+def test_no_name_before_a_place_a_clause_or_a_group(text: str) -> None:
+    assert titled_names(text) == []
+
+
 def test_titled_names_skip_organisations_and_weather() -> None:
     text = "민주당 대표와 백악관 대변인은 이번에 날씨가 좋다고 했고 이주열 한국은행 총재도 그랬다."
     assert [n.text for n in titled_names(text)] == ["이주열"]
@@ -207,6 +240,22 @@ SWAPPED = [
         "Kang Min-soo",
         "강민석",
     ),
+    # the desk tester's: the given name swapped, the title a head of a unit in -장
+    (
+        '"Deals that do happen are at record prices," said Ham Young-jin, head of research '
+        "at real estate platform Zigbang.",
+        '함영수 직방 빅데이터랩장은 "드물게 이뤄지는 거래가 최고가에 체결되고 있다"고 말했다.',
+        "Ham Young-jin",
+        "함영수",
+    ),
+    # the surname swapped, the given name kept, two words of affiliation
+    (
+        '"It will be an average year within two decades," said Choi Young-eun, a climate '
+        "scientist at Konkuk University.",
+        '이영은 건국대 기후학과 교수는 "20년 안에는 평범한 해가 될 것"이라고 말했다.',
+        "Choi Young-eun",
+        "이영은",
+    ),
     # a list of people the English names
     (
         "Those executed included Woo Hong-son, Song Sang-jin, Do Ye-jong and Lee Sub-young.",
@@ -289,6 +338,28 @@ def test_another_persons_name_is_flagged(en: str, ko: str, name: str, other: str
         (
             "Yoon defeated his rival Kang Min-soo.",
             "윤 대표는 강민수 후보를 제쳤다.",
+        ),
+        # romanizations of one name, before an affiliation and a title
+        (
+            "said Choe Yeong-eun, a climate scientist at Konkuk University.",
+            "최영은 건국대 기후학과 교수는 말했다.",
+        ),
+        (
+            "said Rhee Young-jin, head of research at Zigbang.",
+            "이영진 직방 빅데이터랩장은 말했다.",
+        ),
+        (
+            "said Jeong Yeong-jin, head of research at Zigbang.",
+            "정영진 직방 빅데이터랩장은 말했다.",
+        ),
+        (
+            "said Bak Young-soo, head of research at Zigbang.",
+            "박영수 직방 빅데이터랩장은 말했다.",
+        ),
+        # another given name, another surname: someone the English does not name
+        (
+            "said Choi Young-eun, a climate scientist at Konkuk University.",
+            "김민준 건국대 기후학과 교수는 말했다.",
         ),
     ],
 )

@@ -16,9 +16,10 @@ only when all of these hold:
   folds the Revised Romanization, McCune-Reischauer and common spellings
   together: eo/o/u, ae/ai, ch/j, k/g, p/b, t/d, Lee/Rhee/Yi for 이);
 * the Korean names someone else instead: a three-syllable word with a title
-  (``이주열 총재``, ``전영수씨``, ``이주열 한국은행 총재``, ``총재 이주열은``)
-  that no name of the English sounds like, with the English name's surname, or
-  with the title of the English name's role ("Governor" ~ 총재).
+  (``이주열 총재``, ``전영수씨``, ``이주열 한국은행 총재``, ``이영은 건국대 기후학과
+  교수``, ``함영진 직방 빅데이터랩장``, ``총재 이주열은``) that no name of the
+  English sounds like, with the English name's surname, its given name, or the
+  title of its role ("Governor" ~ 총재).
 
 A Korean that gives only the surname and title (``이 총재``) or leaves the name
 out is not flagged: that is a choice of style, not another person.
@@ -186,11 +187,24 @@ _TITLE = "|".join(_TITLE_ENDS.get(t, t) for t in sorted(_KO_TITLES, key=len, rev
 _LONG_TITLE = "|".join(
     _TITLE_ENDS.get(t, t) for t in sorted(_KO_TITLES, key=len, reverse=True) if len(t) > 1
 )
-# a name and a title, maybe after 전 or 현 (former, current) and a word (반기문 전
-# 외교부 장관); or a title and a name
+# The head of a unit after its affiliation (직방 빅데이터랩장, 삼성전자 반도체연구소장,
+# 국토부 주택정책과장): a word in -장, but not a place, a stance or a growth (건설현장,
+# 공장, 입장, 주장, 성장, 광장, 극장, 매장, 연장...); 시장 is a title of the list.
+# It names someone who speaks or acts: 은, 는, 이, 가 or 도 follow it (not 정류장에).
+_HEAD = (
+    r"[가-힣]{0,9}(?<![현공입주성광등극매전긴확연저출상개파최가막통도시])장"
+    r"(?=[은는이가도](?![가-힣]))"
+)
+# A word of an affiliation is a name, not a clause: it ends in no particle or ending
+# (이들은 또 IOC의 감독하에, 지난주 발간된 민주당 대선후보인, 이백여 년 전에, 작가).
+_AFFILIATION = r"\S{0,19}[^\s은는을를에의된던며,.]"
+# a name and a title, maybe after 전 or 현 (former, current) and a word or two of its
+# affiliation (반기문 전 외교부 장관, 이영은 건국대 기후학과 교수), a title of no group
+# (선수들); or a title and a name
 _TITLED = re.compile(
     rf"(?<![가-힣])([가-힣]{{3}})(?=\s*((?:{_TITLE})\S{{0,20}})"
-    rf"|(?:\s*전|\s+현)?\s+(?:\S{{1,20}}\s+)??(\S{{0,20}}?(?:{_LONG_TITLE})\S{{0,20}}))"
+    rf"|(?:\s*전|\s+현)?\s+(?:{_AFFILIATION}\s+){{0,2}}?(\S{{0,20}}?(?:{_LONG_TITLE})(?!들)\S{{0,20}})"
+    rf"|(?:\s*전|\s+현)?(?:\s+{_AFFILIATION}){{1,2}}\s+({_HEAD}))"
     rf"|(\S{{0,20}}(?:{_LONG_TITLE}))\s+([가-힣]{{3}})(?:{_PARTICLE})?(?![가-힣])"
 )
 # words of three syllables listed together: 우홍선, 송상진, 도예종, 및 이수병
@@ -352,8 +366,8 @@ def titled_names(text: str) -> list[KoreanName]:
     """
     found = []
     for match in _TITLED.finditer(text):
-        group = 1 if match.group(1) else 5
-        title = match.group(2) or match.group(3) or match.group(4)
+        group = 1 if match.group(1) else 6
+        title = match.group(2) or match.group(3) or match.group(4) or match.group(5)
         if _looks_like_name(match.group(group)):
             found.append(KoreanName(match.group(group), title, match.start(group)))
     return found
@@ -414,6 +428,13 @@ def _foreign_spellings(text: str) -> set[str]:
     return spelled | {_consonants("".join(three)) for three in triples}
 
 
+def _without_names(text: str, names: list[EnglishName]) -> str:
+    """``text`` with the Korean names read in it blanked out."""
+    for name in names:
+        text = text[: name.start] + " " * (name.end - name.start) + text[name.end :]
+    return text
+
+
 def _transliterates(hangul: str, spelled: set[str]) -> bool:
     """Whether ``hangul`` may spell one of the English words of ``spelled`` (see
     :func:`_foreign_spellings`), the ㅡ Korean adds between foreign consonants left
@@ -422,12 +443,13 @@ def _transliterates(hangul: str, spelled: set[str]) -> bool:
 
 
 def _other_person(name: EnglishName, src: str, others: list[KoreanName]) -> KoreanName | None:
-    """A titled Korean name that stands where ``name`` should: the same surname, or
-    the title of its role."""
+    """A titled Korean name that stands where ``name`` should: the same surname, the
+    same given name (이영은 for "Choi Young-eun"), or the title of its role."""
     roles = _roles(name, src)
     same_surname = (o for o in others if o.text[0] in name.surnames)
+    same_given = (o for o in others if _given_key(o.text[1:]) == name.given)
     same_role = (o for o in others if any(title in o.title for title in roles))
-    return next(same_surname, None) or next(same_role, None)
+    return next(same_surname, None) or next(same_given, None) or next(same_role, None)
 
 
 def called_by_title(surnames: str, text: str) -> bool:
@@ -453,7 +475,9 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
     ]
     if not absent:
         return
-    foreign = _foreign_spellings(src)
+    # the Korean names of the English are no foreign ones: 이영은 spells the consonants
+    # of "Young-eun" as a transliteration would
+    foreign = _foreign_spellings(_without_names(src, names))
     others = [
         t
         for t in titled_names(tgt) + _listed_names(tgt, names)

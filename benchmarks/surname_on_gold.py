@@ -1,4 +1,4 @@
-"""Run the ``korean_surname`` check on faithful text and list every flag it raises.
+"""Run ``korean_surname`` and ``korean_name`` on faithful text and list every flag.
 
 The benchmark injects no swapped surnames, so on its gold pairs every flag of
 ``korean_surname`` is either a wrong name in the source corpus or a false error:

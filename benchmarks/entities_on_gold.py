@@ -1,4 +1,4 @@
-"""Run the substitution rules of ``named_entity`` on faithful text and list every flag.
+"""Run the check ``institution`` (a body or country replaced) on faithful text and list every flag.
 
 The rules flag a pair whose English names a country, court, prosecutors' office or
 other institution of the built-in list (``aligner/data/institutions.tsv``) that the
@@ -40,7 +40,7 @@ from aligner.qa.registry import CHECKS, AlignedDocument, run_checks
 from direction_on_gold import pairs_document  # this folder is on sys.path
 from on_gold import described, main
 
-SETTINGS = replace(Settings(), disabled_checks=frozenset(CHECKS) - {"named_entity"})
+SETTINGS = replace(Settings(), disabled_checks=frozenset(CHECKS) - {"institution"})
 # the names put in, by kind: a prosecutors' office is an agency of the list
 COMMONEST = {
     "country": "미국 일본 중국 북한 러시아".split(),

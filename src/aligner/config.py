@@ -137,8 +137,9 @@ def language_name(code: str) -> str:
 
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
-# each with the flag types it raises (``gap``, ``direction``, ``korean_name``,
-# ``korean_surname``, ``negation`` and ``opposite`` raise types other than their names).
+# each with the flag types it raises (``gap``, ``direction``, ``institution``,
+# ``korean_name``, ``korean_surname``, ``negation`` and ``opposite`` raise types other
+# than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "gap": ("missing", "extra", "unaligned"),
@@ -151,6 +152,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "number_mismatch": ("number_mismatch",),
     "direction": ("number_mismatch",),
     "named_entity": ("named_entity",),
+    "institution": ("named_entity",),
     "korean_name": ("named_entity",),
     "korean_surname": ("named_entity",),
     "terminology": ("terminology",),

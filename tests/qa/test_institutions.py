@@ -1,4 +1,4 @@
-"""Institutions the Korean replaces by another (a rule of the ``named_entity`` check)."""
+"""Institutions the Korean replaces by another (the check ``institution``)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ from pairs import aligned, spanned
 
 from aligner.config import Settings
 from aligner.models import Flag, Severity
-from aligner.qa.entities import find_named_entities
+from aligner.qa.entities import find_named_entities, find_replaced_institutions
 from aligner.qa.institutions import KINDS, find_substitution, load_institutions
+from aligner.qa.registry import CHECKS, run_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _flags(*pairs: tuple[str, str], settings: Settings | None = None) -> list[Flag]:
-    return list(find_named_entities(aligned(list(pairs)), settings or Settings()))
+    doc = aligned(list(pairs))
+    settings = settings or Settings()
+    return [*find_named_entities(doc, settings), *find_replaced_institutions(doc, settings)]
 
 
 # ---------------------------------------------------------------- the list
@@ -326,7 +329,7 @@ def test_the_flag_spans_both_institutions() -> None:
             )
         ]
     )
-    [flag] = find_named_entities(doc, Settings())
+    [flag] = find_replaced_institutions(doc, Settings())
     assert spanned(doc, flag) == [
         ("src", "Ministry of Trade, Industry and Energy"),
         ("tgt", "기획재정부"),
@@ -461,17 +464,17 @@ def test_a_country_replaced_by_another_is_flagged(
     en: str, ko: str, named: str, instead: str
 ) -> None:
     [flag] = _flags((en, ko))
-    assert (flag.type, flag.severity) == ("named_entity", Severity.WARNING)
+    assert flag.type == "named_entity"
     assert flag.message == f"the English names {named}; the Korean says {instead}"
     assert flag.subject.startswith("country ")
 
 
 def test_the_flag_spans_both_countries() -> None:
     doc = aligned([COUNTRIES_REPLACED[0][:2]])
-    [flag] = find_named_entities(doc, Settings())
+    [flag] = find_replaced_institutions(doc, Settings())
     assert spanned(doc, flag) == [("src", "Japan"), ("tgt", "중국")]
     doc = aligned([COUNTRIES_REPLACED[-1][:2]])
-    [flag] = find_named_entities(doc, Settings())
+    [flag] = find_replaced_institutions(doc, Settings())
     assert spanned(doc, flag) == [("src", "Japan"), ("tgt", "중국")]
 
 
@@ -523,3 +526,18 @@ COUNTRIES_FAITHFUL = [
 def test_a_country_rendered_left_out_or_added_is_not_flagged(en: str, ko: str) -> None:
     assert find_substitution(en, ko) is None
     assert _flags((en, ko)) == []
+
+
+def test_a_replaced_institution_fails_the_gate_unless_configured_otherwise() -> None:
+    """A wrong body or country is a factual error: the check ``institution`` raises
+    an error by default; its severity and switch are its own, not ``named_entity``'s."""
+    doc = aligned([COUNTRIES_REPLACED[0][:2]])
+    assert CHECKS["institution"].severity == Severity.ERROR
+    found = [f for f in run_checks(doc, Settings()) if f.subject.startswith("country")]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    lowered = run_checks(doc, Settings(severities={"institution": "warning"}))
+    assert [f.severity for f in lowered if f.subject.startswith("country")] == [Severity.WARNING]
+    quiet = run_checks(doc, Settings(disabled_checks=frozenset({"named_entity"})))
+    assert [f.subject for f in quiet if f.subject.startswith("country")] == ["country Japan"]
+    quiet = run_checks(doc, Settings(disabled_checks=frozenset({"institution"})))
+    assert not [f for f in quiet if f.subject.startswith("country")]

@@ -379,11 +379,12 @@ def test_one_flag_per_name_and_pair() -> None:
 
 def test_disabled_or_given_another_severity_by_its_check_name() -> None:
     doc = aligned([(SWAPPED[0][0], SWAPPED[0][1])])
-    assert CHECKS["korean_name"].severity == Severity.WARNING
+    # a wrong person is a factual error: it fails the gate unless a desk says otherwise
+    assert CHECKS["korean_name"].severity == Severity.ERROR
     found = [f for f in run_checks(doc, Settings()) if f.subject.startswith("person")]
-    assert [f.severity for f in found] == [Severity.WARNING]
-    raised = run_checks(doc, Settings(severities={"korean_name": "error"}))
-    assert [f.severity for f in raised if f.subject.startswith("person")] == [Severity.ERROR]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    lowered = run_checks(doc, Settings(severities={"korean_name": "warning"}))
+    assert [f.severity for f in lowered if f.subject.startswith("person")] == [Severity.WARNING]
     quiet = run_checks(doc, Settings(disabled_checks=frozenset({"korean_name"})))
     assert not [f for f in quiet if f.subject.startswith("person")]
 

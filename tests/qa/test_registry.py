@@ -38,15 +38,18 @@ def test_config_names_exactly_the_registered_checks() -> None:
 
 def test_flag_types_are_the_gate_gaps_and_the_other_check_names() -> None:
     assert set(CHECK_FLAG_TYPES["gap"]) == GAP_TYPES
-    # a wrong person's name is one more kind of named_entity flag, from its own rule,
+    # a wrong person's name or institution is one more kind of named_entity flag, from
+    # its own rule,
     # a reversed direction one more kind of number_mismatch flag, and a lost negation and
     # a reversed outcome more kinds of mistranslation flag
+    assert CHECK_FLAG_TYPES["institution"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["korean_name"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["korean_surname"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["direction"] == ("number_mismatch",)
     assert CHECK_FLAG_TYPES["negation"] == ("mistranslation",)
     assert CHECK_FLAG_TYPES["opposite"] == ("mistranslation",)
-    others = {"gap", "korean_name", "korean_surname", "direction", "negation", "opposite"}
+    others = {"gap", "institution", "korean_name", "korean_surname", "direction"}
+    others |= {"negation", "opposite"}
     assert FLAG_TYPES == GAP_TYPES | (set(CHECK_FLAG_TYPES) - others)
     assert FLAG_TYPES == set(FLAG_DESCRIPTIONS)
 

@@ -194,10 +194,11 @@ def test_the_same_person_or_no_korean_surname_is_not_flagged(
 
 def test_disabled_or_given_another_severity_by_its_check_name() -> None:
     doc = aligned([ARREST, (RINGLEADER_EN, "총책으로 지목된 김씨는 혐의를 받는다.")])
-    assert CHECKS["korean_surname"].severity == Severity.WARNING
+    # a wrong person is a factual error: it fails the gate unless a desk says otherwise
+    assert CHECKS["korean_surname"].severity == Severity.ERROR
     found = [f for f in run_checks(doc, Settings()) if f.subject == "person Park"]
-    assert [f.severity for f in found] == [Severity.WARNING]
-    raised = run_checks(doc, Settings(severities={"korean_surname": "error"}))
-    assert [f.severity for f in raised if f.subject == "person Park"] == [Severity.ERROR]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    lowered = run_checks(doc, Settings(severities={"korean_surname": "warning"}))
+    assert [f.severity for f in lowered if f.subject == "person Park"] == [Severity.WARNING]
     quiet = run_checks(doc, Settings(disabled_checks=frozenset({"korean_surname"})))
     assert not [f for f in quiet if f.subject == "person Park"]

@@ -512,7 +512,7 @@ def person_flag(
     )
 
 
-@register("korean_name", Severity.WARNING, langs=("en", "ko"))
+@register("korean_name", Severity.ERROR, langs=("en", "ko"))
 def find_swapped_names(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Korean names of the English that the Korean replaces by another person's.
 

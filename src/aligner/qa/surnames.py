@@ -353,7 +353,7 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
     )
 
 
-@register("korean_surname", Severity.WARNING, langs=("en", "ko"))
+@register("korean_surname", Severity.ERROR, langs=("en", "ko"))
 def find_swapped_surnames(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """People the English calls by a Korean surname that the Korean calls by another.
 

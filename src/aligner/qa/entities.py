@@ -1,4 +1,6 @@
-"""The ``named_entity`` check: names, acronyms and links dropped or added in translation.
+"""The ``named_entity`` check (names, acronyms and links dropped or added in
+translation) and the ``institution`` check (a body or country replaced), whose
+flags are ``named_entity`` flags too.
 
 Korean news translates most English names and acronyms into Hangul
 (``FDA`` -> ``식품의약국``, ``Seoul`` -> ``서울``), so an English capitalised
@@ -33,8 +35,8 @@ The check therefore flags only what is confidently wrong:
   nuclear watchdog"), and a person's surname with any title renders the person
   (김 제1부부장 for Kim Yo Jong). Names the user's glossary lists are left to the
   ``terminology`` check, which enforces them as errors;
-* an institution or country the English names that the Korean replaces by
-  another of its kind from the built-in list (:mod:`aligner.qa.institutions`:
+* (``institution``) an institution or country the English names that the Korean
+  replaces by another of its kind from the built-in list (:mod:`aligner.qa.institutions`:
   ministries, agencies, courts and prosecutors' offices, regulators, parties,
   pollsters, countries): 기획재정부 for "the Ministry of Trade, Industry and
   Energy", 서울중앙지검 for "the Seoul Southern District Prosecutors' Office",

@@ -114,6 +114,53 @@ def test_english_negations_that_are_no_flip(text: str) -> None:
     assert read_en_negation(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "negated"),
+    [
+        ("No casualties were reported.", "No casualties"),
+        ("There were no reports of casualties.", "no reports"),
+        ("No one was injured in the fire.", "No one"),
+        ("Nobody was hurt.", "Nobody"),
+        ("Nothing was found at the scene.", "Nothing"),
+        ("None of the passengers were hurt.", "None"),
+        ("The quake caused no damage.", "no damage"),
+        ("Officials said no one was hurt.", "no one"),
+        ("The talks ended, and no agreement was reached.", "no agreement"),
+    ],
+)
+def test_english_negations_by_a_determiner(text: str, negated: str) -> None:
+    negation = read_en_negation(text)
+    assert negation is not None and negation.text == negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He is no longer the chief executive.",
+        "Turnout was no more than 5 percent.",
+        "He is the world No. 1.",
+        "There is no doubt that he won.",
+        "No matter what happens, the vote will go ahead.",
+        "No other country has done so.",
+        "It was no surprise.",
+        "They got nothing but praise.",
+        "Voters said no to the plan.",
+        '"No," he said.',
+        "No comment.",
+        "The fire was put out with no injuries.",
+        "The plan, which had no support, was dropped.",
+        "If no one comes, the meeting is off.",
+        "No-fly zones were set up.",
+        'She said they would leave "no stone unturned" in the hunt.',
+        "No Korean had ever won the prize.",
+    ],
+)
+def test_english_determiners_that_negate_no_clause(text: str) -> None:
+    # a degree, a time, an idiom, a number, a phrase after a preposition, a
+    # subordinate clause, a fragment, a double negation
+    assert read_en_negation(text) is None
+
+
 # ---------------------------------------------------------------- the check
 
 
@@ -145,6 +192,22 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         ),
         ("She went to school on Monday.", "그녀는 월요일에 학교에 안 갔다."),
         ("North Korea has never conducted such a test.", "북한은 그런 시험을 실시했다."),
+        # negation by a determiner
+        ("No casualties were reported.", "인명 피해가 보고됐다."),
+        ("There were no reports of casualties.", "인명 피해가 보고됐다."),
+        ("No one was injured in the fire.", "화재로 여러 명이 다쳤다."),
+        # 피해 is "damage", not a form of 피하다 "avoid"
+        (
+            "The quake did not cause any damage to the plants' safety facilities.",
+            "지진으로 원전 안전설비에 피해가 발생했다.",
+        ),
+        ("Casualties were not reported.", "인명 피해가 보고됐다."),
+        ("Casualties were not reported.", "사상자가 보고됐다."),
+        # "not immediately" when the Korean keeps "immediately"
+        (
+            "The North's KCNA did not immediately report the launch.",
+            "북한 조선중앙통신은 발사 사실을 즉각 보도했다.",
+        ),
     ],
 )
 def test_a_flipped_negation_is_one_mistranslation_error(en: str, ko: str) -> None:
@@ -212,6 +275,25 @@ def test_the_message_quotes_the_negation_and_both_sentences() -> None:
         ("Isn't that wonderful?", "정말 멋지다!"),
         ("Don't worry about it.", "안심하세요."),
         ("He never gave up.", "그는 끝까지 싸웠다."),
+        # a determiner on one side, a verbal or lexical negation on the other
+        ("No casualties were reported.", "인명 피해는 보고되지 않았다."),
+        ("The quake caused no damage.", "지진으로 인한 피해는 없었다."),
+        ("Nobody was hurt in the blast.", "폭발로 인한 인명 피해는 전무했다."),
+        ("No one was injured.", "부상자 無."),
+        # 피해 갔다 is "avoided"
+        ("The residents were not hurt.", "주민들은 화를 피해 갔다."),
+        ("There is no doubt that he won.", "그가 이긴 것은 분명하다."),
+        ("No other country has done so.", "그렇게 한 나라는 한국이 유일하다."),
+        ("He is the world No. 1.", "그는 세계 1위다."),
+        # "not immediately" is a hedge the Korean may leave out
+        (
+            "The North's KCNA did not immediately report the launch.",
+            "북한 조선중앙통신은 발사 사실을 보도했다.",
+        ),
+        (
+            "The company did not immediately respond to a request for comment.",
+            "회사 측은 논평 요청에 즉각 응답하지 않았다.",
+        ),
         # a contrast: one clause may be left out or restructured
         (
             "NBC wants to keep Leno, but he has indicated he's ready to jump ship.",

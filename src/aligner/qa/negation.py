@@ -26,7 +26,14 @@ both ends:
     question, a command, a condition, a cause or a relative clause, nor "not
     only", "not until", "whether or not", "can't help", a litotes ("not bad")
     or a negated negative ("never gave up"); nor "not X until Y" when the Korean
-    says "only at Y, X" (``9월에야``, ``돼서야``, ``비로소``).
+    says "only at Y, X" (``9월에야``, ``돼서야``, ``비로소``); "not immediately"
+    only when the Korean keeps the "immediately" (``즉각``). Or else "no", "no
+    one", "nobody", "nothing" or "none" negating a main clause ("No casualties
+    were reported", "There were no reports", "caused no damage"); not after a
+    preposition ("with no injuries"), nor "no longer", "no more than", "no
+    doubt", "no matter", "no other", "nothing but", "No. 1", a fragment ("No
+    comment"), a double negation ("no stone unturned") or a first ("No Korean
+    had ever won").
 
 * The other side must have no negation at all, lexical ones included: in the
   English "no", "without", "fail", "refuse", "deny", "unable", "lack", "only",
@@ -201,13 +208,15 @@ def read_ko_negation(text: str) -> Negation | None:
 
 
 # Any negation, lexical ones included: a side holding one of these is never the side
-# that lost a negation.
+# that lost a negation. 피해 only as "avoided" (피해 갔다, 피해야): the noun is
+# "damage", in nearly every disaster story.
 _KO_ANY = re.compile(
     r"않|못|(?<![가-힣])안\s|없|아[니닌닐님냐]|(?:지|지\s)(?:말|마)|말[라고아자]"
     r"|실패|거부|거절|부인|부정|반대|반려|기각|부결|무산|결렬|중단|중지|금지|자제|삼가"
     r"|보류|유보|연기|취소|철회|포기|배제|제외|생략|불과|뿐|밖에|외에|이외|조차|커녕"
     r"|전혀|결코|절대|아직|아무|누구도|하나도|거의|좀처럼|별로|그다지|채\s"
-    r"|모르|몰라|몰랐|침묵|함구|외면|피하|피했|피해|회피|면하|면했|막[아았는고기]|막을|저지"
+    r"|모르|몰라|몰랐|침묵|함구|외면|피하|피했|피해(?:야|서|\s?가[고며기는]|\s?갔|\s?간)|회피"
+    r"|면하|면했|막[아았는고기]|막을|저지"
     r"|차단|방지|예방|억제|유지|동결|그대로|여전히|변함|다르|달라|달랐|달리|놓치|놓쳤"
     r"|잃|그만|멈추|멈췄|멈춰|그쳤|그치|끊|망설|주저|꺼리|꺼려|싫|어렵|어려|힘들|의문|의심"
     r"|틀리|틀렸|잘못|오해|거짓|가짜|허위|헛|소용|허사|무위|폐쇄|금하|사절|면제|대신|여부"
@@ -220,7 +229,7 @@ _KO_ANY = re.compile(
     r"|무효|무시|무관|무죄|무료|무력화|무승부|무기한|무단|무응답|무책임|무능|무의미|무사"
     r"|무명|무직|무소속|무관심|무조건|무인|무분별|무방비|무자격|무허가|무너"
     r"|사라|잠잠|잠적|실종|결석|결근|결여|결핍|궐석|빠졌|빠져|빠진|빼|뺀|뺐|제한|한계"
-    r"|낙선|낙방|탈락|패배|기피|회의적|무색"
+    r"|낙선|낙방|탈락|패배|기피|회의적|무색|전무|無"
 )
 # ------------------------------------------------------------------------ English
 
@@ -241,7 +250,8 @@ _EN_VERB_AFTER = re.compile(rf"\s+{_EN_ADVERBS}(?P<verb>[a-z][\w'’-]*)", re.I)
 # negations that say something positive or are no statement: "not only ... but",
 # "can't help", "not until", "whether or not", "not long ago"; and a negated verb that
 # is itself a negation, which a translation states positively ("never gave up" as
-# ``끝까지 싸웠다``, "did not hide his anger" as ``분노를 드러냈다``)
+# ``끝까지 싸웠다``, "did not hide his anger" as ``분노를 드러냈다``); a litotes ("not
+# impossible"), but "not immediately" is a hedge (:data:`_KO_IMMEDIATELY`)
 _EN_NOT_A_FLIP = re.compile(
     r"(?:\bnot|n['’]t|\bnever)\s+(?:(?:\w+ly|even|ever|once|yet|be|been|have)\s+)?"
     r"(?:only|just|merely|simply|until|till|unlike|un\w+|in\w+able|without|least|long\s+ago"
@@ -252,7 +262,7 @@ _EN_NOT_A_FLIP = re.compile(
     r"|waver\w*|relent\w*|hid[ed]\w*|conceal\w*|spar\w*|mind|again|against|no\w*)\b"
     r"|\bcan(?:not|['’]t)\s+(?:help|wait|be\s+(?:more|too|over))\b"
     r"|(?:\bnot|n['’]t)\s+(?:(?:be|been|have|a|an)\s+)*(?:bad|surprising\w*|coincidence"
-    r"|accident\w*|for\s+nothing|too\s+late|(?:im|ir|il|dis)\w+)\b"
+    r"|accident\w*|for\s+nothing|too\s+late|(?:im(?!mediate)|ir|il|dis)\w+)\b"
     r"|\bcould(?:n['’]t|\s+not)\s+(?:\w+\s+){0,3}(?:more|better|worse|\w+ier)\b"
     r"|\b(?:whether|if)\s+(?:\w+\s+)?not\b",
     re.I,
@@ -278,9 +288,65 @@ def _en_not_a_flip(text: str, start: int) -> bool:
     return bool(_EN_SUBORDINATE.search(clause)) or not re.search(r"[A-Za-z]", clause)
 
 
+_EN_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|or|but)\b", re.I)
+# "no", "no one", "nobody", "nothing" or "none" negating its clause: "No casualties were
+# reported", "There were no reports of casualties", "The quake caused no damage"
+_EN_DETERMINER = re.compile(r"\b(?:no\s+one|nobody|nothing|none|no(?=\s+[a-z]))\b", re.I)
+# a determiner after a preposition negates a phrase, not the clause ("with no
+# injuries", "by no means", "at no cost", "in no time")
+_EN_PHRASE_BEFORE = re.compile(
+    r"\b(?:with|without|at|by|in|of|for|from|on|under|into|within|than|to|as|like|about"
+    r"|after|over|upon|via|per|through|among|between|or|yes)\s+$",
+    re.I,
+)
+# a degree, an amount, a time or an idiom: "no longer", "no more than 5", "no doubt",
+# "no matter", "no other country" (only this one), "no surprise", "nothing but", "none
+# other than", "said no to"
+_EN_DETERMINER_IDIOM = re.compile(
+    r"\s+(?:longer|more|less|fewer|later|earlier|sooner|doubt\w*|matter|wonder|stranger"
+    r"|small|mean|easy|exception|other|others|surprise|coincidence|accident|secret|different"
+    r"|to|but|short|like|the|too)\b",
+    re.I,
+)
+# a finite verb after a determiner that opens its clause: "No casualties were reported"
+# is a statement, "No comment" and "No casualties" are not
+_EN_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|should|must|did"
+    r"|does|do|\w+ed)\b",
+    re.I,
+)
+
+
+def _read_en_determiner(text: str) -> Negation | None:
+    """The first "no", "no one", "nobody", "nothing" or "none" negating a main clause
+    that states, with the word it negates ("No casualties", "no reports")."""
+    for found in _EN_DETERMINER.finditer(text):
+        clause = _EN_CLAUSE_BREAK.split(text[: found.start()])[-1]
+        after = text[found.end() :]
+        if (
+            _EN_SUBORDINATE.search(clause)
+            or _EN_PHRASE_BEFORE.search(clause)
+            or _EN_DETERMINER_IDIOM.match(after)
+        ):
+            continue
+        rest = _EN_CLAUSE_BREAK.split(after, maxsplit=1)[0]
+        if _EN_ANY.search(rest) or re.search(r"\b(?:ever|before)\b", rest, re.I):
+            # a double negation ("leave no stone unturned"), or a first ("No Korean had
+            # ever won the prize" is ``한국인 수상은 처음``)
+            continue
+        if not re.search(r"[A-Za-z]", clause) and not _EN_FINITE.search(rest):
+            continue  # opening its clause, a statement only with a verb after it
+        noun = re.match(r"\s+[a-z][\w'’-]*", after, re.I) if found.group().lower() == "no" else None
+        return Negation(
+            text[found.start() : found.end() + (noun.end() if noun else 0)], found.start()
+        )
+    return None
+
+
 def read_en_negation(text: str) -> Negation | None:
     """The first verb of an English sentence negated by "not", "n't" or "never" on
-    an auxiliary (or "never" alone before a verb), in a main clause that states.
+    an auxiliary (or "never" alone before a verb), in a main clause that states; or
+    else its first clause negated by a determiner ("No casualties were reported").
 
     Example:
         >>> read_en_negation("The company did not raise prices.")
@@ -301,7 +367,7 @@ def read_en_negation(text: str) -> Negation | None:
         if aux in ("do", "does", "did") and _EN_NOT_BARE.fullmatch(verb["verb"]):
             continue
         return Negation(text[found.start() : verb.end()], found.start())
-    return None
+    return _read_en_determiner(text)
 
 
 # words that open on un-, dis- or in- and negate nothing
@@ -375,7 +441,6 @@ _OPENING_CONNECTIVE = re.compile(
 # as "only at Y, X", with -에야 or -서야 on Y (``아침에야``, ``돼서야``, ``보고서야``,
 # ``뒤에야``), ``이제야``/``그제야`` (only now, only then) or ``비로소`` (at last)
 _KO_ONLY_THEN = re.compile(r"(?:에|서)야(?![가-힣])|(?<![가-힣])(?:이제|그제)야|비로소")
-_EN_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|or|but)\b", re.I)
 _EN_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 
 
@@ -388,6 +453,12 @@ def _not_until(text: str, negation: Negation) -> bool:
     return bool(_EN_UNTIL.search(clause) or _EN_UNTIL.match(text.lstrip("\"“'‘ ")))
 
 
+# "did not immediately respond", "could not immediately be reached" is a hedge of wire
+# copy that translations often leave out inside a sentence they keep: read only when the
+# Korean keeps the "immediately" (``즉각 보도했다`` for "did not immediately report")
+_KO_IMMEDIATELY = re.compile(r"즉각|즉시|곧바로|곧장|바로|당장")
+
+
 def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> Negation | None:
     """The negation of ``negating`` that ``other`` lacks entirely, if any."""
     reader = {"en": read_en_negation, "ko": read_ko_negation}[negating_lang]
@@ -397,6 +468,8 @@ def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> 
     if negation is None or negative_cues(other, other_lang):
         return None
     if negating_lang == "en" and _not_until(negating, negation) and _KO_ONLY_THEN.search(other):
+        return None
+    if "immediately" in negation.text.lower() and not _KO_IMMEDIATELY.search(other):
         return None
     return negation
 

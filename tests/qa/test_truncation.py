@@ -739,3 +739,90 @@ def test_the_flag_spans_the_dangling_end_of_the_cut_line(
     doc = _aligned([(en, ko)])
     [flag] = [f for f in _flags(doc) if f.src == doc.beads[-1].src]
     assert _ends(flag, doc) == [end]
+
+
+# --------------------------------------------------------------- cut before the main verb
+# Found by a desk tester: Korean lines among full stops cut before their main verb,
+# about as long as predicted, on a noun, an adnominal form or inside a quotation.
+
+WON_EN = (
+    "Foreign investors sold a net 820 billion won worth of local stocks, adding pressure on "
+    "the currency."
+)
+WON_KO = "외국인 투자자가 국내 주식을 8천200억원어치 순매도한 것도 환율 상승 압력으로 작용했다."
+COURT_EN = (
+    '"The defendant caused enormous damage to socially vulnerable people and shows no sign '
+    'of remorse," the court said.'
+)
+COURT_KO = (
+    '재판부는 "피고인은 사회적 약자에게 막대한 피해를 줬고 반성하는 기미도 보이지 않는다"고 밝혔다.'
+)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "reason"),
+    [
+        # a subject or topic no noun ends like (것도, 측은) and no verb after it
+        (WON_EN, WON_KO.replace(" 압력으로 작용했다.", ""), 'no verb after "것도"'),
+        (WON_EN, WON_KO.replace(" 상승 압력으로 작용했다.", ""), 'no verb after "것도"'),
+        (
+            "The company said the 25 percent U.S. tariff cut its second-quarter operating "
+            "profit by about 828 billion won.",
+            "회사 측은 25%의 미국 관세로 2분기 영업이익이 약 8천280억원",
+            'no verb after "측은"',
+        ),
+        # a verbal noun and 한 after the amount it measures
+        (WON_EN, WON_KO.split(" 것도")[0], "unfinished clause"),
+        (
+            "Sales of eco-friendly vehicles, including hybrids and electric cars, jumped 23.4 "
+            "percent to 212,000 units.",
+            "하이브리드와 전기차 등 친환경차 판매는 23.4% 증가한",
+            "unfinished clause",
+        ),
+        # a connective after the past contracted into the stem (줬고, 빼돌렸고)
+        (GUILTY_EN, GUILTY_KO.replace("빼돌렸다.", "빼돌렸고"), "unfinished clause"),
+        (COURT_EN, COURT_KO.split(" 반성하는")[0], 'inside an unclosed "'),
+    ],
+)
+def test_a_korean_line_cut_before_its_main_verb_among_full_stops_is_flagged(
+    en: str, ko: str, reason: str
+) -> None:
+    [flag] = _flags_before_the_last_bead(en, ko)
+    assert reason in flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # a verb after the subject, in a noun phrase a caption may be
+        ("He is a lawmaker who demanded a bigger budget.", "그는 예산 증액을 요구한 의원"),
+        # a sentence that only lost its full stop
+        ("He admitted the charges.", "그는 혐의를 인정했다"),
+        # nouns of a limit and of Korea end in 한 after a number too
+        ("Data use is unlimited on the 100GB plan.", "데이터 100GB 무제한"),
+        ("The best-before date is three years.", "유통기한 3년 유통기한"),
+    ],
+)
+def test_korean_noun_phrases_among_full_stops_are_not_cut(en: str, ko: str) -> None:
+    assert _flags_before_the_last_bead(en, ko) == []
+
+
+def test_a_connective_inside_an_unclosed_quote_is_strong_on_a_loose_pair_too() -> None:
+    ko = COURT_KO.split(" 반성하는")[0]
+    cue = sentence_cue(ko, "ko", is_last=True, other_complete=True)
+    assert cue == EndCue(Cue.STRONG, 'an unfinished clause inside an unclosed "')
+    # alone, each is weaker: the connective medium, the open quote medium at most
+    assert sentence_cue(ko.replace('"', ""), "ko", is_last=True, other_complete=True).strength == (
+        Cue.MEDIUM
+    )
+    quoted = '이형일 1차관은 회의 후 "시장에서 쏠림 현상이 나타나면'
+    cue = sentence_cue(quoted, "ko", is_last=True, other_complete=True)
+    assert cue == EndCue(Cue.MEDIUM, 'an unclosed " and no final punctuation')
+    # a quote closed by a straight mark, or a line that ends on a sentence-final verb
+    mixed = '그는 “신경세포들이 굉장히 원시적이라는 것을 뜻한다"고 말했다'
+    assert sentence_cue(mixed, "ko", is_last=True, other_complete=True).strength == Cue.WEAK
+    said = "그는 “신경세포들이 굉장히 원시적이라는 것을 뜻한다고 말했다"
+    assert sentence_cue(said, "ko", is_last=True, other_complete=True).strength == Cue.WEAK
+    # the next line, left unpaired, may close the quote
+    cue = sentence_cue(ko, "ko", is_last=True, other_complete=True, maybe_continued=True)
+    assert cue.strength == Cue.MEDIUM

@@ -16,7 +16,8 @@ the cue:
   their own. So does a line with no final punctuation that stops where no
   sentence, headline, caption or list item does (an English preposition or
   subordinating conjunction, a Korean connective or adnominal ending, a case
-  particle that ends no noun) when the translation is a finished sentence,
+  particle that ends no noun, a noun after a subject that no noun ends like and
+  no verb after it, as in "…순매도한 것도 환율 상승") when the translation is a finished sentence,
   the document ends its other lines with sentence punctuation, no unpaired
   line follows that may be its second half, the line is no list item, and
   the pair is otherwise close: a similarity of at least 0.45 (and the
@@ -26,8 +27,9 @@ the cue:
   adnominal ending or case particle without a full stop, a second stop after
   the first as in "today. .", and, held to full stops as above, a Korean line
   that opens a clause in the past and stops on a noun with no main verb, as in
-  "현금을 건넸다가 노후 자금") need the side to be shorter than expected
-  (robust z >= 0.75);
+  "현금을 건넸다가 노후 자금"; no final punctuation after a quote opened in the
+  line and left open) need the side to be shorter than expected (robust
+  z >= 0.75); a medium connective or particle inside such a quote is strong;
 * weak cues (no final punctuation where the translation has it, an unclosed
   quote or bracket) need it to be much shorter: under
   ``settings.truncation_ratio`` of the expected length and z >= 3.5;
@@ -163,6 +165,10 @@ _KO_SPACED_COUNTER = re.compile(r"(\d(?:[\d.,]*\d)?[천만억조]*)\s+([가-힣]
 # 있던 곳, 위한 예산). No noun ends in them, 런던 aside.
 _KO_ADNOMINAL = re.compile(r"(?:(?<!런)던|된|될|는|로운|러운|[위대관향인의]한|따른)$")
 _KO_OBJECT_MARKERS = ("을", "를")
+# A verbal noun of two syllables and 한 (증가한, 순매도한), which an amount before it
+# measures; but nouns of a limit or of Korea end in 한 after numbers too (3년 기한,
+# 100% 제한, 최소한, 남북한, 방한).
+_KO_CHANGED_BY = re.compile(r"[가-힣]{2}(?<![기시제상하권소북남방주내])한$")
 _NIEUN, _SSANGSIOT = 4, 20  # the final consonants ㄴ and ㅆ
 _KO_AE_E = (1, 3, 5, 7)  # the vowels ㅐ, ㅒ, ㅔ, ㅖ
 # A complete sentence with a space before its full stop ("논의했다 .") is a slip
@@ -170,13 +176,16 @@ _KO_SPACED_STOP = re.compile(r"(?:(?<!보)다|요|까|죠)[ \t]+\.\s*$")
 # Connective endings; after a tense or 있다 (건넸다가, 했고, 늘었지만, 있는데) they end
 # a clause of a sentence whose main verb must follow. Headlines seldom mark tense.
 _KO_CONNECTIVE = re.compile(r"(?:고|으며|지만|는데|다가|으나|으면|더니|어도)$")
+# Endings of other verb forms (증가한, 나오면서, 높게, 빼돌려, 했지): nouns end so too
+# (기한, 장면, 가게, 문서), which only makes a verb more likely than it is.
+_KO_VERB_ENDING = re.compile(r"[가-힣](?:한|은|면|서|게|려|해|돼|며|지|니|자)$")
 # Korean sentence-final endings: a complete clause even if a comma follows.
 # ("-자", "-니", "-라" before a comma are connectives, "보다" is a particle.)
 _KO_FINAL_END = re.compile(r"(?:(?<!보)다|요|까|죠)$")
 
 # The last straight quote opens a quotation: after a space, before a word.
 _STRAIGHT_OPENER = re.compile(r'(?:^|\s)"\w[^"]*$')
-_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("(", ")"), ("[", "]"), ("「", "」"), ("『", "』"))
+_QUOTE_PAIRS = (("“", '”"'), ("‘", "’"), ("(", ")"), ("[", "]"), ("「", "」"), ("『", "』"))
 
 
 class Cue(IntEnum):
@@ -279,7 +288,8 @@ def _unclosed(text: str) -> str | None:
     several sentences, each but the last starting with an unmatched opener.
     """
     for opener, closer in _QUOTE_PAIRS:
-        if text.count(opener) > text.count(closer) and (opener in "([" or text.rfind(opener) > 0):
+        closed = sum(map(text.count, closer))  # “ closed by a straight " is closed
+        if text.count(opener) > closed and (opener in "([" or text.rfind(opener) > 0):
             return opener
     # Straight quotes are their own closers, and "Museum"s" style apostrophes
     # make an odd count common in scraped text, hence only a weak cue.
@@ -341,7 +351,9 @@ def _ko_adnominal(text: str) -> bool:
     its object (자금을 빼돌린, 예산을 편성할, 현금을 건넨). The verbal nouns that
     headlines end on after an object are of two syllables (도발을 비난), so a word of
     two counts only when its last syllable cannot end one: ㅐ or ㅔ before ㄴ or ㄹ
-    (건넨, 보낸, 낼) is no Sino-Korean syllable, but the verb of 건네다, 보내다."""
+    (건넨, 보낸, 낼) is no Sino-Korean syllable, but the verb of 건네다, 보내다. So does a
+    verbal noun and 한 after an amount (23.4% 증가한, 8천억원어치 순매도한): what the
+    amount measures, see :data:`_KO_CHANGED_BY`."""
     words = text.split()
     word = _last_word(text)
     if len(word) >= 2 and _KO_ADNOMINAL.search(word):
@@ -350,6 +362,8 @@ def _ko_adnominal(text: str) -> bool:
     if len(words) < 2 or last is None or (len(word) < 3 and last[1] not in _KO_AE_E):
         return False
     before = _last_word(words[-2])
+    if _KO_CHANGED_BY.search(word) and any(c.isdigit() for c in words[-2]):
+        return True
     return (
         last[2] in (_NIEUN, _RIEUL) and before.endswith(_KO_OBJECT_MARKERS) and _ko_particle(before)
     )
@@ -363,11 +377,58 @@ def _ko_open_chain(text: str) -> str | None:
     words: list[str] = _WORDS.findall(text)
     if len(words) < 2 or _KO_FINAL_END.search(words[-1]):
         return None
+    return next((word for word in reversed(words[:-1]) if _ko_tensed_connective(word)), None)
+
+
+def _ko_tensed_connective(word: str) -> bool:
+    """Whether the word is a connective ending after a tense (했고, 줬고, 늘었지만)."""
+    found = _KO_CONNECTIVE.search(word)
+    return found is not None and _ko_bare_stem(word[: found.start()])
+
+
+def _ko_open_end(word: str) -> bool:
+    """Whether the word ends in a connective ending or a particle that leaves a clause
+    open (see :data:`_KO_OPEN_END`), the past contracted into the stem as it may be
+    (줬고, 됐고, 졌지만: ㅆ before an ending ends no noun)."""
+    return bool(_KO_OPEN_END.search(word)) or _ko_tensed_connective(word)
+
+
+def _ko_open_subject(text: str) -> str | None:
+    """The subject or topic a Korean line opens and leaves without a verb: the last
+    word marked as one where the marker ends no noun (것도, 측은, 13명이, see
+    :func:`_ko_subject`), with no verb form after it (no final, connective or
+    adnominal ending) and the line stopping on a noun."""
+    words: list[str] = _WORDS.findall(text)
+    if not words or _ko_verb_form(words[-1]):
+        return None
     for word in reversed(words[:-1]):
-        found = _KO_CONNECTIVE.search(word)
-        if found and _ko_bare_stem(word[: found.start()]):
+        if _ko_subject(word):
             return word
+        if _ko_verb_form(word):
+            return None
     return None
+
+
+def _ko_subject(word: str) -> bool:
+    """Whether a word is marked as a subject or topic that no noun ends like: a bound
+    noun or pronoun and its marker (것도, 측은, 그는), 이 or 가 after a number and its
+    counter (13명이). Others end verbs (증가하는, 내놓은) or nouns (고양이, 휴가) too."""
+    if len(word) == 2 and word[0] in _KO_BOUND_NOUNS and word[1] in "이가은는도":
+        return True
+    return word[-1] in "이가" and _ko_particle(word) and _ko_marker(word)
+
+
+def _ko_verb_form(word: str) -> bool:
+    """Whether a Korean word may be a verb: it ends as a sentence, a clause or an
+    adnominal form may (있다, 했고, 나오면서, 기소된, 증가한, 빼돌려), or on a tense."""
+    return bool(
+        _KO_FINAL_END.search(word)
+        or _ko_open_end(word)
+        or _KO_CONNECTIVE.search(word)
+        or (len(word) >= 2 and _KO_ADNOMINAL.search(word))
+        or _KO_VERB_ENDING.search(word)
+        or _ko_bare_stem(word)
+    )
 
 
 def _ko_bare_stem(word: str) -> bool:
@@ -388,9 +449,7 @@ def _mid_clause(text: str, lang: str) -> bool:
         return False
     counted = _ko_last_word(text)
     return (
-        (_ko_particle(counted) and _ko_marker(counted))
-        or bool(_KO_OPEN_END.search(word))
-        or _ko_adnominal(text)
+        (_ko_particle(counted) and _ko_marker(counted)) or _ko_open_end(word) or _ko_adnominal(text)
     )
 
 
@@ -404,7 +463,7 @@ def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndC
     if lang == "ko":
         if is_last and other_complete and _ko_particle(_ko_last_word(text)):
             return EndCue(Cue.MEDIUM, _PARTICLE)
-        if is_last and _KO_OPEN_END.search(word):
+        if is_last and _ko_open_end(word):
             return EndCue(Cue.MEDIUM, _OPEN_CLAUSE)
         if is_last and other_complete and _ko_adnominal(text):  # 는 is a topic marker too
             return EndCue(Cue.MEDIUM, _OPEN_CLAUSE)
@@ -505,6 +564,12 @@ def sentence_cue(
             return EndCue(Cue.WEAK, f"an unclosed {opener}")
         return EndCue(Cue.NONE, "")
     held_to_full_stops = punctuated and not maybe_continued and not _LIST_ITEM.match(stripped)
+    # a quote left open is closed by the next line when that may be the second half
+    opener = _unclosed(stripped) if other_complete and not maybe_continued else None
+    if word and opener:
+        # a clause left open inside a quotation left open: the line stops in the
+        # middle of what someone said (`재판부는 "피고인은 … 피해를 줬고`)
+        return EndCue(Cue.STRONG, f"{word.reason} inside an unclosed {opener}")
     if word and other_complete and held_to_full_stops and _mid_clause(stripped, lang):
         # a particle, connective or preposition and no full stop, where the
         # translation is a finished sentence and the document ends its lines with
@@ -513,8 +578,18 @@ def sentence_cue(
         return EndCue(Cue.STRONG, f"{word.reason} and no full stop, unlike the other lines")
     if word:
         return word
-    chain = _ko_open_chain(stripped) if lang == "ko" else None
-    if chain and other_complete and held_to_full_stops:
+    if opener and not is_complete(stripped, lang):
+        # no headline opens a quote it does not close, no sentence ends inside one;
+        # a Korean line ending "…고 말했다" closed it, whatever its quote marks
+        return EndCue(Cue.MEDIUM, f"an unclosed {opener} and no final punctuation")
+    held = lang == "ko" and other_complete and held_to_full_stops
+    subject = _ko_open_subject(stripped) if held else None
+    if subject:
+        # a subject or topic and no verb after it, in a line held to full stops: a
+        # body sentence that lost its main verb ("…순매도한 것도 환율 상승")
+        return EndCue(Cue.STRONG, f'no verb after "{subject}"')
+    chain = _ko_open_chain(stripped) if held else None
+    if chain:
         # a clause chain without its main verb, where the line should end like the
         # others; but a headline ("수출 늘었지만 내수 부진") may end so: the line must
         # also be shorter than predicted

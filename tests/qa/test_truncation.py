@@ -571,6 +571,13 @@ def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
         # a number and its unit written apart, no particle after them
         ("The mercury hit 33 C in Daegu.", "대구 낮 최고기온 33 도"),
         ("The match is over.", "The match is over"),
+        # a verb after the subject, in a noun phrase a caption may be
+        ("He is a lawmaker who demanded a bigger budget.", "그는 예산 증액을 요구한 의원"),
+        # a sentence that only lost its full stop, after a subject
+        ("He admitted the charges.", "그는 혐의를 인정했다"),
+        # nouns of a limit and of Korea end in 한 after a number too
+        ("Data use is unlimited on the 100GB plan.", "데이터 100GB 무제한"),
+        ("The best-before date is three years.", "유통기한 3년 유통기한"),
     ],
 )
 def test_lines_that_end_without_a_full_stop_but_are_not_cut(en: str, ko: str) -> None:
@@ -789,22 +796,6 @@ def test_a_korean_line_cut_before_its_main_verb_among_full_stops_is_flagged(
 ) -> None:
     [flag] = _flags_before_the_last_bead(en, ko)
     assert reason in flag.message
-
-
-@pytest.mark.parametrize(
-    ("en", "ko"),
-    [
-        # a verb after the subject, in a noun phrase a caption may be
-        ("He is a lawmaker who demanded a bigger budget.", "그는 예산 증액을 요구한 의원"),
-        # a sentence that only lost its full stop
-        ("He admitted the charges.", "그는 혐의를 인정했다"),
-        # nouns of a limit and of Korea end in 한 after a number too
-        ("Data use is unlimited on the 100GB plan.", "데이터 100GB 무제한"),
-        ("The best-before date is three years.", "유통기한 3년 유통기한"),
-    ],
-)
-def test_korean_noun_phrases_among_full_stops_are_not_cut(en: str, ko: str) -> None:
-    assert _flags_before_the_last_bead(en, ko) == []
 
 
 def test_a_connective_inside_an_unclosed_quote_is_strong_on_a_loose_pair_too() -> None:

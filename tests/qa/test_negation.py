@@ -37,6 +37,11 @@ def _flipped(en: str, ko: str) -> list[Flag]:
         ("그녀는 학교에 안 갔다.", "안 갔다"),
         ("선수들은 끝내 경기장에 못 들어갔다.", "못 들어갔다"),
         ("정부는 시민들에게 외출하지 말라고 당부했다.", "외출하지 말라고"),
+        # "cannot": -ㄹ 수 없, and 못하- in the present tense
+        ("학부모는 종이 교과서를 신청할 수 없다.", "신청할 수 없다"),
+        ("주민들은 집으로 돌아갈 수 없었다고 전했다.", "돌아갈 수 없었다고"),
+        ("원인은 알 수가 없다.", "알 수가 없다"),
+        ("학부모는 종이 교과서를 신청하지 못한다.", "신청하지 못한다"),
     ],
 )
 def test_korean_negations_that_state_a_predicate(text: str, negated: str) -> None:
@@ -53,6 +58,9 @@ def test_korean_negations_that_state_a_predicate(text: str, negated: str) -> Non
         "그들은 돈을 내지 않고 떠났다.",  # "without"
         "사고가 나지 않도록 주의해야 한다.",  # a purpose
         "우리는 대응하지 않을 수 없다.",  # double negation: "must"
+        "우리는 대응할 수밖에 없다.",  # "have no choice but to"
+        "셀 수 없는 사람들이 모였다.",  # a modifier: "countless"
+        "이를 막을 방법이 없다.",  # 없다 after a noun, not after 수
         "이번 조치는 효과가 있지 않을까?",  # a question
         "적지 않은 사람들이 참석했다.",  # "many"
         "합의에 이르기는 쉽지 않을 것이다.",  # "difficult"
@@ -191,6 +199,18 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "양측은 관세에 대한 합의에 이르지 못했다.",
         ),
         ("She went to school on Monday.", "그녀는 월요일에 학교에 안 갔다."),
+        (
+            "Parents will be allowed to request printed textbooks for their children.",
+            "학부모는 자녀를 위해 종이 교과서를 신청할 수 없다.",
+        ),
+        (
+            "Residents were able to return home on Sunday evening.",
+            "주민들은 일요일 저녁 집으로 돌아갈 수 없었다.",
+        ),
+        (
+            "Parents can request printed textbooks for their children.",
+            "학부모는 자녀를 위해 종이 교과서를 신청하지 못한다.",
+        ),
         ("North Korea has never conducted such a test.", "북한은 그런 시험을 실시했다."),
         # negation by a determiner
         ("No casualties were reported.", "인명 피해가 보고됐다."),
@@ -260,6 +280,8 @@ def test_the_message_quotes_the_negation_and_both_sentences() -> None:
         ("It is not a crisis but an opportunity.", "이는 위기가 아니라 기회다."),
         ("Not only prices but also wages rose.", "물가뿐만 아니라 임금도 올랐다."),
         ("We have no choice but to respond.", "우리는 대응하지 않을 수 없다."),
+        ("He could not attend the meeting.", "그는 회의에 참석할 수 없었다."),
+        ("The government had to raise taxes.", "정부는 세금을 인상할 수밖에 없었다."),
         ("Unless talks resume, sanctions will follow.", "회담이 재개되지 않는 한 제재가 뒤따른다."),
         ("It is unclear whether he will run.", "그가 출마할지 여부는 정해지지 않았다."),
         ("The ship has not yet arrived.", "배는 아직 도착 전이다."),

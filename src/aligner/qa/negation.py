@@ -11,14 +11,15 @@ both ends:
 
 * The negating side needs a verbal negation of a predicate it states or reports:
 
-  - Korean: ``-지 않``, ``-지 못``, ``안``/``못`` before a verb or a reported
-    ``-지 말`` (``말라고``), ending a sentence or a clause (``않았다``,
-    ``못했으며``, ``않았다고``, ``않고 있다``, ``않은 것으로 알려졌다``,
-    ``않을 것``); not a modifier (``확인되지 않은 정보``), a condition
-    (``않으면``, ``않는 한``), a purpose (``않도록``), an adverbial (``않고``),
-    a question or a hedge (``않을까``), a command (``걱정하지 마세요``), a double
-    negation (``않을 수 없다``), a degree or an amount (``거의``, ``잘``,
-    ``밖에``, ``10%도``), "not yet" (``아직``), nor an idiom whose negation is
+  - Korean: ``-지 않``, ``-지 못``, ``안``/``못`` before a verb, a reported
+    ``-지 말`` (``말라고``) or "cannot" as ``-ㄹ 수 없`` (``신청할 수 없다``),
+    ending a sentence or a clause (``않았다``, ``못했으며``, ``못한다``,
+    ``않았다고``, ``않고 있다``, ``않은 것으로 알려졌다``, ``않을 것``); not a
+    modifier (``확인되지 않은 정보``), a condition (``않으면``, ``않는 한``), a
+    purpose (``않도록``), an adverbial (``않고``), a question or a hedge
+    (``않을까``), a command (``걱정하지 마세요``), a double negation (``않을 수
+    없다``), "cannot but" (``할 수밖에 없다``), a degree or an amount (``거의``,
+    ``잘``, ``밖에``, ``10%도``), "not yet" (``아직``), nor an idiom whose negation is
     lexical (``적지 않은`` many, ``쉽지 않다`` difficult, ``머지않아`` soon,
     ``잊지 않았다`` remembered, ``포기하지 않았다`` fought on).
   - English: "not", "n't" or "never" on an auxiliary before a verb ("did not
@@ -139,11 +140,30 @@ _KO_FINITE_NEXT = re.compile(
 _KO_NEXT_LOOKAHEAD = 12
 
 
+# "cannot": -ㄹ 수 없 (신청할 수 없다, 갈 수 없었다), not "cannot but" (할 수밖에 없다,
+# a particle other than 가/는/도 after 수) nor a double negation (않을 수 없다: "must")
+_KO_CANNOT = re.compile(r"(?P<verb>[가-힣]+)\s수\s?(?:[가는도]\s?)?없(?P<rest>[가-힣]*)")
+
+
+def _ko_cannot(found: re.Match[str]) -> bool:
+    """Whether ``verb`` ends in a syllable with a final ㄹ (할, 갈, 먹을): a verb
+    before 수, not a noun (``방법 수``)."""
+    last = ord(found["verb"][-1]) - 0xAC00
+    return last % 28 == 8 and not found["verb"].endswith(("않을", "못할", "없을"))
+
+
 def _ko_rest(neg: str, rest: str) -> str:
     """The ending after 않, with 못하- read as 않- (못했다 as 않았다, 못한 as 않은)."""
     if neg != "못":
         return rest
-    for written, read in (("했", "았"), ("합니", "습니"), ("한", "은"), ("할", "을"), ("해", "아")):
+    for written, read in (
+        ("했", "았"),
+        ("합니", "습니"),
+        ("한다", "는다"),  # present tense: 못한다 is 않는다, not the modifier 않은
+        ("한", "은"),
+        ("할", "을"),
+        ("해", "아"),
+    ):
         if rest.startswith(written):
             return read + rest[len(written) :]
     return rest[1:] if rest.startswith("하") else rest
@@ -195,6 +215,12 @@ def read_ko_negation(text: str) -> Negation | None:
         if _ko_not_a_flip(text, found.start(), stem):
             continue
         if _ko_asserted(text, found.end(), _ko_rest(neg, rest)):
+            return Negation(found.group(), found.start())
+    for found in _KO_CANNOT.finditer(text):
+        if not _ko_cannot(found) or _ko_not_a_flip(text, found.start(), ""):
+            continue
+        rest = re.sub(r"^었", "았", found["rest"])  # 없었다 reads as 않았다
+        if _ko_asserted(text, found.end(), rest):
             return Negation(found.group(), found.start())
     for found in _KO_SHORT.finditer(text):
         rest = found["rest"]

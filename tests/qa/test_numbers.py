@@ -424,6 +424,23 @@ def test_a_month_name_matches_a_written_date() -> None:
     assert _flags(en, "9/11 테러 사건의 추모기간이었다.") == []
 
 
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        ("The launch in June last year succeeded.", "지난해 10월 발사도 성공했다.", "June (6)"),
+        ("It launched on June 21 last year.", "지난해 10월 21일 발사됐다.", "June (6)"),
+        ("It runs from Sept. 12 to Dec. 15.", "10월 12일부터 12월 15일까지 열린다.", "Sept. (9)"),
+        ("It runs from September 12 to December 15.", "9월 12일부터 10월 15일까지", "December"),
+        ("It runs from September 12 to December 15.", "9월 12일부터 12월 15일까지", None),
+    ],
+)
+def test_a_changed_month_is_flagged_however_far_its_digits(
+    en: str, ko: str, changed: str | None
+) -> None:
+    # a month is a name: June against 10월 is no digit slip, and is flagged like 6월 against 5월
+    _assert_changed(en, ko, changed)
+
+
 def test_whole_hours_need_no_minutes() -> None:
     assert _flags("Show times are 2:30 and 7:00.", "상영 시간은 2시 30분과 7시입니다.") == []
     assert len(_flags("Show times are 2:30 and 7:00.", "상영 시간은 2시 30분과 9시입니다.")) == 1

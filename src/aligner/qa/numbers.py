@@ -33,7 +33,7 @@ be one number changed (one digit typed differently, two neighbouring digits
 swapped, or the same digits at a power of ten from each other when one side
 writes a scale unit such as ``만`` or "million"; in units that convert, as either
 side would write the other: "18 months" is ``1년 6개월``, so ``1년 8개월`` is one
-digit off), and with units of one family
+digit off; any two months, "June" and ``10월``), and with units of one family
 (never "75 mph" against "120km", nor a multiplier against a count). Confident
 means written with digits or a scale word, or an English number word from two
 up that counts the noun after it ("seven people", "three of them": AP style
@@ -360,10 +360,13 @@ def is_substitution(a: Number, b: Number) -> bool:
         True for "1,500" vs "1,600" or "1924" vs "1920"; for "50,000" vs
         ``50만`` (a power of ten up to 10^4 with a scale unit on one side);
         for "18 months" vs ``1년 8개월`` (written as ``1년 6개월``, one digit off);
+        for any two months ("June" vs ``10월``);
         False for unrelated figures such as "75" vs "120".
     """
     if a.is_range and b.is_range:  # one of them changed: "July-September" and 4~6월
         return True
+    if a.kind == b.kind == "month":
+        return True  # a month is a name, not digits to slip: "June" is no nearer 5월 than 10월
     if not _comparable_units(a.unit, b.unit):
         return False  # "75 mph" and "120km" are one speed
     if _one_edit_apart(_written_digits(a), _written_digits(b)):

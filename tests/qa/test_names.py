@@ -256,6 +256,26 @@ SWAPPED = [
         "Choi Young-eun",
         "이영은",
     ),
+    # the desk tester's: an abbreviated role before the name, the title after a place
+    # (제주지사) or alone
+    (
+        "Jeju Gov. Oh Young-hun said the province will crack down on restaurants.",
+        "원희룡 제주지사는 음식점을 단속하겠다고 말했다.",
+        "Oh Young-hun",
+        "원희룡",
+    ),
+    (
+        "Jeju Gov. Oh Young-hun said the province will crack down on restaurants.",
+        "원희룡 지사는 음식점을 단속하겠다고 말했다.",
+        "Oh Young-hun",
+        "원희룡",
+    ),
+    (
+        "Rep. Lee Jae-myung criticized the budget.",
+        "박용진 의원은 예산안을 비판했다.",
+        "Lee Jae-myung",
+        "박용진",
+    ),
     # a list of people the English names
     (
         "Those executed included Woo Hong-son, Song Sang-jin, Do Ye-jong and Lee Sub-young.",

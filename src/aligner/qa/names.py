@@ -151,12 +151,14 @@ _NOT_KO_NAMES = frozenset(
     "강력한 유력한 유일한 이러한 상당한 정당한 유명한 유능한 유리한 신속한 신중한 성실한 "
     "최연소 최고령 최우수 노벨상 신인상".split()
 )
-# An English role beside the name, and the Korean titles it is translated with.
+# An English role beside the name, and the Korean titles it is translated with. A role
+# ends where no letter follows: after an abbreviation's full stop ("Gov. Oh") comes a
+# space, which a word boundary would not match.
 _ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
-    (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), frozenset(titles.split()))
+    (re.compile(rf"\b(?:{words})(?!\w)", re.IGNORECASE), frozenset(titles.split()))
     for words, titles in (
         ("president", "대통령 회장 사장 총장 총통 대표 원장 총재"),
-        ("governor", "총재 부총재 지사"),
+        ("governor|gov\\.", "총재 부총재 지사"),
         ("prime minister|premier", "총리 부총리"),
         ("minister", "장관 총리 부총리 외무상 외상"),
         ("vice|deputy", "차관 부총리 부총재 부위원장 부회장 부부장"),

@@ -88,6 +88,19 @@ REPLACED = [
         "Gallup Korea (한국갤럽)",
         "리얼미터",
     ),
+    # the desk tester's: one business lobby for another, by full name or short form
+    (
+        '"Companies are cutting investment," said the Korea Chamber of Commerce and Industry.',
+        '한국경영자총협회는 "기업들이 투자를 줄이고 있다"고 밝혔다.',
+        "the Korea Chamber of Commerce and Industry (대한상공회의소)",
+        "한국경영자총협회",
+    ),
+    (
+        "The Federation of Korean Industries urged lawmakers to cut the corporate tax.",
+        "대한상의는 국회에 법인세 인하를 촉구했다.",
+        "the Federation of Korean Industries (한국경제인협회)",
+        "대한상의",
+    ),
     # a short form, a lower-case ministry
     (
         "The trade ministry said exports rose for the 12th straight month.",
@@ -297,6 +310,15 @@ FAITHFUL = [
     (
         "Hyundai Motor signed an MOU to supply 500 hydrogen buses by 2027.",
         "현대차는 2027년까지 수소버스 500대를 공급하는 양해각서를 국토교통부와 체결했다.",
+    ),
+    # a business lobby's short form, or a ministry where the English names a lobby
+    (
+        "The Korea Employers' Federation said wages should be frozen.",
+        "경총은 임금을 동결해야 한다고 밝혔다.",
+    ),
+    (
+        "Exports rose 6 percent, according to the Korea International Trade Association.",
+        "산업통상자원부에 따르면 수출은 6% 늘었다.",
     ),
     # lower case is no name: "the little blue house" is no Cheong Wa Dae
     (

@@ -6,10 +6,10 @@ Trade, Industry and Energy", or ``미국, 중국과`` for "with the United State
 Japan", leaves a sentence the embeddings find faithful and no Latin token
 behind. The built-in list ``aligner/data/institutions.tsv`` gives the English and
 Korean names of the ministries, agencies, courts and prosecutors' offices,
-regulators, parties, pollsters and countries Korean news names most (current
-and former names, short forms, a country's adjective and capital), with the
-English and Korean words that may stand for one without naming it (police, the
-central bank, 방역당국; Xi, 한미일, 방일).
+regulators, parties, pollsters, business lobbies and countries Korean news names
+most (current and former names, short forms, a country's adjective and capital),
+with the English and Korean words that may stand for one without naming it
+(police, the central bank, 방역당국; Xi, 한미일, 방일).
 
 :func:`find_substitution` flags only a substitution:
 
@@ -55,7 +55,7 @@ __all__ = ["KINDS", "Institution", "Substitution", "find_substitution", "load_in
 _FILE = "data/institutions.tsv"
 KINDS = frozenset(
     "ministry agency regulator bank presidency court legislature party pollster media".split()
-) | {"north-korean body", "country"}
+) | {"business lobby", "north-korean body", "country"}
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())

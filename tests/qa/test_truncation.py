@@ -517,6 +517,18 @@ def _flags_before_the_last_bead(en: str, ko: str) -> list[Flag]:
             "5월 20일 이후 온열질환자는 최소 1천546명 발생했으며, 이 중 13명이",
             "a particle (no verb)",
         ),
+        # and after a word of quantity and its counter (the desk tester's: 여러 점이)
+        (
+            "Several works from the Metropolitan Museum of Art in New York will be shown in "
+            "Korea for the first time.",
+            "미국 뉴욕 메트로폴리탄 미술관 소장품 여러 점이",
+            "a particle (no verb)",
+        ),
+        (
+            "Dozens of people were injured in the fire.",
+            "이번 화재로 수십명이",
+            "a particle (no verb)",
+        ),
         # and after a number and its unit written apart (156억 원을, 156억원을)
         (GUILTY_EN, GUILTY_KO.replace("156억원을 빼돌렸다.", "156억 원을"), "a particle"),
         (GUILTY_EN, GUILTY_KO.replace("156억원을 빼돌렸다.", "156억 원이"), "a particle"),
@@ -571,6 +583,8 @@ def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
         # a number and its unit written apart, no particle after them
         ("The mercury hit 33 C in Daegu.", "대구 낮 최고기온 33 도"),
         ("The match is over.", "The match is over"),
+        # a word of quantity before a noun, not a counter: 이 ends the noun
+        ("Cats of several breeds at the shelter", "보호소의 여러 고양이"),
         # a verb after the subject, in a noun phrase a caption may be
         ("He is a lawmaker who demanded a bigger budget.", "그는 예산 증액을 요구한 의원"),
         # a sentence that only lost its full stop, after a subject

@@ -156,11 +156,21 @@ _KO_CASE_MARKERS = frozenset("이가을를은는에")  # not 도, 로, 의: 수�
 _PARTICLE = "a particle (no verb)"  # 은/는 and 도 are no case particles
 _OPEN_CLAUSE = "an unfinished clause"
 # 이 and 가 after a number and its counter are subject markers (13명이, 1천546명이,
-# 2024년도가): no noun is a number, a counter and 이 or 가.
-_KO_COUNTED = re.compile(r"\d[\d.,]*(?:[천만억조]\d[\d.,]*)*[가-힣]{1,3}")
-# A counter or unit is written apart from its number or not (2억3천만 원을, 3천 명이):
-# read as one word, a particle after it is one after a number and its counter.
-_KO_SPACED_COUNTER = re.compile(r"(\d(?:[\d.,]*\d)?[천만억조]*)\s+([가-힣]{1,4})\W*$")
+# 2024년도가): no noun is a number, a counter and 이 or 가. A word of quantity stands
+# for the number as well (여러 점이, 몇 명이, 수십 곳이), before a counter only: a noun
+# after it may end in 이 or 가 (여러 고양이, 몇 휴가).
+_KO_QUANTITY = "여러|몇몇|몇|수십|수백|수천|수만"
+_KO_COUNTERS = "점|명|개|곳|건|대|번|차례|가지|척|채|권|마리|군데"
+_KO_COUNTED = re.compile(
+    rf"\d[\d.,]*(?:[천만억조]\d[\d.,]*)*[가-힣]{{1,3}}|(?:{_KO_QUANTITY})\s?(?:{_KO_COUNTERS})"
+)
+# A counter or unit is written apart from its number or word of quantity or not
+# (2억3천만 원을, 3천 명이, 여러 점이): read as one word, a particle after it is one
+# after a number and its counter.
+_KO_SPACED_COUNTER = re.compile(
+    r"(\d(?:[\d.,]*\d)?[천만억조]*)\s+([가-힣]{1,4})\W*$"
+    rf"|(?<![가-힣])({_KO_QUANTITY})\s+((?:{_KO_COUNTERS})[가-힣])\W*$"
+)
 # Adnominal endings: a verb form that needs the noun after it (기소된 대표, 하는 일,
 # 있던 곳, 위한 예산). No noun ends in them, 런던 aside.
 _KO_ADNOMINAL = re.compile(r"(?:(?<!런)던|된|될|는|로운|러운|[위대관향인의]한|따른)$")
@@ -304,10 +314,10 @@ def _last_word(text: str) -> str:
 
 
 def _ko_last_word(text: str) -> str:
-    """The last word, with a number written apart from its counter or unit before it:
-    ``원을`` is no noun of two syllables in ``2억3천만 원을``."""
+    """The last word, with a number or word of quantity written apart from its counter
+    or unit before it: ``원을`` is no noun of two syllables in ``2억3천만 원을``."""
     counted = _KO_SPACED_COUNTER.search(text)
-    return counted[1] + counted[2] if counted else _last_word(text)
+    return "".join(filter(None, counted.groups())) if counted else _last_word(text)
 
 
 def _ko_particle(word: str) -> bool:

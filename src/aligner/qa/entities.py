@@ -497,6 +497,13 @@ def _korean_before(doc: AlignedDocument, bead: Bead) -> str:
     return doc.tgt.sentences[first - 1].text if first else ""
 
 
+@functools.lru_cache(maxsize=1024)
+def _substitution(src: str, tgt: str, institutions: tuple[Institution, ...]) -> Substitution | None:
+    """:func:`find_substitution` of a pair, read once for the two checks that need it
+    (``named_entity`` leaves alone a name inside a replaced institution)."""
+    return find_substitution(src, tgt, institutions=institutions)
+
+
 def _substitution_flags(
     bead: Bead, found: Substitution | None, sides: tuple[SideText, SideText]
 ) -> Iterator[Flag]:
@@ -577,7 +584,7 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         yield from _latin_flags(bead, sides, ctx, ko_original=doc.swapped)
         # a name inside the institution the check ``institution`` finds replaced is
         # flagged there, as the institution
-        found = find_substitution(sides[0].text, sides[1].text, institutions=ctx.institutions)
+        found = _substitution(sides[0].text, sides[1].text, ctx.institutions)
         replaced = found.written if found else ""
         yield from _name_flags(bead, sides, _korean_before(doc, bead), ctx, replaced)
 
@@ -598,8 +605,8 @@ def find_replaced_institutions(doc: AlignedDocument, settings: Settings) -> Iter
         One ``named_entity`` flag per pair whose Korean puts another body or country
         in place of one the English names.
     """
-    ctx = _context(doc, settings)
+    institutions = _institutions(_names(settings)[1])
     for bead in filter(doc.is_content_pair, doc.beads):
         sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
-        found = find_substitution(sides[0].text, sides[1].text, institutions=ctx.institutions)
+        found = _substitution(sides[0].text, sides[1].text, institutions)
         yield from _substitution_flags(bead, found, sides)

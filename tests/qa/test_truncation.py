@@ -585,8 +585,9 @@ def test_a_line_cut_at_its_last_words_among_full_stops_is_flagged(
         ("The match is over.", "The match is over"),
         # a word of quantity before a noun, not a counter: 이 ends the noun
         ("Cats of several breeds at the shelter", "보호소의 여러 고양이"),
-        # a verb after the subject, in a noun phrase a caption may be
-        ("He is a lawmaker who demanded a bigger budget.", "그는 예산 증액을 요구한 의원"),
+        # a verb after the subject, in a noun phrase a caption may be, against a caption
+        # (against a finished sentence, a topic and no predicate is a cut: see below)
+        ("A lawmaker who demanded a bigger budget", "그는 예산 증액을 요구한 의원"),
         # a sentence that only lost its full stop, after a subject
         ("He admitted the charges.", "그는 혐의를 인정했다"),
         # nouns of a limit and of Korea end in 한 after a number too
@@ -810,6 +811,59 @@ def test_a_korean_line_cut_before_its_main_verb_among_full_stops_is_flagged(
 ) -> None:
     [flag] = _flags_before_the_last_bead(en, ko)
     assert reason in flag.message
+
+
+# Found by the sixth desk tester: a line that opens with a topic and stops on a noun,
+# more than half of it left, with no predicate anywhere in it.
+
+RECALL_EN = (
+    "The manufacturer has been ordered to suspend production for 15 days while authorities "
+    "investigate the cause."
+)
+RECALL_KO = "제조업체에는 당국이 원인을 조사하는 동안 15일간 생산을 중단하라는 명령이 내려졌다."
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "reason"),
+    [
+        (RECALL_EN, RECALL_KO.split(" 생산을")[0], 'no verb after "제조업체에는"'),
+        (RECALL_EN, RECALL_KO.replace("이 내려졌다.", ""), 'no verb after "제조업체에는"'),
+        (
+            "Trading volume came to 512 million shares, worth 9.8 trillion won.",
+            "코스피 거래량은 5억1천200만 주, 거래대금은 9조8천억원",
+            'no verb after "거래량은"',
+        ),
+        (
+            "Schools in Busan and Ulsan will hold classes online on Thursday.",
+            "부산과 울산의 학교들은 목요일 원격수업",
+            'no verb after "학교들은"',
+        ),
+        # a verb before a noun ends like a topic, but is no particle
+        (RECALL_EN, RECALL_KO.split(" 명령")[0], "an unfinished clause"),
+    ],
+)
+def test_a_korean_line_that_opens_with_a_topic_and_has_no_predicate_is_cut(
+    en: str, ko: str, reason: str
+) -> None:
+    [flag] = _flags_before_the_last_bead(en, ko)
+    assert reason in flag.message
+
+
+@pytest.mark.parametrize(
+    "ko",
+    [
+        # headlines set their topic off with a comma
+        "황우석 교수, 환자 체세포에서 줄기세포 복제",
+        "TV 토크쇼 진행자, 마이클 잭슨 재판은 고소자가 의심스러워",
+        # a predicate inside, a verb at the end, or too few words to be a clause
+        "제조업체에는 생산 중단 명령이 내려졌다",
+        "정부는 내년에 발표할 예정이며",
+        "사진 제공은 국방부",
+    ],
+)
+def test_a_line_with_a_predicate_or_a_headline_topic_is_not_cut_for_lacking_one(ko: str) -> None:
+    cue = sentence_cue(ko, "ko", is_last=True, other_complete=True, punctuated=True)
+    assert "no verb after" not in cue.reason
 
 
 def test_a_connective_inside_an_unclosed_quote_is_strong_on_a_loose_pair_too() -> None:

@@ -98,6 +98,9 @@ MIN_COUNTERPART_CHARS = 10
 # many, with sentence punctuation writes full stops (see mostly_punctuated).
 PUNCTUATED_SHARE = 0.8
 MIN_PUNCTUATED = 3
+# Words a Korean line needs before its lack of any predicate says a cut: a short
+# label ("사진 제공은 국방부") may go without one.
+MIN_CLAUSE_WORDS = 4
 
 # A full stop, question or exclamation mark (optionally followed by closing
 # quotes or brackets), or a closing quote on its own, ends a sentence.
@@ -155,6 +158,8 @@ _KO_BOUND_NOUNS = frozenset("것수등때곳명측그")
 _KO_CASE_MARKERS = frozenset("이가을를은는에")  # not 도, 로, 의: 수도, 수로, 명의
 _PARTICLE = "a particle (no verb)"  # 은/는 and 도 are no case particles
 _OPEN_CLAUSE = "an unfinished clause"
+# A verb's stem and 는 before a noun, not a noun and its topic marker
+_KO_VERB_BEFORE_NOUN = ("하는", "되는", "있는", "없는", "않는", "라는", "다는")
 # 이 and 가 after a number and its counter are subject markers (13명이, 1천546명이,
 # 2024년도가): no noun is a number, a counter and 이 or 가. A word of quantity stands
 # for the number as well (여러 점이, 몇 명이, 수십 곳이), before a counter only: a noun
@@ -419,6 +424,31 @@ def _ko_open_subject(text: str) -> str | None:
     return None
 
 
+def _ko_predicateless(text: str) -> str | None:
+    """The topic (정부는, 거래량은, 제조업체에는) of a Korean line of
+    :data:`MIN_CLAUSE_WORDS` words or more that has no sentence-final ending anywhere
+    and does not end on a verb form: a body sentence that lost its predicate. A
+    headline ends on a noun too, but sets its topic off with a comma, not a particle
+    ("황우석 교수, 환자 체세포에서 줄기세포 복제"), so the topic must come first."""
+    words: list[str] = _WORDS.findall(text.split(",")[0])
+    every: list[str] = _WORDS.findall(text)
+    if len(every) < MIN_CLAUSE_WORDS or _ko_verb_form(every[-1]):
+        return None
+    if any(_KO_FINAL_END.search(word) or _ko_tensed_connective(word) for word in every):
+        return None
+    return next((word for word in words[:-1] if _ko_topic(word)), None)
+
+
+def _ko_topic(word: str) -> bool:
+    """Whether the word is a noun and its topic marker 은 or 는, not a verb before a
+    noun (하는, 있는, 되는: a stem of one of those verbs and 는)."""
+    return (
+        word.endswith(("은", "는"))
+        and _ko_particle(word)
+        and not word.endswith(_KO_VERB_BEFORE_NOUN)
+    )
+
+
 def _ko_subject(word: str) -> bool:
     """Whether a word is marked as a subject or topic that no noun ends like: a bound
     noun or pronoun and its marker (것도, 측은, 그는), 이 or 가 after a number and its
@@ -472,7 +502,9 @@ def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndC
         return None
     if lang == "ko":
         if is_last and other_complete and _ko_particle(_ko_last_word(text)):
-            return EndCue(Cue.MEDIUM, _PARTICLE)
+            # 중단하라는: a verb leading into a noun, though it ends like a topic
+            verb = word.endswith(_KO_VERB_BEFORE_NOUN)
+            return EndCue(Cue.MEDIUM, _OPEN_CLAUSE if verb else _PARTICLE)
         if is_last and _ko_open_end(word):
             return EndCue(Cue.MEDIUM, _OPEN_CLAUSE)
         if is_last and other_complete and _ko_adnominal(text):  # 는 is a topic marker too
@@ -598,6 +630,11 @@ def sentence_cue(
         # a subject or topic and no verb after it, in a line held to full stops: a
         # body sentence that lost its main verb ("…순매도한 것도 환율 상승")
         return EndCue(Cue.STRONG, f'no verb after "{subject}"')
+    marked = _ko_predicateless(stripped) if held else None
+    if marked:
+        # a body line that opens with a topic and has no predicate anywhere: the
+        # main verb was cut, however long the line ("…조사하는 동안 15일간")
+        return EndCue(Cue.STRONG, f'no verb after "{marked}"')
     chain = _ko_open_chain(stripped) if held else None
     if chain:
         # a clause chain without its main verb, where the line should end like the

@@ -692,9 +692,15 @@ def test_the_message_quotes_each_number_in_its_words() -> None:
     )
     [flag] = _flags(en, "트윈스는 10월 2일 라이온즈를 7-3으로 꺾고 우승을 확정했다.")
     assert flag.message == (
-        "number 3 in the English “…7-3 on Oct. [3] to clinch the…” "
+        "date 3 in the English “…7-3 on Oct. [3] to clinch the…” "
         "is 2 in the Korean “트윈스는 10월 2일 라이온즈를 7-3으로 꺾고…”"
     )
+
+
+def test_a_changed_day_of_the_month_is_named_a_date() -> None:
+    [flag] = _flags("Voters go to the polls on June 1.", "유권자들은 6월 3일 투표소로 향한다.")
+    assert flag.message.startswith("date 1 in the English “…polls on June 1.”")
+    assert flag.message.endswith("is 3 in the Korean “유권자들은 6월 3일 투표소로 향한다.”")
 
 
 def test_the_quoted_words_are_whole_and_only_the_number_itself_is_bracketed() -> None:

@@ -450,7 +450,13 @@ def _message(
             f"{_describe(b)} in the {tgt_name} {_in_context(b, texts[1])}"
         )
 
-    return "number " + "; ".join(change(a, b) for a, b in pairs)
+    # a day of the month reads as a bare number ("number 1 ... is 3"): name it
+    dates = all(_is_day(a) and _is_day(b) for a, b in pairs)
+    return ("date " if dates else "number ") + "; ".join(change(a, b) for a, b in pairs)
+
+
+def _is_day(number: Number) -> bool:
+    return number.kind in ("date", "day")
 
 
 def _substitutions(
@@ -579,8 +585,7 @@ def _day_moves(
 
 def _moved_day(a: Number, b: Number, moves: frozenset[int]) -> bool:
     """A day of the month and the day a converted clock time moved it to."""
-    days = a.kind in ("date", "day") and b.kind in ("date", "day")
-    return days and b.value - a.value in moves
+    return _is_day(a) and _is_day(b) and b.value - a.value in moves
 
 
 def bead_numbers(

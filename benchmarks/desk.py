@@ -4,9 +4,10 @@ Each folder of ``benchmarks/desk`` is one desk test, written by a tester playing
 a newsroom desk: ``en/`` and ``ko/`` hold faithful EN/KO stories (natural
 paragraphs, the Korean merging, splitting and reordering clauses as translators
 do), ``faulty*/`` copies of some of them with faults planted in the Korean,
-listed in ``FAULTS.md``, and ``glossary.csv`` the desk's glossary, if any. The
-script checks each folder as ``aligner check`` would (default settings, the
-glossary given) and prints:
+listed in ``FAULTS.md``, ``glossary.csv`` the desk's glossary and
+``aligner.toml`` its settings (``src_lang = "ko"`` for a desk translating Korean
+originals), if any. The script checks each folder as ``aligner check`` would
+(default settings, the folder's own given) and prints:
 
 * the faithful stories that fail the gate, with their error flags (each is a
   false error: the stories are faithful);
@@ -21,20 +22,25 @@ from __future__ import annotations
 
 import argparse
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from aligner.api import check_paths
-from aligner.config import Settings
+from aligner.config import load_config_file, make_settings
 from aligner.models import DocumentResult, RunResult
 
 DESK = Path(__file__).resolve().parent / "desk"
 _NUMBERS = re.compile(r"\b(?:line|sentence|lines) \d+|\(similarity [^)]*\)")
 
 
-def _run(folder: Path, en: Path, ko: Path) -> RunResult:
+def _run(folder: Path, stories: Path) -> RunResult:
+    """Check ``stories/en`` against ``stories/ko``, source first as the folder's
+    ``aligner.toml`` says (a desk translating Korean originals sets ``src_lang = "ko"``)."""
+    config = folder / "aligner.toml"
+    settings = make_settings(load_config_file(config) if config.exists() else {})
     glossary = folder / "glossary.csv"
-    settings = Settings(glossary=glossary if glossary.exists() else None, jobs=1)
-    return check_paths(en, ko, settings=settings)
+    settings = replace(settings, glossary=glossary if glossary.exists() else None, jobs=1)
+    return check_paths(stories / settings.src_lang, stories / settings.tgt_lang, settings=settings)
 
 
 def _flags(doc: DocumentResult) -> set[tuple[str, str, str]]:
@@ -51,7 +57,7 @@ def main() -> None:
     parser.add_argument("folders", nargs="*", type=Path, default=sorted(DESK.iterdir()))
     args = parser.parse_args()
     for folder in args.folders:
-        faithful = _run(folder, folder / "en", folder / "ko")
+        faithful = _run(folder, folder)
         passed = sum(d.passed for d in faithful.documents)
         print(f"{folder.name}: faithful stories passing {passed}/{len(faithful.documents)}")
         for doc in faithful.documents:
@@ -60,7 +66,7 @@ def main() -> None:
                     print(f"  false error {doc.pair.name}: {kind}: {message}")
         clean = {d.pair.name: _flags(d) for d in faithful.documents}
         for planted in sorted(folder.glob("faulty*")):
-            run = _run(folder, planted / "en", planted / "ko")
+            run = _run(folder, planted)
             failing = sum(not d.passed for d in run.documents)
             print(f"  {planted.name}: {failing}/{len(run.documents)} stories fail the gate")
             for doc in run.documents:

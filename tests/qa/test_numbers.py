@@ -1071,3 +1071,51 @@ def test_spans_point_into_the_sentences_as_written() -> None:
         ("src", 1, en[1].index("1,500")),
         ("tgt", 1, ko[1].index("1,600")),
     ]
+
+
+# ------------------------------------------------ found by a Korean-to-English desk (hunt11)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        # "Nov." read 11 and took the Korean 11일 as its partner, hiding the changed day
+        (
+            "The T1 squad will return home on Nov. 13.",
+            "T1 선수단은 11일 귀국할 예정이다.",
+            "date 13 in the English is 11 in the Korean",
+        ),
+        ("The T1 squad will return home on Nov. 11.", "T1 선수단은 11일 귀국할 예정이다.", None),
+        # a day of a dated month changed by more than a digit is another day too
+        (
+            "They met on Aug. 21.",
+            "그들은 8월 19일 만났다.",
+            "date 21 in the English is 19 in the Korean",
+        ),
+        # 만나다 after a day is no "19 days later" (19일 만에)
+        ("They met on Aug. 19.", "그들은 19일 만났다.", None),
+        # the month an English desk adds to a bare Korean day is no number changed,
+        # though the Korean names other months ("the first 10 months": 1∼10월)
+        (
+            "Visitors reached 15.5 million in the first 10 months, data released on Nov. 3 showed.",
+            "1∼10월 방문객은 1천550만 명이었다. 통계는 3일 발표됐다.",
+            None,
+        ),
+        # a bare day against another date of the English, one the Korean leaves out
+        (
+            "Toyota said on Wednesday its net profit for the year ended March 31 more than "
+            "doubled.",
+            "도요타는 8일 2023회계연도(2023년 4월~2024년 3월) 순이익이 두 배 이상 늘었다고 밝혔다.",
+            None,
+        ),
+    ],
+)
+def test_days_of_the_month_against_months_and_dates(en: str, ko: str, message: str | None) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([message] if message else [])
+
+
+def test_a_day_before_a_verb_of_meeting_is_a_date_not_a_count_of_days() -> None:
+    [met] = extract_numbers("그들은 19일 만났다.", "ko")
+    assert met.kind == "day"
+    [later] = extract_numbers("그들은 19일 만에 다시 만났다.", "ko")
+    assert later.unit == "day" and later.kind != "day"

@@ -165,6 +165,11 @@ def _same_kind(a: Number, b: Number) -> bool:
     return (a.kind == "month") == (b.kind == "month")
 
 
+def _month_and_day(a: Number, b: Number) -> bool:
+    """A month and a day of a month: "Nov." is no 11일, though both read 11."""
+    return {a.kind, b.kind} in ({"month", "day"}, {"month", "date"})
+
+
 def _countable(a: Number, b: Number) -> bool:
     """Whether ``a`` and ``b`` could be one count changed: a number word counts things,
     so its partner must count something too (``8명``, ``징역 6년``), not be a day
@@ -190,13 +195,13 @@ def _sure(a: Number, b: Number) -> bool:
 # Matching goes from the surest readings to the loosest, so that "one of the
 # games ... August 8" cannot give "one" the partner of "1월" in "1월 8일". A
 # month pairs with a plain number only when both are confident ("September
-# 11" and "9/11"). A day of a month pairs with a day first: the 3 of "7-3 on
+# 11" and "9/11"), never with a day. A day of a month pairs with a day first: the 3 of "7-3 on
 # Oct. 3" is not that of ``10월 3일``.
 _MATCH_PASSES: tuple[Callable[[Number, Number], bool], ...] = (
     lambda a, b: a.kind == b.kind == "date",
     lambda a, b: a.confident and b.confident and _same_kind(a, b),
     _same_kind,
-    lambda a, b: a.confident and b.confident,
+    lambda a, b: a.confident and b.confident and not _month_and_day(a, b),
 )
 
 
@@ -360,13 +365,18 @@ def is_substitution(a: Number, b: Number) -> bool:
         True for "1,500" vs "1,600" or "1924" vs "1920"; for "50,000" vs
         ``50만`` (a power of ten up to 10^4 with a scale unit on one side);
         for "18 months" vs ``1년 8개월`` (written as ``1년 6개월``, one digit off);
-        for any two months ("June" vs ``10월``);
+        for any two months ("June" vs ``10월``) and any two days of dated months
+        ("Aug. 21" vs ``8월 19일``);
         False for unrelated figures such as "75" vs "120".
     """
     if a.is_range and b.is_range:  # one of them changed: "July-September" and 4~6월
         return True
     if a.kind == b.kind == "month":
         return True  # a month is a name, not digits to slip: "June" is no nearer 5월 than 10월
+    if a.kind == b.kind == "date":
+        # nor is the day of a date: "Aug. 21" against 8월 19일 is another day (but a bare
+        # 8일 may be the day the story ran, beside a "March 31" the Korean leaves out)
+        return True
     if not _comparable_units(a.unit, b.unit):
         return False  # "75 mph" and "120km" are one speed
     if _one_edit_apart(_written_digits(a), _written_digits(b)):
@@ -524,6 +534,18 @@ def _with_dated_days(numbers: list[Number], other: list[Number]) -> list[Number]
     return [replace(n, confident=True) if n.kind == "day" else n for n in numbers]
 
 
+def _without_added_months(numbers: list[Number], other: list[Number]) -> list[Number]:
+    """``numbers`` without the month of a date whose day is the other side's bare day:
+    "released on Nov. 3" for ``3일 발표했다`` adds the month the Korean leaves to the
+    story's dateline, and "Nov." is no number the Korean changed."""
+    days = {n.value for n in other if n.kind == "day"}  # a day written without its month
+    return [
+        n
+        for n, after in zip(numbers, [*numbers[1:], None], strict=False)
+        if not (n.kind == "month" and after and after.kind == "date" and after.value in days)
+    ]
+
+
 def _clock_shifts(doc: AlignedDocument, src_text: str, tgt_text: str) -> frozenset[int]:
     """The hours (target minus source, mod 24) by which a conversion between the time
     zones the two sides name moves a clock time; none if neither names a zone.
@@ -602,6 +624,10 @@ def bead_numbers(
     src_numbers, tgt_numbers = (
         _with_dated_days(src_numbers, tgt_numbers),
         _with_dated_days(tgt_numbers, src_numbers),
+    )
+    src_numbers, tgt_numbers = (
+        _without_added_months(src_numbers, tgt_numbers),
+        _without_added_months(tgt_numbers, src_numbers),
     )
     return (src_text, tgt_text), src_numbers, tgt_numbers
 

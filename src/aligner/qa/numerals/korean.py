@@ -86,7 +86,12 @@ _KO_DATE_PAIR = re.compile(
 # A day of the month without its month: news translations turn "Thursday"
 # into "24일", so it proves nothing on its own.
 # "10일 앞둔", "15일짜리", "3일 동안" are durations, not dates.
-_KO_DAY_COUNT_AFTER = r"\s*(?:간|동안|째|씩|짜리|앞|후|전|만|뒤|이내|내|여|가량|남짓|이상|정도)"
+# ... not the first syllable of a word that follows a date: "19일 만났다" (met on the
+# 19th), "후보", "내놓았다"
+_KO_DAY_COUNT_AFTER = (
+    r"\s*(?:간|동안|째|씩|짜리|앞|후(?!보)|전|만(?![나났난남])|뒤|이내|내(?![놓년])|여|가량|남짓"
+    r"|이상|정도)"
+)
 _KO_LONE_DAY = re.compile(rf"일(?!{_KO_DAY_COUNT_AFTER})")
 _KO_MONTH_BEFORE = re.compile(r"월\s*$")
 # a counter after a number: what it counts (명, 곳, 년...); "6자회담" counts no one

@@ -92,6 +92,12 @@ def test_korean_negations_that_are_no_flip(text: str) -> None:
         ("You're not drinking enough water.", "'re not drinking"),
         ("Men never went near the kitchen.", "never went"),
         ("The court cannot rule on the case.", "cannot rule"),
+        # a clause after "and" shares its subject: no command
+        ("The agency said it respects the ruling and would not appeal.", "would not appeal"),
+        ("Older vehicles will not be restricted.", "will not be restricted"),
+        # "failed to" negates the verb after it
+        ("Visitors numbered 1.3 million, failing to top 1 million.", "failing to top"),
+        ("The talks failed to produce a deal.", "failed to produce"),
     ],
 )
 def test_english_negations_of_a_main_verb(text: str, negated: str) -> None:
@@ -108,6 +114,8 @@ def test_english_negations_of_a_main_verb(text: str, negated: str) -> None:
         "If it does not rain, the match will go ahead.",
         "Students who did not attend were punished.",
         "Don't worry.",
+        "Stay calm and don't panic.",
+        "Lawmakers who failed to vote were fined.",
         "I couldn't agree more.",
         "He never gave up.",
         "She did not hide her anger.",
@@ -235,6 +243,72 @@ def test_a_flipped_negation_is_one_mistranslation_error(en: str, ko: str) -> Non
     assert [(f.type, f.severity, f.subject) for f in flags] == [
         ("mistranslation", Severity.ERROR, "negation")
     ]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "negated"),
+    [
+        # desk tester's planted fault: the negation after "and", outside a quotation
+        # that holds a contrast and a negative word
+        (
+            'The company said it "respects the ruling but disputes the facts" and would not '
+            "appeal.",
+            '회사는 "판결을 존중하지만 사실관계에 다툼이 있다"며 항소하겠다고 밝혔다.',
+            "would not appeal",
+        ),
+        (
+            'The company said it "respects the ruling but disputes the facts" and would appeal.',
+            '회사는 "판결을 존중하지만 사실관계에 다툼이 있다"며 항소하지 않겠다고 밝혔다.',
+            "항소하지 않겠다고",
+        ),
+        # the Korean's negative word is the very verb the English negates
+        (
+            "Older diesel vehicles will not be restricted on the roads in the capital area.",
+            "노후 경유차는 수도권에서 운행이 제한된다.",
+            "will not be restricted",
+        ),
+        (
+            "The city said rallies will be banned downtown.",
+            "시는 도심 집회를 금지하지 않겠다고 밝혔다.",
+            "금지하지 않겠다고",
+        ),
+    ],
+)
+def test_a_negation_outside_a_quotation_or_of_the_other_sides_negative_word_is_read(
+    en: str, ko: str, negated: str
+) -> None:
+    doc = aligned([(en, ko)])
+    (flag,) = (f for f in run_checks(doc, Settings()) if f.subject == "negation")
+    assert [words for _, words in spanned(doc, flag)] == [negated]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # the quotation holds more than its counterpart: the negation moved into it
+        (
+            "McCain said he had not seen the details of the proposal, \"but I've always "
+            'opposed quotas."',
+            "매케인은 “애리조나주 안에 대해 구체적인 내용을 잘 모르지만 기회균등할당제에 대해 "
+            "항상 반대했다”고 말했다.",
+        ),
+        # the negation inside the quotation, the contrast beside it
+        (
+            'He said, "We respect the ruling but will not appeal."',
+            '그는 "판결을 존중하지만 항소할 것"이라고 말했다.',
+        ),
+        # another negative word than the one negated
+        (
+            "Older diesel vehicles will not be banned, but their speed will be restricted.",
+            "노후 경유차의 운행 속도가 제한된다.",
+        ),
+        ("Vehicles were not restricted.", "차량 운행은 제한되지 않았다."),
+    ],
+)
+def test_quotations_and_negative_words_that_keep_the_negation_are_not_flagged(
+    en: str, ko: str
+) -> None:
+    assert _flipped(en, ko) == []
 
 
 def test_the_message_quotes_the_negation_and_both_sentences() -> None:

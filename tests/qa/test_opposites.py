@@ -62,6 +62,20 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         ("The committee rejected his resignation.", "위원회는 그의 사표를 승인했다."),
         ("Most residents voted in favor of the plan.", "대다수 주민들이 계획에 반대했다."),
         ("The opposition party voted against the bill.", "야당은 법안에 찬성표를 던졌다."),
+        # desk tester's probes: a suit lost for one won, a level lowered for one raised
+        (
+            "The singer has lost a lawsuit against his former agency.",
+            "가수는 전 소속사를 상대로 낸 소송 1심에서 일부 승소했다.",
+        ),
+        ("The company won the case.", "회사는 소송에서 패소했다."),
+        (
+            'The government lowered its heat wave crisis alert to "serious," the highest level.',
+            "정부는 폭염 위기경보 수준을 최고 단계인 '심각'으로 올렸다.",
+        ),
+        (
+            "Moody's upgraded the country's credit rating.",
+            "무디스는 이 나라의 신용등급을 하향 조정했다.",
+        ),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
@@ -137,6 +151,23 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         ("He returned the dog to its owner, who approved.", "그는 반려견을 주인에게 돌려줬다."),
         ("The board approved the schedule.", "이사회는 일정 여부결정을 마쳤다."),
         ("The public voted in favor.", "일반대중은 투표로 지지를 보냈다."),
+        # a suit won at one level and lost at another; a level raised then lowered
+        (
+            "He lost the case at the first trial but won on appeal.",
+            "그는 1심에서 패소했으나 항소심에서 승소했다.",
+        ),
+        ("The agency failed to win the lawsuit.", "회사는 소송에서 패소했다."),
+        # "won" after an amount is the currency
+        (
+            "The agency must pay him 3.4 billion won in the lawsuit.",
+            "회사는 소송에서 패소해 그에게 34억원을 지급해야 한다.",
+        ),
+        (
+            "The weather agency raised its heat wave alert to the highest level.",
+            "기상청은 폭염 경보를 최고 단계로 격상했다.",
+        ),
+        # an alert "issued" (경보를 내렸다) is no level lowered
+        ("Authorities raised the alert level.", "당국은 경보를 내렸다."),
         (
             "The agency quoted officials as saying it was approved.",
             "통신은 관계자를 인용해 승인됐다고 전했다.",

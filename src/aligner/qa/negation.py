@@ -23,7 +23,9 @@ both ends:
     lexical (``적지 않은`` many, ``쉽지 않다`` difficult, ``머지않아`` soon,
     ``잊지 않았다`` remembered, ``포기하지 않았다`` fought on).
   - English: "not", "n't" or "never" on an auxiliary before a verb ("did not
-    raise", "has never conducted", "cannot rule") in a main clause; not in a
+    raise", "has never conducted", "cannot rule") in a main clause, one after
+    "and" sharing its subject included, or "failed to" or "unable to" before a
+    verb; not in a
     question, a command, a condition, a cause or a relative clause, nor "not
     only", "not until", "whether or not", "can't help", a litotes ("not bad")
     or a negated negative ("never gave up"); nor "not X until Y" when the Korean
@@ -42,7 +44,11 @@ both ends:
   in the Korean ``없``, ``아니``, ``실패``, ``거부``, ``부인``, ``불참``,
   ``미확인``, ``비공개``, ``무산``, ``뿐``, ``불과``, ``아직``, ``여부`` and more.
   A faithful translation that moves the negation into a word is then not
-  flagged; a flip whose other side happens to hold a negation is missed.
+  flagged; a flip whose other side happens to hold a negation is missed. A
+  negative word that translates the very verb negated (``제한`` for "will not be
+  restricted") does not count, nor, when the negation lies outside a quotation
+  and the quotations of both sides are as long as translations of each other,
+  a negative word or a contrast within them.
 
 * The pair must otherwise be a good translation of the whole: its similarity
   :data:`MARGIN` above the mistranslation threshold, the lengths of a
@@ -283,7 +289,7 @@ _EN_NOT_A_FLIP = re.compile(
     r"(?:only|just|merely|simply|until|till|unlike|un\w+|in\w+able|without|least|long\s+ago"
     r"|so\s+much|to\s+mention|necessarily|always|all|every|quite|help|wait|but|because"
     r"|before|any|enough|less|more|fail\w*|forg[eo]t\w*|ceas\w*|stop\w*|quit\w*|hesitat\w*"
-    r"|g[ai]v\w*\s+up|miss\w*|los[et]\w*|doubt\w*|den[yi]\w*|refus\w*|lack\w*|end\w*|rest\w*"
+    r"|g[ai]v\w*\s+up|miss\w*|los[et]\w*|doubt\w*|den[yi]\w*|refus\w*|lack\w*|end(?:s|ed|ing)?|rest(?:s|ed|ing)?"
     r"|neglect\w*|ignor\w*|let\s+up|avoid\w*|shy\w*|budg\w*|back\w*\s+down|flinch\w*"
     r"|waver\w*|relent\w*|hid[ed]\w*|conceal\w*|spar\w*|mind|again|against|no\w*)\b"
     r"|\bcan(?:not|['’]t)\s+(?:help|wait|be\s+(?:more|too|over))\b"
@@ -307,11 +313,19 @@ _EN_NOT_BARE = re.compile(r"[a-z]+(?:[^e]ed|[^su'’]s)", re.I)
 _EN_QUESTION = re.compile(r"\?\s*[\"'”’)]*\s*$")
 
 
-def _en_not_a_flip(text: str, start: int) -> bool:
+# "failed to" and "unable to" negate the verb after them as "not" does: "failing to
+# top 1 million" is ``100만 명을 넘지 못했다``, never ``넘었다``
+_EN_FAILED = re.compile(r"\b(?:fail(?:s|ed|ing)?|unable)\s+to\s+[a-z][\w'’-]*", re.I)
+
+
+def _en_not_a_flip(text: str, start: int, imperative: bool) -> bool:
     """Whether the negation at ``start`` is in a subordinate clause (a condition, a
-    cause, a relative clause) or a command ("Don't worry" is also "rest assured")."""
+    cause, a relative clause) or a command ("Don't worry" is also "rest assured").
+    Only "do not" and "never" open a command: "and would not appeal" shares the
+    subject of the clause before it."""
     clause = re.split(r"[,;:()\"“”]|\b(?:and|or|but)\b", text[:start])[-1]
-    return bool(_EN_SUBORDINATE.search(clause)) or not re.search(r"[A-Za-z]", clause)
+    command = imperative and not re.search(r"[A-Za-z]", clause)
+    return bool(_EN_SUBORDINATE.search(clause)) or command
 
 
 _EN_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|or|but)\b", re.I)
@@ -384,15 +398,19 @@ def read_en_negation(text: str) -> Negation | None:
         return None
     for found in _EN_NEGATED.finditer(text):
         verb = _EN_VERB_AFTER.match(text, found.end())
-        if verb is None or _en_not_a_flip(text, found.start()):
+        aux = (found["aux"] or "").lower()
+        imperative = aux == "do" or bool(found["never"])
+        if verb is None or _en_not_a_flip(text, found.start(), imperative):
             continue
         if found["never"] and verb["verb"].lower() in _EN_NOT_VERBS:
             continue
         # after "do", a verb is bare: "the Eight don't asks" is a title
-        aux = (found["aux"] or "").lower()
         if aux in ("do", "does", "did") and _EN_NOT_BARE.fullmatch(verb["verb"]):
             continue
         return Negation(text[found.start() : verb.end()], found.start())
+    for found in _EN_FAILED.finditer(text):
+        if not _en_not_a_flip(text, found.start(), False):
+            return Negation(found.group(), found.start())
     return _read_en_determiner(text)
 
 
@@ -485,13 +503,84 @@ def _not_until(text: str, negation: Negation) -> bool:
 _KO_IMMEDIATELY = re.compile(r"즉각|즉시|곧바로|곧장|바로|당장")
 
 
+# a quotation in double quotes, straight or curly
+_QUOTATION = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with the words of its quotations blanked out."""
+    return _QUOTATION.sub(lambda found: " " * len(found.group()), text)
+
+
+def _translation_lengths(en: str, ko: str) -> bool:
+    """Whether ``ko`` is as long as a translation of ``en`` would be."""
+    low, high = _KO_PER_EN
+    en_length = len(re.sub(r"\W", "", en))
+    return low * en_length <= len(re.sub(r"\W", "", ko)) <= high * en_length
+
+
+def _outside_quotations(
+    negating: str, other: str, negation: Negation, langs: tuple[str, str]
+) -> tuple[str, str]:
+    """Both sides without their quotations when the negation lies outside the
+    negating side's and the quotations of both sides are as long as translations
+    of each other: ``"판결을 존중하지만 ..."며 항소하지 않겠다고`` against 'said it
+    "respects the ruling but disputes the facts" and would appeal'. What is said
+    of a quotation is read outside it, a contrast or a negative word within it
+    set aside; a quotation that holds more ("had not seen the details, 'but I've
+    always opposed quotas'" as ``"잘 모르지만 ... 반대했다"고``) is read whole."""
+    blanked, other_blanked = _unquoted(negating), _unquoted(other)
+    inside = blanked[negation.start : negation.start + len(negation.text)].isspace()
+    if blanked == negating or inside or other_blanked == other:
+        return negating, other
+    quoted = {
+        lang: "".join(_QUOTATION.findall(text))
+        for lang, text in zip(langs, (negating, other), strict=True)
+    }
+    if not _translation_lengths(quoted["en"], quoted["ko"]):
+        return negating, other
+    return blanked, other_blanked
+
+
+# Lexical negations as each language words them: "will not be restricted" against
+# ``운행이 제한된다`` loses its negation though the Korean holds a negative word, for
+# that word is the very verb the English negates
+_COUNTERPARTS = tuple(
+    {lang: re.compile(words, re.I) for lang, words in zip(("en", "ko"), pair, strict=True)}
+    for pair in (
+        (r"restrict|limit", r"제한"),
+        (r"ban|bar|prohibit|forb[ai]d", r"금지"),
+        (r"reject|refus", r"거부|거절"),
+        (r"cancel|withdr[ae]w|scrap", r"취소|철회"),
+        (r"suspend|halt", r"중단|중지"),
+        (r"postpon|delay", r"연기|보류"),
+        (r"block", r"차단"),
+    )
+)
+
+
+def _other_cues(negation: Negation, other: str, langs: tuple[str, str]) -> list[str]:
+    """The negative words of ``other`` but those that translate the word negated."""
+    cues = negative_cues(other, langs[1])
+    negated = negation.text.split()[-1] if langs[0] == "en" else negation.text.split()[0]
+    for words in _COUNTERPARTS:
+        if words[langs[0]].match(negated):
+            cues = [cue for cue in cues if not words[langs[1]].match(cue)]
+    return cues
+
+
 def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> Negation | None:
     """The negation of ``negating`` that ``other`` lacks entirely, if any."""
     reader = {"en": read_en_negation, "ko": read_ko_negation}[negating_lang]
-    if _CONTRAST[negating_lang].search(_OPENING_CONNECTIVE.sub("", negating)):
-        return None
     negation = reader(negating)
-    if negation is None or negative_cues(other, other_lang):
+    if negation is None:
+        return None
+    negating_read, other_read = _outside_quotations(
+        negating, other, negation, (negating_lang, other_lang)
+    )
+    if _CONTRAST[negating_lang].search(_OPENING_CONNECTIVE.sub("", negating_read)):
+        return None
+    if _other_cues(negation, other_read, (negating_lang, other_lang)):
         return None
     if negating_lang == "en" and _not_until(negating, negation) and _KO_ONLY_THEN.search(other):
         return None

@@ -16,7 +16,10 @@ alike in every news story and costly to reverse:
   granted (``인용``) against dismissed or rejected (``기각``);
 * a vote or a decision: passed, approved (``가결``, ``통과``, ``승인``) against
   rejected, voted down (``부결``, ``반려``); and in favour (``찬성``) against
-  against (``반대``).
+  against (``반대``);
+* a lawsuit: won (``승소``) against lost (``패소``);
+* a level (an alert, a rating, a grade): raised, upgraded (``올렸다``,
+  ``상향``, ``격상``) against lowered, downgraded (``낮췄다``, ``하향``).
 
 A pair is flagged when one side words one outcome and not the other, and the
 other side words the other outcome and not the first: "overturned the acquittal
@@ -77,6 +80,16 @@ _KO_PETITION = (
     r"(?:탄핵|청구|신청|가처분|소원|이의|항소|상고|항고|소송|재심)[을를이가은는도]?\s?"
     r"(?:모두\s|일부\s)?"
 )
+
+# a suit a party wins or loses
+_SUIT = r"(?:law)?suits?|cases?|(?:court|legal)\s+(?:battle|fight)s?|litigation"
+# "won" after an amount is the currency: "paid 3 billion won in the lawsuit"
+_NOT_AMOUNT = r"(?<![\d,.]\s)(?<!illion\s)(?<!ousand\s)(?<!undred\s)"
+# a level an authority raises or lowers, and the Korean word for it with what may come
+# between it and the verb ("폭염 위기경보 수준을 최고 단계인 '심각'으로 올렸다"); 내리
+# is left out, for an alert is also "issued" (``경보를 내렸다``)
+_LEVEL = r"(?:levels?|alerts?|ratings?|grades?|status)"
+_KO_LEVEL = r"(?:경보|경계|단계|수준|등급)[^.!?]{0,24}?"
 
 # (what is reversed, the two outcomes)
 OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
@@ -160,6 +173,35 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         ),
     ),
     (
+        "lawsuit",
+        _outcome(
+            "won",
+            rf"\b(?:win|wins|winning|{_NOT_AMOUNT}won)\s+{_W}{{0,3}}?(?:{_SUIT})\b",
+            r"(?<![가-힣])승소",
+        ),
+        _outcome(
+            "lost",
+            rf"\blos(?:e|es|ing|t)\s+{_W}{{0,3}}?(?:{_SUIT})\b",
+            r"(?<![가-힣])패소",
+        ),
+    ),
+    (
+        "level",
+        _outcome(
+            "raised",
+            rf"\b(?:rais(?:e|es|ed|ing)|elevat(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing))\s+"
+            rf"{_W}{{0,4}}?{_LEVEL}\b|\b{_LEVEL}\s+(?:was|were|has\s+been)\s+"
+            r"(?:raised|elevated|upgraded)\b",
+            rf"{_KO_LEVEL}(?P<word>올렸|올려|올린|올리기|높였|높여|높인|격상|상향)",
+        ),
+        _outcome(
+            "lowered",
+            rf"\b(?:lower(?:s|ed|ing)?|downgrad(?:e|es|ed|ing))\s+{_W}{{0,4}}?{_LEVEL}\b"
+            rf"|\b{_LEVEL}\s+(?:was|were|has\s+been)\s+(?:lowered|downgraded)\b",
+            rf"{_KO_LEVEL}(?P<word>낮췄|낮춰|낮춘|낮추기|하향)",
+        ),
+    ),
+    (
         "vote",
         _outcome(
             "in favour",
@@ -211,7 +253,9 @@ def _stated(text: str, lang: str, outcome: Outcome) -> tuple[tuple[int, str] | N
             hedged = bool(_KO_NOT_STATED.match(text, found.end()))
         unsure = unsure or hedged
         if first is None and not hedged:
-            first = (found.start(), found.group())
+            # the outcome's own word, when the pattern reads the words before it too
+            word = "word" if found.re.groupindex.get("word") and found["word"] else 0
+            first = (found.start(word), found.group(word))
     return first, unsure
 
 

@@ -198,6 +198,29 @@ def test_beads_are_never_chosen_on_an_estimated_window(muse: Encoder) -> None:
     ]
 
 
+def test_two_sentences_cut_in_three_on_the_other_side_are_one_bead(muse: Encoder) -> None:
+    """'The weather cleared, ..., by 2 July camp 2 stood at 5400 m.' + 'Camp 3 was set
+    on the spur.' / 'The weather cleared;' + 'everyone set to work ...' + 'By the end of
+    June camp 1 ... 5400 m. Camp 3 was set on the spur.' (a 2-3 bead, as Text+Berg's
+    translators write them): without 2-3 beads the first German sentence took the
+    three French lines and the second was reported untranslated."""
+    data = DATA / "split-three-ways"
+    de = data.joinpath("de.txt").read_text(encoding="utf-8").splitlines()
+    fr = data.joinpath("fr.txt").read_text(encoding="utf-8").splitlines()
+    beads, _, _ = align_texts(
+        de, fr, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    assert _pairs(beads) == [
+        ((0,), (0,)),
+        ((1,), (1, 2)),
+        ((2,), (3,)),
+        ((3,), (4,)),
+        ((4, 5), (5, 6, 7)),
+        ((6,), (8,)),
+        ((7,), (9,)),
+    ]
+
+
 def test_long_document_uses_the_band_and_stays_exact() -> None:
     rng = np.random.default_rng(3)
     src = _unit(rng.normal(size=(5000, 32)))
@@ -296,7 +319,8 @@ def test_merge_waiver_needs_the_length_ratio_and_the_similarity() -> None:
 def test_shapes_and_windows() -> None:
     assert set(bead_shapes(2)) == {(1, 1), (1, 0), (0, 1), (1, 2), (2, 1)}
     assert {(1, 3), (3, 1), (2, 2)} <= set(bead_shapes(3))
-    assert {(1, 4), (4, 1)} <= set(bead_shapes(4)) and (2, 3) not in bead_shapes(4)
+    assert {(1, 4), (4, 1), (2, 3), (3, 2)} <= set(bead_shapes(4))
+    assert (2, 3) not in bead_shapes(3) and (3, 3) not in bead_shapes(5)
     assert window_text(["a", "b", "c"], 1, 2) == "b c"
 
 

@@ -52,6 +52,9 @@ def _flags(*pairs: tuple[str, str]) -> list[Flag]:
         ("Han Duck-soo", "한덕수"),
         ("Rhee Changyong", "이창용"),
         ("Lee Sub-young", "이수병"),  # the dev set's split of 수병 as "Sub-young"
+        ("Bong Joon Ho", "봉준호"),
+        ("Chae Soo-bin", "채수빈"),
+        ('Lee "Faker" Sang-hyeok', "이상혁"),  # a nickname between surname and given name
     ],
 )
 def test_romanizations_sound_like_their_hangul(en: str, ko: str) -> None:
@@ -132,6 +135,12 @@ def test_words_before_a_title_that_are_no_names(text: str) -> None:
         # the head of a unit, in -장, after its affiliation
         ("함영진 직방 빅데이터랩장은 말했다.", "함영진", "빅데이터랩장"),
         ("박지성 국토부 주택정책과장은 말했다.", "박지성", "주택정책과장"),
+        # the title closing the phrase, not the affiliation that holds one (대통령실)
+        ("강유정 대통령실 대변인은 말했다.", "강유정", "대변인은"),
+        # a short name of the affiliation that ends as a topic would (한은, the central bank)
+        ("이창용 한은 총재는 말했다.", "이창용", "총재는"),
+        # an actor
+        ("가수 겸 배우 한서준은 말했다.", "한서준", "배우"),
     ],
 )
 def test_a_name_before_its_affiliation_and_title(text: str, name: str, title: str) -> None:
@@ -155,6 +164,10 @@ def test_a_name_before_its_affiliation_and_title(text: str, name: str, title: st
 )
 def test_no_name_before_a_place_a_clause_or_a_group(text: str) -> None:
     assert titled_names(text) == []
+
+
+def test_a_name_with_an_age_is_a_name() -> None:
+    assert [n.text for n in titled_names("한서준(32)이 소송에서 이겼다.")] == ["한서준"]
 
 
 def test_titled_names_skip_organisations_and_weather() -> None:
@@ -276,6 +289,53 @@ SWAPPED = [
         "Lee Jae-myung",
         "박용진",
     ),
+    # the desk tester's (hunt11): the spokesperson of an office whose name holds a title
+    (
+        "Presidential spokesperson Kim Nam-joon announced the trip at a briefing.",
+        "강유정 대통령실 대변인은 이날 브리핑을 열고 이같이 발표했다.",
+        "Kim Nam-joon",
+        "강유정",
+    ),
+    # the predecessor, after the central bank's short name
+    (
+        "BOK Governor Lee Ju-yeol told a press conference the decision was unanimous.",
+        "이창용 한은 총재는 기자간담회에서 만장일치 결정이었다고 말했다.",
+        "Lee Ju-yeol",
+        "이창용",
+    ),
+    # another actress, another director (봉 is a surname too)
+    (
+        "Lead actress Jeon Do-yeon attended an overseas film festival for the first time.",
+        "주연을 맡은 배우 정미숙은 이번이 첫 해외 영화제 참석이다.",
+        "Jeon Do-yeon",
+        "정미숙",
+    ),
+    (
+        "It is the first Silver Bear for a South Korean film since director Bong Joon Ho.",
+        "한국 영화가 은곰상을 받은 것은 홍상수 감독 이후 처음이다.",
+        "Bong Joon Ho",
+        "홍상수",
+    ),
+    # the given name kept, the surname swapped, a nickname in the English and no title
+    (
+        'Kim "Faker" Sang-hyeok lifted the trophy for the seventh time.',
+        "'페이커' 이상혁은 이번 우승으로 7번째 우승컵을 들어 올렸다.",
+        'Kim "Faker" Sang-hyeok',
+        "이상혁",
+    ),
+    (
+        "Kim Sang-hyeok said he would not give up.",
+        "이상혁은 포기하지 않겠다고 말했다.",
+        "Kim Sang-hyeok",
+        "이상혁",
+    ),
+    # a name with an age, the surname kept
+    (
+        "Park Seo-jun, 32, has partially won a lawsuit against his former agency.",
+        "박민수(32)가 전 소속사를 상대로 낸 소송에서 일부 승소했다.",
+        "Park Seo-jun",
+        "박민수",
+    ),
     # a list of people the English names
     (
         "Those executed included Woo Hong-son, Song Sang-jin, Do Ye-jong and Lee Sub-young.",
@@ -376,6 +436,22 @@ def test_another_persons_name_is_flagged(en: str, ko: str, name: str, other: str
             "said Bak Young-soo, head of research at Zigbang.",
             "박영수 직방 빅데이터랩장은 말했다.",
         ),
+        # the desk tester's faithful pairs: an office that holds a title, the central
+        # bank's short name, a nickname, a director of a surname the list once missed
+        (
+            "Presidential spokesperson Kang Yu-jung announced the trip.",
+            "강유정 대통령실 대변인은 이날 이같이 발표했다.",
+        ),
+        (
+            "BOK Governor Rhee Chang-yong told a press conference the decision was unanimous.",
+            "이창용 한은 총재는 기자간담회에서 만장일치 결정이었다고 말했다.",
+        ),
+        (
+            'Lee "Faker" Sang-hyeok lifted the trophy for the seventh time.',
+            "'페이커' 이상혁은 이번 우승으로 7번째 우승컵을 들어 올렸다.",
+        ),
+        ("Director Bong Joon Ho won the award.", "봉준호 감독이 상을 받았다."),
+        ("Singer Park Seo-jun, 32, won the lawsuit.", "가수 박서준(32)이 소송에서 이겼다."),
         # another given name, another surname: someone the English does not name
         (
             "said Choi Young-eun, a climate scientist at Konkuk University.",

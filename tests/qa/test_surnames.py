@@ -104,6 +104,17 @@ def test_a_surname_swapped_in_a_crime_story_is_flagged() -> None:
             ("Chun Doo-hwan and Roh Tae-woo were pardoned.", "전두환·노태우 전 대통령이 사면됐다."),
             ("Roh said he regretted it.", "전 전 대통령은 후회한다고 말했다."),
         ),
+        # a surname alone, in a story whose Korean calls people by surname and title
+        (
+            (
+                "Presidential spokesperson Kang Yu-jung announced the trip.",
+                "강유정 대통령실 대변인은 이같이 발표했다.",
+            ),
+            (
+                '"It will restore shuttle diplomacy," Kim said.',
+                '강 대변인은 "셔틀외교를 복원하는 계기가 될 것"이라고 말했다.',
+            ),
+        ),
         # two people on each side, one of them swapped
         (ARREST, ("Park told Kim he would pay.", "김씨는 최씨에게 돈을 갚겠다고 말했다.")),
         # a role said of the person, not of someone else

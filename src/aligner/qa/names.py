@@ -128,6 +128,8 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "위": ("Wi", "Wee"),
     "편": ("Pyeon", "Pyun"),
     "구": ("Koo", "Ku", "Gu"),
+    "봉": ("Bong",),
+    "채": ("Chae",),
 }
 _EN_SURNAMES: dict[str, str] = {}
 for _hangul, _spellings in SURNAMES.items():
@@ -140,7 +142,7 @@ _KO_TITLES = (
     "대통령 총리 부총리 장관 차관 총재 부총재 위원장 국무위원장 부위원장 의원 의장 대표 "
     "회장 부회장 사장 총장 원장 국장 실장 청장 처장 본부장 대변인 대사 특사 외무상 외상 "
     "부부장 부장 주석 총비서 비서 지사 시장 교수 박사 감독 코치 선수 기자 판사 여사 총통 씨 "
-    "후보 당선인 당선자 위원 연구원 변호사 작가 가수"
+    "후보 당선인 당선자 위원 연구원 변호사 작가 가수 배우"
 ).split()
 # Titles that start longer words which are none: a candidate site or film (후보지,
 # 후보작), a committee (위원회).
@@ -177,6 +179,7 @@ _ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
         ("lawyer|attorney", "변호사"),
         ("writer|author|novelist|poet", "작가"),
         ("singer", "가수"),
+        ("actor|actress", "배우"),
         ("mr\\.|ms\\.|mrs\\.", "씨"),
     )
 )
@@ -200,18 +203,30 @@ _HEAD = (
 # A word of an affiliation is a name, not a clause: it ends in no particle or ending
 # (이들은 또 IOC의 감독하에, 지난주 발간된 민주당 대선후보인, 이백여 년 전에, 작가).
 _AFFILIATION = r"\S{0,19}[^\s은는을를에의된던며,.]"
+# or a short name of it that ends as a topic would, right before the title (이창용 한은
+# 총재는: 한은 is the Bank of Korea)
+_SHORT_NAME = r"[가-힣]{1,3}[은는]"
 # a name and a title, maybe after 전 or 현 (former, current) and a word or two of its
 # affiliation (반기문 전 외교부 장관, 이영은 건국대 기후학과 교수), a title of no group
 # (선수들); or a title and a name
 _TITLED = re.compile(
     rf"(?<![가-힣])([가-힣]{{3}})(?=\s*((?:{_TITLE})\S{{0,20}})"
-    rf"|(?:\s*전|\s+현)?\s+(?:{_AFFILIATION}\s+){{0,2}}?(\S{{0,20}}?(?:{_LONG_TITLE})(?!들)\S{{0,20}})"
+    rf"|(?:\s*전|\s+현)?\s+(?:{_AFFILIATION}\s+){{0,2}}?(?:{_SHORT_NAME}\s+)?"
+    rf"(\S{{0,20}}?(?:{_LONG_TITLE})(?!들)\S{{0,20}})"
     rf"|(?:\s*전|\s+현)?(?:\s+{_AFFILIATION}){{1,2}}\s+({_HEAD}))"
     rf"|(\S{{0,20}}(?:{_LONG_TITLE}))\s+([가-힣]{{3}})(?:{_PARTICLE})?(?![가-힣])"
 )
+# The title that closes a name's phrase, when the first word holding one is part of the
+# affiliation: 강유정 대통령실 대변인은 is a spokesperson of the presidential office. A
+# title closes its word when nothing or a particle follows it (대통령께서, 장관이).
+_CLOSED = re.compile(rf"(?:{_TITLE})(?:[은는이가을를의와과도에께로으만까부처며인라측]|$)")
+_CLOSING = re.compile(rf"(?:\s+\S+)?\s+(\S{{0,20}}?(?:{_LONG_TITLE})(?:{_PARTICLE})?)(?![가-힣])")
+# three syllables and an age are a person's name: 한서준(32)이, 김영수(45)씨
+_AGED = re.compile(r"(?<![가-힣])([가-힣]{3})\s?\(\d{1,3}\)")
 # words of three syllables listed together: 우홍선, 송상진, 도예종, 및 이수병
 _LIST = re.compile(r"(?<![가-힣])[가-힣]{3}(?:\s*[,·]\s*(?:및\s+)?[가-힣]{3}(?![가-힣]))+")
 _THREE_SYLLABLES = re.compile(r"[가-힣]{3}")
+_WORD_OF_THREE = re.compile(rf"(?<![가-힣])([가-힣]{{3}})(?=(?:{_PARTICLE})?(?![가-힣]))")
 
 # A syllable of a romanized Korean given name: onset, glide, vowel, final ("yi" is
 # Chinese, "Ying", never a Korean given name).
@@ -228,9 +243,11 @@ _ENGLISH_WORDS = frozenset(
     "An Back Ban Bang Chin Do Gang Go Ha Ham Kong Ma Moon No Oh Pan Sin So Son Song To "
     "Won Yo".split()
 )
-# a surname, then a hyphenated given name, or one word and maybe a second (Jong Un)
+# a surname, maybe a nickname in quotes (Lee "Faker" Sang-hyeok), then a hyphenated
+# given name, or one word and maybe a second (Jong Un)
 _EN_NAME = re.compile(
-    rf"\b({_SURNAME}) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w-])(?= ([A-Z][a-z]+)(?![\w-]))?"
+    rf"\b({_SURNAME}) (?:[\"“'‘][A-Z][\w -]{{0,20}}[\"”'’] )?"
+    rf"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w-])(?= ([A-Z][a-z]+)(?![\w-]))?"
 )
 
 # Sounds romanizations fold together: voiced and voiceless stops, ch/j, r/l, the
@@ -370,8 +387,15 @@ def titled_names(text: str) -> list[KoreanName]:
     for match in _TITLED.finditer(text):
         group = 1 if match.group(1) else 6
         title = match.group(2) or match.group(3) or match.group(4) or match.group(5)
+        if group == 1 and not _CLOSED.search(title):
+            title_group = next(g for g in (2, 3, 4) if match.group(g))
+            if closing := _CLOSING.match(text, match.end(title_group)):
+                title = closing.group(1)
         if _looks_like_name(match.group(group)):
             found.append(KoreanName(match.group(group), title, match.start(group)))
+    titled = {n.start for n in found}
+    aged = (m for m in _AGED.finditer(text) if m.start() not in titled)
+    found += [KoreanName(m.group(1), "", m.start()) for m in aged if _looks_like_name(m.group(1))]
     return found
 
 
@@ -387,6 +411,17 @@ def _listed_names(text: str, names: list[EnglishName]) -> list[KoreanName]:
                 if _looks_like_name(item.group())
             ]
     return found
+
+
+def _namesakes(text: str, names: list[EnglishName]) -> list[KoreanName]:
+    """Words of the Korean that are a name with the given name of one of ``names`` and
+    another surname, title or none ('페이커' 이상혁은 for Kim "Faker" Sang-hyeok)."""
+    return [
+        KoreanName(m.group(1), "", m.start())
+        for m in _WORD_OF_THREE.finditer(text)
+        if _looks_like_name(m.group(1))
+        and any(_given_key(m.group(1)[1:]) == n.given for n in names)
+    ]
 
 
 def _looks_like_name(hangul: str) -> bool:
@@ -482,7 +517,7 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
     foreign = _foreign_spellings(_without_names(src, names))
     others = [
         t
-        for t in titled_names(tgt) + _listed_names(tgt, names)
+        for t in titled_names(tgt) + _listed_names(tgt, names) + _namesakes(tgt, absent)
         if not any(n.sounds_like(t.text) for n in names) and not _transliterates(t.text, foreign)
     ]
     for name in {n.text: n for n in absent}.values():

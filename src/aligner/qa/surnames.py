@@ -36,6 +36,7 @@ person, in a sentence the embeddings find faithful and with no full name for
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -119,6 +120,7 @@ class EnglishSurname:
     surnames: str  # the Hangul syllables it may be written with
     start: int
     titled: bool  # a title or "surname" before it says it is a person's surname
+    acting: bool = False  # an age, an apposition or a verb after it: "Kim said"
 
 
 def _is_start(text: str, at: int) -> bool:
@@ -135,6 +137,7 @@ def _read_surname(text: str, match: re.Match[str]) -> EnglishSurname | None:
     previous = before.group(1) if before else ""
     bare = previous.rstrip(".").removesuffix("-elect")
     titled = bare in _EN_TITLES or previous.lower() in ("surname", "surnamed", "named")
+    acting = _PERSON_AFTER.match(after) is not None
     if not titled:
         if previous.lower() in _DETERMINERS:
             return None
@@ -146,9 +149,9 @@ def _read_surname(text: str, match: re.Match[str]) -> EnglishSurname | None:
                 return None  # Central Park, Spike Lee, Robert E. Lee
         # a capital inside a sentence makes a name ("arrested Park"), but not of "No. 1"
         inside = previous[-1:].isalpha() and previous.islower() and not re.match(r"\.\s?\d", after)
-        if word in _WORDLIKE and not inside and not _PERSON_AFTER.match(after):
+        if word in _WORDLIKE and not inside and not acting:
             return None  # So, Moon, Song, Park as English words
-    return EnglishSurname(word, _EN_SURNAMES[word], start, titled)
+    return EnglishSurname(word, _EN_SURNAMES[word], start, titled, acting)
 
 
 def english_surnames(text: str) -> list[EnglishSurname]:
@@ -277,6 +280,7 @@ class _Story:
     ko_persons: set[str]  # surnames the Korean gives a full name with a title, or 모
     ko_called: set[str]  # surnames the Korean calls anyone by, with a title or 씨
     names: list[EnglishName]  # the Korean full names of the English
+    en_alone: set[str]  # the surname words the English never writes in a longer name
 
 
 def _story(doc: AlignedDocument) -> _Story:
@@ -286,15 +290,21 @@ def _story(doc: AlignedDocument) -> _Story:
     persons = _persons(ko)
     called = {s.surname for s in korean_surnames(ko) if _reads_as_person(s, persons)}
     korean = {h for n in names for h in n.surnames}
-    people = korean | {h for n in english_surnames(en) for h in n.surnames}
-    return _Story(korean, people, persons, called, names)
+    alone = english_surnames(en)
+    people = korean | {h for n in alone for h in n.surnames}
+    # "Kim" of a story that also says "Kim Kardashian" may be her
+    words = Counter(m.group(1) for m in _SURNAME_WORDS.finditer(en))
+    single = {w for w, n in Counter(s.text for s in alone).items() if words[w] == n}
+    return _Story(korean, people, persons, called, names, single)
 
 
 def _korean_person(surname: EnglishSurname, story: _Story) -> bool:
     """Whether the story makes the English surname a Korean person's."""
-    return surname.titled or bool(
-        set(surname.surnames) & (story.en_korean | story.ko_persons | story.ko_called)
-    )
+    if surname.titled:
+        return True
+    if surname.acting and surname.text in story.en_alone and story.ko_called:
+        return True  # "Kim said" in a story whose Korean calls people by surname
+    return bool(set(surname.surnames) & (story.en_korean | story.ko_persons | story.ko_called))
 
 
 # a role said of the subject, not someone else's: "became the first manager"

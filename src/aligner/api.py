@@ -26,6 +26,7 @@ import aligner.qa.consistency  # noqa: F401
 import aligner.qa.direction  # noqa: F401
 import aligner.qa.entities  # noqa: F401
 import aligner.qa.hygiene  # noqa: F401
+import aligner.qa.mistranslation  # noqa: F401
 import aligner.qa.names  # noqa: F401
 import aligner.qa.negation  # noqa: F401
 import aligner.qa.numbers  # noqa: F401

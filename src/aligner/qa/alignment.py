@@ -1,4 +1,4 @@
-"""Checks read off the alignment itself: gaps, weak pairs, reordering, boilerplate."""
+"""Checks read off the alignment itself: gaps, reordering, boilerplate."""
 
 from __future__ import annotations
 
@@ -294,41 +294,6 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
             f"({why}): {_quote(sentence.text)}" + (f"; expected {where}" if where else "")
         )
         yield Flag(kind, Severity.ERROR, bead.src, bead.tgt, message)
-
-
-@register("mistranslation", Severity.ERROR)
-def find_mistranslations(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
-    """Aligned pairs whose meaning differs too much to be a translation."""
-    threshold = settings.mistranslation_threshold
-    if threshold is None:
-        return
-    for bead in doc.beads:
-        if not (bead.src and bead.tgt) or bead.similarity >= threshold:
-            continue
-        if any(doc.src.sentences[i].boilerplate for i in bead.src):
-            continue
-        yield Flag(
-            "mistranslation",
-            Severity.ERROR,
-            bead.src,
-            bead.tgt,
-            f"{doc.tgt.lang.upper()} {_quote(doc.tgt_text(bead))} does not say what "
-            f"{doc.src.lang.upper()} {_quote(doc.src_text(bead))} says "
-            f"(similarity {_below(bead.similarity, threshold)})",
-        )
-
-
-def _below(value: float, threshold: float) -> str:
-    """``value < threshold`` with as many decimals as it takes to show the difference.
-
-    Example:
-        >>> _below(0.061, 0.0649)
-        '0.061 < 0.065'
-    """
-    digits = 2
-    while digits < 6 and f"{value:.{digits}f}" == f"{threshold:.{digits}f}":
-        digits += 1
-    return f"{value:.{digits}f} < {threshold:.{digits}f}"
 
 
 def moved(order: Sequence[int]) -> dict[int, tuple[int | None, int | None]]:

@@ -156,6 +156,43 @@ def test_builtin_rules_on_wire_copy(line: str, marked: bool) -> None:
     assert {s.line for s in sentences if s.boilerplate} == ({1} if marked else set())
 
 
+# Found by a desk checking web copy (hunt12): a link to the other edition carries its
+# headline, a byline and a dateline stand on their own lines, an address has a label,
+# and a caption holds a date stamp before its credit.
+@pytest.mark.parametrize(
+    ("line", "lang", "marked"),
+    [
+        (
+            "Read in Korean: [삼성전자, 2나노 모바일 칩 공개](https://www.yna.co.kr/view/AKR1)",
+            "en",
+            True,
+        ),
+        ("Read in Korean: https://www.yna.co.kr/view/AKR20261206050000007", "en", True),
+        (
+            "영문 기사 보기: [Samsung unveils 2-nanometer mobile chip](https://en.yna.co.kr/x)",
+            "ko",
+            True,
+        ),
+        ("관련: [영문 기사 보기](https://en.yna.co.kr/view/AEN20261207000100320)", "ko", True),
+        ("(서울=연합뉴스) 오보람 기자", "ko", True),
+        ("(세종=연합뉴스)", "ko", True),
+        ("Yonhap, Dec. 7", "en", True),
+        ("RELATED: Read this story in Korean", "en", True),
+        ("Email: hwjung@yna.co.kr", "en", True),
+        ("(사진설명) 시민들이 버스를 기다리고 있다. 2026.12.7 [연합뉴스]", "ko", True),
+        # a story's lead after its byline, and sentences about an edition or an agency
+        ("(서울=연합뉴스) 홍길동 기자 = 정부가 대책을 내놓았다.", "ko", False),
+        ("영문 기사는 내일 나온다.", "ko", False),
+        ("Yonhap, Dec. 7, reported that the talks failed.", "en", False),
+        ("Read in Korean, the poem sounds different.", "en", False),
+    ],
+)
+def test_builtin_rules_on_web_copy(line: str, lang: str, marked: bool) -> None:
+    text = f"{line}\n본문이다. The party met on Monday.\n"
+    sentences = mark_boilerplate(split_sentences(text, lang), text.split("\n"), BUILTIN_BOILERPLATE)
+    assert {s.line for s in sentences if s.boilerplate} == ({1} if marked else set())
+
+
 def _marked(text: str) -> set[int]:
     sentences = mark_boilerplate(split_sentences(text, "en"), text.split("\n"), BUILTIN_BOILERPLATE)
     return {s.line for s in sentences if s.boilerplate}

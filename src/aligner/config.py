@@ -87,7 +87,19 @@ _CAPTION_SENTENCE = (
 # Lines a Korean edition routinely leaves out: they are reported at info level
 # instead of as missing content. Matched against a whole stripped line.
 BUILTIN_BOILERPLATE: tuple[str, ...] = (
-    r"(?i)read (a version of )?this (story|article) in (korean|english)\.?",
+    r"(?i)(related\s*:\s*)?read (a version of )?this (story|article) in (korean|english)\.?",
+    # a link to the other edition, which carries that edition's headline: "Read in
+    # Korean: [삼성전자, …](…)", "영문 기사 보기: https://…", "관련: [영문 기사 보기](…)"
+    r"(?i)read (this (story|article) )?in (korean|english)\s*:.*",
+    r"(관련\s*:\s*)?\[?(영문|국문|한글)\s*기사\s*(보기|원문)\s*:?.*|(영문|국문|한글)\s*기사\s*:.*",
+    # a Korean dateline and byline on a line of their own: "(서울=연합뉴스) 홍길동 기자"
+    r"[(\[]\s*[가-힣]{1,8}\s*=\s*[^()\[\]=]{2,12}\s*[)\]]\s*"
+    r"([가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*=?)?",
+    # an agency and a date on a line of their own: "Yonhap, Dec. 7"
+    rf"(Yonhap|AP|AFP|Reuters|Kyodo|Xinhua|Bloomberg)\s*,\s*{_MONTH}\s*\d{{1,2}}(,\s*\d{{4}})?\.?",
+    # a caption by its label, whatever follows it (a date stamp before the credit:
+    # "(사진설명) … 기다리고 있다. 2026.12.7 [연합뉴스]")
+    r"[(\[]\s*(사진\s*설명|(?i:photo\s+caption))\s*[)\]].*",
     r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?",
     rf"\(?{_CREDIT}(?:\s*(?:[;.,]|,?\s+and)?\s*{_CREDIT})*\s*[.)]*",
     r"!\[.*\]\(.*\)",
@@ -114,7 +126,8 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"|\[(속보|\d+보|종합\d*보?)\]",
     # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr", or of
     # names in capitals: "BY LEE HAE-RIN [lee.haerin@joongang.co.kr]"
-    rf"([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?{_EMAIL}([\s,;/·]+{_EMAIL})*",
+    rf"((?i:e-?mail)\s*:\s*|이메일\s*:\s*)?([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?"
+    rf"{_EMAIL}([\s,;/·]+{_EMAIL})*",
     _TITLE_BYLINE,
     rf"B[Yy]\s+(?!(THE|AN?)\b){_CAPS_NAME}(\s*(,|AND|&)\s*{_CAPS_NAME})*(\s*\[?{_EMAIL}([\s,;/]+{_EMAIL})*\]?)?",
     # where a translated column first ran: "JoongAng Ilbo, Nov. 29, Page 30"

@@ -205,6 +205,23 @@ def test_scale_slip_between_units_is_flagged() -> None:
     assert "50만 (500,000)" in flag.message
 
 
+def test_one_korean_unit_word_written_for_another_is_flagged() -> None:
+    """1조2천만 reads 1,000,020,000,000: neither a digit nor a power of ten from "1.2
+    trillion", but 1조2천억 with 억 written 만, the commonest slip in Korean amounts."""
+    en = "Foreigners bought a net 1.2 trillion won worth of stocks."
+    assert _flags(en, "외국인은 1조2천억원어치를 순매수했다.") == []
+    [flag] = _flags(en, "외국인은 1조2천만원어치를 순매수했다.")
+    assert _changes(flag) == (
+        "number 1.2 trillion (1,200,000,000,000) in the English is 1조2천만 "
+        "(1,000,020,000,000) in the Korean"
+    )
+    # either side may be the Korean, and any big unit may slip to any other
+    [flag] = _flags("It cost 30,000 won.", "3조원이 들었다.")
+    assert "3조 (3,000,000,000,000)" in flag.message
+    # with 만 written 억, 1조3천만 is 1.3 trillion: another amount, not 1.2 trillion slipped
+    assert _flags(en, "외국인은 1조3천만원어치를 순매수했다.") == []
+
+
 def test_hedged_numbers_must_still_agree() -> None:
     assert _flags("About 40 officials attended.", "간부 40여 명이 참석했다.") == []
     assert len(_flags("About 400 workers refused.", "광부 407여 명이 거부했다.")) == 1

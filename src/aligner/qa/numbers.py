@@ -30,11 +30,13 @@ Korea time, add a won amount in brackets or spell out what the other side
 writes as a word. A flag needs a
 *substitution*: a confident value left on each side, the two close enough to
 be one number changed (one digit typed differently, two neighbouring digits
-swapped, or the same digits at a power of ten from each other when one side
-writes a scale unit such as ``만`` or "million"; in units that convert, as either
-side would write the other: "18 months" is ``1년 6개월``, so ``1년 8개월`` is one
-digit off; any two months, "June" and ``10월``), and with units of one family
-(never "75 mph" against "120km", nor a multiplier against a count). Confident
+swapped, the same digits at a power of ten from each other when one side
+writes a scale unit such as ``만`` or "million", or one of ``만``, ``억``, ``조``
+written for another: ``1조2천만`` against "1.2 trillion" is ``1조2천억``; in units
+that convert, as either side would write the other: "18 months" is ``1년 6개월``,
+so ``1년 8개월`` is one digit off; any two months, "June" and ``10월``), and with
+units of one family (never "75 mph" against "120km", nor a multiplier against a
+count). Confident
 means written with digits or a scale word, or an English number word from two
 up that counts the noun after it ("seven people", "three of them": AP style
 spells out one to nine), and not a bracketed currency conversion (a share or an
@@ -73,6 +75,7 @@ from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, measure, unit_size
+from aligner.qa.numerals.korean import unit_slips
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
 from aligner.segment import strip_dateline
@@ -364,6 +367,7 @@ def is_substitution(a: Number, b: Number) -> bool:
     Returns:
         True for "1,500" vs "1,600" or "1924" vs "1920"; for "50,000" vs
         ``50만`` (a power of ten up to 10^4 with a scale unit on one side);
+        for "1.2 trillion" vs ``1조2천만`` (``1조2천억`` with 억 written 만);
         for "18 months" vs ``1년 8개월`` (written as ``1년 6개월``, one digit off);
         for any two months ("June" vs ``10월``) and any two days of dated months
         ("Aug. 21" vs ``8월 19일``);
@@ -386,6 +390,14 @@ def is_substitution(a: Number, b: Number) -> bool:
         or _one_edit_apart(_written_digits(a), _digits_in_units_of(b, a))
     ):
         return True  # "18 months" against 1년 8개월 (1년 6개월), "1.2 km" against 1천300m
+    if any(
+        _same(x, y)
+        for m, n in ((a, b), (b, a))
+        if m.scaled
+        for x in unit_slips(m.text)
+        for y in n.values
+    ):
+        return True  # "1.2 trillion" against 1조2천만 (1조2천억 with 억 written 만)
     if not (a.scaled or b.scaled) or a.value <= 0 or b.value <= 0:
         return False
     exponent = math.log10(max(a.value, b.value) / min(a.value, b.value))

@@ -237,6 +237,20 @@ def _ko_value(number_text: str) -> float | None:
     return total + group
 
 
+def unit_slips(number_text: str) -> list[float]:
+    """The values ``number_text`` would have with one of its big units written as
+    another: ``1조2천만`` is ``1조2천억`` with 억 slipped to 만, the commonest slip
+    in Korean amounts, though neither a digit nor a power of ten apart."""
+    slips = []
+    for unit in re.finditer("[만억조]", number_text):
+        for other in _KO_BIG_UNITS.keys() - {unit.group()}:
+            slipped = number_text[: unit.start()] + other + number_text[unit.end() :]
+            value = _ko_value(slipped)
+            if value is not None:
+                slips.append(value)
+    return slips
+
+
 def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     """Set aliases and confidence from the words around a Korean number."""
     before, after = text[max(0, start - 8) : start], text[end : end + 8]

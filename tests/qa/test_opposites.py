@@ -76,12 +76,38 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "Moody's upgraded the country's credit rating.",
             "무디스는 이 나라의 신용등급을 하향 조정했다.",
         ),
+        # desk tester's planted fault: a claim the court rejected, accepted
+        (
+            "The court rejected that claim, saying the transactions were hidden through 14 "
+            "shell companies.",
+            "그러나 법원은 거래가 14개 페이퍼컴퍼니를 통해 은폐됐다며 이 주장을 받아들였다.",
+        ),
+        ("The Supreme Court dismissed the appeal.", "대법원은 항소를 받아들였다."),
+        ("The ministry turned down the union's request.", "교육부는 노조의 요청을 수용했다."),
+        ("The government accepted the doctors' demands.", "정부는 의사들의 요구를 거부했다."),
+        ("The company accepted the offer.", "회사는 그 제안을 거절했다."),
+        # desk tester's sentence, its Korean turned around
+        (
+            "It rejected his claim over advertising income, however, citing a lack of evidence.",
+            "다만 광고 수익에 대한 청구는 증거가 부족하다며 받아들였다.",
+        ),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
     assert [(f.type, f.severity, f.subject) for f in _flags(en, ko)] == [
         ("mistranslation", Severity.ERROR, "opposite")
     ]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        ("The court upheld his claim.", "재판부는 그의 주장을 받아들이지 않았다."),
+        ("Their request was granted.", "이들의 요청은 받아들여지지 않았다."),
+    ],
+)
+def test_a_claim_accepted_then_not_accepted_is_also_a_lost_negation(en: str, ko: str) -> None:
+    assert sorted(f.subject for f in _flags(en, ko)) == ["negation", "opposite"]
 
 
 def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
@@ -172,6 +198,23 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "The agency quoted officials as saying it was approved.",
             "통신은 관계자를 인용해 승인됐다고 전했다.",
         ),
+        (
+            "The court rejected that claim, saying the transactions were hidden through 14 "
+            "shell companies.",
+            "그러나 법원은 거래가 14개 페이퍼컴퍼니를 통해 은폐됐다며 이 주장을 받아들이지 않았다.",
+        ),
+        ("The union rejected the offer.", "노조는 제안을 받아들이지 못했다."),
+        # a claim accepted or rejected only in a relative clause, a negation, a condition
+        (
+            "The Supreme Court overturned a ruling that rejected the claim.",
+            "대법원은 원심을 깨고 주장을 받아들였다.",
+        ),
+        (
+            "The top court upheld a ruling that rejected the claim.",
+            "대법원은 이 주장을 받아들이지 않은 원심을 확정했다.",
+        ),
+        ("The court rejected the claim.", "법원은 주장을 안 받아들였다."),
+        ("He rejected the offer.", "그는 제안을 받아들일 수 없다고 말했다."),
     ],
 )
 def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:

@@ -14,6 +14,11 @@ alike in every news story and costly to reverse:
 * an arrest warrant: issued (``영장 발부``) against rejected (``영장 기각``);
 * a ruling on an appeal, a petition, an injunction or an impeachment: upheld or
   granted (``인용``) against dismissed or rejected (``기각``);
+* a claim, a request, a demand or an offer: accepted or upheld (``받아들였다``,
+  ``수용``, ``수락``) against rejected, dismissed or turned down (``받아들이지
+  않았다``, ``거부``, ``거절``, ``배척``), by a verb with the claim as its object and
+  not in a relative clause ("a ruling that rejected the claim", ``주장을 받아들인
+  원심``);
 * a vote or a decision: passed, approved (``가결``, ``통과``, ``승인``) against
   rejected, voted down (``부결``, ``반려``); and in favour (``찬성``) against
   against (``반대``);
@@ -80,6 +85,25 @@ _KO_PETITION = (
     r"(?:탄핵|청구|신청|가처분|소원|이의|항소|상고|항고|소송|재심)[을를이가은는도]?\s?"
     r"(?:모두\s|일부\s)?"
 )
+
+# what one party asks of another, who accepts it or turns it down ("rejected that
+# claim"); in Korean, with up to two words that may come before the verb (``주장을 모두
+# 받아들였다``, ``청구는 증거가 부족하다며 받아들이지 않았다``) but not one that negates it
+# (``안``, ``못``)
+_CLAIM = (
+    r"(?:claim|argument|request|demand|appeal|petition|motion|plea|application|complaint"
+    r"|objection|proposal|offer|suit|lawsuit)s?"
+)
+_THE_CLAIM = rf"(?:the|an?|his|her|their|its|our|that|this|these|those|all)\s+{_W}{{0,2}}?{_CLAIM}"
+_CLAIM_WAS = rf"\b{_CLAIM}\s+(?:was|were|(?:has|had|have)\s+been)\s+"
+_KO_CLAIM = (
+    r"(?:주장|요구(?:안|사항)?|요청|청구|신청|제안|제의|항소|상고|항고|이의|소송|가처분|재심)"
+    r"(?:[을를이가은는도]\s?|\s)(?:(?!(?:안|못)\s)[가-힣\d]+\s){0,2}?"
+)
+# A verb in a relative clause ("a ruling that rejected the claim", ``주장을 받아들인
+# 원심``) is not what the sentence says
+_EN_NOT_RELATIVE = r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)"
+_KO_NOT_RELATIVE = r"(?!(?:은|는|을|인|이는|일|한|하는|할|된|되는|될)\s)"
 
 # a suit a party wins or loses
 _SUIT = r"(?:law)?suits?|cases?|(?:court|legal)\s+(?:battle|fight)s?|litigation"
@@ -153,6 +177,25 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"\b(?:dismiss(?:es|ed|ing|al)?|reject(?:s|ed|ing|ion)?|thr(?:ew|own)\s+out"
             r"|turn(?:s|ed|ing)?\s+down|den(?:y|ies|ied|ying))\b",
             rf"{_KO_PETITION}기각",
+        ),
+    ),
+    (
+        "claim",
+        _outcome(
+            "accepted",
+            rf"{_EN_NOT_RELATIVE}\b(?:accept(?:s|ed|ing)?|upheld|uphold(?:s|ing)?|grant(?:s|ed|ing)?)"
+            rf"\s+{_THE_CLAIM}\b|{_CLAIM_WAS}(?:accepted|upheld|granted)\b",
+            # not ``받아들이지 않았다``, ``받아들여지지 않았다``, ``수용하지 않았다``
+            rf"{_KO_CLAIM}(?:받아들(?!이지|여지지)|(?:수용|수락)(?![하되]지)){_KO_NOT_RELATIVE}",
+        ),
+        _outcome(
+            "rejected",
+            rf"{_EN_NOT_RELATIVE}\b(?:reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?"
+            r"|den(?:y|ies|ied|ying)|turn(?:s|ed|ing)?\s+down|thr(?:ew|own)\s+out"
+            rf"|refus(?:e|es|ed|ing))\s+{_THE_CLAIM}\b|{_CLAIM_WAS}(?:rejected|dismissed|denied"
+            r"|turned\s+down|thrown\s+out|refused)\b",
+            rf"{_KO_CLAIM}(?:(?:받아들(?:이|여지)|(?:수용|수락)[하되])지\s?(?:않|못)|거부(?!권)|거절|배척)"
+            rf"{_KO_NOT_RELATIVE}",
         ),
     ),
     (

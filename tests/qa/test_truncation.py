@@ -855,6 +855,8 @@ def test_a_korean_line_that_opens_with_a_topic_and_has_no_predicate_is_cut(
         # headlines set their topic off with a comma
         "황우석 교수, 환자 체세포에서 줄기세포 복제",
         "TV 토크쇼 진행자, 마이클 잭슨 재판은 고소자가 의심스러워",
+        # a headline's copula dropped after one noun (is a misreport)
+        "외환시장 개입 않는다는 기사는 오보",
         # a predicate inside, a verb at the end, or too few words to be a clause
         "제조업체에는 생산 중단 명령이 내려졌다",
         "정부는 내년에 발표할 예정이며",

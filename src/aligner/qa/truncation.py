@@ -429,14 +429,16 @@ def _ko_predicateless(text: str) -> str | None:
     :data:`MIN_CLAUSE_WORDS` words or more that has no sentence-final ending anywhere
     and does not end on a verb form: a body sentence that lost its predicate. A
     headline ends on a noun too, but sets its topic off with a comma, not a particle
-    ("황우석 교수, 환자 체세포에서 줄기세포 복제"), so the topic must come first."""
+    ("황우석 교수, 환자 체세포에서 줄기세포 복제"), so the topic must come first; or
+    drops its copula after one noun ("…않는다는 기사는 오보": is a misreport), so two
+    words at least must follow the topic."""
     words: list[str] = _WORDS.findall(text.split(",")[0])
     every: list[str] = _WORDS.findall(text)
     if len(every) < MIN_CLAUSE_WORDS or _ko_verb_form(every[-1]):
         return None
     if any(_KO_FINAL_END.search(word) or _ko_tensed_connective(word) for word in every):
         return None
-    return next((word for word in words[:-1] if _ko_topic(word)), None)
+    return next((w for w in words[: len(every) - 2] if _ko_topic(w)), None)
 
 
 def _ko_topic(word: str) -> bool:

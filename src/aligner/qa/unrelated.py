@@ -43,7 +43,9 @@ from dataclasses import dataclass
 from aligner.qa.entities import _EnglishIndex, _key, _spelled_out, latin_tokens
 from aligner.qa.institutions import (
     Institution,
+    _inside_another,
     _korean_names,
+    _name_spans,
     _owners,
     find_substitution,
     load_institutions,
@@ -80,20 +82,15 @@ class Disagreement:
 def _english_content(english: str) -> tuple[list[str], list[str]]:
     """The numbers and the names of an English sentence, as written."""
     numbers = [n.text for n in extract_numbers(english, "en") if n.confident]
-    named = [m for i in load_institutions() for m in i.named_in(english)]
-    named = [m for m in named if not any(_inside(m, n) for n in named)]  # Korea of Bank of Korea
-    names = [m.group() for m in named]
+    # the spans the institution checks read (cached), but Korea of Bank of Korea
+    named = [(s, e) for s, e, i in _name_spans(english) if not _inside_another(english, i, s, e)]
+    names = [english[s:e] for s, e in named]
     names += [
         m.group()
         for m in _INNER_CAPITAL.finditer(english)
-        if m.group().rstrip(".") not in _NOT_NAMES
-        and not any(n.start() <= m.start() < n.end() for n in named)
+        if m.group().rstrip(".") not in _NOT_NAMES and not any(s <= m.start() < e for s, e in named)
     ]
     return numbers, list(dict.fromkeys(names))
-
-
-def _inside(match: re.Match[str], other: re.Match[str]) -> bool:
-    return other.start() <= match.start() and match.end() <= other.end() and other != match
 
 
 def _korean_content(korean: str) -> tuple[list[str], list[str]]:

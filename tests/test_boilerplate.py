@@ -1,10 +1,19 @@
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pytest
 
-from aligner.boilerplate import mark_boilerplate
-from aligner.config import BUILTIN_BOILERPLATE
+from aligner import api
+from aligner.boilerplate import mark_boilerplate, paired_boilerplate
+from aligner.config import BUILTIN_BOILERPLATE, Settings
+from aligner.embed import Encoder, embed_unique
+from aligner.models import Document, Flag, Severity
+from aligner.qa.negation import MARGIN
 from aligner.segment import split_sentences
+
+THRESHOLD = api.CALIBRATED_MISTRANSLATION["muse-v3"]
 
 TEXT = """Read a version of this story in Korean
 The party met on Monday.
@@ -228,3 +237,74 @@ def test_without_patterns_a_credit_line_is_content() -> None:
     text = "Flights resumed on Wednesday.\n(Jeju Provincial Government)\n"
     sentences = mark_boilerplate(split_sentences(text, "en"), text.split("\n"), [])
     assert not [s for s in sentences if s.boilerplate]
+
+
+STORY_EN = [
+    "Samsung Electronics unveiled its first 2-nanometer mobile chip on Monday.",
+    "The Exynos 2700 will power the company's flagship phones next year.",
+    "Samsung's Exynos 2700 chip is displayed at its headquarters in Suwon, "
+    "30 kilometers south of Seoul. (Samsung Electronics)",
+    "The chip uses 30 percent less power than its predecessor, the company said.",
+    "Mass production will begin in the first half of 2027.",
+]
+STORY_KO = [
+    "삼성전자가 7일 첫 2나노 모바일 칩을 공개했다.",
+    "엑시노스 2700은 내년 회사의 주력 스마트폰에 탑재된다.",
+    "서울에서 남쪽으로 {km}㎞ 떨어진 수원의 삼성전자 본사에 엑시노스 2700 칩이 "
+    "전시돼 있다. [삼성전자 제공]",
+    "회사 측은 이 칩이 이전 모델보다 전력을 30% 덜 쓴다고 밝혔다.",
+    "양산은 2027년 상반기에 시작된다.",
+]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return api.load_encoder("muse-v3")
+
+
+def _caption_flags(km: int, encoder: Encoder) -> list[Flag]:
+    ko = "\n".join(STORY_KO).format(km=km)
+    result = api.check_texts(
+        "\n".join(STORY_EN), ko, settings=Settings(cache=False), encoder=encoder
+    )
+    captions = {s.index for s in result.tgt.sentences if s.boilerplate}
+    assert captions, "the Korean caption is boilerplate"
+    return [f for f in result.flags if f.type == "number_mismatch" and set(f.tgt) & captions]
+
+
+def test_a_number_changed_in_a_caption_is_flagged(encoder: Encoder) -> None:
+    """Captions are never aligned, but they are published copy: a caption paired
+    with its translation has its numbers compared."""
+    (flag,) = _caption_flags(50, encoder)
+    assert "30 kilometers" in flag.message and "50㎞" in flag.message
+    assert flag.severity is Severity.ERROR
+
+
+def test_a_faithful_caption_passes(encoder: Encoder) -> None:
+    assert _caption_flags(30, encoder) == []
+
+
+def test_captions_are_paired_only_with_their_translation(encoder: Encoder) -> None:
+    """Each caption goes with its own translation (the most similar, both ways),
+    not with another caption of the story, nor with a credit that only shares digits."""
+    en = _document(
+        "Fans cheer in Suwon on Dec. 6. (Yonhap)\n"
+        "The stadium holds 44,000 seats.\n"
+        "Firefighters battle a blaze in Ulsan on Dec. 5. (Yonhap)\n",
+        "en",
+    )
+    ko = _document(
+        "5일 울산에서 소방관들이 불을 끄고 있다. [연합뉴스]\n"
+        "경기장은 4만4천 석 규모다.\n"
+        "6일 수원에서 팬들이 환호하고 있다. [연합뉴스]\n"
+        "2026.12.7 [연합뉴스]\n",
+        "ko",
+    )
+    embed = functools.partial(embed_unique, encoder)
+    pairs = paired_boilerplate(en, ko, embed, THRESHOLD + MARGIN)
+    assert sorted((b.src, b.tgt) for b in pairs) == [((0,), (2,)), ((2,), (0,))]
+
+
+def _document(text: str, lang: str) -> Document:
+    sentences = mark_boilerplate(split_sentences(text, lang), text.split("\n"), BUILTIN_BOILERPLATE)
+    return Document(Path(lang), lang, tuple(sentences))

@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import math
 import os
@@ -37,7 +38,7 @@ import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report
 from aligner.align import AlignParams, align_texts
-from aligner.boilerplate import mark_boilerplate
+from aligner.boilerplate import mark_boilerplate, paired_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import WorkTrees, changed_files
 from aligner.config import Settings, encoding_for
@@ -60,6 +61,7 @@ from aligner.models import (
     Waiver,
 )
 from aligner.qa import AlignedDocument, run_checks
+from aligner.qa.negation import MARGIN
 from aligner.qa.registry import CROSS_CHECKS, run_cross_checks
 from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import MANIFEST_NAME, ReportManifest
@@ -297,6 +299,12 @@ def check_documents(
     """Align one pair, run the QA checks and apply the gate."""
     aligned = align_documents(src, tgt, encoder=encoder, settings=settings)
     threshold = resolve_threshold(aligned, settings, encoder.name)
+    if threshold > 0:
+        # above the margin where loose translations and unrelated sentences meet,
+        # two captions are the same caption (see ``paired_boilerplate``)
+        embed = functools.partial(embed_unique, encoder)
+        captions = paired_boilerplate(src, tgt, embed, threshold + MARGIN)
+        aligned = dataclasses.replace(aligned, boilerplate_pairs=captions)
     flags = run_checks(aligned, dataclasses.replace(settings, mistranslation_threshold=threshold))
     score = score_document(src, tgt, flags)
     failures = gate_failures(score, flags, settings)

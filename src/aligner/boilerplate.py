@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+import numpy as np
+import numpy.typing as npt
+
 from aligner.config import ORG_CREDIT
-from aligner.models import Sentence
+from aligner.models import Bead, Document, Sentence
 
 _LIST_HEADER = re.compile(r"(?i)related (stories|articles|coverage|links)\s*:?|관련\s*기사\s*:?")
 _TERMINAL = re.compile(r"[.?!…。！？][\"'”’)\]]*$")
 _CREDIT_LINE = re.compile(ORG_CREDIT)
+_DIGIT = re.compile(r"\d")
 
 
 def mark_boilerplate(
@@ -64,3 +68,27 @@ def _credit_lines(lines: Sequence[str], marked_lines: set[int]) -> set[int]:
         else:
             content_follows = True
     return credits
+
+
+def paired_boilerplate(
+    src: Document,
+    tgt: Document,
+    embed: Callable[[Sequence[str]], npt.NDArray[np.float32]],
+    level: float,
+) -> tuple[Bead, ...]:
+    """The boilerplate sentences of the two sides that write digits and translate each
+    other: each the other's most similar such sentence, at ``level`` or above. A
+    caption and its translation, whose numbers a desk still wants compared. Embeds
+    nothing when one side has no such sentence."""
+    src_rows = [s for s in src.sentences if s.boilerplate and _DIGIT.search(s.text)]
+    tgt_rows = [s for s in tgt.sentences if s.boilerplate and _DIGIT.search(s.text)]
+    if not (src_rows and tgt_rows):
+        return ()
+    vectors = embed([s.text for s in (*src_rows, *tgt_rows)])
+    sims = vectors[: len(src_rows)] @ vectors[len(src_rows) :].T
+    best_tgt, best_src = sims.argmax(axis=1), sims.argmax(axis=0)
+    return tuple(
+        Bead((s.index,), (tgt_rows[j].index,), float(sims[k, j]))
+        for k, (s, j) in enumerate(zip(src_rows, best_tgt, strict=True))
+        if best_src[j] == k and sims[k, j] >= level
+    )

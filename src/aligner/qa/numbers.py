@@ -692,7 +692,8 @@ def _written_at(number: Number, side: SideText) -> tuple[Span, ...]:
 
 @register("number_mismatch", Severity.ERROR)
 def find_number_mismatches(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
-    """Paired beads where a number on one side became another number on the other.
+    """Paired beads, and paired captions (``doc.boilerplate_pairs``), where a number
+    on one side became another number on the other.
 
     Args:
         doc: the aligned document.
@@ -706,3 +707,9 @@ def find_number_mismatches(doc: AlignedDocument, settings: Settings) -> Iterator
             flag = _bead_flag(doc, bead)
             if flag is not None:
                 yield flag
+    # a caption is published copy too: a number it changes is as wrong as one in the text
+    captions = doc.boilerplate_as_content()
+    for bead in captions.beads:
+        flag = _bead_flag(captions, bead)
+        if flag is not None:
+            yield flag

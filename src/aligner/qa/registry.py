@@ -25,6 +25,10 @@ class AlignedDocument:
     # the run's sides swapped (see :func:`run_checks`): ``tgt`` is the original and
     # ``src`` its translation, which a message that says who added what must know
     swapped: bool = False
+    # boilerplate sentences of the two sides that translate each other (a caption and
+    # its translation, see :func:`aligner.boilerplate.paired_boilerplate`): not aligned,
+    # but published copy whose numbers are still compared
+    boilerplate_pairs: tuple[Bead, ...] = ()
 
     def with_sides_swapped(self) -> AlignedDocument:
         """The same pairs seen from the other side: ``tgt`` as ``src`` and back."""
@@ -35,6 +39,20 @@ class AlignedDocument:
             self.tgt_vectors,
             self.src_vectors,
             not self.swapped,
+            tuple(Bead(b.tgt, b.src, b.similarity) for b in self.boilerplate_pairs),
+        )
+
+    def boilerplate_as_content(self) -> AlignedDocument:
+        """The :attr:`boilerplate_pairs` as the beads of a document in which their
+        sentences are content, for a check to read as it reads the story."""
+        src_paired = {i for b in self.boilerplate_pairs for i in b.src}
+        tgt_paired = {j for b in self.boilerplate_pairs for j in b.tgt}
+        return replace(
+            self,
+            src=_as_content(self.src, src_paired),
+            tgt=_as_content(self.tgt, tgt_paired),
+            beads=self.boilerplate_pairs,
+            boilerplate_pairs=(),
         )
 
     def src_text(self, bead: Bead) -> str:
@@ -97,6 +115,14 @@ SUPERSEDES = {
 # a negation the Korean lost, or a verdict it reversed, leaves its numbers and names
 # worth reading
 NARROW = {"mistranslation": frozenset({"negation", "opposite"})}
+
+
+def _as_content(document: Document, indices: set[int]) -> Document:
+    """``document`` with the sentences ``indices`` no longer boilerplate."""
+    sentences = tuple(
+        replace(s, boilerplate=False) if s.index in indices else s for s in document.sentences
+    )
+    return replace(document, sentences=sentences)
 
 
 def sentence_subject(

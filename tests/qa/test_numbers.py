@@ -218,8 +218,48 @@ def test_one_korean_unit_word_written_for_another_is_flagged() -> None:
     # either side may be the Korean, and any big unit may slip to any other
     [flag] = _flags("It cost 30,000 won.", "3조원이 들었다.")
     assert "3조 (3,000,000,000,000)" in flag.message
-    # with 만 written 억, 1조3천만 is 1.3 trillion: another amount, not 1.2 trillion slipped
-    assert _flags(en, "외국인은 1조3천만원어치를 순매수했다.") == []
+    # with 만 written 억, 1조3천만 is 1.3 trillion: another amount, not 1.2 trillion
+    # slipped, flagged as the one figure each side has (see the next test)
+    [flag] = _flags(en, "외국인은 1조3천만원어치를 순매수했다.")
+    assert "1조3천만 (1,000,030,000,000)" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # a figure updated in one edition only: no digit slip, but the one figure each
+        # side has, of one kind (hunt13's update desk)
+        (
+            "At least 11 people were killed, officials said.",
+            "당국은 최소 23명이 숨졌다고 밝혔다.",
+            "11",
+        ),
+        ("Exports rose to $65.2 billion.", "수출은 627억 달러로 늘었다.", "$65.2 billion"),
+        ("The remaining 317 households will be moved.", "나머지 354가구는 이주한다.", "317"),
+        ("He scored 21 points.", "그는 19점을 올렸다.", "21"),
+        ("The fine was 52.1 billion won.", "과징금은 483억 원이었다.", "52.1 billion"),
+        # two figures left on a side: which one changed is a guess
+        ("At least 11 people were killed and 40 homes destroyed.", "최소 23명이 숨졌다.", None),
+        # not one figure: a year against a count, far apart, scaled against plain,
+        # a number word against a name
+        ("The law was passed in 2019.", "법은 3명이 발의했다.", None),
+        ("At least 11 people were killed.", "최소 230명이 숨졌다.", None),
+        ("Sales reached 3 million units.", "판매량은 4대를 기록했다.", None),
+        ("He took the post two months ago.", "정부는 6자회담을 우려했다.", None),
+    ],
+)
+def test_the_one_figure_each_side_has_left_is_compared(
+    en: str, ko: str, changed: str | None
+) -> None:
+    _assert_changed(en, ko, changed)
+
+
+def test_numbers_in_links_are_no_figures() -> None:
+    """An article's id in the other edition's link differs by design."""
+    en = "Read in Korean: https://www.yna.co.kr/view/AKR20261206050000007"
+    ko = "영문 기사 보기: https://en.yna.co.kr/view/AEN20261206005000315"
+    assert _flags(en, ko) == []
+    assert extract_numbers("See example.com/2024/05 for 3 charts.", "en")[0].text == "3"
 
 
 def test_hedged_numbers_must_still_agree() -> None:

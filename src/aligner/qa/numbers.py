@@ -510,6 +510,32 @@ def _substitutions(
     return pairs
 
 
+def _updated(
+    src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
+) -> list[tuple[Number, Number]]:
+    """The one sure number each side has left, when they could be one figure updated
+    on one side only ("11 killed" / ``23명``, "$65.2 billion" / ``627억 달러``): of one
+    kind and unit, within a factor of :data:`UPDATE_FACTOR` of each other, both
+    scaled or neither."""
+    src_sure = [n for n in src_left if n.confident]
+    tgt_sure = [n for n in tgt_left if n.confident]
+    if not len(src_sure) == len(tgt_sure) == 1:
+        return []
+    a, b = src_sure[0], tgt_sure[0]
+    if not (
+        (a.kind == b.kind or {a.kind, b.kind} == {"", "count"})
+        and _countable(a, b)
+        and a.value > 0
+        and b.value > 0
+        and a.scaled == b.scaled
+        and _comparable_units(a.unit, b.unit)
+        and max(a.value, b.value) / min(a.value, b.value) <= UPDATE_FACTOR
+        and not _converted(a, b, shifts)
+    ):
+        return []
+    return [(a, b)]
+
+
 def _mistyped_glosses(glosses: list[Number], other: list[Number]) -> list[tuple[Number, Number]]:
     """Numbers of one side's Latin-script glosses that are the other side's mistyped.
 
@@ -644,6 +670,9 @@ def bead_numbers(
     return (src_text, tgt_text), src_numbers, tgt_numbers
 
 
+UPDATE_FACTOR = 4.0
+
+
 def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     read = bead_numbers(doc, bead)
     if read is None:
@@ -655,7 +684,7 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     tgt_numbers = [n for n in tgt_numbers if n.kind != "gloss"]
     src_left, tgt_left = unmatched_numbers(src_numbers, tgt_numbers)
     shifts = _clock_shifts(doc, src_text, tgt_text)
-    pairs = _substitutions(src_left, tgt_left, shifts)
+    pairs = _substitutions(src_left, tgt_left, shifts) or _updated(src_left, tgt_left, shifts)
     pairs += _mistyped_glosses(tgt_glosses, src_numbers)
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     if not pairs:

@@ -7,6 +7,7 @@ import functools
 import html
 from dataclasses import replace
 
+from aligner.qa.links import without_links
 from aligner.qa.numerals.common import ANY_ZONE, LOCAL, Number
 from aligner.qa.numerals.english import digit_numbers, extract_en, time_zones_en
 from aligner.qa.numerals.korean import extract_ko, time_zones_ko
@@ -36,6 +37,8 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
 @functools.lru_cache(maxsize=4096)
 def _read(text: str, lang: str) -> tuple[Number, ...]:
     text = html.unescape(text)  # scraped text keeps "&#8212;" and friends
+    # an article's id in a link is no figure (the other edition's link has its own)
+    text = without_links(text)
     if lang == "ko":
         found = extract_ko(text)
     elif lang == "en":

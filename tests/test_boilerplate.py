@@ -194,6 +194,21 @@ def test_builtin_rules_on_wire_copy(line: str, marked: bool) -> None:
         ("영문 기사는 내일 나온다.", "ko", False),
         ("Yonhap, Dec. 7, reported that the talks failed.", "en", False),
         ("Read in Korean, the poem sounds different.", "en", False),
+        # found by a desk of updated stories (hunt13): a Korean byline alone, a name
+        # with a one-letter syllable, when the edition was posted or updated
+        ("박수민 기자", "ko", True),
+        ("김효진·이재림 기자", "ko", True),
+        ("By Choi Yoon-a", "en", True),
+        ("Updated 3:45 p.m.", "en", True),
+        ("UPDATED: Dec. 7, 2026 15:45 KST", "en", True),
+        ("Posted : 2026-12-07 17:00 Updated : 2026-12-07 18:30", "en", True),
+        ("입력 2026.12.07 10:00 수정 2026.12.07 15:45", "ko", True),
+        ("(2보)", "ko", True),
+        ("(속보)", "ko", True),
+        ("Updated figures show 3 deaths.", "en", False),
+        ("Published in 2019, the book sold 3 million copies.", "en", False),
+        ("수정 헌법 1조가 적용된다.", "ko", False),
+        ("현장 기자 10명이 다쳤다.", "ko", False),
     ],
 )
 def test_builtin_rules_on_web_copy(line: str, lang: str, marked: bool) -> None:

@@ -41,6 +41,11 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # a name in capitals, as a Korea JoongAng Daily byline writes it: LEE HAE-RIN
 _CAPS_NAME = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
+# one piece of a time stamp: a date or clock figure, a month, a half of the day, a zone
+_STAMP = (
+    rf"(?:\d{{1,4}}|{_MONTH}|(?i:[ap]\.?m\.?|KST|GMT|UTC|E[SD]?T|P[SD]?T|noon|midnight)"
+    r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|오전|오후)"
+)
 # the text of a caption before its credit: one sentence at most (no full stop inside,
 # but for the dot of an abbreviation: "on Oct. 28", "U.S. troops"), then any notes in
 # brackets ("(PHOTO NOT FOR SALE)", "[국내에서만 사용가능. 재배포 금지]")
@@ -56,7 +61,7 @@ _CAPTION = (
 # "By Choi Ji-won (jwchoi@yna.co.kr)", "By Kim Arin and Lee Jung-joo": names of one to
 # four words, each a capital and lower-case letters (or an initial), and nothing else,
 # so "By then the fire had spread", "By 2030, ..." and "By Tuesday" are not bylines
-_NAME_WORD = r"(?:[A-Z][a-zA-Z]*[a-z](?:['’-][A-Za-z][a-z]+)*|[A-Z]\.)"
+_NAME_WORD = r"(?:[A-Z][a-zA-Z]*[a-z](?:['’-][A-Za-z][a-z]*)*|[A-Z]\.)"
 _NOT_A_NAME = (
     r"(?:The|An?|This|That|These|Those|Then|Now|Far|Contrast|Comparison"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June"
@@ -95,6 +100,13 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     # a Korean dateline and byline on a line of their own: "(서울=연합뉴스) 홍길동 기자"
     r"[(\[]\s*[가-힣]{1,8}\s*=\s*[^()\[\]=]{2,12}\s*[)\]]\s*"
     r"([가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*=?)?",
+    # ... or the byline alone: "박수민 기자", "김효진·이재림 기자"
+    r"[가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*=?",
+    # when a web edition was posted or updated: "Updated 3:45 p.m.", "UPDATED: Dec. 7,
+    # 2026 15:45 KST", "입력 2026.12.07 10:00 수정 2026.12.07 15:45"
+    rf"((?i:(last\s+)?(posted|published|updated|modified))|입력|수정|최종\s*수정|업데이트)"
+    rf"\s*:?\s*{_STAMP}([\s.,:/-]*{_STAMP})*"
+    rf"(\s*((?i:(last\s+)?(updated|modified))|수정|최종\s*수정)\s*:?\s*{_STAMP}([\s.,:/-]*{_STAMP})*)?\.?",
     # an agency and a date on a line of their own: "Yonhap, Dec. 7"
     rf"(Yonhap|AP|AFP|Reuters|Kyodo|Xinhua|Bloomberg)\s*,\s*{_MONTH}\s*\d{{1,2}}(,\s*\d{{4}})?\.?",
     # a caption by its label, whatever follows it (a date stamp before the credit:
@@ -123,7 +135,7 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     r"\((?i:end)\)|\(끝\)",  # the end mark of a wire story
     # a wire story's notes on a line of their own: "(LEAD)", "(2nd LD)", "(ATTN: ADDS ...)", "[2보]"
     r"\((LEAD|URGENT|\d+(st|nd|rd|th) LD)([,;][^()]*)?\)|\(ATTN\s*:.*\)"
-    r"|\[(속보|\d+보|종합\d*보?)\]",
+    r"|[\[(](속보|\d+보|종합\d*보?)[\])]",
     # a byline of reporters' addresses: "kcs@yna.co.kr", "홍길동 기자 kcs@yna.co.kr", or of
     # names in capitals: "BY LEE HAE-RIN [lee.haerin@joongang.co.kr]"
     rf"((?i:e-?mail)\s*:\s*|이메일\s*:\s*)?([가-힣]{{2,4}}([·,]\s*[가-힣]{{2,4}})*\s*(기자|특파원)\s*)?"

@@ -314,8 +314,13 @@ _EN_QUESTION = re.compile(r"\?\s*[\"'”’)]*\s*$")
 
 
 # "failed to" and "unable to" negate the verb after them as "not" does: "failing to
-# top 1 million" is ``100만 명을 넘지 못했다``, never ``넘었다``
-_EN_FAILED = re.compile(r"\b(?:fail(?:s|ed|ing)?|unable)\s+to\s+[a-z][\w'’-]*", re.I)
+# top 1 million" is ``100만 명을 넘지 못했다``, never ``넘었다``. After a preposition,
+# "failing to" names a fault, a reason a Korean desk renders as a noun or what came
+# of it ("fined ... for failing to protect the data" / ``개인정보가 유출된 ... 과징금``)
+_EN_FAILED = re.compile(
+    r"\b(?<!for\s)(?<!by\s)(?<!of\s)(?<!over\s)(?:fail(?:s|ed|ing)?|unable)\s+to\s+[a-z][\w'’-]*",
+    re.I,
+)
 
 
 def _en_not_a_flip(text: str, start: int, imperative: bool) -> bool:

@@ -238,6 +238,14 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "The North's KCNA did not immediately report the launch.",
             "북한 조선중앙통신은 발사 사실을 즉각 보도했다.",
         ),
+        # the Korean's 유지 translates the English's "remain" in the next clause: no
+        # negation of its own (hunt13)
+        (
+            "Nam said the festival would not cut support for independent cinema and that "
+            "the budget for its Asian Cinema Fund would remain at 1.4 billion won.",
+            "남 집행위원장은 독립영화 지원을 줄일 것이며, 아시아영화펀드 예산도 14억 원으로 "
+            "유지된다고 밝혔다.",
+        ),
     ],
 )
 def test_a_flipped_negation_is_one_mistranslation_error(en: str, ko: str) -> None:

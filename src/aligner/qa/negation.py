@@ -549,10 +549,13 @@ def _outside_quotations(
 
 # Lexical negations as each language words them: "will not be restricted" against
 # ``운행이 제한된다`` loses its negation though the Korean holds a negative word, for
-# that word is the very verb the English negates
+# that word is the very verb the English negates; and "would not cut support ... and
+# the budget would remain" against ``지원을 줄일 것이며, 예산도 유지된다`` loses it though
+# the Korean holds ``유지``, for that word translates the English's "remain"
 _COUNTERPARTS = tuple(
     {lang: re.compile(words, re.I) for lang, words in zip(("en", "ko"), pair, strict=True)}
     for pair in (
+        (r"remain|stay|maintain|keep|kept|unchanged|intact|steady", r"유지|그대로|변함"),
         (r"restrict|limit", r"제한"),
         (r"ban|bar|prohibit|forb[ai]d", r"금지"),
         (r"reject|refus", r"거부|거절"),
@@ -564,12 +567,17 @@ _COUNTERPARTS = tuple(
 )
 
 
-def _other_cues(negation: Negation, other: str, langs: tuple[str, str]) -> list[str]:
-    """The negative words of ``other`` but those that translate the word negated."""
+def _other_cues(
+    negation: Negation, negating: str, other: str, langs: tuple[str, str]
+) -> list[str]:
+    """The negative words of ``other`` but those that translate the word negated or
+    a negative word of ``negating`` outside its negation."""
     cues = negative_cues(other, langs[1])
     negated = negation.text.split()[-1] if langs[0] == "en" else negation.text.split()[0]
+    outside = negating[: negation.start] + negating[negation.start + len(negation.text) :]
+    own = [negated, *negative_cues(outside, langs[0])]
     for words in _COUNTERPARTS:
-        if words[langs[0]].match(negated):
+        if any(words[langs[0]].match(word) for word in own):
             cues = [cue for cue in cues if not words[langs[1]].match(cue)]
     return cues
 
@@ -585,7 +593,7 @@ def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> 
     )
     if _CONTRAST[negating_lang].search(_OPENING_CONNECTIVE.sub("", negating_read)):
         return None
-    if _other_cues(negation, other_read, (negating_lang, other_lang)):
+    if _other_cues(negation, negating_read, other_read, (negating_lang, other_lang)):
         return None
     if negating_lang == "en" and _not_until(negating, negation) and _KO_ONLY_THEN.search(other):
         return None

@@ -343,6 +343,27 @@ SWAPPED = [
         "Do Ye-jong",
         "도종환",
     ),
+    # a player by position or as captain (hunt13)
+    (
+        "Ulsan captain Kim Woo-seok said the fans deserved the trophy.",
+        "울산 주장 이동경은 팬들이 우승 트로피를 받을 자격이 있다고 말했다.",
+        "Kim Woo-seok",
+        "이동경",
+    ),
+    (
+        "Striker Joo Min-kyu scored twice.",
+        "공격수 오세훈이 두 골을 넣었다.",
+        "Joo Min-kyu",
+        "오세훈",
+    ),
+    # the speaker of a quote changed with their role: the coach's role nowhere in the
+    # Korean, the captain in its place
+    (
+        '"We never stopped believing," Ulsan head coach Hong Sang-gyu said.',
+        '울산 주장 김우석은 "끝까지 믿음을 잃지 않았다"고 말했다.',
+        "Hong Sang-gyu",
+        "김우석",
+    ),
 ]
 
 
@@ -401,6 +422,11 @@ def test_another_persons_name_is_flagged(en: str, ko: str, name: str, other: str
             "민주당 대표는 계획을 비판했다.",
         ),
         ("Coach Kim Pan-gon named his squad.", "감독은 손흥민 선수를 포함한 명단을 발표했다."),
+        # a verb before an affiliation and a title is no player
+        (
+            "No Korean has reached the last 16 since Chung Hyeon in 2018.",
+            "2018년 정현이 4강에 오른 이후 이 대회 남자 단식 16강에 진출한 한국 선수는 없다.",
+        ),
         # the rival by surname and title, "former" between them
         (
             "Yoon defeated his rival Kang Min-soo.",

@@ -142,7 +142,9 @@ _KO_TITLES = (
     "대통령 총리 부총리 장관 차관 총재 부총재 위원장 국무위원장 부위원장 의원 의장 대표 "
     "회장 부회장 사장 총장 원장 국장 실장 청장 처장 본부장 대변인 대사 특사 외무상 외상 "
     "부부장 부장 주석 총비서 비서 지사 시장 교수 박사 감독 코치 선수 기자 판사 여사 총통 씨 "
-    "후보 당선인 당선자 위원 연구원 변호사 작가 가수 배우"
+    "후보 당선인 당선자 위원 연구원 변호사 작가 가수 배우 "
+    # a team's captain and players by position (주장 김우석은, 공격수 이동경이)
+    "주장 공격수 수비수 미드필더 골키퍼 투수 타자 포수 내야수 외야수"
 ).split()
 # Titles that start longer words which are none: a candidate site or film (후보지,
 # 후보작), a committee (위원회).
@@ -180,6 +182,16 @@ _ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
         ("writer|author|novelist|poet", "작가"),
         ("singer", "가수"),
         ("actor|actress", "배우"),
+        ("captain|skipper", "주장"),
+        ("striker|forward", "공격수"),
+        ("defender", "수비수"),
+        ("midfielder", "미드필더"),
+        ("goalkeeper|keeper", "골키퍼"),
+        ("pitcher|starter|reliever|closer", "투수"),
+        ("batter|hitter|slugger", "타자"),
+        ("catcher", "포수"),
+        ("infielder", "내야수"),
+        ("outfielder", "외야수"),
         ("mr\\.|ms\\.|mrs\\.", "씨"),
     )
 )
@@ -520,10 +532,33 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
         for t in titled_names(tgt) + _listed_names(tgt, names) + _namesakes(tgt, absent)
         if not any(n.sounds_like(t.text) for n in names) and not _transliterates(t.text, foreign)
     ]
-    for name in {n.text: n for n in absent}.values():
+    absent_names = {n.text: n for n in absent}
+    for name in absent_names.values():
         other = _other_person(name, src, others)
+        # one Korean name missing, its role nowhere in the Korean, one other titled
+        # person in its place, in a pair that names no one else: the speaker of a quote
+        # changed with their role ("head coach Hong Sang-gyu" / 주장 김우석; not
+        # 감독은 손흥민 선수를 for "Coach Kim Pan-gon named his squad")
+        roles = _roles(name, src)
+        if (
+            other is None
+            and len(absent_names) == len(names) == 1
+            and len(others) == 1
+            and roles
+            and not any(title in tgt for title in roles)
+            and _titled_beside(others[0], tgt)
+        ):
+            other = others[0]
         if other is not None:
             yield person_flag(bead, sides, (name.start, name.text), (other.start, other.text))
+
+
+def _titled_beside(name: KoreanName, text: str) -> bool:
+    """Whether ``name``'s title stands right before or after it (주장 김우석은, 김우석
+    주장은), no affiliation between: 진출한 한국 선수 is a verb, not a player."""
+    before = text[: name.start].rstrip()
+    after = text[name.start + len(name.text) :].lstrip()
+    return bool(name.title) and (before.endswith(name.title) or after.startswith(name.title))
 
 
 def person_flag(

@@ -567,9 +567,7 @@ _COUNTERPARTS = tuple(
 )
 
 
-def _other_cues(
-    negation: Negation, negating: str, other: str, langs: tuple[str, str]
-) -> list[str]:
+def _other_cues(negation: Negation, negating: str, other: str, langs: tuple[str, str]) -> list[str]:
     """The negative words of ``other`` but those that translate the word negated or
     a negative word of ``negating`` outside its negation."""
     cues = negative_cues(other, langs[1])

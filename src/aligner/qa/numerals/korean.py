@@ -92,7 +92,8 @@ _KO_DAY_COUNT_AFTER = (
     r"\s*(?:간|동안|째|씩|짜리|앞|후(?!보)|전|만(?![나났난남])|뒤|이내|내(?![놓년])|여|가량|남짓"
     r"|이상|정도)"
 )
-_KO_LONE_DAY = re.compile(rf"일(?!{_KO_DAY_COUNT_AFTER})")
+# the first day of a range is a day too: the 24 of "24~26일"
+_KO_LONE_DAY = re.compile(rf"(?:\s?[~∼〜-]\s?(?:3[01]|[12]\d|0?[1-9]))?일(?!{_KO_DAY_COUNT_AFTER})")
 _KO_MONTH_BEFORE = re.compile(r"월\s*$")
 # a counter after a number: what it counts (명, 곳, 년...); "6자회담" counts no one
 _KO_COUNTER_AFTER = re.compile(

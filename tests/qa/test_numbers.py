@@ -246,6 +246,8 @@ def test_one_korean_unit_word_written_for_another_is_flagged() -> None:
         ("At least 11 people were killed.", "최소 230명이 숨졌다.", None),
         ("Sales reached 3 million units.", "판매량은 4대를 기록했다.", None),
         ("He took the post two months ago.", "정부는 6자회담을 우려했다.", None),
+        # the first day of a range of days is a day, no count ("24~26일")
+        ("Obama leads by a 9-point margin.", "갤럽이 지난 24~26일 유권자들을 조사했다.", None),
     ],
 )
 def test_the_one_figure_each_side_has_left_is_compared(

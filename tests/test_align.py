@@ -728,6 +728,26 @@ def test_a_moved_paragraph_split_in_two_by_the_translator_is_one_move(muse: Enco
     assert all(b.src for b in beads)
 
 
+def test_a_sentence_moved_away_is_not_paired_with_the_one_put_in_its_place(
+    muse: Encoder,
+) -> None:
+    """A market report whose analyst quote the Korean moves to the end, and whose next
+    sentence the Korean writes as two: the DP paired the quote with the first of
+    them (0.07) rather than leave both alone; aligned again without the moved pair,
+    the two Korean sentences are the next English sentence's translation."""
+    en, ko = (
+        (DATA / "moved-away" / f"markets.{lang}.txt").read_text(encoding="utf-8").splitlines()
+        for lang in ("en", "ko")
+    )
+    beads, _, _ = align_texts(
+        en, ko, embed=lambda texts: embed_unique(muse, texts), params=AlignParams()
+    )
+    pairs = _pairs(beads)
+    assert ((5,), (11,)) in pairs
+    assert ((6,), (5, 6)) in pairs
+    assert all(b.src and b.tgt for b in beads)
+
+
 def test_a_long_number_the_other_side_lacks_gives_the_partner_to_a_lone_neighbour() -> None:
     # target 1 writes a year, source 1 no digits; lone target 2 writes none and matches
     # source 1 above the level, less well than target 1 does

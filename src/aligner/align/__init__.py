@@ -66,6 +66,20 @@ paragraph, may lie any distance apart. Adjacent 1-1 beads are swapped
 when the crossing pairs fit clearly better; beads that cross others are
 reported by the QA stage as reordered.
 
+A sentence moved far away leaves a gap the DP fills with whatever sentence comes
+next: pairing two unrelated sentences costs less than two gaps. So a 1-1 bead
+scoring below the document's unrelated level, one of whose sentences and a lone
+sentence of the other side are each other's best match in the whole document (at
+least ``move_min_similarity``), is taken for a move: the document is aligned again
+without the moved pair, which goes back in the source's order, and the sentences
+it left find their own partners (an analyst's quote moved to the end of a Korean
+market report had been paired at 0.07 with the first of two Korean sentences
+that translate the next English one). The move is kept only if the sentence it
+left finds a partner: a sentence replaced by one on the subject of an omitted
+sentence (naming its Smith and its Oxford) stays a mistranslation. On the
+re-drawn EN-KO faults (seeds 1-24), the EN-KO dev set and Text+Berg nothing
+changes.
+
 A 1-1 bead pairing a sentence that writes a number of four or more digits (a year, an
 amount in thousands: translations copy those, they do not spell them out) with one
 that writes no digits gives its partner to a lone sentence beside it on the same side

@@ -48,6 +48,7 @@ def align_texts(
     embed: Callable[[Sequence[str]], Matrix],
     params: AlignParams,
     finished: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None] = (None, None),
+    realign_moves: bool = True,
 ) -> tuple[list[Bead], Matrix, Matrix]:
     """Align two lists of sentences, embedding as little as possible.
 
@@ -63,6 +64,8 @@ def align_texts(
         params: aligner settings.
         finished: per side, whether a line without final punctuation is a whole
             sentence of its language (see ``segment.ends_without_stop``).
+        realign_moves: align again without the moved sentences the first
+            alignment paired with unrelated ones (see :func:`displaced_pairs`).
 
     Returns:
         The beads, and the sentence embeddings of each side.
@@ -131,13 +134,91 @@ def align_texts(
         return beads
 
     beads = refine(beads)
+    level = unrelated_level(src_windows[1], tgt_windows[1], params.unrelated_quantile)
     if params.clause_margin is not None:
-        level = unrelated_level(src_windows[1], tgt_windows[1], params.unrelated_quantile)
         vectors = (src_windows[1], tgt_windows[1])
         joins = vouched_joins(beads, (src, tgt), vectors, embed, level, params.clause_margin)
         if joins:
             beads = refine(align(joins), joins)
+    if realign_moves:
+        moved = displaced_pairs(beads, src_windows[1], tgt_windows[1], level, params)
+        if moved:
+            again = _without_moved(src, tgt, [m for m, _ in moved], embed, params, finished)
+            # the move is trusted only if what it leaves behind finds a partner: a
+            # sentence replaced by one on another sentence's subject (a mistranslation
+            # naming the Smith and the Oxford of an omitted sentence) stays alone
+            lone = {(b.src, b.tgt) for b in again if not (b.src and b.tgt)}
+            if not any(left in lone for _, left in moved):
+                beads = again
     return beads, src_windows[1], tgt_windows[1]
+
+
+def displaced_pairs(
+    beads: Sequence[Bead], src: Matrix, tgt: Matrix, level: float, params: AlignParams
+) -> list[tuple[Bead, tuple[tuple[int, ...], tuple[int, ...]]]]:
+    """Moved sentences the DP paired with an unrelated one: a 1-1 bead scoring below
+    the document's unrelated ``level`` whose sentence on one side and a lone sentence of
+    the other side are each other's best match in the whole document, at least
+    ``move_min_similarity``. (A paragraph moved away leaves its sentence beside a gap
+    the DP fills with whatever sentence comes next: a quote moved to the end of the
+    Korean, 0.07 with the sentence put in its place, 0.6 with its translation.) Each
+    comes with the sentence the move leaves, as a lone bead's (src, tgt)."""
+    if level < 0:
+        return []
+    lone_src = {b.src[0] for b in beads if b.src and not b.tgt}
+    lone_tgt = {b.tgt[0] for b in beads if b.tgt and not b.src}
+    sims = src @ tgt.T
+    best_tgt, best_src = sims.argmax(axis=1), sims.argmax(axis=0)
+    found: list[tuple[Bead, tuple[tuple[int, ...], tuple[int, ...]]]] = []
+    for bead in beads:
+        if not (len(bead.src) == len(bead.tgt) == 1 and bead.similarity < level):
+            continue
+        i, j = bead.src[0], bead.tgt[0]
+        for a, b in ((i, int(best_tgt[i])), (int(best_src[j]), j)):
+            lone = b in lone_tgt if a == i else a in lone_src
+            if lone and best_src[b] == a and best_tgt[a] == b:
+                if sims[a, b] >= params.move_min_similarity:
+                    left = ((), (j,)) if a == i else ((i,), ())
+                    found.append((Bead((a,), (b,), round(float(sims[a, b]), 6)), left))
+                    break
+    return found
+
+
+def _without_moved(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    moved: Sequence[Bead],
+    embed: Callable[[Sequence[str]], Matrix],
+    params: AlignParams,
+    finished: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None],
+) -> list[Bead]:
+    """The beads of the sentences but the ``moved`` pairs, aligned again without them
+    (the sentences they left, no longer paired with them, find their own partners), and
+    the moved pairs put back in the source's order."""
+    gone_src = {i for b in moved for i in b.src}
+    gone_tgt = {j for b in moved for j in b.tgt}
+    keep_src = [i for i in range(len(src)) if i not in gone_src]
+    keep_tgt = [j for j in range(len(tgt)) if j not in gone_tgt]
+    rest, _, _ = align_texts(
+        [src[i] for i in keep_src],
+        [tgt[j] for j in keep_tgt],
+        embed=embed,
+        params=params,
+        finished=finished,
+        realign_moves=False,
+    )
+    out: list[Bead] = []
+    pending = sorted(moved, key=lambda b: b.src[0])
+    for bead in rest:
+        mapped = Bead(
+            tuple(keep_src[i] for i in bead.src),
+            tuple(keep_tgt[j] for j in bead.tgt),
+            bead.similarity,
+        )
+        while pending and mapped.src and pending[0].src[0] < mapped.src[0]:
+            out.append(pending.pop(0))
+        out.append(mapped)
+    return out + pending
 
 
 def align_embeddings(

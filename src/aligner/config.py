@@ -163,8 +163,8 @@ def language_name(code: str) -> str:
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
 # each with the flag types it raises (``gap``, ``direction``, ``institution``,
-# ``korean_name``, ``korean_surname``, ``negation`` and ``opposite`` raise types other
-# than their names).
+# ``korean_name``, ``korean_surname``, ``foreign_name``, ``negation`` and ``opposite``
+# raise types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "gap": ("missing", "extra", "unaligned"),
@@ -180,6 +180,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "institution": ("named_entity",),
     "korean_name": ("named_entity",),
     "korean_surname": ("named_entity",),
+    "foreign_name": ("named_entity",),
     "terminology": ("terminology",),
     "untranslated": ("untranslated",),
     "whitespace": ("whitespace",),

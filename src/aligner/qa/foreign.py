@@ -131,7 +131,7 @@ def _readings(english: str) -> set[str]:
 def _silent(english: str) -> set[str]:
     """The consonant classes of an English word with one left out that a
     transcription may drop: not the first, and only the last or one beside another
-    consonant (Jacques, 자크; Tsvangirai, 창기라이), three or more left."""
+    consonant (Tsvangirai, 창기라이), three or more left."""
     found = set()
     for reading in _readings(english):
         for i, char in enumerate(reading):
@@ -322,9 +322,11 @@ _SINO = frozenset(
 _MODIFIERS = frozenset("신임 전임 후임 차기 초대 당시 수석 대리 임시 공동".split())
 # Word endings of an affiliation, not a name: a ministry, office, party, country...
 _BODY = re.compile(r"(?:부|청|처|원|관|회|당|국|단|대|소|군|측|실|팀|사|기구|연합|은행)$")
+# Words a name before a title does not reach past: a particle or an ending (정부의,
+# 치른, 밝혔지만), a conjunction or an adverb (그러나, 이날).
 _STOP = re.compile(
     r"(?:의|은|는|을|를|에서|에게|와|과|로|고|며|면|다|된|한|인|던|할|른|운|둔|쁜|지만|했|됐)$"
-    r"|^(?:그러나|하지만|그리고|또한|한편|이어|이에|반면|특히|다만|이날|당시)$"
+    r"|^(?:그러나|하지만|그리고|또한|한편|이어|이에|반면|특히|다만|이날)$"
 )
 
 

@@ -148,6 +148,19 @@ def test_another_person_in_the_role_is_flagged(en: str, ko: str, name: str, othe
             "The upsurge came as Israeli Prime Minister Ehud Olmert said Israel had won.",
             "이스라엘 올메르트총리와 정부는 이스라엘이 이겼다고 밝혔다.",
         ),
+        # conventional transcriptions: Turkish ğ, Portuguese rr, Mongolian kh
+        (
+            "Turkish President Recep Tayyip Erdogan said so.",
+            "에르도안 튀르키예 대통령은 그렇게 말했다.",
+        ),
+        (
+            "U.N. Secretary-General Antonio Guterres said so.",
+            "구테흐스 유엔 사무총장은 그렇게 말했다.",
+        ),
+        (
+            "Mongolian President Ukhnaagiin Khurelsukh said so.",
+            "후렐수흐 몽골 대통령은 그렇게 말했다.",
+        ),
         # the title alone, or no name at all: a choice of style
         (SWAPPED[0][0], "일본 총리는 정부가 신속히 대응할 것이라고 말했다."),
         (SWAPPED[1][0], 'IOC 대변인은 "진전에 만족한다"고 말했다.'),
@@ -168,13 +181,14 @@ def test_the_same_person_or_none_is_not_flagged(en: str, ko: str) -> None:
     assert _flags(en, ko) == []
 
 
-def test_an_error_by_default_disabled_or_lowered_by_its_check_name() -> None:
+def test_a_warning_by_default_disabled_or_raised_by_its_check_name() -> None:
     doc = aligned([(SWAPPED[0][0], SWAPPED[0][1])])
-    assert CHECKS["foreign_name"].severity == Severity.ERROR
+    # a conventional transcription the sounds do not predict may draw a false flag
+    assert CHECKS["foreign_name"].severity == Severity.WARNING
     found = [f for f in run_checks(doc, Settings()) if f.subject.startswith("person")]
-    assert [f.severity for f in found] == [Severity.ERROR]
-    lowered = run_checks(doc, Settings(severities={"foreign_name": "warning"}))
-    assert [f.severity for f in lowered if f.subject.startswith("person")] == [Severity.WARNING]
+    assert [f.severity for f in found] == [Severity.WARNING]
+    raised = run_checks(doc, Settings(severities={"foreign_name": "error"}))
+    assert [f.severity for f in raised if f.subject.startswith("person")] == [Severity.ERROR]
     quiet = run_checks(doc, Settings(disabled_checks=frozenset({"foreign_name"})))
     assert not [f for f in quiet if f.subject.startswith("person")]
 

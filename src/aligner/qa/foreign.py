@@ -39,6 +39,11 @@ pairs, it flags 145 of 201 swaps on dev, 154 of 213 on the clean pairs, and 21
 of 21 in the desk stories; the misses are names the Korean writes away from
 the title (``대통령을 지낸 X``), Korean titles the role does not list
 (``담당자``), and Korean words that happen to sound like the English name.
+
+A warning, not an error: conventional transcriptions no reading of the English
+spelling predicts (구테흐스, Guterres; 에르도안, Erdogan; 후렐수흐, Khurelsukh) drew 2
+false flags in 59 pairs of well-known names written to test it, and 1 in 50 of a
+second list (each reading added since).
 """
 
 from __future__ import annotations
@@ -65,12 +70,14 @@ __all__ = ["english_persons", "find_foreign_swaps", "skeleton", "sounds_alike"]
 # "ch" of Christopher (크리스토퍼) and of Charles (찰스), "g" of Giselle (지젤) and of
 # Angela Merkel (앙겔라), "th" of Smith (스미스) and of Thabo (타보), "x" of Xi (시), an
 # r after a vowel of Merkel (메르켈) and of Peter (피터), the pinyin q of Zhaoqian (자오첸),
-# the n before a k of Blinken (블링컨).
-_EN_LETTERS = re.compile(r"sch|tch|ch|sh|zh|ph|th|ts|tz|dz|cz|sz|ck|kh|gh|ng|[a-zǵʀǫɲ]")
+# the n before a k of Blinken (블링컨), a g between vowels (Erdogan, 에르도안; Hagel,
+# 헤이글), a double r (Guterres, 구테흐스; Ferrari, 페라리) and a kh (Khurelsukh, 후렐수흐).
+_EN_LETTERS = re.compile(r"sch|tch|ch|sh|zh|ph|th|ts|tz|dz|cz|sz|ck|kh|gh|ng|[a-zǵʀǫɲğř]")
 _EN_CLASS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("p", "b", "f", "v", "ph"), ("P",)),
     **dict.fromkeys(("t", "d"), ("T",)),
-    **dict.fromkeys(("k", "g", "c", "q", "ck", "kh"), ("K",)),
+    **dict.fromkeys(("k", "g", "c", "q", "ck"), ("K",)),
+    "kh": ("K", ""),
     **dict.fromkeys(("s", "z", "j", "sh", "tch", "zh", "ts", "tz", "dz", "cz", "sz"), ("S",)),
     **dict.fromkeys(("l", "r"), ("L",)),
     "sch": ("S", "SK"),
@@ -79,6 +86,8 @@ _EN_CLASS: dict[str, tuple[str, ...]] = {
     "ʀ": ("L", ""),
     "ǫ": ("K", "S"),
     "ɲ": ("N", "ŋ"),
+    "ğ": ("K", ""),
+    "ř": ("L", ""),
     "th": ("T", "S"),
     "x": ("KS", "S"),
     "m": ("M",),
@@ -118,9 +127,11 @@ def _readings(english: str) -> set[str]:
     latin = re.sub(r"c(?=[eiy])", "s", latin)  # Cecil, Vincent
     latin = re.sub(r"(?<=i)c$", "ch", latin)  # Karadzic: -ić
     latin = re.sub(r"(?<!n)g(?=[eiy])", "ǵ", latin)
+    latin = latin.replace("rr", "ř")  # Portuguese: Guterres, 구테흐스
     latin = re.sub(r"(?<=[aeiouy])r(?![aeiouy])", "ʀ", latin)  # Peter, 피터; Merkel, 메르켈
     latin = re.sub(r"q(?!u)", "ǫ", latin)  # pinyin: Zhaoqian, 자오첸
     latin = re.sub(r"n(?=[kcq])", "ɲ", latin)  # Blinken, 블링컨
+    latin = re.sub(r"(?<=[aeiou])g(?=[aou])", "ğ", latin)  # Turkish: Erdogan, 에르도안
     readings = {""}
     for letters in _EN_LETTERS.findall(latin):
         options = ("V",) if letters in "aeiouy" else _EN_CLASS.get(letters, ("",))
@@ -173,7 +184,8 @@ def sounds_alike(english: str, korean: str) -> bool:
     """
     if len(korean) < _syllables(english):
         return False
-    if _opens_with_vowel(english) != _opens_with_vowel(korean):
+    either = english[:2].lower() == "kh"  # Khan, 칸; Khurelsukh, 후렐수흐
+    if not either and _opens_with_vowel(english) != _opens_with_vowel(korean):
         return False
     ko = skeletons(korean)
     return bool(skeletons(english) & ko or _silent(english) & ko)
@@ -320,6 +332,8 @@ _SINO = frozenset(
 # Words before a title that say which one, not whose name: former, new, next... (and
 # any word of one syllable: 전, 현, 미 of 미 국무장관)
 _MODIFIERS = frozenset("신임 전임 후임 차기 초대 당시 수석 대리 임시 공동".split())
+# International bodies Korean names by a transcription of their acronym: 유엔 사무총장
+_ACRONYMS = frozenset("유엔 나토 아세안 오펙 유네스코 유니세프 피파".split())
 # Word endings of an affiliation, not a name: a ministry, office, party, country...
 _BODY = re.compile(r"(?:부|청|처|원|관|회|당|국|단|대|소|군|측|실|팀|사|기구|연합|은행)$")
 # Words a name before a title does not reach past: a particle or an ending (정부의,
@@ -415,9 +429,9 @@ def _kind(token: str, echoes: list[str]) -> str:
         return "skip" if re.fullmatch(r"[A-Z][A-Za-z.&]*", token) else "stop"
     if not re.fullmatch("[가-힣]+", token) or _STOP.search(token):
         return "stop"
-    if len(token) == 1 or token in _MODIFIERS or token in _bodies() or _BODY.search(token):
+    if len(token) == 1 or token in _MODIFIERS | _ACRONYMS or token in _bodies():
         return "skip"
-    if any(sounds_alike(echo, token) for echo in echoes):
+    if _BODY.search(token) or any(sounds_alike(echo, token) for echo in echoes):
         return "skip"
     return "name" if len(token) > 1 and looks_foreign(token) else "stop"
 
@@ -476,7 +490,7 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
             return
 
 
-@register("foreign_name", Severity.ERROR, langs=("en", "ko"))
+@register("foreign_name", Severity.WARNING, langs=("en", "ko"))
 def find_foreign_swaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Foreign people the English names in a role whom the Korean names otherwise.
 

@@ -39,6 +39,13 @@ class AlignParams:
     # seeds 7-12 (a long neighbour, diluted, matched the clause 0.108 less well) and
     # joined no more false gaps on seeds 1-24
     clause_margin: float | None = 0.15
+    # two adjacent 1-1 pairs whose length ratios lie this many typical deviations on
+    # opposite sides of the document's, together within the second, and whose joined
+    # pair is ``shift_min_gain`` more similar are one 2-2 bead (see ``shifted``); None:
+    # off. 3.0 joined an EN-KO dev pair its gold keeps as two; without the second, two
+    # pairs beside a truncated sentence on re-drawn EN-KO faults
+    shift_deviations: tuple[float, float] | None = (3.5, 1.5)
+    shift_min_gain: float = 0.05
 
 
 def bead_shapes(max_bead: int) -> list[tuple[int, int]]:

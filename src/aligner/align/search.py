@@ -30,6 +30,7 @@ from aligner.align.reorder import (
     pair_adjacent_gaps,
     swap_crossings,
 )
+from aligner.align.shifted import join_shifted_pairs
 from aligner.align.windows import approximate_windows, block_means, uncertain_windows, window_text
 from aligner.models import Bead
 
@@ -140,6 +141,10 @@ def align_texts(
         joins = vouched_joins(beads, (src, tgt), vectors, embed, level, params.clause_margin)
         if joins:
             beads = refine(align(joins), joins)
+    if params.max_bead >= 3 and params.shift_deviations is not None:
+        beads = join_shifted_pairs(
+            beads, (src, tgt), embed, params.shift_deviations, params.shift_min_gain
+        )
     if realign_moves:
         moved = displaced_pairs(beads, src_windows[1], tgt_windows[1], level, params)
         if moved:

@@ -124,6 +124,7 @@ def test_english_negations_of_a_main_verb(text: str, negated: str) -> None:
         "You can't help but marvel at the view.",
         "It is not uncommon for tourists to get lost.",
         "The result was not bad.",
+        "The reason is not a mystery.",  # a litotes: "the reason is clear" (hunt14)
         "Not long ago, a reporter asked some children about their dreams.",
         'These are part of the "Eight don\'t asks" on posters in Beijing.',
     ],
@@ -416,6 +417,11 @@ def test_the_message_quotes_the_negation_and_both_sentences() -> None:
         (
             "Despite the price increase, sales kept growing.",
             "가격을 인상했음에도 매출은 줄지 않았다.",
+        ),
+        # the polite 아닙니다 of an interview answer is a negation (hunt14)
+        (
+            "It is about people who stayed, and they are not victims.",
+            "남은 사람들의 이야기인데, 그들은 피해자가 아닙니다.",
         ),
     ],
 )

@@ -243,7 +243,7 @@ def read_ko_negation(text: str) -> Negation | None:
 # that lost a negation. 피해 only as "avoided" (피해 갔다, 피해야): the noun is
 # "damage", in nearly every disaster story.
 _KO_ANY = re.compile(
-    r"않|못|(?<![가-힣])안\s|없|아[니닌닐님냐]|(?:지|지\s)(?:말|마)|말[라고아자]"
+    r"않|못|(?<![가-힣])안\s|없|아[니닌닐님닙냐]|(?:지|지\s)(?:말|마)|말[라고아자]"
     r"|실패|거부|거절|부인|부정|반대|반려|기각|부결|무산|결렬|중단|중지|금지|자제|삼가"
     r"|보류|유보|연기|취소|철회|포기|배제|제외|생략|불과|뿐|밖에|외에|이외|조차|커녕"
     r"|전혀|결코|절대|아직|아무|누구도|하나도|거의|좀처럼|별로|그다지|채\s"
@@ -294,7 +294,7 @@ _EN_NOT_A_FLIP = re.compile(
     r"|waver\w*|relent\w*|hid[ed]\w*|conceal\w*|spar\w*|mind|again|against|no\w*)\b"
     r"|\bcan(?:not|['’]t)\s+(?:help|wait|be\s+(?:more|too|over))\b"
     r"|(?:\bnot|n['’]t)\s+(?:(?:be|been|have|a|an)\s+)*(?:bad|surprising\w*|coincidence"
-    r"|accident\w*|for\s+nothing|too\s+late|(?:im(?!mediate)|ir|il|dis)\w+)\b"
+    r"|accident\w*|for\s+nothing|too\s+late|mystery|secret|(?:im(?!mediate)|ir|il|dis)\w+)\b"
     r"|\bcould(?:n['’]t|\s+not)\s+(?:\w+\s+){0,3}(?:more|better|worse|\w+ier)\b"
     r"|\b(?:whether|if)\s+(?:\w+\s+)?not\b",
     re.I,

@@ -18,7 +18,8 @@
 * ``punctuation``: one side of a pair ends with a question mark and the other
   with a full stop or exclamation mark, and has no question mark anywhere (a
   quoted question, ``“Why?” he asked.``, is fine; so is a Korean written-register
-  question on a full stop, ``…부를 수 있을까.``). A mark just inside a quote
+  question on a full stop, ``…부를 수 있을까.``, and an interviewer's question as
+  Korean outlets print it, ``- 비결은.``, ``얼마가 드나.``). A mark just inside a quote
   that closes a quotation opened mid-sentence (``He asked, "Who?"``) is the
   quotation's, not the sentence's final mark.
 """
@@ -99,7 +100,9 @@ _KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|�
 # when rhetorical, as Korean editorials write them ("성공이라 부를 수 있을까."): still
 # a question, nothing to fix. The polite -습니까 addresses a reader and takes "?".
 _SSANG_SIEUT_FINAL = "".join(chr(0xAC00 + 28 * k + 20) for k in range(19 * 21))  # 었 갔 했 있
-_KO_RHETORICAL_END = re.compile(rf"(?:(?<!니)까|[는은인던]가|[{_SSANG_SIEUT_FINAL}]나)$")
+# An interviewer's question on a full stop asks with its topic ("- 비결은.", "내년 목표는.")
+# or a plain -나 / -(ㄴ)가 ("얼마가 드나.", "잘못된 건가.").
+_KO_RHETORICAL_END = re.compile(rf"(?:(?<!니)까|[는은인던건]가|[{_SSANG_SIEUT_FINAL}]나|[은는]|나)$")
 
 
 def _tail(text: str, words: int = 4) -> str:

@@ -578,9 +578,10 @@ def sentence_cue(
     if is_last and _STOP_AFTER_STOP.search(stripped):
         # "today. ." or "Dr. .": the cut fell after a full stop
         return EndCue(Cue.MEDIUM, "a second full stop or comma after the first")
-    if lang == "ko" and other_asks and stripped.endswith(("은", "는")):
+    if lang == "ko" and other_asks and stripped.rstrip(".").endswith(("은", "는")):
         # a question headline that dropped its "?" ("김우민의 다음 목표는" for
-        # "What's next for Kim Woo-min?") asks with its topic alone
+        # "What's next for Kim Woo-min?") asks with its topic alone, and so does an
+        # interviewer's question on a full stop ("Q. 내년 목표는.")
         return EndCue(Cue.NONE, "")
     word = _word_cue(stripped, lang, is_last, other_complete)
     if word and word.strength == Cue.STRONG:

@@ -208,6 +208,12 @@ def test_builtin_rules_on_wire_copy(line: str, marked: bool) -> None:
         ("Updated figures show 3 deaths.", "en", False),
         ("Published in 2019, the book sold 3 million copies.", "en", False),
         ("수정 헌법 1조가 적용된다.", "ko", False),
+        # a translator's note (hunt14), not a sentence about a translation
+        ("This column was translated from Korean by the desk.", "en", True),
+        ("This article was translated by Kim Ji-soo.", "en", True),
+        ("이 칼럼은 영문판에 번역돼 실렸습니다.", "ko", True),
+        ("The article was translated into 12 languages and sold 3 million copies.", "en", False),
+        ("이 글은 3개 언어로 번역돼 출간됐다.", "ko", False),
         ("현장 기자 10명이 다쳤다.", "ko", False),
     ],
 )

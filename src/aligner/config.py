@@ -97,6 +97,12 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     # Korean: [삼성전자, …](…)", "영문 기사 보기: https://…", "관련: [영문 기사 보기](…)"
     r"(?i)read (this (story|article) )?in (korean|english)\s*:.*",
     r"(관련\s*:\s*)?\[?(영문|국문|한글)\s*기사\s*(보기|원문)\s*:?.*|(영문|국문|한글)\s*기사\s*:.*",
+    # a translator's note: "This column was translated from Korean by the desk.",
+    # "이 칼럼은 영문판에 번역돼 실렸습니다."
+    r"(?i:(this|the)\s+(column|article|story|op-ed|editorial|piece|interview|essay)\s+"
+    r"(was|has\s+been|is)\s+translated(\s+(from|into)\s+(Korean|English))?(\s+by\s+[^.]{1,60})?)\.?",
+    r"이\s?(칼럼|기사|글|인터뷰|사설)[은는]\s?(영문|영어|한국어|국문|한글)[^.\s]{0,3}\s?"
+    r"번역(돼|되어|됐|되었|했|한)[^.]{0,20}\.?",
     # a Korean dateline and byline on a line of their own: "(서울=연합뉴스) 홍길동 기자"
     r"[(\[]\s*[가-힣]{1,8}\s*=\s*[^()\[\]=]{2,12}\s*[)\]]\s*"
     r"([가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*=?)?",

@@ -356,6 +356,14 @@ SWAPPED = [
         "Joo Min-kyu",
         "오세훈",
     ),
+    # a chef by her title (hunt14)
+    (
+        "In 2013 she found a dishwashing job at a temple-food restaurant run by chef Cho Hee-sook.",
+        "2013년 서울로 올라온 그는 윤경자 셰프가 운영하는 사찰음식 식당에서 "
+        "설거지 일자리를 얻었다.",
+        "Cho Hee-sook",
+        "윤경자",
+    ),
     # the speaker of a quote changed with their role: the coach's role nowhere in the
     # Korean, the captain in its place
     (

@@ -144,7 +144,8 @@ _KO_TITLES = (
     "부부장 부장 주석 총비서 비서 지사 시장 교수 박사 감독 코치 선수 기자 판사 여사 총통 씨 "
     "후보 당선인 당선자 위원 연구원 변호사 작가 가수 배우 "
     # a team's captain and players by position (주장 김우석은, 공격수 이동경이)
-    "주장 공격수 수비수 미드필더 골키퍼 투수 타자 포수 내야수 외야수"
+    "주장 공격수 수비수 미드필더 골키퍼 투수 타자 포수 내야수 외야수 "
+    "셰프 요리사 디자이너 건축가 감독관 대표이사"
 ).split()
 # Titles that start longer words which are none: a candidate site or film (후보지,
 # 후보작), a committee (위원회).
@@ -183,6 +184,10 @@ _ROLES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = tuple(
         ("singer", "가수"),
         ("actor|actress", "배우"),
         ("captain|skipper", "주장"),
+        ("chef|cook", "셰프 요리사"),
+        ("designer", "디자이너"),
+        ("architect", "건축가"),
+        ("chief executive|ceo", "대표 대표이사 사장 회장"),
         ("striker|forward", "공격수"),
         ("defender", "수비수"),
         ("midfielder", "미드필더"),

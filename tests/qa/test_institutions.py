@@ -563,3 +563,36 @@ def test_a_replaced_institution_fails_the_gate_unless_configured_otherwise() -> 
     assert [f.subject for f in quiet if f.subject.startswith("country")] == ["country Japan"]
     quiet = run_checks(doc, Settings(disabled_checks=frozenset({"institution"})))
     assert not [f for f in quiet if f.subject.startswith("country")]
+
+
+# ---------------------------------------------------------------- seas
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "instead"),
+    [
+        # a missile's splashdown moved to the other sea (hunt15)
+        (
+            "North Korea fired several cruise missiles into the Yellow Sea on Saturday.",
+            "북한이 토요일 오전 동해상으로 순항미사일 여러 발을 발사했다.",
+            "동해상",
+        ),
+        ("The missile fell into the East Sea.", "미사일은 서해에 떨어졌다.", "서해"),
+    ],
+)
+def test_a_sea_replaced_by_another_is_flagged(en: str, ko: str, instead: str) -> None:
+    substitution = find_substitution(en, ko)
+    assert substitution is not None and substitution.tgt == instead
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        ("The missile fell into the East Sea.", "미사일은 동해상에 떨어졌다."),
+        ("The missile fell into the Sea of Japan.", "미사일은 동해에 떨어졌다."),
+        ("The ship sank in the East China Sea.", "배는 동중국해에서 침몰했다."),
+        ("Heavy snow hit the east coast.", "동해안에 폭설이 내렸다."),
+    ],
+)
+def test_the_same_sea_is_not_flagged(en: str, ko: str) -> None:
+    assert find_substitution(en, ko) is None

@@ -37,6 +37,7 @@ def _flags(*pairs: tuple[str, str]) -> list[Flag]:
         ("Choe Ryong Hae", "최룡해"),
         ("Ri Yong Ho", "리용호"),
         ("Ri Yong Ho", "이용호"),
+        ("Ahn Gyu-back", "안규백"),  # 백 as the minister spells it (hunt15)
         ("Jang Song Thaek", "장성택"),
         ("Hyon Song Wol", "현송월"),
         ("Pak Ui Chun", "박의춘"),

@@ -314,6 +314,7 @@ def sounds(text: str, epenthesis: bool = True) -> str:
     if not out:  # romanized: an "h" closing a word only lengthens its vowel (Suh, Oh)
         latin = re.sub(r"(?<=[aeiou])h\b", "", text.lower())
         latin = re.sub(r"c(?=[eiy])", "s", latin)  # Rice, Cecil
+        latin = re.sub(r"a(?=ck\b)", "ae", latin)  # 백 spelled as its owner does: Gyu-back
         out = [_FOLD.get(letters, letters) for letters in _LETTERS.findall(latin)]
     return re.sub(r"(.)\1+", r"\1", "".join(out).replace("-", ""))
 

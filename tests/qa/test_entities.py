@@ -577,3 +577,34 @@ def test_a_link_markdown_hides_has_no_span() -> None:
     doc = AlignedDocument(Document(Path("doc.en"), "en", (sentence,)), doc.tgt, doc.beads)
     [flag] = find_named_entities(doc, Settings())
     assert flag.subject == "lost" and flag.spans == ()
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # a missile's class changed with its gloss (hunt15)
+        (
+            "North Korea fired a short-range ballistic missile (SRBM) on Monday.",
+            "북한이 월요일 중거리탄도미사일(IRBM)을 발사했다.",
+            "EN SRBM, KO IRBM",
+        ),
+        (
+            "North Korea fired an ICBM on Monday.",
+            "북한이 월요일 단거리탄도미사일(SRBM)을 발사했다.",
+            "EN ICBM, KO SRBM",
+        ),
+        # the same acronym, a gloss of a name, another family: no change
+        (
+            "North Korea fired an ICBM on Monday.",
+            "북한이 월요일 대륙간탄도미사일(ICBM)을 발사했다.",
+            None,
+        ),
+        ("The IOC met on Monday.", "국제올림픽위원회(IOC)가 월요일 회의를 열었다.", None),
+        ("GDP grew 2 percent.", "국민총생산(GNP)이 2% 늘었다.", None),
+    ],
+)
+def test_an_acronym_glossed_as_another_of_its_family_is_flagged(
+    en: str, ko: str, changed: str | None
+) -> None:
+    found = [f.message for f in _flags((en, ko)) if f.message.startswith("acronym changed")]
+    assert found == ([] if changed is None else [f"acronym changed: {changed}: “{ko}”"])

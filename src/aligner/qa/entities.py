@@ -491,6 +491,32 @@ def _latin_flags(
         )
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,6}(?![A-Za-z])")
+_KO_GLOSS_ACRONYM = re.compile(r"[(\[（]\s*([A-Z]{3,6})\s*[)\]）]")
+
+
+def _acronym_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
+    """An acronym of the English whose Korean gloss in brackets is another of its family
+    (the same last two letters): "a short-range ballistic missile (SRBM)" as
+    ``중거리탄도미사일(IRBM)``. A gloss the translator adds is otherwise no error, and
+    the Korean words around it mean what the embeddings cannot tell apart."""
+    src, tgt = sides[0].text, sides[1].text
+    english = {m.group() for m in _ACRONYM.finditer(src)}
+    for m in _KO_GLOSS_ACRONYM.finditer(tgt):
+        gloss = m.group(1)
+        if gloss in english or gloss in src:
+            continue
+        lost = sorted(a for a in english if a[-2:] == gloss[-2:] and a not in tgt)
+        if lost:
+            yield _flag(
+                bead,
+                f"acronym changed: EN {lost[0]}, KO {gloss}: {_quote(tgt)}",
+                f"acronym {lost[0]}",
+                sides[0].written(src.index(lost[0]), lost[0]) + sides[1].written(m.start(1), gloss),
+            )
+            return
+
+
 def _korean_before(doc: AlignedDocument, bead: Bead) -> str:
     """The Korean sentence before the pair's (empty for the first)."""
     first = bead.tgt[0] if bead.tgt else 0
@@ -582,6 +608,7 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
         sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
         yield from _link_flags(doc, bead, ctx, sides)
         yield from _latin_flags(bead, sides, ctx, ko_original=doc.swapped)
+        yield from _acronym_flags(bead, sides)
         # a name inside the institution the check ``institution`` finds replaced is
         # flagged there, as the institution
         found = _substitution(sides[0].text, sides[1].text, ctx.institutions)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from aligner.models import Sentence
-from aligner.segment import split_lines, split_sentences, strip_dateline
+from aligner.segment import for_comparison, split_lines, split_sentences, strip_dateline
 
 
 def assert_invariants(text: str, sentences: list[Sentence]) -> None:
@@ -356,3 +356,11 @@ def test_a_wire_dateline_is_stripped(text: str, said: str) -> None:
 )
 def test_text_without_a_dateline_is_kept(text: str) -> None:
     assert strip_dateline(text) == text
+
+
+def test_a_country_or_party_in_one_hanja_is_spelled_out_for_comparison() -> None:
+    assert for_comparison("北, 또 오물풍선 살포", "ko") == "북한, 또 오물풍선 살포"
+    assert for_comparison("美 국방부, 與 대표", "ko") == "미국 국방부, 여당 대표"
+    # a hanja word stays (中企, 韓美), and only Korean is read so
+    assert for_comparison("中企 지원, 韓美 회담", "ko") == "中企 지원, 韓美 회담"
+    assert for_comparison("SEOUL, Dec. 7 (Yonhap) -- 北 fired.", "en") == "北 fired."

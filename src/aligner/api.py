@@ -66,7 +66,12 @@ from aligner.qa.negation import MARGIN
 from aligner.qa.registry import CROSS_CHECKS, run_cross_checks
 from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import MANIFEST_NAME, ReportManifest
-from aligner.segment import ends_without_stop, split_lines, split_sentences, strip_dateline
+from aligner.segment import (
+    ends_without_stop,
+    for_comparison,
+    split_lines,
+    split_sentences,
+)
 from aligner.waivers import (
     apply_waivers,
     as_in_its_tree,
@@ -203,8 +208,8 @@ def align_documents(
     tgt_keep = [s.index for s in tgt.sentences if not s.boilerplate]
     # a dateline is not translated, it is dropped or moved: compare what the sentences say
     content, src_vec, tgt_vec = align_texts(
-        [strip_dateline(src.sentences[i].text) for i in src_keep],
-        [strip_dateline(tgt.sentences[i].text) for i in tgt_keep],
+        [for_comparison(src.sentences[i].text, src.lang) for i in src_keep],
+        [for_comparison(tgt.sentences[i].text, tgt.lang) for i in tgt_keep],
         embed=lambda texts: embed_unique(encoder, texts),
         params=AlignParams(max_bead=settings.max_bead),
         finished=(ends_without_stop(src.lang), ends_without_stop(tgt.lang)),

@@ -95,3 +95,24 @@ def test_names_and_numbers_that_disagree() -> None:
     found = disagreement("Virginia Tech said 32 people died.", korean)
     assert found is not None
     assert (found.english, found.korean) == (("32", "Tech"), ("5",))
+
+
+def test_a_korean_headline_naming_a_country_by_one_hanja_is_read_spelled_out(
+    encoder: Encoder,
+) -> None:
+    """北 for 북한: the model scored the faithful headline 0.20 with the hanja, under the
+    threshold; the aligner compares it spelled out (hunt15)."""
+    en = [
+        "N. Korea sends trash balloons again; no hazardous materials found",
+        "North Korea launched hundreds of balloons carrying trash toward South Korea "
+        "overnight, the JCS said Sunday.",
+        "About 260 balloons were spotted as of 10 a.m., the JCS said.",
+    ]
+    ko = [
+        '北, 또 오물풍선 살포…"위해물질은 없어"',
+        "북한이 밤사이 오물을 매단 풍선 수백 개를 남쪽으로 날려 보냈다고 합참이 일요일 밝혔다.",
+        "합참에 따르면 오전 10시 현재 식별된 풍선은 약 260개다.",
+    ]
+    result = _check(en, ko, encoder)
+    assert [b.similarity > THRESHOLD for b in result.beads] == [True, True, True]
+    assert not [f for f in result.flags if f.type == "mistranslation"]

@@ -608,3 +608,15 @@ def test_an_acronym_glossed_as_another_of_its_family_is_flagged(
 ) -> None:
     found = [f.message for f in _flags((en, ko)) if f.message.startswith("acronym changed")]
     assert found == ([] if changed is None else [f"acronym changed: {changed}: “{ko}”"])
+
+
+def test_a_built_in_person_called_by_another_listed_persons_title_is_flagged() -> None:
+    """김 부부장 is Kim Yo Jong: a quote of hers given to Kim Jong Un in the English
+    (hunt15), though any title of his own would pass."""
+    en = '"We will respond," North Korean leader Kim Jong Un said.'
+    [flag] = _flags((en, '김 부부장은 "대응하겠다"고 말했다.'))
+    assert flag.message.startswith("EN names “Kim Jong Un”")
+    assert _flags((en, '김 위원장은 "대응하겠다"고 말했다.')) == []
+    assert (
+        _flags(('"We will respond," Kim Yo Jong said.', '김 부부장은 "대응하겠다"고 말했다.')) == []
+    )

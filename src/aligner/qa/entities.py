@@ -33,7 +33,8 @@ The check therefore flags only what is confidently wrong:
   sentence before it, whose name Korean leaves as the implicit subject) is
   flagged. A U.N. body renders the "U.N." before it (국제원자력기구 for "the U.N.
   nuclear watchdog"), and a person's surname with any title renders the person
-  (김 제1부부장 for Kim Yo Jong). Names the user's glossary lists are left to the
+  (김 제1부부장 for Kim Yo Jong), unless it is another listed person's (김 부부장 is
+  not Kim Jong Un). Names the user's glossary lists are left to the
   ``terminology`` check, which enforces them as errors;
 * (``institution``) an institution or country the English names that the Korean
   replaces by another of its kind from the built-in list (:mod:`aligner.qa.institutions`:
@@ -555,8 +556,17 @@ def _surnames(term: Term) -> str:
 def _renders(term: Term, korean: str) -> bool:
     """Whether ``korean`` gives one of the term's forms, or, for a person, the surname
     and any title (김 부장, 김 제1부부장 for Kim Yo Jong, as her title changes)."""
+    if term.ko_match(korean) is not None:
+        return True
     surnames = _surnames(term)
-    return term.ko_match(korean) is not None or bool(surnames and called_by_title(surnames, korean))
+    if not (surnames and called_by_title(surnames, korean)):
+        return False
+    # ... but not by the title of another listed person of that surname: 김 부부장 is
+    # Kim Yo Jong, not Kim Jong Un
+    return not any(
+        other is not term and _surnames(other) == surnames and other.ko_match(korean)
+        for other in BUILTIN_NAMES
+    )
 
 
 def _name_flags(

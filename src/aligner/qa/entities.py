@@ -502,19 +502,18 @@ def _acronym_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Fla
     ``중거리탄도미사일(IRBM)``. A gloss the translator adds is otherwise no error, and
     the Korean words around it mean what the embeddings cannot tell apart."""
     src, tgt = sides[0].text, sides[1].text
-    english = {m.group() for m in _ACRONYM.finditer(src)}
+    english = {m.group(): m.start() for m in reversed(list(_ACRONYM.finditer(src)))}
     for m in _KO_GLOSS_ACRONYM.finditer(tgt):
         gloss = m.group(1)
         if gloss in english or gloss in src:
             continue
         lost = sorted(a for a in english if a[-2:] == gloss[-2:] and a not in tgt)
         if lost:
-            yield _flag(
-                bead,
-                f"acronym changed: EN {lost[0]}, KO {gloss}: {_quote(tgt)}",
-                f"acronym {lost[0]}",
-                sides[0].written(src.index(lost[0]), lost[0]) + sides[1].written(m.start(1), gloss),
+            spans = sides[0].written(english[lost[0]], lost[0]) + sides[1].written(
+                m.start(1), gloss
             )
+            message = f"acronym changed: EN {lost[0]}, KO {gloss}: {_quote(tgt)}"
+            yield _flag(bead, message, f"acronym {lost[0]}", spans)
             return
 
 

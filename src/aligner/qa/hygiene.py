@@ -98,13 +98,10 @@ _MARKS = {"?": "?", "？": "?", "!": "!", "！": "!", ".": ".", "。": "."}
 _KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|은가|인가|을까)$")
 # The written register's questions (-ㄹ까, -는가, -인가, -었나) end on a full stop
 # when rhetorical, as Korean editorials write them ("성공이라 부를 수 있을까."): still
-# a question, nothing to fix. The polite -습니까 addresses a reader and takes "?".
-_SSANG_SIEUT_FINAL = "".join(chr(0xAC00 + 28 * k + 20) for k in range(19 * 21))  # 었 갔 했 있
-# An interviewer's question on a full stop asks with its topic ("- 비결은.", "내년 목표는.")
-# or a plain -나 / -(ㄴ)가 ("얼마가 드나.", "잘못된 건가.").
-_KO_RHETORICAL_END = re.compile(
-    rf"(?:(?<!니)까|[는은인던건]가|[{_SSANG_SIEUT_FINAL}]나|[은는]|나)$"
-)
+# a question, nothing to fix; so does an interviewer's question as Korean outlets
+# print it, with its topic alone or a plain -나 ("- 비결은.", "얼마가 드나.", "잘못된
+# 건가."). The polite -습니까 addresses a reader and takes "?".
+_KO_RHETORICAL_END = re.compile(r"(?:(?<!니)까|[는은인던건]가|[은는나])$")
 
 
 def _tail(text: str, words: int = 4) -> str:

@@ -510,6 +510,11 @@ def _substitutions(
     return pairs
 
 
+# an updated figure stays within a factor of four of the old one ("11 killed" became
+# 23); farther apart, the one number left on each side is more often two things
+UPDATE_FACTOR = 4.0
+
+
 def _updated(
     src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
 ) -> list[tuple[Number, Number]]:
@@ -668,9 +673,6 @@ def bead_numbers(
         _without_added_months(tgt_numbers, src_numbers),
     )
     return (src_text, tgt_text), src_numbers, tgt_numbers
-
-
-UPDATE_FACTOR = 4.0
 
 
 def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:

@@ -168,12 +168,13 @@ def language_name(code: str) -> str:
 
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
-# each with the flag types it raises (``gap``, ``direction``, ``institution``,
+# each with the flag types it raises (``gap``, ``gloss``, ``direction``, ``institution``,
 # ``korean_name``, ``korean_surname``, ``foreign_name``, ``negation`` and ``opposite``
 # raise types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "gap": ("missing", "extra", "unaligned"),
+    "gloss": ("extra",),
     "mistranslation": ("mistranslation",),
     "negation": ("mistranslation",),
     "opposite": ("mistranslation",),

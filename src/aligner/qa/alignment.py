@@ -254,6 +254,14 @@ def _missing_words(on_src: bool, src: str, tgt: str) -> str:
     )
 
 
+def _explains_a_korean_word(doc: AlignedDocument, bead: Bead) -> bool:
+    """Whether a lone English sentence explains a Korean word: ``gloss`` reports it."""
+    # imported here: aligner.qa.glosses reads names, which imports this module
+    from aligner.qa.glosses import glossed_word
+
+    return glossed_word(doc, bead) is not None
+
+
 @register("gap", Severity.ERROR)
 def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Sentences with no counterpart, typed ``missing``, ``extra`` or ``unaligned``."""
@@ -264,7 +272,7 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         side, other = (doc.src, doc.tgt) if bead.src else (doc.tgt, doc.src)
         index = (bead.src or bead.tgt)[0]
         sentence = side.sentences[index]
-        if sentence.boilerplate:
+        if sentence.boilerplate or _explains_a_korean_word(doc, bead):
             continue
         if (copied := copied_from(doc, k)) is not None:
             kind = "extra"

@@ -168,24 +168,30 @@ def displaced_pairs(
     the DP fills with whatever sentence comes next: a quote moved to the end of the
     Korean, 0.07 with the sentence put in its place, 0.6 with its translation.) Each
     comes with the sentence the move leaves, as a lone bead's (src, tgt)."""
-    if level < 0:
+    lone_src = np.array([b.src[0] for b in beads if b.src and not b.tgt], dtype=np.int64)
+    lone_tgt = np.array([b.tgt[0] for b in beads if b.tgt and not b.src], dtype=np.int64)
+    if level < 0 or not (len(lone_src) or len(lone_tgt)):
         return []
-    lone_src = {b.src[0] for b in beads if b.src and not b.tgt}
-    lone_tgt = {b.tgt[0] for b in beads if b.tgt and not b.src}
-    sims = src @ tgt.T
-    best_tgt, best_src = sims.argmax(axis=1), sims.argmax(axis=0)
+    # rows compared one at a time: the whole similarity matrix of a 100,000-sentence
+    # document would not fit in memory
     found: list[tuple[Bead, tuple[tuple[int, ...], tuple[int, ...]]]] = []
     for bead in beads:
         if not (len(bead.src) == len(bead.tgt) == 1 and bead.similarity < level):
             continue
         i, j = bead.src[0], bead.tgt[0]
-        for a, b in ((i, int(best_tgt[i])), (int(best_src[j]), j)):
-            lone = b in lone_tgt if a == i else a in lone_src
-            if lone and best_src[b] == a and best_tgt[a] == b:
-                if sims[a, b] >= params.move_min_similarity:
-                    left = ((), (j,)) if a == i else ((i,), ())
-                    found.append((Bead((a,), (b,), round(float(sims[a, b]), 6)), left))
-                    break
+        partners = []  # the best lone sentence of the other side, for each side's sentence
+        if len(lone_tgt):
+            partners.append((i, int(lone_tgt[(tgt[lone_tgt] @ src[i]).argmax()])))
+        if len(lone_src):
+            partners.append((int(lone_src[(src[lone_src] @ tgt[j]).argmax()]), j))
+        for a, b in partners:
+            similarity = float(src[a] @ tgt[b])
+            if similarity < params.move_min_similarity:
+                continue
+            if (tgt @ src[a]).argmax() == b and (src @ tgt[b]).argmax() == a:
+                left = ((), (j,)) if a == i else ((i,), ())
+                found.append((Bead((a,), (b,), round(similarity, 6)), left))
+                break
     return found
 
 

@@ -497,10 +497,11 @@ def _transliterates(hangul: str, spelled: set[str]) -> bool:
     return _consonants(hangul, epenthesis=False) in spelled
 
 
-def _other_person(name: EnglishName, src: str, others: list[KoreanName]) -> KoreanName | None:
+def _other_person(
+    name: EnglishName, roles: frozenset[str], others: list[KoreanName]
+) -> KoreanName | None:
     """A titled Korean name that stands where ``name`` should: the same surname, the
-    same given name (이영은 for "Choi Young-eun"), or the title of its role."""
-    roles = _roles(name, src)
+    same given name (이영은 for "Choi Young-eun"), or a title of its ``roles``."""
     same_surname = (o for o in others if o.text[0] in name.surnames)
     same_given = (o for o in others if _given_key(o.text[1:]) == name.given)
     same_role = (o for o in others if any(title in o.title for title in roles))
@@ -540,12 +541,12 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
     ]
     absent_names = {n.text: n for n in absent}
     for name in absent_names.values():
-        other = _other_person(name, src, others)
+        roles = _roles(name, src)
+        other = _other_person(name, roles, others)
         # one Korean name missing, its role nowhere in the Korean, one other titled
         # person in its place, in a pair that names no one else: the speaker of a quote
         # changed with their role ("head coach Hong Sang-gyu" / 주장 김우석; not
         # 감독은 손흥민 선수를 for "Coach Kim Pan-gon named his squad")
-        roles = _roles(name, src)
         if (
             other is None
             and len(absent_names) == len(names) == 1

@@ -1178,3 +1178,11 @@ def test_a_day_before_a_verb_of_meeting_is_a_date_not_a_count_of_days() -> None:
     assert met.kind == "day"
     [later] = extract_numbers("그들은 19일 만에 다시 만났다.", "ko")
     assert later.unit == "day" and later.kind != "day"
+
+
+def test_an_hour_of_the_day_is_no_count() -> None:
+    # the English's time is in the Korean's previous sentence; this one says "in two years"
+    en = "The quake hit at 8:07 p.m. at a depth of 12 kilometers."
+    ko = "진원의 깊이는 12㎞다. 육지에서 발생한 지진으로는 2년 만에 가장 강한 것이다."
+    assert _flags(en, ko) == []
+    assert len(_flags(en, "오후 9시 7분 발생한 지진의 진원 깊이는 12㎞다.")) == 1

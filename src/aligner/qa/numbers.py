@@ -162,9 +162,15 @@ def _same_temperature(a: Number, b: Number) -> bool:
     )
 
 
+_CLOCK = ("am", "pm", "clock")
+
+
 def _same_kind(a: Number, b: Number) -> bool:
     if {a.kind, b.kind} == {"ordinal", "day"}:  # "the 12th straight month" is no 1일
         return False
+    for x, y in ((a, b), (b, a)):
+        if x.kind in _CLOCK and y.kind not in _CLOCK and (y.kind == "count" or y.unit):
+            return False  # "8:07 p.m." is no ``2년``: an hour of the day counts nothing
     return (a.kind == "month") == (b.kind == "month")
 
 

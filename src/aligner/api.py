@@ -24,6 +24,7 @@ import numpy as np
 
 import aligner.qa.alignment  # noqa: F401  (registers the checks)
 import aligner.qa.consistency  # noqa: F401
+import aligner.qa.datelines  # noqa: F401
 import aligner.qa.direction  # noqa: F401
 import aligner.qa.entities  # noqa: F401
 import aligner.qa.foreign  # noqa: F401

@@ -1186,3 +1186,24 @@ def test_an_hour_of_the_day_is_no_count() -> None:
     ko = "진원의 깊이는 12㎞다. 육지에서 발생한 지진으로는 2년 만에 가장 강한 것이다."
     assert _flags(en, ko) == []
     assert len(_flags(en, "오후 9시 7분 발생한 지진의 진원 깊이는 12㎞다.")) == 1
+
+
+def test_a_fraction_written_as_one_character() -> None:
+    en = "Kim pitched 5 2/3 scoreless innings."
+    assert _flags(en, "김광현은 5⅔이닝 무실점으로 호투했다.") == []
+    assert (
+        _flags("He pitched 5⅔ scoreless innings.", "김광현은 5 2/3이닝 무실점으로 호투했다.") == []
+    )
+    assert _flags("The Twins lead by 6½ games.", "트윈스는 6½경기 차로 앞서 있다.") == []
+    [flag] = _flags(en, "김광현은 6⅔이닝 무실점으로 호투했다.")
+    assert _changes(flag).endswith(" is 6⅔ in the Korean")
+
+
+def test_a_temperature_in_a_bare_capital_letter() -> None:
+    assert _flags("Phoenix hits 118 F", "피닉스 섭씨 47.8도") == []
+    assert _flags("It was 35 C in Daegu.", "대구는 35도였다.") == []
+
+
+def test_a_millionth_is_a_million_times() -> None:
+    en = "The museum welcomed its 6 millionth visitor on Dec. 14, it said Tuesday."
+    assert _flags(en, "박물관은 14일 600만 번째 관람객을 맞았다고 16일 밝혔다.") == []

@@ -74,7 +74,7 @@ from dataclasses import replace
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
-from aligner.qa.numerals.common import MEASURES, measure, unit_size
+from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
@@ -427,7 +427,12 @@ def _describe(number: Number) -> str:
         return number.text if value == number.text else f"{number.text} ({value})"
     plain = re.sub(r"[$£€¥,'’]", "", number.text)
     digits = plain.replace(".", "", 1).isdigit()
-    if number.parts or (digits and (number.unit_text or _same(float(plain), number.value))):
+    fraction = re.fullmatch(rf"[\d\s/-]*[/{''.join(VULGAR_FRACTIONS)}]\d*", plain)
+    if (
+        number.parts
+        or fraction
+        or (digits and (number.unit_text or _same(float(plain), number.value)))
+    ):
         return number.text + number.unit_text
     return f"{number.text}{number.unit_text} ({_format(number.value)})"
 

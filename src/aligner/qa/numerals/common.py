@@ -113,14 +113,32 @@ Found = tuple[int, int, Number]  # start and end offset in the text, and the num
 DIGITS = r"\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?"
 
 # "2/3": a proper fraction with a one-digit denominator (or 10) is one value;
-# "9/11" and "24/7" are not fractions
-SLASH_FRACTION = r"(?<![\d/.,])(?P<sm>[1-9])/(?P<sn>10|[2-9])(?![\d/])"
+# "9/11" and "24/7" are not fractions; "⅔" is one character (a box score's 5⅔ innings)
+VULGAR_FRACTIONS = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
+SLASH_FRACTION = (
+    r"(?:(?<![\d/.,])(?P<sm>[1-9])/(?P<sn>10|[2-9])(?![\d/])"
+    rf"|(?P<vulgar>[{''.join(VULGAR_FRACTIONS)}]))"
+)
+# the whole number before a fraction: "5 2/3", AP style's "3-1/2", "5⅔"
+MIXED_WHOLE = r"(?:(?<![\d/.,-])(?P<whole>\d{1,3})(?:[\s-]|(?=[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])))?"
 
 
 def slash_fraction(m: re.Match[str]) -> float | None:
-    """The value of a ``SLASH_FRACTION`` match, ``None`` unless below one."""
-    numerator, denominator = int(m["sm"]), int(m["sn"])
-    return numerator / denominator if numerator < denominator else None
+    """The value of a ``SLASH_FRACTION`` match (with its ``MIXED_WHOLE``, if the pattern
+    has one), ``None`` unless the fraction is below one."""
+    if m["vulgar"]:
+        value = VULGAR_FRACTIONS[m["vulgar"]]
+    else:
+        numerator, denominator = int(m["sm"]), int(m["sn"])
+        if numerator >= denominator:
+            return None
+        value = numerator / denominator
+    whole = m.groupdict().get("whole")
+    return value + int(whole or 0)
 
 
 # Hours ahead of UTC of the time zones news copy names, in standard and summer

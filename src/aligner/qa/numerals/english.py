@@ -12,6 +12,7 @@ from dataclasses import replace
 from aligner.qa.numerals.common import (
     DIGITS,
     MEASURES,
+    MIXED_WHOLE,
     SLASH_FRACTION,
     Found,
     Number,
@@ -52,12 +53,14 @@ _EN_DENOMINATORS = {
 }  # fmt: skip
 _ROMANS = {"II": 2, "III": 3, "IV": 4, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "XI": 11, "XII": 12}
 
+_BARE, _END = "(?-i:", r")(?![\w'’-])"  # a capital letter alone, as a unit
+
 # A digit number, with a currency or apostrophe before it and a scale after it.
 # "$5m" is money, "5m" a length: the one-letter scales need a currency sign.
 _EN_NUMBER = re.compile(
     rf"(?:(?P<cur>[$£€¥])|(?P<apos>(?<![\w'’])['’]))?(?P<num>{DIGITS}|(?<![\w.])\.\d+)"
     r"(?:(?P<suffix>bn|mn|tn)\b|(?(cur)(?P<letter>[kmb])\b|(?!))"
-    r"|\s*(?P<scale>hundred|thousand|million|billion|trillion)\b)?",
+    r"|\s*(?P<scale>hundred|thousand|million|billion|trillion)(?:th)?\b)?",  # "6 millionth"
     re.I,
 )
 
@@ -109,8 +112,11 @@ _EN_UNITS_AFTER = (
     ("t", re.compile(r"[\s-]*(?:metric\s+)?(?:tonnes?|tons?)\b", re.I)),
     ("ml", re.compile(r"[\s-]*(?:ml|millilit(?:er|re)s?)\b", re.I)),
     ("l", re.compile(r"[\s-]*lit(?:er|re)s?\b", re.I)),
-    ("fahrenheit", re.compile(r"[\s-]*(?:degrees?\s+Fahrenheit\b|°\s?F\b)", re.I)),
-    ("celsius", re.compile(r"[\s-]*(?:degrees?\s+(?:Celsius|centigrade)\b|°\s?C\b)", re.I)),
+    # a bare capital letter too, as Korean English-language papers write it: "hits 118 F"
+    ("fahrenheit", re.compile(rf"[\s-]*(?:degrees?\s+Fahrenheit\b|°\s?F\b|{_BARE}F{_END})", re.I)),
+    ("celsius", re.compile(
+        rf"[\s-]*(?:degrees?\s+(?:Celsius|centigrade)\b|°\s?C\b|{_BARE}C{_END})", re.I
+    )),
     ("times", re.compile(r"\s*(?:times\b|-?fold\b)", re.I)),
     # bare "degrees": Fahrenheit in American copy, Celsius in British, or an angle
     ("degrees", re.compile(r"[\s-]*(?:degrees?\b|°)", re.I)),
@@ -177,7 +183,7 @@ _EN_FRACTION = re.compile(
     r"\b(?P<m>an?|one|two|three|four|five|six|seven|eight|nine)"
     r"(?:-|\s+(?=\w+\s+of\b)|\s+(?=half\b))"
     r"(?P<n>half|halves|(?:third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)s?)\b"
-    rf"|\b(?P<half>half)\b|(?:(?<![\d/.,-])(?P<whole>\d{{1,3}})[\s-])?{SLASH_FRACTION}",
+    rf"|\b(?P<half>half)\b|{MIXED_WHOLE}{SLASH_FRACTION}",
     re.I,
 )
 _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
@@ -271,11 +277,10 @@ def _en_decades(text: str) -> Iterator[Found]:
 
 def _en_fractions(text: str) -> Iterator[Found]:
     for m in _EN_FRACTION.finditer(text):
-        if m["sm"]:
+        if m["sm"] or m["vulgar"]:
             value = slash_fraction(m)
-            start = m.start() if m["whole"] else m.start("sm")
+            start = m.start("whole" if m["whole"] else "vulgar" if m["vulgar"] else "sm")
             if value is not None:
-                value += int(m["whole"] or 0)
                 yield start, m.end(), Number(value, text[start : m.end()])
             continue
         if m["half"]:

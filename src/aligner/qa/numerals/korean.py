@@ -13,6 +13,7 @@ from dataclasses import replace
 from aligner.qa.numerals.common import (
     DIGITS,
     MEASURES,
+    MIXED_WHOLE,
     SLASH_FRACTION,
     Found,
     Number,
@@ -73,7 +74,7 @@ _KO_AVERAGE = re.compile(r"(?P<a>\d)할(?:\s?(?P<b>\d)푼)?(?:\s?(?P<c>\d)리)?"
 
 # "3분의 2" is two-thirds, "2/3" too; "1/4분기" is the first quarter, "30분의 휴식" a break
 _KO_FRACTION = re.compile(
-    rf"(?P<n>{DIGITS})\s?분의\s?(?P<m>{DIGITS})(?![\d.])|{SLASH_FRACTION}(?!\s?분기)"
+    rf"(?P<n>{DIGITS})\s?분의\s?(?P<m>{DIGITS})(?![\d.])|{MIXED_WHOLE}{SLASH_FRACTION}(?!\s?분기)"
 )
 
 # "6.15 선언", "9·11 테러": month and day, not a decimal ("규모 5.4 지진" is one).
@@ -339,7 +340,7 @@ def _ko_special(text: str) -> Iterator[Found]:
         ordinal = Number(parse_digits(m.group()), m.group(), confident=False, kind="ordinal")
         yield m.start(), m.end(), ordinal
     for m in _KO_FRACTION.finditer(text):
-        value = slash_fraction(m) if m["sm"] else _ko_fraction(m["m"], m["n"])
+        value = slash_fraction(m) if m["sm"] or m["vulgar"] else _ko_fraction(m["m"], m["n"])
         if value is not None:
             yield m.start(), m.end(), Number(value, m.group())
     for m in _KO_AVERAGE.finditer(text):

@@ -596,3 +596,12 @@ def test_a_sea_replaced_by_another_is_flagged(en: str, ko: str, instead: str) ->
 )
 def test_the_same_sea_is_not_flagged(en: str, ko: str) -> None:
     assert find_substitution(en, ko) is None
+
+
+def test_a_country_that_locates_a_place_the_english_names_is_no_substitution() -> None:
+    en = "South Korea's Kim Hyo-joo won at Tiburon Golf Club in Naples, Florida."
+    # Korean sports copy drops the player's country and says where Florida is
+    assert find_substitution(en, "김효주는 미국 플로리다주 네이플스에서 우승했다.") is None
+    # a country before a word the English does not name is still another country
+    sub = find_substitution(en, "김효주는 미국 대회에서 우승했다.")
+    assert sub is not None and sub.tgt == "미국"

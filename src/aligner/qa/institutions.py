@@ -392,9 +392,48 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
         owners = _owners()[match.group(1)]
         if any(inst.meant_in(english) for inst in owners):
             continue
+        if named.kind == "country" and _locates(korean[match.end() :], english):
+            continue
         if any(inst.stands_for(named) for inst in owners):
             return match
     return None
+
+
+_NEXT_WORD = re.compile(r"\s+([가-힣]{2,})")  # a word of its own, no particle
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
+_COMMA = re.compile(r",\s*")
+
+
+def _locates(after: str, english: str) -> bool:
+    """Whether a Korean country name stands before a place the English names, to
+    say where it is (``미국 플로리다주 네이플스`` for "Naples, Florida"): the next
+    Hangul word, or its start, transcribes a capitalised English word that is no
+    part of a name of the list and that the English does not place itself
+    ("Dabancheng, China": its country is the one the Korean must give)."""
+    # imported here: aligner.qa.foreign reads the list this module loads
+    from aligner.qa.foreign import sounds_alike
+
+    found = _NEXT_WORD.match(after)
+    if found is None:
+        return False
+    word = found.group(1)
+    return any(
+        sounds_alike(place, word[:end])
+        for place in _unplaced(english)
+        for end in range(len(word), 1, -1)
+    )
+
+
+def _unplaced(english: str) -> Iterator[str]:
+    """The capitalised words of ``english`` outside the names of the list, not right
+    after one ("the French Open", "the Philippines News Agency": the Korean country
+    before ``오픈`` is the English's) and not followed by one after a comma."""
+    spans = _name_spans(english)
+    for m in _CAPITALISED.finditer(english):
+        comma = _COMMA.match(english, m.end())
+        if any(s <= m.start() <= e + 1 or (comma and s == comma.end()) for s, e, _ in spans):
+            continue
+        yield m.group()
 
 
 @functools.cache

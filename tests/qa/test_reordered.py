@@ -16,7 +16,7 @@ from aligner import align
 from aligner.config import Settings
 from aligner.models import Bead, Document
 from aligner.qa.alignment import find_reordered, moved
-from aligner.qa.registry import AlignedDocument
+from aligner.qa.registry import AlignedDocument, run_checks
 from aligner.segment import split_sentences
 
 
@@ -154,3 +154,15 @@ def test_messages_name_the_sentence_within_a_paragraph() -> None:
         "EN line 1, sentence 2 is translated out of order, at KO line 1, sentence 3, "
         "expected after KO line 1, sentence 1 and before KO line 1, sentence 2: "
     )
+
+
+def test_a_gap_beside_a_moved_pair_is_placed_between_pairs_in_order() -> None:
+    en = document("en", [f"English sentence {i}." for i in range(6)])
+    ko = document("ko", [f"한국어 문장 {i}." for i in range(5)])
+    # EN 2 has no counterpart; EN 3's counterpart was moved to the end of the Korean
+    pairs = [(0, 0), (1, 1), (3, 4), (4, 2), (5, 3)]
+    beads = [Bead((s,), (t,), 0.9) for s, t in pairs[:2]]
+    beads += [Bead((2,), (), 0.0)] + [Bead((s,), (t,), 0.9) for s, t in pairs[2:]]
+    doc = AlignedDocument(en, ko, tuple(beads))
+    [gap] = [f for f in run_checks(doc, Settings()) if f.src == (2,) and not f.tgt]
+    assert gap.message.endswith("expected after KO line 2 and before KO line 3")

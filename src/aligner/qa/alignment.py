@@ -51,8 +51,17 @@ def _quote(text: str, limit: int = 80) -> str:
     return f"“{text}”"
 
 
-def _neighbour_context(doc: AlignedDocument, k: int) -> str:
-    """Where a gap sits on the other side: between which of its sentences."""
+def _landmarks(doc: AlignedDocument) -> frozenset[int]:
+    """The pairs (bead indices) that keep the order of both sides: a moved pair beside a
+    gap says nothing of where it belongs ("after KO line 10 and before KO line 5")."""
+    pairs = [k for k, bead in enumerate(doc.beads) if bead.src and bead.tgt]
+    pairs.sort(key=lambda k: doc.beads[k].src[0])
+    out_of_order = moved([doc.beads[k].tgt[0] for k in pairs])
+    return frozenset(k for rank, k in enumerate(pairs) if rank not in out_of_order)
+
+
+def _neighbour_context(doc: AlignedDocument, k: int, landmarks: frozenset[int]) -> str:
+    """Where a gap sits on the other side: between which of its ``landmarks``."""
     other, side = (doc.tgt, "tgt") if doc.beads[k].src else (doc.src, "src")
 
     def edge(bead: Bead, last: bool) -> str:
@@ -61,10 +70,8 @@ def _neighbour_context(doc: AlignedDocument, k: int) -> str:
 
     # walked by index: slicing the beads copied them for every gap
     beads = doc.beads
-    before = next((beads[i] for i in range(k - 1, -1, -1) if beads[i].src and beads[i].tgt), None)
-    after = next(
-        (beads[i] for i in range(k + 1, len(beads)) if beads[i].src and beads[i].tgt), None
-    )
+    before = next((beads[i] for i in range(k - 1, -1, -1) if i in landmarks), None)
+    after = next((beads[i] for i in range(k + 1, len(beads)) if i in landmarks), None)
     parts = []
     if before:
         parts.append(f"after {other.lang.upper()} {edge(before, True)}")
@@ -266,6 +273,7 @@ def _explains_a_korean_word(doc: AlignedDocument, bead: Bead) -> bool:
 def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Sentences with no counterpart, typed ``missing``, ``extra`` or ``unaligned``."""
     sides: dict[bool, _Side] = {}  # computed once per side, when it has a gap
+    landmarks: frozenset[int] | None = None  # likewise, when the document has a gap
     for k, bead in enumerate(doc.beads):
         if bead.src and bead.tgt:
             continue
@@ -296,7 +304,9 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 if kind == "missing"
                 else _GAP_WORDS[kind]
             )
-        where = _neighbour_context(doc, k)
+        if landmarks is None:
+            landmarks = _landmarks(doc)
+        where = _neighbour_context(doc, k, landmarks)
         message = (
             f"{side.lang.upper()} {side.place(index)} has no {other.lang.upper()} counterpart "
             f"({why}): {_quote(sentence.text)}" + (f"; expected {where}" if where else "")

@@ -91,6 +91,19 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "It rejected his claim over advertising income, however, citing a lack of evidence.",
             "다만 광고 수익에 대한 청구는 증거가 부족하다며 받아들였다.",
         ),
+        # a desk tester's market and earnings copy, turned around
+        (
+            "The company posted an operating loss of 7.5 billion won in the third quarter.",
+            "회사는 3분기 75억 원의 영업이익을 냈다.",
+        ),
+        (
+            "The country posted a trade surplus of $8.64 billion in October.",
+            "10월 무역수지는 86억4천만 달러 적자를 기록했다.",
+        ),
+        (
+            "Foreigners sold a net 523.7 billion won worth of stocks.",
+            "외국인은 5천237억 원어치를 순매수했다.",
+        ),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
@@ -215,6 +228,10 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         ),
         ("The court rejected the claim.", "법원은 주장을 안 받아들였다."),
         ("He rejected the offer.", "그는 제안을 받아들일 수 없다고 말했다."),
+        (
+            "The current account swung to a surplus from a deficit a year earlier.",
+            "경상수지는 1년 전 적자에서 흑자로 돌아섰다.",
+        ),
     ],
 )
 def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:

@@ -24,7 +24,11 @@ alike in every news story and costly to reverse:
   against (``반대``);
 * a lawsuit: won (``승소``) against lost (``패소``);
 * a level (an alert, a rating, a grade): raised, upgraded (``올렸다``,
-  ``상향``, ``격상``) against lowered, downgraded (``낮췄다``, ``하향``).
+  ``상향``, ``격상``) against lowered, downgraded (``낮췄다``, ``하향``);
+* a balance: a surplus (``흑자``) against a deficit (``적자``);
+* a company's result: an operating or net profit (``영업이익``, ``순이익``) against
+  a loss (``영업손실``, ``순손실``);
+* investors' trading: net buying (``순매수``) against net selling (``순매도``).
 
 A pair is flagged when one side words one outcome and not the other, and the
 other side words the other outcome and not the first: "overturned the acquittal
@@ -242,6 +246,45 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             rf"\b(?:lower(?:s|ed|ing)?|downgrad(?:e|es|ed|ing))\s+{_W}{{0,4}}?{_LEVEL}\b"
             rf"|\b{_LEVEL}\s+(?:was|were|has\s+been)\s+(?:lowered|downgraded)\b",
             rf"{_KO_LEVEL}(?P<word>낮췄|낮춰|낮춘|낮추기|하향)",
+        ),
+    ),
+    (
+        "balance",
+        _outcome(
+            "a surplus",
+            r"\bsurplus(?:es)?\b|\bin\s+the\s+black\b",
+            r"흑자",
+        ),
+        _outcome(
+            "a deficit",
+            r"\bdeficits?\b|\bin\s+the\s+red\b",
+            r"(?<![가-힣])적자|[무수]역적자|재정적자|경상적자",
+        ),
+    ),
+    (
+        "result",
+        _outcome(
+            "a profit",
+            r"\b(?:operating|net|pretax|pre-tax|quarterly|annual)\s+(?:profits?|income|earnings)\b",
+            r"(?:영업|순|당기순|세전)\s?이익|영업익|순익",
+        ),
+        _outcome(
+            "a loss",
+            r"\b(?:operating|net|pretax|pre-tax|quarterly|annual)\s+loss(?:es)?\b",
+            r"(?:영업|순|당기순|세전)\s?손실",
+        ),
+    ),
+    (
+        "trading",
+        _outcome(
+            "net buying",
+            r"\bbought\s+(?:a\s+)?net\b|\bnet\s+(?:buy(?:ing|ers?)?|purchases?|bought)\b",
+            r"순매수",
+        ),
+        _outcome(
+            "net selling",
+            r"\bsold\s+(?:a\s+)?net\b|\bnet\s+(?:sell(?:ing|ers?)?|sales|sold)\b",
+            r"순매도",
         ),
     ),
     (

@@ -1207,3 +1207,22 @@ def test_a_temperature_in_a_bare_capital_letter() -> None:
 def test_a_millionth_is_a_million_times() -> None:
     en = "The museum welcomed its 6 millionth visitor on Dec. 14, it said Tuesday."
     assert _flags(en, "박물관은 14일 600만 번째 관람객을 맞았다고 16일 밝혔다.") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        ("The Twins beat the Lions 3-1 on Sunday.", "트윈스는 라이온즈를 1-3으로 꺾었다.", True),
+        ("Ulsan beat Jeonbuk 2-0.", "울산은 전북을 0-2로 꺾었다.", True),
+        ("The Twins beat the Lions 3-1 on Sunday.", "트윈스는 라이온즈를 1대 3으로 이겼다.", True),
+        ("The Twins beat the Lions 3-1 on Sunday.", "트윈스는 라이온즈를 3-1로 꺾었다.", False),
+        ("The Twins beat the Lions 3-1 on Sunday.", "트윈스는 라이온즈를 3대 1로 꺾었다.", False),
+        # English writes the winner's score first, Korean the subject's
+        ("Korea lost to Japan 4-2.", "한국은 일본에 2-4로 졌다.", False),
+        ("The Tigers rallied from a 5-1 deficit.", "KIA는 1-5로 뒤지던 경기를 뒤집었다.", False),
+    ],
+)
+def test_a_score_written_the_other_way_round(en: str, ko: str, flagged: bool) -> None:
+    flags = _flags(en, ko)
+    assert bool(flags) == flagged
+    assert all("the other side won?" in f.message for f in flags)

@@ -77,6 +77,7 @@ from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_z
 from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
 from aligner.qa.registry import AlignedDocument, register
+from aligner.qa.scores import reversed_score
 from aligner.qa.spans import SideText
 from aligner.segment import strip_dateline
 
@@ -700,9 +701,18 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     pairs = _substitutions(src_left, tgt_left, shifts) or _updated(src_left, tgt_left, shifts)
     pairs += _mistyped_glosses(tgt_glosses, src_numbers)
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
+    langs = (doc.src.lang, doc.tgt.lang)
     if not pairs:
-        return None
-    message = _message(pairs, (src_text, tgt_text), (doc.src.lang, doc.tgt.lang))
+        score = reversed_score(src_text, tgt_text, langs)
+        if score is None:
+            return None
+        names = [language_name(lang) for lang in langs]
+        message = (
+            f"score {score[0]} in the {names[0]} is {score[1]} in the {names[1]}: "
+            "the other side won?"
+        )
+        return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message)
+    message = _message(pairs, (src_text, tgt_text), langs)
     spans = number_spans(doc, bead, pairs)
     return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message, spans=spans)
 

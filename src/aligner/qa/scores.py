@@ -1,0 +1,61 @@
+"""A game's score written the other way round: "beat the Lions 3-1" / ``1-3으로 꺾었다``.
+
+The two numbers of a score are the same on both sides, so ``number_mismatch``
+matches them and sees nothing; but the order says who won. English writes the
+winner's score first whatever the verb ("lost to Japan 4-2"), Korean the
+subject's (``일본에 2-4로 졌다``, ``1-5로 뒤지던``), so a score reversed on one
+side is read as a fault only when neither side words a defeat or a side trailing.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["reversed_score"]
+
+# "3-1", "3–1", Korean "3대 1": up to three digits a side, not a year range or a decimal
+_SCORE = {
+    "en": re.compile(
+        r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d/-]|[.,]\d|\s?(?:%|percent))"
+    ),
+    "ko": re.compile(r"(?<![\d.,/-])(\d{1,3})\s?(?:[-–]|대)\s?(\d{1,3})(?![\d/-]|[.,]\d|\s?%)"),
+}
+# a defeat, or a side trailing ("rallied from a 5-1 deficit" / ``1-5로 뒤지던``): the
+# Korean writes that side's score first
+_DEFEAT = {
+    "en": re.compile(
+        r"\b(?:los(?:e|es|t|ing)|defeat(?:ed)?\s+by|fell\s+to|beaten\s+by|deficit|trail(?:ed|ing)?"
+        r"|behind|rall(?:y|ied|ying)|comeback|came\s+back)\b",
+        re.I,
+    ),
+    "ko": re.compile(r"졌|패(?:했|하|배|전)|역전|완패|석패|덜미|무릎|뒤지|뒤진|끌려|추격|만회"),
+}
+
+
+def _scores(text: str, lang: str) -> list[tuple[str, str, int]]:
+    pattern = _SCORE.get(lang)
+    return [(m[1], m[2], m.start()) for m in pattern.finditer(text)] if pattern else []
+
+
+def reversed_score(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str] | None:
+    """The first score of ``src`` that ``tgt`` writes only the other way round, as each
+    writes it; None if there is none or either side words a defeat.
+
+    Example:
+        >>> en, ko = "The Twins beat the Lions 3-1.", "트윈스는 라이온즈를 1-3으로 꺾었다."
+        >>> reversed_score(en, ko, ("en", "ko"))
+        ('3-1', '1-3')
+    """
+    if any(
+        lang not in _DEFEAT or _DEFEAT[lang].search(text)
+        for text, lang in zip((src, tgt), langs, strict=True)
+    ):
+        return None
+    theirs = {(a, b): at for a, b, at in _scores(tgt, langs[1])}
+    for a, b, at in _scores(src, langs[0]):
+        if a != b and (b, a) in theirs and (a, b) not in theirs:
+            end = _SCORE[langs[0]].match(src, at)
+            there = _SCORE[langs[1]].match(tgt, theirs[b, a])
+            assert end is not None and there is not None
+            return end.group(), there.group()
+    return None

@@ -1226,3 +1226,19 @@ def test_a_score_written_the_other_way_round(en: str, ko: str, flagged: bool) ->
     flags = _flags(en, ko)
     assert bool(flags) == flagged
     assert all("the other side won?" in f.message for f in flags)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        ("Support rose 7.8 percent from the previous poll.", "지지율은 7.8%포인트 올랐다.", True),
+        ("Support rose 7.8 percentage points.", "지지율은 7.8% 올랐다.", True),
+        ("Support rose 7.8 percentage points.", "지지율은 7.8%p 올랐다.", False),
+        ("It fell 3 percentage points to 41 percent.", "3%포인트 하락한 41%를 기록했다.", False),
+        ("The Fed made a half-point cut.", "기준금리를 0.5%포인트 인하했다.", False),
+    ],
+)
+def test_percent_for_percentage_points(en: str, ko: str, flagged: bool) -> None:
+    flags = _flags(en, ko)
+    assert bool(flags) == flagged
+    assert all(f.message.endswith("percent or percentage points?") for f in flags)

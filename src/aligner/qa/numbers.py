@@ -703,18 +703,50 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     langs = (doc.src.lang, doc.tgt.lang)
     if not pairs:
-        score = reversed_score(src_text, tgt_text, langs)
-        if score is None:
-            return None
         names = [language_name(lang) for lang in langs]
-        message = (
-            f"score {score[0]} in the {names[0]} is {score[1]} in the {names[1]}: "
-            "the other side won?"
-        )
+        score = reversed_score(src_text, tgt_text, langs)
+        points = _percent_for_points(src_numbers, tgt_numbers, (src_text, tgt_text))
+        if score is not None:
+            message = (
+                f"score {score[0]} in the {names[0]} is {score[1]} in the {names[1]}: "
+                "the other side won?"
+            )
+        elif points is not None:
+            message = (
+                f"{points[0]} in the {names[0]} is {points[1]} in the {names[1]}: "
+                "percent or percentage points?"
+            )
+        else:
+            return None
         return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message)
     message = _message(pairs, (src_text, tgt_text), langs)
     spans = number_spans(doc, bead, pairs)
     return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message, spans=spans)
+
+
+# a percent sign or word, not of percentage points ("7.8%포인트", "7.8%p")
+_PERCENT = re.compile(
+    r"\s*(?:[%％]|percent\b|per\s+cent\b|퍼센트)(?!\s?(?:포인트|[pP]\b|points?\b))"
+)
+
+
+def _percent_for_points(
+    src: list[Number], tgt: list[Number], texts: tuple[str, str]
+) -> tuple[str, str] | None:
+    """A figure in percentage points on one side and in percent on the other ("up 7.8
+    percent" / ``7.8%포인트``), as each writes it: the numbers match, the units do not."""
+    plain = [html.unescape(text) for text in texts]
+
+    def written(number: Number, side: int) -> str:
+        after = _PERCENT.match(plain[side], number.start + len(number.text))
+        return number.text + (after.group() if after else number.unit_text)
+
+    for a, b in matched_numbers(src, tgt):
+        for points, percent, side in ((a, b, 1), (b, a, 0)):
+            end = percent.start + len(percent.text)
+            if points.unit == "%p" and not percent.unit and _PERCENT.match(plain[side], end):
+                return written(a, 0), written(b, 1)
+    return None
 
 
 def number_spans(

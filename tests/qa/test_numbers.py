@@ -1242,3 +1242,14 @@ def test_percent_for_percentage_points(en: str, ko: str, flagged: bool) -> None:
     flags = _flags(en, ko)
     assert bool(flags) == flagged
     assert all(f.message.endswith("percent or percentage points?") for f in flags)
+
+
+def test_a_count_changed_is_named_before_a_day_of_the_month() -> None:
+    en = (
+        "At least 12 people were killed after torrential rain pounded central parts of the "
+        "country over the past three days, authorities said Wednesday."
+    )
+    [flag] = _flags(
+        en, "사흘간 중부지방에 쏟아진 집중호우로 최소 21명이 숨졌다고 당국이 15일 밝혔다."
+    )
+    assert _changes(flag).startswith("number 12 in the English is 21 in the Korean")

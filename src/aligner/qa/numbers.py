@@ -515,8 +515,15 @@ def _substitutions(
             and not _moved_day(a, b, moves)
         ]
         if candidates:
-            # report the nearest candidate: "70 ... 300" against "50 ... 260" pairs 70 with 50
-            b = min(candidates, key=lambda b: abs(math.log10((b.value + 1) / (a.value + 1))))
+            # report the nearest candidate: "70 ... 300" against "50 ... 260" pairs 70 with 50;
+            # a count before a day ("At least 12" is 최소 21명, not the 15일 of "said Wednesday")
+            b = min(
+                candidates,
+                key=lambda b: (
+                    _is_day(a) != _is_day(b),
+                    abs(math.log10((b.value + 1) / (a.value + 1))),
+                ),
+            )
             pairs.append((a, b))
             tgt_free.remove(b)
     return pairs

@@ -605,3 +605,15 @@ def test_a_country_that_locates_a_place_the_english_names_is_no_substitution() -
     # a country before a word the English does not name is still another country
     sub = find_substitution(en, "김효주는 미국 대회에서 우승했다.")
     assert sub is not None and sub.tgt == "미국"
+
+
+def test_a_nationality_in_brackets_after_another_player_is_no_substitution() -> None:
+    en = "South Korea's Kim Hyo-joo won, beating world No. 1 Nelly Korda by two strokes."
+    # Korean sports copy gives each player's nationality in brackets
+    assert (
+        find_substitution(en, "김효주는 세계랭킹 1위 넬리 코르다(미국)를 2타 차로 제쳤다.") is None
+    )
+    # but the bracket after the English's own player is that player's country changed
+    nadal = "Spain's Rafael Nadal wrapped up his fifth straight tournament win on Sunday."
+    sub = find_substitution(nadal, "라파엘 나달(미국)이 27일 우승을 차지했다.")
+    assert sub is not None and sub.tgt == "미국"

@@ -392,7 +392,10 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
         owners = _owners()[match.group(1)]
         if any(inst.meant_in(english) for inst in owners):
             continue
-        if named.kind == "country" and _locates(korean[match.end() :], english):
+        if named.kind == "country" and (
+            _locates(korean[match.end() :], english)
+            or _anothers_nationality(korean, match, english, named)
+        ):
             continue
         if any(inst.stands_for(named) for inst in owners):
             return match
@@ -421,6 +424,35 @@ def _locates(after: str, english: str) -> bool:
         sounds_alike(place, word[:end])
         for place in _unplaced(english)
         for end in range(len(word), 1, -1)
+    )
+
+
+_HANGUL_BEFORE_BRACKET = re.compile(r"([가-힣]{2,})\s*[(（]\s*$")
+_ENGLISH_NAMES_AFTER = re.compile(r"\s*(?:['’]s\s+)?((?:[A-Z][\w'’-]+\s*){1,4})")
+
+
+def _anothers_nationality(
+    korean: str, match: re.Match[str], english: str, named: Institution
+) -> bool:
+    """Whether the country is a bracket of its own after the name of someone the English
+    does not give ``named`` to, as Korean sports copy gives a player's nationality:
+    ``넬리 코르다(미국)`` beside "South Korea's Kim Hyo-joo". "Spain's Rafael Nadal" as
+    ``라파엘 나달(미국)`` is his nationality changed."""
+    # imported here: aligner.qa.foreign reads the list this module loads
+    from aligner.qa.foreign import sounds_alike
+
+    name = _HANGUL_BEFORE_BRACKET.search(korean[: match.start(1)])
+    if name is None or not korean[match.end(1) :].lstrip().startswith((")", "）")):
+        return False
+    owners = [
+        word
+        for mention in named.named_in(english)
+        if (after := _ENGLISH_NAMES_AFTER.match(english, mention.end()))
+        for word in re.findall(r"[A-Z][\w'’]+", after.group(1))
+    ]
+    hangul = name.group(1)
+    return not any(
+        sounds_alike(word, hangul[:end]) for word in owners for end in range(len(hangul), 1, -1)
     )
 
 

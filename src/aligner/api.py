@@ -31,6 +31,7 @@ import aligner.qa.foreign  # noqa: F401
 import aligner.qa.glosses  # noqa: F401
 import aligner.qa.hygiene  # noqa: F401
 import aligner.qa.mistranslation  # noqa: F401
+import aligner.qa.namemap  # noqa: F401
 import aligner.qa.names  # noqa: F401
 import aligner.qa.negation  # noqa: F401
 import aligner.qa.numbers  # noqa: F401

@@ -169,7 +169,8 @@ def language_name(code: str) -> str:
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
 # each with the flag types it raises (``gap``, ``gloss``, ``direction``, ``institution``,
-# ``korean_name``, ``korean_surname``, ``foreign_name``, ``dateline``, ``negation`` and ``opposite``
+# ``korean_name``, ``korean_surname``, ``foreign_name``, ``dateline``, ``name_map``,
+# ``negation`` and ``opposite``
 # raise types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
@@ -189,6 +190,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "korean_surname": ("named_entity",),
     "foreign_name": ("named_entity",),
     "dateline": ("named_entity",),
+    "name_map": ("named_entity",),
     "terminology": ("terminology",),
     "untranslated": ("untranslated",),
     "whitespace": ("whitespace",),

@@ -47,6 +47,7 @@ def test_flag_types_are_the_gate_gaps_and_the_other_check_names() -> None:
     assert CHECK_FLAG_TYPES["korean_surname"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["foreign_name"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["dateline"] == ("named_entity",)
+    assert CHECK_FLAG_TYPES["name_map"] == ("named_entity",)
     assert CHECK_FLAG_TYPES["direction"] == ("number_mismatch",)
     assert CHECK_FLAG_TYPES["negation"] == ("mistranslation",)
     assert CHECK_FLAG_TYPES["opposite"] == ("mistranslation",)
@@ -54,7 +55,7 @@ def test_flag_types_are_the_gate_gaps_and_the_other_check_names() -> None:
     # information
     assert CHECK_FLAG_TYPES["gloss"] == ("extra",)
     others = {"gap", "institution", "korean_name", "korean_surname", "foreign_name", "direction"}
-    others |= {"dateline", "negation", "opposite", "gloss"}
+    others |= {"dateline", "name_map", "negation", "opposite", "gloss"}
     assert FLAG_TYPES == GAP_TYPES | (set(CHECK_FLAG_TYPES) - others)
     assert FLAG_TYPES == set(FLAG_DESCRIPTIONS)
 

@@ -87,3 +87,10 @@ def test_severities_order_by_importance() -> None:
     assert max([Severity.WARNING, Severity.ERROR, Severity.INFO]) is Severity.ERROR
     assert sorted(Severity) == [Severity.INFO, Severity.WARNING, Severity.ERROR]
     assert Severity.WARNING >= "warning" and Severity.INFO < "error"
+
+
+def test_a_boilerplate_line_is_no_finding_even_failing_on_info() -> None:
+    boilerplate = Flag("boilerplate", Severity.INFO, (9,), (9,), "(END)")
+    spaces = Flag("whitespace", Severity.INFO, (0,), (0,), "doubled space")
+    assert document_passes(1.0, [boilerplate], Settings(fail_on="info"))
+    assert not document_passes(1.0, [boilerplate, spaces], Settings(fail_on="info"))

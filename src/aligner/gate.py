@@ -40,14 +40,18 @@ GAP_TYPES = frozenset({"missing", "extra", "unaligned"})
 
 def gate_failures(score: float, flags: Sequence[Flag], settings: Settings) -> tuple[str, ...]:
     """Why a document fails the gate, one phrase per reason (none: it passes): a live
-    flag at or above ``fail_on``, a score below ``min_score``, or more sentences without
-    counterpart than ``max_missing`` (source) / ``max_extra`` (target)."""
+    flag at or above ``fail_on`` (a ``boilerplate`` flag is none), a score below
+    ``min_score``, or more sentences without counterpart than ``max_missing`` (source) /
+    ``max_extra`` (target)."""
     live = live_flags(flags)
     reasons = []
     if settings.fail_on != "never":
         floor = Severity(settings.fail_on).rank
+        # a boilerplate flag marks a line as no content ("(END)", a byline): no finding, so
+        # "--fail-on info" fails on hygiene, not on every story that ends with "(끝)"
+        findings = [f for f in live if f.type != "boilerplate"]
         for severity in sorted(Severity, key=lambda s: -s.rank):
-            count = sum(f.severity is severity for f in live)
+            count = sum(f.severity is severity for f in findings)
             if count and severity.rank >= floor:
                 reasons.append(
                     f"{_count(count, severity.value + ' flag')} (fail_on {settings.fail_on})"

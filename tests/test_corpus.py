@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from aligner.corpus import Pairing, exclude_matcher, pair_documents, pair_tagged
+from aligner.corpus import Pairing, exclude_matcher, pair_documents, pair_tagged, unmatched_globs
 from aligner.errors import InputError
 from aligner.models import DocumentPair, InputProblem
 
@@ -461,3 +461,13 @@ def test_one_tree_without_pairs_is_an_error(tmp_path: Path) -> None:
     corpus = _tree(tmp_path / "corpus", "en/a.txt", "ko/a.txt")
     with pytest.raises(InputError, match=rf"did you mean: aligner check {corpus}/en {corpus}/ko$"):
         pair_tagged(corpus, ("en", "ko"))
+
+
+def test_an_exclude_glob_that_matches_nothing_is_named(tmp_path: Path) -> None:
+    for side in ("en", "ko"):
+        (tmp_path / side / "world").mkdir(parents=True)
+        (tmp_path / side / "world" / "a.txt").write_text("x", encoding="utf-8")
+    roots = [tmp_path / "en", tmp_path / "ko"]
+    # a glob is a path within each tree: the tree's own folder in it matches nothing
+    globs = ("world/a.txt", "world", "en/world/a.txt", "**/*.bak")
+    assert unmatched_globs(globs, roots) == ["en/world/a.txt", "**/*.bak"]

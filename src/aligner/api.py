@@ -46,7 +46,7 @@ from aligner.boilerplate import mark_boilerplate, paired_boilerplate
 from aligner.calibration import Calibration, calibrate, check_prior
 from aligner.changes import WorkTrees, changed_files
 from aligner.config import Settings, encoding_for
-from aligner.corpus import Pairing, pair_documents, pair_tagged
+from aligner.corpus import Pairing, pair_documents, pair_tagged, unmatched_globs
 from aligner.embed import ClosableEncoder, Encoder, embed_unique, load_encoder
 from aligner.embed.cache import CachedEncoder, default_cache_dir, result_digest
 from aligner.errors import AlignerError, ConfigError, InputError
@@ -486,6 +486,13 @@ def find_pairs(
     src = Path(src)
     langs = (settings.src_lang, settings.tgt_lang)
     globs = settings.exclude
+    if warn is not None:
+        roots = [src] if tgt is None else [src, Path(tgt)]
+        for glob in unmatched_globs(globs, [r for r in roots if r.is_dir()]):
+            warn(
+                f"exclude {glob!r} matches no file: its path is taken within each tree "
+                f"(for {printable(src)}/world/a.txt, 'world/a.txt')"
+            )
     if tgt is not None:
         return pair_documents(src, Path(tgt), exclude=exclude, exclude_globs=globs, langs=langs)
     tagged = pair_tagged(src, langs, exclude=exclude, exclude_globs=globs)

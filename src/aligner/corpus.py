@@ -76,6 +76,15 @@ def exclude_matcher(globs: Sequence[str]) -> Callable[[str], bool]:
     return lambda key: pattern.fullmatch(key) is not None
 
 
+def unmatched_globs(globs: Sequence[str], roots: Sequence[Path]) -> list[str]:
+    """The ``exclude`` globs that match no file nor folder of the trees ``roots``: a
+    glob written with the tree's own folder (``en/drafts/**``) leaves out nothing."""
+    if not globs:
+        return []
+    keys = [_key(root, path) for root in roots for path in root.rglob("*")]
+    return [g for g in globs if not any(map(exclude_matcher([g]), keys))]
+
+
 def _glob_regex(pattern: str) -> str:
     pattern = unicodedata.normalize("NFC", pattern).removeprefix("./").strip("/")
     out, k = [], 0

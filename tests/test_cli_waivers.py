@@ -93,8 +93,8 @@ def test_waiver_round_trip(tmp_path: Path) -> None:
     assert [w["fingerprint"] for w in summary["stale_waivers"]] == [entry["fingerprint"]]
 
     # updating drops the stale waiver and accepts the new flag; reasons of others stay
-    code, _, _ = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
-    assert code == 0
+    code, _, stderr = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
+    assert code == 0 and "1 flag(s) of this run waived; 1 stale waiver(s) removed" in stderr
     [new] = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
     assert new["src"] == changed[2] and new["fingerprint"] != entry["fingerprint"]
 

@@ -648,7 +648,7 @@ def check_paths(
     # the cross-document checks saw only this run's documents
     unjudged = set(CROSS_CHECKS) if one_story or only is not None else set()
     if update_waivers:
-        waivers = _update_waivers(documents, waivers, unjudged, settings)
+        waivers, run.removed_waivers = _update_waivers(documents, waivers, unjudged, settings)
     waived = apply_waivers(documents, waivers, unjudged=unjudged)
     run.documents = [regate(doc, settings) for doc in waived.documents]
     run.stale_waivers = waived.stale
@@ -692,11 +692,11 @@ def _update_waivers(
     waivers: Sequence[Waiver],
     unjudged: set[str],
     settings: Settings,
-) -> list[Waiver]:
+) -> tuple[list[Waiver], list[Waiver]]:
     """Write the waiver file accepting every live flag that fails the gate (with
-    ``fail_on = never``: every error and warning); returns its waivers. Those of
-    documents not in ``documents`` are kept as they are; ``unjudged``: the flag types
-    the run did not judge (see :func:`apply_waivers`)."""
+    ``fail_on = never``: every error and warning); returns its waivers and the stale
+    ones it removed. Those of documents not in ``documents`` are kept as they are;
+    ``unjudged``: the flag types the run did not judge (see :func:`apply_waivers`)."""
     assert settings.waivers is not None  # checked by _read_waivers
     current = apply_waivers(documents, waivers, unjudged=unjudged)
     floor = Severity(settings.fail_on if settings.fail_on != "never" else "warning").rank
@@ -708,7 +708,7 @@ def _update_waivers(
     ]
     merged = merge_waivers(current.documents, waivers, stale=current.stale, accept=accept)
     write_waivers(settings.waivers, merged)
-    return merged
+    return merged, list(current.stale)
 
 
 def _check_pair(pair: DocumentPair, encoder: Encoder, settings: Settings) -> batch.Outcome:

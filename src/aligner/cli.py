@@ -511,7 +511,10 @@ def _removed_notes(removed: list[Path], root: Path) -> Iterator[str]:
 def _waiver_notes(run: RunResult, path: Path | None, updated: bool) -> Iterator[str]:
     if updated:
         waived = sum(f.waived for d in run.documents for f in d.flags)
-        yield f"aligner: wrote {path}: {waived} flag(s) of this run waived"
+        removed = len(run.removed_waivers)
+        yield f"aligner: wrote {path}: {waived} flag(s) of this run waived" + (
+            f"; {removed} stale waiver(s) removed" if removed else ""
+        )
     if run.stale_waivers:
         yield (
             f"aligner: {len(run.stale_waivers)} stale waiver(s) in {path} match no flag "

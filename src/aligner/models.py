@@ -213,6 +213,8 @@ class RunResult:
     signature: str = ""
     # waivers of the waiver file that matched no flag of the documents they name
     stale_waivers: list[Waiver] = field(default_factory=list)
+    # stale waivers ``--update-waivers`` removed from the file
+    removed_waivers: list[Waiver] = field(default_factory=list)
     excluded: int = 0  # files of the trees that the exclude globs left out
 
     @property

@@ -90,6 +90,8 @@ def test_calibrate_prints_the_setting_it_measured(
     assert 0.15 < threshold["value"] < 0.5
     assert data["below"] == 0
     assert "hardly tells" not in text
+    # 120 trusted pairs do not make a better threshold than the bundled model's own
+    assert "note: muse-v3 ships with threshold 0.220" in text
     low, high = data["spread"]  # type: ignore[misc]
     assert low <= threshold["value"] <= high
     # 120 pairs are enough to test the command, not to trust its figure

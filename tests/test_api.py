@@ -392,3 +392,20 @@ def test_a_korean_original_flags_a_swapped_name_a_term_and_a_dropped_latin_name(
         "EN “National Assembly” is the glossary's translation of “국회의사당”"
     )
     assert found["named_entity", (4,), (4,)].startswith("KO writes “tvN” in Latin script")
+
+
+def test_the_signature_names_what_else_decides_a_verdict(tmp_path: Path) -> None:
+    model = "muse-v3@0.2.1+int8"
+    plain = api.make_signature(Settings(), model)
+    assert plain == "aligner|model:muse-v3@0.2.1+int8|max:4|mt:0.22|fail:error|min:0|v:0.1.0"
+    # a run that makes reordered text an error, or drops it, judges otherwise
+    severe = api.make_signature(Settings(severities={"reordered": "error"}), model)
+    dropped = api.make_signature(Settings(disabled_checks=frozenset({"reordered"})), model)
+    assert len({plain, severe, dropped}) == 3 and "|checks:" in severe
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("Workers' Party,노동당\n", encoding="utf-8")
+    first = api.make_signature(Settings(glossary=glossary), model)
+    glossary.write_text("Workers' Party,조선노동당\n", encoding="utf-8")
+    assert first != api.make_signature(Settings(glossary=glossary), model)
+    korean = api.make_signature(Settings(src_lang="ko", tgt_lang="en"), model)
+    assert "|lang:ko-en|" in korean

@@ -149,7 +149,22 @@ def make_signature(settings: Settings, model: str) -> str:
     known = calibrated_threshold(model)
     if settings.mistranslation_threshold is None and known is not None:
         items["mt"] = f"{known:g}"
+    # what else decides a verdict, only when set, so that plain runs keep their signature:
+    # the languages, the checks' severities and switches, the glossary and waivers read
+    if (settings.src_lang, settings.tgt_lang) != ("en", "ko"):
+        items["lang"] = f"{settings.src_lang}-{settings.tgt_lang}"
+    if settings.severities or settings.disabled_checks:
+        checks = sorted(settings.severities.items()) + sorted(settings.disabled_checks)
+        items["checks"] = _digest(repr(checks))
+    for key, path in (("gloss", settings.glossary), ("waive", settings.waivers)):
+        if path is not None and path.is_file():
+            items[key] = _digest(path.read_bytes())
     return "aligner|" + "|".join(f"{k}:{v}" for k, v in items.items()) + f"|v:{__version__}"
+
+
+def _digest(data: str | bytes) -> str:
+    raw = data.encode() if isinstance(data, str) else data
+    return hashlib.sha256(raw).hexdigest()[:8]
 
 
 def load_document(path: Path, lang: str, *, settings: Settings) -> Document:

@@ -320,3 +320,14 @@ def test_language_codes_are_lower_case_and_differ() -> None:
         Settings(tgt_lang="en")
     with pytest.raises(ConfigError, match="setting 'src_lang' must be a language code"):
         Settings(src_lang="")
+
+
+def test_both_config_files_in_one_folder_are_named(tmp_path: Path) -> None:
+    Path("aligner.toml").write_text('fail_on = "warning"\n')
+    Path("pyproject.toml").write_text('[tool.aligner]\nfail_on = "info"\n')
+    result = CliRunner().invoke(main, ["check", "nope.txt", "nope.txt"])
+    assert "aligner.toml is read and the [tool.aligner] of " in result.stderr
+    assert "pyproject.toml beside it is not" in result.stderr
+    Path("pyproject.toml").write_text('[project]\nname = "desk"\n')  # nothing for aligner
+    result = CliRunner().invoke(main, ["check", "nope.txt", "nope.txt"])
+    assert "is read and" not in result.stderr

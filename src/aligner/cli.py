@@ -10,7 +10,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from enum import IntEnum
 from pathlib import Path
 from types import FrameType
@@ -159,8 +159,20 @@ def _settings(config: Path | None, **cli: Any) -> Settings:
 
 
 def _config_path(config: Path | None) -> Path | None:
-    """The config file a command reads: ``--config``, else the nearest one upwards."""
-    return config or find_config_file(Path.cwd())
+    """The config file a command reads: ``--config``, else the nearest one upwards; when
+    that folder has both, the user hears which one is read."""
+    if config is not None:
+        return config
+    found = find_config_file(Path.cwd())
+    pyproject = found.parent / "pyproject.toml" if found else None
+    if found and found.name == "aligner.toml" and pyproject and pyproject.is_file():
+        with suppress(ConfigError):  # a pyproject.toml it does not read at all
+            if load_config_file(pyproject):
+                _warn(
+                    f"{printable(found)} is read and the [tool.aligner] of "
+                    f"{printable(pyproject)} beside it is not: keep the settings in one of them"
+                )
+    return found
 
 
 def _validate_encoding_option(

@@ -178,6 +178,14 @@ def test_exit_zero_reports_without_failing(tmp_path: Path) -> None:
     assert "FAILED" in stdout
 
 
+def test_the_reports_line_names_the_run_files_of_every_format(tmp_path: Path) -> None:
+    for formats in ("md,sarif", "sarif,md"):
+        out = tmp_path / formats.replace(",", "-")
+        args = ("--report-dir", out, "--format", formats, "--exit-zero", "-q")
+        _, stdout, _ = _run("check", SEED_EN, SEED_KO, *args)
+        assert stdout.splitlines()[-1] == f"reports: {out} (results.sarif, summary.md)"
+
+
 def test_unpaired_file_is_reported_and_others_checked(tmp_path: Path) -> None:
     en, ko = tmp_path / "en", tmp_path / "ko"
     en.mkdir()

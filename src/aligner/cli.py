@@ -418,7 +418,23 @@ def _print_outcome(
     if text is not None:
         click.echo(text, nl=False)
     else:
-        click.echo(f"reports: {printable(written[-1])}" if written else "reports: none")
+        click.echo(f"reports: {_reports_line(written)}")
+
+
+def _reports_line(written: list[Path]) -> str:
+    """The run's index page, else its folder and the run's own report files, not one
+    per document: with ``md,sarif`` the line named ``summary.md`` alone, and with
+    ``sarif,md`` ``results.sarif`` alone."""
+    from aligner.report import RUN_FORMATS
+
+    if not written:
+        return "none"
+    if written[-1].name == "index.html":
+        return printable(written[-1])
+    run_files = {"summary.json", *(f.filename for f in RUN_FORMATS.values())}
+    root = min((p.parent for p in written), key=lambda p: len(p.parts))
+    names = sorted(p.name for p in written if p.parent == root and p.name in run_files)
+    return f"{printable(root)} ({', '.join(names)})"
 
 
 @contextmanager

@@ -227,3 +227,26 @@ def test_the_flag_spans_the_other_language_inside_a_sentence(
     en: str, ko: str, words: list[list[tuple[str, str]]]
 ) -> None:
     assert _marked(en, ko) == words
+
+
+def test_files_in_each_others_language_are_one_flag_for_the_document() -> None:
+    en = [
+        "월요일 강력한 태풍이 일본 남부 해안을 강타했다.",
+        "항공사들은 항공편 수백 편을 결항했다.",
+        "당국은 저지대 주민들에게 대피를 명령했다.",
+    ]
+    ko = [
+        "A powerful typhoon hit the southern coast of Japan on Monday.",
+        "Airlines cancelled hundreds of flights.",
+        "Officials ordered residents of low-lying areas to evacuate.",
+    ]
+    doc = AlignedDocument(
+        _document("en", en),
+        _document("ko", ko),
+        tuple(Bead((i,), (i,), 0.8) for i in range(3)),
+    )
+    [flag] = run_checks(doc, Settings())
+    assert flag.type == "untranslated" and flag.severity == Severity.ERROR
+    assert flag.message.startswith(
+        "the English file is in Korean and the Korean file in English: are the sides swapped?"
+    )

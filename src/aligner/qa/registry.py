@@ -200,6 +200,9 @@ def _run_check(spec: CheckSpec, doc: AlignedDocument, settings: Settings) -> Ite
         yield _swapped_back(flag)
 
 
+SIDES_SWAPPED = "sides swapped"  # the subject of ``untranslated``'s flag for such a document
+
+
 def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
     """Run every enabled check; severities from settings override the defaults."""
     flags: list[Flag] = []
@@ -215,7 +218,9 @@ def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
         for kind in SUPERSEDES.get(flag.type, frozenset())
     }
     kept = [f for f in flags if (f.type, f.src, f.tgt) not in hidden]
-    return sorted(kept, key=_order)
+    # files in each other's language: every other flag reads a file as the wrong language
+    swapped = [f for f in kept if f.subject == SIDES_SWAPPED]
+    return swapped or sorted(kept, key=_order)
 
 
 def _order(flag: Flag) -> tuple[int, str]:

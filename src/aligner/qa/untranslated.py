@@ -27,7 +27,7 @@ from aligner.config import Settings, language_name
 from aligner.models import Bead, Document, Flag, Sentence, Severity, Span
 from aligner.qa.alignment import _quote
 from aligner.qa.links import blank
-from aligner.qa.registry import AlignedDocument, register, sentence_subject
+from aligner.qa.registry import SIDES_SWAPPED, AlignedDocument, register, sentence_subject
 
 __all__ = ["copied", "find_untranslated", "foreign_runs", "script_profile", "wrong_script"]
 
@@ -259,5 +259,36 @@ def find_untranslated(doc: AlignedDocument, settings: Settings) -> Iterator[Flag
         One ``untranslated`` flag per copied pair or per sentence in the wrong
         script, carrying the bead's indices.
     """
+    if swapped := _sides_swapped(doc):
+        yield swapped
+        return
     for bead in doc.beads:
         yield from _bead_flags(doc, bead)
+
+
+_SWAPPED_SHARE = 0.8  # of each side's content sentences in the other side's script
+
+
+def _sides_swapped(doc: AlignedDocument) -> Flag | None:
+    """One flag for a document whose two files are each in the other's language (``check
+    ko en``): a wrong-script flag on both sides of every pair says nothing more, and it
+    drowned the hint."""
+    counts = []
+    for document in (doc.src, doc.tgt):
+        content = [s for s in document.sentences if not s.boilerplate]
+        wrong = sum(wrong_script(s.text, document.lang) is not None for s in content)
+        counts.append((wrong, len(content)))
+    pairs = [b for b in doc.beads if b.src and b.tgt]
+    if not pairs or not all(n and wrong >= _SWAPPED_SHARE * n for wrong, n in counts):
+        return None
+    src, tgt = language_name(doc.src.lang), language_name(doc.tgt.lang)
+    return Flag(
+        "untranslated",
+        Severity.ERROR,
+        pairs[0].src,
+        pairs[0].tgt,
+        f"the {src} file is in {tgt} and the {tgt} file in {src}: are the sides swapped? "
+        f"({counts[0][0]} of {counts[0][1]} {src} and {counts[1][0]} of {counts[1][1]} "
+        f"{tgt} sentences are in the other language)",
+        subject=SIDES_SWAPPED,
+    )

@@ -172,6 +172,14 @@ def test_link_dropped_or_added_is_flagged_once_per_pair_and_direction() -> None:
     assert "KO has “www.codex-sinaiticus.net”" in flags[1].message
 
 
+def test_a_capitalised_domain_without_a_path_is_a_name_not_a_link() -> None:
+    en = "Rose performed at the Crypto.com Arena in Los Angeles."
+    assert _flags((en, "로제는 로스앤젤레스 크립토닷컴 아레나에서 공연했다.")) == []
+    link = "Tickets are sold at crypto.com/arena."
+    [flag] = _flags((link, "입장권은 공식 누리집에서 판매된다."))
+    assert "crypto.com/arena" in flag.message
+
+
 def test_a_link_put_for_another_is_one_flag() -> None:
     [flag] = _flags(
         (

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
+_TLD = r"\.(?:com|org|net|gov|edu|int|kr|kp)"
 _URL = re.compile(
     rf"(?:https?://|www\.){_URL_CHARS}+"
-    # a bare domain: rfa.org/korean
-    rf"|(?<![\w@.-])[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|int|kr|kp)"
-    rf"(?:/{_URL_CHARS}*)?(?![A-Za-z0-9])",
+    # a bare domain: rfa.org/korean; capitalised and with no path it is a brand's name,
+    # as English copy writes it ("the Crypto.com Arena", 크립토닷컴 아레나)
+    rf"|(?<![\w@.-])(?:(?-i:[a-z0-9])[A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*{_TLD}(?:/{_URL_CHARS}*)?"
+    rf"|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*{_TLD}/{_URL_CHARS}*)(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
 _EMAIL = re.compile(r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")

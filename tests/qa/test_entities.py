@@ -180,6 +180,20 @@ def test_a_capitalised_domain_without_a_path_is_a_name_not_a_link() -> None:
     assert "crypto.com/arena" in flag.message
 
 
+def test_a_gloss_one_letter_off_a_word_of_the_english_is_misspelt() -> None:
+    en = "Stray Kids topped the Billboard 200 for a sixth time."
+    [flag] = _flags((en, "스트레이 키즈(Stray Kidz)가 빌보드 200 정상에 올랐다."))
+    assert flag.message.startswith("KO glosses “Kidz” where the EN writes “Kids”: misspelt?")
+    assert _flags((en, "스트레이 키즈(Stray Kids)가 빌보드 200 정상에 올랐다.")) == []
+    # another form of the word is no misspelling
+    assert _flags(("An Australian plane landed.", "호주(Australia) 여객기가 착륙했다.")) == []
+
+
+def test_a_korean_league_kept_in_latin_is_the_english_league() -> None:
+    en = "Attendance topped 10 million, according to the league."
+    assert _flags((en, "KBO에 따르면 관중이 1천만 명을 넘었다.")) == []
+
+
 def test_a_link_put_for_another_is_one_flag() -> None:
     [flag] = _flags(
         (

@@ -112,8 +112,9 @@ _KOREAN_LATIN = frozenset(
     # host (MC), product placement (PPL), the personality test (MBTI)
     "OST CF BJ MC PPL MBTI "
     # sport: a penalty kick (PK), the playoffs (PO), the postseason (PS), the Korean
-    # Series (KS), a free agent (FA), the majors (MLB), the Asian Games (AG), a knockout
-    "PK PO PS KS FA MVP ERA AG MLB KO TKO "
+    # Series (KS), a free agent (FA), the majors (MLB), the Asian Games (AG), a knockout;
+    # the professional leagues, "the league" in English copy (KBO에 따르면)
+    "PK PO PS KS FA MVP ERA AG MLB KO TKO KBO KBL WKBL KOVO "
     # technology: software, hardware, satellite navigation, "internet-connected" (IoT)
     "SW HW GPS VR AR XR UI UX IOT LTE DX VOD QR "
     # society and politics: a radio host (DJ), the top three universities (SKY), budget
@@ -308,6 +309,17 @@ def _key(token: Token) -> str:
     return token.key
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter changed, added or dropped, not at the end: "Australia" is a form of
+    "Australian", "Kidz" a misspelling of "Kids"."""
+    if a == b or abs(len(a) - len(b)) > 1 or a.startswith(b) or b.startswith(a):
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
+
+
 def _word_keys(written: list[str]) -> set[str]:
     """The keys a Korean token may have to be one of these English words."""
     words = {w.upper() for w in written}
@@ -326,6 +338,7 @@ class _EnglishIndex:
     def __init__(self, text: str) -> None:
         written = _INDEX_WORD.findall(without_links(text).replace(".", ""))
         self.words = _word_keys(written)
+        self._written = sorted(set(written))
         # an acronym is a name: the English "at" or "it" explains no AT or IT
         self.named = _word_keys([w for w in written if not w.islower()])
         self._text = text
@@ -340,6 +353,14 @@ class _EnglishIndex:
                 for letter in {spelling[0] for spelling in piece.spellings}:
                     starts.setdefault(letter, []).append((run, at))
         return starts
+
+    def near(self, key: str) -> str | None:
+        """A word of the English one letter from ``key`` (changed, added or dropped), as
+        written; None if there is none."""
+        return next(
+            (w for w in self._written if len(w) >= 4 and _one_letter_apart(w.upper(), key)),
+            None,
+        )
 
     def explains(self, token: Token) -> bool:
         """The token is a word of the document (an acronym: one not in lower case) or
@@ -477,6 +498,22 @@ def _latin_flags(
         and not _rendered(t, src, ctx)
         and not _spelled_out(_key(t), src)
     ]
+    # a gloss in brackets is the translator's, but one letter off a word of the English
+    # is that word misspelt ("스트레이 키즈(Stray Kidz)" for Stray Kids)
+    misspelt = [
+        (t, near)
+        for bracket in _BRACKETED.finditer(tgt)
+        for t in latin_tokens(bracket.group(0)[1:-1])
+        if len(t.key) >= 4
+        and not ctx.english.explains(t)
+        and (near := ctx.english.near(t.key)) is not None
+    ]
+    for token, near in misspelt[:1]:
+        yield _flag(
+            bead,
+            f"KO glosses “{token.text}” where the EN writes “{near}”: misspelt? EN {_quote(src)}",
+            "latin",
+        )
     if unknown:
         # a Korean original did not keep the tokens from the English: the English
         # left them out or misspelt them

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from aligner import api
-from aligner.align import AlignParams, align_embeddings, number_masks
+from aligner.align import AlignParams, align_embeddings, align_texts, number_masks
 from aligner.align.clauses import end_clause, vouched_joins
 from aligner.config import Settings
-from aligner.embed import Encoder, load_encoder
+from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
 from conftest import DATA
 
@@ -80,6 +80,28 @@ def test_a_lone_sentence_matching_its_neighbours_end_clause_vouches_for_the_join
         )
         == []
     )
+
+
+def test_a_sentence_that_matches_its_own_partner_better_is_no_rival_for_the_clause() -> None:
+    """Another sentence of the lone one's side that matches the clause better, but its
+    own partner better still, translates that partner, not the clause (Text+Berg: a
+    'peine perdue .' paired at 0.48 matched 'der reinste Selbstmord .' 0.38, the lone
+    sentence that translates it 0.29)."""
+    head, tail, other = _vectors()
+    src = ["Kim won by two strokes, ending a long drought.", "The tour moves on."]
+    tgt = ["김효주가 2타 차로 우승했다.", "오랜만의 우승이다.", "투어는 다음 주에 옮긴다."]
+    lone, rival = _unit(tail + 0.8 * other), _unit(tail + 0.4 * other)
+    src_rows = _unit(np.stack([head + tail, rival]))
+    embed = _embedder({"ending a long drought.": tail})
+
+    def joins(paired_at: float) -> list[tuple[int, ...]]:
+        beads = [Bead((0,), (0,), 0.6), Bead((), (1,), 0.0), Bead((1,), (2,), paired_at)]
+        tgt_rows = np.stack([head, lone, rival])
+        return vouched_joins(beads, (src, tgt), (src_rows, tgt_rows), embed, 0.3, 0.1)
+
+    assert float(rival @ tail) > float(lone @ tail) >= 0.3
+    assert joins(0.95) == [(0, 1, 0, 2)]
+    assert joins(float(rival @ tail) - 0.01) == []
 
 
 def test_a_vouched_join_lifts_the_veto_and_the_merge_penalty() -> None:
@@ -162,3 +184,21 @@ def test_a_trailing_clause_translated_as_a_sentence_of_its_own_is_no_gap(
     assert clause in en
     [gap] = _gaps(en.replace(clause, ""), ko, muse)
     assert sentence in gap
+
+
+def test_a_sentence_paired_elsewhere_that_matches_the_clause_better_does_not_stop_it(
+    muse: Encoder,
+) -> None:
+    """'..., der reinste Selbstmord .' / '... balayée par les avalanches de glace .' +
+    'Tenter une voie de ce côté serait un pur suicide .' (0.29 with the clause): 'peine
+    perdue .', in its bead with '..., aber alle Mühe war umsonst .', matches the clause
+    better (0.38), and the French sentence was left unpaired."""
+    folder = DATA / "clause-rival-paired-elsewhere"
+    de, fr = (folder.joinpath(f"{lang}.txt").read_text(encoding="utf-8") for lang in ("de", "fr"))
+    beads, _, _ = align_texts(
+        de.splitlines(),
+        fr.splitlines(),
+        embed=lambda texts: embed_unique(muse, texts),
+        params=AlignParams(),
+    )
+    assert [(b.src, b.tgt) for b in beads][2:4] == [((2,), (2, 3)), ((3,), (4,))]

@@ -8,7 +8,8 @@ against the whole sentence (0.32) but matches its last clause (0.58), which its
 neighbour does not translate (0.33): evidence for the 1-2 bead. An omitted sentence
 beside a 1-1 pair is no such evidence when it restates what its neighbour already
 translates (the neighbour matches the clause too), nor when it only shares the
-clause's subject (other sentences of the document match the clause better)."""
+clause's subject (other sentences of the document match the clause better, and not
+their own partners better still)."""
 
 from __future__ import annotations
 
@@ -49,8 +50,8 @@ def vouched_joins(
     that clause evidence vouches for: the lone sentence matches the clause of the
     pair's other sentence at that end above ``level`` (the document's unrelated
     level), its neighbour does not and ``margin`` less well, and no sentence of its
-    side matches the clause better. Embeds one clause per candidate, nothing when
-    there is none."""
+    side matches the clause better, but for those that match their own partner better
+    still. Embeds one clause per candidate, nothing when there is none."""
     candidates = _candidates(beads)
     clauses = []
     for lone_src, lone, near, other in candidates:
@@ -60,17 +61,27 @@ def vouched_joins(
     if not wanted or level < 0:
         return []
     rows = iter(embed(wanted))
+    # how well each sentence matches its own partner (-1: none)
+    partnered = [np.full(len(v), -1.0, dtype=np.float32) for v in vectors]
+    for bead in beads:
+        if bead.src and bead.tgt:
+            partnered[0][list(bead.src)] = partnered[1][list(bead.tgt)] = bead.similarity
     joins: list[Join] = []
     for (lone_src, lone, near, other), clause in zip(candidates, clauses, strict=True):
         if not clause:
             continue
-        mine = vectors[0] if lone_src else vectors[1]
+        mine = 0 if lone_src else 1
         # a clause says one thing: its translation is the sentence of that side most
         # like it (an omitted sentence on the same subject as a clause its neighbour
-        # dropped matched it above the level, behind 351 sentences of its document)
-        sims = mine @ next(rows)
+        # dropped matched it above the level, behind 351 sentences of its document),
+        # leaving out sentences that match their own partner better: they translate
+        # that (Text+Berg: 'peine perdue .', in a bead at 0.48 with '... alle Mühe war
+        # umsonst .', matched 'der reinste Selbstmord .' 0.38, the lone '... serait un
+        # pur suicide .' that translates it 0.29)
+        sims = vectors[mine] @ next(rows)
         alone, beside = sims[lone], sims[near]
-        if alone >= level > beside and alone - beside >= margin and alone >= sims.max():
+        rival = float(np.max(sims, where=sims > partnered[mine], initial=alone))
+        if alone >= level > beside and alone - beside >= margin and alone >= rival:
             first = min(lone, near)
             joins.append((first, 2, other, 1) if lone_src else (other, 1, first, 2))
     return joins

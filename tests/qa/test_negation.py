@@ -314,6 +314,8 @@ def test_a_negation_outside_a_quotation_or_of_the_other_sides_negative_word_is_r
             "노후 경유차의 운행 속도가 제한된다.",
         ),
         ("Vehicles were not restricted.", "차량 운행은 제한되지 않았다."),
+        # "not many" is a word of few on the other side (hunt21)
+        ("The options are limited.", "선택지는 많지 않다."),
     ],
 )
 def test_quotations_and_negative_words_that_keep_the_negation_are_not_flagged(

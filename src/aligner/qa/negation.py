@@ -428,6 +428,7 @@ _EN_NOT_PREFIXED = (
 _EN_ANY = re.compile(
     r"n['’]t\b|\b(?:not|no|nor|neither|never|none|nobody|nothing|nowhere|cannot|without"
     r"|against|unless|until|till|yet|only|just|merely|mere|solely|alone|few|fewer|little"
+    r"|limited|scarce|slim"  # "The options are limited." for 선택지는 많지 않다
     r"|less|rarely|seldom|hardly|barely|scarcely|lack\w*|absen\w*|fail\w*|refus\w*"
     r"|den(?:y|ies|ied|ying|ial)|declin\w*|reject\w*|avoid\w*|refrain\w*|abstain\w*"
     r"|withh[oe]ld\w*|ignor\w*|neglect\w*|miss(?:es|ed|ing)?|skip\w*|omit\w*|lose|loses"

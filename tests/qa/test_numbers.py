@@ -1253,3 +1253,23 @@ def test_a_count_changed_is_named_before_a_day_of_the_month() -> None:
         en, "사흘간 중부지방에 쏟아진 집중호우로 최소 21명이 숨졌다고 당국이 15일 밝혔다."
     )
     assert _changes(flag).startswith("number 12 in the English is 21 in the Korean")
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        ("Up to 42.5 inches of snow fell in the region.", "최고 42.5㎝의 폭설이 내렸다.", True),
+        ("The typhoon is about 350 miles away.", "태풍은 약 350㎞ 떨어져 있다.", True),
+        ("The typhoon is about 350 miles (560 km) away.", "태풍은 약 560㎞ 떨어져 있다.", False),
+        # a conversion in brackets that happens to equal another metric figure of the pair
+        (
+            "It was centered 25 kilometers (15 miles) east of the city, 15 kilometers deep.",
+            "진앙은 도시 동쪽 25㎞ 지점이며, 진원의 깊이는 15㎞다.",
+            False,
+        ),
+    ],
+)
+def test_an_imperial_figure_for_the_same_metric_one(en: str, ko: str, flagged: bool) -> None:
+    flags = _flags(en, ko)
+    assert bool(flags) == flagged
+    assert all(f.message.endswith("the unit changed, the figure not converted?") for f in flags)

@@ -713,6 +713,7 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
         names = [language_name(lang) for lang in langs]
         score = reversed_score(src_text, tgt_text, langs)
         points = _percent_for_points(src_numbers, tgt_numbers, (src_text, tgt_text))
+        unit = _unit_swap(src_numbers, tgt_numbers, (src_text, tgt_text))
         if score is not None:
             message = (
                 f"score {score[0]} in the {names[0]} is {score[1]} in the {names[1]}: "
@@ -722,6 +723,11 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
             message = (
                 f"{points[0]} in the {names[0]} is {points[1]} in the {names[1]}: "
                 "percent or percentage points?"
+            )
+        elif unit is not None:
+            message = (
+                f"{unit[0]} in the {names[0]} is {unit[1]} in the {names[1]}: "
+                "the unit changed, the figure not converted?"
             )
         else:
             return None
@@ -753,6 +759,48 @@ def _percent_for_points(
             end = percent.start + len(percent.text)
             if points.unit == "%p" and not percent.unit and _PERCENT.match(plain[side], end):
                 return written(a, 0), written(b, 1)
+    return None
+
+
+_IMPERIAL_WORD = re.compile(
+    r"[\s-]*(?:miles?|feet|foot|inch(?:es)?|yards?|pounds?|lbs?|gallons?|acres?|ounces?|oz"
+    r"|마일|피트|인치|야드|파운드|갤런|에이커|온스)",
+    re.I,
+)
+
+
+def _unit_swap(
+    src: list[Number], tgt: list[Number], texts: tuple[str, str]
+) -> tuple[str, str] | None:
+    """A figure with an imperial unit on one side and a metric one on the other, the same
+    number ("42.5 inches" / ``42.5㎝``, "350 miles" / ``350㎞``), as each writes it: copied
+    without converting, or the unit changed. A conversion gives another number."""
+    plain = [html.unescape(text) for text in texts]
+    metric = ("length", "mass", "area", "volume")
+
+    def written(number: Number, side: int) -> str:
+        unit = _IMPERIAL_WORD.match(plain[side], number.start + len(number.text))
+        return number.text + (unit.group() if unit else number.unit_text)
+
+    def converted(imperial: Number, side: int) -> bool:
+        # a conversion in brackets ("25 kilometers (15 miles)"), or the figure also given
+        # in a metric unit on its own side ("... at a depth of 15 kilometers")
+        before = plain[side][: imperial.start]
+        return before.rstrip().endswith(("(", "（")) or any(
+            _same(n.value, imperial.value) and measure(n.unit) in metric for n in (src, tgt)[side]
+        )
+
+    for a, b in matched_numbers(src, tgt):
+        units = {a.unit, b.unit}
+        if (
+            "imperial" not in units
+            or len(units) != 2
+            or measure(min(units - {"imperial"})) not in metric
+        ):
+            continue
+        imperial, side = (a, 0) if a.unit == "imperial" else (b, 1)
+        if not converted(imperial, side):
+            return written(a, 0), written(b, 1)
     return None
 
 

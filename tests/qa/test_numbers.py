@@ -1273,3 +1273,14 @@ def test_an_imperial_figure_for_the_same_metric_one(en: str, ko: str, flagged: b
     flags = _flags(en, ko)
     assert bool(flags) == flagged
     assert all(f.message.endswith("the unit changed, the figure not converted?") for f in flags)
+
+
+def test_race_times_and_seasons_over_two_years() -> None:
+    en = "Kim won in 37.41 seconds in the first race of the 2026-27 season."
+    assert _flags(en, "김민선은 2026-27 시즌 첫 레이스에서 37초41로 우승했다.") == []
+    # the season's 27 is 2027, no leftover to pair with the seconds
+    assert _flags(en, "김민선은 이번 시즌 첫 레이스에서 37초41로 우승했다.") == []
+    assert len(_flags("Kim won in 37.71 seconds.", "김민선은 37초41로 우승했다.")) == 1
+    clocked = "She clocked 1:08.21 in the 1,000 meters."
+    assert _flags(clocked, "그는 1,000m에서 1분08초21을 기록했다.") == []
+    assert len(_flags(clocked, "그는 1,000m에서 1분08초12를 기록했다.")) == 1

@@ -300,3 +300,23 @@ def parse_digits(text: str) -> float:
 
 def free(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return all(end <= a or start >= b for a, b in taken)
+
+
+# a season or a fiscal year over two years, the second in two digits: "the 2026-27
+# season", 2026-27 시즌 (27 there is 2027)
+_YEAR_END = re.compile(r"(?<!\d)((?:19|20)\d\d)\s?[-–~∼/]\s?$")
+
+
+def with_year_ends(found: list[Found], text: str) -> list[Found]:
+    """Two-digit numbers that end a span of years written from a four-digit one, with
+    the year they stand for as an alias."""
+    out = []
+    for start, end, number in found:
+        year = _YEAR_END.search(text[max(0, start - 8) : start])
+        if year and len(number.text) == 2 and number.text.isdigit():
+            first = int(year.group(1))
+            full = first - first % 100 + int(number.text)
+            full += 100 if full < first else 0
+            number = replace(number, aliases=number.aliases | {float(full)})
+        out.append((start, end, number))
+    return out

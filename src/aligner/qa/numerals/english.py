@@ -24,6 +24,7 @@ from aligner.qa.numerals.common import (
     parse_digits,
     read_unit,
     slash_fraction,
+    with_year_ends,
     zones_named,
 )
 
@@ -408,8 +409,20 @@ def _en_article_counts(text: str, taken: list[tuple[int, int]]) -> Iterator[Foun
             yield m.start(), m.end("a"), replace(count, unit_text=written)
 
 
+# a race time, minutes, seconds and their fraction: "1:08.21" is 68.21 seconds
+_EN_RACE_TIME = re.compile(r"(?<![\d:.])(\d{1,2}):([0-5]\d)\.(\d{1,3})(?![\d:])")
+
+
+def _en_race_times(text: str) -> Iterator[Found]:
+    for m in _EN_RACE_TIME.finditer(text):
+        seconds = int(m[1]) * 60 + int(m[2]) + int(m[3]) / 10 ** len(m[3])
+        yield m.start(), m.end(), Number(round(seconds, 3), m.group(), unit="second")
+
+
 def extract_en(text: str) -> list[Found]:
-    found = list(_en_clock_times(text))
+    found = list(_en_race_times(text))
+    taken = [(s, e) for s, e, _ in found]
+    found += [f for f in _en_clock_times(text) if free(f[0], f[1], taken)]
     found += _en_decades(text)
     taken = [(s, e) for s, e, _ in found]
     found += [f for f in _en_fractions(text) if free(f[0], f[1], taken)]
@@ -424,4 +437,4 @@ def extract_en(text: str) -> list[Found]:
     found += _en_article_counts(text, [(s, e) for s, e, _ in found])
     found = join_parts(sorted(found, key=lambda f: f[:2]), text, _EN_PARTS_GAP)
     found = join_shares(found, text, _EN_SHARE_BETWEEN, whole_first=False)
-    return join_ranges(found, text, _EN_RANGE_BETWEEN)
+    return with_year_ends(join_ranges(found, text, _EN_RANGE_BETWEEN), text)

@@ -26,6 +26,7 @@ from aligner.qa.numerals.common import (
     parse_digits,
     read_unit,
     slash_fraction,
+    with_year_ends,
     zones_named,
 )
 
@@ -403,8 +404,20 @@ def _ko_gloss(text: str, start: int, number: Number) -> Number:
     return number
 
 
+# a race time: 37초41 is 37.41 seconds, 1분08초12 68.12 seconds
+_KO_RACE_TIME = re.compile(r"(?<![\d.])(?:(\d{1,2})분\s?)?(\d{1,2})초(\d{2,3})(?!\d)")
+
+
+def _ko_race_times(text: str) -> Iterator[Found]:
+    for m in _KO_RACE_TIME.finditer(text):
+        seconds = int(m[1] or 0) * 60 + int(m[2]) + int(m[3]) / 10 ** len(m[3])
+        yield m.start(), m.end(), Number(round(seconds, 3), m.group(), unit="second")
+
+
 def extract_ko(text: str) -> list[Found]:
-    found = list(_ko_special(text))
+    found = list(_ko_race_times(text))
+    taken = [(s, e) for s, e, _ in found]
+    found += [f for f in _ko_special(text) if free(f[0], f[1], taken)]
     taken = [(s, e) for s, e, _ in found]
     found += _ko_digit_numbers(text, taken)
     found += _ko_native_numbers(text)
@@ -412,7 +425,7 @@ def extract_ko(text: str) -> list[Found]:
     found += _ko_both(text)
     found = join_parts(sorted(found, key=lambda f: f[:2]), text, _KO_PARTS_GAP)
     found = join_shares(found, text, _KO_SHARE_BETWEEN, whole_first=True)
-    return join_ranges(found, text, _KO_RANGE_BETWEEN, _KO_MONTHS_TAIL)
+    return with_year_ends(join_ranges(found, text, _KO_RANGE_BETWEEN, _KO_MONTHS_TAIL), text)
 
 
 def _ko_both(text: str) -> Iterator[Found]:

@@ -617,3 +617,12 @@ def test_a_nationality_in_brackets_after_another_player_is_no_substitution() -> 
     nadal = "Spain's Rafael Nadal wrapped up his fifth straight tournament win on Sunday."
     sub = find_substitution(nadal, "라파엘 나달(미국)이 27일 우승을 차지했다.")
     assert sub is not None and sub.tgt == "미국"
+
+
+def test_an_armed_service_put_for_another_is_a_substitution() -> None:
+    en = "He served as Navy chief of staff before joining the cabinet."
+    sub = find_substitution(en, "그는 육군참모총장을 지낸 뒤 입각했다.")
+    assert sub is not None and sub.tgt == "육군참모총장"
+    assert find_substitution(en, "그는 해군참모총장을 지낸 뒤 입각했다.") is None
+    both = ("The Army and the Navy held a drill.", "육군과 해군이 훈련했다.")
+    assert find_substitution(*both) is None

@@ -373,6 +373,14 @@ SWAPPED = [
         "Hong Sang-gyu",
         "김우석",
     ),
+    # the speaker of a quote given to another person of the story, the role after the
+    # English name (hunt21)
+    (
+        '"Fifteen years is nothing," said Ahn Sang-mi, who heads a committee of victims.',
+        '피해자 정수빈씨는 "15년은 아무것도 아니다"라고 말했다.',
+        "Ahn Sang-mi",
+        "정수빈",
+    ),
 ]
 
 

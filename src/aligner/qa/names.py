@@ -551,13 +551,26 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
             other is None
             and len(absent_names) == len(names) == 1
             and len(others) == 1
-            and roles
+            and (roles or _speaker_of_a_quote(src, tgt, others[0]))
             and not any(title in tgt for title in roles)
             and _titled_beside(others[0], tgt)
         ):
             other = others[0]
         if other is not None:
             yield person_flag(bead, sides, (name.start, name.text), (other.start, other.text))
+
+
+# a quotation said: '"...," said Ahn Sang-mi' and '정수빈씨는 "..."라고 말했다'
+_EN_SAID = re.compile(r"[\"“”].*\b(?:said|says|told|added|asked)\b|\b(?:said|says)\b.*[\"“”]")
+_KO_QUOTE_AFTER = re.compile(r"\s*[\"“].*[\"”]\s*(?:이?라고|고)\s")
+
+
+def _speaker_of_a_quote(english: str, korean: str, other: KoreanName) -> bool:
+    """Whether both sides report a quotation and the Korean's titled name is who says it,
+    named before the quotation opens: the English names its speaker with a role after
+    the name as often as before it ('said Ahn Sang-mi, who heads a committee')."""
+    after = korean[other.start + len(other.text) + len(other.title) :]
+    return bool(_EN_SAID.search(english) and _KO_QUOTE_AFTER.match(after))
 
 
 def _titled_beside(name: KoreanName, text: str) -> bool:

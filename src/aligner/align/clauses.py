@@ -26,13 +26,13 @@ Join = tuple[int, int, int, int]  # src start, src count, tgt start, tgt count
 # where a clause ends, in any script: a comma, semicolon or colon, a sentence stop
 # inside the line (a space after it, so not a decimal point), a dash between spaces;
 # full-width marks need no space
-_CUT = re.compile(r"(?:[,;:]|[.!?][\"'”’»)]*)\s+|[，、；：。！？]\s*|\s[—–]\s|\s--\s")
+CUT = re.compile(r"(?:[,;:]|[.!?][\"'”’»)]*)\s+|[，、；：。！？]\s*|\s[—–]\s|\s--\s")
 
 
 def end_clause(text: str, last: bool) -> str | None:
     """The clause of ``text`` at its end (``last``) or its start; None if it has one clause."""
     core = text.rstrip()
-    cuts = [m for m in _CUT.finditer(core) if m.end() < len(core)]
+    cuts = [m for m in CUT.finditer(core) if m.end() < len(core)]
     if not cuts:
         return None
     return core[cuts[-1].end() :] if last else core[: cuts[0].start() + 1].rstrip()

@@ -177,6 +177,8 @@ def _bead_scores(
                 unsupported &= ~vouched
                 waived = np.maximum(waived, vouched)
             value = np.where(unsupported & (joined_open == 0), NEG, value)
+            if evidence.refused:
+                value = np.where(join_mask(evidence.refused, shape, rows, t_idx), NEG, value)
         value = value + skip * (a + b - 2) * waived
     elif a > 1 and b > 1 and evidence is not None:
         # each join after a line that runs on is let off its share of the penalty, as

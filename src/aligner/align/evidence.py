@@ -67,6 +67,7 @@ class Evidence:
     src_quotations: np.ndarray  # cumulative counts of quotations (see ``quotation_counts``)
     tgt_quotations: np.ndarray
     joins: tuple[Join, ...] = ()  # 1-2 / 2-1 beads clause evidence vouches for (see ``clauses``)
+    refused: tuple[Join, ...] = ()  # 1-2 / 2-1 beads carrying one part only (see ``pieces``)
 
     @staticmethod
     def of(
@@ -78,6 +79,7 @@ class Evidence:
         quoted_lines: tuple[Sequence[bool] | None, Sequence[bool] | None] = (None, None),
         quotations: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
         joins: Sequence[Join] = (),
+        refused: Sequence[Join] = (),
     ) -> Evidence:
         unrelated = unrelated_level(src, tgt, quantile)
 
@@ -101,6 +103,7 @@ class Evidence:
             cumulative(quotations[0], len(src)),
             cumulative(quotations[1], len(tgt)),
             tuple(joins),
+            tuple(refused),
         )
 
     def open_share(
@@ -194,7 +197,7 @@ def _numbers(text: str) -> list[str]:
 
 # double quotation marks of any language, read without their direction (“ opens an
 # English quotation and closes a German one; » opens a German one, closes a French one)
-_QUOTE = re.compile(r"[\"“”„‟«»「」『』＂]")
+QUOTE = re.compile(r"[\"“”„‟«»「」『』＂]")
 
 
 def continues_quotation(text: str, following: str) -> bool:
@@ -202,7 +205,7 @@ def continues_quotation(text: str, following: str) -> bool:
     speaker it names (words outside its closed quotation marks) and ``following`` is
     all quotation, with no speaker of its own ('"We have consulted experts," an
     official said.' + '"The numbers add up."'). A translator often joins the two."""
-    this, that = _QUOTE.split(text.strip()), _QUOTE.split(following.strip())
+    this, that = QUOTE.split(text.strip()), QUOTE.split(following.strip())
     quotes = len(this) > 1 and len(this) % 2 == 1 and _words(this[::2])
     return quotes and len(that) > 1 and not _words(that[::2])
 
@@ -231,7 +234,7 @@ def ends_on_comma(texts: Sequence[str]) -> list[bool]:
 
 def quotation_counts(texts: Sequence[str]) -> list[int]:
     """How many quotations each line holds: its double quotation marks, in pairs."""
-    return [len(_QUOTE.findall(t)) // 2 for t in texts]
+    return [len(QUOTE.findall(t)) // 2 for t in texts]
 
 
 def quotations_go_on(texts: Sequence[str]) -> list[bool]:

@@ -22,6 +22,7 @@ from aligner.align.evidence import (
     unrelated_level,
 )
 from aligner.align.params import AlignParams, Matrix, Windows, bead_shapes
+from aligner.align.pieces import unlocalized_joins
 from aligner.align.reorder import (
     give_partner_to_neighbour,
     join_moved_halves,
@@ -83,7 +84,7 @@ def align_texts(
     src_commas, tgt_commas = ends_on_comma(src), ends_on_comma(tgt)
     quotations = quotation_counts(src), quotation_counts(tgt)
 
-    def align(joins: Sequence[Join] = ()) -> list[Bead]:
+    def align(joins: Sequence[Join] = (), refused: Sequence[Join] = ()) -> list[Bead]:
         return align_embeddings(
             src_windows,
             tgt_windows,
@@ -102,6 +103,7 @@ def align_texts(
             tgt_quoted=tgt_quoted,
             quotations=quotations,
             joins=joins,
+            refused=refused,
         )
 
     beads = align()
@@ -109,7 +111,9 @@ def align_texts(
         return beads, src_windows[1], tgt_windows[1]
     exact: set[tuple[int, int, int]] = set()  # (side, window length, start) embedded
 
-    def refine(beads: list[Bead], joins: Sequence[Join] = ()) -> list[Bead]:
+    def refine(
+        beads: list[Bead], joins: Sequence[Join] = (), refused: Sequence[Join] = ()
+    ) -> list[Bead]:
         # A pass may choose a bead that only an estimated window made attractive (four
         # joined sentences estimated at 0.52 were 0.36 in fact, hiding three omissions),
         # so the windows around its choices are embedded until it chooses no new ones.
@@ -131,16 +135,32 @@ def align_texts(
             for row, (side, windows, k, start, _) in zip(rows, wanted, strict=True):
                 windows[k][start] = row
                 exact.add((side, k, start))
-            beads = align(joins)
+            beads = align(joins, refused)
         return beads
 
     beads = refine(beads)
     level = unrelated_level(src_windows[1], tgt_windows[1], params.unrelated_quantile)
+    vectors = (src_windows[1], tgt_windows[1])
+    refused: list[Join] = []
+    if params.localize_joins:
+        explained = (
+            [a or b for a, b in zip(src_open, src_quoted, strict=True)],
+            [a or b for a, b in zip(tgt_open, tgt_quoted, strict=True)],
+        )
+        for _ in range(MAX_REFINEMENTS):
+            found = unlocalized_joins(beads, (src, tgt), vectors, embed, explained)
+            found = [j for j in found if j not in refused]
+            if not found:
+                break
+            refused += found
+            beads = refine(align(refused=refused), refused=refused)
     if params.clause_margin is not None:
-        vectors = (src_windows[1], tgt_windows[1])
         joins = vouched_joins(beads, (src, tgt), vectors, embed, level, params.clause_margin)
+        # clause evidence speaks for a join where the pieces did not: a trailing clause
+        # the other side made a sentence of its own, in other words than the clause's
+        refused = [j for j in refused if j not in joins]
         if joins:
-            beads = refine(align(joins), joins)
+            beads = refine(align(joins, refused), joins, refused)
     if params.max_bead >= 3 and params.shift_deviations is not None:
         beads = join_shifted_pairs(
             beads, (src, tgt), embed, params.shift_deviations, params.shift_min_gain
@@ -251,6 +271,7 @@ def align_embeddings(
     tgt_commas: Sequence[bool] | None = None,
     quotations: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
     joins: Sequence[Join] = (),
+    refused: Sequence[Join] = (),
 ) -> list[Bead]:
     """Align two documents given the embeddings of their sentence windows.
 
@@ -275,6 +296,8 @@ def align_embeddings(
         quotations: how many quotations each line of each side holds (see
             ``quotation_counts``).
         joins: 1-2 / 2-1 beads that clause evidence vouches for (see ``clauses``).
+        refused: 1-2 / 2-1 beads whose single sentence carries one part only (see
+            ``pieces``).
 
     Returns:
         Beads covering every sentence of both sides exactly once, in document order.
@@ -292,6 +315,7 @@ def align_embeddings(
         (src_quoted, tgt_quoted),
         quotations,
         joins,
+        refused,
     )
     pairs = _monotonic_path(src, tgt, params, lengths, evidence)
     beads = [_make_bead(a, b, src, tgt) for a, b in pairs]

@@ -63,6 +63,21 @@ def test_a_join_that_something_else_explains_is_not_tested() -> None:
     assert _refused(src, "Der Kopf ist rot. Der Kopf ist groß.", _unit(HEAD + 0.3 * TAIL)) == []
 
 
+def test_two_sentences_of_one_line_for_a_sentence_alone_on_its_line_are_not_tested() -> None:
+    # a headline of two sentences for one Korean headline ("Chip exports are back. Here
+    # is why", hunt21): the files pair the lines, so the sentences join
+    beads = [Bead((0, 1), (0,), 0.5)]
+    src = ["The head is red.", "The tail is blue."]
+    vectors = (np.stack([HEAD, TAIL]), _unit(HEAD + 0.3 * TAIL)[None, :])
+    explained = ([False, False], [False])
+    tgt = ["Der Kopf ist rot, der Kopf ist groß."]
+    line_for_line = ([1, 1], [1])
+    assert unlocalized_joins(beads, (src, tgt), vectors, _embed, explained, line_for_line) == []
+    # one sentence per line, as the benchmark gives them: tested
+    refused = unlocalized_joins(beads, (src, tgt), vectors, _embed, explained, ([1, 2], [1]))
+    assert refused == [(0, 2, 0, 1)]
+
+
 def test_numbers_quotations_and_sentences_show_the_single_side_carries_both() -> None:
     lines = ["The 73-year-old is one of the last booksellers there.", "Today, only 14 remain."]
     assert _carried(lines, 1, "지금 남은 곳은 14곳뿐이고, 이씨는 마지막 책방 주인 중 한 명이다.")

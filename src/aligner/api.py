@@ -231,6 +231,10 @@ def align_documents(
         embed=lambda texts: embed_unique(encoder, texts),
         params=AlignParams(max_bead=settings.max_bead),
         finished=(ends_without_stop(src.lang), ends_without_stop(tgt.lang)),
+        lines=(
+            [src.sentences[i].line for i in src_keep],
+            [tgt.sentences[i].line for i in tgt_keep],
+        ),
     )
     beads = _with_boilerplate(content, src, tgt, src_keep, tgt_keep)
     dim = max(src_vec.shape[1], tgt_vec.shape[1], 1)

@@ -41,12 +41,16 @@ def unlocalized_joins(
     vectors: tuple[Matrix, Matrix],
     embed: Callable[[Sequence[str]], Matrix],
     explained: tuple[Sequence[bool], Sequence[bool]],
+    lines: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
 ) -> list[Join]:
     """The 1-2 / 2-1 beads whose single sentence carries only one of the joined ones:
     no piece of it matches the less similar part better than the whole sentence does.
     ``explained`` marks, per side, the lines whose join to the next needs no such test
-    (a line that runs on, a quotation that goes on). Embeds the pieces of the
-    candidates' single sentences, nothing when there is none."""
+    (a line that runs on, a quotation that goes on); ``lines``, per side, the line of the
+    file each sentence stands on, if known: two sentences of one line joined to a
+    sentence alone on its line need no test either (a headline, "Chip exports are back.
+    Here is why" for one Korean headline; a paragraph put as one sentence). Embeds the
+    pieces of the candidates' single sentences, nothing when there is none."""
     candidates = []
     for bead in beads:
         if sorted((len(bead.src), len(bead.tgt))) != [1, 2]:
@@ -56,10 +60,12 @@ def unlocalized_joins(
         single = (bead.tgt if many == 0 else bead.src)[0]
         sims = [float(vectors[many][p] @ vectors[1 - many][single]) for p in parts]
         weak = int(np.argmin(sims))
-        lines = [texts[many][p] for p in parts]
-        if explained[many][parts[0]] or _carried(lines, weak, texts[1 - many][single]):
+        texts_of = [texts[many][p] for p in parts]
+        if explained[many][parts[0]] or _carried(texts_of, weak, texts[1 - many][single]):
             continue
-        share = len(lines[0]) / max(1, len(lines[0]) + len(lines[1]))
+        if _line_for_line(lines, many, parts, single):
+            continue
+        share = len(texts_of[0]) / max(1, len(texts_of[0]) + len(texts_of[1]))
         pieces = cut_pieces(texts[1 - many][single], share)
         candidates.append((bead, vectors[many][parts[weak]], sims[weak], pieces))
     wanted = [piece for *_, pieces in candidates for piece in pieces]
@@ -71,6 +77,21 @@ def unlocalized_joins(
         if max(float(next(rows) @ part) for _ in pieces) < whole:
             refused.append((bead.src[0], len(bead.src), bead.tgt[0], len(bead.tgt)))
     return refused
+
+
+def _line_for_line(
+    lines: tuple[Sequence[int] | None, Sequence[int] | None],
+    many: int,
+    parts: Sequence[int],
+    single: int,
+) -> bool:
+    """Whether the joined sentences share a line and the single one has its line alone."""
+    joined, alone = lines[many], lines[1 - many]
+    if joined is None or alone is None or joined[parts[0]] != joined[parts[-1]]:
+        return False
+    before = single == 0 or alone[single - 1] != alone[single]
+    after = single == len(alone) - 1 or alone[single + 1] != alone[single]
+    return before and after
 
 
 def _carried(lines: list[str], weak: int, single: str) -> bool:

@@ -51,6 +51,7 @@ def align_texts(
     params: AlignParams,
     finished: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None] = (None, None),
     realign_moves: bool = True,
+    lines: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
 ) -> tuple[list[Bead], Matrix, Matrix]:
     """Align two lists of sentences, embedding as little as possible.
 
@@ -68,6 +69,8 @@ def align_texts(
             sentence of its language (see ``segment.ends_without_stop``).
         realign_moves: align again without the moved sentences the first
             alignment paired with unrelated ones (see :func:`displaced_pairs`).
+        lines: per side, the line of its file each sentence stands on, if known (see
+            :func:`aligner.align.pieces.unlocalized_joins`).
 
     Returns:
         The beads, and the sentence embeddings of each side.
@@ -148,7 +151,7 @@ def align_texts(
             [a or b for a, b in zip(tgt_open, tgt_quoted, strict=True)],
         )
         for _ in range(MAX_REFINEMENTS):
-            found = unlocalized_joins(beads, (src, tgt), vectors, embed, explained)
+            found = unlocalized_joins(beads, (src, tgt), vectors, embed, explained, lines)
             found = [j for j in found if j not in refused]
             if not found:
                 break

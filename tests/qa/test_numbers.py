@@ -1186,6 +1186,9 @@ def test_an_hour_of_the_day_is_no_count() -> None:
     ko = "진원의 깊이는 12㎞다. 육지에서 발생한 지진으로는 2년 만에 가장 강한 것이다."
     assert _flags(en, ko) == []
     assert len(_flags(en, "오후 9시 7분 발생한 지진의 진원 깊이는 12㎞다.")) == 1
+    # a clock time written as hours is still one figure: a slip in it is a slip
+    arrested = "Nobody knows where he has been since Friday at 21:30 hours."
+    assert len(_flags(arrested, "18일 이후 26시간 30분 동안 그가 어디에 있었는지 모른다.")) == 1
 
 
 def test_a_fraction_written_as_one_character() -> None:

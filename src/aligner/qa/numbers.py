@@ -166,11 +166,19 @@ def _same_temperature(a: Number, b: Number) -> bool:
 _CLOCK = ("am", "pm", "clock")
 
 
+def _counts_no_hours(number: Number) -> bool:
+    """A count or a measure other than time: "21:30 hours" written ``21시간 30분`` is still
+    one figure of hours, and a slip in it a slip."""
+    if number.unit:
+        return measure(number.unit) != "time"
+    return number.kind == "count"
+
+
 def _same_kind(a: Number, b: Number) -> bool:
     if {a.kind, b.kind} == {"ordinal", "day"}:  # "the 12th straight month" is no 1일
         return False
     for x, y in ((a, b), (b, a)):
-        if x.kind in _CLOCK and y.kind not in _CLOCK and (y.kind == "count" or y.unit):
+        if x.kind in _CLOCK and y.kind not in _CLOCK and _counts_no_hours(y):
             return False  # "8:07 p.m." is no ``2년``: an hour of the day counts nothing
     return (a.kind == "month") == (b.kind == "month")
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.foreign import sounds_alike
 from aligner.qa.institutions import load_institutions
 from aligner.qa.registry import AlignedDocument, register
 
@@ -129,9 +130,9 @@ class _Story:
         return max(sorted(words), key=lambda w: self.shared[name][w])
 
     def _sure(self, name: str) -> set[str]:
-        """The words that surely render ``name``: those that spell or transcribe it, or the
-        only word that comes with it and with nothing else, but in one pair of the name
-        (a topic brings many: "Japan" with 규모, 리히터 and 발생해 in an earthquake story)."""
+        """The parts of the words that come with ``name`` that spell or transcribe it: a
+        word that only comes with it may be its topic's ("Japan" with 규모 and 리히터 in
+        an earthquake story)."""
         words = {word for word in self.shared[name] if self.renders(name, word)}
         return {part for word in words if (part := _spelling(name, word))}
 
@@ -140,9 +141,6 @@ def _spelling(name: str, word: str) -> str | None:
     """The part of a Korean word that writes an English name: its Latin letters (the SK
     of SK하이닉스 for SK) or the start that transcribes the name's last word (밴쿠버 of
     밴쿠버의, 이라크 of 이라크전 for Iraq); None if no part does."""
-    # imported here: aligner.qa.foreign reads the lists the checks of this family load
-    from aligner.qa.foreign import sounds_alike
-
     letters = re.findall(r"[A-Za-z][A-Za-z0-9]+", word)  # no bare digit: the 7 of 폴드7
     if letters:
         joined, squeezed = "".join(letters).lower(), name.replace(" ", "")

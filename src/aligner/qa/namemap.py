@@ -179,31 +179,36 @@ def find_name_swaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     story = _Story(pairs)
     for k, pair in enumerate(pairs):
         korean = doc.tgt_text(pair.bead)
-        for name in sorted((pair.heads & story.sure.keys()) - _listed()):
-            if any(word in korean for word in story.sure[name]):  # glued: 오바마상원의원의
-                continue
-            # the names whose word this Korean gives, though its English names none of them
-            owners = {
-                word: sorted(
+        missing = [
+            name
+            for name in sorted((pair.heads & story.sure.keys()) - _listed())
+            # glued ones count: 오바마상원의원의
+            if not any(word in korean for word in story.sure[name])
+        ]
+        if not missing:
+            continue
+        # the words of this Korean that come with a name its English does not give
+        found = [
+            (word, names)
+            for word in sorted(pair.ko)
+            if (
+                names := [
                     n
-                    for n in story.names_of[word] - pair.en.keys() - _listed()
+                    for n in sorted(story.names_of[word] - pair.en.keys() - _listed())
                     if story.renders(n, word, k)
-                )
-                for word in sorted(pair.ko)
-            }
-            found = [(word, names) for word, names in owners.items() if names]
-            if found:
-                word, names = found[0]
-                longest = max(names, key=len)  # "Samsung Electronics", not "Electronics"
-                other = next(p.en[longest] for p in pairs if longest in p.en)
-                usual = story.usual(name)
-                yield Flag(
-                    "named_entity",
-                    Severity.WARNING,
-                    pair.bead.src,
-                    pair.bead.tgt,
-                    f"EN names {pair.en[name]} ({usual} in the rest of the Korean) but KO says "
-                    f"{word}, the story's word for {other}: {_quote(korean)}",
-                    subject=f"name {name}",
-                )
-                break
+                ]
+            )
+        ]
+        if found:
+            name, (word, names) = missing[0], found[0]
+            longest = max(names, key=len)  # "Samsung Electronics", not "Electronics"
+            other = next(p.en[longest] for p in pairs if longest in p.en)
+            yield Flag(
+                "named_entity",
+                Severity.WARNING,
+                pair.bead.src,
+                pair.bead.tgt,
+                f"EN names {pair.en[name]} ({story.usual(name)} in the rest of the Korean) "
+                f"but KO says {word}, the story's word for {other}: {_quote(korean)}",
+                subject=f"name {name}",
+            )

@@ -718,31 +718,32 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     langs = (doc.src.lang, doc.tgt.lang)
     if not pairs:
-        names = [language_name(lang) for lang in langs]
-        score = reversed_score(src_text, tgt_text, langs)
-        points = _percent_for_points(src_numbers, tgt_numbers, (src_text, tgt_text))
-        unit = _unit_swap(src_numbers, tgt_numbers, (src_text, tgt_text))
-        if score is not None:
-            message = (
-                f"score {score[0]} in the {names[0]} is {score[1]} in the {names[1]}: "
-                "the other side won?"
-            )
-        elif points is not None:
-            message = (
-                f"{points[0]} in the {names[0]} is {points[1]} in the {names[1]}: "
-                "percent or percentage points?"
-            )
-        elif unit is not None:
-            message = (
-                f"{unit[0]} in the {names[0]} is {unit[1]} in the {names[1]}: "
-                "the unit changed, the figure not converted?"
-            )
-        else:
+        hidden = _hidden_change(src_numbers, tgt_numbers, (src_text, tgt_text), langs)
+        if hidden is None:
             return None
-        return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message)
+        return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, hidden)
     message = _message(pairs, (src_text, tgt_text), langs)
     spans = number_spans(doc, bead, pairs)
     return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message, spans=spans)
+
+
+def _hidden_change(
+    src: list[Number], tgt: list[Number], texts: tuple[str, str], langs: tuple[str, str]
+) -> str | None:
+    """The message of a change the matched numbers hide, if any: a score the other way
+    round, percent for percentage points, a figure copied into another unit."""
+    names = [language_name(lang) for lang in langs]
+    matched = matched_numbers(src, tgt)
+    plain = (html.unescape(texts[0]), html.unescape(texts[1]))
+    if found := reversed_score(*texts, langs):
+        name, why = "score ", "the other side won?"
+    elif found := _percent_for_points(matched, plain):
+        name, why = "", "percent or percentage points?"
+    elif found := _unit_swap(matched, (src, tgt), plain):
+        name, why = "", "the unit changed, the figure not converted?"
+    else:
+        return None
+    return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"
 
 
 # a percent sign or word, not of percentage points ("7.8%포인트", "7.8%p")
@@ -752,17 +753,16 @@ _PERCENT = re.compile(
 
 
 def _percent_for_points(
-    src: list[Number], tgt: list[Number], texts: tuple[str, str]
+    matched: list[tuple[Number, Number]], plain: tuple[str, str]
 ) -> tuple[str, str] | None:
     """A figure in percentage points on one side and in percent on the other ("up 7.8
     percent" / ``7.8%포인트``), as each writes it: the numbers match, the units do not."""
-    plain = [html.unescape(text) for text in texts]
 
     def written(number: Number, side: int) -> str:
         after = _PERCENT.match(plain[side], number.start + len(number.text))
         return number.text + (after.group() if after else number.unit_text)
 
-    for a, b in matched_numbers(src, tgt):
+    for a, b in matched:
         for points, percent, side in ((a, b, 1), (b, a, 0)):
             end = percent.start + len(percent.text)
             if points.unit == "%p" and not percent.unit and _PERCENT.match(plain[side], end):
@@ -778,12 +778,13 @@ _IMPERIAL_WORD = re.compile(
 
 
 def _unit_swap(
-    src: list[Number], tgt: list[Number], texts: tuple[str, str]
+    matched: list[tuple[Number, Number]],
+    numbers: tuple[list[Number], list[Number]],
+    plain: tuple[str, str],
 ) -> tuple[str, str] | None:
     """A figure with an imperial unit on one side and a metric one on the other, the same
     number ("42.5 inches" / ``42.5㎝``, "350 miles" / ``350㎞``), as each writes it: copied
     without converting, or the unit changed. A conversion gives another number."""
-    plain = [html.unescape(text) for text in texts]
     metric = ("length", "mass", "area", "volume")
 
     def written(number: Number, side: int) -> str:
@@ -795,10 +796,10 @@ def _unit_swap(
         # in a metric unit on its own side ("... at a depth of 15 kilometers")
         before = plain[side][: imperial.start]
         return before.rstrip().endswith(("(", "（")) or any(
-            _same(n.value, imperial.value) and measure(n.unit) in metric for n in (src, tgt)[side]
+            _same(n.value, imperial.value) and measure(n.unit) in metric for n in numbers[side]
         )
 
-    for a, b in matched_numbers(src, tgt):
+    for a, b in matched:
         units = {a.unit, b.unit}
         if (
             "imperial" not in units

@@ -32,9 +32,10 @@ _DEFEAT = {
 }
 
 
-def _scores(text: str, lang: str) -> list[tuple[str, str, int]]:
+def _scores(text: str, lang: str) -> list[tuple[str, str, str]]:
+    """Each score of ``text``: its two numbers and how it is written."""
     pattern = _SCORE.get(lang)
-    return [(m[1], m[2], m.start()) for m in pattern.finditer(text)] if pattern else []
+    return [(m[1], m[2], m.group()) for m in pattern.finditer(text)] if pattern else []
 
 
 def reversed_score(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str] | None:
@@ -51,11 +52,8 @@ def reversed_score(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str
         for text, lang in zip((src, tgt), langs, strict=True)
     ):
         return None
-    theirs = {(a, b): at for a, b, at in _scores(tgt, langs[1])}
-    for a, b, at in _scores(src, langs[0]):
+    theirs = {(a, b): written for a, b, written in _scores(tgt, langs[1])}
+    for a, b, written in _scores(src, langs[0]):
         if a != b and (b, a) in theirs and (a, b) not in theirs:
-            end = _SCORE[langs[0]].match(src, at)
-            there = _SCORE[langs[1]].match(tgt, theirs[b, a])
-            assert end is not None and there is not None
-            return end.group(), there.group()
+            return written, theirs[b, a]
     return None

@@ -19,6 +19,7 @@ may have no counterpart); boilerplate lines are not.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -93,6 +94,9 @@ def script_profile(text: str) -> ScriptProfile:
     )
 
 
+@functools.lru_cache(
+    maxsize=4096
+)  # read twice per sentence: for a swap of the files, then the pair
 def wrong_script(text: str, lang: str) -> str | None:
     """Why ``text`` is not written in ``lang``'s script, or ``None`` if it is.
 

@@ -626,3 +626,15 @@ def test_an_armed_service_put_for_another_is_a_substitution() -> None:
     assert find_substitution(en, "그는 해군참모총장을 지낸 뒤 입각했다.") is None
     both = ("The Army and the Navy held a drill.", "육군과 해군이 훈련했다.")
     assert find_substitution(*both) is None
+
+
+def test_south_korea_owning_a_body_the_korean_renders_bare_is_no_substitution() -> None:
+    en = "South Korea's defense ministry said it could not confirm the claim."
+    # domestic copy drops 한국 before its own ministry and names whose claim it is
+    assert find_substitution(en, "국방부는 북한의 주장을 확인해 줄 수 없다고 밝혔다.") is None
+    # another country's ministry, or the country alone, is still a substitution
+    sub = find_substitution(en, "북한 국방부는 이 같은 주장을 확인해 줄 수 없다고 밝혔다.")
+    assert sub is not None and sub.tgt == "북한"
+    alone = "South Korea said it could not confirm the claim."
+    sub = find_substitution(alone, "북한은 이 같은 주장을 확인해 줄 수 없다고 밝혔다.")
+    assert sub is not None and sub.tgt == "북한"

@@ -104,6 +104,22 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "Foreigners sold a net 523.7 billion won worth of stocks.",
             "외국인은 5천237억 원어치를 순매수했다.",
         ),
+        # desk tester's planted faults (hunt22): a denial as an admission, a result
+        # below the forecast as above it, a merger rejected as approved
+        (
+            "Kim denied all of the charges at the first hearing at the Changwon District Court.",
+            "김 전 시장은 창원지법에서 열린 첫 공판에서 혐의를 모두 인정했다.",
+        ),
+        ("Kim pleaded not guilty at the first hearing.", "김씨는 첫 공판에서 혐의를 시인했다."),
+        ("He admitted to the charges.", "그는 혐의를 전면 부인했다."),
+        (
+            "The figure was lower than the 10.8 trillion won that analysts had expected.",
+            "이는 증권가 평균 전망치인 10조8천억 원을 웃도는 수준이다.",
+        ),
+        ("Profit was higher than expected.", "이익은 시장 예상치에 못 미쳤다."),
+        ("Sales missed analysts' estimates.", "매출은 시장 전망치를 상회했다."),
+        ("The regulator approved the merger.", "공정위는 합병을 불허했다."),
+        ("The board rejected the plan.", "이사회는 계획을 받아들였다."),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
@@ -231,6 +247,16 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         (
             "The current account swung to a surplus from a deficit a year earlier.",
             "경상수지는 1년 전 적자에서 흑자로 돌아섰다.",
+        ),
+        # a denial or an admission negated is no outcome; 부인 without charges is a wife
+        ("He did not admit the charges.", "그는 혐의를 인정하지 않았다."),
+        ("He denied the charges.", "그는 혐의를 모두 부인했다."),
+        ("He admitted his wife was ill.", "그는 부인이 아프다고 인정했다."),
+        ("Profit was higher than expected.", "이익은 시장 예상치를 웃돌았다."),
+        ("The number was no more than 30.", "그 수는 30명을 밑돌았다."),
+        (
+            "The board approved the plan, which regulators had rejected last year.",
+            "이사회는 지난해 당국이 불허했던 계획을 승인했다.",
         ),
     ],
 )

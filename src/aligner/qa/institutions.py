@@ -522,6 +522,22 @@ def _foreign_before(korean: str, at: int) -> bool:
     return owner is not None and countries[owner.group(1)] is not _home()
 
 
+def _owns_a_body_rendered_bare(english: str, korean: str, end: int) -> bool:
+    """Whether the home country written up to ``end`` owns the body named right after
+    it ("South Korea's defense ministry") and the Korean renders that body with no
+    country before it (국방부): Korean copy leaves its own country unsaid, so another
+    country the sentence mentions (북한의 주장) stands for nothing it dropped."""
+    for start, _, body in _name_spans(english):
+        owner = _english_owner(english, start) if body.kind != "country" else None
+        if owner is None or owner[0] is not _home() or owner[2] != end:
+            continue
+        for form in body._korean:
+            for found in re.finditer(re.escape(form), korean):
+                if not _foreign_before(korean, found.start()):
+                    return True
+    return False
+
+
 def _owner_changed(english: str, korean: str, body: Institution, at: int) -> Substitution | None:
     """The country of the body named at ``at`` in the English, if the Korean changes
     it: "Japan's defense ministry" as 중국 국방부."""
@@ -574,6 +590,8 @@ def find_substitution(
     """
     listed = load_institutions() if institutions is None else institutions
     for inst, written in _named(src, listed):
+        if inst is _home() and _owns_a_body_rendered_bare(src, tgt, written.end()):
+            continue
         instead = None if inst.rendered_in(tgt) else _named_instead(tgt, src, inst)
         if instead:
             return Substitution(

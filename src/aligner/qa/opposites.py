@@ -14,14 +14,18 @@ alike in every news story and costly to reverse:
 * an arrest warrant: issued (``영장 발부``) against rejected (``영장 기각``);
 * a ruling on an appeal, a petition, an injunction or an impeachment: upheld or
   granted (``인용``) against dismissed or rejected (``기각``);
-* a claim, a request, a demand or an offer: accepted or upheld (``받아들였다``,
+* a claim, a request, a demand, an offer or a plan: accepted or upheld (``받아들였다``,
   ``수용``, ``수락``) against rejected, dismissed or turned down (``받아들이지
   않았다``, ``거부``, ``거절``, ``배척``), by a verb with the claim as its object and
   not in a relative clause ("a ruling that rejected the claim", ``주장을 받아들인
   원심``);
 * a vote or a decision: passed, approved (``가결``, ``통과``, ``승인``) against
-  rejected, voted down (``부결``, ``반려``); and in favour (``찬성``) against
-  against (``반대``);
+  rejected, voted down (``부결``, ``반려``, ``불허``); and in favour (``찬성``)
+  against against (``반대``);
+* a plea: denied the charges, "not guilty" (``혐의를 부인``) against admitted them,
+  "guilty" (``혐의를 인정``, ``시인``, ``자백``);
+* a comparison: higher, more... than, beat forecasts (``웃돌``, ``상회``) against
+  lower, less... than, missed forecasts (``밑돌``, ``하회``, ``못 미치``);
 * a lawsuit: won (``승소``) against lost (``패소``);
 * a level (an alert, a rating, a grade): raised, upgraded (``올렸다``,
   ``상향``, ``격상``) against lowered, downgraded (``낮췄다``, ``하향``);
@@ -96,12 +100,12 @@ _KO_PETITION = (
 # (``안``, ``못``)
 _CLAIM = (
     r"(?:claim|argument|request|demand|appeal|petition|motion|plea|application|complaint"
-    r"|objection|proposal|offer|suit|lawsuit)s?"
+    r"|objection|proposal|offer|plan|bid|suit|lawsuit)s?"
 )
 _THE_CLAIM = rf"(?:the|an?|his|her|their|its|our|that|this|these|those|all)\s+{_W}{{0,2}}?{_CLAIM}"
 _CLAIM_WAS = rf"\b{_CLAIM}\s+(?:was|were|(?:has|had|have)\s+been)\s+"
 _KO_CLAIM = (
-    r"(?:주장|요구(?:안|사항)?|요청|청구|신청|제안|제의|항소|상고|항고|이의|소송|가처분|재심)"
+    r"(?:주장|요구(?:안|사항)?|요청|청구|신청|제안|제의|계획|방안|항소|상고|항고|이의|소송|가처분|재심)"
     r"(?:[을를이가은는도]\s?|\s)(?:(?!(?:안|못)\s)[가-힣\d]+\s){0,2}?"
 )
 # A verb in a relative clause ("a ruling that rejected the claim", ``주장을 받아들인
@@ -118,6 +122,17 @@ _NOT_AMOUNT = r"(?<![\d,.]\s)(?<!illion\s)(?<!ousand\s)(?<!undred\s)"
 # is left out, for an alert is also "issued" (``경보를 내렸다``)
 _LEVEL = r"(?:levels?|alerts?|ratings?|grades?|status)"
 _KO_LEVEL = r"(?:경보|경계|단계|수준|등급)[^.!?]{0,24}?"
+
+# what a defendant denies or admits, and the Korean with its particle (``혐의를 모두
+# 부인``): 부인 alone is also "wife"
+_CHARGES = (
+    r"(?:charges?|allegations?|accusations?|wrongdoing|guilt|involvement|crimes?|offen[cs]es?)"
+)
+_KO_CHARGES = (
+    r"(?:혐의|범행|공소\s?사실|의혹|잘못)[을를은는도]?\s?(?:모두\s|전부\s|일부\s|전면\s?)?"
+)
+# what a result beats or misses
+_FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
 # (what is reversed, the two outcomes)
 OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
@@ -210,13 +225,43 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b"
             r"(?!\s+(?:away|by|on|through|over|out)\b)",
             r"(?<![가-힣])가결|(?:안|법|국회|본회의|위원회|의회|상원|하원)(?:을|를|이|가|에서|도)?\s?통과"
-            r"|(?<!미)승인",
+            r"|(?<![미불])승인",
         ),
         _outcome(
             "rejected",
             r"\breject(?:s|ed|ing|ion)?\b|\bvot(?:e|es|ed|ing)\s+(?:it\s+)?down\b"
             r"|\bdefeat(?:s|ed)?\b|\bthr(?:ew|own)\s+out\b|\bturn(?:s|ed|ing)?\s+down\b",
-            r"(?<![가-힣])(?:부결|반려(?!동물|견|묘|인|자|식물|가족))",
+            r"(?<![가-힣])(?:부결|반려(?!동물|견|묘|인|자|식물|가족))|불허|불승인",
+        ),
+    ),
+    (
+        "plea",
+        _outcome(
+            "denied",
+            rf"\bden(?:y|ies|ied|ying)\s+{_W}{{0,3}}?{_CHARGES}\b|\bple(?:a|ad|ads|aded|d)\s+not\s+guilty\b",
+            rf"{_KO_CHARGES}부인",
+        ),
+        _outcome(
+            "admitted",
+            rf"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|confess(?:es|ed|ing)?)\s+"
+            rf"(?:to\s+)?{_W}{{0,3}}?{_CHARGES}\b|\bple(?:a|ad|ads|aded|d)\s+guilty\b",
+            rf"{_KO_CHARGES}(?:인정|시인|자백)",
+        ),
+    ),
+    (
+        "comparison",
+        _outcome(
+            "above",
+            r"\b(?:higher|more|greater|larger|bigger|stronger|better)\s+than\b"
+            r"|\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)|beat|beats)\s+"
+            rf"{_W}{{0,3}}?{_FORECAST}\b",
+            r"웃돌|웃도|상회",
+        ),
+        _outcome(
+            "below",
+            r"\b(?:lower|less|fewer|smaller|weaker|worse)\s+than\b|\bfell\s+short\b"
+            rf"|\bmiss(?:es|ed|ing)?\s+{_W}{{0,3}}?{_FORECAST}\b",
+            r"밑돌|밑도|하회|못\s?미치|못\s?미쳤|못\s?미친",
         ),
     ),
     (

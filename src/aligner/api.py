@@ -37,6 +37,7 @@ import aligner.qa.negation  # noqa: F401
 import aligner.qa.numbers  # noqa: F401
 import aligner.qa.opposites  # noqa: F401
 import aligner.qa.surnames  # noqa: F401
+import aligner.qa.tense  # noqa: F401
 import aligner.qa.terminology  # noqa: F401
 import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401

@@ -112,9 +112,9 @@ SUPERSEDES = {
     "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
 }
 # ...but a flag about one word of a good translation explains nothing else on its pair:
-# a negation the Korean lost, or a verdict it reversed, leaves its numbers and names
-# worth reading
-NARROW = {"mistranslation": frozenset({"negation", "opposite"})}
+# a negation the Korean lost, a verdict it reversed or an event it made a plan leaves
+# its numbers and names worth reading
+NARROW = {"mistranslation": frozenset({"negation", "opposite", "tense"})}
 
 
 def _as_content(document: Document, indices: set[int]) -> Document:

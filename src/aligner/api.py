@@ -39,6 +39,7 @@ import aligner.qa.opposites  # noqa: F401
 import aligner.qa.surnames  # noqa: F401
 import aligner.qa.tense  # noqa: F401
 import aligner.qa.terminology  # noqa: F401
+import aligner.qa.titles  # noqa: F401
 import aligner.qa.truncation  # noqa: F401
 import aligner.qa.untranslated  # noqa: F401
 from aligner import __version__, batch, report

@@ -169,7 +169,7 @@ def language_name(code: str) -> str:
 
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
 # each with the flag types it raises (``gap``, ``gloss``, ``direction``, ``institution``,
-# ``korean_name``, ``korean_surname``, ``foreign_name``, ``dateline``, ``name_map``,
+# ``korean_name``, ``korean_surname``, ``foreign_name``, ``dateline``, ``name_map``, ``title``,
 # ``negation``, ``opposite`` and ``tense``
 # raise types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
@@ -192,6 +192,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "foreign_name": ("named_entity",),
     "dateline": ("named_entity",),
     "name_map": ("named_entity",),
+    "title": ("named_entity",),
     "terminology": ("terminology",),
     "untranslated": ("untranslated",),
     "whitespace": ("whitespace",),

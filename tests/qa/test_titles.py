@@ -1,0 +1,84 @@
+"""The ``title`` check: a person called former or acting on one side only."""
+
+from __future__ import annotations
+
+import pytest
+from pairs import aligned, spanned
+
+import aligner.api  # noqa: F401  (registers every check)
+from aligner.config import Settings
+from aligner.models import Flag, Severity
+from aligner.qa.registry import CHECKS, run_checks
+from aligner.qa.titles import find_title_changes
+
+ACTING = "Acting Finance Minister Bae Jin-woo said the government would act."
+
+
+def _titles(en: str, ko: str) -> list[Flag]:
+    flags = run_checks(aligned([(en, ko)]), Settings())
+    return [f for f in flags if (f.subject or "").startswith("title")]
+
+
+def test_registered_as_a_warning_raising_named_entity() -> None:
+    assert CHECKS["title"].function is find_title_changes
+    assert CHECKS["title"].severity == Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "message"),
+    [
+        # desk tester's planted fault (hunt22)
+        (
+            ACTING,
+            "배진우 기획재정부 장관은 정부가 대응하겠다고 말했다.",
+            "EN calls Bae Jin-woo acting, KO gives the full title: “배진우 기획재정부 장관”",
+        ),
+        (
+            "Former President Moon Jae-in met Lee on Monday.",
+            "문재인 대통령은 7일 이 대통령을 만났다.",
+            "EN calls Moon Jae-in former, KO gives the title as current: “문재인 대통령”",
+        ),
+        (
+            "President Moon Jae-in met Lee on Monday.",
+            "문 전 대통령은 7일 이 대통령을 만났다.",
+            "KO calls Moon Jae-in former (“문 전 대통령”), EN does not",
+        ),
+        (
+            "Finance Minister Bae Jin-woo said the government would act.",
+            "배진우 기획재정부 장관 직무대행은 정부가 대응하겠다고 말했다.",
+            "KO calls Bae Jin-woo acting (“배진우 기획재정부 장관 직무대행”), EN does not",
+        ),
+    ],
+)
+def test_a_title_made_current_former_or_acting_is_one_warning(
+    en: str, ko: str, message: str
+) -> None:
+    [flag] = _titles(en, ko)
+    assert (flag.type, flag.severity) == ("named_entity", Severity.WARNING)
+    assert flag.message.startswith(f"title changed: {message}. EN: ")
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        (ACTING, "배진우 기획재정부 장관 직무대행은 정부가 대응하겠다고 말했다."),
+        (ACTING, "배 장관 권한대행은 정부가 대응하겠다고 말했다."),
+        ("Former President Moon Jae-in met Lee.", "문 전 대통령은 이 대통령을 만났다."),
+        # the English says it elsewhere in the sentence
+        (
+            "Moon Jae-in, who served as president until 2022, met Lee.",
+            "문재인 전 대통령은 이 대통령을 만났다.",
+        ),
+        # the Korean gives no title to the person, or a word that starts like a surname
+        ("Former President Moon Jae-in met Lee.", "문재인씨는 이 대통령을 만났다."),
+        ("Moon said the problem was serious.", "문제가 된 장관은 심각하다고 말했다."),
+    ],
+)
+def test_titles_that_agree_or_are_not_given_are_not_flagged(en: str, ko: str) -> None:
+    assert _titles(en, ko) == []
+
+
+def test_the_flag_spans_the_name_and_the_korean_title() -> None:
+    doc = aligned([(ACTING, "배진우 기획재정부 장관은 정부가 대응하겠다고 말했다.")])
+    [flag] = [f for f in find_title_changes(doc, Settings())]
+    assert spanned(doc, flag) == [("src", "Bae Jin-woo"), ("tgt", "배진우 기획재정부 장관")]

@@ -36,6 +36,7 @@ import aligner.qa.names  # noqa: F401
 import aligner.qa.negation  # noqa: F401
 import aligner.qa.numbers  # noqa: F401
 import aligner.qa.opposites  # noqa: F401
+import aligner.qa.partial  # noqa: F401
 import aligner.qa.surnames  # noqa: F401
 import aligner.qa.tense  # noqa: F401
 import aligner.qa.terminology  # noqa: F401
@@ -246,6 +247,7 @@ def align_documents(
         tuple(beads),
         src_vectors=_full_rows(src_vec, src_keep, len(src.sentences), dim),
         tgt_vectors=_full_rows(tgt_vec, tgt_keep, len(tgt.sentences), dim),
+        embed=lambda texts: embed_unique(encoder, texts),
     )
 
 

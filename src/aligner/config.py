@@ -183,6 +183,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "reordered": ("reordered",),
     "boilerplate": ("boilerplate",),
     "truncated": ("truncated",),
+    "partial": ("partial",),
     "number_mismatch": ("number_mismatch",),
     "direction": ("number_mismatch",),
     "named_entity": ("named_entity",),

@@ -29,6 +29,8 @@ class AlignedDocument:
     # its translation, see :func:`aligner.boilerplate.paired_boilerplate`): not aligned,
     # but published copy whose numbers are still compared
     boilerplate_pairs: tuple[Bead, ...] = ()
+    # the run's model, for checks that compare what part of a pair says (None: no model)
+    embed: Callable[[Sequence[str]], npt.NDArray[np.float32]] | None = None
 
     def with_sides_swapped(self) -> AlignedDocument:
         """The same pairs seen from the other side: ``tgt`` as ``src`` and back."""
@@ -40,6 +42,7 @@ class AlignedDocument:
             self.src_vectors,
             not self.swapped,
             tuple(Bead(b.tgt, b.src, b.similarity) for b in self.boilerplate_pairs),
+            self.embed,
         )
 
     def boilerplate_as_content(self) -> AlignedDocument:
@@ -104,12 +107,14 @@ CROSS_CHECKS: dict[str, CrossCheckSpec] = {}
 # also dissimilar to its translation, but the editor needs to hear it once.
 SUPERSEDES = {
     # a cut-off line also leaves its quotes open and its final mark changed
-    "truncated": frozenset({"mistranslation", "unbalanced", "punctuation"}),
+    "truncated": frozenset({"mistranslation", "partial", "unbalanced", "punctuation"}),
     # text left in English keeps its English names and lacks every Korean term of the
     # glossary: one flag says it all
     "untranslated": frozenset({"named_entity", "terminology", "punctuation", "unbalanced"}),
     # an unrelated sentence has other numbers and names: comparing them says nothing
-    "mistranslation": frozenset({"number_mismatch", "named_entity", "punctuation", "unbalanced"}),
+    "mistranslation": frozenset(
+        {"number_mismatch", "named_entity", "partial", "punctuation", "unbalanced"}
+    ),
 }
 # ...but a flag about one word of a good translation explains nothing else on its pair:
 # a negation the Korean lost, a verdict it reversed or an event it made a plan leaves

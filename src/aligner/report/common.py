@@ -17,6 +17,7 @@ FLAG_DESCRIPTIONS = {
     "extra": "A sentence with no counterpart that does not fit its surroundings (an insertion).",
     "unaligned": "A sentence with no counterpart; the document cannot tell missing from extra.",
     "truncated": "A line cut short: a dangling comma or quote, or far shorter than its pair.",
+    "partial": "A clause of one side of a pair that the other does not translate.",
     "mistranslation": (
         "An aligned pair whose similarity is below the model's threshold, or where one "
         "side negates what the other states or gives the opposite outcome."

@@ -36,6 +36,7 @@ ISSUE_TYPES = {
     "extra": "addition",
     "unaligned": "other",  # an omission or an addition: the document cannot tell which
     "truncated": "omission",
+    "partial": "other",  # a clause left out or added: the flag's subject says which
     "mistranslation": "mistranslation",
     "untranslated": "untranslated",
     "number_mismatch": "numbers",

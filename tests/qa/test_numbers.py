@@ -1287,3 +1287,30 @@ def test_race_times_and_seasons_over_two_years() -> None:
     clocked = "She clocked 1:08.21 in the 1,000 meters."
     assert _flags(clocked, "그는 1,000m에서 1분08초21을 기록했다.") == []
     assert len(_flags(clocked, "그는 1,000m에서 1분08초12를 기록했다.")) == 1
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # desk tester's planted fault (hunt23)
+        (
+            "The ministry expects exports to grow 3 to 5 percent next year.",
+            "내년 수출이 5% 증가할 전망이다.",
+            True,
+        ),
+        ("Exports will grow 5 percent next year.", "내년 수출이 3~5% 증가할 전망이다.", True),
+        ("Growth will be between 2 and 3 percent.", "성장률은 3%가 될 것이다.", True),
+        ("He faces 3 to 5 years in prison.", "그는 징역 5년형에 처해질 수 있다.", True),
+        # both ends on both sides, or a figure left over that no range holds
+        (
+            "The ministry expects exports to grow 3 to 5 percent next year.",
+            "내년 수출이 3~5% 증가할 전망이다.",
+            False,
+        ),
+        ("Exports grew 3 percent, and imports 5 percent.", "수입이 5% 늘었다.", False),
+    ],
+)
+def test_a_range_cut_to_one_end(en: str, ko: str, flagged: bool) -> None:
+    flags = _flags(en, ko)
+    assert bool(flags) == flagged
+    assert all(f.message.endswith("the range cut to one end?") for f in flags)

@@ -27,7 +27,8 @@ A wire dateline is left out: one edition drops it.
 What is left over is not yet an error: news translations routinely turn a
 weekday into a date (``24일``), convert miles to kilometres or a clock time to
 Korea time, add a won amount in brackets or spell out what the other side
-writes as a word. A flag needs a
+writes as a word (but the other end of a range the other side gives one end of,
+"3 to 5 percent" and ``5%``, is a range cut). A flag needs a
 *substitution*: a confident value left on each side, the two close enough to
 be one number changed (one digit typed differently, two neighbouring digits
 swapped, the same digits at a power of ten from each other when one side
@@ -731,7 +732,8 @@ def _hidden_change(
     src: list[Number], tgt: list[Number], texts: tuple[str, str], langs: tuple[str, str]
 ) -> str | None:
     """The message of a change the matched numbers hide, if any: a score the other way
-    round, percent for percentage points, a figure copied into another unit."""
+    round, percent for percentage points, a figure copied into another unit, a range
+    cut to one end."""
     names = [language_name(lang) for lang in langs]
     matched = matched_numbers(src, tgt)
     plain = (html.unescape(texts[0]), html.unescape(texts[1]))
@@ -741,9 +743,54 @@ def _hidden_change(
         name, why = "", "percent or percentage points?"
     elif found := _unit_swap(matched, (src, tgt), plain):
         name, why = "", "the unit changed, the figure not converted?"
+    elif found := _range_cut(matched, (src, tgt), plain):
+        name, why = "", "the range cut to one end?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"
+
+
+# what joins the two ends of a range, with the unit the first end may repeat: "3 to 5
+# percent", "3%-5%", ``3~5%``, ``3%에서 5%``
+_RANGE_JOIN = re.compile(r"\s*(?:[%％]|percent|per\s+cent)?\s*(?:to|[-–~∼〜]|에서)\s*$")
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:[%％]|percent|per\s+cent)?\s*and\s*$")
+
+
+def _range_cut(
+    matched: list[tuple[Number, Number]],
+    numbers: tuple[list[Number], list[Number]],
+    plain: tuple[str, str],
+) -> tuple[str, str] | None:
+    """A range on one side whose one end the other side gives alone ("3 to 5 percent" /
+    ``5%``), as each writes it: every other number matches, and the range's other end
+    is the only one left over. A leftover alone says nothing (a loose translation drops
+    figures); beside its partner in a range, the figure changed."""
+    matched_ids = ({id(a) for a, _ in matched}, {id(b) for _, b in matched})
+    left = [[n for n in numbers[side] if id(n) not in matched_ids[side]] for side in (0, 1)]
+    for side in (0, 1):
+        if len(left[side]) != 1 or left[1 - side]:
+            continue
+        (end,) = left[side]
+        for pair in matched:
+            kept, alone = pair[side], pair[1 - side]
+            first, second = sorted((end, kept), key=lambda n: n.start)
+            between = plain[side][first.start + len(first.text) : second.start]
+            joined = _RANGE_JOIN.fullmatch(between) or (
+                _AND.fullmatch(between) and _BETWEEN.search(plain[side][: first.start])
+            )
+            if not joined:
+                continue
+            whole = plain[side][first.start : second.start + len(second.text)]
+            unit = _PERCENT.match(plain[side], second.start + len(second.text))
+            written = whole + (unit.group() if unit else second.unit_text)
+            other = alone.text + (
+                m.group()
+                if (m := _PERCENT.match(plain[1 - side], alone.start + len(alone.text)))
+                else alone.unit_text
+            )
+            return (written, other) if side == 0 else (other, written)
+    return None
 
 
 # a percent sign or word, not of percentage points ("7.8%포인트", "7.8%p")

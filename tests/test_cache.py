@@ -58,7 +58,8 @@ def test_a_rerun_takes_every_embedding_from_the_cache(tmp_path: Path) -> None:
         runs.append(check_paths(SEED_EN, SEED_KO, settings=settings, encoder=encoder))
         encoder.close()
     first = inner.encoded
-    assert first > 0 and encoder.hits == first and encoder.misses == 0
+    # checks may look up a text the aligner embedded (``partial`` reads each pair whole)
+    assert first > 0 and encoder.hits >= first and encoder.misses == 0
     assert inner.encoded == first  # the second run encoded nothing
     assert runs[0].documents[0].beads == runs[1].documents[0].beads
     assert runs[0].documents[0].flags == runs[1].documents[0].flags

@@ -67,3 +67,38 @@ def test_pairs_whose_lengths_do_not_shift_stay_two(muse: Encoder) -> None:
         *FR[5:],
     ]
     assert {((i,), (i,)) for i in range(7)} <= _beads(DE, fr, muse, PARAMS)
+
+
+YEAR_DE = [
+    *DE[:2],
+    "Die erste Besteigung gelang im Jahre 1865 einer Seilschaft aus Zermatt .",
+    "Seither ist der Gipfel sehr oft besucht worden , meist über den langen Nordgrat .",
+    *DE[5:],
+]
+YEAR_FR = [
+    *FR[:2],
+    "La première ascension fut réussie par une cordée de Zermatt .",
+    "Depuis 1865 , le sommet a été très souvent visité , surtout par la longue arête nord .",
+    *FR[5:],
+]
+
+
+def test_a_number_that_crossed_the_boundary_makes_one_bead(muse: Encoder) -> None:
+    """'… im Jahre 1865 …' + 'Seither …' / '…' + 'Depuis 1865 , …': the year moved to
+    the next sentence; each pair still scores like a translation."""
+    beads = _beads(YEAR_DE, YEAR_FR, muse, PARAMS)
+    assert ((2, 3), (2, 3)) in beads
+    assert {((i,), (i,)) for i in (0, 1, 4, 5)} <= beads
+    off = dataclasses.replace(PARAMS, number_min_digits=None)
+    assert {((2,), (2,)), ((3,), (3,))} <= _beads(YEAR_DE, YEAR_FR, muse, off)
+
+
+def test_a_number_both_sides_write_in_the_next_pair_crossed_nothing(muse: Encoder) -> None:
+    """The next pair writes the year on both sides ('Seit 1865 …' / 'Depuis 1865 …'):
+    the first French sentence only leaves it out. Two 1-1 pairs."""
+    src = [
+        *YEAR_DE[:3],
+        "Seit 1865 ist der Gipfel sehr oft besucht worden , meist über den langen Nordgrat .",
+        *YEAR_DE[4:],
+    ]
+    assert {((i,), (i,)) for i in range(6)} <= _beads(src, YEAR_FR, muse, PARAMS)

@@ -190,6 +190,11 @@ def number_lengths(texts: Sequence[str]) -> np.ndarray:
     return np.array([max(map(len, _numbers(t)), default=0) for t in texts], dtype=np.int64)
 
 
+def number_sets(texts: Sequence[str], min_digits: int) -> list[frozenset[str]]:
+    """Per sentence, the numbers it writes in at least ``min_digits`` digits."""
+    return [frozenset(n for n in _numbers(t) if len(n) >= min_digits) for t in texts]
+
+
 def _numbers(text: str) -> list[str]:
     """The numbers ``text`` writes in digits, without separators or leading zeros."""
     return [m.replace(",", "").replace(".", "").lstrip("0") or "0" for m in _NUMBER.findall(text)]

@@ -46,6 +46,9 @@ class AlignParams:
     # pairs beside a truncated sentence on re-drawn EN-KO faults
     shift_deviations: tuple[float, float] | None = (3.5, 1.5)
     shift_min_gain: float = 0.05
+    # adjacent beads between which a number of at least this many digits crossed are
+    # one bead (see ``shifted``); None: off
+    number_min_digits: int | None = 4
     # refuse a 1-2 / 2-1 bead whose single sentence has no piece matching the weaker
     # part better than the whole sentence does, unless the text explains the join (see
     # ``pieces``); False: off

@@ -16,6 +16,7 @@ from aligner.align.evidence import (
     ends_on_comma,
     number_lengths,
     number_masks,
+    number_sets,
     quotation_counts,
     quotations_go_on,
     runs_on,
@@ -31,7 +32,7 @@ from aligner.align.reorder import (
     pair_adjacent_gaps,
     swap_crossings,
 )
-from aligner.align.shifted import join_shifted_pairs
+from aligner.align.shifted import join_across_numbers, join_shifted_pairs
 from aligner.align.windows import approximate_windows, block_means, uncertain_windows, window_text
 from aligner.models import Bead
 
@@ -168,6 +169,12 @@ def align_texts(
         beads = join_shifted_pairs(
             beads, (src, tgt), embed, params.shift_deviations, params.shift_min_gain
         )
+    if params.number_min_digits is not None:
+        numbers = (
+            number_sets(src, params.number_min_digits),
+            number_sets(tgt, params.number_min_digits),
+        )
+        beads = join_across_numbers(beads, (src, tgt), numbers, embed)
     if realign_moves:
         moved = displaced_pairs(beads, src_windows[1], tgt_windows[1], level, params)
         if moved:

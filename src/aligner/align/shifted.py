@@ -1,4 +1,5 @@
-"""2-2 beads the DP cuts into two 1-1 pairs: content moved across the boundary.
+"""Adjacent beads the DP cut apart: content moved across their boundary, told by the
+lengths of two 1-1 pairs or by a number that crossed between two beads.
 
 A translator who ends the first of two sentences later or earlier than the original
 ('Die Sonne ist hinter dem Lohner verschwunden , und es wird schnell kalt .' + 'Die
@@ -87,4 +88,61 @@ def join_shifted_pairs(
     while k < len(beads):
         out.append(joined.get(k, beads[k]))
         k += 2 if k in joined else 1
+    return out
+
+
+def join_across_numbers(
+    beads: Sequence[Bead],
+    texts: tuple[Sequence[str], Sequence[str]],
+    numbers: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]],
+    embed: Callable[[Sequence[str]], Matrix],
+) -> list[Bead]:
+    """Join adjacent aligned beads when a number that one bead writes on one side is
+    written on the other side only by the next bead, and by neither bead's other
+    side: the clause that carries it crossed their boundary. Translations copy
+    numbers in digits, so this holds where the similarities of a loose translation
+    cannot tell the cut (a 2-2 bead the DP cut into two pairs, each scoring like a
+    translation). Embeds the joined beads, nothing without one."""
+
+    def written(bead: Bead, side: int) -> set[str]:
+        return set().union(*(numbers[side][i] for i in (bead.src, bead.tgt)[side]))
+
+    def crossed(first: Bead, second: Bead) -> bool:
+        for side in (0, 1):
+            mine, theirs = written(first, side), written(second, side)
+            here, there = written(first, 1 - side), written(second, 1 - side)
+            if (mine - here - theirs) & there or (theirs - there - mine) & here:
+                return True
+        return False
+
+    out: list[Bead] = []
+    joined: list[int] = []
+    for bead in beads:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.src
+            and last.tgt
+            and bead.src
+            and bead.tgt
+            and (bead.src[0], bead.tgt[0]) == (last.src[-1] + 1, last.tgt[-1] + 1)
+            and crossed(last, bead)
+        ):
+            out[-1] = Bead(last.src + bead.src, last.tgt + bead.tgt, 0.0)
+            if not joined or joined[-1] != len(out) - 1:
+                joined.append(len(out) - 1)
+            continue
+        out.append(bead)
+    if joined:
+        spans = [(out[k].src, out[k].tgt) for k in joined]
+        rows = embed(
+            [
+                window_text(texts[side], span[side][0], len(span[side]))
+                for span in spans
+                for side in (0, 1)
+            ]
+        )
+        for n, k in enumerate(joined):
+            similarity = float(rows[2 * n] @ rows[2 * n + 1])
+            out[k] = Bead(out[k].src, out[k].tgt, round(similarity, 6))
     return out

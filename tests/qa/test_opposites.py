@@ -119,6 +119,13 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         ("Profit was higher than expected.", "이익은 시장 예상치에 못 미쳤다."),
         ("Sales missed analysts' estimates.", "매출은 시장 전망치를 상회했다."),
         ("The regulator approved the merger.", "공정위는 합병을 불허했다."),
+        # the tally between the bill and its verb (desk tester's probe, hunt24)
+        (
+            "The National Assembly on Wednesday rejected a 728 trillion-won budget for next year, "
+            "with 183 of the 281 lawmakers present voting in favor, 92 against and six abstaining.",
+            "국회는 2일 본회의를 열어 728조원 규모의 내년도 예산안을 재석 의원 281명 중 찬성 "
+            "183명, 반대 92명, 기권 6명으로 통과시켰다.",
+        ),
         ("The board rejected the plan.", "이사회는 계획을 받아들였다."),
     ],
 )

@@ -99,3 +99,13 @@ def test_disabled_or_made_an_error_by_its_check_name() -> None:
     raised = _tense(PASSED, PLANNED, Settings(severities={"tense": "error"}))
     assert [f.severity for f in raised] == [Severity.ERROR]
     assert _tense(PASSED, PLANNED, Settings(disabled_checks=frozenset({"tense"}))) == []
+
+
+def test_a_plan_as_a_noun_is_no_word_of_the_future() -> None:
+    # the desk tester's probe (hunt24): an approved plan is an event
+    en = "The government approved a plan for allocating the funds at a Cabinet meeting."
+    [flag] = _tense(en, "정부는 국무회의에서 예산 배정 계획을 의결할 예정이다.")
+    assert flag.message.startswith("tense: EN says it happened (“approved”)")
+    assert (
+        _tense("The government plans to approve the funds.", "정부는 예산을 의결할 예정이다.") == []
+    )

@@ -43,6 +43,12 @@ def test_registered_as_a_warning_raising_named_entity() -> None:
             "문 전 대통령은 7일 이 대통령을 만났다.",
             "KO calls Moon Jae-in former (“문 전 대통령”), EN does not",
         ),
+        # a verb in the past is no former title (desk tester's probe, hunt24)
+        (
+            "Joint Chiefs Chairman Lee Jae-seok was the first to speak.",
+            "이재석 전 합참의장은 첫 번째로 발언했다.",
+            "KO calls Lee Jae-seok former (“이재석 전 합참의장”), EN does not",
+        ),
         (
             "Finance Minister Bae Jin-woo said the government would act.",
             "배진우 기획재정부 장관 직무대행은 정부가 대응하겠다고 말했다.",

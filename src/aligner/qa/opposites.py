@@ -225,7 +225,8 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b"
             r"(?!\s+(?:away|by|on|through|over|out)\b)",
             r"(?<![가-힣])가결|(?:안|법|국회|본회의|위원회|의회|상원|하원)(?:을|를|이|가|에서|도)?\s?통과"
-            r"|(?<![미불])승인",
+            # a bill passed far from its name, after the tally (찬성 183명 … 으로 통과시켰다)
+            r"|통과(?:시켰|시킨|시키|됐|되었|된|돼)|(?<![미불])승인",
         ),
         _outcome(
             "rejected",

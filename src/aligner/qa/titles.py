@@ -44,7 +44,7 @@ _EN_BEFORE = re.compile(
 )
 # anywhere in the English: words that make a title past or temporary
 _EN_FORMER = re.compile(
-    r"\b(?:former|formerly|ex-|then-?|once|previous|previously|retired|served|was|had\s+been"
+    r"\b(?:former|formerly|ex-|then-?|once|previous|previously|retired|served|had\s+been"
     r"|late|predecessor|outgoing)\b",
     re.I,
 )

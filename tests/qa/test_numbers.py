@@ -1314,3 +1314,19 @@ def test_a_range_cut_to_one_end(en: str, ko: str, flagged: bool) -> None:
     flags = _flags(en, ko)
     assert bool(flags) == flagged
     assert all(f.message.endswith("the range cut to one end?") for f in flags)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # the desk tester's faithful copy (hunt24): Korean counts each half from zero
+        (
+            "Park then scored in the 54th and 72nd minutes to seal the win.",
+            "박시온은 후반 9분과 후반 27분 잇따라 골을 터뜨리며 승리를 굳혔다.",
+        ),
+        ("Son scored the winner in the 95th minute.", "손흥민은 연장 전반 5분 결승골을 넣었다."),
+        ("Kim scored in the 27th minute.", "김민재는 전반 27분 골을 넣었다."),
+    ],
+)
+def test_a_minute_of_a_half_is_the_minute_of_the_match(en: str, ko: str) -> None:
+    assert _flags(en, ko) == []

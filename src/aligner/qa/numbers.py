@@ -10,9 +10,10 @@ native numerals before a counter (``세 명``, ``두 번``, ``열아홉 살``), 
 hedges stripped (``40여 명`` is 40, about), a share of a whole as the percentage it
 makes ("eight in 10", ``10명 중 8명`` and "80 percent"), a decade as any figure
 inside it ("mid-30s" and ``35세``), a range of months as a range ("July-September"
-and ``7~9월``). A count implied by a word ("a week", "a decade", the 兩 of
-``양당``) matches only a number that writes it out (``1주``, ``10년``, "the two
-parties") and needs no partner.
+and ``7~9월``), a minute of a football match's second half or extra time as the
+minute of the match too (``후반 27분`` is the 72nd minute). A count implied by a word
+("a week", "a decade", the 兩 of ``양당``) matches only a number that writes it out
+(``1주``, ``10년``, "the two parties") and needs no partner.
 The values of a bead are matched as multisets; a temperature in
 Fahrenheit also matches its conversion to Celsius within a degree ("95 degrees"
 and ``35도``; a bare "degrees" or ``도`` may be either scale), a quantity in

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from dataclasses import replace
 
 from aligner.qa.links import without_links
@@ -46,7 +47,26 @@ def _read(text: str, lang: str) -> tuple[Number, ...]:
     else:
         found = list(digit_numbers(text, []))
     found.sort(key=lambda f: (f[0], f[1]))
+    if lang == "ko":
+        found = [(start, end, _match_minute(text, start, n)) for start, end, n in found]
     return tuple(replace(number, start=start) for start, _, number in found)
+
+
+# Korean counts a football match's minutes from the start of each half (후반 27분, 연장
+# 전반 5분); English gives the minute of the match (the 72nd, the 95th minute)
+_HALF = re.compile(r"(연장\s?)?(전반|후반)전?\s?$")
+
+
+def _match_minute(text: str, start: int, number: Number) -> Number:
+    """``number`` with the minute of the match as another reading when it is a minute
+    of the second half or of extra time."""
+    half = _HALF.search(text, max(0, start - 12), start) if number.unit == "minute" else None
+    if half is None:
+        return number
+    offset = (90 if half.group(1) else 0) + (45 if half.group(2) == "후반" else 0)
+    if not offset:
+        return number
+    return replace(number, aliases=number.aliases | {number.value + offset})
 
 
 def time_zones(text: str, lang: str) -> frozenset[int]:

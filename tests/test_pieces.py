@@ -55,6 +55,31 @@ def test_a_merge_whose_single_sentence_carries_only_one_part_is_refused() -> Non
     ]
 
 
+def test_a_piece_that_gains_more_on_the_stronger_part_carries_only_that_one() -> None:
+    """A translation of the head alone with words of its own (an attribution, a quote):
+    a piece without those words matches the tail a little better than the whole does,
+    and the head much better. It is the head's piece, not the tail's."""
+    noise = np.random.default_rng(5).normal(size=32)
+    basis = np.linalg.qr(np.stack([HEAD, TAIL]).T)[0]
+    rest = _unit(noise - basis @ (basis.T @ noise))  # words about neither part
+    tgt = "Der Kopf ist rot, sagte er am Montag."
+    rows = {
+        tgt: _unit(HEAD + 0.3 * TAIL + 0.6 * rest),
+        "Der Kopf ist rot,": _unit(HEAD + 0.3 * TAIL),
+    }
+    beads = [Bead((0, 1), (0,), 0.5)]
+    src = ["The head is red.", "The tail is blue."]
+    vectors = (np.stack([HEAD, TAIL]), rows[tgt][None, :])
+
+    def embed(texts: Sequence[str]) -> np.ndarray:
+        return np.stack([rows.get(t, rest) for t in texts])
+
+    whole = float(rows[tgt] @ TAIL)
+    assert float(rows["Der Kopf ist rot,"] @ TAIL) > whole  # the old test let it through
+    refused = unlocalized_joins(beads, (src, [tgt]), vectors, embed, ([False, False], [False]))
+    assert refused == [(0, 2, 0, 1)]
+
+
 def test_a_join_that_something_else_explains_is_not_tested() -> None:
     src = ["The head is red,", "the tail is blue."]
     target = "Der Kopf ist rot, der Kopf ist groß."
@@ -117,6 +142,24 @@ def test_an_omission_beside_its_neighbours_translation_is_no_part_of_it(muse: En
         "박씨는 친구들이 일하는 자신을 부러워한다고 했고, "
         "아들은 식당이 고령화된 동네에 맞춰 문을 더 일찍 연다고 말했다."
     )
+    assert _refused_by_muse(muse, src, both) == []
+
+
+def test_a_quote_beside_an_omission_carries_only_its_speaker(muse: Encoder) -> None:
+    """A Korean sentence that quotes the mayor, for the English sentence that she spoke
+    and the omitted one beside it (what she wants of the council): its piece before the
+    quotation matches the omitted sentence a little better than the whole sentence does,
+    as a piece without the quotation matches the first sentence much better still."""
+    src = [
+        "The mayor spoke to reporters at City Hall on Monday.",
+        "She wants the council to drop the tram project.",
+    ]
+    quote = (
+        "시장은 월요일 시청에서 기자들에게 "
+        '"예산 자체는 충분하지만 집행 과정에 문제가 많다"고 말했다.'
+    )
+    assert _refused_by_muse(muse, src, quote) == [(0, 2, 0, 1)]
+    both = "시장은 월요일 시청에서 기자들에게 시의회가 트램 사업을 철회하기를 바란다고 말했다."
     assert _refused_by_muse(muse, src, both) == []
 
 

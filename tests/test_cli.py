@@ -387,6 +387,21 @@ def test_encoding_per_language_reads_each_side_with_its_own(tmp_path: Path) -> N
 def test_check_help_says_source_and_target_with_the_default_languages() -> None:
     _, stdout, _ = _run("check", "--help")
     text = " ".join(stdout.split())
-    assert "Check SRC, the source (English), against TGT, its translation (Korean)" in text
-    assert "more than N source (English) sentences left untranslated" in text
-    assert "more than N target (Korean) sentences without a source sentence" in text
+    assert (
+        "Check SRC, the original (English unless --src-lang), against TGT, its translation "
+        "(Korean unless --tgt-lang)" in text
+    )
+    assert "more than N source sentences left untranslated" in text
+    assert "--src-lang LANG Language of SRC, the original (default: en;" in text
+
+
+def test_the_languages_can_be_given_on_the_command_line(tmp_path: Path) -> None:
+    """A desk translating Korean originals needs no config file (hunt24)."""
+    ko, en = tmp_path / "story.ko.txt", tmp_path / "story.en.txt"
+    ko.write_text("국회는 2일 예산안을 통과시켰다.\n", encoding="utf-8")
+    en.write_text("The National Assembly passed the budget on Tuesday.\n", encoding="utf-8")
+    args = ("check", str(ko), str(en), "--report-dir", str(tmp_path / "out"), "-q")
+    code, _, stderr = _run(*args, "--src-lang", "ko", "--tgt-lang", "en")
+    assert code == 0 and "swapped" not in stderr
+    code, _, stderr = _run(*args)  # read as English original: the sides look swapped
+    assert code == 1 and "swapped" in stderr

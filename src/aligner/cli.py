@@ -204,6 +204,17 @@ def _common(command: Callable[..., Any]) -> Callable[..., Any]:
             "cp949, euc-kr, or one per language, e.g. en=cp1252 (the other side: auto).",
         ),
         click.option(
+            "--src-lang",
+            metavar="LANG",
+            help=f"Language of SRC, the original (default: {DEFAULTS.src_lang}; ko for a desk "
+            "translating Korean, with --tgt-lang en).",
+        ),
+        click.option(
+            "--tgt-lang",
+            metavar="LANG",
+            help=f"Language of TGT, the translation (default: {DEFAULTS.tgt_lang}).",
+        ),
+        click.option(
             "--presegmented",
             is_flag=True,
             default=None,
@@ -270,13 +281,13 @@ def main() -> None:
     "--max-missing",
     type=_count_type("max_missing"),
     metavar="N",
-    help="Fail a document with more than N source (English) sentences left untranslated.",
+    help="Fail a document with more than N source sentences left untranslated.",
 )
 @click.option(
     "--max-extra",
     type=_count_type("max_extra"),
     metavar="N",
-    help="Fail a document with more than N target (Korean) sentences without a source sentence.",
+    help="Fail a document with more than N translated sentences without a source sentence.",
 )
 @click.option("--exit-zero", is_flag=True, help="Report, but exit 0 even if the gate fails.")
 @click.option(
@@ -348,10 +359,10 @@ def check(
     traceback: bool,
     **options: Any,
 ) -> None:
-    """Check SRC, the source (English), against TGT, its translation (Korean):
-    two files, or two directories paired by relative path; or, TGT left out, one
-    directory (or source file) whose file names carry the language: story.en.txt /
-    story.ko.txt. The languages are src_lang and tgt_lang of the config. Writes
+    """Check SRC, the original (English unless --src-lang), against TGT, its
+    translation (Korean unless --tgt-lang): two files, or two directories paired by
+    relative path; or, TGT left out, one directory (or source file) whose file names
+    carry the language: story.en.txt / story.ko.txt. Writes
     reports (HTML and JSON by default); exits 0 if the QA gate passes, 1 if it
     fails, 2 on bad input."""
     from aligner import api
@@ -503,7 +514,8 @@ def _swap_notes(run: RunResult) -> Iterator[str]:
             f"aligner: warning: {len(swapped)} of {len(run.documents)} document(s) have "
             "Korean on the English side and English on the Korean side: are SRC and TGT "
             "swapped? (aligner check EN KO); a desk whose source is Korean sets "
-            'src_lang = "ko" and tgt_lang = "en" in its config (aligner.toml or --config)'
+            'src_lang = "ko" and tgt_lang = "en" in its config (aligner.toml or --config), '
+            "or runs aligner check --src-lang ko --tgt-lang en KO EN"
         )
 
 

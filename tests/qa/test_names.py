@@ -581,3 +581,9 @@ def test_the_flag_spans_the_name_and_the_other_person(
     doc = aligned([(en, ko)])
     [flag] = find_swapped_names(doc, Settings())
     assert spanned(doc, flag) == [("src", name), ("tgt", other)]
+
+
+def test_a_verb_before_a_name_and_its_title_is_no_name() -> None:
+    # the KO->EN desk tester's planted fault (hunt24): the message quoted the verb
+    ko = "신인감독상은 독립영화 '푸른 계단'을 연출한 이하늘 감독이 받았다."
+    assert [n.text for n in titled_names(ko)] == ["이하늘"]

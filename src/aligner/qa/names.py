@@ -411,6 +411,14 @@ def titled_names(text: str) -> list[KoreanName]:
                 title = closing.group(1)
         if _looks_like_name(match.group(group)):
             found.append(KoreanName(match.group(group), title, match.start(group)))
+    # of two words that read as names before one title, the title's is the later one:
+    # in ``연출한 이하늘 감독이`` the first is a verb
+    found = [
+        n
+        for n in found
+        if not any(m.title == n.title and n.start < m.start < n.start + 30 for m in found)
+        or not n.title
+    ]
     titled = {n.start for n in found}
     aged = (m for m in _AGED.finditer(text) if m.start() not in titled)
     found += [KoreanName(m.group(1), "", m.start()) for m in aged if _looks_like_name(m.group(1))]

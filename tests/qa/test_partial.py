@@ -8,7 +8,7 @@ from aligner import api
 from aligner.config import Settings
 from aligner.embed import Encoder
 from aligner.models import Flag, Severity
-from aligner.qa.partial import _clauses
+from aligner.qa.partial import _clauses, _without
 
 EN = [
     "Heavy rain lashed the southern part of the country for a third day on Sunday, "
@@ -91,3 +91,10 @@ def test_an_english_appositive_is_no_clause_of_its_own() -> None:
     # a Korean clause stands on its own after one that joins it
     ko = "수사당국은 그렇게 보고 있으며, 이 남성은 혐의를 인정했다."
     assert [alone for _, _, alone in _clauses(ko, "ko")] == [True, True]
+
+
+def test_a_korean_clause_left_joining_nothing_is_ended() -> None:
+    text = "발사는 훈련 하루 만에 이뤄졌으며, 무력시위로 풀이된다."
+    assert _without(text, text.index("무력"), len(text), "ko") == "발사는 훈련 하루 만에 이뤄졌다."
+    text = "도로가 끊겼고, 전기가 끊겼다."
+    assert _without(text, text.index("전기"), len(text), "ko") == "도로가 끊겼다."

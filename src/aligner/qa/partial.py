@@ -74,7 +74,7 @@ _EN_OPENER = re.compile(
 )
 # the ending of a Korean clause that joins the next one (있으며, 했고, 했지만, 했는데,
 # 했으나, 해서), at the end of a text
-_KO_JOINING = re.compile(r"(?:며|고|지만|는데|으나|어서|아서|해서|면서)(?=\s*,?\s*$)")
+_KO_JOINING = re.compile(r"(?:으며|며|고|지만|는데|으나|어서|아서|해서|면서)(?=\s*,?\s*$)")
 
 
 def _clauses(text: str, lang: str) -> list[tuple[int, int, bool]]:

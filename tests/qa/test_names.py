@@ -587,3 +587,8 @@ def test_a_verb_before_a_name_and_its_title_is_no_name() -> None:
     # the KO->EN desk tester's planted fault (hunt24): the message quoted the verb
     ko = "신인감독상은 독립영화 '푸른 계단'을 연출한 이하늘 감독이 받았다."
     assert [n.text for n in titled_names(ko)] == ["이하늘"]
+
+
+def test_two_people_of_one_title_are_both_names() -> None:
+    ko = "김철수 감독이 이끄는 팀은 이영희 감독이 이끄는 팀을 꺾었다."
+    assert [n.text for n in titled_names(ko)] == ["김철수", "이영희"]

@@ -416,8 +416,8 @@ def titled_names(text: str) -> list[KoreanName]:
     found = [
         n
         for n in found
-        if not any(m.title == n.title and n.start < m.start < n.start + 30 for m in found)
-        or not n.title
+        if not n.title
+        or not any(n.start < m.start < text.find(n.title, n.start) for m in found if m.title)
     ]
     titled = {n.start for n in found}
     aged = (m for m in _AGED.finditer(text) if m.start() not in titled)

@@ -1330,3 +1330,50 @@ def test_a_range_cut_to_one_end(en: str, ko: str, flagged: bool) -> None:
 )
 def test_a_minute_of_a_half_is_the_minute_of_the_match(en: str, ko: str) -> None:
     assert _flags(en, ko) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changes"),
+    [
+        # the edition-drift tester's probe (hunt25): both tolls updated in one edition
+        (
+            "At least 11 people were killed and 34 others injured in the fire.",
+            "이번 화재로 최소 7명이 숨지고 21명이 다쳤다.",
+            ("number 11 in the English", "34 in the English"),
+        ),
+        # a vote count updated: both shares changed
+        (
+            "With 98 percent counted, Kim had 52.4 percent and Lee 44.7 percent.",
+            "개표율 98% 기준 김 후보가 51.2%, 이 후보가 45.6%를 얻었다.",
+            ("number 52.4 in the English", "44.7 in the English"),
+        ),
+    ],
+)
+def test_figures_updated_together_pair_in_order(en: str, ko: str, changes: tuple[str, ...]) -> None:
+    [flag] = _flags(en, ko)
+    assert all(change in flag.message for change in changes)
+    assert "is 7 in the Korean" in flag.message or "is 51.2 in the Korean" in flag.message
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # the edition-drift tester's planted drift (hunt25)
+        (
+            "A gunman opened fire early Monday, police said.",
+            "일요일인 14일 밤 한 남성이 총기를 난사했다.",
+            True,
+        ),
+        (
+            "A gunman opened fire late Sunday, police said.",
+            "일요일인 14일 밤 한 남성이 총기를 난사했다.",
+            False,
+        ),
+        # a time zone's conversion may move the day
+        ("The talks ended Monday, Washington time.", "회담은 한국시간 화요일 끝났다.", False),
+    ],
+)
+def test_a_weekday_changed(en: str, ko: str, flagged: bool) -> None:
+    flags = _flags(en, ko)
+    assert bool(flags) == flagged
+    assert all(f.message.endswith("the day changed?") for f in flags)

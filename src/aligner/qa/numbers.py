@@ -547,16 +547,23 @@ UPDATE_FACTOR = 4.0
 def _updated(
     src_left: list[Number], tgt_left: list[Number], shifts: frozenset[int]
 ) -> list[tuple[Number, Number]]:
-    """The one sure number each side has left, when they could be one figure updated
-    on one side only ("11 killed" / ``23명``, "$65.2 billion" / ``627억 달러``): of one
-    kind and unit, within a factor of :data:`UPDATE_FACTOR` of each other, both
-    scaled or neither."""
-    src_sure = [n for n in src_left if n.confident]
-    tgt_sure = [n for n in tgt_left if n.confident]
-    if not len(src_sure) == len(tgt_sure) == 1:
+    """The sure numbers each side has left, when they could be figures updated on one
+    side only ("11 killed" / ``23명``, "$65.2 billion" / ``627억 달러``; "11 killed and
+    34 injured" / ``7명이 숨지고 21명이 다쳤다``): as many on each side, paired in the
+    order the sides write them, each pair of one kind and unit, within a factor of
+    :data:`UPDATE_FACTOR` of each other, both scaled or neither."""
+    src_sure = sorted((n for n in src_left if n.confident), key=lambda n: n.start)
+    tgt_sure = sorted((n for n in tgt_left if n.confident), key=lambda n: n.start)
+    if not src_sure or len(src_sure) != len(tgt_sure):
         return []
-    a, b = src_sure[0], tgt_sure[0]
-    if not (
+    pairs = list(zip(src_sure, tgt_sure, strict=True))
+    if not all(_could_be_updated(a, b, shifts) for a, b in pairs):
+        return []
+    return pairs
+
+
+def _could_be_updated(a: Number, b: Number, shifts: frozenset[int]) -> bool:
+    return (
         (a.kind == b.kind or {a.kind, b.kind} == {"", "count"})
         and _countable(a, b)
         and a.value > 0
@@ -565,9 +572,7 @@ def _updated(
         and _comparable_units(a.unit, b.unit)
         and max(a.value, b.value) / min(a.value, b.value) <= UPDATE_FACTOR
         and not _converted(a, b, shifts)
-    ):
-        return []
-    return [(a, b)]
+    )
 
 
 def _mistyped_glosses(glosses: list[Number], other: list[Number]) -> list[tuple[Number, Number]]:
@@ -715,7 +720,11 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     tgt_numbers = [n for n in tgt_numbers if n.kind != "gloss"]
     src_left, tgt_left = unmatched_numbers(src_numbers, tgt_numbers)
     shifts = _clock_shifts(doc, src_text, tgt_text)
-    pairs = _substitutions(src_left, tgt_left, shifts) or _updated(src_left, tgt_left, shifts)
+    # figures updated together ("11 killed and 34 injured" / 7명 … 21명) pair in order: a
+    # one-digit match across them (11 / 21) would name the wrong pair
+    updated = _updated(src_left, tgt_left, shifts)
+    substituted = _substitutions(src_left, tgt_left, shifts)
+    pairs = updated if len(updated) > len(substituted) else substituted or updated
     pairs += _mistyped_glosses(tgt_glosses, src_numbers)
     pairs += [(a, b) for b, a in _mistyped_glosses(src_glosses, tgt_numbers)]
     langs = (doc.src.lang, doc.tgt.lang)
@@ -734,7 +743,7 @@ def _hidden_change(
 ) -> str | None:
     """The message of a change the matched numbers hide, if any: a score the other way
     round, percent for percentage points, a figure copied into another unit, a range
-    cut to one end."""
+    cut to one end, a day of the week changed."""
     names = [language_name(lang) for lang in langs]
     matched = matched_numbers(src, tgt)
     plain = (html.unescape(texts[0]), html.unescape(texts[1]))
@@ -746,6 +755,8 @@ def _hidden_change(
         name, why = "", "the unit changed, the figure not converted?"
     elif found := _range_cut(matched, (src, tgt), plain):
         name, why = "", "the range cut to one end?"
+    elif found := _weekday_changed(plain, langs):
+        name, why = "", "the day changed?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"
@@ -792,6 +803,32 @@ def _range_cut(
             )
             return (written, other) if side == 0 else (other, written)
     return None
+
+
+_WEEKDAYS = {
+    "en": re.compile(r"\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE),
+    "ko": re.compile(r"([월화수목금토일])요일"),
+}
+_WEEKDAY_INDEX = {
+    **{d: i for i, d in enumerate(("mon", "tues", "wednes", "thurs", "fri", "satur", "sun"))},
+    **{d: i for i, d in enumerate("월화수목금토일")},
+}
+
+
+def _weekday_changed(plain: tuple[str, str], langs: tuple[str, str]) -> tuple[str, str] | None:
+    """A day of the week that both sides name and no two agree on ("early Monday" /
+    ``일요일인 14일 밤``), as each writes it; not where a side names a time zone, whose
+    conversion may move the day (``한국시간``). On the benchmark's faithful pairs, 39
+    name a weekday on both sides, all the same one."""
+    if sorted(langs) != ["en", "ko"]:
+        return None
+    found = [list(_WEEKDAYS[lang].finditer(text)) for text, lang in zip(plain, langs, strict=True)]
+    if not all(found) or any(time_zones(t, lang) for t, lang in zip(plain, langs, strict=True)):
+        return None
+    days = [{_WEEKDAY_INDEX[m.group(1).lower()] for m in side} for side in found]
+    if days[0] & days[1]:
+        return None
+    return found[0][0].group(), found[1][0].group()
 
 
 # a percent sign or word, not of percentage points ("7.8%포인트", "7.8%p")

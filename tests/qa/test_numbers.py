@@ -1377,3 +1377,17 @@ def test_a_weekday_changed(en: str, ko: str, flagged: bool) -> None:
     flags = _flags(en, ko)
     assert bool(flags) == flagged
     assert all(f.message.endswith("the day changed?") for f in flags)
+
+
+@pytest.mark.parametrize(
+    "en",
+    [
+        # the edition-drift tester's probes (hunt25): a toll equal to the day of the month
+        "At least nine people were killed when the fire broke out early Sunday.",
+        "At least 9 people were killed when the fire broke out early Sunday.",
+    ],
+)
+def test_a_count_is_no_day_of_the_month(en: str) -> None:
+    [flag] = _flags(en, "9일 새벽 발생한 화재로 최소 7명이 숨졌다.")
+    assert "is 7 in the Korean" in flag.message
+    assert _flags(en, "9일 새벽 발생한 화재로 최소 9명이 숨졌다.") == []

@@ -179,6 +179,10 @@ def _counts_no_hours(number: Number) -> bool:
 def _same_kind(a: Number, b: Number) -> bool:
     if {a.kind, b.kind} == {"ordinal", "day"}:  # "the 12th straight month" is no 1일
         return False
+    # a count is no day of the month: "nine people were killed" is not the 9일 of
+    # ``9일 새벽 … 7명이 숨졌다`` (a toll that happens to equal the date)
+    if {a.kind, b.kind} == {"", "day"}:
+        return False
     for x, y in ((a, b), (b, a)):
         if x.kind in _CLOCK and y.kind not in _CLOCK and _counts_no_hours(y):
             return False  # "8:07 p.m." is no ``2년``: an hour of the day counts nothing

@@ -30,7 +30,7 @@ the best way to achieve this goal.", ``그는 15일 동안 매일 성폭행을 �
 Korean clause taken out of a faithful pair at random, 82 of 528 pairs flagged (16%:
 the English clause it rendered is often an appositive, or not cut off by
 punctuation), with one English clause taken out, 89 of 1,353 (the Korean then holds
-the clause). On the desk tests' faithful stories: 4 flags in 280 stories. (From a
+the clause). On the desk tests' faithful stories: 4 flags in 306 stories. (From a
 z-score of 1 rather than 1.5: 86 and 93 caught, 13 flags on dev gold, and twice the
 clauses to embed.)
 

@@ -20,6 +20,7 @@ Usage:
 from __future__ import annotations
 
 import argparse
+import functools
 import random
 from dataclasses import replace
 from pathlib import Path
@@ -64,10 +65,11 @@ def _cut(text: str, lang: str, rng: random.Random) -> str | None:
     return _without(text, *rng.choice(candidates), lang)
 
 
-def _flagged(doc: AlignedDocument, bead: Bead, kind: str, settings: Settings, embed) -> bool:  # type: ignore[no-untyped-def]
+def _flagged(doc: AlignedDocument, bead: Bead, kind: str, settings: Settings) -> bool:
     """Whether the check flags ``bead`` of ``doc`` (one sentence changed) as ``kind``:
     only that pair is read, at its new similarity."""
-    en, ko = embed([doc.src_text(bead), doc.tgt_text(bead)])
+    assert doc.embed is not None
+    en, ko = doc.embed([doc.src_text(bead), doc.tgt_text(bead)])
     similarity = float(en @ ko / (np.linalg.norm(en) * np.linalg.norm(ko)))
     bead = Bead(bead.src, bead.tgt, similarity)
     doc = replace(
@@ -90,9 +92,7 @@ def main() -> None:
     args = parser.parse_args()
     encoder = open_encoder(Settings(model=args.model))
     settings = Settings(mistranslation_threshold=CALIBRATED_MISTRANSLATION[DEFAULT_MODEL])
-
-    def embed(texts: list[str]):  # type: ignore[no-untyped-def]
-        return embed_unique(encoder, texts)
+    embed = functools.partial(embed_unique, encoder)
 
     for label in ("dev", "clean pools"):
         rng = random.Random(0)
@@ -115,7 +115,7 @@ def main() -> None:
                         continue
                     planted[kind] += 1
                     changed = replace(doc, **{side: _changed(document, index, cut)})
-                    caught[kind] += _flagged(changed, bead, kind, settings, embed)
+                    caught[kind] += _flagged(changed, bead, kind, settings)
         print(f"{label}: {len(flags)} flags on {pairs} faithful 1-1 pairs")
         print("\n".join(flags))
         for kind in ("omission", "addition"):

@@ -60,8 +60,9 @@ MIN_WORDS = 3  # a clause shorter than this is a word or a name, not content
 MIN_GAIN = 0.08  # how much better the pair must match without the clause
 
 
-# where a clause ends: a comma, semicolon or colon, a dash, or a sentence stop inside
-# the text (not after a capital: "U.S.", "No. 1")
+# where a clause ends: the aligner's cut (``aligner.align.clauses.CUT``: a comma,
+# semicolon or colon, a dash, a sentence stop inside the text) but not after a capital
+# ("U.S.", "No. 1"), whose clause would be a name cut in two
 _CUT = re.compile(r"(?:[,;:]|(?<![A-Z])[.!?][\"'”’»)]*)\s+|[，、；：。！？]\s*|\s[—–]\s|\s--\s")
 _STOP = re.compile(r"[.!?。！？]")
 # what opens an English clause of its own after a comma: a conjunction, a relative, a

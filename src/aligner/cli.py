@@ -734,8 +734,8 @@ def _calibration_lines(result: Calibration) -> Iterator[str]:
         # comes from: a workflow tester's 803 gave 0.289 and two false errors
         yield (
             f"note: {result.model.split('@')[0]} ships with threshold {bundled:.3f}, measured on "
-            "about 2,400 gold pairs of the benchmark (README); replace it only with one "
-            "measured on as many trusted pairs of your own"
+            "about 2,400 gold pairs of the benchmark (docs/benchmarks.md); replace it only with "
+            "one measured on as many trusted pairs of your own"
         )
     yield "to use it, set in aligner.toml (or [tool.aligner] in pyproject.toml):"
     yield f"mistranslation_threshold = {threshold.value:.3f}"

@@ -425,6 +425,11 @@ def test_the_message_quotes_the_negation_and_both_sentences() -> None:
             "It is about people who stayed, and they are not victims.",
             "남은 사람들의 이야기인데, 그들은 피해자가 아닙니다.",
         ),
+        # a negative test result is a negation (hunt26)
+        (
+            "The driver tested negative for alcohol, police said.",
+            "경찰은 운전자에게서 음주 반응은 나오지 않았다고 설명했다.",
+        ),
     ],
 )
 def test_faithful_negations_are_not_flagged(en: str, ko: str) -> None:

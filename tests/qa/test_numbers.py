@@ -1391,3 +1391,65 @@ def test_a_count_is_no_day_of_the_month(en: str) -> None:
     [flag] = _flags(en, "9일 새벽 발생한 화재로 최소 7명이 숨졌다.")
     assert "is 7 in the Korean" in flag.message
     assert _flags(en, "9일 새벽 발생한 화재로 최소 9명이 숨졌다.") == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # a figure-dense desk test (hunt26): the English rounds at the precision it writes
+        (
+            "The population fell by 284,000 to 35.8 million.",
+            "인구는 28만4천명 줄어든 3천577만 명이었다.",
+            False,
+        ),
+        ("Its population was 16.4 million.", "인구는 1천637만 명이었다.", False),
+        ("The deal is worth $3.5bn.", "계약 규모는 34억8천만 달러다.", False),
+        # ... but a figure it does not round to is a changed one
+        ("Its population was 16.4 million.", "인구는 1천647만 명이었다.", True),
+        ("Its population was 16 million.", "인구는 1천537만 명이었다.", True),
+        ("The deal is worth $3.5bn.", "계약 규모는 35억8천만 달러다.", True),
+    ],
+)
+def test_a_figure_rounded_at_its_written_precision(en: str, ko: str, flagged: bool) -> None:
+    assert bool(_flags(en, ko)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("en", "ko"),
+    [
+        # hunt26's false range cuts: a score before "in 10 innings" (no share "1 in 10"),
+        # digits in a satellite's name, and "20-second" (no ordinal 2 joined to 20)
+        (
+            "The SSG Landers edged the Lotte Giants 2-1 in 10 innings in Incheon on Tuesday.",
+            "SSG 랜더스는 화요일 인천에서 롯데 자이언츠를 2-1로 꺾었다.",
+        ),
+        (
+            "The rocket carried the 516-kilogram CAS500-3 satellite.",
+            "로켓은 차세대중형위성 3호(516㎏)를 실었다.",
+        ),
+        (
+            "The satellites were deployed at 20-second intervals.",
+            "위성들은 20초 간격으로 사출됐다.",
+        ),
+        # 1∼3분기 is the first nine months, or three quarters; 3분기 the third quarter
+        (
+            "For the first nine months of the year, operating profit totaled 26.2 trillion won.",
+            "1∼3분기 누적 영업이익은 26조2천억원이다.",
+        ),
+        (
+            "In the first three quarters, profit totaled 26.2 trillion won.",
+            "1∼3분기 누적 이익은 26조2천억원이다.",
+        ),
+        ("Third-quarter operating profit rose 12 percent.", "3분기 영업이익은 12% 늘었다."),
+    ],
+)
+def test_names_scores_and_quarters_are_no_changed_figures(en: str, ko: str) -> None:
+    assert _flags(en, ko) == []
+
+
+def test_a_range_cut_beside_a_word_that_is_no_figure() -> None:
+    en = "The satellites were deployed at 20-second intervals and the rocket flew 3 to 5 km."
+    (flag,) = _flags(en, "위성들은 20초 간격으로 사출됐고 로켓은 5㎞를 날았다.")
+    assert flag.message.startswith("3 to 5 km in the English is 5㎞ in the Korean")
+    quarters = extract_numbers("1∼3분기 누적", "ko")
+    assert [(n.value, n.unit) for n in quarters] == [(9.0, "month")]

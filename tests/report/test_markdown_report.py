@@ -7,8 +7,9 @@ from pathlib import Path
 
 from report_samples import SIGNATURE, failing_doc, sample_run, waived_run
 
-from aligner.models import InputProblem, RunResult
+from aligner.models import Flag, InputProblem, RunResult, Severity
 from aligner.report import render_markdown, write_markdown
+from aligner.report.common import flag_where
 from aligner.report.markdown_report import MAX_CHARS, md_escape
 
 
@@ -148,3 +149,12 @@ def test_waived_flags_are_counted_not_listed_and_stale_waivers_are() -> None:
     assert lines[stale + 2] == (
         "- `0123456789abcdef` **truncated** politics/old.txt: Cut, . / 잘린"
     )
+
+
+def test_two_sentences_of_one_line_are_one_place() -> None:
+    doc = failing_doc()  # KO sentences 2 and 3 of one line, as a pasted paragraph has them
+    one_line = tuple(replace(s, line=9) if s.index in (2, 3) else s for s in doc.tgt.sentences)
+    doc = replace(doc, tgt=replace(doc.tgt, sentences=one_line))
+    flag = Flag("truncated", Severity.ERROR, (4,), (2, 3), "cut")
+    where = "EN corpus/en/politics/budget.txt:7, KO corpus/ko/politics/budget.txt:9"
+    assert flag_where(doc, flag) == where

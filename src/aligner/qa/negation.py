@@ -438,6 +438,7 @@ _EN_ANY = re.compile(
     r"|barring|forb[ai]d\w*"
     r"|prohibit\w*|block\w*|restrict\w*|rul\w+\s+out|exclud\w*|except\w*|beyond"
     r"|difficult\w*|hard|harder|struggl\w*|poor\w*|doubt\w*|wrong\w*|mistak\w*|fals\w*|fake"
+    r"|negativ\w*"  # "tested negative for alcohol" is 음주 반응은 나오지 않았다
     r"|far\s+from|free|instead|rather|other\s+than|either|whether|otherwise|lest"
     r"|too\s+\w+\s+to|short\s+of|any|anyone|anything|anybody|anywhere|anymore"
     r"|oppos(?:e|es|ed|ing)|disput\w*|contrar\w*|dismiss\w*|abandon\w*|empty|vacant|zero"

@@ -11,7 +11,9 @@ hedges stripped (``40여 명`` is 40, about), a share of a whole as the percenta
 makes ("eight in 10", ``10명 중 8명`` and "80 percent"), a decade as any figure
 inside it ("mid-30s" and ``35세``), a range of months as a range ("July-September"
 and ``7~9월``), a minute of a football match's second half or extra time as the
-minute of the match too (``후반 27분`` is the 72nd minute). A count implied by a word
+minute of the match too (``후반 27분`` is the 72nd minute), ``1∼3분기`` as nine months, a
+figure written with a scale word as what rounds to it ("35.8 million" and ``3천577만``).
+A count implied by a word
 ("a week", "a decade", the 兩 of ``양당``) matches only a number that writes it out
 (``1주``, ``10년``, "the two parties") and needs no partner.
 The values of a bead are matched as multisets; a temperature in
@@ -127,7 +129,28 @@ def _matches(a: Number, b: Number) -> bool:
         return any(_same(x, b.value) for x in _in_units_of(a, b))
     if any(_same(x, y) for x in a.values for y in b.values) or _same_temperature(a, b):
         return True
+    if _rounds_to(a, b.value) or _rounds_to(b, a.value):
+        return True
     return _same(_rounded_alike(a.value, b.value), _rounded_alike(b.value, a.value))
+
+
+# a figure written as a few digits and a scale word: "35.8 million", "$3.5bn", ``1.5억``
+_SCALED_FIGURE = re.compile(
+    r"[^\d]*(?P<digits>\d+(?:\.\d+)?)\s*(?:million|billion|trillion|[mb]n|tn|[kmb]|[만억조])\W*",
+    re.I,
+)
+
+
+def _rounds_to(rounded: Number, exact: float) -> bool:
+    """Whether ``exact`` rounds to ``rounded`` at the precision it is written to: wire
+    copy gives "35.8 million" for ``3천577만``, ``1.5억`` for "148 million"."""
+    written = _SCALED_FIGURE.fullmatch(rounded.text) if rounded.scaled else None
+    if written is None or not exact:
+        return False
+    mantissa = float(written["digits"])
+    decimals = len(written["digits"].partition(".")[2])
+    step = rounded.value / mantissa * 10.0**-decimals if mantissa else 0.0
+    return abs(exact - rounded.value) < step / 2 - 1e-9 * step
 
 
 def _writes_out(implied: Number, other: Number) -> bool:
@@ -768,6 +791,7 @@ def _hidden_change(
 
 # what joins the two ends of a range, with the unit the first end may repeat: "3 to 5
 # percent", "3%-5%", ``3~5%``, ``3%에서 5%``
+_NAMED = re.compile(r"[A-Za-z]$")  # digits glued to a name's letters
 _RANGE_JOIN = re.compile(r"\s*(?:[%％]|percent|per\s+cent)?\s*(?:to|[-–~∼〜]|에서)\s*$")
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[%％]|percent|per\s+cent)?\s*and\s*$")
@@ -783,7 +807,11 @@ def _range_cut(
     is the only one left over. A leftover alone says nothing (a loose translation drops
     figures); beside its partner in a range, the figure changed."""
     matched_ids = ({id(a) for a, _ in matched}, {id(b) for _, b in matched})
-    left = [[n for n in numbers[side] if id(n) not in matched_ids[side]] for side in (0, 1)]
+    # only figures count ("20-second" is no range of 20 and the ordinal 2)
+    left = [
+        [n for n in numbers[side] if id(n) not in matched_ids[side] and n.confident]
+        for side in (0, 1)
+    ]
     for side in (0, 1):
         if len(left[side]) != 1 or left[1 - side]:
             continue
@@ -792,6 +820,8 @@ def _range_cut(
             kept, alone = pair[side], pair[1 - side]
             first, second = sorted((end, kept), key=lambda n: n.start)
             between = plain[side][first.start + len(first.text) : second.start]
+            if _NAMED.search(plain[side], 0, first.start):  # "CAS500-3" is a name
+                continue
             joined = _RANGE_JOIN.fullmatch(between) or (
                 _AND.fullmatch(between) and _BETWEEN.search(plain[side][: first.start])
             )

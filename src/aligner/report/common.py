@@ -76,7 +76,8 @@ def flag_where(result: DocumentResult, flag: Flag) -> str:
     refs = [
         f"{doc.lang.upper()} {printable(doc.path)}:{n}"
         for doc, indices in ((result.src, flag.src), (result.tgt, flag.tgt))
-        for n in side_lines(doc, indices)
+        # two sentences of one line are one place
+        for n in dict.fromkeys(side_lines(doc, indices))
     ]
     return ", ".join(refs)
 

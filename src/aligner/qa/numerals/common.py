@@ -233,6 +233,9 @@ def join_shares(
     for start, end, number in found:
         if joined and (gap := between.match(text, joined[-1][1])) and gap.end() == start:
             first_start, _, first = joined[-1]
+            if _SCORE_BEFORE.search(text, 0, first_start):  # "won 2-1 in 10 innings"
+                joined.append((start, end, number))
+                continue
             part, whole = (number, first) if whole_first else (first, number)
             if _shares(part, whole):
                 end = max(end, gap.end("tail")) if "tail" in gap.groupdict() else end
@@ -245,6 +248,10 @@ def join_shares(
                 continue
         joined.append((start, end, number))
     return joined
+
+
+# the second figure of a score or a range, whose part it is
+_SCORE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
 
 
 def join_ranges(

@@ -99,7 +99,7 @@ _KO_LONE_DAY = re.compile(rf"(?:\s?[~∼〜-]\s?(?:3[01]|[12]\d|0?[1-9]))?일(?!
 _KO_MONTH_BEFORE = re.compile(r"월\s*$")
 # a counter after a number: what it counts (명, 곳, 년...); "6자회담" counts no one
 _KO_COUNTER_AFTER = re.compile(
-    r"\s?(?:여\s?)?(?:명|개국|개월|개|곳|척|대|건|차례|번|가지|마리|년|주일|주|일|시간|분|초|세|살"
+    r"\s?(?:여\s?)?(?:명|개국|개월|개|곳|척|대|건|차례|번|가지|마리|년|주일|주|일|시간|분(?!기)|초|세|살"
     r"|권|채|편|장|그루|표|골|점|위|발|기|팀|국|배|회|차|쌍)"
 )
 _KO_MONTH_AFTER = re.compile(r"\s?월")
@@ -178,7 +178,7 @@ _KO_NOON = re.compile(
 )
 # a place in a series: a rank (4위), the Nth (3번째, 5년째), a streak (6경기 연속, 4연승)
 _KO_ORDINAL_AFTER = re.compile(
-    r"\s?(?:위(?![안원])|(?:번|회|차례|년|일|주|개월|경기|시즌)?째"
+    r"\s?(?:위(?![안원])|분기|(?:번|회|차례|년|일|주|개월|경기|시즌)?째"
     r"|(?:경기|게임|년|시즌|회|대회|일|주|개월|차례|번)?\s?연(?:속|승|패|임))"
 )
 # Time zones ("한국시간 26일 오전 11시", "미 동부시간"); "(현지시간)" may be any.
@@ -353,6 +353,17 @@ def _ko_special(text: str) -> Iterator[Found]:
         yield m.start(day), m.end(day), Number(float(m[day]), m[day])
 
 
+# "1∼3분기" is the first nine months ("the first three quarters")
+_KO_QUARTERS = re.compile(r"(?<![\d.])(?P<a>[1-4])\s?(?:분기\s?)?[~∼〜-]\s?(?P<b>[1-4])\s?분기")
+
+
+def _ko_quarters(text: str) -> Iterator[Found]:
+    for m in _KO_QUARTERS.finditer(text):
+        if (quarters := int(m["b"]) - int(m["a"]) + 1) > 1:
+            number = Number(3.0 * quarters, m.group(), frozenset({float(quarters)}), unit="month")
+            yield m.start(), m.end(), number
+
+
 def _ko_digit_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
     for m in _KO_NUMBER.finditer(text):
         if not free(m.start(), m.end(), taken):
@@ -415,7 +426,7 @@ def _ko_race_times(text: str) -> Iterator[Found]:
 
 
 def extract_ko(text: str) -> list[Found]:
-    found = list(_ko_race_times(text))
+    found = [*_ko_race_times(text), *_ko_quarters(text)]
     taken = [(s, e) for s, e, _ in found]
     found += [f for f in _ko_special(text) if free(f[0], f[1], taken)]
     taken = [(s, e) for s, e, _ in found]

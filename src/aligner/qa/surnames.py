@@ -108,7 +108,8 @@ _RELATIVE = re.compile(
     r"friends?|partner|accomplices?|boss|assistant|driver|bodyguard)\b"
 )
 _WORD_BEFORE = re.compile(r"(\S+)\s$")
-_SENTENCE_BREAK = re.compile(r"(?:^|[.!?:;\"“”‘(—–]|--)\s*$")
+_WORD_REACH = 80  # no title is longer: the word before is read in this many characters
+_SENTENCE_BREAK = re.compile(r"(?:[.!?:;\"“”‘(—–]|--)$")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")
 
 
@@ -125,7 +126,10 @@ class EnglishSurname:
 
 def _is_start(text: str, at: int) -> bool:
     """Whether ``at`` opens a sentence, a quote or a clause after a dash."""
-    return _SENTENCE_BREAK.search(text[:at]) is not None
+    # read back over the spaces only: a whole story is read, surname by surname
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return at == 0 or _SENTENCE_BREAK.search(text, max(0, at - 2), at) is not None
 
 
 def _read_surname(text: str, match: re.Match[str]) -> EnglishSurname | None:
@@ -133,7 +137,8 @@ def _read_surname(text: str, match: re.Match[str]) -> EnglishSurname | None:
     after = text[end:]
     if re.match(r"\s[A-Z]|-\w", after):
         return None  # a longer name: Park Ji-hoon, Olympic Park, Kim Clijsters
-    before = _WORD_BEFORE.search(text[:start])
+    reach = max(0, start - _WORD_REACH)
+    before = _WORD_BEFORE.search(text, reach, start)
     previous = before.group(1) if before else ""
     bare = previous.rstrip(".").removesuffix("-elect")
     titled = bare in _EN_TITLES or previous.lower() in ("surname", "surnamed", "named")

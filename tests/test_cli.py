@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from aligner.cli import main
+from aligner import api
+from aligner.cli import _summary_lines, main
+from aligner.config import Settings
+from aligner.models import Flag, RunResult, Severity
 from conftest import DATA, SEED_EN, SEED_KO
 
 STORY = "onchon-party-officials.txt"
@@ -405,3 +409,12 @@ def test_the_languages_can_be_given_on_the_command_line(tmp_path: Path) -> None:
     assert code == 0 and "swapped" not in stderr
     code, _, stderr = _run(*args)  # read as English original: the sides look swapped
     assert code == 1 and "swapped" in stderr
+
+
+def test_the_console_line_counts_in_words_and_never_rounds_a_failure_up() -> None:
+    seed = api.check_paths(SEED_EN, SEED_KO, settings=Settings()).documents[0]
+    flags = tuple(Flag("missing", Severity.ERROR, (i,), (), "gone") for i in range(2))
+    # two errors among 5,000 pairs (a workflow tester's story) score 0.9996
+    doc = replace(seed, flags=(*flags, Flag("gloss", Severity.INFO, (), (0,), "x")), score=0.9996)
+    line = next(_summary_lines(RunResult(documents=[doc]), quiet=False, show_info=True))
+    assert line.endswith("score 0.999  (2 errors, 1 info)")

@@ -97,6 +97,7 @@ def test_waiver_round_trip(tmp_path: Path) -> None:
     assert code == 0 and "1 flag(s) of this run waived; 1 stale waiver(s) removed" in stderr
     [new] = json.loads(Path("w.json").read_text("utf-8"))["waivers"]
     assert new["src"] == changed[2] and new["fingerprint"] != entry["fingerprint"]
+    assert new["reason"] == "Cut in the wire copy too"  # a copy-edit keeps the editor's word
 
 
 def test_waivers_setting_in_the_config_file(tmp_path: Path) -> None:

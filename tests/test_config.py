@@ -89,6 +89,14 @@ def test_a_model_folder_is_taken_from_the_config_folder(tmp_path: Path) -> None:
         assert load_config_file(tmp_path / "aligner.toml")["model"] == expected
 
 
+def test_a_path_out_of_the_config_folder_is_named_plainly(tmp_path: Path) -> None:
+    # a workflow tester's console said "reports: .../draft/../out-cfg/index.html"
+    (tmp_path / "draft").mkdir()
+    (tmp_path / "draft" / "aligner.toml").write_text('report_dir = "../out-cfg"\n')
+    data = load_config_file(tmp_path / "draft" / "aligner.toml")
+    assert data["report_dir"] == str(tmp_path / "out-cfg")
+
+
 def test_broken_toml_is_a_config_error(tmp_path: Path) -> None:
     bad = tmp_path / "aligner.toml"
     bad.write_text("min_score = = 1")

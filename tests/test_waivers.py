@@ -135,6 +135,27 @@ def test_merge_keeps_reasons_adds_accepted_drops_stale_keeps_unchecked() -> None
     ]
 
 
+def test_a_copy_edited_flag_keeps_the_reason_of_its_stale_waiver() -> None:
+    # a workflow tester's editor waived a sentence, then a copy-edit brought the flag
+    # back: --update-waivers had written the new waiver with an empty reason
+    before = _result(
+        "a.txt", ["Fine.", "The bank meets eight times a year, ."], ["좋다.", "잘렸다."], (CUT,)
+    )
+    after = _result(
+        "a.txt", ["Fine.", "The bank meets eight times each year, ."], ["좋다.", "잘렸다."], (CUT,)
+    )
+    other = _result(
+        "a.txt", ["Fine.", "Prices rose sharply in the capital, ."], ["좋다.", "잘렸다."], (CUT,)
+    )
+    old = waiver_for(before, CUT, "cut in the wire copy too")
+    for story, reason in ((after, "cut in the wire copy too"), (other, "")):
+        current = apply_waivers([story], [old])
+        assert current.stale == [old]
+        accept = [(current.documents[0], current.documents[0].flags[0])]
+        [new] = merge_waivers(current.documents, [old], stale=current.stale, accept=accept)
+        assert (new.src, new.reason) == (story.src.sentences[1].text, reason)
+
+
 def test_written_file_reads_back(tmp_path: Path) -> None:
     waivers = [waiver_for(STORY, CUT, "ok")]
     write_waivers(tmp_path / "w.json", waivers)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 import shutil
 import signal
 import sys
@@ -550,15 +551,21 @@ def _removed_notes(removed: list[Path], root: Path) -> Iterator[str]:
 
 def _waiver_notes(run: RunResult, path: Path | None, updated: bool) -> Iterator[str]:
     if updated:
-        waived = sum(f.waived for d in run.documents for f in d.flags)
+        waived = [f for d in run.documents for f in d.flags if f.waived]
         removed = len(run.removed_waivers)
-        yield f"aligner: wrote {path}: {waived} flag(s) of this run waived" + (
-            f"; {removed} stale waiver(s) removed" if removed else ""
+        # a waiver nobody justified still passes the gate: say so where it is written
+        unexplained = sum(not f.waiver_reason for f in waived)
+        yield (
+            f"aligner: wrote {path}: {len(waived)} flag(s) of this run waived"
+            + (f"; {removed} stale waiver(s) removed" if removed else "")
+            + (f"; fill in the 'reason' of {unexplained} of them" if unexplained else "")
         )
     if run.stale_waivers:
+        named = [f"{w.document} {w.type}" for w in run.stale_waivers]
+        listed = ", ".join(named[:3]) + (", ..." if len(named) > 3 else "")
         yield (
             f"aligner: {len(run.stale_waivers)} stale waiver(s) in {path} match no flag "
-            "(listed in the reports); remove them or run with --update-waivers"
+            f"({listed}; listed in the reports): remove them or run with --update-waivers"
         )
 
 
@@ -576,6 +583,11 @@ def _flag_lines(doc: DocumentResult, flag: Flag) -> str:
     return f" ({', '.join(parts)})" if parts else ""
 
 
+def _counted(n: int, severity: str) -> str:
+    """``2 errors``, ``1 warning``, ``3 info``."""
+    return f"{n} {severity}" + ("s" if n != 1 and severity != "info" else "")
+
+
 def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> Iterator[str]:
     """A line per document, why it fails the gate and its flags (info flags only when
     they can fail it), the input problems, and the verdict."""
@@ -583,14 +595,16 @@ def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> I
         live = [f for f in doc.flags if not f.waived]
         worst = {f.severity.value for f in live}
         counts = [
-            f"{sum(f.severity.value == s for f in live)} {s}"
+            _counted(sum(f.severity.value == s for f in live), s)
             for s in ("error", "warning", "info")
             if s in worst
         ]
         counts += [f"{len(doc.flags) - len(live)} waived"] if len(live) < len(doc.flags) else []
         summary = ", ".join(counts) or "no flags"
         verdict = "PASS" if doc.passed else "FAIL"
-        yield f"{verdict}  {doc.pair.name}  score {doc.score:.3f}  ({summary})"
+        # rounded down: two errors in 5,000 pairs score 0.9996, which is no 1.000
+        score = math.floor(doc.score * 1000) / 1000
+        yield f"{verdict}  {doc.pair.name}  score {score:.3f}  ({summary})"
         if doc.failures:
             yield f"    fails: {'; '.join(doc.failures)}"
         for flag in live:

@@ -534,13 +534,14 @@ def load_config_file(path: Path) -> dict[str, Any]:
     for key in _PATH_KEYS:
         value = data.get(key)
         if isinstance(value, str) and value != "-" and not Path(value).expanduser().is_absolute():
-            data[key] = str(path.parent / value)
+            # "draft/../out" is shown as "out" in every message that names it
+            data[key] = os.path.normpath(path.parent / value)
     model = data.get("model")
     # a model folder named from the config's folder; a hub name or alias stays as given
     if isinstance(model, str) and (
         model.startswith(("./", "../")) or (path.parent / model).is_dir()
     ):
-        data["model"] = str(path.parent / model)
+        data["model"] = os.path.normpath(path.parent / model)
     return data
 
 

@@ -35,6 +35,7 @@ one waiver covers both.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 import os
@@ -233,7 +234,8 @@ def merge_waivers(
     accept: Iterable[tuple[DocumentResult, Flag]],
 ) -> list[Waiver]:
     """The waiver file after a run: the existing waivers less the ``stale`` ones
-    (reasons kept), and new ones for ``accept``.
+    (reasons kept), and new ones for ``accept``, each with the reason of the stale
+    waiver it replaces when its sentences were only copy-edited.
 
     Returns:
         Waivers sorted by document, type and fingerprint (a stable file to diff).
@@ -248,10 +250,37 @@ def merge_waivers(
                 kept[key] = known.get(key) or waiver_for(doc, flag, flag.waiver_reason)
                 if key not in known and (older := _older_fingerprint(doc, flag)):
                     kept.pop(older, None)  # replaced by the waivers of its subjects
+    edited = [w for w in stale if w.reason]
     for doc, flag in accept:
         waiver = waiver_for(doc, flag)
+        if (replaced := _edited_from(edited, waiver)) is not None:
+            edited.remove(replaced)
+            waiver = replace(waiver, reason=replaced.reason)
         kept.setdefault(waiver.fingerprint, waiver)
     return sorted(kept.values(), key=lambda w: (w.document, w.type, w.fingerprint))
+
+
+# how alike the flagged text of a stale waiver and of a new one must be for the new one
+# to be the old flag after a copy-edit ("eight times a year" / "eight times each year")
+EDITED_LIKENESS = 0.8
+
+
+def _edited_from(stale: Sequence[Waiver], waiver: Waiver) -> Waiver | None:
+    """The stale waiver ``waiver`` replaces after its sentences were edited, if any: of
+    the same document, type and subject, its text the most alike and alike enough. Its
+    reason carries over, so that a copy-edit does not lose the editor's word."""
+
+    def likeness(older: Waiver) -> float:
+        text = f"{older.src}\n{older.tgt}"
+        return difflib.SequenceMatcher(None, text, f"{waiver.src}\n{waiver.tgt}").ratio()
+
+    same = [
+        w
+        for w in stale
+        if (w.document, w.type, w.subject) == (waiver.document, waiver.type, waiver.subject)
+    ]
+    best = max(same, key=likeness, default=None)
+    return best if best is not None and likeness(best) >= EDITED_LIKENESS else None
 
 
 def load_waivers(path: Path) -> list[Waiver]:

@@ -23,7 +23,7 @@ from pathlib import Path
 from aligner import __version__
 from aligner.changes import WorkTrees
 from aligner.io import write_atomic
-from aligner.models import DocumentResult, InputProblem, RunResult
+from aligner.models import DocumentResult, Flag, InputProblem, RunResult
 from aligner.report.common import count_line, flag_where, verdict
 from aligner.report.xmlutil import element, serialize
 
@@ -66,12 +66,19 @@ def write_junit(run: RunResult, path: Path) -> None:
     write_atomic(path, render_junit(run))
 
 
+def _waived(flag: Flag) -> str:
+    """``WAIVED (the editor's reason) ``: what a reviewer of the CI log needs to know."""
+    if not flag.waived:
+        return ""
+    return f"WAIVED ({flag.waiver_reason}) " if flag.waiver_reason else "WAIVED (no reason given) "
+
+
 def _document_case(suite: ET.Element, doc: DocumentResult, file: str) -> None:
     case = element(
         suite, "testcase", attrib={"classname": SUITE, "name": doc.pair.name, "file": file}
     )
     lines = [
-        f"{'WAIVED ' if flag.waived else ''}{flag.severity.value.upper()} {flag.type} "
+        f"{_waived(flag)}{flag.severity.value.upper()} {flag.type} "
         f"{flag_where(doc, flag)}: {flag.message}"
         for flag in doc.flags
     ]

@@ -57,6 +57,10 @@ def test_waiver_round_trip(tmp_path: Path) -> None:
     code, _, stderr = _check(src, tgt, "--waivers", "w.json", "--update-waivers")
     assert code == 0, stderr
     assert "wrote w.json: 1 flag(s) of this run waived" in stderr
+    # the reports name the waiver file they were judged by: the one just written
+    written = json.loads(Path("out/summary.json").read_text("utf-8"))["signature"]
+    assert _check(src, tgt, "--waivers", "w.json")[0] == 0
+    assert json.loads(Path("out/summary.json").read_text("utf-8"))["signature"] == written
     data = json.loads(Path("w.json").read_text("utf-8"))
     [entry] = data["waivers"]
     assert (entry["document"], entry["type"], entry["src"]) == ("storm.txt", "truncated", EN[2])

@@ -672,6 +672,8 @@ def check_paths(
     unjudged = set(CROSS_CHECKS) if one_story or only is not None else set()
     if update_waivers:
         waivers, run.removed_waivers = _update_waivers(documents, waivers, unjudged, settings)
+        # the reports say which waivers judged them: the file as rewritten
+        run.signature = make_signature(settings, encoder.name)
     waived = apply_waivers(documents, waivers, unjudged=unjudged)
     run.documents = [regate(doc, settings) for doc in waived.documents]
     run.stale_waivers = waived.stale

@@ -1453,3 +1453,44 @@ def test_a_range_cut_beside_a_word_that_is_no_figure() -> None:
     assert flag.message.startswith("3 to 5 km in the English is 5㎞ in the Korean")
     quarters = extract_numbers("1∼3분기 누적", "ko")
     assert [(n.value, n.unit) for n in quarters] == [(9.0, "month")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # hunt26's missed fault: the seats of two parties swapped, every figure matching
+        (
+            "In Seoul, the Democratic Party won 37 of the 48 constituencies, while the "
+            "People Power Party took 11.",
+            "서울 48개 지역구 중 민주당이 11곳, 국민의힘이 37곳에서 이겼다.",
+            True,
+        ),
+        (
+            "Exports to China fell 5 percent while those to Japan rose 3 percent.",
+            "중국 수출은 3% 줄었고 일본 수출은 5% 늘었다.",
+            True,
+        ),
+        # the translation puts the holders in another order, each with its figure
+        (
+            "In Seoul, the Democratic Party won 37 of the 48 constituencies, while the "
+            "People Power Party took 11.",
+            "서울 48개 지역구 중 국민의힘이 11곳, 민주당이 37곳에서 이겼다.",
+            False,
+        ),
+        (
+            "Exports to China fell 5 percent while those to Japan rose 3 percent.",
+            "일본 수출은 3% 늘었고 중국 수출은 5% 줄었다.",
+            False,
+        ),
+        # one holder named once before different figures is no evidence
+        (
+            "South Korea's exports rose 5 percent in May, the 3rd straight gain.",
+            "5월 한국 수출은 3개월 연속 늘어 5% 증가했다.",
+            False,
+        ),
+    ],
+)
+def test_figures_swapped_between_their_holders(en: str, ko: str, flagged: bool) -> None:
+    flags = _flags(en, ko)
+    assert bool(flags) == flagged
+    assert all(f.message.endswith("the figures swapped between them?") for f in flags)

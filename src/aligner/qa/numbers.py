@@ -77,6 +77,7 @@ from dataclasses import replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
+from aligner.qa.holders import swapped_holders
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
@@ -770,7 +771,7 @@ def _hidden_change(
 ) -> str | None:
     """The message of a change the matched numbers hide, if any: a score the other way
     round, percent for percentage points, a figure copied into another unit, a range
-    cut to one end, a day of the week changed."""
+    cut to one end, a day of the week changed, a figure given to another holder."""
     names = [language_name(lang) for lang in langs]
     matched = matched_numbers(src, tgt)
     plain = (html.unescape(texts[0]), html.unescape(texts[1]))
@@ -784,6 +785,8 @@ def _hidden_change(
         name, why = "", "the range cut to one end?"
     elif found := _weekday_changed(plain, langs):
         name, why = "", "the day changed?"
+    elif found := swapped_holders(matched, plain, langs):
+        name, why = "", "the figures swapped between them?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"

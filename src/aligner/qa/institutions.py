@@ -158,9 +158,9 @@ class Institution:
 
     def named_in(self, english: str) -> Iterator[re.Match[str]]:
         """Where ``english`` names it."""
-        lower = _lower(english)
+        present = _keys_in(english)
         for key, pattern in zip(self._keys, self._names, strict=True):
-            if key in lower:  # most sentences name none: skip the regex
+            if key in present:  # most sentences name none: skip the regex
                 yield from pattern.finditer(english)
 
     def meant_in(self, english: str) -> bool:
@@ -200,6 +200,30 @@ def _row(line: str) -> Institution:
 
 
 @functools.cache
+def _key_scan() -> tuple[re.Pattern[str], dict[str, frozenset[str]]]:
+    """One pass that finds every key of the list in a lower-cased text: at each
+    position the longest key there, and the keys it holds (which then occur too)."""
+    keys = {key for inst in load_institutions() for key in inst._keys}
+    alternatives = "|".join(map(re.escape, sorted(keys, key=len, reverse=True)))
+    held = {key: frozenset(other for other in keys if other in key) for key in keys}
+    return re.compile(f"(?=({alternatives}))"), held
+
+
+@functools.lru_cache(maxsize=1024)
+def _keys_in(english: str) -> frozenset[str]:
+    """The keys of the list's names that ``english`` holds: every check asks of every
+    institution, 180 of them, for every sentence."""
+    scan, held = _key_scan()
+    return frozenset(key for m in scan.finditer(_lower(english)) for key in held[m.group(1)])
+
+
+def _candidates(english: str, institutions: tuple[Institution, ...]) -> list[Institution]:
+    """Those of ``institutions`` whose names ``english`` may hold."""
+    present = _keys_in(english)
+    return [inst for inst in institutions if not present.isdisjoint(inst._keys)] if present else []
+
+
+@functools.cache
 def load_institutions() -> tuple[Institution, ...]:
     """The built-in list, read once.
 
@@ -229,7 +253,9 @@ def _without_longer(form: str, squeezed: str) -> str:
 @functools.lru_cache(maxsize=256)
 def _name_spans(english: str) -> tuple[tuple[int, int, Institution], ...]:
     return tuple(
-        (m.start(), m.end(), inst) for inst in load_institutions() for m in inst.named_in(english)
+        (m.start(), m.end(), inst)
+        for inst in _candidates(english, load_institutions())
+        for m in inst.named_in(english)
     )
 
 
@@ -362,7 +388,7 @@ def _named(
     Democratic Party)."""
     found = [
         (m.start(), m.end(), inst, m)
-        for inst in institutions
+        for inst in _candidates(english, institutions)
         for m in inst.named_in(english)
         if not (
             _inside_a_name(english, m.start(), m.end())

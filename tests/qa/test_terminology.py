@@ -369,10 +369,58 @@ def test_the_flag_spans_the_term_and_a_forbidden_variant(
     glossary = _write(
         tmp_path / "g.csv",
         "en,ko,forbidden\nWorkers' Party,노동당|조선노동당,로동당\n"
-        "Korean Central News Agency,조선중앙통신,중앙통신\n",
+        "Korean Central News Agency|KCNA,조선중앙통신,중앙통신\n",
     )
     doc = aligned([(en, ko)])
     flags = list(find_terminology(doc, Settings(glossary=glossary)))
     assert [spanned(doc, flag) for flag in flags] == words
     if len(words[0]) > 1:  # the second 중앙통신, past the one inside 조선중앙통신
         assert flags[0].spans[-1].start == ko.rindex(words[0][1][1])
+
+
+# ------------------------------------------------------- a desk's style guide (hunt29)
+
+DESK = (
+    "en,ko,forbidden\n"
+    "Ministry of Economy and Finance,기획재정부|기재부,재무부\n"
+    "Prime Minister,국무총리|총리,수상\n"
+    "Deputy Prime Minister,부총리,\n"
+    "National Assembly,국회,의회\n"
+    "Bank of Korea,한국은행|한은,\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # a forbidden word only as a word of its own: 수상자 are award winners, and
+        # 재무 부서 is a finance department
+        ("Prime Minister Kim congratulated the winners.", "김 총리는 수상자들을 축하했다.", False),
+        (
+            "The Ministry of Economy and Finance will reorganize its finance department.",
+            "기획재정부는 재무 부서를 개편한다.",
+            False,
+        ),
+        ("The Ministry of Economy and Finance said so.", "재무부는 그렇게 밝혔다.", True),
+        # beside the accepted translation of every mention, it names something else
+        (
+            "The Ministry of Economy and Finance met the U.S. Treasury Department.",
+            "기획재정부는 미국 재무부와 만났다.",
+            False,
+        ),
+        # an accepted word is not made of the ends of two words
+        ("The National Assembly passed the bill.", "의회는 한국 회사들의 법안을 통과시켰다.", True),
+        ("The Bank of Korea warned of bad loans.", "중앙은행은 상당한 은행 부실을 경고했다.", True),
+        ("The Ministry of Economy and Finance said so.", "기획 재정부는 그렇게 밝혔다.", False),
+        # the longer term of the glossary, not the shorter one inside it
+        (
+            "Deputy Prime Minister Koo Yun-cheol presided.",
+            "구윤철 경제부총리가 회의를 주재했다.",
+            False,
+        ),
+    ],
+)
+def test_a_desk_glossary_reads_korean_words_as_words(
+    tmp_path: Path, en: str, ko: str, flagged: bool
+) -> None:
+    assert bool(_flags(en, ko, _write(tmp_path / "desk.csv", DESK))) == flagged

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -115,11 +116,14 @@ def side_document(doc: AlignedDocument, bead: Bead, side: str) -> tuple[Document
     return (doc.src, bead.src) if side == "src" else (doc.tgt, bead.tgt)
 
 
-def squeezed_find(text: str, squeezed: str, hidden: Sequence[str] = ()) -> tuple[int, int] | None:
+def squeezed_find(
+    text: str, squeezed: str, hidden: Sequence[str] = (), start: int = 0
+) -> tuple[int, int] | None:
     """Where ``squeezed`` (a string without spaces) occurs in ``text`` once its
-    whitespace is taken out, as ``(start, end)`` in ``text``; not inside one of
-    ``hidden`` (strings without spaces that contain it); None if it does not occur
-    (in text that is not NFC, a normalised word is not found).
+    whitespace is taken out, as ``(start, end)`` in ``text``; the first that begins
+    at ``start`` or after; not inside one of ``hidden`` (strings without spaces that
+    contain it); None if it does not occur (in text that is not NFC, a normalised
+    word is not found).
 
     Example:
         >>> squeezed_find("조선 노동당은", "노동당")
@@ -129,7 +133,7 @@ def squeezed_find(text: str, squeezed: str, hidden: Sequence[str] = ()) -> tuple
     rest = "".join(text[k] for k in kept)
     for word in hidden:
         rest = rest.replace(word, "\0" * len(word))
-    found = rest.find(squeezed) if squeezed else -1
+    found = rest.find(squeezed, bisect_left(kept, start)) if squeezed else -1
     if found < 0:
         return None
     return kept[found], kept[found + len(squeezed) - 1] + 1

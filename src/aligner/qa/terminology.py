@@ -21,14 +21,17 @@ Per aligned pair, a term whose English form occurs in the English side (case
 does not matter unless the term is written in capitals, like an acronym, or is
 one capitalised word, a name: "Fed" is not "fed up"; words may be joined by
 spaces or hyphens; a final ``s``/``es`` plural, ``y``/``ies`` too, is allowed;
-links are not searched) must be matched by one of its accepted Korean variants
-in the Korean side, and none of its forbidden variants may occur in the Korean
-side (a forbidden variant used instead of an accepted one is one flag). Korean
-variants are found as substrings with spaces ignored (particles attach to the word:
-``노동당은``). An accepted variant that contains a forbidden one hides it
-(accepting ``조선노동당`` and forbidding ``노동당``, ``조선노동당은`` passes), but a
-forbidden variant that contains an accepted one is still found (accepting
-``김정은`` and forbidding ``김정은 원수님``, the honorific is flagged).
+links are not searched), outside a longer term's form ("Deputy Prime Minister"
+holds no "Prime Minister" of another row), must be matched by one of its accepted
+Korean variants in the Korean side, and none of its forbidden variants may occur
+there (a forbidden variant used instead of an accepted one is one flag; beside as
+many accepted ones as the English has mentions, it names something else). Korean
+variants are found as :func:`korean_find` says: accepted ones inside a word or as
+words of their own, forbidden ones only as words of their own. An accepted
+variant that contains a forbidden one hides it (accepting ``조선노동당`` and
+forbidding ``노동당``, ``조선노동당은`` passes), but a forbidden variant that contains
+an accepted one is still found (accepting ``김정은`` and forbidding ``김정은 원수님``,
+the honorific is flagged).
 
 The file is read once per run: :func:`load_glossary` caches it by path,
 modification time and size.
@@ -136,10 +139,23 @@ class Term:
                 return found
         return None
 
+    def en_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` has any English form of the term, in text order."""
+        return sorted({m.span() for pattern in self._patterns for m in pattern.finditer(text)})
+
+    def ko_count(self, text: str) -> int:
+        """How many times ``text`` has an accepted Korean variant."""
+        text, count = unicodedata.normalize("NFC", text), 0
+        for variant in sorted(self.ko, key=len, reverse=True):
+            while (found := korean_find(text, variant)) is not None:
+                start, end = found
+                text, count = text[:start] + " " * (end - start) + text[end:], count + 1
+        return count
+
     def ko_match(self, text: str) -> str | None:
-        """The accepted Korean variant found in ``text`` (spaces ignored), if any."""
-        squeezed = _squeeze(text)
-        return next((v for v in self.ko if _squeeze(v) in squeezed), None)
+        """The accepted Korean variant found in ``text`` (see :func:`korean_find`), if any."""
+        text = unicodedata.normalize("NFC", text)
+        return next((v for v in self.ko if korean_find(text, v)), None)
 
     @functools.cached_property
     def _hiding(self) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
@@ -153,22 +169,54 @@ class Term:
     def forbidden_match(self, text: str) -> str | None:
         """The forbidden variant found in ``text`` outside any accepted variant that
         contains it (an accepted variant inside a forbidden one does not hide it)."""
-        squeezed = _squeeze(text)
-        for variant, bad, hiding in self._hiding:
-            rest = squeezed
-            for accepted in hiding:
-                rest = rest.replace(accepted, "\0")
-            if bad in rest:
-                return variant
-        return None
+        text = unicodedata.normalize("NFC", text)
+        found = (v for v, _, hiding in self._hiding if korean_find(text, v, hiding, whole=True))
+        return next(found, None)
 
     def forbidden_at(self, text: str, variant: str) -> tuple[int, int] | None:
         """Where in ``text`` :meth:`forbidden_match` found ``variant``, as ``(start,
         end)``; None when ``text`` is not NFC (it was found in its normalised form)."""
         if not unicodedata.is_normalized("NFC", text):
             return None
-        _, bad, hiding = next(h for h in self._hiding if h[0] == variant)
-        return squeezed_find(text, bad, hiding)
+        _, _, hiding = next(h for h in self._hiding if h[0] == variant)
+        return korean_find(text, variant, hiding, whole=True)
+
+
+def korean_find(
+    text: str, variant: str, hidden: Sequence[str] = (), *, whole: bool = False
+) -> tuple[int, int] | None:
+    """Where a Korean ``variant`` occurs in ``text``, as ``(start, end)``: inside a
+    word, particles attached (``노동당은``, ``조선로동당``), or over spaces (``기획
+    재정부는``, ``로동 당은``) when it is words of their own there, from a word's
+    start to its end or particle, so that the ends of two words (``한국 회사``, ``재무
+    부서``) never make one (``국회``, ``재무부``). Not inside one of ``hidden`` (strings
+    without spaces that hold it); ``whole``: only as words of their own, particles
+    attached (``수상`` is not the start of ``수상자들을``). None if it does not occur.
+
+    Example:
+        >>> korean_find("미국 재무 부서와", "재무부") is None
+        True
+        >>> korean_find("기획 재정부는", "기획재정부")
+        (0, 6)
+    """
+    squeezed = _squeeze(variant)
+    start = 0
+    while (found := squeezed_find(text, squeezed, hidden, start)) is not None:
+        begin, end = found
+        inside = not any(char.isspace() for char in text[begin:end])
+        opens = begin == 0 or not text[begin - 1].isalnum()
+        word = opens and _WORD_END.match(text, end) is not None
+        if word or (inside and not whole):
+            return found
+        start = begin + 1
+    return None
+
+
+# the end of a Korean word: nothing more, or a particle and nothing more
+_WORD_END = re.compile(
+    r"(?:은|는|이|가|을|를|의|에|에서|에게|와|과|도|로|으로|만|까지|부터|보다|처럼|이나|나"
+    r"|이다|이며|이고|께서|께|측)?(?!\w)"
+)
 
 
 def make_term(en: str, ko: str, forbidden: str = "", line: int = 0) -> Term:
@@ -405,16 +453,25 @@ def _variants(values: Sequence[str]) -> str:
 
 
 def _term_flags(
-    term: Term, sides: tuple[SideText, SideText], bead: Bead, *, ko_original: bool = False
+    term: Term,
+    at: tuple[int, int],
+    sides: tuple[SideText, SideText],
+    bead: Bead,
+    *,
+    ko_original: bool = False,
 ) -> Iterator[Flag]:
-    """``ko_original``: the Korean is the original, the English its translation."""
-    src_text, tgt_text = sides[0].text, sides[1].text
-    at = term.en_search(without_links(src_text))  # "www.reuters.com" names no one
-    if at is None:
-        return
-    written, spans = at.group(), sides[0].spans(*at.span())
+    """The flags of ``term``, whose English the source side writes ``at``;
+    ``ko_original``: the Korean is the original, the English its translation."""
+    tgt_text = sides[1].text
+    written, spans = sides[0].text[slice(*at)], sides[0].spans(*at)
     where = _where(term)
     bad = term.forbidden_match(tgt_text)
+    used = term.forbidden_at(tgt_text, bad) if bad is not None else None
+    named = len(term.en_spans(sides[0].text))
+    if used is not None and term.ko_count(tgt_text[: used[0]] + tgt_text[used[1] :]) >= named:
+        # each mention translated as the glossary says: the forbidden word names
+        # something else ("the U.S. Treasury" is 재무부 beside 기획재정부)
+        bad = used = None
     # a forbidden variant in place of the accepted one is one error, said once
     if term.ko and bad is None and term.ko_match(tgt_text) is None:
         rule = (
@@ -433,7 +490,6 @@ def _term_flags(
         )
     if bad is not None:
         instead = f" (use {_variants(term.ko)})" if term.ko else ""
-        used = term.forbidden_at(tgt_text, bad)
         spans += sides[1].spans(*used) if used else ()
         yield Flag(
             "terminology",
@@ -471,5 +527,20 @@ def find_terminology(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
         if any(doc.src.sentences[i].boilerplate for i in bead.src):
             continue
         sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
-        for term in glossary.terms:
-            yield from _term_flags(term, sides, bead, ko_original=doc.swapped)
+        for term, at in _occurrences(glossary.terms, without_links(sides[0].text)):
+            yield from _term_flags(term, at, sides, bead, ko_original=doc.swapped)
+
+
+def _occurrences(terms: Sequence[Term], english: str) -> Iterator[tuple[Term, tuple[int, int]]]:
+    """Each term the English names, with where it first does outside a longer term's
+    name: "Deputy Prime Minister" is not the "Prime Minister" of the glossary's other
+    row. (Links name no one: "www.reuters.com".)"""
+    found = [(term, term.en_spans(english)) for term in terms]
+    names = [span for _, spans in found for span in spans]
+
+    def inside_another(s: int, e: int) -> bool:
+        return any(a <= s and e <= b and b - a > e - s for a, b in names)
+
+    for term, spans in found:
+        if (at := next((span for span in spans if not inside_another(*span)), None)) is not None:
+            yield term, at

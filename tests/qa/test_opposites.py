@@ -127,6 +127,11 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "183명, 반대 92명, 기권 6명으로 통과시켰다.",
         ),
         ("The board rejected the plan.", "이사회는 계획을 받아들였다."),
+        # "approved by a vote", not "passed by" (an MT desk test, hunt28)
+        (
+            "The bill was approved by a vote of 182 to 71.",
+            "법안은 찬성 182표, 반대 71표로 부결됐다.",
+        ),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:

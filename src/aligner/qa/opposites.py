@@ -221,9 +221,10 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         "vote",
         _outcome(
             "approved",
-            r"\b(?:pass(?:es|ed|ing)?|approv(?:e|es|ed|ing|al)|adopt(?:s|ed|ing|ion)"
-            r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b"
-            r"(?!\s+(?:away|by|on|through|over|out)\b)",
+            # "passed by" or "passed away" is no vote, but a bill is "approved by a vote"
+            r"\b(?:pass(?:es|ed|ing)?\b(?!\s+(?:away|by|on|through|over|out)\b)"
+            r"|(?:approv(?:e|es|ed|ing|al)|adopt(?:s|ed|ing|ion)"
+            r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b)",
             r"(?<![가-힣])가결|(?:안|법|국회|본회의|위원회|의회|상원|하원)(?:을|를|이|가|에서|도)?\s?통과"
             # a bill passed far from its name, after the tally (찬성 183명 … 으로 통과시켰다)
             r"|통과(?:시켰|시킨|시키|됐|되었|된|돼)|(?<![미불])승인",

@@ -300,8 +300,8 @@ def test_an_ordinal_is_no_changed_day_of_the_month() -> None:
 def test_small_words_and_articles_are_never_flagged() -> None:
     assert _flags("One of the officials was fired.", "간부 가운데 한 명이 해임됐다.") == []
     assert _flags("A man and two women were hurt.", "남성 1명과 여성 2명이 다쳤다.") == []
-    # a Korean native numeral never raises a flag
-    assert _flags("Three officials were fired.", "간부 네 명이 해임됐다.") == []
+    # a Korean native numeral from one to nine raises none, but in a count of people
+    assert _flags("He knocked three times.", "그는 문을 네 번 두드렸다.") == []
 
 
 def test_a_number_word_that_counts_a_noun_is_flagged_when_changed() -> None:
@@ -1009,8 +1009,13 @@ def test_a_mixed_fraction_is_one_value(en: str, ko: str, changed: str | None) ->
             "회담은 오전 열한 시에 시작됐다.",
             "number 10 (10 a.m.) in the English is 열한 (11 a.m.) in the Korean",
         ),
-        # one to nine in native numerals still never raise a flag
-        ("Three officials were fired.", "간부 네 명이 해임됐다.", None),
+        # one to nine in native numerals never raise a flag, but for a count of people
+        ("He knocked three times.", "그는 문을 네 번 두드렸다.", None),
+        (
+            "Three officials were fired.",
+            "간부 네 명이 해임됐다.",
+            "number Three (3) in the English is 네 (4) in the Korean",
+        ),
     ],
 )
 def test_native_numerals_with_tens_are_as_sure_as_digits(
@@ -1494,3 +1499,19 @@ def test_figures_swapped_between_their_holders(en: str, ko: str, flagged: bool) 
     flags = _flags(en, ko)
     assert bool(flags) == flagged
     assert all(f.message.endswith("the figures swapped between them?") for f in flags)
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # an MT desk test (hunt28): casualty counts written in native numerals
+        ("Two of the victims were children.", "희생자 중 세 명은 어린이였다.", True),
+        ("Two infants were hurt.", "세 명의 유아들이 다쳤다.", True),
+        ("Two of the victims were children.", "희생자 중 두 명은 어린이였다.", False),
+        # a vague English count, or a native count of other things, stays loose
+        ("A few officials attended.", "간부 세 명이 참석했다.", False),
+        ("He tried several times.", "그는 세 번 시도했다.", False),
+    ],
+)
+def test_a_native_count_of_people_is_a_figure(en: str, ko: str, flagged: bool) -> None:
+    assert bool(_flags(en, ko)) == flagged

@@ -47,7 +47,8 @@ spells out one to nine), and not a bracketed currency conversion (a share or an
 age in brackets is the sentence's own); other number words ("one", "a dozen"),
 a day of the month whose month the other side does not name, and Korean native
 numerals from one to nine help matching but never raise a flag (with tens,
-``열한 살``, they are as sure as digits), nor do ordinals in words and
+``열한 살``, or counting people from two up, ``세 명``, they are as sure as
+digits), nor do ordinals in words and
 ``제N`` (``제1야당``) but against another place in a series ("finished third"
 and ``4위``, "third straight" and ``4연승``). A clock time in the other half of
 the day is one changed ("7:10 a.m." and ``오후 7시 10분``), one that differs

@@ -388,7 +388,14 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         if m["word"] == "열" and _KO_OPEN_BEFORE.search(text, 0, m.start()):
             continue
         value = _native_value(m["word"])
-        count = Number(value, m["word"], confident=value >= 10, kind="count")
+        # 두 명, 세 명 count people as surely as 2명 (MT drafts write them so); 한 is also
+        # "a", and a vaguer count of other things may be "a couple", "a few"
+        people = text.startswith(
+            "명", m.end("word") + (text[m.end("word") : m.end("word") + 1] == " ")
+        )
+        count = Number(
+            value, m["word"], confident=value >= 10 or (value >= 2 and people), kind="count"
+        )
         yield m.start(), m.end(), count
     for m in re.finditer("절반", text):
         yield m.start(), m.end(), Number(0.5, m.group(), confident=False)

@@ -217,3 +217,34 @@ def test_a_korean_original_translated_two_ways_is_named_as_korean(
         "the same Korean sentence is translated otherwise in 2 of 3 places, e.g. "
         f'EN rates.txt:2: "{NO_COMMENT}"'
     ]
+
+
+def test_the_glossary_decides_what_is_one_rendering(tmp_path: Path, encoder: Encoder) -> None:
+    # a style-guide test (hunt29): two forms the glossary accepts are one rendering, and
+    # a form it forbids is no reference the others are told to follow
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text(
+        "en,ko,forbidden\nDemocratic Party,더불어민주당|민주당,\nbase rate,기준금리,기본금리\n",
+        "utf-8",
+    )
+    seats = "The Democratic Party holds 170 of the 300 seats."
+    rate = "The Bank of Korea kept its base rate at 2.5 percent."
+    stories = {
+        "a.txt": (
+            [seats, rate],
+            [
+                "더불어민주당은 300석 중 170석을 차지하고 있다.",
+                "한국은행은 기본금리를 2.5%로 유지했다.",
+            ],
+        ),
+        "b.txt": (
+            [seats, rate],
+            ["민주당은 300석 중 170석을 차지하고 있다.", "한국은행은 기본금리를 2.5%로 유지했다."],
+        ),
+        "c.txt": (
+            [seats, rate],
+            ["민주당은 300석 중 170석을 차지하고 있다.", "한국은행은 기준금리를 2.5%로 유지했다."],
+        ),
+    }
+    result = _check(tmp_path / "corpus", encoder, stories, replace(PLAIN, glossary=glossary))
+    assert _flags(result) == {"a.txt": [], "b.txt": [], "c.txt": []}

@@ -9,7 +9,9 @@ every checked document, cached ones included.
 Only 1-1 pairs of content sentences count; sentences of fewer than
 :data:`MIN_WORDS` words ("He said.") and boilerplate are skipped, and so are
 pairs already flagged as a bad translation (truncated, mistranslated,
-untranslated): they are reported already and are no reference. English is
+untranslated, against the glossary): they are reported already and are no
+reference. The Korean variants a glossary accepts for one term are one rendering
+(``더불어민주당`` and ``민주당``). English is
 compared after normalising Unicode, case, quotes, whitespace and final
 punctuation; Korean after the same and ignoring spacing and punctuation, so that
 a spacing fix or a comma is not a different translation. When one translation
@@ -34,11 +36,13 @@ from aligner.config import Settings, language_name
 from aligner.models import DocumentResult, Flag, Severity
 from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import register_cross_check
+from aligner.qa.terminology import load_glossary
 
 NAME = "consistency"
 MIN_WORDS = 4
-# Flags that say a pair is not a usable translation to compare with.
-_BAD_PAIR = frozenset({"truncated", "mistranslation", "untranslated"})
+# Flags that say a pair is not a usable translation to compare with (a rendering the
+# glossary forbids must not prevail over the one it requires).
+_BAD_PAIR = frozenset({"truncated", "mistranslation", "untranslated", "terminology"})
 _QUOTES = str.maketrans(
     {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "`": "'"}
     | {"「": '"', "」": '"', "『": '"', "』": '"'}
@@ -74,6 +78,7 @@ class _Use:
     src: int
     tgt: int
     en: str
+    alike: _Alike | None = None  # the glossary's accepted variants of each term
 
     @cached_property
     def ko(self) -> str:
@@ -94,6 +99,9 @@ class _Use:
         for spelling, unit in _UNITS:
             text = text.replace(spelling, unit)
         key = "".join(_PUNCTUATION.sub("", normalise(text)).split())
+        if self.alike is not None:  # 더불어민주당 and 민주당, both the glossary's
+            pattern, canonical = self.alike
+            key = pattern.sub(lambda m: canonical[m.group()], key)
         if _REFERRING_SUBJECT.match(self.doc.src.sentences[self.src].text):
             # read without spaces, as compared: "중국 정부는" and "중국정부는" lose the same
             key = _TOPIC.sub("", key, count=1)
@@ -124,8 +132,9 @@ def find_inconsistent_translations(
     """Flag each occurrence of an English sentence whose translation differs from
     the prevailing one (or, on a tie, from another occurrence)."""
     groups: dict[str, list[_Use]] = {}
+    alike = _glossary_alike(settings)
     for doc in documents:
-        for use in _uses(doc):
+        for use in _uses(doc, alike):
             groups.setdefault(use.en, []).append(use)
     for uses in groups.values():
         if len(uses) < 2:
@@ -141,7 +150,26 @@ def find_inconsistent_translations(
                 yield use.doc.pair.name, flag
 
 
-def _uses(doc: DocumentResult) -> Iterator[_Use]:
+_Alike = tuple[re.Pattern[str], dict[str, str]]
+
+
+def _glossary_alike(settings: Settings) -> _Alike | None:
+    """The Korean variants a glossary accepts for one term, each to be read as its
+    first (as compared: spaces out, case-folded); None without such a term."""
+    if settings.glossary is None:
+        return None
+    canonical: dict[str, str] = {}
+    for term in load_glossary(settings.glossary).terms:
+        forms = ["".join(normalise(v).split()) for v in term.ko]
+        canonical |= {form: forms[0] for form in forms[1:] if form}
+    if not canonical:
+        return None
+    forms = sorted({*canonical, *canonical.values()}, key=len, reverse=True)
+    canonical |= {form: form for form in forms if form not in canonical}
+    return re.compile("|".join(map(re.escape, forms))), canonical
+
+
+def _uses(doc: DocumentResult, alike: _Alike | None = None) -> Iterator[_Use]:
     bad = {(f.src, f.tgt) for f in doc.flags if f.type in _BAD_PAIR}
     for bead in doc.beads:
         if len(bead.src) != 1 or len(bead.tgt) != 1 or (bead.src, bead.tgt) in bad:
@@ -150,7 +178,7 @@ def _uses(doc: DocumentResult) -> Iterator[_Use]:
         en = normalise(src.text)
         if src.boilerplate or tgt.boilerplate or len(en.split()) < MIN_WORDS:
             continue
-        yield _Use(doc, src.index, tgt.index, en)
+        yield _Use(doc, src.index, tgt.index, en, alike)
 
 
 def _message(use: _Use, uses: Sequence[_Use], prevailing: str | None) -> str:

@@ -240,6 +240,27 @@ def test_a_sentence_pasted_twice_is_extra_and_names_its_twin(encoder: Encoder) -
     assert f"it repeats KO line {twin + 1} word for word" in gap.message
 
 
+def test_a_sentence_an_mt_engine_repeats_is_an_addition_said_so(encoder: Encoder) -> None:
+    """An MT draft's loop (hunt28): copies of a sentence no pair holds, each said to
+    repeat another, where they were three gaps 'dropped or added'."""
+    en = [
+        "The museum opened an exhibition of Goryeo celadon on Tuesday.",
+        "More than 100 pieces are on display.",
+        "The exhibition runs until March.",
+    ]
+    loop = "도공들은 12세기에 옥색 유약을 완성했다."
+    ko = [
+        "박물관은 화요일 고려청자 전시회를 열었다.",
+        f"100점이 넘는 작품이 전시된다. {loop} {loop} {loop}",
+        "전시는 3월까지 이어진다.",
+    ]
+    settings = Settings(cache=False)
+    result = api.check_texts("\n".join(en), "\n".join(ko), settings=settings, encoder=encoder)
+    gaps = [f for f in result.flags if f.type in ("missing", "extra", "unaligned")]
+    assert [f.type for f in gaps] == ["extra"] * 3
+    assert all("word for word" in f.message for f in gaps)
+
+
 def test_a_title_the_same_in_both_languages_is_no_pasted_source(encoder: Encoder) -> None:
     """A lone sentence beside a name or title shared by both sides keeps its gap."""
     en = [

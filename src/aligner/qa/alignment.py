@@ -175,8 +175,13 @@ def copied_from(doc: AlignedDocument, k: int) -> tuple[Document, int] | None:
             if sims[best := int(np.argmax(sims))] >= COPY_SIMILARITY:
                 return other, near[best]
     words = own.sentences[index].text.split()
-    paired = (i for b in beads if b.src and b.tgt for i in (b.src if bead.src else b.tgt))
+    paired = [i for b in beads if b.src and b.tgt for i in (b.src if bead.src else b.tgt)]
     same = next((i for i in paired if own.sentences[i].text.split() == words), None)
+    if same is None and len(words) >= 4:
+        # ... or another lone one: a sentence pasted three times, an MT engine's loop
+        alone = [b.src if bead.src else b.tgt for b in beads if not (b.src and b.tgt)]
+        lone = (i for indices in alone for i in indices if i != index)
+        same = next((i for i in lone if own.sentences[i].text.split() == words), None)
     return None if same is None else (own, same)
 
 

@@ -381,6 +381,13 @@ SWAPPED = [
         "Ahn Sang-mi",
         "정수빈",
     ),
+    # a given name of one syllable after a title (an MT desk test, hunt28)
+    (
+        "Foreign Minister Cho Hyun met Japanese Foreign Minister Takeshi Iwaya in Tokyo.",
+        "조태열 외교부 장관은 도쿄에서 이와야 다케시 일본 외무상과 만났다.",
+        "Cho Hyun",
+        "조태열",
+    ),
 ]
 
 
@@ -494,6 +501,10 @@ def test_another_persons_name_is_flagged(en: str, ko: str, name: str, other: str
             "'페이커' 이상혁은 이번 우승으로 7번째 우승컵을 들어 올렸다.",
         ),
         ("Director Bong Joon Ho won the award.", "봉준호 감독이 상을 받았다."),
+        (
+            "Foreign Minister Cho Hyun met Japanese Foreign Minister Takeshi Iwaya in Tokyo.",
+            "외교부 장관 조현은 도쿄에서 이와야 다케시 일본 외무상과 만났다.",
+        ),
         ("Singer Park Seo-jun, 32, won the lawsuit.", "가수 박서준(32)이 소송에서 이겼다."),
         # another given name, another surname: someone the English does not name
         (

@@ -262,6 +262,17 @@ _ENGLISH_WORDS = frozenset(
 )
 # a surname, maybe a nickname in quotes (Lee "Faker" Sang-hyeok), then a hyphenated
 # given name, or one word and maybe a second (Jong Un)
+# Words before a surname that make it a person's: honorifics, ranks and offices.
+_EN_TITLES = frozenset(
+    "Mr Mrs Ms Miss Dr Prof Rep Sen Gov Gen Lt Col Sgt Capt Cmdr Adm Amb Rev Det Insp Supt "
+    "Judge Justice President Premier Minister Chairman Chairwoman Chairperson Chair Governor "
+    "Mayor Coach Manager Director Professor Ambassador Envoy Secretary Commissioner Chief "
+    "Commander General Detective Inspector Prosecutor Speaker Leader Officer Senator "
+    "Representative Lawmaker Assemblyman Assemblywoman Sergeant Captain Colonel Lieutenant "
+    "Admiral Marshal Pastor Father Bishop Cardinal Dean Principal Superintendent CEO "
+    "Spokesman Spokeswoman Spokesperson Head Vice Deputy".split()
+)
+
 _EN_NAME = re.compile(
     rf"\b({_SURNAME}) (?:[\"“'‘][A-Z][\w -]{{0,20}}[\"”'’] )?"
     rf"([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w-])(?= ([A-Z][a-z]+)(?![\w-]))?"
@@ -353,7 +364,18 @@ def _given_name(match: re.Match[str]) -> tuple[str, int] | None:
         return f"{first} {second}", match.end(3)
     if second:  # a name of three parts, read whole, is no Korean one: Lee Kuan Yew
         return None
-    return (first, match.end(2)) if _TWO_SYLLABLES.fullmatch(first) else None
+    if _TWO_SYLLABLES.fullmatch(first):
+        return first, match.end(2)
+    # a given name of one syllable (Cho Hyun, Suh Hoon) only after a title: "Cho Won"
+    # may be a surname and a word
+    titled = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
+    if titled and titled.group(1).rstrip(".") in _EN_TITLES and _ONE_SYLLABLE.fullmatch(first):
+        return first, match.end(2)
+    return None
+
+
+_WORD_BEFORE = re.compile(r"(\S+)\s$")
+_TWO_ALONE = re.compile(r"(?<![가-힣])([가-힣]{2})(?:[은는이가을를의도와과]|에게)?(?![가-힣])")
 
 
 def english_names(text: str) -> list[EnglishName]:
@@ -531,7 +553,8 @@ def called_by_title(surnames: str, text: str) -> bool:
 def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
     src, tgt = sides[0].text, sides[1].text
     names = english_names(src)
-    hangul = re.findall(r"(?=([가-힣]{3}))", tgt)
+    # three syllables, or two standing alone: 조현 for "Cho Hyun"
+    hangul = re.findall(r"(?=([가-힣]{3}))", tgt) + _TWO_ALONE.findall(tgt)
     absent = [
         n
         for n in names

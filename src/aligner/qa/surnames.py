@@ -44,6 +44,7 @@ from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.names import (
     _EN_SURNAMES,
+    _EN_TITLES,
     _ENGLISH_WORDS,
     _ROLES,
     _TITLE,
@@ -61,16 +62,6 @@ __all__ = ["english_surnames", "find_swapped_surnames", "korean_surnames"]
 
 # ------------------------------------------------------------------------ English
 
-# Words before a surname that make it a person's: honorifics, ranks and offices.
-_EN_TITLES = frozenset(
-    "Mr Mrs Ms Miss Dr Prof Rep Sen Gov Gen Lt Col Sgt Capt Cmdr Adm Amb Rev Det Insp Supt "
-    "Judge Justice President Premier Minister Chairman Chairwoman Chairperson Chair Governor "
-    "Mayor Coach Manager Director Professor Ambassador Envoy Secretary Commissioner Chief "
-    "Commander General Detective Inspector Prosecutor Speaker Leader Officer Senator "
-    "Representative Lawmaker Assemblyman Assemblywoman Sergeant Captain Colonel Lieutenant "
-    "Admiral Marshal Pastor Father Bishop Cardinal Dean Principal Superintendent CEO "
-    "Spokesman Spokeswoman Spokesperson Head Vice Deputy".split()
-)
 # Capitalised words that open a sentence and leave the name after them alone.
 _OPENERS = frozenset(
     "And But Then When If After Before While Since Although Though As So Yet Or Also Still "

@@ -248,3 +248,35 @@ def test_the_glossary_decides_what_is_one_rendering(tmp_path: Path, encoder: Enc
     }
     result = _check(tmp_path / "corpus", encoder, stories, replace(PLAIN, glossary=glossary))
     assert _flags(result) == {"a.txt": [], "b.txt": [], "c.txt": []}
+
+
+def test_a_name_spelt_otherwise_in_one_story_of_the_run(tmp_path: Path, encoder: Encoder) -> None:
+    # a style-guide test (hunt29): 정청례 in one story (twice) for the 정청래 of two others;
+    # the romanization folds the two spellings together, so no other check sees it
+    met = "Democratic Party leader Jung Chung-rae met the president on Wednesday."
+    said = "Jung Chung-rae said the party would back the budget bill."
+    stories = {
+        "a.txt": ([said], ["정청래 대표는 당이 예산안을 지지할 것이라고 말했다."]),
+        "b.txt": ([met], ["정청래 더불어민주당 대표는 수요일 대통령을 만났다."]),
+        "c.txt": (
+            [met, said],
+            [
+                "정청례 더불어민주당 대표는 수요일 대통령을 만났다.",
+                "정청례 대표는 당이 예산안을 지지할 것이라고 말했다.",
+            ],
+        ),
+    }
+
+    def names(run: RunResult) -> dict[str, list[str]]:
+        return {k: [m for m in v if m.startswith("EN “")] for k, v in _flags(run).items()}
+
+    flags = names(_check(tmp_path, encoder, stories))
+    assert flags["a.txt"] == flags["b.txt"] == []
+    assert (
+        flags["c.txt"]
+        == ["EN “Jung Chung-rae” is “정청례” here but “정청래” in 2 other stories, e.g. KO a.txt:1"]
+        * 2
+    )
+    # one story each way: no spelling prevails (two people of one name?)
+    del stories["a.txt"]
+    assert names(_check(tmp_path / "two", encoder, stories)) == {"b.txt": [], "c.txt": []}

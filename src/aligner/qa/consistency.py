@@ -18,6 +18,10 @@ a spacing fix or a comma is not a different translation. When one translation
 prevails (strictly most occurrences), only the others are flagged, citing it; on a
 tie every occurrence is flagged, citing a different one.
 
+A Korean name the English writes one way and the Korean spells otherwise in fewer
+stories of the run than the usual spelling is flagged as well (``정청례`` for the
+``정청래`` of the other stories).
+
 Default severity ``warning``: a divergent rendering of a recurring sentence is
 worth a translator's look and shows in the CLI and CI summaries, but it is often
 a legitimate choice in context, so it must not fail the default gate (``error``).
@@ -33,7 +37,8 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from aligner.config import Settings, language_name
-from aligner.models import DocumentResult, Flag, Severity
+from aligner.models import Bead, DocumentResult, Flag, Severity
+from aligner.qa.names import english_names, korean_spellings
 from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import register_cross_check
 from aligner.qa.terminology import load_glossary
@@ -148,6 +153,72 @@ def find_inconsistent_translations(
                 message = _message(use, uses, prevailing)
                 flag = Flag(NAME, Severity.WARNING, (use.src,), (use.tgt,), message)
                 yield use.doc.pair.name, flag
+    yield from _name_flags(documents)
+
+
+@dataclass(frozen=True)
+class _Rendering:
+    """A Korean person the English names, as one pair writes the name in Hangul."""
+
+    doc: DocumentResult
+    bead: Bead
+    english: str
+    hangul: str
+
+    @property
+    def ref(self) -> str:
+        side = self.doc.src if self.doc.src.lang == "ko" else self.doc.tgt
+        indices = self.bead.src if self.doc.src.lang == "ko" else self.bead.tgt
+        return f"KO {self.doc.pair.name}:{side.sentences[indices[0]].line}"
+
+
+def _name_flags(documents: Sequence[DocumentResult]) -> Iterator[tuple[str, Flag]]:
+    """A Korean name the English writes one way that the Korean spells otherwise in
+    some pairs of the run (정청례 for the 정청래 of the other stories): the spellings
+    :func:`aligner.qa.names.sounds` cannot tell apart, a typo no other check sees."""
+    groups: dict[tuple[str, str], list[_Rendering]] = {}
+    for doc in documents:
+        for rendering, key in _renderings(doc):
+            groups.setdefault(key, []).append(rendering)
+    for renderings in groups.values():
+        # counted by story: a misspelling is often repeated within the story that has it
+        stories = {(r.hangul, r.doc.pair.name) for r in renderings}
+        spellings = Counter(hangul for hangul, _ in stories).most_common()
+        if len(spellings) < 2 or spellings[0][1] == spellings[1][1]:
+            continue  # one spelling, or no spelling prevails: two people of one name?
+        usual = spellings[0][0]
+        model = next(r for r in renderings if r.hangul == usual)
+        for r in renderings:
+            if r.hangul != usual:
+                message = (
+                    f"EN {_quoted(r.english)} is {_quoted(r.hangul)} here but {_quoted(usual)} "
+                    f"in {spellings[0][1]} other stories, e.g. {model.ref}"
+                )
+                flag = Flag(
+                    NAME, Severity.WARNING, r.bead.src, r.bead.tgt, message, subject=f"name {usual}"
+                )
+                yield r.doc.pair.name, flag
+
+
+def _renderings(doc: DocumentResult) -> Iterator[tuple[_Rendering, tuple[str, str]]]:
+    """The Korean names of the English of each pair of ``doc``, as its Korean spells
+    them, with the name's key (its surname syllables and given name's sounds)."""
+    english, korean = (doc.src, doc.tgt) if doc.src.lang == "en" else (doc.tgt, doc.src)
+    if (english.lang, korean.lang) != ("en", "ko"):
+        return
+    for bead in doc.beads:
+        en_idx, ko_idx = (bead.src, bead.tgt) if english is doc.src else (bead.tgt, bead.src)
+        if not (en_idx and ko_idx):
+            continue
+        text = " ".join(korean.sentences[i].text for i in ko_idx)
+        for name in english_names(" ".join(english.sentences[i].text for i in en_idx)):
+            spelled = next((h for h in korean_spellings(text) if name.sounds_like(h)), None)
+            if spelled is not None:
+                yield _Rendering(doc, bead, name.text, spelled), (name.surnames, name.given)
+
+
+def _quoted(text: str) -> str:
+    return f"“{text}”"
 
 
 _Alike = tuple[re.Pattern[str], dict[str, str]]

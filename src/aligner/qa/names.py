@@ -43,6 +43,7 @@ __all__ = [
     "SURNAMES",
     "called_by_title",
     "english_names",
+    "korean_spellings",
     "find_swapped_names",
     "sounds",
     "titled_names",
@@ -550,11 +551,16 @@ def called_by_title(surnames: str, text: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def korean_spellings(korean: str) -> list[str]:
+    """Where Korean text may spell a name: every three syllables, and two standing
+    alone, particles aside (조현은 for "Cho Hyun")."""
+    return re.findall(r"(?=([가-힣]{3}))", korean) + _TWO_ALONE.findall(korean)
+
+
 def _pair_flags(bead: Bead, sides: tuple[SideText, SideText]) -> Iterator[Flag]:
     src, tgt = sides[0].text, sides[1].text
     names = english_names(src)
-    # three syllables, or two standing alone: 조현 for "Cho Hyun"
-    hangul = re.findall(r"(?=([가-힣]{3}))", tgt) + _TWO_ALONE.findall(tgt)
+    hangul = korean_spellings(tgt)
     absent = [
         n
         for n in names

@@ -59,14 +59,12 @@ def swapped_holders(
         mine, theirs = holders[0][k], holders[1][k]
         for j, (a2, _) in enumerate(matched):
             back, moved = holders[0][j], holders[1][j]
-            if a2.value == a.value or None in (mine, theirs, back, moved):
+            if a2.value == a.value or not (mine and theirs and back and moved):
                 continue
-            assert mine and theirs and back and moved
             # one side gives x to A and y to B, the other x to B and y to A
-            if mine.means & back.means or not (mine.means & moved.means):
-                continue
-            if theirs.means & back.means:
-                return f"{a.text} with {mine.text}", f"{b.text} with {theirs.text}"
+            if mine.means & moved.means and theirs.means & back.means:
+                if not mine.means & back.means:
+                    return f"{a.text} with {mine.text}", f"{b.text} with {theirs.text}"
     return None
 
 

@@ -27,6 +27,7 @@ import aligner.qa.consistency  # noqa: F401
 import aligner.qa.datelines  # noqa: F401
 import aligner.qa.direction  # noqa: F401
 import aligner.qa.entities  # noqa: F401
+import aligner.qa.false_friends  # noqa: F401
 import aligner.qa.foreign  # noqa: F401
 import aligner.qa.glosses  # noqa: F401
 import aligner.qa.hygiene  # noqa: F401

@@ -170,7 +170,7 @@ def language_name(code: str) -> str:
 # The checks of aligner.qa by the names ``disabled_checks`` and ``severities`` take,
 # each with the flag types it raises (``gap``, ``gloss``, ``direction``, ``institution``,
 # ``korean_name``, ``korean_surname``, ``foreign_name``, ``dateline``, ``name_map``, ``title``,
-# ``negation``, ``opposite`` and ``tense``
+# ``negation``, ``opposite``, ``tense`` and ``false_friend``
 # raise types other than their names).
 # The registry registers exactly these (tests/qa/test_registry.py keeps them in step).
 CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
@@ -180,6 +180,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "negation": ("mistranslation",),
     "opposite": ("mistranslation",),
     "tense": ("mistranslation",),
+    "false_friend": ("mistranslation",),
     "reordered": ("reordered",),
     "boilerplate": ("boilerplate",),
     "truncated": ("truncated",),

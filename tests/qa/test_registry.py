@@ -56,6 +56,7 @@ def test_flag_types_are_the_gate_gaps_and_the_other_check_names() -> None:
     assert CHECK_FLAG_TYPES["gloss"] == ("extra",)
     others = {"gap", "institution", "korean_name", "korean_surname", "foreign_name", "direction"}
     others |= {"dateline", "name_map", "title", "negation", "opposite", "tense", "gloss"}
+    others |= {"false_friend"}
     assert FLAG_TYPES == GAP_TYPES | (set(CHECK_FLAG_TYPES) - others)
     assert FLAG_TYPES == set(FLAG_DESCRIPTIONS)
 

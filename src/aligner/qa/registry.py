@@ -119,7 +119,7 @@ SUPERSEDES = {
 # ...but a flag about one word of a good translation explains nothing else on its pair:
 # a negation the Korean lost, a verdict it reversed or an event it made a plan leaves
 # its numbers and names worth reading
-NARROW = {"mistranslation": frozenset({"negation", "opposite", "tense"})}
+NARROW = {"mistranslation": frozenset({"negation", "opposite", "tense", "false friend"})}
 
 
 def _as_content(document: Document, indices: set[int]) -> Document:

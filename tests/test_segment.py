@@ -168,6 +168,9 @@ def test_english(text: str, expected: list[str]) -> None:
         ("It starts at 10 a.m. Tuesday in Seoul.", 1),
         ("It starts at 9 p.m. KST.", 1),
         ("It starts at 8 a.m. Seoul time on Monday.", 1),
+        # a live blog's entry opens on its time (hunt31)
+        ("9:05 a.m. Heavy snow continued to fall across Seoul.", 1),
+        ("10 p.m. Officials lifted the warning. Roads reopened.", 2),
         ("By 9:45 a.m. ET), the death toll had climbed to 49.", 1),
         ("ORLANDO, Fla. (AP) — A man was arrested Tuesday.", 1),
         ("BOSTON, Mass. -- The mayor said.", 1),

@@ -106,6 +106,7 @@ _TIME_WORDS = frozenset(
     "bst cet".split()
 )
 _TIME_OF = re.compile(r"\S+\s+time\b", re.IGNORECASE)
+_TIME_ALONE = re.compile(r"\s*\d{1,2}(?::\d{2})?\s*[ap]\.m\.\s*", re.IGNORECASE)
 # "ORLANDO, Fla. (AP) -- ...": a dateline's state abbreviation before the agency or dash
 _DATELINE_HEAD = re.compile(r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*,\s*\S+")
 _DATELINE_NEXT = re.compile(r"\([A-Z][\w&.\-]*\)|[-–—]+\s")
@@ -455,6 +456,8 @@ def _is_abbreviation(candidate: _Candidate, *, english: bool) -> bool:
             not (first.isascii() and first.isupper())  # a digit, Hangul: the time goes on
             or _starter_key(next_word).rstrip(".,;:)]") in _TIME_WORDS
             or bool(_TIME_OF.match(candidate.line, candidate.next_start))
+            # a live blog's entry opens on its time: "9:05 a.m. Heavy snow fell ..."
+            or bool(_TIME_ALONE.fullmatch(candidate.line, candidate.seg_start, candidate.end))
         )
     if _DATELINE_NEXT.match(candidate.line, candidate.next_start) and _DATELINE_HEAD.fullmatch(
         candidate.line, candidate.seg_start, candidate.punct_start

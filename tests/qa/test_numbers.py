@@ -1331,10 +1331,21 @@ def test_a_range_cut_to_one_end(en: str, ko: str, flagged: bool) -> None:
         ),
         ("Son scored the winner in the 95th minute.", "손흥민은 연장 전반 5분 결승골을 넣었다."),
         ("Kim scored in the 27th minute.", "김민재는 전반 27분 골을 넣었다."),
+        # stoppage time counts from the end of its half, extra time's halves are 15
+        # minutes (a genre precision test, hunt31)
+        ("In the 93rd minute, Kim scored.", "후반 추가시간 3분, 김민재가 골을 넣었다."),
+        ("Son scored the winner in the 110th minute.", "손흥민은 연장 후반 5분 결승골을 넣었다."),
+        ("He scored 14 minutes into the second half.", "그는 후반 14분 골을 넣었다."),
     ],
 )
 def test_a_minute_of_a_half_is_the_minute_of_the_match(en: str, ko: str) -> None:
     assert _flags(en, ko) == []
+
+
+def test_a_changed_minute_of_a_half_is_one_digit_off() -> None:
+    # "the 58th minute" is 후반 13분; 후반 14분 is the 59th (hunt31's probe passed it)
+    [flag] = _flags("He scored in the 58th minute.", "그는 후반 14분 골을 넣었다.")
+    assert flag.message.startswith("number 58 in the English")
 
 
 @pytest.mark.parametrize(

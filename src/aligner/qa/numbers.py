@@ -11,7 +11,8 @@ hedges stripped (``40여 명`` is 40, about), a share of a whole as the percenta
 makes ("eight in 10", ``10명 중 8명`` and "80 percent"), a decade as any figure
 inside it ("mid-30s" and ``35세``), a range of months as a range ("July-September"
 and ``7~9월``), a minute of a football match's second half or extra time as the
-minute of the match too (``후반 27분`` is the 72nd minute), ``1∼3분기`` as nine months, a
+minute of the match (``후반 27분`` is the 72nd minute, ``후반 추가시간 3분`` the 93rd),
+``1∼3분기`` as nine months, a
 figure written with a scale word as what rounds to it ("35.8 million" and ``3천577만``).
 A count implied by a word
 ("a week", "a decade", the 兩 of ``양당``) matches only a number that writes it out
@@ -822,6 +823,8 @@ def _range_cut(
         (end,) = left[side]
         for pair in matched:
             kept, alone = pair[side], pair[1 - side]
+            if not alone.confident:  # "a week or two" is 1∼2주, in words
+                continue
             first, second = sorted((end, kept), key=lambda n: n.start)
             between = plain[side][first.start + len(first.text) : second.start]
             if _NAMED.search(plain[side], 0, first.start):  # "CAS500-3" is a name

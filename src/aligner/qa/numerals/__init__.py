@@ -53,20 +53,24 @@ def _read(text: str, lang: str) -> tuple[Number, ...]:
 
 
 # Korean counts a football match's minutes from the start of each half (후반 27분, 연장
-# 전반 5분); English gives the minute of the match (the 72nd, the 95th minute)
-_HALF = re.compile(r"(연장\s?)?(전반|후반)전?\s?$")
+# 전반 5분) and its stoppage time from the end of one (후반 추가시간 3분); English gives
+# the minute of the match (the 72nd, the 95th, the 93rd minute)
+_HALF = re.compile(r"(연장\s?)?(전반|후반)전?\s?(추가\s?시간\s?)?$")
 
 
 def _match_minute(text: str, start: int, number: Number) -> Number:
-    """``number`` with the minute of the match as another reading when it is a minute
-    of the second half or of extra time."""
-    half = _HALF.search(text, max(0, start - 12), start) if number.unit == "minute" else None
+    """``number`` as the minute of the match when it is a minute of a half other than
+    the first or of stoppage time, the minute as written another reading: a changed
+    minute is then one digit off ("the 58th minute" and ``후반 14분``, the 59th)."""
+    half = _HALF.search(text, max(0, start - 16), start) if number.unit == "minute" else None
     if half is None:
         return number
-    offset = (90 if half.group(1) else 0) + (45 if half.group(2) == "후반" else 0)
+    extra, second, stoppage = half.group(1), half.group(2) == "후반", half.group(3)
+    length = 15 if extra else 45  # of a half
+    offset = (90 if extra else 0) + (length if second else 0) + (length if stoppage else 0)
     if not offset:
         return number
-    return replace(number, aliases=number.aliases | {number.value + offset})
+    return replace(number, value=number.value + offset, aliases=number.aliases | {number.value})
 
 
 def time_zones(text: str, lang: str) -> frozenset[int]:

@@ -299,6 +299,7 @@ def test_a_korean_single_quote_left_open_is_flagged() -> None:
         "이것이 이상한 일인가.",
         "그 많던 돈은 어디로 갔나.",
         "누가 책임지는가.",
+        "질문: 젊은 번역가들에게 조언한다면.",  # an interview's question (hunt31)
     ],
 )
 def test_a_written_register_korean_question_on_a_full_stop_is_not_flagged(korean: str) -> None:

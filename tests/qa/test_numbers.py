@@ -1526,3 +1526,20 @@ def test_figures_swapped_between_their_holders(en: str, ko: str, flagged: bool) 
 )
 def test_a_native_count_of_people_is_a_figure(en: str, ko: str, flagged: bool) -> None:
     assert bool(_flags(en, ko)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # a recipe (a genre precision test, hunt31): spoons, and an oven's dial
+        ("Add 1 teaspoon of sugar.", "설탕 1큰술을 넣는다.", True),
+        ("Add 1 tablespoon of gochugaru.", "고춧가루 1작은술을 넣는다.", True),
+        ("Add 3 teaspoons of sugar.", "설탕 1큰술을 넣는다.", False),
+        ("Add 2 tablespoons of soy sauce.", "간장 2큰술을 넣는다.", False),
+        ("Preheat the oven to 400 F.", "오븐을 200도로 예열한다.", False),
+        ("Preheat the oven to 400 F.", "오븐을 180도로 예열한다.", True),
+        ("It was 95 degrees.", "기온이 33도였다.", True),
+    ],
+)
+def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
+    assert bool(_flags(en, ko)) == flagged

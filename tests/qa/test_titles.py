@@ -75,6 +75,12 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
             "Moon Jae-in, who served as president until 2022, met Lee.",
             "문재인 전 대통령은 이 대통령을 만났다.",
         ),
+        # a name the English gives bare, which Korean style calls a former president in a
+        # history (a genre precision test's timeline, hunt31)
+        (
+            "Kim Young-sam held office from 1993 to 1998.",
+            "김영삼 전 대통령의 임기는 1993년부터 1998년까지였다.",
+        ),
         # the Korean gives no title to the person, or a word that starts like a surname
         ("Former President Moon Jae-in met Lee.", "문재인씨는 이 대통령을 만났다."),
         ("Moon said the problem was serious.", "문제가 된 장관은 심각하다고 말했다."),

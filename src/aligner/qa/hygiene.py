@@ -99,9 +99,10 @@ _KO_QUESTION_END = re.compile(r"(?:까|니|냐|나요|가요|지요|죠|는가|�
 # The written register's questions (-ㄹ까, -는가, -인가, -었나) end on a full stop
 # when rhetorical, as Korean editorials write them ("성공이라 부를 수 있을까."): still
 # a question, nothing to fix; so does an interviewer's question as Korean outlets
-# print it, with its topic alone or a plain -나 ("- 비결은.", "얼마가 드나.", "잘못된
-# 건가."). The polite -습니까 addresses a reader and takes "?".
-_KO_RHETORICAL_END = re.compile(r"(?:(?<!니)까|[는은인던건]가|[은는나])$")
+# print it, with its topic alone, a plain -나 or a condition ("- 비결은.", "얼마가
+# 드나.", "잘못된 건가.", "조언한다면."). The polite -습니까 addresses a reader and
+# takes "?".
+_KO_RHETORICAL_END = re.compile(r"(?:(?<!니)까|[는은인던건]가|[은는나]|다면)$")
 
 
 def _tail(text: str, words: int = 4) -> str:

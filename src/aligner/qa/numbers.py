@@ -181,9 +181,10 @@ def _in_units_of(a: Number, b: Number) -> list[float]:
 
 def _same_temperature(a: Number, b: Number) -> bool:
     """One temperature in Fahrenheit and in Celsius, within the degree a conversion
-    rounds to: "95 degrees" is ``35도``. A bare "degrees" may be either scale."""
+    rounds to ("95 degrees" is ``35도``), or 2.5% of an oven's heat, which a recipe rounds
+    to its dial ("400 F" is ``200도``, 204.4). A bare "degrees" may be either scale."""
     return any(
-        abs((f - 32) * 5 / 9 - c) <= 1
+        abs((f - 32) * 5 / 9 - c) <= max(1.0, 0.025 * abs(c))
         for fahrenheit, celsius in ((a, b), (b, a))
         if fahrenheit.unit in ("fahrenheit", "degrees") and celsius.unit in ("celsius", "degrees")
         for f in fahrenheit.values

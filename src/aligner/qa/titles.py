@@ -15,7 +15,9 @@ finds where the Korean calls that person by name and title (``배진우 … 장�
 
 A pair is flagged when the English says former (acting) and every title the
 Korean gives that person lacks it, or when a title the Korean gives says former
-(acting) and the English sentence has no word for it anywhere ("a former
+(acting) where the English gives a title (former: "President Kim", not a name alone,
+which Korean style calls ``김영삼 전 대통령`` in a history) and the English sentence has
+no word for it anywhere ("a former
 minister", "who served as", "then-", "ex-"; "acting", "interim", "caretaker").
 A person the Korean calls by name alone, or by a title without the name, is not
 read.
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
-from aligner.qa.names import EnglishName, english_names
+from aligner.qa.names import _EN_TITLES, _WORD_BEFORE, EnglishName, english_names
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
 
@@ -97,6 +99,12 @@ def _titled(name: EnglishName, korean: str) -> list[_Titled]:
     return found
 
 
+def _titled_in_english(english: str, name: EnglishName) -> bool:
+    """Whether the English gives ``name`` a title right before it ("President Moon")."""
+    before = _WORD_BEFORE.search(english, max(0, name.start - 40), name.start)
+    return before is not None and before.group(1).rstrip(".,") in _EN_TITLES
+
+
 def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
     for name in english_names(en):
         titled = _titled(name, ko)
@@ -108,7 +116,13 @@ def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
             yield name, "former", titled[0]
         elif said in ("acting", "interim", "caretaker") and not any(t.acting for t in titled):
             yield name, "acting", titled[0]
-        elif not _EN_FORMER.search(en) and (t := next((t for t in titled if t.former), None)):
+        elif (
+            not _EN_FORMER.search(en)
+            and _titled_in_english(en, name)
+            and (t := next((t for t in titled if t.former), None))
+        ):
+            # a name the English gives bare ("Kim Young-sam held office from 1993") is
+            # 김영삼 전 대통령 in Korean style: only a current title made past is a change
             yield name, "former in Korean", t
         elif not _EN_ACTING.search(en) and (t := next((t for t in titled if t.acting), None)):
             yield name, "acting in Korean", t

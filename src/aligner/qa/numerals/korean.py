@@ -123,6 +123,8 @@ _KO_UNITS_AFTER = (
     ("mm", re.compile(r"\s*(?:mm|㎜|밀리미터|밀리(?!그램|리터|초))")),
     ("mg", re.compile(r"\s*(?:mg|㎎|밀리그램)")),
     ("ml", re.compile(r"\s*(?:ml|㎖|밀리리터)")),
+    ("tsp", re.compile(r"\s*(?:작은술|티스푼|찻숟가락)")),
+    ("tbsp", re.compile(r"\s*(?:큰술|테이블스푼|밥숟가락)")),
     ("m", re.compile(r"\s*(?:m(?![a-z²])|미터)")),
     ("kg", re.compile(r"\s*(?:kg|㎏|킬로그램)")),
     ("g", re.compile(r"\s*그램")),

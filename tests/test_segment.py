@@ -340,6 +340,9 @@ def test_200k_news_lines_split() -> None:
         ("(서울=연합뉴스) 김철수·이영희 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
         ("(서울=연합뉴스) 김철수 기자·이영희 기자 = 북한이 밝혔다.", "북한이 밝혔다."),
         ("[서울=뉴시스] 북한이 밝혔다.", "북한이 밝혔다."),
+        # an outlet of several words, and a Korean dateline translated literally (hunt30)
+        ("SEOUL, Dec. 4 (Global News) -- BTS will tour.", "BTS will tour."),
+        ("(Seoul=Global News) Reporter Oh Se-rin = The budget passed.", "The budget passed."),
     ],
 )
 def test_a_wire_dateline_is_stripped(text: str, said: str) -> None:

@@ -519,12 +519,18 @@ def _is_ko_date(candidate: _Candidate) -> bool:
 # (Yonhap) -- ...", "WASHINGTON -- ...", "(서울=연합뉴스) 김철수 기자 = ...".
 _CITY = r"[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+)*(?:,\s[A-Z][\w'’.\-]*(?:\s[\w'’.\-]+){0,2})*"
 _AGENCY = r"\(?[A-Z][\w&.\-]*\)"
+# an outlet of several words only before a dash: "IBM (International Business Machines)"
+# is a name glossed
+_OUTLET = r"\([A-Z][\w&.\-]*(?:\s[A-Z][\w&.\-]*){1,3}\)\s*[-–—]+\s*"
 _DATELINE_CHARS = 100
 _DATELINE = re.compile(
-    rf"^\s*(?:(?:{_CITY}\s*)?{_AGENCY}\s*(?:[-–—]+\s*)?|{_CITY}\s*[-–—]+\s+(?=[A-Z\"“‘'])"
+    rf"^\s*(?:(?:{_CITY}\s*)?{_AGENCY}\s*(?:[-–—]+\s*)?|{_CITY}\s*{_OUTLET}"
+    rf"|{_CITY}\s*[-–—]+\s+(?=[A-Z\"“‘'])"
     r"|[(\[][^()\[\]=]{1,15}=[^()\[\]]{1,20}[)\]]\s*"
     # one reporter or several: "김철수 기자 =", "김철수·이영희 기자 =", "김철수 이영희 기자 ="
-    r"(?:(?:[가-힣]{2,4}\s*(?:기자|특파원)?\s*[·,]?\s*){0,3}[가-힣]{2,4}\s*(?:기자|특파원)\s*=?\s*)?)"
+    r"(?:(?:[가-힣]{2,4}\s*(?:기자|특파원)?\s*[·,]?\s*){0,3}[가-힣]{2,4}\s*(?:기자|특파원)\s*=?\s*"
+    # ... as a literal translation gives it: "Reporter Oh Se-rin ="
+    r"|(?:Reporter|Correspondent)s?\s(?:[A-Z][\w'’\-]*\s?){1,3}=\s*)?)"
 )
 
 

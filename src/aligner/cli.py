@@ -603,7 +603,7 @@ def _summary_lines(run: RunResult, quiet: bool, *, show_info: bool = False) -> I
         summary = ", ".join(counts) or "no flags"
         verdict = "PASS" if doc.passed else "FAIL"
         # rounded down: two errors in 5,000 pairs score 0.9996, which is no 1.000
-        score = math.floor(doc.score * 1000) / 1000
+        score = math.floor(doc.score * 1000 + 1e-9) / 1000
         yield f"{verdict}  {doc.pair.name}  score {score:.3f}  ({summary})"
         if doc.failures:
             yield f"    fails: {'; '.join(doc.failures)}"

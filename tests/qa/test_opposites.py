@@ -127,6 +127,17 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "183명, 반대 92명, 기권 6명으로 통과시켰다.",
         ),
         ("The board rejected the plan.", "이사회는 계획을 받아들였다."),
+        # a courts desk test (hunt33): prosecutors' demand given as the sentence, and an
+        # appeal accepted where the English dismissed it
+        (
+            "Prosecutors on Monday sought life imprisonment for a man accused of killing two."
+            "법원은 7일 두 명을 살해한 혐의로 기소된 남성에게 무기징역을 선고했다.",
+        ),
+        ("The court sentenced him to two years in prison.", "검찰은 징역 2년을 구형했다."),
+        (
+            "The Supreme Court dismissed the appeal, upholding the appellate ruling.",
+            "대법원은 상고를 받아들여 원심 판결을 파기했다.",
+        ),
         # the ruling party called the opposition (a Korean-to-English MT desk test, hunt30)
         (
             "The ruling Democratic Party of Korea welcomed the budget.",
@@ -277,6 +288,14 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         ),
         ("The ruling and opposition parties agreed on the budget.", "여야는 예산안에 합의했다."),
         ("The ruling party and the opposition agreed on it.", "여당과 야당은 합의했다."),
+        (
+            "The court sentenced him to two years, though prosecutors had sought three.",
+            "법원은 징역 2년을 선고했다.",
+        ),
+        (
+            "Prosecutors sought life imprisonment for the man.",
+            "검찰은 남성에게 무기징역을 구형했다.",
+        ),
     ],
 )
 def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:

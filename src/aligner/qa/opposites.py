@@ -322,6 +322,21 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         ),
     ),
     (
+        "penalty",
+        _outcome(
+            "sought, not handed down",
+            r"\b(?:sought|seeks?|seeking|demand(?:s|ed|ing)?|recommend(?:s|ed|ing)?)\s+"
+            r"(?:a\s+|an\s+)?(?:[\w-]+\s+){0,4}?(?:prison|jail|sentences?|terms?|years?"
+            r"|imprisonment|death|fines?)\b|\bfac(?:es|ed|ing)\s+(?:up\s+to|a\s+maximum)\b",
+            r"구형",
+        ),
+        _outcome(
+            "handed down",
+            r"\bsentenced\b|\bhanded\s+down\b",
+            r"선고(?:했|하|받|됐|되|한|된|를)",
+        ),
+    ),
+    (
         "party",
         _outcome(
             "the ruling party",
@@ -373,8 +388,10 @@ _EN_NOT_STATED = re.compile(
     rf"\s+{_W}{{0,3}}$",
     re.I,
 )
+# within the outcome's own clause: not past a joining ending (받아들여 원심 판결을 파기했다
+# accepts an appeal, then quashes the ruling)
 _KO_NOT_STATED = re.compile(
-    r"[^.,;!?]{0,12}?(?:아니|아닙|않|없|못|뒤집|파기|번복|취소|면하|면했|면해|면한|피했|피하|피해"
+    r"(?:(?![고며여서나만]\s)[^.,;!?]){0,12}?(?:아니|아닙|않|없|못|뒤집|파기|번복|취소|면하|면했|면해|면한|피했|피하|피해"
     r"|피한|여부|불복|주장|요구|구형|가능성|경우|되면|하면|이면|이라면)"
 )
 

@@ -130,7 +130,7 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         # a courts desk test (hunt33): prosecutors' demand given as the sentence, and an
         # appeal accepted where the English dismissed it
         (
-            "Prosecutors on Monday sought life imprisonment for a man accused of killing two."
+            "Prosecutors on Monday sought life imprisonment for a man accused of killing two.",
             "법원은 7일 두 명을 살해한 혐의로 기소된 남성에게 무기징역을 선고했다.",
         ),
         ("The court sentenced him to two years in prison.", "검찰은 징역 2년을 구형했다."),

@@ -174,6 +174,11 @@ class Institution:
             for m in p.finditer(english)
         )
 
+    def named_in_korean(self, korean: str) -> bool:
+        """Whether ``korean`` has one of its Korean names (spaces ignored)."""
+        squeezed = _SPACES.sub("", korean)
+        return any(form in squeezed for form in self._korean)
+
     def rendered_in(self, korean: str) -> bool:
         """Whether ``korean`` has one of its Korean names or loose renderings
         (anywhere, spaces ignored: 보건복지부를, 방역 당국), a loose one not as part of
@@ -618,7 +623,14 @@ def find_substitution(
     for inst, written in _named(src, listed):
         if inst is _home() and _owns_a_body_rendered_bare(src, tgt, written.end()):
             continue
-        instead = None if inst.rendered_in(tgt) else _named_instead(tgt, src, inst)
+        rendered = inst.rendered_in(tgt)
+        if rendered and inst.kind != "country" and not inst.named_in_korean(tgt):
+            # a loose word (재판부, 항소심) renders it only where the Korean names no other
+            # body of its kind outright: 대법원은 … 항소심에서 for the Seoul High Court (검찰
+            # names the prosecution service, but is also a loose word for this office)
+            other = _named_instead(tgt, src, inst)
+            rendered = other is None or _SPACES.sub("", other.group(1)) in inst._korean_loose
+        instead = None if rendered else _named_instead(tgt, src, inst)
         if instead:
             return Substitution(
                 inst, written.group(), instead.group(1), written.start(), instead.start(1)

@@ -1420,6 +1420,8 @@ def test_a_count_is_no_day_of_the_month(en: str) -> None:
         ),
         ("Its population was 16.4 million.", "인구는 1천637만 명이었다.", False),
         ("The deal is worth $3.5bn.", "계약 규모는 34억8천만 달러다.", False),
+        # half rounds up (an adversarial tester, hunt32)
+        ("The show drew 1.3 million viewers.", "시청자 125만 명이 봤다.", False),
         # ... but a figure it does not round to is a changed one
         ("Its population was 16.4 million.", "인구는 1천647만 명이었다.", True),
         ("Its population was 16 million.", "인구는 1천537만 명이었다.", True),

@@ -138,11 +138,6 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "The Supreme Court dismissed the appeal, upholding the appellate ruling.",
             "대법원은 상고를 받아들여 원심 판결을 파기했다.",
         ),
-        # the ruling party called the opposition (a Korean-to-English MT desk test, hunt30)
-        (
-            "The ruling Democratic Party of Korea welcomed the budget.",
-            "야당인 더불어민주당은 예산안을 환영했다.",
-        ),
         # "approved by a vote", not "passed by" (an MT desk test, hunt28)
         (
             "The bill was approved by a vote of 182 to 71.",
@@ -286,8 +281,6 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "The board approved the plan, which regulators had rejected last year.",
             "이사회는 지난해 당국이 불허했던 계획을 승인했다.",
         ),
-        ("The ruling and opposition parties agreed on the budget.", "여야는 예산안에 합의했다."),
-        ("The ruling party and the opposition agreed on it.", "여당과 야당은 합의했다."),
         (
             "The court sentenced him to two years, though prosecutors had sought three.",
             "법원은 징역 2년을 선고했다.",

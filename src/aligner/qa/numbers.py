@@ -153,7 +153,8 @@ def _rounds_to(rounded: Number, exact: float) -> bool:
     mantissa = float(written["digits"])
     decimals = len(written["digits"].partition(".")[2])
     step = rounded.value / mantissa * 10.0**-decimals if mantissa else 0.0
-    return abs(exact - rounded.value) < step / 2 - 1e-9 * step
+    # half rounds up, as wire copy does: 125만 is "1.3 million"
+    return abs(exact - rounded.value) <= step / 2 + 1e-9 * step
 
 
 def _writes_out(implied: Number, other: Number) -> bool:

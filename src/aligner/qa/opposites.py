@@ -337,20 +337,6 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         ),
     ),
     (
-        "party",
-        _outcome(
-            "the ruling party",
-            r"\bruling\s+(?:\w+\s+)?(?:party|parties|bloc|camp|coalition)\b",
-            r"(?<![가-힣])(?:여당|집권당|집권\s?여당|여권)",
-        ),
-        _outcome(
-            "the opposition",
-            r"\bopposition\s+(?:\w+\s+)?(?:party|parties|bloc|camp|leader|lawmakers?)\b"
-            r"|\bthe\s+(?:main\s+)?opposition\b",
-            r"(?<![가-힣])(?:제1\s?)?(?:야당|야권)",
-        ),
-    ),
-    (
         "trading",
         _outcome(
             "net buying",

@@ -1500,6 +1500,27 @@ def test_a_range_cut_beside_a_word_that_is_no_figure() -> None:
             "일본 수출은 3% 늘었고 중국 수출은 5% 줄었다.",
             False,
         ),
+        # an adversarial tester's faithful pairs (hunt32): the owner, not the destination
+        # ("exports to South Korea"), holds the figure; a name after the figures is no
+        # holder of them
+        (
+            "China's exports to South Korea rose 7 percent, while South Korea's exports to "
+            "China grew 2 percent.",
+            "한국의 대중국 수출은 2% 늘었고, 중국의 대한국 수출은 7% 증가했다.",
+            False,
+        ),
+        (
+            "China's exports to South Korea rose 7 percent, while South Korea's exports to "
+            "China grew 2 percent.",
+            "한국의 대중국 수출은 7% 늘었고, 중국의 대한국 수출은 2% 증가했다.",
+            True,
+        ),
+        (
+            "The People Power Party trailed, with 41 percent backing the Democratic Party and "
+            "35 percent backing the People Power Party.",
+            "지지율은 더불어민주당 41%, 국민의힘 35%로 나타났다.",
+            False,
+        ),
         # one holder named once before different figures is no evidence
         (
             "South Korea's exports rose 5 percent in May, the 3rd straight gain.",

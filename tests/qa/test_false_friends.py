@@ -37,11 +37,12 @@ def _flags(en: str, ko: str) -> list[Flag]:
             "sentenced",
             "문장",
         ),
+        # the charge kept, the verb mistranslated (an adversarial tester, hunt32)
         (
-            "The workers' union began a strike over pay on Monday.",
-            "노조는 월요일 임금을 두고 공격을 시작했다.",
-            "strike",
-            "공격",
+            "Prosecutors charged the former mayor with fraud.",
+            "검찰은 전 시장을 사기 혐의로 충전했다.",
+            "charged",
+            "충전",
         ),
     ],
 )
@@ -68,6 +69,28 @@ def test_a_news_word_in_its_everyday_sense_is_flagged(
         # the everyday sense is meant: no word fixes the news sense
         ("He paid for the meal with a $100 bill.", "그는 100달러 지폐로 식사값을 냈다."),
         ("The clinical trial began in May.", "임상시험은 5월에 시작됐다."),
+        # the everyday sense beside the words that fix the news sense elsewhere in the
+        # sentence (an adversarial tester's pairs, hunt32)
+        (
+            "A court allowed the clinical trial to resume after a review.",
+            "법원은 검토 후 임상시험 재개를 허용했다.",
+        ),
+        (
+            "Prosecutors said the suspect used a stolen card to charge his electric car.",
+            "검찰은 용의자가 훔친 카드로 전기차를 충전했다고 밝혔다.",
+        ),
+        (
+            "Fans lined up to have him sign a one-dollar bill.",
+            "팬들은 1달러 지폐에 사인을 받으려고 줄을 섰다.",
+        ),
+        (
+            "Investors praised the strong bond between the two companies.",
+            "투자자들은 두 회사의 끈끈한 유대를 칭찬했다.",
+        ),
+        (
+            "The president bought an antique cabinet for the office.",
+            "대통령은 집무실에 둘 골동품 캐비닛을 샀다.",
+        ),
         # the right rendering beside the everyday word: the word is right
         (
             "Lawmakers passed the bill, which redesigns the 50,000-won bill.",

@@ -33,15 +33,22 @@ class _Friend:
     """An English word, what fixes its news sense, and its Korean right and wrong."""
 
     word: re.Pattern[str]
-    sense: re.Pattern[str]  # words of the English sentence that fix the sense
+    sense: re.Pattern[str]  # words next to it that fix the sense
     meaning: str  # the sense, for the message
     right: re.Pattern[str]
     wrong: re.Pattern[str]
     wrong_meaning: str
+    everyday: re.Pattern[str] | None  # words right around it that mean the everyday sense
 
 
 def _friend(
-    word: str, sense: str, meaning: str, right: str, wrong: str, wrong_meaning: str
+    word: str,
+    sense: str,
+    meaning: str,
+    right: str,
+    wrong: str,
+    wrong_meaning: str,
+    everyday: str | None = None,
 ) -> _Friend:
     return _Friend(
         re.compile(rf"\b(?:{word})\b", re.I),
@@ -50,7 +57,13 @@ def _friend(
         re.compile(right),
         re.compile(wrong),
         wrong_meaning,
+        re.compile(everyday, re.I) if everyday else None,
     )
+
+
+# how far from the word the words that fix its sense may stand: its phrase, not its
+# sentence ("Prosecutors said the suspect used a stolen card to charge his car")
+_NEAR = 30
 
 
 _FRIENDS = (
@@ -62,15 +75,19 @@ _FRIENDS = (
         r"법안|법률안|개정안|특별법|[가-힣]+법(?:을|은|이|의|안)?|예산안|안건",
         r"지폐|계산서|청구서",
         "a banknote, an invoice",
+        r"(?:[$€£¥]\s?[\d,.]+|\d[\d,.]*[-\s]?(?:dollar|won|euro|pound|yen)|(?:one|two|five|ten"
+        r"|twenty|fifty|hundred|thousand)[-\s](?:dollar|won|euro|pound))[-\s]+bills?$",
     ),
     _friend(
-        r"charged|charges|charge",
+        r"charged|charges",
         r"with|prosecutors?|police|indicted|counts?|murder|fraud|crime\w*|bribery|embezzl\w*"
         r"|assault|abuse|violat\w*|accused|suspect\w*",
         "accused of a crime",
-        r"기소|혐의|고발|송치|입건|공소",
+        # not 혐의: "사기 혐의로 충전했다" keeps the charge and mistranslates the verb
+        r"기소|고발|송치|입건|공소",
         r"충전|요금|청구",
         "a battery's charge, a fee",
+        r"^charge[sd]?\s+(?:a|the|an|his|her|its|their)?\s*(?:fee|price|rate|battery|phone|car)",
     ),
     _friend(
         r"sentenced?|sentences",
@@ -87,22 +104,17 @@ _FRIENDS = (
         r"재판|공판|심리|법정",
         r"시험|실험|시도|체험",
         "a test, an experiment",
+        r"(?:clinical|drug|vaccine|medical|free|field)\s+trials?$"
+        r"|^trials?\s+(?:run|period|version|basis)",
     ),
     _friend(
         r"cabinet",
-        r"minister\w*|government|reshuffl\w*|president|prime|appoint\w*|members?",
+        r"minister\w*|government|reshuffl\w*|appoint\w*|meetings?|sessions?|resign\w*",
         "the government's ministers",
         r"내각|각료|국무|개각|장관",
         r"캐비닛|찬장|수납장",
         "a cupboard",
-    ),
-    _friend(
-        r"strikes?",
-        r"unions?|workers?|walkouts?|labou?r|wages?|pay|picket\w*|employees",
-        "a walkout",
-        r"파업|쟁의|총파업",
-        r"공격|타격|공습|스트라이크",
-        "an attack, a blow",
+        r"(?:antique|kitchen|filing|wooden|display|medicine|steel)\s+cabinets?$",
     ),
     _friend(
         r"bonds?",
@@ -111,6 +123,7 @@ _FRIENDS = (
         r"채권|국채|회사채|채",
         r"유대|접착|결속",
         "a tie, glue",
+        r"^bonds?\s+(?:between|with|of\s+(?:trust|friendship))",
     ),
 )
 
@@ -119,7 +132,15 @@ def _pair_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     en, ko = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
     for friend in _FRIENDS:
         word = friend.word.search(en.text)
-        if word is None or not friend.sense.search(en.text):
+        if word is None:
+            continue
+        start, end = max(0, word.start() - _NEAR), min(len(en.text), word.end() + _NEAR)
+        if not friend.sense.search(en.text, start, end):
+            continue
+        if friend.everyday is not None and (
+            friend.everyday.search(en.text, start, word.end())
+            or friend.everyday.search(en.text[word.start() : end])
+        ):
             continue
         wrong = friend.wrong.search(ko.text)
         if wrong is None or friend.right.search(ko.text):

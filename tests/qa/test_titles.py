@@ -75,6 +75,19 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
             "Moon Jae-in, who served as president until 2022, met Lee.",
             "문재인 전 대통령은 이 대통령을 만났다.",
         ),
+        # "ousted", 직무대리, 당시 (an adversarial tester's faithful pairs, hunt32)
+        (
+            "Ousted President Yoon Suk Yeol appeared in court.",
+            "윤석열 전 대통령이 법정에 출석했다.",
+        ),
+        (
+            "Acting Prosecutor General Lee Jin-dong ordered a probe.",
+            "이진동 검찰총장 직무대리는 수사를 지시했다.",
+        ),
+        (
+            "Former Democratic Party leader Lee Jae-myung was stabbed in 2024.",
+            "이재명 당시 더불어민주당 대표는 2024년 피습됐다.",
+        ),
         # a name the English gives bare, which Korean style calls a former president in a
         # history (a genre precision test's timeline, hunt31)
         (

@@ -47,7 +47,7 @@ _EN_BEFORE = re.compile(
 # anywhere in the English: words that make a title past or temporary
 _EN_FORMER = re.compile(
     r"\b(?:former|formerly|ex-|then-?|once|previous|previously|retired|served|had\s+been"
-    r"|late|predecessor|outgoing)\b",
+    r"|late|predecessor|outgoing|ousted|impeached|deposed|disgraced)\b",
     re.I,
 )
 _EN_ACTING = re.compile(r"\b(?:acting|interim|caretaker|stand-in|fill\w*\s+in)\b", re.I)
@@ -67,8 +67,8 @@ _TITLE_AFTER = re.compile(
     r"((?:\s?[가-힣()·]*[가-힣()·](?<![은는이가을를의과와도에로])){0,3}?\s?)"
     rf"(?:{_OFFICE})(?=[은는이가을를의과와도에,\s.]|$)"
 )
-_KO_FORMER = re.compile(r"(?:^|\s)전(?:\s|$)|前")
-_KO_ACTING = re.compile(r"\s?(?:직무|권한)?\s?대행")
+_KO_FORMER = re.compile(r"(?:^|\s)(?:전|당시)(?:\s|$)|前")
+_KO_ACTING = re.compile(r"\s?(?:(?:직무|권한)?\s?대행|직무\s?대리)")
 
 
 @dataclass(frozen=True)

@@ -412,6 +412,18 @@ DESK = (
         ("The National Assembly passed the bill.", "의회는 한국 회사들의 법안을 통과시켰다.", True),
         ("The Bank of Korea warned of bad loans.", "중앙은행은 상당한 은행 부실을 경고했다.", True),
         ("The Ministry of Economy and Finance said so.", "기획 재정부는 그렇게 밝혔다.", False),
+        # another body whose name holds the term (an adversarial tester, hunt32)
+        (
+            "The Industrial Bank of Korea cut its lending rates.",
+            "IBK기업은행은 대출금리를 내렸다.",
+            False,
+        ),
+        (
+            "The Export-Import Bank of Korea will lend more.",
+            "한국수출입은행은 대출을 늘린다.",
+            False,
+        ),
+        ("The Bank of Korea kept its key rate.", "중앙은행은 기준금리를 동결했다.", True),
         # the longer term of the glossary, not the shorter one inside it
         (
             "Deputy Prime Minister Koo Yun-cheol presided.",

@@ -531,11 +531,29 @@ def find_terminology(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]
             yield from _term_flags(term, at, sides, bead, ko_original=doc.swapped)
 
 
+# a capitalised word right before a term makes it part of a longer name: "the Industrial
+# Bank of Korea", "the Export-Import Bank of Korea" hold no "Bank of Korea"
+_LONGER_NAME = re.compile(r"(?<![.!?]\s)\b(?!(?:The|A|An|This|That|Its|Their)\s)[A-Z][\w'’-]*\s+$")
+# ... when the term is itself a body's name: "Japanese Prime Minister" is a prime minister
+_BODY = re.compile(
+    r"(?:Bank|Ministry|Court|Party|Agency|Office|Commission|Committee|Council|Service"
+    r"|Institute|Association|Federation|Union|Corporation|Company|Authority|Board)\b"
+)
+
+
+def _inside_a_name(english: str, start: int, end: int) -> bool:
+    return bool(_BODY.match(english, start)) and bool(_LONGER_NAME.search(english, 0, start))
+
+
 def _occurrences(terms: Sequence[Term], english: str) -> Iterator[tuple[Term, tuple[int, int]]]:
     """Each term the English names, with where it first does outside a longer term's
     name: "Deputy Prime Minister" is not the "Prime Minister" of the glossary's other
-    row. (Links name no one: "www.reuters.com".)"""
-    found = [(term, term.en_spans(english)) for term in terms]
+    row, nor "the Industrial Bank of Korea" the "Bank of Korea". (Links name no one:
+    "www.reuters.com".)"""
+    found = [
+        (term, [s for s in term.en_spans(english) if not _inside_a_name(english, *s)])
+        for term in terms
+    ]
     names = [span for _, spans in found for span in spans]
 
     def inside_another(s: int, e: int) -> bool:

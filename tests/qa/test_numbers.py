@@ -1560,6 +1560,10 @@ def test_a_native_count_of_people_is_a_figure(en: str, ko: str, flagged: bool) -
         ("Add 3 teaspoons of sugar.", "설탕 1큰술을 넣는다.", False),
         ("Add 2 tablespoons of soy sauce.", "간장 2큰술을 넣는다.", False),
         ("Preheat the oven to 400 F.", "오븐을 200도로 예열한다.", False),
+        # and a half after the counter (an adversarial tester, hunt32)
+        ("Stir in 1 1/2 cups of flour.", "밀가루 1컵 반을 넣고 젓는다.", False),
+        ("Add 1 1/2 tablespoons of soy sauce.", "간장 1큰술 반을 넣는다.", False),
+        ("Add 2 cups of water.", "물 3컵을 넣는다.", True),
         ("Preheat the oven to 400 F.", "오븐을 180도로 예열한다.", True),
         ("It was 95 degrees.", "기온이 33도였다.", True),
     ],

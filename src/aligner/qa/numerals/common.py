@@ -86,7 +86,7 @@ MEASURES: dict[str, tuple[str, float]] = {
     "m²": ("area", 1.0), "ha": ("area", 1e4), "km²": ("area", 1e6),
     "ml": ("volume", 1e-3), "l": ("volume", 1.0),
     # a recipe's spoons, as Korean recipes measure them: 작은술 5 ml, 큰술 15 ml
-    "tsp": ("volume", 5e-3), "tbsp": ("volume", 15e-3),
+    "tsp": ("volume", 5e-3), "tbsp": ("volume", 15e-3), "cup": ("volume", 0.2),
     "second": ("time", 1.0), "minute": ("time", 60.0), "hour": ("time", 3600.0),
     "day": ("time", 86400.0), "week": ("time", 604800.0),
     "month": ("calendar", 1.0), "year": ("calendar", 12.0),

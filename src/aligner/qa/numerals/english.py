@@ -114,6 +114,7 @@ _EN_UNITS_AFTER = (
     ("ml", re.compile(r"[\s-]*(?:ml|millilit(?:er|re)s?)\b", re.I)),
     ("tsp", re.compile(r"[\s-]*(?:tsp|teaspoons?|teaspoonfuls?)\b", re.I)),
     ("tbsp", re.compile(r"[\s-]*(?:tbsp|tablespoons?|tablespoonfuls?)\b", re.I)),
+    ("cup", re.compile(r"[\s-]*cups?\b", re.I)),
     ("l", re.compile(r"[\s-]*lit(?:er|re)s?\b", re.I)),
     # a bare capital letter too, as Korean English-language papers write it: "hits 118 F"
     ("fahrenheit", re.compile(rf"[\s-]*(?:degrees?\s+Fahrenheit\b|°\s?F\b|{_BARE}F{_END})", re.I)),

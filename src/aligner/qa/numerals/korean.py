@@ -125,6 +125,7 @@ _KO_UNITS_AFTER = (
     ("ml", re.compile(r"\s*(?:ml|㎖|밀리리터)")),
     ("tsp", re.compile(r"\s*(?:작은술|티스푼|찻숟가락)")),
     ("tbsp", re.compile(r"\s*(?:큰술|테이블스푼|밥숟가락)")),
+    ("cup", re.compile(r"\s*(?:컵)")),
     ("m", re.compile(r"\s*(?:m(?![a-z²])|미터)")),
     ("kg", re.compile(r"\s*(?:kg|㎏|킬로그램)")),
     ("g", re.compile(r"\s*그램")),
@@ -268,7 +269,9 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     unit, written = (number.unit, "") if number.unit else _ko_unit(before, after, number)
     value = number.value
     duration = measure(unit) in ("time", "calendar")
-    if duration and (and_a_half := _KO_AND_A_HALF.match(after, len(written))):
+    # 2시간 반, and a recipe's 1컵 반, 1큰술 반
+    halves = duration or measure(unit) == "volume"
+    if halves and (and_a_half := _KO_AND_A_HALF.match(after, len(written))):
         value, written = value + 0.5, written + and_a_half.group()
     converted = not unit and currency_conversion(before, after)
     months_after = _KO_MONTH_AFTER.match(after) or _KO_FIRST_MONTH_AFTER.match(after)

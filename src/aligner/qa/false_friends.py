@@ -3,12 +3,16 @@
 Machine translation renders a word by its commonest sense: "the bill" lawmakers passed
 as ``지폐`` (a banknote), "charged with fraud" as ``충전`` (a battery's charge), a prison
 "sentence" as ``문장``. Meaning and similarity barely move, and no glossary may list
-the word. Each entry below names an English word, the words beside it that fix its
-news sense ("passed", "lawmakers"; "with", "prosecutors"), the Korean of that sense,
-and the Korean of the sense the English does not mean there. A pair whose English
-has the word in that sense and whose Korean has a wrong rendering and no right one is
-flagged: "a $100 bill" is no law, and a Korean that also says ``법안`` has the word
-right wherever else it says ``지폐``.
+the word. Each entry below names an English word, the words that fix its news sense
+when they stand within :data:`_NEAR` characters of it ("passed", "lawmakers"; "with",
+"prosecutors"), those right beside it that give the everyday sense instead ("a
+one-dollar bill", "a clinical trial"), the Korean of the news sense, and the Korean of
+the sense the English does not mean there. A pair whose English has the word in its
+news sense and whose Korean has a wrong rendering and no right one is flagged: a
+Korean that also says ``법안`` has the word right wherever else it says ``지폐``. An
+adversarial test of faithful pairs (hunt32) drew 13 false warnings from a first version
+that read the whole sentence for the sense; "strike" (a missile's, a pitch's, a union's)
+is not read.
 
 Flags are of type ``mistranslation`` (subject ``false friend``), a warning by default.
 """
@@ -120,7 +124,7 @@ _FRIENDS = (
         r"bonds?",
         r"yields?|treasur\w*|issu\w*|debt|investors?|market\w*|government|interest",
         "a debt security",
-        r"채권|국채|회사채|채",
+        r"채권|국채|회사채|채무",
         r"유대|접착|결속",
         "a tie, glue",
         r"^bonds?\s+(?:between|with|of\s+(?:trust|friendship))",

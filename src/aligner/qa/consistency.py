@@ -38,6 +38,7 @@ from functools import cached_property
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, DocumentResult, Flag, Severity
+from aligner.qa.alignment import _quote
 from aligner.qa.names import english_names, korean_spellings
 from aligner.qa.numerals import extract_numbers
 from aligner.qa.registry import register_cross_check
@@ -191,7 +192,7 @@ def _name_flags(documents: Sequence[DocumentResult]) -> Iterator[tuple[str, Flag
         for r in renderings:
             if r.hangul != usual:
                 message = (
-                    f"EN {_quoted(r.english)} is {_quoted(r.hangul)} here but {_quoted(usual)} "
+                    f"EN {_quote(r.english)} is {_quote(r.hangul)} here but {_quote(usual)} "
                     f"in {spellings[0][1]} other stories, e.g. {model.ref}"
                 )
                 flag = Flag(
@@ -210,15 +211,13 @@ def _renderings(doc: DocumentResult) -> Iterator[tuple[_Rendering, tuple[str, st
         en_idx, ko_idx = (bead.src, bead.tgt) if english is doc.src else (bead.tgt, bead.src)
         if not (en_idx and ko_idx):
             continue
-        text = " ".join(korean.sentences[i].text for i in ko_idx)
-        for name in english_names(" ".join(english.sentences[i].text for i in en_idx)):
-            spelled = next((h for h in korean_spellings(text) if name.sounds_like(h)), None)
+        names = english_names(" ".join(english.sentences[i].text for i in en_idx))
+        text = " ".join(korean.sentences[i].text for i in ko_idx) if names else ""
+        spellings = korean_spellings(text)
+        for name in names:
+            spelled = next((h for h in spellings if name.sounds_like(h)), None)
             if spelled is not None:
                 yield _Rendering(doc, bead, name.text, spelled), (name.surnames, name.given)
-
-
-def _quoted(text: str) -> str:
-    return f"“{text}”"
 
 
 _Alike = tuple[re.Pattern[str], dict[str, str]]

@@ -187,9 +187,9 @@ class Institution:
         :attr:`_country_forms` says, with the dots of 한·미·일 left out."""
         if self.kind == "country":
             return self._country_forms.search(_DOTS.sub("", korean)) is not None
-        squeezed = _SPACES.sub("", korean)
-        if any(form in squeezed for form in self._korean):
+        if self.named_in_korean(korean):
             return True
+        squeezed = _SPACES.sub("", korean)
         return any(form in _without_longer(form, squeezed) for form in self._korean_loose)
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "korean_spellings",
     "find_swapped_names",
     "sounds",
+    "titled_before",
     "titled_names",
 ]
 
@@ -369,10 +370,15 @@ def _given_name(match: re.Match[str]) -> tuple[str, int] | None:
         return first, match.end(2)
     # a given name of one syllable (Cho Hyun, Suh Hoon) only after a title: "Cho Won"
     # may be a surname and a word
-    titled = _WORD_BEFORE.search(match.string, max(0, match.start() - 40), match.start())
-    if titled and titled.group(1).rstrip(".") in _EN_TITLES and _ONE_SYLLABLE.fullmatch(first):
+    if titled_before(match.string, match.start()) and _ONE_SYLLABLE.fullmatch(first):
         return first, match.end(2)
     return None
+
+
+def titled_before(english: str, at: int) -> bool:
+    """Whether the word right before ``at`` is a title ("President Moon", "Mr. Lee")."""
+    before = _WORD_BEFORE.search(english, max(0, at - 40), at)
+    return before is not None and before.group(1).rstrip(".,") in _EN_TITLES
 
 
 _WORD_BEFORE = re.compile(r"(\S+)\s$")

@@ -48,6 +48,7 @@ from aligner.qa.names import (
     _ENGLISH_WORDS,
     _ROLES,
     _TITLE,
+    _WORD_BEFORE,
     SURNAMES,
     EnglishName,
     _looks_like_name,
@@ -98,7 +99,6 @@ _RELATIVE = re.compile(
     r"spokes(?:man|woman|person)|secretary|successor|predecessor|rival|opponent|deputy|"
     r"friends?|partner|accomplices?|boss|assistant|driver|bodyguard)\b"
 )
-_WORD_BEFORE = re.compile(r"(\S+)\s$")
 _WORD_REACH = 80  # no title is longer: the word before is read in this many characters
 _SENTENCE_BREAK = re.compile(r"(?:[.!?:;\"“”‘(—–]|--)$")
 _CAPITALISED = re.compile(r"[A-Z][A-Za-z]+")

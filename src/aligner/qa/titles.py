@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
-from aligner.qa.names import _EN_TITLES, _WORD_BEFORE, EnglishName, english_names
+from aligner.qa.names import EnglishName, english_names, titled_before
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
 
@@ -99,12 +99,6 @@ def _titled(name: EnglishName, korean: str) -> list[_Titled]:
     return found
 
 
-def _titled_in_english(english: str, name: EnglishName) -> bool:
-    """Whether the English gives ``name`` a title right before it ("President Moon")."""
-    before = _WORD_BEFORE.search(english, max(0, name.start - 40), name.start)
-    return before is not None and before.group(1).rstrip(".,") in _EN_TITLES
-
-
 def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
     for name in english_names(en):
         titled = _titled(name, ko)
@@ -118,7 +112,7 @@ def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
             yield name, "acting", titled[0]
         elif (
             not _EN_FORMER.search(en)
-            and _titled_in_english(en, name)
+            and titled_before(en, name.start)
             and (t := next((t for t in titled if t.former), None))
         ):
             # a name the English gives bare ("Kim Young-sam held office from 1993") is

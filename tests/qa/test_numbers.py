@@ -627,6 +627,19 @@ def test_a_share_needs_a_plain_whole() -> None:
         ("Temperatures hit the upper 30s.", "기온이 38도까지 올랐다.", None),
         ("Temperatures hit the high 30s.", "기온이 30도대 후반까지 올랐다.", None),
         ("She is in her early 20s.", "그는 22세다.", None),
+        # a Korean decade holds the English range's both ends, a vehicle count does not
+        ("Men aged 40 to 49 were most at risk.", "40대 남성이 가장 위험했다.", None),
+        ("Those aged 20 to 39 lead the trend.", "20∼30대가 유행을 이끈다.", None),
+        (
+            "Men aged 40 to 49 were most at risk.",
+            "50대 남성이 가장 위험했다.",
+            "number 40 in the English is 50 in the Korean",
+        ),
+        (
+            "Police deployed 41 vehicles.",
+            "경찰은 차량 40대를 배치했다.",
+            "number 41 in the English is 40 in the Korean",
+        ),
         (
             "The woman, in her mid-30s, was arrested.",
             "50세 여성이 체포됐다.",
@@ -760,6 +773,28 @@ def test_a_changed_day_of_the_month_is_named_a_date() -> None:
     [flag] = _flags("Voters go to the polls on June 1.", "유권자들은 6월 3일 투표소로 향한다.")
     assert flag.message.startswith("date 1 in the English “…polls on June 1.”")
     assert flag.message.endswith("is 3 in the Korean “유권자들은 6월 3일 투표소로 향한다.”")
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        ("The ministry announced the plan on the 5th.", "정부는 5일 계획을 발표했다.", None),
+        ("The ministry announced the plan on the 5th.", "정부는 6일 계획을 발표했다.", "5"),
+        ("Talks resume on the 15th of this month.", "회담은 이달 16일 재개된다.", "15"),
+        ("Voting runs until the 9th, officials said.", "투표는 8일까지 진행된다.", "9"),
+        # a place in a series is no day of the month
+        ("The team finished on the 5th.", "팀은 5위로 마쳤다.", None),
+        ("It ran for the 5th straight day.", "6일 5일째 이어졌다.", None),
+    ],
+)
+def test_the_nth_alone_is_a_day_of_the_month_as_machine_translation_gives_it(
+    en: str, ko: str, changed: str | None
+) -> None:
+    """MT English writes ``5일`` as "on the 5th": a date the Korean must keep."""
+    flags = _flags(en, ko)
+    assert [f.message.split(" in the English")[0] for f in flags] == (
+        [f"date {changed}"] if changed else []
+    )
 
 
 def test_the_quoted_words_are_whole_and_only_the_number_itself_is_bracketed() -> None:

@@ -637,8 +637,9 @@ def _content(doc: AlignedDocument, bead: Bead, on_src: bool) -> str:
 
 
 def _with_dated_days(numbers: list[Number], other: list[Number]) -> list[Number]:
-    """Trust a lone ``24일`` when the other side names a month or counts days."""
-    if not any(n.kind in ("month", "days") for n in other):
+    """Trust a lone ``24일`` when the other side names a month, counts days or gives a
+    day of the month ("on the 24th")."""
+    if not any(n.kind in ("month", "days", "date") for n in other):
         return numbers
     return [replace(n, confident=True) if n.kind == "day" else n for n in numbers]
 
@@ -825,7 +826,8 @@ def _range_cut(
         (end,) = left[side]
         for pair in matched:
             kept, alone = pair[side], pair[1 - side]
-            if not alone.confident:  # "a week or two" is 1∼2주, in words
+            # "a week or two" is 1∼2주, in words; ``40대`` holds "40 to 49"
+            if not alone.confident or end.value in alone.aliases:
                 continue
             first, second = sorted((end, kept), key=lambda n: n.start)
             between = plain[side][first.start + len(first.text) : second.start]

@@ -155,6 +155,11 @@ _EN_WORD = re.compile(r"[A-Za-z]+")
 _EN_DAYS_AFTER = re.compile(r"[\s-]*days?\b", re.I)
 _EN_MONTH_BEFORE = re.compile(rf"\b(?:{'|'.join(map(str.capitalize, _EN_MONTHS))})\.?\s+$")
 _EN_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")  # "3rd", "16th"
+# "on the 5th", "by the 21st of this month": a day of the month, as MT gives 5일
+_EN_DAY_OF_MONTH = re.compile(
+    r"(?:st|nd|rd|th)(?=\s*(?:$|[.,;:)]|of\s+(?:this|last|next|the)\s+month\b|of\s+[A-Z][a-z]+))"
+)
+_EN_THE_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|to|before|after)\s+the\s+$", re.I)
 # a number that labels a place in a series, as 제N does: "Article 7", "No. 8"
 _EN_LABEL_BEFORE = re.compile(
     r"\b(?:Article|Chapter|Section|Clause|Paragraph|No\.|Round|Phase|Stage|Part|Vol\.|Volume)\s*$",
@@ -220,6 +225,8 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     if not kind and number.value <= 24 and _EN_AFTER_HOUR.match(after):
         kind = "clock"
     in_series = _EN_ORDINAL_AFTER.match(after) or _EN_LABEL_BEFORE.search(before)
+    if not kind and number.value <= 31 and _EN_THE_BEFORE.search(before):
+        kind = "date" if _EN_DAY_OF_MONTH.match(after) else kind
     if not kind and number.text[-1:].isdigit() and in_series:
         kind = "ordinal"
     confident = number.confident and not converted

@@ -103,6 +103,12 @@ _KO_COUNTER_AFTER = re.compile(
     r"|권|채|편|장|그루|표|골|점|위|발|기|팀|국|배|회|차|쌍)"
 )
 _KO_MONTH_AFTER = re.compile(r"\s?월")
+# an age decade, not the 20th of a series (제20대 국회, 20대 대통령)
+_KO_DECADE_TENS = {str(tens) for tens in range(10, 100, 10)}
+_KO_DECADE_AFTER = re.compile(r"대(?!\s?(?:국회|대통령|총선|대선|지방선거|의원|회장))")
+_KO_MACHINES_BEFORE = re.compile(
+    r"(?:차량|차|버스|트럭|택시|전투기|헬기|드론|항공기|여객기|컴퓨터|PC)\s?$"
+)
 _KO_FIRST_MONTH_AFTER = re.compile(r"\s?[~∼〜-]\s?(?:1[0-2]|0?[1-9])\s?월")  # the 4 of "4~6월"
 # "4~6월", "4월~6월", "7월부터 9월까지": a range of months
 _KO_RANGE_BETWEEN = re.compile(r"\s?(?:월\s?)?(?:[~∼〜-]|부터)\s?")
@@ -286,6 +292,9 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
         aliases.add(number.value + 12)
     if re.fullmatch(r"0\d", number.text) and _KO_YEAR_AFTER.match(after):
         aliases.add(2000 + number.value)  # "08년" is 2008
+    machines = _KO_MACHINES_BEFORE.search(before)
+    if number.text in _KO_DECADE_TENS and _KO_DECADE_AFTER.match(after) and not machines:
+        aliases |= {number.value + k for k in range(10)}  # 40대 is 40 to 49
     if not number.scaled and (tail := _KO_RANGE_TAIL.match(text, end)):
         aliases.add(number.value * _KO_BIG_UNITS[tail["big"]])
     return replace(

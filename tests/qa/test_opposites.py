@@ -143,6 +143,39 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "The bill was approved by a vote of 182 to 71.",
             "법안은 찬성 182표, 반대 71표로 부결됐다.",
         ),
+        # the desk tests of stop 30: the North Korea beat (hunt34), markets (hunt35) and
+        # people (hunt36)
+        (
+            "North Korea on Saturday denied that it had supplied artillery shells to Russia.",
+            "북한은 토요일 러시아에 포탄을 공급했다는 의혹을 인정했다.",
+        ),
+        (
+            "Russia has also denied buying weapons from the North.",
+            "러시아도 북한 무기 구매 의혹을 인정했다.",
+        ),
+        (
+            "The Treasury lifted sanctions on a Singapore shipping company.",
+            "재무부는 싱가포르 해운사에 대한 제재를 부과했다.",
+        ),
+        (
+            "North Korea fired two short-range ballistic missiles into the East Sea.",
+            "북한이 동해상으로 대륙간 탄도미사일 2발을 발사했다.",
+        ),
+        (
+            "North Korea fired an intercontinental ballistic missile.",
+            "북한이 중거리 탄도미사일을 발사했다.",
+        ),
+        ("North Korea fired a short-range ballistic missile.", "북한이 순항미사일을 발사했다."),
+        (
+            "Operating profit jumped 125 percent from a year earlier.",
+            "영업이익은 전 분기 대비 125% 급증했다.",
+        ),
+        ("Net profit rose 5 percent quarter-on-quarter.", "순이익은 전년 동기 대비 5% 증가했다."),
+        ("The carrier returned to profit in the third quarter.", "항공사는 3분기 적자로 돌아섰다."),
+        (
+            "President Lee on Monday nominated Kwon Hye-sook as health minister.",
+            "이 대통령은 월요일 권혜숙 전 차관을 보건복지부 장관으로 임명했다.",
+        ),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
@@ -289,6 +322,28 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "Prosecutors sought life imprisonment for the man.",
             "검찰은 남성에게 무기징역을 구형했다.",
         ),
+        (
+            "North Korea denied that it had supplied artillery shells to Russia.",
+            "북한은 러시아에 포탄을 공급했다는 의혹을 부인했다.",
+        ),
+        ("Washington refused to lift sanctions on Pyongyang.", "미국은 대북 제재 해제를 거부했다."),
+        (
+            "North Korea fired short-range ballistic and cruise missiles.",
+            "북한이 단거리 탄도미사일과 순항미사일을 발사했다.",
+        ),
+        (
+            "Sales rose 17 percent on-year but fell 3 percent from the previous quarter.",
+            "매출은 전년 동기 대비 17% 늘었지만 전 분기보다 3% 줄었다.",
+        ),
+        (
+            "The company swung to an operating profit from a loss a year earlier.",
+            "회사는 영업이익을 내며 적자에서 흑자로 전환했다.",
+        ),
+        (
+            "Lee nominated Kwon, who will be appointed after a confirmation hearing.",
+            "이 대통령은 권 후보자를 지명했으며 인사청문회 뒤 임명할 예정이다.",
+        ),
+        ("The poet Kim said he loved the sea.", "시인 김씨는 바다를 사랑한다고 말했다."),
     ],
 )
 def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:

@@ -32,7 +32,14 @@ alike in every news story and costly to reverse:
 * a balance: a surplus (``흑자``) against a deficit (``적자``);
 * a company's result: an operating or net profit (``영업이익``, ``순이익``) against
   a loss (``영업손실``, ``순손실``);
-* investors' trading: net buying (``순매수``) against net selling (``순매도``).
+* investors' trading: net buying (``순매수``) against net selling (``순매도``);
+* a change's base: year on year (``전년 동기 대비``) against quarter on quarter
+  (``전 분기 대비``);
+* a turnaround: to a profit (``흑자 전환``) against to a loss (``적자 전환``);
+* an appointment: nominated (``내정``, ``지명``) against appointed (``임명``);
+* sanctions: lifted (``해제``) against imposed (``부과``);
+* a missile's range (short, intermediate, intercontinental) and kind (ballistic
+  against cruise).
 
 A pair is flagged when one side words one outcome and not the other, and the
 other side words the other outcome and not the first: "overturned the acquittal
@@ -131,6 +138,13 @@ _CHARGES = (
 _KO_CHARGES = (
     r"(?:혐의|범행|공소\s?사실|의혹|잘못)[을를은는도]?\s?(?:모두\s|전부\s|일부\s|전면\s?)?"
 )
+# what a defendant or a government denies or admits doing: "denied that it had
+# supplied ...", "denied buying ..."
+_DEED = r"(?:that\b|(?:ever\s+|having\s+)?[a-z]+ing\b)"
+# what an authority imposes on someone or lifts, in Korean with what may come between
+# it and the verb (``제재를 전격 해제``)
+_SANCTIONS = r"(?:sanctions?|embargo(?:es)?|tariffs?)"
+_KO_SANCTIONS = r"(?:제재|금수\s?조치|관세)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
@@ -240,14 +254,16 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         "plea",
         _outcome(
             "denied",
-            rf"\bden(?:y|ies|ied|ying)\s+{_W}{{0,3}}?{_CHARGES}\b|\bple(?:a|ad|ads|aded|d)\s+not\s+guilty\b",
+            rf"\bden(?:y|ies|ied|ying)\s+(?:{_W}{{0,3}}?{_CHARGES}\b|{_DEED})"
+            r"|\bple(?:a|ad|ads|aded|d)\s+not\s+guilty\b",
             rf"{_KO_CHARGES}부인",
         ),
         _outcome(
             "admitted",
             rf"\b(?:admit(?:s|ted|ting)?|acknowledg(?:e|es|ed|ing)|confess(?:es|ed|ing)?)\s+"
-            rf"(?:to\s+)?{_W}{{0,3}}?{_CHARGES}\b|\bple(?:a|ad|ads|aded|d)\s+guilty\b",
-            rf"{_KO_CHARGES}(?:인정|시인|자백)",
+            rf"(?:(?:to\s+)?{_W}{{0,3}}?{_CHARGES}\b|{_DEED})|\bple(?:a|ad|ads|aded|d)\s+guilty\b",
+            # 시인 is also a poet: only the verb (시인했다, 시인하며)
+            rf"{_KO_CHARGES}(?:인정|시인|자백)|(?<![가-힣])시인(?=하|했|한\s)",
         ),
     ),
     (
@@ -335,6 +351,104 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"\bsentenced\b|\bhanded\s+down\b",
             r"선고(?:했|하|받|됐|되|한|된|를)",
         ),
+    ),
+    (
+        "comparison base",
+        _outcome(
+            "year on year",
+            r"\b(?:year|yr)[\s-]+(?:on|over)[\s-]+(?:year|yr)\b|\bon[\s-]year\b|\by-o-y\b"
+            r"|\b(?:from|than|over)\s+(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
+            r"|\bsame\s+(?:period|quarter|month)\s+(?:a|of\s+the\s+previous|of\s+last)\s+year\b",
+            r"전년\s?(?:동기|같은|동월|동분기)|(?:작년|지난해)\s?(?:같은|동기)|1년\s?전(?:보다|에\s?비해|과|와|대비)",
+        ),
+        _outcome(
+            "quarter on quarter",
+            r"\bquarter[\s-]+(?:on|over)[\s-]+quarter\b|\bon[\s-]quarter\b|\bsequential(?:ly)?\b"
+            r"|\b(?:from|than|over)\s+(?:the\s+)?(?:previous|preceding|prior)\s+quarter\b"
+            r"|\b(?:from|than)\s+three\s+months\s+(?:earlier|ago|before)\b",
+            r"(?:직)?전\s?분기|(?<![가-힣])직전\s?분기",
+        ),
+    ),
+    (
+        "turnaround",
+        _outcome(
+            "a profit",
+            rf"\b(?:swung|swing(?:s|ing)?|return(?:s|ed|ing)?|turn(?:s|ed|ing)?)\s+(?:back\s+)?"
+            rf"(?:to|into)\s+(?:an?\s+)?{_W}{{0,2}}?(?:profits?|the\s+black)\b"
+            r"|\bturn(?:s|ed|ing)?\s+profitable\b|\bmov(?:e|es|ed|ing)\s+into\s+the\s+black\b",
+            r"흑자\s?(?:로\s?)?(?:전환|돌아서|돌아섰|돌아선)",
+        ),
+        _outcome(
+            "a loss",
+            rf"\b(?:swung|swing(?:s|ing)?|return(?:s|ed|ing)?|turn(?:s|ed|ing)?|slipp?(?:s|ed|ing)?"
+            rf"|f[ea]ll(?:s|ing)?|sank|sink(?:s|ing)?)\s+(?:back\s+)?(?:to|into)\s+(?:an?\s+)?"
+            rf"{_W}{{0,2}}?(?:loss(?:es)?|the\s+red|deficits?)\b",
+            r"적자\s?(?:로\s?)?(?:전환|돌아서|돌아섰|돌아선)",
+        ),
+    ),
+    (
+        "appointment",
+        _outcome(
+            "nominated",
+            r"\bnominat(?:e|es|ed|ing)\b|\btapp(?:ed|ing)\b|\bnominees?\b|\bpick(?:ed)?\s+as\b",
+            r"내정|(?:후보자?로\s?)?지명(?!도|수배|타자|권|대회)|후보자",
+        ),
+        _outcome(
+            "appointed",
+            r"\bappoint(?:s|ed|ing|ment)?\b|\bsworn\s+in\b",
+            r"임명(?!\s?(?:동의|제청|권|장|식|안|할|될|하기|을\s?강행|\s?강행))",
+        ),
+    ),
+    (
+        "sanctions",
+        _outcome(
+            "lifted",
+            rf"\b(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|waiv(?:e|es|ed|ing)"
+            rf"|relax(?:es|ed|ing)?|roll(?:s|ed|ing)?\s+back)\s+{_W}{{0,3}}?{_SANCTIONS}\b"
+            rf"|\b{_SANCTIONS}\s+(?:was|were|(?:has|had|have)\s+been)\s+(?:lifted|eased|removed"
+            r"|waived|relaxed)\b",
+            rf"{_KO_SANCTIONS}(?:해제|완화|철회|면제)",
+        ),
+        _outcome(
+            "imposed",
+            rf"\b(?:impos(?:e|es|ed|ing)|slap(?:s|ped|ping)?|tighten(?:s|ed|ing)?"
+            rf"|toughen(?:s|ed|ing)?|strengthen(?:s|ed|ing)?|expand(?:s|ed|ing)?)\s+{_W}{{0,3}}?"
+            rf"{_SANCTIONS}\b|\b{_SANCTIONS}\s+(?:was|were|(?:has|had|have)\s+been)\s+"
+            r"(?:imposed|tightened|toughened|expanded)\b",
+            rf"{_KO_SANCTIONS}(?:부과|강화|확대)",
+        ),
+    ),
+    (
+        "missile range",
+        _outcome("short-range", r"\bshort[\s-]range\b|\bSRBMs?\b", r"단거리|SRBM"),
+        _outcome(
+            "long-range",
+            r"\blong[\s-]range\b|\bintercontinental\b|\bICBMs?\b",
+            r"장거리|대륙간|ICBM",
+        ),
+    ),
+    (
+        "missile range",
+        _outcome("short-range", r"\bshort[\s-]range\b|\bSRBMs?\b", r"단거리|SRBM"),
+        _outcome(
+            "intermediate-range",
+            r"\b(?:intermediate|medium|mid)[\s-]range\b|\b[IM]RBMs?\b",
+            r"중거리|[IM]RBM",
+        ),
+    ),
+    (
+        "missile range",
+        _outcome(
+            "intermediate-range",
+            r"\b(?:intermediate|medium|mid)[\s-]range\b|\b[IM]RBMs?\b",
+            r"중거리|[IM]RBM",
+        ),
+        _outcome("intercontinental", r"\bintercontinental\b|\bICBMs?\b", r"대륙간|ICBM"),
+    ),
+    (
+        "missile",
+        _outcome("ballistic", r"\bballistic\b|\b[SIM]?RBMs?\b|\bICBMs?\b", r"탄도"),
+        _outcome("cruise", r"\bcruise\s+missiles?\b", r"순항\s?미사일"),
     ),
     (
         "trading",

@@ -1605,3 +1605,107 @@ def test_a_native_count_of_people_is_a_figure(en: str, ko: str, flagged: bool) -
 )
 def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
     assert bool(_flags(en, ko)) == flagged
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # desk tests of stop 30 (markets, people): a streak, a count in native numerals,
+        # a multiple, a share in words, a record
+        (
+            "The KOSPI rose for a third consecutive session.",
+            "코스피는 4거래일 연속 상승했다.",
+            "number third (3) in the English is 4 in the Korean",
+        ),
+        (
+            "The KOSPI rose for a third consecutive session.",
+            "코스피는 3거래일 연속 상승했다.",
+            None,
+        ),
+        (
+            "She won two gold medals.",
+            "그는 금메달 세 개를 땄다.",
+            "number two (2) in the English is 세 (3) in the Korean",
+        ),
+        ("She won two gold medals.", "그는 금메달 두 개를 땄다.", None),
+        (
+            "The company more than doubled its profit.",
+            "회사는 이익을 세 배 이상 늘렸다.",
+            "number doubled (2) in the English is 세 (3) in the Korean",
+        ),
+        ("The company more than doubled its profit.", "회사는 이익을 2배 이상 늘렸다.", None),
+        ("Sales rose threefold.", "매출이 세 배로 늘었다.", None),
+        (
+            "Profit halved.",
+            "이익은 3분의 1 수준으로 줄었다.",
+            "number halved in the English is 3분의 1 in the Korean",
+        ),
+        ("Profit halved.", "이익은 절반으로 줄었다.", None),
+        (
+            "About a third of the firms cut jobs.",
+            "기업의 약 3분의 2가 감원했다.",
+            "number a third in the English is 3분의 2 in the Korean",
+        ),
+        ("Two-thirds of voters backed it.", "유권자의 3분의 2가 지지했다.", None),
+        (
+            "He went 19-5 with a 2.10 ERA last season.",
+            "그는 지난 시즌 5승 19패, 평균자책점 2.10을 기록했다.",
+            "score 19-5 in the English is 5승 19패 in the Korean: the other side won?",
+        ),
+        (
+            "He went 19-5 with a 2.10 ERA last season.",
+            "그는 지난 시즌 19승 5패, 평균자책점 2.10을 기록했다.",
+            None,
+        ),
+    ],
+)
+def test_streaks_native_counts_multiples_shares_and_records(
+    en: str, ko: str, changed: str | None
+) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        (
+            "She is survived by two sons and a daughter.",
+            "유족으로는 딸 둘과 아들 하나가 있다.",
+            "딸 둘과 아들 하나",
+        ),
+        (
+            "She is survived by two sons and a daughter.",
+            "유족으로는 아들 1명과 딸 2명이 있다.",
+            "아들 1명과 딸 2명",
+        ),
+        ("He is survived by three daughters and a son.", "유족으로는 3남 1녀가 있다.", "3남 1녀"),
+        ("She is survived by two sons and a daughter.", "유족으로는 아들 둘이 있다.", "아들 둘"),
+        ("She leaves two sons.", "유족으로 아들 셋이 있다.", "아들 셋"),
+        (
+            "She is survived by two sons and a daughter.",
+            "유족으로는 아들 둘과 딸 하나가 있다.",
+            None,
+        ),
+        (
+            "She is survived by two sons and a daughter.",
+            "유족으로는 두 아들과 딸 하나가 있다.",
+            None,
+        ),
+        ("He is survived by three daughters and a son.", "유족으로는 1남 3녀가 있다.", None),
+        (
+            "He is survived by his wife, a son and a daughter.",
+            "유족으로는 부인과 1남 1녀가 있다.",
+            None,
+        ),
+        ("He was born the son of a farmer.", "그는 농부의 아들로 태어났다.", None),
+    ],
+)
+def test_sons_and_daughters_are_counted_apart(en: str, ko: str, changed: str | None) -> None:
+    """An obituary's survivors: the bag {2, 1} of "two sons and a daughter" is also
+    that of ``딸 둘과 아들 하나``, so each count is read with its noun."""
+    messages = [f.message for f in _flags(en, ko)]
+    if changed is None:
+        assert messages == []
+    else:
+        [message] = messages
+        assert f"is {changed} in the Korean: the sons and daughters changed?" in message

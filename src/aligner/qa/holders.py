@@ -29,7 +29,7 @@ from aligner.qa.entities import latin_tokens
 from aligner.qa.institutions import Institution, _korean_names, _name_spans, _owners
 from aligner.qa.numerals import Number
 
-__all__ = ["swapped_holders"]
+__all__ = ["changed_children", "swapped_holders"]
 
 
 @dataclass(frozen=True)
@@ -128,3 +128,72 @@ def _names(text: str, lang: str) -> list[_Name]:
         if acronym and not any(s <= token.start and end <= e for s, e in spans):
             found.append(_Name(token.text, end, frozenset({token.text.replace(".", "").upper()})))
     return found
+
+
+# Sons and daughters, the figures of an obituary: "survived by two sons and a daughter"
+# against ``딸 둘과 아들 하나`` keeps the bag {2, 1} that number_mismatch compares.
+_EN_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_KO_NATIVE = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5}
+_EN_KIN = {"son": "son", "daughter": "daughter", "grandson": "grandson"}
+_KO_KIN = {"아들": "son", "딸": "daughter", "손자": "grandson"}
+_EN_CHILDREN = re.compile(
+    rf"\b(?P<n>\d+|{'|'.join(_EN_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?"
+    r"(?P<kin>son|daughter|grandson)s?\b",
+    re.I,
+)
+_KO_COUNT = rf"(?:\d+|{'|'.join(_KO_NATIVE)})"
+_KO_PARTICLE = r"(?:과|와|이|가|을|를|은|는|도|만|씩)(?:[^가-힣]|$)"
+_KO_CHILDREN = re.compile(
+    # 2남 1녀, 1녀 2남
+    r"(?<!\d)(?P<sons>\d)\s?남\s?(?P<daughters>\d)\s?녀|(?<!\d)(?P<d2>\d)\s?녀\s?(?P<s2>\d)\s?남"
+    # 아들 둘, 딸 2명, 손자 하나
+    rf"|(?P<kin>아들|딸|손자)\s?(?P<n>{_KO_COUNT})(?:\s?명)?(?=[^가-힣\d]|$|{_KO_PARTICLE})"
+    rf"|(?P<kin2>아들|딸|손자)\s?(?P<n2>{_KO_COUNT})\s?명"
+    # 두 아들, 2명의 딸
+    rf"|(?<![가-힣])(?P<n3>{_KO_COUNT})\s?(?:명의\s?)?(?P<kin3>아들|딸|손자)"
+)
+
+
+def _count(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _EN_NUMBER_WORDS.get(word) or _KO_NATIVE[word]
+
+
+def _children(text: str, lang: str) -> tuple[dict[str, int], str]:
+    """How many sons, daughters and grandsons ``text`` counts, and its words for them."""
+    counts: dict[str, int] = {}
+    spans = []
+    for m in (_EN_CHILDREN if lang == "en" else _KO_CHILDREN).finditer(text):
+        found: list[tuple[str, str]] = []
+        if lang == "en":
+            found = [(_EN_KIN[m["kin"].lower()], m["n"])]
+        elif m["sons"] or m["s2"]:
+            found = [("son", m["sons"] or m["s2"]), ("daughter", m["daughters"] or m["d2"])]
+        else:
+            kin = m["kin"] or m["kin2"] or m["kin3"]
+            found = [(_KO_KIN[kin], m["n"] or m["n2"] or m["n3"])]
+        for kin, number in found:
+            counts[kin] = counts.get(kin, 0) + _count(number)
+        spans.append(m.span())
+    if not spans:
+        return counts, ""
+    # "two sons and a daughter" as written, or its counts alone if far apart
+    start, end = spans[0][0], spans[-1][1]
+    words = text[start:end] if end - start <= 40 else ", ".join(text[a:b] for a, b in spans)
+    return counts, words
+
+
+def changed_children(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[str, str] | None:
+    """The sons and daughters each side counts, when both count some and they differ
+    ("two sons and a daughter" against ``딸 둘과 아들 하나`` or ``아들 둘``); None if not."""
+    if sorted(langs) != ["en", "ko"]:
+        return None
+    (mine, my_words), (theirs, their_words) = (
+        _children(text, lang) for text, lang in zip(texts, langs, strict=True)
+    )
+    if not mine or not theirs or mine == theirs:
+        return None
+    return my_words, their_words

@@ -79,7 +79,7 @@ from dataclasses import replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
-from aligner.qa.holders import swapped_holders
+from aligner.qa.holders import changed_children, swapped_holders
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
@@ -232,6 +232,7 @@ def _countable(a: Number, b: Number) -> bool:
         and x.kind not in ("month", "am", "pm")
         and x.unit != "share"  # "eight in 10" is 80 percent
         and y.text[:1].isdigit()
+        and not _in_words(y)  # "a third" is 3분의 1
         and y.kind not in ("count", "ordinal", *([""] if x.kind == "count" else []))
         for x, y in ((a, b), (b, a))
     )
@@ -432,6 +433,8 @@ def is_substitution(a: Number, b: Number) -> bool:
         return True
     if not _comparable_units(a.unit, b.unit):
         return False  # "75 mph" and "120km" are one speed
+    if _in_words(a) and _in_words(b) and (a.value < 1) == (b.value < 1):
+        return True  # "a third" against 3분의 2, "doubled" against 세 배: no digits to slip
     if _one_edit_apart(_written_digits(a), _written_digits(b)):
         return True
     if _convertible(a, b) and (
@@ -451,6 +454,13 @@ def is_substitution(a: Number, b: Number) -> bool:
         return False
     exponent = math.log10(max(a.value, b.value) / min(a.value, b.value))
     return _same(exponent, round(exponent)) and 1 <= round(exponent) <= 4
+
+
+def _in_words(number: Number) -> bool:
+    """A share or a multiple written in words: "a third", ``3분의 2``, "doubled", ``세 배``."""
+    return (number.unit == "times" or 0 < number.value < 1) and not re.fullmatch(
+        r"[\d.,]+", number.text
+    )
 
 
 def _time_of_day(hour: float) -> str:
@@ -474,6 +484,7 @@ def _describe(number: Number) -> str:
     if (
         number.parts
         or fraction
+        or (_in_words(number) and number.value < 1)  # "a third", 3분의 2 say their value
         or (digits and (number.unit_text or _same(float(plain), number.value)))
     ):
         return number.text + number.unit_text
@@ -792,6 +803,8 @@ def _hidden_change(
         name, why = "", "the day changed?"
     elif found := swapped_holders(matched, plain, langs):
         name, why = "", "the figures swapped between them?"
+    elif found := changed_children(plain, langs):
+        name, why = "", "the sons and daughters changed?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"

@@ -1,4 +1,5 @@
-"""A game's score written the other way round: "beat the Lions 3-1" / ``1-3으로 꺾었다``.
+"""A game's score or a record written the other way round: "beat the Lions 3-1" /
+``1-3으로 꺾었다``, "went 19-5" / ``5승 19패``.
 
 The two numbers of a score are the same on both sides, so ``number_mismatch``
 matches them and sees nothing; but the order says who won. English writes the
@@ -16,9 +17,13 @@ __all__ = ["reversed_score"]
 # "3-1", "3–1", Korean "3대 1": up to three digits a side, not a year range or a decimal
 _SCORE = {
     "en": re.compile(
-        r"(?<![\d.,/-])(\d{1,3})\s?[-–]\s?(\d{1,3})(?![\d/-]|[.,]\d|\s?(?:%|percent))"
+        r"(?<![\d.,/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\d/-]|[.,]\d|\s?(?:%|percent))"
     ),
-    "ko": re.compile(r"(?<![\d.,/-])(\d{1,3})\s?(?:[-–]|대)\s?(\d{1,3})(?![\d/-]|[.,]\d|\s?%)"),
+    # and a record, wins first: "went 19-5" is 19승 5패
+    "ko": re.compile(
+        r"(?<![\d.,/-])(?P<a>\d{1,3})\s?(?:[-–]|대|(?P<won>승)(?=\s?\d{1,3}\s?패))\s?(?P<b>\d{1,3})"
+        r"(?(won)\s?패)(?![\d/-]|[.,]\d|\s?%)"
+    ),
 }
 # a defeat, or a side trailing ("rallied from a 5-1 deficit" / ``1-5로 뒤지던``): the
 # Korean writes that side's score first
@@ -35,7 +40,7 @@ _DEFEAT = {
 def _scores(text: str, lang: str) -> list[tuple[str, str, str]]:
     """Each score of ``text``: its two numbers and how it is written."""
     pattern = _SCORE.get(lang)
-    return [(m[1], m[2], m.group()) for m in pattern.finditer(text)] if pattern else []
+    return [(m["a"], m["b"], m.group()) for m in pattern.finditer(text)] if pattern else []
 
 
 def reversed_score(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str] | None:

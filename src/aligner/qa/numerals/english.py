@@ -195,6 +195,15 @@ _EN_FRACTION = re.compile(
     rf"|\b(?P<half>half)\b|{MIXED_WHOLE}{SLASH_FRACTION}",
     re.I,
 )
+# a figure multiplied, as sure as 2배, 세 배: "doubled", "threefold"; "halved" is 절반
+_EN_MULTIPLES = {
+    "doubl": 2, "two": 2, "tripl": 3, "three": 3, "quadrupl": 4, "four": 4, "five": 5,
+    "ten": 10, "halv": 0.5,
+}  # fmt: skip
+_EN_MULTIPLIED = re.compile(
+    r"\b(?P<times>doubl|tripl|quadrupl|halv)(?:ed|ing)\b|\b(?P<times2>two|three|four|five|ten)fold\b",
+    re.I,
+)
 _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
 # "a week earlier", "an hour", "for nearly a decade": a count the article implies, as
 # Korean writes it (1주 전, 1시간, 10년 가까이) or not at all ("a year ago" is 지난해)
@@ -212,6 +221,7 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
     before, after = text[max(0, start - 24) : start], text[end : end + 24]
     # the minutes of a clock time are no duration: "21:30 hours"
     unit, written = read_unit(after, _EN_UNITS_AFTER) if before[-1:] != ":" else ("", "")
+    unit = unit or number.unit  # "doubled" multiplies, a race time is seconds
     # a bracketed amount without a unit is a currency conversion
     converted = not unit and currency_conversion(before, after)
     # "minus 4 degrees" against "영하 20도"
@@ -301,7 +311,9 @@ def _en_fractions(text: str) -> Iterator[Found]:
         plural = m["n"].lower()
         denominator = _EN_DENOMINATORS.get(plural) or _EN_DENOMINATORS[plural.removesuffix("s")]
         value = numerator / denominator
-        yield m.start(), m.end(), Number(value, m.group(), confident=False)
+        # "a third of", "two-thirds" are shares as sure as 3분의 1; "half" is also a half
+        sure = denominator > 2
+        yield m.start(), m.end(), Number(value, m.group(), confident=sure)
 
 
 def _en_word_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[str]]]:
@@ -405,6 +417,11 @@ def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
             yield m.start(), m.end(), number
     for m in _ROMAN.finditer(text):
         yield m.start(), m.end(), Number(_ROMANS[m["roman"]], m["roman"], confident=False)
+    for m in _EN_MULTIPLIED.finditer(text):
+        if free(m.start(), m.end(), taken):
+            times = _EN_MULTIPLES[(m["times"] or m["times2"]).lower()]
+            unit = "" if times < 1 else "times"  # halved is 절반, 2배 is twice
+            yield m.start(), m.end(), Number(times, m.group(), unit=unit)
 
 
 def _en_article_counts(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:

@@ -188,7 +188,7 @@ _KO_NOON = re.compile(
 # a place in a series: a rank (4위), the Nth (3번째, 5년째), a streak (6경기 연속, 4연승)
 _KO_ORDINAL_AFTER = re.compile(
     r"\s?(?:위(?![안원])|분기|(?:번|회|차례|년|일|주|개월|경기|시즌)?째"
-    r"|(?:경기|게임|년|시즌|회|대회|일|주|개월|차례|번)?\s?연(?:속|승|패|임))"
+    r"|(?:경기|게임|년|시즌|회|대회|거래일|일|주|개월|달|분기|차례|번)?\s?연(?:속|승|패|임))"
 )
 # Time zones ("한국시간 26일 오전 11시", "미 동부시간"); "(현지시간)" may be any.
 _KO_ZONE_TIME = r"\s?(?:표준\s?시[간각]?|시[간각])"
@@ -209,12 +209,13 @@ _KO_YEAR_AFTER = re.compile(r"\s*년")
 # 세대 a generation). 시 is an hour: 열한 시께.
 _KO_COUNTERS = (
     r"명|번째|번|개|가지|마리|살|채|곳|군데|\s대|권|잔|차례|시간|시|달|해|주|사람|척|발|장|벌"
-    r"|켤레|분"
+    r"|켤레|분|배(?!당|터|우|추|출|송|제|포|치|경|려|상|심|구|달|관|양)"
 )
 _KO_NATIVE_RE = re.compile(
     rf"(?<![가-힣])(?P<word>{_KO_NATIVE_WORD})(?=\s?(?:(?:{_KO_COUNTERS})"
     rf"(?:[^가-힣]|$|(?:{_KO_PARTICLES})(?:다|던)?(?:[^가-힣]|$))|시(?:경|께|쯤|반)))"
 )
+_KO_SURE_COUNTER = re.compile(r"\s?(?:명|개|마리|곳|가지|차례|번(?!째)|채|권|척|그루|벌|켤레|배)")
 _KO_OPEN_BEFORE = re.compile(r"[을를]\s?$")  # 문을 열 시간, 회담을 열 곳: the verb 열다
 # the 兩 of 양당, 양국, 양측, 양사, 양팀, 양 정상: two, which the English may count ("the
 # two parties") or not ("both sides", "Seoul and Tokyo"); not 양자역학 or 양 대표 (Yang)
@@ -402,14 +403,13 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         if m["word"] == "열" and _KO_OPEN_BEFORE.search(text, 0, m.start()):
             continue
         value = _native_value(m["word"])
-        # 두 명, 세 명 count people as surely as 2명 (MT drafts write them so); 한 is also
-        # "a", and a vaguer count of other things may be "a couple", "a few"
-        people = text.startswith(
-            "명", m.end("word") + (text[m.end("word") : m.end("word") + 1] == " ")
-        )
-        count = Number(
-            value, m["word"], confident=value >= 10 or (value >= 2 and people), kind="count"
-        )
+        # 두 명, 세 개, 네 차례 count as surely as 2명 (MT drafts write them so); 한 is
+        # also "a", and a count by time (두 시간, 세 달) may be "a couple of hours"
+        counted = _KO_SURE_COUNTER.match(text, m.end("word"))
+        sure = value >= 10 or (value >= 2 and bool(counted))
+        count = Number(value, m["word"], confident=sure, kind="count")
+        if counted and counted.group().strip() == "배":
+            count = replace(count, kind="", unit="times")
         yield m.start(), m.end(), count
     for m in re.finditer("절반", text):
         yield m.start(), m.end(), Number(0.5, m.group(), confident=False)

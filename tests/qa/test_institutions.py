@@ -160,6 +160,25 @@ REPLACED = [
         "the Ministry of Unification (통일부)",
         "외교부",
     ),
+    # a company for its rival, and a statement's source (desk tests of stop 30)
+    (
+        "SK hynix will invest 20 trillion won in a new plant in Cheongju.",
+        "삼성전자는 충북 청주에 20조 원을 투자해 새 공장을 짓는다.",
+        "SK hynix (SK하이닉스)",
+        "삼성전자",
+    ),
+    (
+        "Hyundai Motor rose 1.2 percent.",
+        "기아는 1.2% 올랐다.",
+        "Hyundai Motor (현대자동차)",
+        "기아",
+    ),
+    (
+        '"Our military fired warning shots in response," the JCS said in a statement.',
+        '조선중앙통신은 입장문에서 "우리 군은 경고사격을 실시했다"고 밝혔다.',
+        "the Joint Chiefs of Staff (합동참모본부)",
+        "조선중앙통신",
+    ),
 ]
 
 
@@ -319,6 +338,13 @@ FAITHFUL = [
     (
         "Exports rose 6 percent, according to the Korea International Trade Association.",
         "산업통상자원부에 따르면 수출은 6% 늘었다.",
+    ),
+    # a group's name may mean any of its companies
+    ("Samsung shares rose 2 percent.", "삼성전자 주가는 2% 올랐다."),
+    ("Hyundai Motor and Kia sold 1 million cars.", "현대차그룹은 자동차 100만 대를 팔았다."),
+    (
+        "Analysts said the deal would widen SK hynix's lead over Samsung.",
+        "애널리스트들은 SK하이닉스와 삼성전자의 격차가 벌어질 것이라고 분석했다.",
     ),
     # lower case is no name: "the little blue house" is no Cheong Wa Dae
     (

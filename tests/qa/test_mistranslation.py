@@ -46,7 +46,7 @@ def test_an_unrelated_sentence_on_the_same_beat_is_flagged_above_the_threshold(
     assert THRESHOLD <= first.similarity < THRESHOLD + MARGIN
     flags = [f for f in result.flags if f.type == "mistranslation"]
     assert [(f.src, f.tgt) for f in flags] == [((0,), (0,))]
-    assert "EN 10 trillion, Electronics; KO 미국, LG" in flags[0].message
+    assert "EN 10 trillion, Samsung Electronics; KO LG전자, 미국, LG" in flags[0].message
 
 
 def test_a_loose_translation_that_keeps_a_name_is_not(encoder: Encoder) -> None:

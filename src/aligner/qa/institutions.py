@@ -6,8 +6,8 @@ Trade, Industry and Energy", or ``미국, 중국과`` for "with the United State
 Japan", leaves a sentence the embeddings find faithful and no Latin token
 behind. The built-in list ``aligner/data/institutions.tsv`` gives the English and
 Korean names of the ministries, agencies, courts and prosecutors' offices,
-regulators, parties, pollsters, business lobbies and countries Korean news names
-most (current and former names, short forms, a country's adjective and capital),
+regulators, parties, pollsters, business lobbies, companies and countries Korean
+news names most (current and former names, short forms, a country's adjective and capital),
 with the English and Korean words that may stand for one without naming it
 (police, the central bank, 방역당국; Xi, 한미일, 방일).
 
@@ -18,7 +18,8 @@ with the English and Korean words that may stand for one without naming it
   the Liberal Democratic Party is no Democratic Party);
 * the Korean has none of A's Korean names or loose renderings;
 * the Korean names an institution B of the list, of A's kind (the government's
-  bodies stand for one another; a party only for a party, a court for a court),
+  bodies and news outlets stand for one another; a party only for a party, a court
+  for a court, a company for a company),
   as a word of its own (not inside a longer word, 산업부문, nor after a foreign
   country, 미 국방부) that the English neither names nor means with a loose word
   (its acronyms and descriptive forms, "the Cho Kuk-led party", name it).
@@ -55,10 +56,12 @@ __all__ = ["KINDS", "Institution", "Substitution", "find_substitution", "load_in
 _FILE = "data/institutions.tsv"
 KINDS = frozenset(
     "ministry agency regulator bank presidency court legislature party pollster media".split()
-) | {"business lobby", "north-korean body", "country", "sea", "service"}
+) | {"business lobby", "north-korean body", "country", "sea", "service", "company"}
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())
+# and a statement's source: the JCS's statement given as KCNA's (조선중앙통신은 … 밝혔다)
+_SOURCES = _GOVERNMENT | {"media"}
 _HOME = "South Korea"  # the English name of the country whose bodies the list names
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -109,7 +112,7 @@ class Institution:
 
     def stands_for(self, other: Institution) -> bool:
         """Whether a translator may put this one for ``other``: one of its kind."""
-        return self.kind == other.kind or {self.kind, other.kind} <= _GOVERNMENT
+        return self.kind == other.kind or {self.kind, other.kind} <= _SOURCES
 
     @functools.cached_property
     def names(self) -> tuple[str, ...]:

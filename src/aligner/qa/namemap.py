@@ -160,6 +160,13 @@ def _listed() -> frozenset[str]:
     return frozenset(form.lower() for inst in load_institutions() for form in inst.en)
 
 
+@functools.cache
+def _listed_korean() -> frozenset[str]:
+    """The Korean names of the built-in list: a listed company put for another is
+    ``institution``'s flag (삼성전자 for SK hynix)."""
+    return frozenset(form for inst in load_institutions() for form in inst.ko)
+
+
 @register("name_map", Severity.WARNING, langs=("en", "ko"))
 def find_name_swaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
     """Pairs whose Korean gives another name of the story where the English names X.
@@ -190,7 +197,7 @@ def find_name_swaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
         # the words of this Korean that come with a name its English does not give
         found = [
             (word, names)
-            for word in sorted(pair.ko)
+            for word in sorted(pair.ko - _listed_korean())
             if (
                 names := [
                     n

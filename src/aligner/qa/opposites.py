@@ -357,15 +357,14 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "year on year",
             r"\b(?:year|yr)[\s-]+(?:on|over)[\s-]+(?:year|yr)\b|\bon[\s-]year\b|\by-o-y\b"
-            r"|\b(?:from|than|over)\s+(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
+            r"|\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
             r"|\bsame\s+(?:period|quarter|month)\s+(?:a|of\s+the\s+previous|of\s+last)\s+year\b",
             r"전년\s?(?:동기|같은|동월|동분기)|(?:작년|지난해)\s?(?:같은|동기)|1년\s?전(?:보다|에\s?비해|과|와|대비)",
         ),
         _outcome(
             "quarter on quarter",
             r"\bquarter[\s-]+(?:on|over)[\s-]+quarter\b|\bon[\s-]quarter\b|\bsequential(?:ly)?\b"
-            r"|\b(?:from|than|over)\s+(?:the\s+)?(?:previous|preceding|prior)\s+quarter\b"
-            r"|\b(?:from|than)\s+three\s+months\s+(?:earlier|ago|before)\b",
+            r"|\b(?:previous|preceding|prior)\s+quarter\b|\bthree\s+months\s+(?:earlier|before)\b",
             r"(?:직)?전\s?분기|(?<![가-힣])직전\s?분기",
         ),
     ),
@@ -375,14 +374,16 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             "a profit",
             rf"\b(?:swung|swing(?:s|ing)?|return(?:s|ed|ing)?|turn(?:s|ed|ing)?)\s+(?:back\s+)?"
             rf"(?:to|into)\s+(?:an?\s+)?{_W}{{0,2}}?(?:profits?|the\s+black)\b"
-            r"|\bturn(?:s|ed|ing)?\s+profitable\b|\bmov(?:e|es|ed|ing)\s+into\s+the\s+black\b",
+            r"|\bturn(?:s|ed|ing)?\s+profitable\b|\bmov(?:e|es|ed|ing)\s+into\s+the\s+black\b"
+            rf"|\b(?:swung|swing(?:s|ing)?)\s+from\s+(?:an?\s+)?{_W}{{0,2}}?(?:loss(?:es)?|deficits?)\b",
             r"흑자\s?(?:로\s?)?(?:전환|돌아서|돌아섰|돌아선)",
         ),
         _outcome(
             "a loss",
             rf"\b(?:swung|swing(?:s|ing)?|return(?:s|ed|ing)?|turn(?:s|ed|ing)?|slipp?(?:s|ed|ing)?"
             rf"|f[ea]ll(?:s|ing)?|sank|sink(?:s|ing)?)\s+(?:back\s+)?(?:to|into)\s+(?:an?\s+)?"
-            rf"{_W}{{0,2}}?(?:loss(?:es)?|the\s+red|deficits?)\b",
+            rf"{_W}{{0,2}}?(?:loss(?:es)?|the\s+red|deficits?)\b"
+            rf"|\b(?:swung|swing(?:s|ing)?)\s+from\s+(?:an?\s+)?{_W}{{0,2}}?(?:profits?|surplus(?:es)?)\b",
             r"적자\s?(?:로\s?)?(?:전환|돌아서|돌아섰|돌아선)",
         ),
     ),
@@ -492,7 +493,7 @@ _EN_NOT_STATED = re.compile(
 # accepts an appeal, then quashes the ruling)
 _KO_NOT_STATED = re.compile(
     r"(?:(?![고며여서나만]\s)[^.,;!?]){0,12}?(?:아니|아닙|않|없|못|뒤집|파기|번복|취소|면하|면했|면해|면한|피했|피하|피해"
-    r"|피한|여부|불복|주장|요구|구형|가능성|경우|되면|하면|이면|이라면)"
+    r"|피한|여부|불복|주장|요구|구형|가능성|경우|되면|(?<!비교)하면|이면|이라면)"
 )
 
 

@@ -25,7 +25,7 @@ two share one when:
 * a Latin token of the Korean is a word of the English or its initials;
 * the Korean puts one name for another, as a translation that changes a name
   does (a Korean person for the one the English names, an institution of the
-  same kind): the ``korean_name`` and ``institution`` checks flag that;
+  same kind but a company): the ``korean_name`` and ``institution`` checks flag that;
 * a Hangul word starts with a transliteration of English capitalised words
   (``오시마대사`` ~ "Oshima", ``버지니아공대`` ~ "Virginia", read as Korean hears
   it), or with a Korean name the English romanizes.
@@ -149,7 +149,10 @@ def _put_for(english: str, korean: str) -> bool:
     compares them) or an institution of the kind the English names (``institution``)."""
     if english_names(english) and titled_names(korean):
         return True
-    return find_substitution(english, korean) is not None
+    # another company's news on the same beat is an unrelated sentence, not a company
+    # put for the one the English names: nothing else of it is shared
+    put = find_substitution(english, korean)
+    return put is not None and put.src.kind != "company"
 
 
 def disagreement(english: str, korean: str) -> Disagreement | None:

@@ -161,6 +161,7 @@ _EN_DAY_OF_MONTH = re.compile(
 )
 _EN_THE_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|to|before|after)\s+the\s+$", re.I)
 # a number that labels a place in a series, as 제N does: "Article 7", "No. 8"
+_EN_STREAK_AFTER = re.compile(r"\s+(?:straight|consecutive|successive)\b", re.I)
 _EN_LABEL_BEFORE = re.compile(
     r"\b(?:Article|Chapter|Section|Clause|Paragraph|No\.|Round|Phase|Stage|Part|Vol\.|Volume)\s*$",
     re.I,
@@ -413,7 +414,9 @@ def _en_named_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found
         if word in _EN_ORDINALS and free(m.start(), m.end(), taken):
             ranks = word not in _EN_MULTIPLIERS and not _in_a_name(text, m.start())
             kind = "ordinal" if ranks and free(m.start(), m.end(), unranked) else ""
-            number = Number(_EN_ORDINALS[word], m.group(), confident=False, kind=kind)
+            # "a third straight meeting" is as sure a count as 네 차례 연속
+            streak = bool(kind and _EN_STREAK_AFTER.match(text, m.end()))
+            number = Number(_EN_ORDINALS[word], m.group(), confident=streak, kind=kind)
             yield m.start(), m.end(), number
     for m in _ROMAN.finditer(text):
         yield m.start(), m.end(), Number(_ROMANS[m["roman"]], m["roman"], confident=False)

@@ -411,8 +411,10 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         if counted and counted.group().strip() == "배":
             count = replace(count, kind="", unit="times")
         yield m.start(), m.end(), count
-    for m in re.finditer("절반", text):
-        yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
+    for m in re.finditer(
+        "절반", text
+    ):  # a share, as sure as "a third" (not "half": "half an hour")
+        yield m.start(), m.end(), Number(0.5, m.group())
     for m in _KO_NOON.finditer(text):  # 정오 is 12 p.m., 자정 12 a.m.
         noon = bool(m["noon"])
         hour = Number(12, m.group(), frozenset({12 if noon else 0}), kind="pm" if noon else "am")

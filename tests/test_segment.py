@@ -370,3 +370,22 @@ def test_a_country_or_party_in_one_hanja_is_spelled_out_for_comparison() -> None
     # a hanja word stays (中企, 韓美), and only Korean is read so
     assert for_comparison("中企 지원, 韓美 회담", "ko") == "中企 지원, 韓美 회담"
     assert for_comparison("SEOUL, Dec. 7 (Yonhap) -- 北 fired.", "en") == "北 fired."
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "compared"),
+    [
+        ("Q: When can we see it?", "en", "When can we see it?"),
+        ("A: We start shooting in February.", "en", "We start shooting in February."),
+        ("-언제 볼 수 있나.", "ko", "언제 볼 수 있나."),
+        ("― 부산에서 상을 받은 소감은.", "ko", "부산에서 상을 받은 소감은."),
+        ("답: 세 자매 역에는 신인을 쓴다.", "ko", "세 자매 역에는 신인을 쓴다."),
+        # a minus sign, a decimal and a lone dash are no labels
+        ("-5 degrees is the low.", "en", "-5 degrees is the low."),
+        ("—", "en", "—"),
+    ],
+)
+def test_an_interview_label_is_left_out_for_comparison(text: str, lang: str, compared: str) -> None:
+    """The model reads "Q:" and a Korean Q&A's dash as words: a faithful question
+    scored 0.24 with them, 0.71 without."""
+    assert for_comparison(text, lang) == compared

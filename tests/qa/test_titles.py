@@ -54,6 +54,22 @@ def test_registered_as_a_warning_raising_named_entity() -> None:
             "배진우 기획재정부 장관 직무대행은 정부가 대응하겠다고 말했다.",
             "KO calls Bae Jin-woo acting (“배진우 기획재정부 장관 직무대행”), EN does not",
         ),
+        # another person's "former" is not this one's (the people desk test, hunt36)
+        (
+            "President Lee Jae-myung on Monday nominated Kwon Hye-sook, a former vice minister.",
+            "이재명 전 대통령은 월요일 권혜숙 전 차관을 지명했다.",
+            "KO calls Lee Jae-myung former (“이재명 전 대통령”), EN does not",
+        ),
+        (
+            "Aram Beauty Chief Executive Oh Ji-young said sales rose.",
+            "오지영 전 아람뷰티 대표는 매출이 늘었다고 말했다.",
+            "KO calls Oh Ji-young former (“오지영 전 아람뷰티 대표”), EN does not",
+        ),
+        (
+            "The film was scored by the late composer Han Sang-il.",
+            "영화 음악은 작곡가 한상일 씨가 맡았다.",
+            "EN calls Han Sang-il the late, KO gives no 고(故) nor a death: “한상일”",
+        ),
     ],
 )
 def test_a_title_made_current_former_or_acting_is_one_warning(
@@ -94,6 +110,22 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
             "Kim Young-sam held office from 1993 to 1998.",
             "김영삼 전 대통령의 임기는 1993년부터 1998년까지였다.",
         ),
+        # a past title beside the current one, a history, an interim leader, the late
+        # (the adversarial test, hunt32; the people desk, hunt36)
+        (
+            "Former Justice Minister Han Dong-hoon, now the party's leader, visited Busan.",
+            "법무부 장관을 지낸 한동훈 대표는 부산을 찾았다.",
+        ),
+        (
+            "In 1993, President Kim Young-sam introduced the real-name financial system.",
+            "1993년 김영삼 전 대통령은 금융실명제를 도입했다.",
+        ),
+        ("Interim leader Kwon Young-se apologized.", "권영세 비상대책위원장은 사과했다."),
+        (
+            "The film was scored by the late composer Han Sang-il.",
+            "음악은 고(故) 한상일 작곡가가 맡았다.",
+        ),
+        ("The late composer Han Sang-il wrote it.", "지난해 별세한 작곡가 한상일이 썼다."),
         # the Korean gives no title to the person, or a word that starts like a surname
         ("Former President Moon Jae-in met Lee.", "문재인씨는 이 대통령을 만났다."),
         ("Moon said the problem was serious.", "문제가 된 장관은 심각하다고 말했다."),

@@ -272,7 +272,7 @@ _EN_TITLES = frozenset(
     "Commander General Detective Inspector Prosecutor Speaker Leader Officer Senator "
     "Representative Lawmaker Assemblyman Assemblywoman Sergeant Captain Colonel Lieutenant "
     "Admiral Marshal Pastor Father Bishop Cardinal Dean Principal Superintendent CEO "
-    "Spokesman Spokeswoman Spokesperson Head Vice Deputy".split()
+    "Spokesman Spokeswoman Spokesperson Head Vice Deputy Executive".split()
 )
 
 _EN_NAME = re.compile(

@@ -1,4 +1,5 @@
-"""The ``title`` check: a person's title made current, former or acting on one side.
+"""The ``title`` check: a person's title made current, former or acting on one side, or a
+person dead in the English ("the late") alive in the Korean.
 
 "Acting Finance Minister Bae Jin-woo" translated ``배진우 기획재정부 장관`` (the
 minister himself) or "former President Moon Jae-in" as ``문재인 대통령`` keeps the
@@ -16,9 +17,9 @@ finds where the Korean calls that person by name and title (``배진우 … 장�
 A pair is flagged when the English says former (acting) and every title the
 Korean gives that person lacks it, or when a title the Korean gives says former
 (acting) where the English gives a title (former: "President Kim", not a name alone,
-which Korean style calls ``김영삼 전 대통령`` in a history) and the English sentence has
-no word for it anywhere ("a former
-minister", "who served as", "then-", "ex-"; "acting", "interim", "caretaker").
+which Korean style calls ``김영삼 전 대통령`` in a history) and the English has no
+word for it among the person's own words, from the name before to the name after ("a
+former minister", "who served as", "then-", "ex-"; "acting", "interim", "caretaker").
 A person the Korean calls by name alone, or by a title without the name, is not
 read.
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
@@ -69,6 +71,19 @@ _TITLE_AFTER = re.compile(
 )
 _KO_FORMER = re.compile(r"(?:^|\s)(?:전|당시)(?:\s|$)|前")
 _KO_ACTING = re.compile(r"\s?(?:(?:직무|권한)?\s?대행|직무\s?대리)")
+_KO_INTERIM = re.compile(r"비상대책|비대위")
+_KO_SERVED_BEFORE = re.compile(r"(?:지낸|역임한|출신인?)\s?$")
+# "Former Justice Minister Han Dong-hoon, now the party's leader": a past title beside
+# the current one; "In 1993, President Kim Young-sam": a history, which Korean style
+# tells with 전 대통령
+# "the late composer Han Sang-il" is 고(故) 한상일, or one the Korean says has died
+_EN_LATE = re.compile(r"\bthe\s+late\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
+_KO_LATE = re.compile(
+    r"故|(?<![가-힣])고\s(?=[가-힣]{2,3}(?:\s|$|[은는이가을를의와과도]))"
+    r"|별세|작고|타계|숨[진졌지]|사망|고인|생전|유작|유족"
+)
+_EN_NOW = re.compile(r"\bnow\b", re.I)
+_EN_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -92,33 +107,62 @@ def _titled(name: EnglishName, korean: str) -> list[_Titled]:
         after = _TITLE_AFTER.match(korean, match.end())
         if after is None:
             continue
-        former = bool(_KO_FORMER.search(after.group(1)))
+        # 법무부 장관을 지낸 한동훈 대표: a past office named before the person
+        served = _KO_SERVED_BEFORE.search(korean, max(0, match.start() - 20), match.start())
+        former = bool(_KO_FORMER.search(after.group(1)) or served)
         acting = _KO_ACTING.match(korean, after.end())
         end = acting.end() if acting else after.end()
-        found.append(_Titled(match.start(), end, former, bool(acting)))
+        interim = acting or _KO_INTERIM.search(after.group())  # 비상대책위원장 leads for a time
+        found.append(_Titled(match.start(), end, former, bool(interim)))
     return found
 
 
+def _named(name: EnglishName, korean: str) -> _Titled | None:
+    """Where ``korean`` gives ``name`` in full, title or none."""
+    for match in re.finditer(rf"(?<![가-힣])[{name.surnames}][가-힣]{{2}}", korean):
+        if name.sounds_like(match.group()):
+            return _Titled(match.start(), match.end(), former=False, acting=False)
+    return None
+
+
+def _in_the_past(en: str) -> bool:
+    """Whether the English tells of a year before the last: "In 1993, President Kim"."""
+    return any(int(year) < date.today().year - 1 for year in _EN_YEAR.findall(en))
+
+
 def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
-    for name in english_names(en):
+    names = english_names(en)
+    for k, name in enumerate(names):
+        if _EN_LATE.search(en, max(0, name.start - 60), name.start):
+            # 김대중 전 대통령 in a history need not say 고(故)
+            named = _named(name, ko)
+            past = _in_the_past(en) or any(t.former for t in _titled(name, ko))
+            if named and not past and not _KO_LATE.search(ko):
+                yield name, "late", named
+            continue
         titled = _titled(name, ko)
+        # the person's own words: from the name before to the name after ("President
+        # Lee nominated Kwon, a former vice minister" calls only Kwon former)
+        own = en[names[k - 1].end if k else 0 : names[k + 1].start if k + 1 < len(names) else None]
         if not titled:
             continue
         before = _EN_BEFORE.search(en, max(0, name.start - 60), name.start)
         said = before.group("word").lower() if before else ""
         if said in ("former", "ex-") and not any(t.former for t in titled):
-            yield name, "former", titled[0]
+            if not _EN_NOW.search(own):
+                yield name, "former", titled[0]
         elif said in ("acting", "interim", "caretaker") and not any(t.acting for t in titled):
             yield name, "acting", titled[0]
         elif (
-            not _EN_FORMER.search(en)
+            not _EN_FORMER.search(own)
+            and not _in_the_past(en)
             and titled_before(en, name.start)
             and (t := next((t for t in titled if t.former), None))
         ):
             # a name the English gives bare ("Kim Young-sam held office from 1993") is
             # 김영삼 전 대통령 in Korean style: only a current title made past is a change
             yield name, "former in Korean", t
-        elif not _EN_ACTING.search(en) and (t := next((t for t in titled if t.acting), None)):
+        elif not _EN_ACTING.search(own) and (t := next((t for t in titled if t.acting), None)):
             yield name, "acting in Korean", t
 
 
@@ -131,6 +175,8 @@ def _flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     korean = ko.text[titled.start : titled.end]
     if what == "former":
         said = f"EN calls {name.text} former, KO gives the title as current: {_quote(korean)}"
+    elif what == "late":
+        said = f"EN calls {name.text} the late, KO gives no 고(故) nor a death: {_quote(korean)}"
     elif what == "acting":
         said = f"EN calls {name.text} acting, KO gives the full title: {_quote(korean)}"
     else:

@@ -139,3 +139,54 @@ def test_the_flag_spans_the_name_and_the_korean_title() -> None:
     doc = aligned([(ACTING, "배진우 기획재정부 장관은 정부가 대응하겠다고 말했다.")])
     [flag] = [f for f in find_title_changes(doc, Settings())]
     assert spanned(doc, flag) == [("src", "Bae Jin-woo"), ("tgt", "배진우 기획재정부 장관")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the North Korea and people desk tests (hunt34, hunt36)
+        (
+            "Kim Yo Jong, the sister of leader Kim Jong Un and a vice department director of "
+            "the Workers' Party, warned Seoul.",
+            "김정은 국무위원장의 여동생인 김여정 노동당 부장이 남한에 경고했다.",
+            "EN says “vice department director”, KO says “부장”",
+        ),
+        (
+            "Minister Ahn Seon-mi said so.",
+            "안선미 차관은 그렇게 말했다.",
+            "EN says “Minister”, KO says “차관”",
+        ),
+        (
+            "She became the first female vice president of the company.",
+            "그는 회사 첫 여성 사장이 됐다.",
+            "EN says “vice president”, KO says “사장”",
+        ),
+        # each side names the office and the deputy, or a ministry's 부 before 장관
+        (
+            "Vice Foreign Minister Park met Deputy Secretary of State Kurt Campbell.",
+            "박 외교부 제1차관은 커트 캠벨 국무부 부장관을 만났다.",
+            None,
+        ),
+        (
+            "Deputy Prime Minister and Finance Minister Choi Sang-mok said so.",
+            "최상목 부총리 겸 기획재정부 장관은 그렇게 말했다.",
+            None,
+        ),
+        ("Unification Minister Chung Dong-young went.", "정동영 통일부장관이 갔다.", None),
+        (
+            "Government spokesman Ali al-Dabbagh said so.",
+            "알리 알-다바그 정부대변인은 말했다.",
+            None,
+        ),
+        ("The presiding judge Kim said so.", "재판장인 김 부장판사는 그렇게 말했다.", None),
+    ],
+)
+def test_an_office_given_for_its_deputy_is_one_warning(
+    en: str, ko: str, changed: str | None
+) -> None:
+    flags = _titles(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert flag.message.startswith(f"title changed: {changed}, an office and its deputy.")

@@ -213,3 +213,18 @@ def test_disabled_or_given_another_severity_by_its_check_name() -> None:
     assert [f.severity for f in lowered if f.subject == "person Park"] == [Severity.WARNING]
     quiet = run_checks(doc, Settings(disabled_checks=frozenset({"korean_surname"})))
     assert not [f for f in quiet if f.subject == "person Park"]
+
+
+def test_a_full_name_with_a_title_put_for_the_person_is_flagged() -> None:
+    """The people desk test (hunt36): "Jeon said" as 주장 임도현은, and a quote given to
+    another full name; the same person, or a foreign name the English gives, is none."""
+    coach = ("Jeon Tae-hoon coaches the team.", "전태훈 감독이 팀을 이끈다.")
+    quote = '"I only asked them to trust each other," Jeon said.'
+    [flag] = _flags(coach, (quote, '주장 임도현은 "서로 믿으라고만 했다"고 말했다.'))
+    assert flag.message.startswith("EN “Jeon” but KO “임도현”: a different person?")
+    assert _flags(coach, (quote, '전 감독은 "서로 믿으라고만 했다"고 말했다.')) == []
+    critic = '"She wrote about the people history forgot," said literary critic Park Jeong-ho.'
+    [flag] = _flags((critic, '소설가 최은영 씨는 "그는 역사가 잊은 사람들에 대해 썼다"고 말했다.'))
+    assert flag.message.startswith("EN “Park Jeong-ho” but KO “최은영”")
+    envoy = "Ban had suspected Ghana after Oshima denied casting the vote."
+    assert _flags((envoy, "반총장은 오시마 대사가 부정하자 가나를 의심했다.")) == []

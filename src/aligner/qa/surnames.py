@@ -19,10 +19,12 @@ person, in a sentence the embeddings find faithful and with no full name for
   document calling someone of that surname by 씨, a title or a full name
   (박모(45)씨, 박지훈 씨); "Kim" of a story about Kim Kardashian is none of these;
 * the Korean of the pair calls someone else by surname: 김씨, 김모(45)씨, 김모
-  씨, 김 대표, 김 전 장관, 김국장. Syllables that are also words before a title
-  (이 "this", 한 "a", 양 "both", 고 "the late" ...) count only where the Korean
-  document gives someone of that surname a full name or 모, and never glued to
-  the title (이사장, 주지사, 반대표, 조교수); 전 and 현 are "former" and "current"
+  씨, 김 대표, 김 전 장관, 김국장; or by a full name with a title (주장 임도현은)
+  that transcribes no capitalised word of the English (오시마 대사 is "Oshima").
+  Syllables that are also words before a title (이 "this", 한 "a", 양 "both", 고
+  "the late" ...) count only where the Korean document gives someone of that
+  surname a full name or 모, and never glued to the title (이사장, 주지사, 반대표,
+  조교수); 전 and 현 are "former" and "current"
   (볼턴 전 대사) unless doubled (전 전 대통령, Chun);
 * and neither side names the other's person: no 씨, title, name or 윤 정부 of
   the English surname in the Korean; no romanization of the Korean surname in
@@ -42,6 +44,7 @@ from dataclasses import dataclass
 
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
+from aligner.qa.foreign import sounds_alike
 from aligner.qa.names import (
     _EN_SURNAMES,
     _EN_TITLES,
@@ -347,6 +350,16 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
         k
         for k in korean_surnames(tgt)
         if k.surname not in in_english and _reads_as_person(k, story.ko_persons)
+    ]
+    # a full name with a title, before or after it: "Jeon said" as 주장 임도현은; not a
+    # foreign name the English gives (오시마 대사 is "Oshima")
+    capitalised = re.findall(r"\b[A-Z][a-z]+", src)
+    korean += [
+        KoreanSurname(n.text, n.text[0], "", n.start, withheld=False)
+        for n in titled_names(tgt)
+        if n.text[0] not in in_english
+        and not any(k.start == n.start for k in korean)
+        and not any(sounds_alike(word, n.text) for word in capitalised)
     ]
     people = {frozenset(s.surnames) for s in english.values()}
     if len(people) != 1 or len({k.surname for k in korean}) != 1:

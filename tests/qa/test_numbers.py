@@ -1657,6 +1657,17 @@ def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
             "그는 지난 시즌 19승 5패, 평균자책점 2.10을 기록했다.",
             None,
         ),
+        (
+            "Hanwha raised its stake from 47.1 percent to 57.6 percent.",
+            "한화는 지분율을 57.6%에서 47.1%로 바꿨다.",
+            "from 47.1 percent to 57.6 percent in the English is 57.6%에서 47.1%로 in the Korean: "
+            "the change reversed?",
+        ),
+        (
+            "Hanwha raised its stake from 47.1 percent to 57.6 percent.",
+            "한화는 지분율을 47.1%에서 57.6%로 높였다.",
+            None,
+        ),
     ],
 )
 def test_streaks_native_counts_multiples_shares_and_records(
@@ -1709,3 +1720,11 @@ def test_sons_and_daughters_are_counted_apart(en: str, ko: str, changed: str | N
     else:
         [message] = messages
         assert f"is {changed} in the Korean: the sons and daughters changed?" in message
+
+
+def test_a_share_of_a_holder_belongs_to_it() -> None:
+    """ "63.9 percent of Asiana" is Asiana's, as ``아시아나 지분 63.9%`` is (desk test hunt23):
+    no figures swapped between Korean Air and Asiana."""
+    en = "Korean Air now owns 63.9 percent of Asiana after buying new shares for 1.5 trillion won."
+    ko = "대한항공은 1조5천억원 규모의 신주를 사들여 아시아나 지분 63.9%를 확보했다."
+    assert _flags(en, ko) == []

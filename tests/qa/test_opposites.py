@@ -173,6 +173,10 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         ("Net profit rose 5 percent quarter-on-quarter.", "순이익은 전년 동기 대비 5% 증가했다."),
         ("The carrier returned to profit in the third quarter.", "항공사는 3분기 적자로 돌아섰다."),
         (
+            "The won rose to its highest level in 20 years.",
+            "원화 가치는 20년 만에 최저 수준으로 내렸다.",
+        ),
+        (
             "President Lee on Monday nominated Kwon Hye-sook as health minister.",
             "이 대통령은 월요일 권혜숙 전 차관을 보건복지부 장관으로 임명했다.",
         ),
@@ -344,6 +348,11 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "이 대통령은 권 후보자를 지명했으며 인사청문회 뒤 임명할 예정이다.",
         ),
         ("The poet Kim said he loved the sea.", "시인 김씨는 바다를 사랑한다고 말했다."),
+        ("The minimum wage rose to its highest level.", "최저임금은 사상 최고 수준으로 올랐다."),
+        (
+            "The CEO said the stock hit a record low.",
+            "최고경영자는 주가가 사상 최저를 기록했다고 말했다.",
+        ),
     ],
 )
 def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:

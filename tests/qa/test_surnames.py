@@ -228,3 +228,18 @@ def test_a_full_name_with_a_title_put_for_the_person_is_flagged() -> None:
     assert flag.message.startswith("EN “Park Jeong-ho” but KO “최은영”")
     envoy = "Ban had suspected Ghana after Oshima denied casting the vote."
     assert _flags((envoy, "반총장은 오시마 대사가 부정하자 가나를 의심했다.")) == []
+
+
+def test_a_title_a_word_away_names_nobody() -> None:
+    """``주유엔 북한대사`` (to the U.N.) and ``진출한 한국 선수`` (a verb) are no full names
+    of people: the title stands a word away (desk tests hunt15 and hunt9)."""
+    envoy = (
+        "Kim Song, North Korea's ambassador to the U.N., said it was legal.",
+        "김성 주유엔 북한대사는 합법적이라고 주장했다.",
+    )
+    tennis = (
+        "No Korean man has reached the last 16 since Chung Hyeon made the semifinals in 2018.",
+        "2018년 정현이 4강에 오른 이후 이 대회 남자 단식 16강에 진출한 한국 선수는 없다.",
+    )
+    assert _flags(envoy) == []
+    assert _flags(tennis) == []

@@ -66,7 +66,10 @@ def swapped_holders(
     if any(n.end > at for side, at in enumerate(last) for n in names[side]):
         return None  # a name after the figures: "41 percent backing the Democratic Party"
     holders = [
-        [_holder(names[side], [pair[side] for pair in matched], pair[side]) for pair in matched]
+        [
+            _holder(names[side], [pair[side] for pair in matched], pair[side], texts[side])
+            for pair in matched
+        ]
         for side in (0, 1)
     ]
     for k, (a, b) in enumerate(matched):
@@ -82,14 +85,21 @@ def swapped_holders(
     return None
 
 
-def _holder(names: list[_Name], numbers: list[Number], number: Number) -> _Name | None:
-    """The name nearest before ``number`` and after the number before it."""
+def _holder(names: list[_Name], numbers: list[Number], number: Number, text: str) -> _Name | None:
+    """The name nearest before ``number`` and after the number before it, or the one
+    right after it that it is a share of ("63.9 percent of Asiana": ``아시아나 지분 63.9%``)."""
+    end = number.start + len(number.text)
+    for name in names:
+        if _SHARE_OF.fullmatch(text, end, name.end - len(name.text)):
+            return name
     before = max((n.start + len(n.text) for n in numbers if n.start < number.start), default=0)
     inside = [n for n in names if before <= n.end - len(n.text) and n.end <= number.start]
     # "China's exports to South Korea rose 7 percent": the owner, not the destination
     return max(inside, key=lambda n: (not n.destination, n.end), default=None)
 
 
+# what stands between a share and the whole it is a share of: "63.9 percent of Asiana"
+_SHARE_OF = re.compile(r"\s*(?:%|percent|per\s+cent)?\s+of\s+(?:the\s+)?", re.I)
 _NOT_HELD = frozenset({"month", "date", "day", "am", "pm", "clock", "ordinal"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DESTINATION = re.compile(

@@ -84,7 +84,7 @@ from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_z
 from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
 from aligner.qa.registry import AlignedDocument, register
-from aligner.qa.scores import reversed_score
+from aligner.qa.scores import reversed_change, reversed_score
 from aligner.qa.spans import SideText
 from aligner.segment import strip_dateline
 
@@ -793,6 +793,8 @@ def _hidden_change(
     plain = (html.unescape(texts[0]), html.unescape(texts[1]))
     if found := reversed_score(*texts, langs):
         name, why = "score ", "the other side won?"
+    elif found := reversed_change(*plain, langs):
+        name, why = "", "the change reversed?"
     elif found := _percent_for_points(matched, plain):
         name, why = "", "percent or percentage points?"
     elif found := _unit_swap(matched, (src, tgt), plain):

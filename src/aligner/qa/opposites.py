@@ -38,6 +38,7 @@ alike in every news story and costly to reverse:
 * a turnaround: to a profit (``흑자 전환``) against to a loss (``적자 전환``);
 * an appointment: nominated (``내정``, ``지명``) against appointed (``임명``);
 * sanctions: lifted (``해제``) against imposed (``부과``);
+* an extreme: the highest, a record high (``최고``) against the lowest (``최저``);
 * a missile's range (short, intermediate, intercontinental) and kind (ballistic
   against cruise).
 
@@ -398,6 +399,19 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             "appointed",
             r"\bappoint(?:s|ed|ing|ment)?\b|\bsworn\s+in\b",
             r"임명(?!\s?(?:동의|제청|권|장|식|안|할|될|하기|을\s?강행|\s?강행))",
+        ),
+    ),
+    (
+        "extreme",
+        _outcome(
+            "the highest",
+            r"\bhighest\b|\b(?:record|all-time|multiyear|\d+-year)\s+highs?\b",
+            r"(?<![가-힣])최고(?!\s?(?:경영자|책임자|위원|인민|지도자|재판소|법원|권위|사령관|기록))",
+        ),
+        _outcome(
+            "the lowest",
+            r"\blowest\b|\b(?:record|all-time|multiyear|\d+-year)\s+lows?\b",
+            r"(?<![가-힣])최저(?!\s?(?:임금|생계비|가격제))",
         ),
     ),
     (

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["reversed_score"]
+__all__ = ["reversed_change", "reversed_score"]
 
 # "3-1", "3–1", Korean "3대 1": up to three digits a side, not a year range or a decimal
 _SCORE = {
@@ -62,3 +62,38 @@ def reversed_score(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str
         if a != b and (b, a) in theirs and (a, b) not in theirs:
             return written, theirs[b, a]
     return None
+
+
+# a change from one figure to another: "from 47.1 percent to 57.6 percent",
+# ``47.1%에서 57.6%로``
+_FIGURE = r"(\d[\d,]*(?:\.\d+)?)"
+_FROM_TO = {
+    "en": re.compile(
+        rf"\bfrom\s+(?:a\s+|an\s+)?{_FIGURE}\s*(?:%|percent|per\s+cent)?\s+to\s+(?:a\s+|an\s+)?"
+        rf"{_FIGURE}(?![\d,.]\d)(?:\s*(?:%|percent|per\s+cent))?"
+    ),
+    "ko": re.compile(rf"(?<![\d.,]){_FIGURE}\s*%?\s*에서\s*{_FIGURE}\s*%?\s*(?:로|으로)"),
+}
+
+
+def reversed_change(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str] | None:
+    """The first change from one figure to another that ``tgt`` gives the other way
+    round, as each writes it; None if there is none.
+
+    Example:
+        >>> en = "It raised its stake from 47.1 percent to 57.6 percent."
+        >>> reversed_change(en, "지분율을 57.6%에서 47.1%로 낮췄다.", ("en", "ko"))
+        ('from 47.1 percent to 57.6 percent', '57.6%에서 47.1%로')
+    """
+    if any(lang not in _FROM_TO for lang in langs):
+        return None
+    theirs = {(_plain(m[1]), _plain(m[2])): m.group() for m in _FROM_TO[langs[1]].finditer(tgt)}
+    for m in _FROM_TO[langs[0]].finditer(src):
+        a, b = _plain(m[1]), _plain(m[2])
+        if a != b and (b, a) in theirs and (a, b) not in theirs:
+            return m.group(), theirs[b, a]
+    return None
+
+
+def _plain(figure: str) -> float:
+    return float(figure.replace(",", ""))

@@ -54,6 +54,7 @@ from aligner.qa.names import (
     _WORD_BEFORE,
     SURNAMES,
     EnglishName,
+    KoreanName,
     _looks_like_name,
     english_names,
     person_flag,
@@ -358,6 +359,7 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
         KoreanSurname(n.text, n.text[0], "", n.start, withheld=False)
         for n in titled_names(tgt)
         if n.text[0] not in in_english
+        and _title_beside(n, tgt)
         and not any(k.start == n.start for k in korean)
         and not any(sounds_alike(word, n.text) for word in capitalised)
     ]
@@ -369,6 +371,18 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
         return  # the Korean names someone the English names elsewhere and here by role
     yield person_flag(
         bead, sides, (name.start, name.text), (other.start, other.text), other.surname
+    )
+
+
+def _title_beside(name: KoreanName, text: str) -> bool:
+    """Whether the title stands right before or after the name (``주장 임도현``, ``최은영
+    씨``), not a word away: ``진출한 한국 선수`` and ``주유엔 북한대사`` name nobody."""
+    end = name.start + len(name.text)
+    after = text.find(name.title, end)
+    before = text.rfind(name.title, 0, name.start)
+    return bool(name.title) and (
+        (after >= 0 and not text[end:after].strip())
+        or (before >= 0 and not text[before + len(name.title) : name.start].strip())
     )
 
 

@@ -173,6 +173,19 @@ REPLACED = [
         "Hyundai Motor (현대자동차)",
         "기아",
     ),
+    # a North Korean province or site for another (the North Korea desk test, hunt34)
+    (
+        "North Korea fired the missile from North Pyongan Province.",
+        "북한은 함경남도에서 미사일을 발사했다.",
+        "North Pyongan Province (평안북도)",
+        "함경남도",
+    ),
+    (
+        "IAEA inspectors saw new activity at Yongbyon.",
+        "IAEA 사찰단은 풍계리에서 새로운 움직임을 포착했다.",
+        "Yongbyon (영변)",
+        "풍계리",
+    ),
     (
         '"Our military fired warning shots in response," the JCS said in a statement.',
         '조선중앙통신은 입장문에서 "우리 군은 경고사격을 실시했다"고 밝혔다.',
@@ -338,6 +351,12 @@ FAITHFUL = [
     (
         "Exports rose 6 percent, according to the Korea International Trade Association.",
         "산업통상자원부에 따르면 수출은 6% 늘었다.",
+    ),
+    # a site by another of its names, or in its province
+    ("The North launched the rocket from the Sohae area.", "북한은 동창리 일대에서 로켓을 쐈다."),
+    (
+        "The launch came from Tongchang-ri in North Pyongan Province.",
+        "발사는 평안북도 철산군 동창리에서 이뤄졌다.",
     ),
     # a group's name may mean any of its companies
     ("Samsung shares rose 2 percent.", "삼성전자 주가는 2% 올랐다."),

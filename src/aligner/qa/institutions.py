@@ -56,7 +56,7 @@ __all__ = ["KINDS", "Institution", "Substitution", "find_substitution", "load_in
 _FILE = "data/institutions.tsv"
 KINDS = frozenset(
     "ministry agency regulator bank presidency court legislature party pollster media".split()
-) | {"business lobby", "north-korean body", "country", "sea", "service", "company"}
+) | {"business lobby", "north-korean body", "country", "sea", "service", "company", "place"}
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())

@@ -353,6 +353,11 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "The CEO said the stock hit a record low.",
             "최고경영자는 주가가 사상 최저를 기록했다고 말했다.",
         ),
+        # the won at its lowest is the won-dollar rate at its highest (desk test hunt35)
+        (
+            "The won fell to its lowest level in seven months against the U.S. dollar.",
+            "원/달러 환율이 7개월 만에 최고 수준으로 올랐다.",
+        ),
     ],
 )
 def test_faithful_outcomes_are_not_flagged(en: str, ko: str) -> None:

@@ -233,13 +233,15 @@ def test_a_full_name_with_a_title_put_for_the_person_is_flagged() -> None:
 def test_a_title_a_word_away_names_nobody() -> None:
     """``주유엔 북한대사`` (to the U.N.) and ``진출한 한국 선수`` (a verb) are no full names
     of people: the title stands a word away (desk tests hunt15 and hunt9)."""
+    # a story whose Korean calls people by surname and title
+    said = ("Kim said the launch was legal.", "김 대사는 발사가 합법적이라고 말했다.")
     envoy = (
-        "Kim Song, North Korea's ambassador to the U.N., said it was legal.",
-        "김성 주유엔 북한대사는 합법적이라고 주장했다.",
+        "North Korea's U.N. Ambassador Kim Song said the satellite launch was legal.",
+        "김성 주유엔 북한대사는 자국의 위성 발사가 합법적이라고 주장했다.",
     )
     tennis = (
         "No Korean man has reached the last 16 since Chung Hyeon made the semifinals in 2018.",
         "2018년 정현이 4강에 오른 이후 이 대회 남자 단식 16강에 진출한 한국 선수는 없다.",
     )
-    assert _flags(envoy) == []
-    assert _flags(tennis) == []
+    assert _flags(said, envoy) == []
+    assert _flags(said, tennis) == []

@@ -562,6 +562,8 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     en, ko = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
     found = []
     for kind, first, second in OPPOSITES:
+        if kind == "extreme" and "환율" in ko.text:
+            continue  # the won at its lowest is the won-dollar rate (환율) at its highest
         opposed = _opposed(_read(en.text, "en", first, second), _read(ko.text, "ko", first, second))
         if opposed is not None:
             found.append((kind, opposed, (first, second)[opposed[2]].gloss))

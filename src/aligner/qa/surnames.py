@@ -360,6 +360,7 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
         for n in titled_names(tgt)
         if n.text[0] not in in_english
         and _title_beside(n, tgt)
+        and not _RESIDENT.match(n.text)
         and not any(k.start == n.start for k in korean)
         and not any(sounds_alike(word, n.text) for word in capitalised)
     ]
@@ -372,6 +373,10 @@ def _pair_flags(bead: Bead, sides: tuple[SideText, SideText], story: _Story) -> 
     yield person_flag(
         bead, sides, (name.start, name.text), (other.start, other.text), other.surname
     )
+
+
+# 주 before a country or the U.N. is "resident in" (주유엔 대사, 주미 대사관), no surname
+_RESIDENT = re.compile(r"주(?:유엔|미|한|일|중|러|영|독|불|프|EU)")
 
 
 def _title_beside(name: KoreanName, text: str) -> bool:

@@ -556,10 +556,22 @@ def _opposed(en: _Read, ko: _Read) -> tuple[tuple[int, str], tuple[int, str], in
     return None
 
 
+def _any(patterns: list[str], flags: int = 0) -> re.Pattern[str]:
+    """One pattern that finds whether any outcome is worded at all (most pairs word
+    none): a single pass instead of one per outcome."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns).replace("(?P<word>", "(?:"), flags)
+
+
+_ANY_EN = _any([o.en.pattern for _, *pair in OPPOSITES for o in pair], re.I)
+_ANY_KO = _any([o.ko.pattern for _, *pair in OPPOSITES for o in pair])
+
+
 def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     if bead.similarity < floor or (doc.src.lang, doc.tgt.lang) != ("en", "ko"):
         return None
     en, ko = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
+    if not (_ANY_KO.search(ko.text) and _ANY_EN.search(en.text)):  # Korean reads faster
+        return None
     found = []
     for kind, first, second in OPPOSITES:
         if kind == "extreme" and "환율" in ko.text:

@@ -225,10 +225,31 @@ def _keys_in(english: str) -> frozenset[str]:
     return frozenset(key for m in scan.finditer(_lower(english)) for key in held[m.group(1)])
 
 
+_INDEXES: dict[int, tuple[tuple[Institution, ...], dict[str, tuple[int, ...]]]] = {}
+
+
+def _by_key(institutions: tuple[Institution, ...]) -> dict[str, tuple[int, ...]]:
+    """For each key, the places in ``institutions`` of those whose names hold it (kept
+    by the tuple's identity: hashing a tuple of rows costs more than the index saves)."""
+    kept = _INDEXES.get(id(institutions))
+    if kept is None or kept[0] is not institutions:
+        index: dict[str, list[int]] = {}
+        for k, inst in enumerate(institutions):
+            for key in set(inst._keys):
+                index.setdefault(key, []).append(k)
+        kept = institutions, {key: tuple(places) for key, places in index.items()}
+        _INDEXES[id(institutions)] = kept
+    return kept[1]
+
+
 def _candidates(english: str, institutions: tuple[Institution, ...]) -> list[Institution]:
-    """Those of ``institutions`` whose names ``english`` may hold."""
+    """Those of ``institutions`` whose names ``english`` may hold, in their order."""
     present = _keys_in(english)
-    return [inst for inst in institutions if not present.isdisjoint(inst._keys)] if present else []
+    if not present:
+        return []
+    index = _by_key(institutions)
+    places = sorted({k for key in present for k in index.get(key, ())})
+    return [institutions[k] for k in places]
 
 
 @functools.cache
@@ -638,7 +659,7 @@ def find_substitution(
             return Substitution(
                 inst, written.group(), instead.group(1), written.start(), instead.start(1)
             )
-    allowed = set(listed)
     bodies = [(body, at) for at, _, body in _name_spans(src) if body.kind != "country"]
-    changed = (_owner_changed(src, tgt, body, at) for body, at in bodies if body in allowed)
+    allowed = {id(inst) for inst in listed} if bodies else set()  # ids: a row hashes slowly
+    changed = (_owner_changed(src, tgt, body, at) for body, at in bodies if id(body) in allowed)
     return next(filter(None, changed), None)

@@ -173,6 +173,13 @@ REPLACED = [
         "Hyundai Motor (현대자동차)",
         "기아",
     ),
+    # a foreign regulator for another (the science desk test, hunt39)
+    (
+        "The company said the U.S. Food and Drug Administration (FDA) had approved its drug.",
+        "회사는 유럽의약품청(EMA)으로부터 품목허가를 받았다고 밝혔다.",
+        "the U.S. Food and Drug Administration (식품의약국)",
+        "유럽의약품청",
+    ),
     # a North Korean province or site for another (the North Korea desk test, hunt34)
     (
         "North Korea fired the missile from North Pyongan Province.",
@@ -352,6 +359,13 @@ FAITHFUL = [
         "Exports rose 6 percent, according to the Korea International Trade Association.",
         "산업통상자원부에 따르면 수출은 6% 늘었다.",
     ),
+    # a foreign body with its country, or by its acronym
+    (
+        "The company said the U.S. Food and Drug Administration (FDA) had approved its drug.",
+        "회사는 미국 식품의약국(FDA)으로부터 품목허가를 받았다고 밝혔다.",
+    ),
+    ("The Fed held rates steady.", "연준은 금리를 동결했다."),
+    ("IAEA inspectors visited Yongbyon.", "국제원자력기구 사찰단이 영변을 방문했다."),
     # a site by another of its names, or in its province
     ("The North launched the rocket from the Sohae area.", "북한은 동창리 일대에서 로켓을 쐈다."),
     (

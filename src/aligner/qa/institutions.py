@@ -55,8 +55,9 @@ __all__ = ["KINDS", "Institution", "Substitution", "find_substitution", "load_in
 
 _FILE = "data/institutions.tsv"
 KINDS = frozenset(
-    "ministry agency regulator bank presidency court legislature party pollster media".split()
-) | {"business lobby", "north-korean body", "country", "sea", "service", "company", "place"}
+    "ministry agency regulator bank presidency court legislature party pollster media company "
+    "place country sea service".split()
+) | {"business lobby", "north-korean body", "foreign agency"}
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())

@@ -176,6 +176,16 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "The won rose to its highest level in 20 years.",
             "원화 가치는 20년 만에 최저 수준으로 내렸다.",
         ),
+        # the sports and science desk tests (hunt38, hunt39)
+        (
+            "Kim Woo-min won the gold medal in the 400-meter freestyle.",
+            "김우민은 자유형 400m에서 은메달을 땄다.",
+        ),
+        ("Ko Jin-young tied for 11th at 11 under.", "고진영이 11오버파로 공동 11위에 올랐다."),
+        (
+            "The U.S. Food and Drug Administration on Friday approved a new Alzheimer's drug.",
+            "미국 식품의약국이 12일 새 알츠하이머병 치료제에 대한 승인을 거부했다.",
+        ),
         (
             "President Lee on Monday nominated Kwon Hye-sook as health minister.",
             "이 대통령은 월요일 권혜숙 전 차관을 보건복지부 장관으로 임명했다.",
@@ -352,6 +362,14 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         (
             "The CEO said the stock hit a record low.",
             "최고경영자는 주가가 사상 최저를 기록했다고 말했다.",
+        ),
+        (
+            "South Korea finished with 42 gold medals, 59 silver medals and 89 bronze medals.",
+            "한국은 금메달 42개, 은메달 59개, 동메달 89개로 대회를 마쳤다.",
+        ),
+        (
+            "Kim shot a 2-over 74 but still won at 10 under.",
+            "김효주는 2오버파 74타를 쳤지만 10언더파로 우승했다.",
         ),
         # the won at its lowest is the won-dollar rate at its highest (desk test hunt35)
         (

@@ -39,6 +39,8 @@ alike in every news story and costly to reverse:
 * an appointment: nominated (``내정``, ``지명``) against appointed (``임명``);
 * sanctions: lifted (``해제``) against imposed (``부과``);
 * an extreme: the highest, a record high (``최고``) against the lowest (``최저``);
+* a medal's colour (``금메달``, ``은메달``, ``동메달``) and a golfer's score to par
+  (``언더파`` against ``오버파``);
 * a missile's range (short, intermediate, intercontinental) and kind (ballistic
   against cruise).
 
@@ -242,13 +244,14 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b)",
             r"(?<![가-힣])가결|(?:안|법|국회|본회의|위원회|의회|상원|하원)(?:을|를|이|가|에서|도)?\s?통과"
             # a bill passed far from its name, after the tally (찬성 183명 … 으로 통과시켰다)
-            r"|통과(?:시켰|시킨|시키|됐|되었|된|돼)|(?<![미불])승인",
+            r"|통과(?:시켰|시킨|시키|됐|되었|된|돼)|(?<![미불])승인(?!을?\s?(?:거부|거절|반려|보류))",
         ),
         _outcome(
             "rejected",
             r"\breject(?:s|ed|ing|ion)?\b|\bvot(?:e|es|ed|ing)\s+(?:it\s+)?down\b"
             r"|\bdefeat(?:s|ed)?\b|\bthr(?:ew|own)\s+out\b|\bturn(?:s|ed|ing)?\s+down\b",
-            r"(?<![가-힣])(?:부결|반려(?!동물|견|묘|인|자|식물|가족))|불허|불승인",
+            r"(?<![가-힣])(?:부결|반려(?!동물|견|묘|인|자|식물|가족))|불허|불승인"
+            r"|(?:승인|허가)을?\s?(?:거부|거절)",
         ),
     ),
     (
@@ -400,6 +403,26 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"\bappoint(?:s|ed|ing|ment)?\b|\bsworn\s+in\b",
             r"임명(?!\s?(?:동의|제청|권|장|식|안|할|될|하기|을\s?강행|\s?강행))",
         ),
+    ),
+    (
+        "medal",
+        _outcome("gold", r"\bgolds?\b", r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)"),
+        _outcome("silver", r"\bsilvers?\b", r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)"),
+    ),
+    (
+        "medal",
+        _outcome("gold", r"\bgolds?\b", r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)"),
+        _outcome("bronze", r"\bbronzes?\b", r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)"),
+    ),
+    (
+        "medal",
+        _outcome("silver", r"\bsilvers?\b", r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)"),
+        _outcome("bronze", r"\bbronzes?\b", r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)"),
+    ),
+    (
+        "score to par",
+        _outcome("under par", r"\b\d+[\s-]+under\b|\bunder[\s-]+par\b", r"언더파"),
+        _outcome("over par", r"\bover(?:[\s-]+par)\b|\b\d+[\s-]+over\b", r"오버파"),
     ),
     (
         "extreme",

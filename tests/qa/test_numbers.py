@@ -1728,3 +1728,53 @@ def test_a_share_of_a_holder_belongs_to_it() -> None:
     en = "Korean Air now owns 63.9 percent of Asiana after buying new shares for 1.5 trillion won."
     ko = "대한항공은 1조5천억원 규모의 신주를 사들여 아시아나 지분 63.9%를 확보했다."
     assert _flags(en, ko) == []
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the science and sports desk tests (hunt39, hunt38): a dose, a temperature scale,
+        # a relay
+        (
+            "The pill is taken once a day at a dose of 25 milligrams.",
+            "이 약은 하루 한 번 25g을 복용한다.",
+            "number 25 milligrams in the English is 25g in the Korean",
+        ),
+        (
+            "The pill is taken once a day at a dose of 25 milligrams.",
+            "이 약은 하루 한 번 25㎎을 복용한다.",
+            None,
+        ),
+        (
+            "The vaccine uses a 50-microgram dose.",
+            "백신은 50㎎을 쓴다.",
+            "number 50-microgram in the English is 50㎎ in the Korean",
+        ),
+        ("The vaccine uses a 50-microgram dose.", "백신은 50㎍을 쓴다.", None),
+        ("The ship carried 100 tons.", "배는 100t을 실었다.", None),
+        (
+            "5G networks cover 90 percent of the country.",
+            "5G 네트워크는 국토의 90%를 커버한다.",
+            None,
+        ),
+        (
+            "The report said warming must be kept to 1.5 degrees Celsius.",
+            "보고서는 온난화를 화씨 1.5도로 억제해야 한다고 밝혔다.",
+            "1.5 °C in the English is 1.5 °F in the Korean: the unit changed, the figure not "
+            "converted?",
+        ),
+        ("It hit 95 degrees Fahrenheit.", "기온이 화씨 95도(섭씨 35도)까지 올랐다.", None),
+        (
+            "Kim won the 800m freestyle and the 4x200m freestyle relay.",
+            "김우민은 자유형 800m와 계영 800m에서 우승했다.",
+            None,
+        ),
+        (
+            "They won the 4x100m relay.",
+            "그들은 계주 800m에서 우승했다.",
+            "number 4x100m (400) in the English is 800m in the Korean",
+        ),
+    ],
+)
+def test_doses_temperature_scales_and_relays(en: str, ko: str, changed: str | None) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])

@@ -928,8 +928,9 @@ def _unit_swap(
     plain: tuple[str, str],
 ) -> tuple[str, str] | None:
     """A figure with an imperial unit on one side and a metric one on the other, the same
-    number ("42.5 inches" / ``42.5㎝``, "350 miles" / ``350㎞``), as each writes it: copied
-    without converting, or the unit changed. A conversion gives another number."""
+    number ("42.5 inches" / ``42.5㎝``, "350 miles" / ``350㎞``), or in Celsius on one and
+    Fahrenheit on the other, as each writes it: copied without converting, or the unit
+    changed. A conversion gives another number."""
     metric = ("length", "mass", "area", "volume")
 
     def written(number: Number, side: int) -> str:
@@ -944,6 +945,11 @@ def _unit_swap(
             _same(n.value, imperial.value) and measure(n.unit) in metric for n in numbers[side]
         )
 
+    # a temperature copied into the other scale: "1.5 degrees Celsius" / ``화씨 1.5도``
+    for a in numbers[0]:
+        for b in numbers[1]:
+            if {a.unit, b.unit} == {"celsius", "fahrenheit"} and _same(a.value, b.value):
+                return _degrees(a), _degrees(b)
     for a, b in matched:
         units = {a.unit, b.unit}
         if (
@@ -956,6 +962,10 @@ def _unit_swap(
         if not converted(imperial, side):
             return written(a, 0), written(b, 1)
     return None
+
+
+def _degrees(number: Number) -> str:
+    return f"{number.text} °{'C' if number.unit == 'celsius' else 'F'}"
 
 
 def number_spans(

@@ -82,7 +82,8 @@ class Number:
 # measure of their own.
 MEASURES: dict[str, tuple[str, float]] = {
     "mm": ("length", 1e-3), "cm": ("length", 1e-2), "m": ("length", 1.0), "km": ("length", 1e3),
-    "mg": ("mass", 1e-3), "g": ("mass", 1.0), "kg": ("mass", 1e3), "t": ("mass", 1e6),
+    "µg": ("mass", 1e-6), "mg": ("mass", 1e-3), "g": ("mass", 1.0), "kg": ("mass", 1e3),
+    "t": ("mass", 1e6),
     "m²": ("area", 1.0), "ha": ("area", 1e4), "km²": ("area", 1e6),
     "ml": ("volume", 1e-3), "l": ("volume", 1.0),
     # a recipe's spoons, as Korean recipes measure them: 작은술 5 ml, 큰술 15 ml

@@ -108,8 +108,9 @@ _EN_UNITS_AFTER = (
     ("mm", re.compile(rf"[\s-]*(?:mm|milli{_EN_METRES})\b", re.I)),
     ("m", re.compile(rf"[\s-]*(?:m|{_EN_METRES})\b", re.I)),
     ("kg", re.compile(r"[\s-]*(?:kgs?|kilograms?|kilos?)\b", re.I)),
+    ("µg", re.compile(r"[\s-]*(?:[µμ]g|mcg|micrograms?)\b", re.I)),
     ("mg", re.compile(r"[\s-]*(?:mg|milligrams?)\b", re.I)),
-    ("g", re.compile(r"[\s-]*grams?\b", re.I)),
+    ("g", re.compile(r"[\s-]*(?:grams?\b|(?-i:g)\b)", re.I)),
     ("t", re.compile(r"[\s-]*(?:metric\s+)?(?:tonnes?|tons?)\b", re.I)),
     ("ml", re.compile(r"[\s-]*(?:ml|millilit(?:er|re)s?)\b", re.I)),
     ("tsp", re.compile(r"[\s-]*(?:tsp|teaspoons?|teaspoonfuls?)\b", re.I)),
@@ -449,8 +450,18 @@ def _en_race_times(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), Number(round(seconds, 3), m.group(), unit="second")
 
 
+# a relay: "4x200m" is the 800m Korean calls it (계영 800m), its leg the 200
+_EN_RELAY = re.compile(r"\b([2-9])\s?[x×]\s?(\d{2,4})\s?(?=m\b|-?met(?:er|re)s?\b)", re.I)
+
+
+def _en_relays(text: str) -> Iterator[Found]:
+    for m in _EN_RELAY.finditer(text):
+        legs, leg = int(m[1]), float(m[2])
+        yield m.start(), m.end(), Number(legs * leg, m.group().strip(), frozenset({leg}), unit="m")
+
+
 def extract_en(text: str) -> list[Found]:
-    found = list(_en_race_times(text))
+    found = list(_en_race_times(text)) + list(_en_relays(text))
     taken = [(s, e) for s, e, _ in found]
     found += [f for f in _en_clock_times(text) if free(f[0], f[1], taken)]
     found += _en_decades(text)

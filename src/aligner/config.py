@@ -197,6 +197,7 @@ CHECK_FLAG_TYPES: Mapping[str, tuple[str, ...]] = {
     "title": ("named_entity",),
     "terminology": ("terminology",),
     "untranslated": ("untranslated",),
+    "copied_phrase": ("untranslated",),
     "whitespace": ("whitespace",),
     "repeated_word": ("repeated_word",),
     "unbalanced": ("unbalanced",),

@@ -51,12 +51,13 @@ def test_flag_types_are_the_gate_gaps_and_the_other_check_names() -> None:
     assert CHECK_FLAG_TYPES["direction"] == ("number_mismatch",)
     assert CHECK_FLAG_TYPES["negation"] == ("mistranslation",)
     assert CHECK_FLAG_TYPES["opposite"] == ("mistranslation",)
+    assert CHECK_FLAG_TYPES["copied_phrase"] == ("untranslated",)
     # and an English sentence explaining a Korean word one more kind of extra, for
     # information
     assert CHECK_FLAG_TYPES["gloss"] == ("extra",)
     others = {"gap", "institution", "korean_name", "korean_surname", "foreign_name", "direction"}
     others |= {"dateline", "name_map", "title", "negation", "opposite", "tense", "gloss"}
-    others |= {"false_friend"}
+    others |= {"false_friend", "copied_phrase"}
     assert FLAG_TYPES == GAP_TYPES | (set(CHECK_FLAG_TYPES) - others)
     assert FLAG_TYPES == set(FLAG_DESCRIPTIONS)
 

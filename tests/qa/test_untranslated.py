@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pairs import aligned
 
 import aligner.api  # noqa: F401  (registers every check, for run_checks)
 from aligner.config import Settings
@@ -250,3 +251,50 @@ def test_files_in_each_others_language_are_one_flag_for_the_document() -> None:
     assert flag.message.startswith(
         "the English file is in Korean and the Korean file in English: are the sides swapped?"
     )
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "kept"),
+    [
+        # the science desk test (hunt39)
+        (
+            "OpenAI said the model scored 88.4 percent on a benchmark of graduate-level "
+            "science questions.",
+            "오픈AI는 이 모델이 graduate-level science questions 벤치마크에서 88.4%의 정답률을 "
+            "기록했다고 밝혔다.",
+            "graduate-level science questions",
+        ),
+        (
+            "The company will start mass production next year.",
+            "회사는 내년 mass production에 들어간다.",
+            "mass production",
+        ),
+        # a title keeps its capitals, a gloss its brackets, a quotation its quotative
+        (
+            "Bolton recounts the election in his new book, Surrender Is Not an Option.",
+            "볼턴은 새 책 '항복은 대안이 아니다(Surrender Is Not an Option)'에서 선거를 회고했다.",
+            None,
+        ),
+        (
+            "Among the names were twins named Benson and Hedges.",
+            "이름 중에는 '트윈스 네임드 벤슨 앤 헤지스 (twins named Benson and Hedges, 담배)'도 "
+            "있었다.",
+            None,
+        ),
+        (
+            "The fans shouted everywhere all around the world.",
+            '팬들은 "everywhere all around the world"라고 외쳤다.',
+            None,
+        ),
+        # one word is a term, not a phrase
+        ("The chip uses a new packaging method.", "이 칩은 새 packaging 방식을 쓴다.", None),
+    ],
+)
+def test_a_phrase_copied_from_the_english_is_a_warning(en: str, ko: str, kept: str | None) -> None:
+    flags = [f for f in run_checks(aligned([(en, ko)]), Settings()) if f.subject == "phrase"]
+    if kept is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert (flag.type, flag.severity) == ("untranslated", Severity.WARNING)
+        assert flag.message.startswith(f"Korean line 1 keeps “{kept}” of the English untranslated")

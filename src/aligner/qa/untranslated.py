@@ -30,7 +30,14 @@ from aligner.qa.alignment import _quote
 from aligner.qa.links import blank
 from aligner.qa.registry import SIDES_SWAPPED, AlignedDocument, register, sentence_subject
 
-__all__ = ["copied", "find_untranslated", "foreign_runs", "script_profile", "wrong_script"]
+__all__ = [
+    "copied",
+    "find_copied_phrases",
+    "find_untranslated",
+    "foreign_runs",
+    "script_profile",
+    "wrong_script",
+]
 
 COPY_RATIO = 0.9
 MIN_COPY_WORDS = 3
@@ -234,6 +241,47 @@ def foreign_runs(text: str, lang: str) -> list[tuple[int, int]]:
     ]
 
 
+# a phrase of ordinary words the translation copies from its source ("graduate-level
+# science questions 벤치마크에서"): a name or a title keeps its capitals
+MIN_COPIED_PHRASE_WORDS = 2
+
+
+def _copied_phrase(doc: AlignedDocument, bead: Bead) -> Flag | None:
+    """A warning for a run of ordinary source-language words inside a translation that
+    is otherwise in its own script, copied word for word from its source."""
+    if not doc.is_content_pair(bead) or doc.tgt.lang != "ko" or doc.src.lang != "en":
+        return None
+    if copied(doc.src_text(bead), doc.tgt_text(bead)):
+        return None  # a copy as a whole is ``untranslated``'s
+    source = " ".join(doc.src_text(bead).lower().split())
+    for index in bead.tgt:
+        sentence = doc.tgt.sentences[index]
+        if sentence.boilerplate:
+            continue
+        if wrong_script(sentence.text, "ko") is not None:
+            continue  # the sentence as a whole is ``untranslated``'s
+        for start, end in foreign_runs(sentence.text, "ko"):
+            run = sentence.text[start:end]
+            if sentence.text[:start].rstrip().endswith(("(", "（")):
+                continue  # a gloss: 트윈스 네임드 (twins named Benson and Hedges, ...)
+            words = _COMMON_WORD.findall(run)
+            phrase = " ".join(run.lower().split())
+            if len(words) >= MIN_COPIED_PHRASE_WORDS and re.search(
+                rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", source
+            ):
+                return Flag(
+                    "untranslated",
+                    Severity.WARNING,
+                    bead.src,
+                    bead.tgt,
+                    f"Korean {doc.tgt.place(index)} keeps “{run}” of the English untranslated: "
+                    f"{_quote(sentence.text)}",
+                    subject="phrase",
+                    spans=(Span("tgt", index, start, end),),
+                )
+    return None
+
+
 def _bead_flags(doc: AlignedDocument, bead: Bead) -> Iterator[Flag]:
     if flag := _copy_flag(doc, bead):
         yield flag
@@ -296,3 +344,21 @@ def _sides_swapped(doc: AlignedDocument) -> Flag | None:
         f"{tgt} sentences are in the other language)",
         subject=SIDES_SWAPPED,
     )
+
+
+@register("copied_phrase", Severity.WARNING)
+def find_copied_phrases(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
+    """Korean translations that keep a phrase of ordinary English words of their source
+    (two or more, copied word for word): ``graduate-level science questions 벤치마크에서``.
+
+    Args:
+        doc: the aligned document (English source, Korean translation; others yield
+            nothing: a Korean original may hold English its translation copies).
+        settings: run settings (unused).
+
+    Yields:
+        ``untranslated`` flags (subject ``phrase``), one per pair at most.
+    """
+    for bead in doc.beads:
+        if flag := _copied_phrase(doc, bead):
+            yield flag

@@ -366,6 +366,11 @@ FAITHFUL = [
     ),
     ("The Fed held rates steady.", "연준은 금리를 동결했다."),
     ("IAEA inspectors visited Yongbyon.", "국제원자력기구 사찰단이 영변을 방문했다."),
+    # 기아 is also famine (the adversarial test, hunt37)
+    (
+        "Samsung Electronics pledged 2 billion won to a campaign against child famine.",
+        "삼성은 아프리카 기아 아동 돕기 캠페인에 20억 원을 내기로 했다.",
+    ),
     # a site by another of its names, or in its province
     ("The North launched the rocket from the Sohae area.", "북한은 동창리 일대에서 로켓을 쐈다."),
     (

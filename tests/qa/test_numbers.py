@@ -300,8 +300,11 @@ def test_an_ordinal_is_no_changed_day_of_the_month() -> None:
 def test_small_words_and_articles_are_never_flagged() -> None:
     assert _flags("One of the officials was fired.", "간부 가운데 한 명이 해임됐다.") == []
     assert _flags("A man and two women were hurt.", "남성 1명과 여성 2명이 다쳤다.") == []
-    # a Korean native numeral from one to nine raises none, but in a count of people
-    assert _flags("He knocked three times.", "그는 문을 네 번 두드렸다.") == []
+    # a Korean native numeral from one to nine raises none, but in a count of people,
+    # things or occasions (네 번): "three times" counts knocks
+    assert _flags("He knocked a few times.", "그는 문을 네 번 두드렸다.") == []
+    [flag] = _flags("He knocked three times.", "그는 문을 네 번 두드렸다.")
+    assert _changes(flag) == "number three (3) in the English is 네 (4) in the Korean"
 
 
 def test_a_number_word_that_counts_a_noun_is_flagged_when_changed() -> None:
@@ -1044,8 +1047,9 @@ def test_a_mixed_fraction_is_one_value(en: str, ko: str, changed: str | None) ->
             "회담은 오전 열한 시에 시작됐다.",
             "number 10 (10 a.m.) in the English is 열한 (11 a.m.) in the Korean",
         ),
-        # one to nine in native numerals never raise a flag, but for a count of people
-        ("He knocked three times.", "그는 문을 네 번 두드렸다.", None),
+        # one to nine in native numerals never raise a flag, but for a count of people,
+        # things or occasions
+        ("He knocked a few times.", "그는 문을 네 번 두드렸다.", None),
         (
             "Three officials were fired.",
             "간부 네 명이 해임됐다.",
@@ -1777,4 +1781,54 @@ def test_a_share_of_a_holder_belongs_to_it() -> None:
     ],
 )
 def test_doses_temperature_scales_and_relays(en: str, ko: str, changed: str | None) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the adversarial test of stop 30 (hunt37): a count of occasions, half a million,
+        # a month before 에서, the sons and daughters read with care
+        (
+            "Police raided his office three times last month.",
+            "경찰은 지난달 그의 사무실을 네 차례 압수수색했다.",
+            "number three (3) in the English is 네 (4) in the Korean",
+        ),
+        (
+            "Police raided his office three times last month.",
+            "경찰은 지난달 사무실을 세 차례 압수수색했다.",
+            None,
+        ),
+        ("Sales were three times higher.", "매출은 세 배 높았다.", None),
+        (
+            "Half a million people attended the rally.",
+            "집회에는 100만 명이 참석했다.",
+            "number Half a million (500,000) in the English is 100만 (1,000,000) in the Korean",
+        ),
+        ("Half a million people attended the rally.", "집회에는 50만 명이 참석했다.", None),
+        (
+            "Unemployment fell to 3.1 percent in May from 3.4 percent in April.",
+            "실업률은 4월 3.4%에서 5월 3.1%로 하락했다.",
+            None,
+        ),
+        (
+            "She is survived by two daughters and a son-in-law.",
+            "유족으로는 딸 둘과 사위가 있다.",
+            None,
+        ),
+        (
+            "The couple has two sons, both of whom serve in the military.",
+            "부부는 아들 둘을 두고 있으며, 두 아들 모두 군 복무 중이다.",
+            None,
+        ),
+        (
+            "She is survived by her husband, two stepsons and a daughter.",
+            "유족으로 남편과 의붓아들 둘, 딸 하나가 있다.",
+            None,
+        ),
+    ],
+)
+def test_occasions_half_a_million_months_and_relatives(
+    en: str, ko: str, changed: str | None
+) -> None:
     assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])

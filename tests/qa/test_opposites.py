@@ -176,6 +176,7 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "The won rose to its highest level in 20 years.",
             "원화 가치는 20년 만에 최저 수준으로 내렸다.",
         ),
+        ("The index hit a record high.", "지수는 사상 최저치를 기록했다."),
         # the sports and science desk tests (hunt38, hunt39)
         (
             "Kim Woo-min won the gold medal in the 400-meter freestyle.",
@@ -370,6 +371,23 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         (
             "Kim shot a 2-over 74 but still won at 10 under.",
             "김효주는 2오버파 74타를 쳤지만 10언더파로 우승했다.",
+        ),
+        # a word that holds 최고 or 최저, a draft pick (the adversarial test, hunt37)
+        (
+            "Seoul's daytime high will reach only minus 4 degrees, the lowest this winter.",
+            "서울의 낮 최고기온은 영하 4도에 그쳐 올겨울 들어 가장 낮겠다.",
+        ),
+        (
+            "The hospital, one of the top medical centers, had the lowest infection rate.",
+            "국내 최고 수준의 의료기관인 이 병원은 감염률이 가장 낮았다.",
+        ),
+        (
+            "The most senior player posted his lowest batting average in a decade.",
+            "팀 내 최고참 선수는 10년 만에 가장 낮은 타율을 기록했다.",
+        ),
+        (
+            "Ahn, the first overall pick in the 2022 draft, was appointed team captain.",
+            "2022년 신인 드래프트 전체 1순위로 지명된 안 선수가 주장을 맡게 됐다.",
         ),
         # the won at its lowest is the won-dollar rate at its highest (desk test hunt35)
         (

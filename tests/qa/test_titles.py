@@ -70,6 +70,11 @@ def test_registered_as_a_warning_raising_named_entity() -> None:
             "영화 음악은 작곡가 한상일 씨가 맡았다.",
             "EN calls Han Sang-il the late, KO gives no 고(故) nor a death: “한상일”",
         ),
+        (
+            "The late Hyundai founder Chung Ju-yung drove 500 cattle across the border in 1998.",
+            "정주영 현대 회장은 1998년 소 500마리를 몰고 방북했다.",
+            "EN calls Chung Ju-yung the late, KO gives no 고(故) nor a death: “정주영”",
+        ),
     ],
 )
 def test_a_title_made_current_former_or_acting_is_one_warning(
@@ -121,6 +126,10 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
             "1993년 김영삼 전 대통령은 금융실명제를 도입했다.",
         ),
         ("Interim leader Kwon Young-se apologized.", "권영세 비상대책위원장은 사과했다."),
+        (
+            "The late President Kim Dae-jung won the Nobel Peace Prize in 2000.",
+            "김대중 전 대통령은 2000년 노벨평화상을 받았다.",
+        ),
         (
             "The film was scored by the late composer Han Sang-il.",
             "음악은 고(故) 한상일 작곡가가 맡았다.",

@@ -151,7 +151,7 @@ _EN_KIN = {"son": "son", "daughter": "daughter", "grandson": "grandson"}
 _KO_KIN = {"아들": "son", "딸": "daughter", "손자": "grandson"}
 _EN_CHILDREN = re.compile(
     rf"\b(?P<n>\d+|{'|'.join(_EN_NUMBER_WORDS)})\s+(?:[a-z-]+\s+)?"
-    r"(?P<kin>son|daughter|grandson)s?\b",
+    r"(?P<kin>son|daughter|grandson)s?\b(?!-in-law)",
     re.I,
 )
 _KO_COUNT = rf"(?:\d+|{'|'.join(_KO_NATIVE)})"
@@ -160,8 +160,8 @@ _KO_CHILDREN = re.compile(
     # 2남 1녀, 1녀 2남
     r"(?<!\d)(?P<sons>\d)\s?남\s?(?P<daughters>\d)\s?녀|(?<!\d)(?P<d2>\d)\s?녀\s?(?P<s2>\d)\s?남"
     # 아들 둘, 딸 2명, 손자 하나
-    rf"|(?P<kin>아들|딸|손자)\s?(?P<n>{_KO_COUNT})(?:\s?명)?(?=[^가-힣\d]|$|{_KO_PARTICLE})"
-    rf"|(?P<kin2>아들|딸|손자)\s?(?P<n2>{_KO_COUNT})\s?명"
+    rf"|(?<![가-힣])(?P<kin>아들|딸|손자)\s?(?P<n>{_KO_COUNT})(?:\s?명)?(?=[^가-힣\d]|$|{_KO_PARTICLE})"
+    rf"|(?<![가-힣])(?P<kin2>아들|딸|손자)\s?(?P<n2>{_KO_COUNT})\s?명"
     # 두 아들, 2명의 딸
     rf"|(?<![가-힣])(?P<n3>{_KO_COUNT})\s?(?:명의\s?)?(?P<kin3>아들|딸|손자)"
 )
@@ -185,8 +185,9 @@ def _children(text: str, lang: str) -> tuple[dict[str, int], str]:
         else:
             kin = m["kin"] or m["kin2"] or m["kin3"]
             found = [(_KO_KIN[kin], m["n"] or m["n2"] or m["n3"])]
+        # the largest count of a kind: "아들 둘 … 두 아들 모두" names the same two sons
         for kin, number in found:
-            counts[kin] = counts.get(kin, 0) + _count(number)
+            counts[kin] = max(counts.get(kin, 0), _count(number))
         spans.append(m.span())
     if not spans:
         return counts, ""

@@ -310,8 +310,18 @@ _KO_FOLLOWERS = (
 def _korean_names() -> re.Pattern[str]:
     """Every Korean name of the list standing as a word, the longest first."""
     forms = sorted(_owners(), key=lambda form: (-len(form), form))
+    forms = [form + (f"(?!{_HOMOGRAPHS[form]})" if form in _HOMOGRAPHS else "") for form in forms]
     followers = "|".join(sorted(_KO_FOLLOWERS, key=len, reverse=True))
     return re.compile(rf"(?<![가-힣])({'|'.join(forms)})(?=(?:{followers})|(?![가-힣]))")
+
+
+# names that are also common words, and the words that make them so: 기아 아동 (famine),
+# 개성 있는 (personality)
+_HOMOGRAPHS = {
+    "기아": r"\s?(?:아동|어린이|난민|문제|퇴치|선상|해방|구호|인구|에\s?시달|로\s?고통"
+    r"|와\s?(?:빈곤|질병))",
+    "개성": r"\s?(?:있|없|을\s?살|을\s?드러|이\s?강|이\s?뚜렷|적|파|넘치|만점|과\s?취향)",
+}
 
 
 @functools.cache

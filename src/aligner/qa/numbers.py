@@ -820,6 +820,9 @@ _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:[%％]|percent|per\s+cent)?\s*and\s*$")
 
 
+_NOT_RANGE_ENDS = frozenset({"month", "date", "day"})
+
+
 def _range_cut(
     matched: list[tuple[Number, Number]],
     numbers: tuple[list[Number], list[Number]],
@@ -839,6 +842,8 @@ def _range_cut(
         if len(left[side]) != 1 or left[1 - side]:
             continue
         (end,) = left[side]
+        if end.kind in _NOT_RANGE_ENDS:
+            continue  # 4월 3.4%에서 5월 3.1%로: the 5 is May's
         for pair in matched:
             kept, alone = pair[side], pair[1 - side]
             # "a week or two" is 1∼2주, in words; ``40대`` holds "40 to 49"

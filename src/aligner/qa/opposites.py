@@ -148,6 +148,13 @@ _DEED = r"(?:that\b|(?:ever\s+|having\s+)?[a-z]+ing\b)"
 # it and the verb (``제재를 전격 해제``)
 _SANCTIONS = r"(?:sanctions?|embargo(?:es)?|tariffs?)"
 _KO_SANCTIONS = r"(?:제재|금수\s?조치|관세)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
+# the highest or the lowest as a level or a record (최고치, 사상 최저, 7개월 만에 최고 수준),
+# not a word that holds it (최고기온, 최고령, 최고경영자, 최저임금, 최고 수준의 병원)
+_KO_EXTREME = (
+    r"(?<![가-힣])(?:(?<=사상\s)|(?<=역대\s)|(?<=만에\s)|(?<=이래\s)|(?<=이후\s))?{word}"
+    r"(?=치|점|가|기록|\s?수준(?:으로|에|을|이다|였)|(?:를|로|였|이다|다|인)(?:[^가-힣]|$)|\s?기록)"
+    r"|(?<=사상\s){word}|(?<=역대\s){word}|(?<=만에\s){word}"
+)
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
@@ -396,7 +403,9 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "nominated",
             r"\bnominat(?:e|es|ed|ing)\b|\btapp(?:ed|ing)\b|\bnominees?\b|\bpick(?:ed)?\s+as\b",
-            r"내정|(?:후보자?로\s?)?지명(?!도|수배|타자|권|대회)|후보자",
+            # not a draft pick (전체 1순위로 지명된)
+            r"내정|(?<!순위로\s)(?<!순위\s)(?<!드래프트\s)(?:후보자?로\s?)?지명(?!도|수배|타자|권|대회)"
+            r"|후보자",
         ),
         _outcome(
             "appointed",
@@ -429,12 +438,12 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "the highest",
             r"\bhighest\b|\b(?:record|all-time|multiyear|\d+-year)\s+highs?\b",
-            r"(?<![가-힣])최고(?!\s?(?:경영자|책임자|위원|인민|지도자|재판소|법원|권위|사령관|기록))",
+            _KO_EXTREME.format(word="최고"),
         ),
         _outcome(
             "the lowest",
             r"\blowest\b|\b(?:record|all-time|multiyear|\d+-year)\s+lows?\b",
-            r"(?<![가-힣])최저(?!\s?(?:임금|생계비|가격제))",
+            _KO_EXTREME.format(word="최저"),
         ),
     ),
     (

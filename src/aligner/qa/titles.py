@@ -136,8 +136,8 @@ def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
         if _EN_LATE.search(en, max(0, name.start - 60), name.start):
             # 김대중 전 대통령 in a history need not say 고(故)
             named = _named(name, ko)
-            past = _in_the_past(en) or any(t.former for t in _titled(name, ko))
-            if named and not past and not _KO_LATE.search(ko):
+            former = any(t.former for t in _titled(name, ko))
+            if named and not former and not _KO_LATE.search(ko):
                 yield name, "late", named
             continue
         titled = _titled(name, ko)

@@ -122,7 +122,10 @@ _EN_UNITS_AFTER = (
     ("celsius", re.compile(
         rf"[\s-]*(?:degrees?\s+(?:Celsius|centigrade)\b|°\s?C\b|{_BARE}C{_END})", re.I
     )),
-    ("times", re.compile(r"\s*(?:times\b|-?fold\b)", re.I)),
+    # "three times as large", "-fold": a multiple; "met three times" counts occasions
+    ("times", re.compile(
+        r"\s*(?:times\b(?=\s+(?:as|more|less|higher|lower|larger|bigger|greater|smaller|faster"
+        r"|slower|longer|shorter|cheaper|the|that|than|over|its|their|what)\b)|-?fold\b)", re.I)),
     # bare "degrees": Fahrenheit in American copy, Celsius in British, or an angle
     ("degrees", re.compile(r"[\s-]*(?:degrees?\b|°)", re.I)),
     ("bp", re.compile(r"[\s-]*(?:basis[\s-]+points?|bps?)\b", re.I)),
@@ -206,6 +209,7 @@ _EN_MULTIPLIED = re.compile(
     r"\b(?P<times>doubl|tripl|quadrupl|halv)(?:ed|ing)\b|\b(?P<times2>two|three|four|five|ten)fold\b",
     re.I,
 )
+_EN_HALF_A_SCALE = re.compile(r"\s+an?\s+(?:hundred|thousand|million|billion|trillion)\b", re.I)
 _ROMAN = re.compile(rf"\b(?P<roman>{'|'.join(_ROMANS)})\b")
 # "a week earlier", "an hour", "for nearly a decade": a count the article implies, as
 # Korean writes it (1주 전, 1시간, 10년 가까이) or not at all ("a year ago" is 지난해)
@@ -307,7 +311,8 @@ def _en_fractions(text: str) -> Iterator[Found]:
                 yield start, m.end(), Number(value, text[start : m.end()])
             continue
         if m["half"]:
-            yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
+            if not _EN_HALF_A_SCALE.match(text, m.end()):  # "half a million" is one number
+                yield m.start(), m.end(), Number(0.5, m.group(), confident=False)
             continue
         numerator = 1 if m["m"].lower() in ("a", "an") else _EN_UNITS[m["m"].lower()]
         plural = m["n"].lower()
@@ -343,7 +348,7 @@ def _en_word_runs(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int
 
 # What may follow a number word that counts nothing: "two or three", "the two met"
 _EN_NOT_COUNTED = frozenset(
-    "and or to of in on at by for from with as than more less times is are was were be been "
+    "and or to of in on at by for from with as than more less is are was were be been "
     "have has had will would could should may might can did do does said says say also still "
     "both each all who whom which that this these those it its they them we us he him she "
     "her you i a an the apiece o'clock percent per but if when while after before then so "
@@ -381,11 +386,13 @@ def _counts_something(text: str, start: int, end: int, words: list[str]) -> bool
 def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]:
     """Number words; confident with a scale of a thousand or more, or counting a noun."""
     for start, end, words in _en_word_runs(text, taken):
+        half = 1.0
         if words[0] in _EN_SCALES:
-            article = re.search(r"\ban?\s+$", text[:start], re.I)
+            article = re.search(r"\b(?P<half>half\s+)?an?\s+$", text[:start], re.I)
             if not article:
                 continue  # "hundred" alone is no count
             words, start = ["one", *words], article.start()
+            half = 0.5 if article["half"] else 1.0
         total, current = 0.0, 0.0
         for word in words:
             if word in _EN_UNITS:
@@ -396,7 +403,7 @@ def _en_word_numbers(text: str, taken: list[tuple[int, int]]) -> Iterator[Found]
                 total, current = total + (current or 1) * _EN_SCALES[word], 0.0
         scaled = any(w in _EN_SCALES and _EN_SCALES[w] >= 1e3 for w in words)
         confident = scaled or _counts_something(text, start, end, words)
-        value = total + current
+        value = (total + current) * half
         yield start, end, Number(value, text[start:end], confident=confident, scaled=scaled)
 
 

@@ -131,6 +131,10 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
             "김대중 전 대통령은 2000년 노벨평화상을 받았다.",
         ),
         (
+            "The late Chairman Lee Kun-hee's collection was donated to the state in 2021.",
+            "이건희 선대회장의 소장품은 2021년 국가에 기증됐다.",
+        ),
+        (
             "The film was scored by the late composer Han Sang-il.",
             "음악은 고(故) 한상일 작곡가가 맡았다.",
         ),

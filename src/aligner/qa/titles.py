@@ -80,7 +80,7 @@ _KO_SERVED_BEFORE = re.compile(r"(?:지낸|역임한|출신인?)\s?$")
 _EN_LATE = re.compile(r"\bthe\s+late\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
 _KO_LATE = re.compile(
     r"故|(?<![가-힣])고\s(?=[가-힣]{2,3}(?:\s|$|[은는이가을를의와과도]))"
-    r"|별세|작고|타계|숨[진졌지]|사망|고인|생전|유작|유족"
+    r"|별세|작고|타계|숨[진졌지]|사망|고인|생전|유작|유족|선대\s?(?:회장|명예회장)"
 )
 _EN_NOW = re.compile(r"\bnow\b", re.I)
 _EN_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")

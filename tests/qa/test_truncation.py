@@ -887,3 +887,15 @@ def test_a_connective_inside_an_unclosed_quote_is_strong_on_a_loose_pair_too() -
     # the next line, left unpaired, may close the quote
     cue = sentence_cue(ko, "ko", is_last=True, other_complete=True, maybe_continued=True)
     assert cue.strength == Cue.MEDIUM
+
+
+@pytest.mark.parametrize(
+    "ko",
+    ["이강인은 엔리케 감독 체제에서 출전 시간을 확보하지 못해", "구단은 스쿼드를 보강하기 위해"],
+)
+def test_a_korean_line_cut_after_a_clause_of_purpose_or_cause_is_flagged(ko: str) -> None:
+    """The sports desk test (hunt38): 못해, 위해 leave a clause whose verb must follow."""
+    en = "Lee struggled for playing time, so the club signed a new midfielder."
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert flag.type == "truncated" and "unfinished clause" in flag.message
+    assert _flags_on_last_bead([([en], [ko + " 새 미드필더를 영입했다."])]) == []

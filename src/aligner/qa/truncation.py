@@ -140,6 +140,8 @@ _EN_OPEN_END = frozenset(
 _KO_OPEN_END = re.compile(
     r"(?:었고|았고|였고|했고|하고|되고|있고|없고|이고|않고|[가-힣]며"
     r"|지만|는데|은데|한데|했는데|였는데|면서|으면|하면|해서|어서|아서|여서|돼서|도록|려고|거나"
+    # a clause "in order to", "through", "because of", "unable to" (위해, 통해, 못해)
+    r"|위해|통해|인해|대해|의해|못해"
     r"|에서|에게|으로|께서)$"
 )
 # One-syllable case particles end nouns and names too (회의, 마을, 국가, 결과):

@@ -184,6 +184,15 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         ),
         ("Ko Jin-young tied for 11th at 11 under.", "고진영이 11오버파로 공동 11위에 올랐다."),
         (
+            "Yang Hee-young tied for fifth at 13 under, and Ko Jin-young tied for 11th at 11 under",
+            "양희영이 13언더파로 공동 5위, 고진영이 11오버파로 공동 11위에 올랐다.",
+        ),
+        (
+            "Manchester United won 2-1 at Aston Villa in the Premier League on Sunday.",
+            "맨체스터 유나이티드가 일요일 프리미어리그 애스턴 빌라 원정 경기에서 2-1로 졌다.",
+        ),
+        ("The party lost the election.", "당은 선거에서 승리했다."),
+        (
             "The U.S. Food and Drug Administration on Friday approved a new Alzheimer's drug.",
             "미국 식품의약국이 12일 새 알츠하이머병 치료제에 대한 승인을 거부했다.",
         ),
@@ -372,6 +381,13 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "Kim shot a 2-over 74 but still won at 10 under.",
             "김효주는 2오버파 74타를 쳤지만 10언더파로 우승했다.",
         ),
+        # a game told from the loser's side, a responsibility taken (졌다)
+        (
+            "Pohang Steelers beat FC Seoul 3-0 on Saturday.",
+            "FC서울은 토요일 포항 스틸러스에 0-3으로 졌다.",
+        ),
+        ("The Lions lost 5-7 to Doosan.", "라이온즈는 두산에 5-7로 졌다."),
+        ("He won the election and took responsibility.", "그는 선거에서 승리했고 책임을 졌다."),
         # a word that holds 최고 or 최저, a draft pick (the adversarial test, hunt37)
         (
             "Seoul's daytime high will reach only minus 4 degrees, the lowest this winter.",

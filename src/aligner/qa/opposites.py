@@ -39,6 +39,8 @@ alike in every news story and costly to reverse:
 * an appointment: nominated (``내정``, ``지명``) against appointed (``임명``);
 * sanctions: lifted (``해제``) against imposed (``부과``);
 * an extreme: the highest, a record high (``최고``) against the lowest (``최저``);
+* a game won or lost (``2-1로 꺾었다``, ``승리``; ``2-1로 졌다``, ``패했다``), not read where
+  a side tells it from the loser's ("lost to", ``포항에 0-3으로 졌다``);
 * a medal's colour (``금메달``, ``은메달``, ``동메달``) and a golfer's score to par
   (``언더파`` against ``오버파``);
 * a missile's range (short, intermediate, intercontinental) and kind (ballistic
@@ -155,6 +157,18 @@ _KO_EXTREME = (
     r"(?=치|점|가|기록|\s?수준(?:으로|에|을|이다|였)|(?:를|로|였|이다|다|인)(?:[^가-힣]|$)|\s?기록)"
     r"|(?<=사상\s){word}|(?<=역대\s){word}|(?<=만에\s){word}"
 )
+# a game's score and what is won or lost; a Korean score before the verb (2-1로 졌다)
+_SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}\b"
+_CONTEST = (
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:game|match|final|title|series|race|championship|cup"
+    r"|tournament|bout|fight|playoff|tie|derby|election|primary)s?\b"
+)
+_KO_SCORE = r"\d{1,3}\s?[-–:대]\s?\d{1,3}\s?(?:으로|로)\s?"
+# a loss said of the other side: "Pohang beat Seoul" is 서울은 포항에 0-3으로 졌다
+_EN_LOST_TO = re.compile(
+    r"\b(?:lost|loses|lose|losing|fell|falls)\s+to\b|\b(?:beaten|defeated)\s+by\b", re.I
+)
+_KO_LOST_TO = re.compile(rf"[가-힣]에\s?(?:게\s?)?(?:{_KO_SCORE})?(?:졌|패)")
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
@@ -414,6 +428,22 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         ),
     ),
     (
+        "game",
+        _outcome(
+            "won",
+            rf"\b(?:won|wins|win|winning)\s+(?:{_SCORE}|{_CONTEST})|\b(?:beat|beats|defeated|defeats"
+            r"|edged|routed|thrashed|crushed|overpowered|outlasted)\b",
+            rf"{_KO_SCORE}(?:이겼|이기|꺾|승리|제압|눌렀|누르)|꺾었|꺾고|꺾은|꺾으며|승리했|승리를|승리하"
+            r"|제압했|격파했|물리쳤",
+        ),
+        _outcome(
+            "lost",
+            rf"\b(?:lost|loses|lose|losing)\s+(?:{_SCORE}|{_CONTEST})"
+            r"|\b(?:were|was)\s+(?:beaten|defeated|routed|thrashed)\b(?!\s+by)",
+            rf"{_KO_SCORE}(?:졌|패)|(?<![가-힣])패(?:했|하며|하고|해|배했|배를|배하)|패배(?:했|를|하)",
+        ),
+    ),
+    (
         "medal",
         _outcome("gold", r"\bgolds?\b", r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)"),
         _outcome("silver", r"\bsilvers?\b", r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)"),
@@ -598,6 +628,21 @@ _ANY_EN = _any([o.en.pattern for _, *pair in OPPOSITES for o in pair], re.I)
 _ANY_KO = _any([o.ko.pattern for _, *pair in OPPOSITES for o in pair])
 
 
+_EN_PAR = re.compile(r"\b(\d+)[\s-]+(under|over)\b", re.I)
+_KO_PAR = re.compile(r"(\d+)\s?(언더파|오버파)")
+
+
+def _par_changed(en: str, ko: str) -> tuple[tuple[int, str], tuple[int, str], int] | None:
+    """A score to par whose figure both sides give, under on one and over on the other,
+    where each side has both ("Yang at 13 under, Ko at 11 under" / ``13언더파 … 11오버파``)."""
+    said = {m[1]: m for m in _EN_PAR.finditer(en)}
+    for m in _KO_PAR.finditer(ko):
+        theirs = said.get(m[1])
+        if theirs is not None and (theirs[2].lower() == "under") != (m[2] == "언더파"):
+            return (theirs.start(), theirs.group()), (m.start(), m.group()), int(m[2] == "오버파")
+    return None
+
+
 def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     if bead.similarity < floor or (doc.src.lang, doc.tgt.lang) != ("en", "ko"):
         return None
@@ -608,7 +653,11 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     for kind, first, second in OPPOSITES:
         if kind == "extreme" and "환율" in ko.text:
             continue  # the won at its lowest is the won-dollar rate (환율) at its highest
+        if kind == "game" and (_EN_LOST_TO.search(en.text) or _KO_LOST_TO.search(ko.text)):
+            continue  # a side that tells the game from the loser's side may say either
         opposed = _opposed(_read(en.text, "en", first, second), _read(ko.text, "ko", first, second))
+        if opposed is None and kind == "score to par":
+            opposed = _par_changed(en.text, ko.text)
         if opposed is not None:
             found.append((kind, opposed, (first, second)[opposed[2]].gloss))
     if not found:

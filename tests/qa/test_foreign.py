@@ -37,6 +37,10 @@ def _flags(en: str, ko: str) -> list[Flag]:
         ("Christopher", "크리스토퍼"),
         ("Smith", "스미스"),
         ("Jiang", "장"),
+        # Portuguese as Korean papers write it (the sports desk test, hunt38)
+        ("Ruben", "후벵"),
+        ("Amorim", "아모링"),
+        ("Ronaldo", "호날두"),
     ],
 )
 def test_a_transcription_sounds_like_its_name(en: str, ko: str) -> None:

@@ -136,7 +136,16 @@ def _readings(english: str) -> set[str]:
     for letters in _EN_LETTERS.findall(latin):
         options = ("V",) if letters in "aeiouy" else _EN_CLASS.get(letters, ("",))
         readings = {r + o for r in readings for o in options}
-    return {_merged(r) for r in readings}
+    found = {_merged(r) for r in readings}
+    # a Portuguese name as Korean hears it: a final m or n nasal (Amorim, 아모링; Ruben,
+    # 후벵), an initial r an h (Ronaldo, 호날두), which opens like a vowel
+    return found | {re.sub("[MN]$", "ŋ", r) for r in found}
+
+
+def _portuguese_r(english: str, korean: str) -> bool:
+    """Whether an initial r stands for a Korean ㅎ: Ronaldo, 호날두."""
+    parts = jamo(korean[0])
+    return english[:1] in "Rr" and parts is not None and parts[0] == 18
 
 
 def _silent(english: str) -> set[str]:
@@ -185,7 +194,9 @@ def sounds_alike(english: str, korean: str) -> bool:
     if len(korean) < _syllables(english):
         return False
     either = english[:2].lower() == "kh"  # Khan, 칸; Khurelsukh, 후렐수흐
-    if not either and _opens_with_vowel(english) != _opens_with_vowel(korean):
+    if _portuguese_r(english, korean):
+        english = english[1:]  # Ruben read as "uben", 후벵
+    elif not either and _opens_with_vowel(english) != _opens_with_vowel(korean):
         return False
     ko = skeletons(korean)
     return bool(skeletons(english) & ko or _silent(english) & ko)

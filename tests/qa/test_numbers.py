@@ -1832,3 +1832,37 @@ def test_occasions_half_a_million_months_and_relatives(
     en: str, ko: str, changed: str | None
 ) -> None:
     assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the politics desk test (hunt41): a tally given to the other choice, a figure
+        # changed beside a day the English gives as a weekday
+        (
+            "Of the 287 lawmakers present, 180 voted in favor, 95 voted against and 12 abstained.",
+            "재석 287명 중 찬성 95명, 반대 180명, 기권 12명이었다.",
+            "180 voted in favor, 95 voted against, 12 abstained in the English is 찬성 95, "
+            "반대 180, 기권 12 in the Korean: the votes for and against swapped?",
+        ),
+        (
+            "Of the 287 lawmakers present, 180 voted in favor, 95 voted against and 12 abstained.",
+            "재석 287명 중 찬성 180명, 반대 95명, 기권 12명이었다.",
+            None,
+        ),
+        (
+            "The Assembly approved the special counsel bill 171-102.",
+            "국회는 특검법을 찬성 102명, 반대 171명으로 가결했다.",
+            "approved the special counsel bill 171-102 in the English is 찬성 102, 반대 171 in the "
+            "Korean: the votes for and against swapped?",
+        ),
+        (
+            "The president's approval rating fell to 47.6 percent in the first week of December, "
+            "a Realmeter poll showed on Monday.",
+            "대통령 지지율이 12월 첫째 주 46.7%로 하락한 것으로 7일 리얼미터 조사에서 나타났다.",
+            "number 47.6 in the English is 46.7 in the Korean",
+        ),
+    ],
+)
+def test_tallies_and_figures_beside_a_weekday(en: str, ko: str, changed: str | None) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])

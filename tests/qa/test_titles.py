@@ -203,3 +203,43 @@ def test_an_office_given_for_its_deputy_is_one_warning(
     else:
         [flag] = flags
         assert flag.message.startswith(f"title changed: {changed}, an office and its deputy.")
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the politics desk test (hunt41)
+        (
+            "The People Power Party elected Hwang In-seok as its new floor leader.",
+            "국민의힘은 황인석 의원을 새 당 대표로 선출했다.",
+            "EN says “floor leader”, KO says “당 대표”",
+        ),
+        (
+            "Party leader Lee Jae-myung said so.",
+            "이재명 원내대표는 그렇게 말했다.",
+            "EN says “Party leader”, KO says “원내대표”",
+        ),
+        (
+            "The People Power Party elected Hwang as its new floor leader.",
+            "국민의힘은 황 의원을 새 원내대표로 선출했다.",
+            None,
+        ),
+        (
+            "The floor leader met business representatives.",
+            "원내대표는 기업 대표들을 만났다.",
+            None,
+        ),
+        ("Floor leader Park met party leader Lee.", "박 원내대표는 이 대표를 만났다.", None),
+    ],
+)
+def test_a_floor_leader_given_as_the_party_leader_is_one_warning(
+    en: str, ko: str, changed: str | None
+) -> None:
+    flags = _titles(en, ko)
+    if changed is None:
+        assert flags == []
+    else:
+        [flag] = flags
+        assert flag.message.startswith(
+            f"title changed: {changed}, a floor leader and a party's leader."
+        )

@@ -26,7 +26,7 @@ from aligner.config import Settings
 from aligner.models import Document, Flag, Severity, Span
 from aligner.qa.registry import AlignedDocument, register
 
-__all__ = ["dateline_city", "find_dateline_changes"]
+__all__ = ["dateline_cities", "dateline_city", "find_dateline_changes"]
 
 _FIRST = 3  # a dateline opens the story: its headline and byline may come first
 # "SEOUL, Dec. 7 (Yonhap) --", "NEW YORK (AP) —", "BEIJING, China (CNN)", "WASHINGTON --"
@@ -52,6 +52,11 @@ def _cities() -> dict[str, _City]:
         for column in columns
         for name in column.split("|")
     }
+
+
+def dateline_cities() -> frozenset[str]:
+    """The English (lower case) and Korean names of the list's cities."""
+    return frozenset(_cities())
 
 
 def dateline_city(text: str, lang: str) -> str | None:

@@ -29,7 +29,7 @@ from aligner.qa.entities import latin_tokens
 from aligner.qa.institutions import Institution, _korean_names, _name_spans, _owners
 from aligner.qa.numerals import Number
 
-__all__ = ["changed_children", "swapped_holders"]
+__all__ = ["changed_children", "changed_tally", "swapped_holders"]
 
 
 @dataclass(frozen=True)
@@ -208,3 +208,73 @@ def changed_children(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[st
     if not mine or not theirs or mine == theirs:
         return None
     return my_words, their_words
+
+
+# A vote's tally: "180 voted in favor, 95 against" against ``찬성 95명, 반대 180명`` keeps the
+# bag {180, 95}; so does "passed 180-95".
+_EN_TALLY = (
+    (
+        "for",
+        re.compile(
+            r"\b(\d[\d,]*)\s+(?:lawmakers\s+|members\s+|votes?\s+)?(?:voted\s+)?(?:in\s+favou?r|for)\b",
+            re.I,
+        ),
+    ),
+    (
+        "against",
+        re.compile(
+            r"\b(\d[\d,]*)\s+(?:lawmakers\s+|members\s+|votes?\s+)?(?:voted\s+)?against\b", re.I
+        ),
+    ),
+    (
+        "abstained",
+        re.compile(
+            r"\b(\d[\d,]*)\s+(?:lawmakers\s+|members\s+)?(?:abstained|abstentions?)\b", re.I
+        ),
+    ),
+)
+_EN_PASSED_BY = re.compile(
+    r"\b(?:passed|approved|adopted|endorsed)\s+(?:(?:it|the(?:\s+[\w-]+){1,4}?)\s+)?"
+    r"(?:by\s+a\s+vote\s+of\s+)?"
+    r"(\d[\d,]*)\s?(?:-|–|to)\s?(\d[\d,]*)\b",
+    re.I,
+)
+_KO_TALLY = (
+    ("for", re.compile(r"찬성\s?(\d[\d,]*)")),
+    ("against", re.compile(r"반대\s?(\d[\d,]*)")),
+    ("abstained", re.compile(r"기권\s?(\d[\d,]*)")),
+)
+
+
+def _tally(text: str, lang: str) -> dict[str, tuple[int, str]]:
+    """The votes for, against and abstaining a text counts, each with its words."""
+    found: dict[str, tuple[int, str]] = {}
+    for side, pattern in _EN_TALLY if lang == "en" else _KO_TALLY:
+        if m := pattern.search(text):
+            found[side] = int(m[1].replace(",", "")), m.group()
+    if lang == "en" and "for" not in found and (m := _EN_PASSED_BY.search(text)):
+        found["for"] = int(m[1].replace(",", "")), m.group()
+        found["against"] = int(m[2].replace(",", "")), m.group()
+    return found
+
+
+def changed_tally(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[str, str] | None:
+    """A vote's tally whose figures one side gives to another choice ("180 voted in favor,
+    95 against" / ``찬성 95명, 반대 180명``), when both sides count the votes for and
+    against; None if not."""
+    if sorted(langs) != ["en", "ko"]:
+        return None
+    mine, theirs = (_tally(text, lang) for text, lang in zip(texts, langs, strict=True))
+    both = [side for side in ("for", "against", "abstained") if side in mine and side in theirs]
+    if {"for", "against"} - set(both):
+        return None
+    if {mine[side][0] for side in both} != {theirs[side][0] for side in both}:
+        return None  # other figures: a number changed, number_mismatch's
+    changed = [side for side in both if mine[side][0] != theirs[side][0]]
+    if not changed:
+        return None
+    return _tally_words(mine, both), _tally_words(theirs, both)
+
+
+def _tally_words(tally: dict[str, tuple[int, str]], sides: Sequence[str]) -> str:
+    return ", ".join(dict.fromkeys(tally[side][1] for side in sides))

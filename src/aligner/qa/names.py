@@ -27,6 +27,7 @@ out is not flagged: that is a choice of style, not another person.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.datelines import dateline_cities
 from aligner.qa.hangul import jamo
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
@@ -479,13 +481,25 @@ def _namesakes(text: str, names: list[EnglishName]) -> list[KoreanName]:
     ]
 
 
+@functools.cache
+def _place_words() -> frozenset[str]:
+    """A city of the datelines' list and its 시, 군, 구 or 도 (서울시 before 부시장 reads
+    like a name of three syllables and a title)."""
+    return frozenset(
+        name + suffix
+        for name in dateline_cities()
+        if re.fullmatch("[가-힣]{2}", name)
+        for suffix in "시군구도"
+    )
+
+
 def _looks_like_name(hangul: str) -> bool:
     """A surname and two syllables a given name can have: Sino-Korean readings have no
     double or ㅋ initial, end in no consonant but ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ, and 으 has one
     (so not 이라크, 라이스, 이끄는)."""
     if hangul[0] not in SURNAMES or hangul[-1] in _NOT_LAST or hangul[:2] in _KO_TITLES:
         return False
-    if hangul in _NOT_KO_NAMES:
+    if hangul in _NOT_KO_NAMES or hangul in _place_words():
         return False
     for char in hangul[1:]:
         initial, vowel, final = jamo(char) or (0, 0, 0)

@@ -79,7 +79,7 @@ from dataclasses import replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
-from aligner.qa.holders import changed_children, swapped_holders
+from aligner.qa.holders import changed_children, changed_tally, swapped_holders
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
@@ -597,6 +597,12 @@ def _updated(
     :data:`UPDATE_FACTOR` of each other, both scaled or neither."""
     src_sure = sorted((n for n in src_left if n.confident), key=lambda n: n.start)
     tgt_sure = sorted((n for n in tgt_left if n.confident), key=lambda n: n.start)
+    # a day of the month left on one side only is a date a weekday or the dateline
+    # gives on the other ("on Monday" / 7일), not one of the figures updated
+    if not any(_is_day(n) for n in src_sure):
+        tgt_sure = [n for n in tgt_sure if not _is_day(n)]
+    if not any(_is_day(n) for n in tgt_sure):
+        src_sure = [n for n in src_sure if not _is_day(n)]
     if not src_sure or len(src_sure) != len(tgt_sure):
         return []
     pairs = list(zip(src_sure, tgt_sure, strict=True))
@@ -807,6 +813,8 @@ def _hidden_change(
         name, why = "", "the figures swapped between them?"
     elif found := changed_children(plain, langs):
         name, why = "", "the sons and daughters changed?"
+    elif found := changed_tally(plain, langs):
+        name, why = "", "the votes for and against swapped?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"

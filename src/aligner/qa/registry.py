@@ -223,6 +223,9 @@ def run_checks(doc: AlignedDocument, settings: Settings) -> list[Flag]:
         for kind in SUPERSEDES.get(flag.type, frozenset())
     }
     kept = [f for f in flags if (f.type, f.src, f.tgt) not in hidden]
+    # two checks that reach one finding (a person read by full name and by surname)
+    # report it once
+    kept = list({(f.type, f.src, f.tgt, f.message): f for f in kept[::-1]}.values())
     # files in each other's language: every other flag reads a file as the wrong language
     swapped = [f for f in kept if f.subject == SIDES_SWAPPED]
     return swapped or sorted(kept, key=_order)

@@ -201,6 +201,29 @@ _EN_OFFICE = {
 }
 
 
+# a party's floor leader (원내대표) and its leader or chair (대표), the offices news
+# confuses most
+_EN_FLOOR = re.compile(r"\bfloor\s+leaders?\b", re.I)
+_EN_PARTY_HEAD = re.compile(
+    r"\b(?:party\s+(?:leader|chair(?:man|woman|person)?)"
+    r"|chair(?:man|woman|person)\s+of\s+the\s+[\w\s]{0,30}?party)\b",
+    re.I,
+)
+_KO_FLOOR = re.compile(r"원내\s?대표")
+_KO_PARTY_HEAD = re.compile(r"(?<!원내)(?<!원내\s)(?:당\s?)?대표(?!단|이사|팀|선수|직|적|성)")
+
+
+def _floor_change(en: str, ko: str) -> tuple[str, str] | None:
+    """A floor leader given as the party's leader, or the other way round."""
+    floor, head = _EN_FLOOR.search(en), _EN_PARTY_HEAD.search(en)
+    ko_floor, ko_head = _KO_FLOOR.search(ko), _KO_PARTY_HEAD.search(ko)
+    if floor and not head and ko_head and not ko_floor:
+        return floor.group(), ko_head.group()
+    if head and not floor and ko_floor and not ko_head:
+        return head.group(), ko_floor.group()
+    return None
+
+
 def _rank_change(en: str, ko: str) -> tuple[str, str] | None:
     """An office whose deputy one side names and the other the office itself, and
     neither side both: "a vice department director" as ``김여정 노동당 부장``, "Minister
@@ -256,6 +279,9 @@ def _flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
 
 def _rank_flag(doc: AlignedDocument, bead: Bead, en: SideText, ko: SideText) -> Flag | None:
     changed = _rank_change(en.text, ko.text)
+    offices = "an office and its deputy"
+    if changed is None:
+        changed, offices = _floor_change(en.text, ko.text), "a floor leader and a party's leader"
     if changed is None:
         return None
     said, korean = changed
@@ -264,8 +290,7 @@ def _rank_flag(doc: AlignedDocument, bead: Bead, en: SideText, ko: SideText) -> 
         Severity.WARNING,
         bead.src,
         bead.tgt,
-        f"title changed: EN says “{said}”, KO says “{korean}”, an office and its deputy. "
-        f"EN: {_quote(en.text)}",
+        f"title changed: EN says “{said}”, KO says “{korean}”, {offices}. EN: {_quote(en.text)}",
         subject=f"title {said.lower()}",
     )
 

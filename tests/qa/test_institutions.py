@@ -366,6 +366,8 @@ FAITHFUL = [
     ),
     ("The Fed held rates steady.", "연준은 금리를 동결했다."),
     ("IAEA inspectors visited Yongbyon.", "국제원자력기구 사찰단이 영변을 방문했다."),
+    # a body named to name another by it (the adversarial test, hunt40)
+    ("The FDA's European counterpart approved the drug.", "유럽의약품청(EMA)은 그 약을 승인했다."),
     # 기아 is also famine (the adversarial test, hunt37)
     (
         "Samsung Electronics pledged 2 billion won to a campaign against child famine.",

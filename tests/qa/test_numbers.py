@@ -1778,6 +1778,13 @@ def test_a_share_of_a_holder_belongs_to_it() -> None:
             "그들은 계주 800m에서 우승했다.",
             "number 4x100m (400) in the English is 800m in the Korean",
         ),
+        ("They won the 4-by-100 relay.", "그들은 400m 계주에서 우승했다.", None),
+        (
+            "They won the 4x400m relay.",
+            "그들은 400m 계주에서 우승했다.",
+            "number 4x400m (1,600) in the English is 400m in the Korean",
+        ),
+        ("Kim won the 4x200m freestyle relay.", "김우민은 계영 4x200m에서 우승했다.", None),
     ],
 )
 def test_doses_temperature_scales_and_relays(en: str, ko: str, changed: str | None) -> None:

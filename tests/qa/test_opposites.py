@@ -184,6 +184,14 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
         ),
         ("Ko Jin-young tied for 11th at 11 under.", "고진영이 11오버파로 공동 11위에 올랐다."),
         (
+            "The won hit a 15-year low against the dollar.",
+            "원/달러 환율은 15년 만에 최저치를 기록했다.",
+        ),
+        (
+            "The dollar rose to its highest level in 15 years.",
+            "원/달러 환율은 15년 만에 최저치를 기록했다.",
+        ),
+        (
             "Yang Hee-young tied for fifth at 13 under, and Ko Jin-young tied for 11th at 11 under",
             "양희영이 13언더파로 공동 5위, 고진영이 11오버파로 공동 11위에 올랐다.",
         ),
@@ -380,6 +388,25 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         (
             "Kim shot a 2-over 74 but still won at 10 under.",
             "김효주는 2오버파 74타를 쳤지만 10언더파로 우승했다.",
+        ),
+        # a game told with its opponent, from either side (the adversarial test, hunt40)
+        ("Ulsan beat Pohang 3-0 at home.", "포항은 울산 원정에서 0-3으로 졌다."),
+        ("South Korea lost 2-1 to Japan in the final.", "일본은 결승에서 한국을 2-1로 꺾었다."),
+        ("Japan beat South Korea 3-0.", "일본은 한국에 0-3 패배를 안겼다."),
+        ("Pohang lost 3-0 to Ulsan.", "포항은 울산과의 경기에서 0-3으로 졌다."),
+        # an approval rating, a defeat in a game, a gold-medal match, a par given both ways
+        (
+            "The president's approval rating rose after the bill failed.",
+            "법안이 부결되자 대통령 지지율이 올랐다.",
+        ),
+        ("After the 3-0 defeat, the board's sign-off came.", "3-0 패배 이후 이사회 승인이 났다."),
+        (
+            "He lost the gold-medal match to Japan's Abe.",
+            "그는 결승에서 일본의 아베에게 져 은메달을 땄다.",
+        ),
+        (
+            "Kim started the day at 2 under and shot a 74.",
+            "2언더파로 출발한 김은 2오버파 74타를 쳤다.",
         ),
         # a game told from the loser's side, a responsibility taken (졌다)
         (

@@ -286,6 +286,9 @@ def test_files_in_each_others_language_are_one_flag_for_the_document() -> None:
             '팬들은 "everywhere all around the world"라고 외쳤다.',
             None,
         ),
+        # a title or a slogan the Korean quotes in English on purpose (hunt40)
+        ("The slogan was just do it.", "슬로건은 'just do it'이었다.", None),
+        ("Her hit bad guy topped the chart.", "그의 히트곡 <bad guy>가 차트 1위에 올랐다.", None),
         # one word is a term, not a phrase
         ("The chip uses a new packaging method.", "이 칩은 새 packaging 방식을 쓴다.", None),
     ],

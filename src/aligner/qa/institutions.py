@@ -626,6 +626,15 @@ def _owner_changed(english: str, korean: str, body: Institution, at: int) -> Sub
     return None
 
 
+# a body named to name another by it: "the FDA's European counterpart", "Hyundai Motor's
+# smaller affiliate"
+_COUNTERPART = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}?(?:counterparts?|equivalents?|rivals?|affiliates?"
+    r"|sister|peers?|parent|subsidiar(?:y|ies)|unit)\b",
+    re.I,
+)
+
+
 def find_substitution(
     src: str, tgt: str, *, institutions: tuple[Institution, ...] | None = None
 ) -> Substitution | None:
@@ -656,6 +665,8 @@ def find_substitution(
     """
     listed = load_institutions() if institutions is None else institutions
     for inst, written in _named(src, listed):
+        if _COUNTERPART.match(src, written.end()):
+            continue  # "the FDA's European counterpart" names another body
         if inst is _home() and _owns_a_body_rendered_bare(src, tgt, written.end()):
             continue
         rendered = inst.rendered_in(tgt)

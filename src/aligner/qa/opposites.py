@@ -164,11 +164,20 @@ _CONTEST = (
     r"|tournament|bout|fight|playoff|tie|derby|election|primary)s?\b"
 )
 _KO_SCORE = r"\d{1,3}\s?[-–:대]\s?\d{1,3}\s?(?:으로|로)\s?"
-# a loss said of the other side: "Pohang beat Seoul" is 서울은 포항에 0-3으로 졌다
-_EN_LOST_TO = re.compile(
-    r"\b(?:lost|loses|lose|losing|fell|falls)\s+to\b|\b(?:beaten|defeated)\s+by\b", re.I
+# a game told with its opponent, which a translation may tell from the other side
+# ("Pohang beat Seoul" is 서울은 포항에 0-3으로 졌다, "lost 2-1 to Japan" 일본은 한국을 2-1로
+# 꺾었다): only a result told of one side alone is read ("won 2-1", 2-1로 졌다)
+_EN_OPPONENT = re.compile(
+    r"\b(?:beat|beats|beaten|defeat|defeated|defeats|edged|routed|thrashed|crushed|overpowered"
+    r"|outlasted|downed|stunned)\b|\b(?:lost|loses|lose|losing|fell|falls)\b[^.;]{0,40}?\bto\b",
+    re.I,
 )
-_KO_LOST_TO = re.compile(rf"[가-힣]에\s?(?:게\s?)?(?:{_KO_SCORE})?(?:졌|패)")
+_KO_OPPONENT = re.compile(
+    rf"[가-힣](?:을|를)\s?(?:{_KO_SCORE})?(?:꺾|이겼|이기|제압|눌렀|누르|격파|물리)"
+    r"|[가-힣](?:에(?!서)|에게|과의|와의)\s?(?:[가-힣]+\s)?(?:\d{1,3}\s?[-–:대]\s?\d{1,3}\s?(?:으로|로)?\s?)?"
+    r"(?:졌|패)|패배를\s?(?:안|당)"
+)
+_EN_WON = re.compile(r"\bthe\s+(?:Korean\s+)?won\b|\bwon(?:'s|’s)\b", re.I)
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
@@ -261,7 +270,7 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             "approved",
             # "passed by" or "passed away" is no vote, but a bill is "approved by a vote"
             r"\b(?:pass(?:es|ed|ing)?\b(?!\s+(?:away|by|on|through|over|out)\b)"
-            r"|(?:approv(?:e|es|ed|ing|al)|adopt(?:s|ed|ing|ion)"
+            r"|(?:approv(?:e|es|ed|ing|al(?!\s+(?:ratings?|scores?|figures?)))|adopt(?:s|ed|ing|ion)"
             r"|endors(?:e|es|ed|ing|ement)|ratif(?:y|ies|ied|ying|ication))\b)",
             r"(?<![가-힣])가결|(?:안|법|국회|본회의|위원회|의회|상원|하원)(?:을|를|이|가|에서|도)?\s?통과"
             # a bill passed far from its name, after the tally (찬성 183명 … 으로 통과시켰다)
@@ -270,7 +279,8 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "rejected",
             r"\breject(?:s|ed|ing|ion)?\b|\bvot(?:e|es|ed|ing)\s+(?:it\s+)?down\b"
-            r"|\bdefeat(?:s|ed)?\b|\bthr(?:ew|own)\s+out\b|\bturn(?:s|ed|ing)?\s+down\b",
+            r"|\b(?:was|were|been|be)\s+defeated\b|\bthr(?:ew|own)\s+out\b"
+            r"|\bturn(?:s|ed|ing)?\s+down\b",
             r"(?<![가-힣])(?:부결|반려(?!동물|견|묘|인|자|식물|가족))|불허|불승인"
             r"|(?:승인|허가)을?\s?(?:거부|거절)",
         ),
@@ -431,8 +441,7 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         "game",
         _outcome(
             "won",
-            rf"\b(?:won|wins|win|winning)\s+(?:{_SCORE}|{_CONTEST})|\b(?:beat|beats|defeated|defeats"
-            r"|edged|routed|thrashed|crushed|overpowered|outlasted)\b",
+            rf"\b(?:won|wins|win|winning)\s+(?:{_SCORE}|{_CONTEST})",
             rf"{_KO_SCORE}(?:이겼|이기|꺾|승리|제압|눌렀|누르)|꺾었|꺾고|꺾은|꺾으며|승리했|승리를|승리하"
             r"|제압했|격파했|물리쳤",
         ),
@@ -445,18 +454,42 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
     ),
     (
         "medal",
-        _outcome("gold", r"\bgolds?\b", r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)"),
-        _outcome("silver", r"\bsilvers?\b", r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)"),
+        _outcome(
+            "gold",
+            r"\bgolds?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
+            r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)",
+        ),
+        _outcome(
+            "silver",
+            r"\bsilvers?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
+            r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)",
+        ),
     ),
     (
         "medal",
-        _outcome("gold", r"\bgolds?\b", r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)"),
-        _outcome("bronze", r"\bbronzes?\b", r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)"),
+        _outcome(
+            "gold",
+            r"\bgolds?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
+            r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)",
+        ),
+        _outcome(
+            "bronze",
+            r"\bbronzes?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
+            r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)",
+        ),
     ),
     (
         "medal",
-        _outcome("silver", r"\bsilvers?\b", r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)"),
-        _outcome("bronze", r"\bbronzes?\b", r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)"),
+        _outcome(
+            "silver",
+            r"\bsilvers?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
+            r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)",
+        ),
+        _outcome(
+            "bronze",
+            r"\bbronzes?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
+            r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)",
+        ),
     ),
     (
         "score to par",
@@ -635,11 +668,20 @@ _KO_PAR = re.compile(r"(\d+)\s?(언더파|오버파)")
 def _par_changed(en: str, ko: str) -> tuple[tuple[int, str], tuple[int, str], int] | None:
     """A score to par whose figure both sides give, under on one and over on the other,
     where each side has both ("Yang at 13 under, Ko at 11 under" / ``13언더파 … 11오버파``)."""
-    said = {m[1]: m for m in _EN_PAR.finditer(en)}
+    mine: dict[str, list[re.Match[str]]] = {}
+    for m in _EN_PAR.finditer(en):
+        mine.setdefault(m[1], []).append(m)
+    theirs: dict[str, list[re.Match[str]]] = {}
     for m in _KO_PAR.finditer(ko):
-        theirs = said.get(m[1])
-        if theirs is not None and (theirs[2].lower() == "under") != (m[2] == "언더파"):
-            return (theirs.start(), theirs.group()), (m.start(), m.group()), int(m[2] == "오버파")
+        theirs.setdefault(m[1], []).append(m)
+    for figure, said in mine.items():
+        # a figure either side gives both ways says nothing ("2언더파로 출발 … 2오버파 74타"
+        # for "started at 2 under, shot a 74")
+        unders = {m[2].lower() == "under" for m in said}
+        korean = theirs.get(figure, [])
+        if len(unders) == 1 and korean and not unders & {m[2] == "언더파" for m in korean}:
+            m, k = said[0], korean[0]
+            return (m.start(), m.group()), (k.start(), k.group()), int(k[2] == "오버파")
     return None
 
 
@@ -651,15 +693,19 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
         return None
     found = []
     for kind, first, second in OPPOSITES:
-        if kind == "extreme" and "환율" in ko.text:
-            continue  # the won at its lowest is the won-dollar rate (환율) at its highest
-        if kind == "game" and (_EN_LOST_TO.search(en.text) or _KO_LOST_TO.search(ko.text)):
-            continue  # a side that tells the game from the loser's side may say either
-        opposed = _opposed(_read(en.text, "en", first, second), _read(ko.text, "ko", first, second))
+        if kind == "game" and (_EN_OPPONENT.search(en.text) or _KO_OPPONENT.search(ko.text)):
+            continue  # a game told with its opponent may be told from either side
+        korean = _read(ko.text, "ko", first, second)
+        # the won at its lowest is the won-dollar rate (환율) at its highest
+        inverted = kind == "extreme" and "환율" in ko.text and bool(_EN_WON.search(en.text))
+        if inverted:
+            korean = _Read(korean.second, korean.first, korean.unsure)
+        opposed = _opposed(_read(en.text, "en", first, second), korean)
         if opposed is None and kind == "score to par":
             opposed = _par_changed(en.text, ko.text)
         if opposed is not None:
-            found.append((kind, opposed, (first, second)[opposed[2]].gloss))
+            gloss = (first, second)[opposed[2]].gloss + (" for the won" if inverted else "")
+            found.append((kind, opposed, gloss))
     if not found:
         return None
     said = "; ".join(

@@ -244,6 +244,9 @@ def foreign_runs(text: str, lang: str) -> list[tuple[int, int]]:
 # a phrase of ordinary words the translation copies from its source ("graduate-level
 # science questions 벤치마크에서"): a name or a title keeps its capitals
 MIN_COPIED_PHRASE_WORDS = 2
+# what opens a gloss, a quotation or a title a Korean sentence keeps in English on
+# purpose: 'just do it'이라는, <bad guy>, 「made in korea」
+_OPENERS = ("(", "（", "'", "‘", '"', "“", "<", "〈", "《", "「", "『", "[")
 
 
 def _copied_phrase(doc: AlignedDocument, bead: Bead) -> Flag | None:
@@ -262,8 +265,8 @@ def _copied_phrase(doc: AlignedDocument, bead: Bead) -> Flag | None:
             continue  # the sentence as a whole is ``untranslated``'s
         for start, end in foreign_runs(sentence.text, "ko"):
             run = sentence.text[start:end]
-            if sentence.text[:start].rstrip().endswith(("(", "（")):
-                continue  # a gloss: 트윈스 네임드 (twins named Benson and Hedges, ...)
+            if sentence.text[:start].rstrip().endswith(_OPENERS):
+                continue  # a gloss (트윈스 네임드 (twins named ...)) or a quoted title or slogan
             words = _COMMON_WORD.findall(run)
             phrase = " ".join(run.lower().split())
             if len(words) >= MIN_COPIED_PHRASE_WORDS and re.search(

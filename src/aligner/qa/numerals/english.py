@@ -457,14 +457,17 @@ def _en_race_times(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), Number(round(seconds, 3), m.group(), unit="second")
 
 
-# a relay: "4x200m" is the 800m Korean calls it (계영 800m), its leg the 200
-_EN_RELAY = re.compile(r"\b([2-9])\s?[x×]\s?(\d{2,4})\s?(?=m\b|-?met(?:er|re)s?\b)", re.I)
+# a relay: "4x200m" is the 800m Korean calls it (계영 800m)
+_EN_RELAY = re.compile(
+    r"\b([2-9])\s?(?:[x×]|-by-)\s?(\d{2,4})\s?(?:m\b|-?met(?:er|re)s?\b|(?=\s+(?:relay|freestyle|medley)))",
+    re.I,
+)
 
 
 def _en_relays(text: str) -> Iterator[Found]:
     for m in _EN_RELAY.finditer(text):
         legs, leg = int(m[1]), float(m[2])
-        yield m.start(), m.end(), Number(legs * leg, m.group().strip(), frozenset({leg}), unit="m")
+        yield m.start(), m.end(), Number(legs * leg, m.group().strip(), unit="m")
 
 
 def extract_en(text: str) -> list[Found]:

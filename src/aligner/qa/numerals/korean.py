@@ -450,8 +450,17 @@ def _ko_race_times(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), Number(round(seconds, 3), m.group(), unit="second")
 
 
+# a relay written as the English writes it: 계영 4x200m is 800m
+_KO_RELAY = re.compile(r"(?<!\d)([2-9])\s?[x×]\s?(\d{2,4})\s?(?:m|미터)")
+
+
+def _ko_relays(text: str) -> Iterator[Found]:
+    for m in _KO_RELAY.finditer(text):
+        yield m.start(), m.end(), Number(int(m[1]) * float(m[2]), m.group(), unit="m")
+
+
 def extract_ko(text: str) -> list[Found]:
-    found = [*_ko_race_times(text), *_ko_quarters(text)]
+    found = [*_ko_race_times(text), *_ko_quarters(text), *_ko_relays(text)]
     taken = [(s, e) for s, e, _ in found]
     found += [f for f in _ko_special(text) if free(f[0], f[1], taken)]
     taken = [(s, e) for s, e, _ in found]

@@ -389,6 +389,23 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
             "Kim shot a 2-over 74 but still won at 10 under.",
             "김효주는 2오버파 74타를 쳤지만 10언더파로 우승했다.",
         ),
+        # a best season, a sporting record, another currency's rate (hunt40)
+        (
+            "Despite the lowest payroll in the league, it was the best season in club history.",
+            "리그 최저 연봉 구단이었지만 구단 역사상 최고의 시즌이었다.",
+        ),
+        (
+            "Lee's 62 was the lowest score in tournament history.",
+            "이 선수의 62타는 대회 최고 기록이다.",
+        ),
+        (
+            "The yen slid to a 34-year low against the dollar.",
+            "엔·달러 환율이 34년 만에 최고치로 뛰었다.",
+        ),
+        (
+            "The dollar rose to its highest against the won in 15 years.",
+            "원·달러 환율이 15년 만의 최고치로 올랐다.",
+        ),
         # a game told with its opponent, from either side (the adversarial test, hunt40)
         ("Ulsan beat Pohang 3-0 at home.", "포항은 울산 원정에서 0-3으로 졌다."),
         ("South Korea lost 2-1 to Japan in the final.", "일본은 결승에서 한국을 2-1로 꺾었다."),

@@ -150,12 +150,12 @@ _DEED = r"(?:that\b|(?:ever\s+|having\s+)?[a-z]+ing\b)"
 # it and the verb (``제재를 전격 해제``)
 _SANCTIONS = r"(?:sanctions?|embargo(?:es)?|tariffs?)"
 _KO_SANCTIONS = r"(?:제재|금수\s?조치|관세)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
-# the highest or the lowest as a level or a record (최고치, 사상 최저, 7개월 만에 최고 수준),
-# not a word that holds it (최고기온, 최고령, 최고경영자, 최저임금, 최고 수준의 병원)
+# the highest or the lowest as a level (최고치, 사상 최저를, 7개월 만에 최고 수준으로), not
+# a word that holds it (최고기온, 최고령, 최고경영자, 최저임금, 최고 수준의 병원, 역사상 최고의
+# 시즌) nor a sporting record, the lowest score or time (대회 최고 기록)
 _KO_EXTREME = (
-    r"(?<![가-힣])(?:(?<=사상\s)|(?<=역대\s)|(?<=만에\s)|(?<=이래\s)|(?<=이후\s))?{word}"
-    r"(?=치|점|가|기록|\s?수준(?:으로|에|을|이다|였)|(?:를|로|였|이다|다|인)(?:[^가-힣]|$)|\s?기록)"
-    r"|(?<=사상\s){word}|(?<=역대\s){word}|(?<=만에\s){word}"
+    r"(?<![가-힣]){word}"
+    r"(?=치|점|가|\s?수준(?:으로|에|을|이다|였)|(?:를|로|였|이다|다|인)(?:[^가-힣]|$))"
 )
 # a game's score and what is won or lost; a Korean score before the verb (2-1로 졌다)
 _SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}\b"
@@ -177,7 +177,12 @@ _KO_OPPONENT = re.compile(
     r"|[가-힣](?:에(?!서)|에게|과의|와의)\s?(?:[가-힣]+\s)?(?:\d{1,3}\s?[-–:대]\s?\d{1,3}\s?(?:으로|로)?\s?)?"
     r"(?:졌|패)|패배를\s?(?:안|당)"
 )
-_EN_WON = re.compile(r"\bthe\s+(?:Korean\s+)?won\b|\bwon(?:'s|’s)\b", re.I)
+# the first currency a sentence names, whose value it tells: "the won fell to its lowest
+# against the dollar" is the won-dollar rate (환율) at its highest
+_EN_CURRENCY = re.compile(
+    r"\b(dollar|won|yen|yuan|renminbi|euro|pound|sterling|rupee|ruble|rouble|franc)s?\b(?!\s*\d)",
+    re.I,
+)
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
@@ -697,14 +702,21 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
             continue  # a game told with its opponent may be told from either side
         korean = _read(ko.text, "ko", first, second)
         # the won at its lowest is the won-dollar rate (환율) at its highest
-        inverted = kind == "extreme" and "환율" in ko.text and bool(_EN_WON.search(en.text))
+        currency = _EN_CURRENCY.search(en.text)
+        inverted = (
+            kind == "extreme"
+            and "환율" in ko.text
+            and currency is not None
+            and currency[1].lower() != "dollar"
+        )
         if inverted:
             korean = _Read(korean.second, korean.first, korean.unsure)
         opposed = _opposed(_read(en.text, "en", first, second), korean)
         if opposed is None and kind == "score to par":
             opposed = _par_changed(en.text, ko.text)
         if opposed is not None:
-            gloss = (first, second)[opposed[2]].gloss + (" for the won" if inverted else "")
+            gloss = (first, second)[opposed[2]].gloss
+            gloss += f" for the {currency[1].lower()}" if inverted and currency else ""
             found.append((kind, opposed, gloss))
     if not found:
         return None

@@ -186,6 +186,29 @@ _EN_CURRENCY = re.compile(
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
 
+# a medal's colour, not the match for it ("lost the gold-medal match")
+_NOT_THE_MATCH = r"(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))"
+_GOLD = _outcome(
+    "gold", rf"\bgolds?\b{_NOT_THE_MATCH}", r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)"
+)
+_SILVER = _outcome(
+    "silver", rf"\bsilvers?\b{_NOT_THE_MATCH}", r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)"
+)
+_BRONZE = _outcome(
+    "bronze", rf"\bbronzes?\b{_NOT_THE_MATCH}", r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)"
+)
+# a missile's range, each against the ranges it excludes
+_SHORT_RANGE = _outcome("short-range", r"\bshort[\s-]range\b|\bSRBMs?\b", r"단거리|SRBM")
+_MID_RANGE = _outcome(
+    "intermediate-range",
+    r"\b(?:intermediate|medium|mid)[\s-]range\b|\b[IM]RBMs?\b",
+    r"중거리|[IM]RBM",
+)
+_LONG_RANGE = _outcome(
+    "long-range", r"\blong[\s-]range\b|\bintercontinental\b|\bICBMs?\b", r"장거리|대륙간|ICBM"
+)
+_INTERCONTINENTAL = _outcome("intercontinental", r"\bintercontinental\b|\bICBMs?\b", r"대륙간|ICBM")
+
 # (what is reversed, the two outcomes)
 OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
     (
@@ -457,45 +480,9 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             rf"{_KO_SCORE}(?:졌|패)|(?<![가-힣])패(?:했|하며|하고|해|배했|배를|배하)|패배(?:했|를|하)",
         ),
     ),
-    (
-        "medal",
-        _outcome(
-            "gold",
-            r"\bgolds?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
-            r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)",
-        ),
-        _outcome(
-            "silver",
-            r"\bsilvers?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
-            r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)",
-        ),
-    ),
-    (
-        "medal",
-        _outcome(
-            "gold",
-            r"\bgolds?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
-            r"(?<![가-힣])금메달|(?<![가-힣])금(?=\s?\d*\s?개)",
-        ),
-        _outcome(
-            "bronze",
-            r"\bbronzes?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
-            r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)",
-        ),
-    ),
-    (
-        "medal",
-        _outcome(
-            "silver",
-            r"\bsilvers?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
-            r"(?<![가-힣])은메달|(?<![가-힣])은(?=\s?\d*\s?개)",
-        ),
-        _outcome(
-            "bronze",
-            r"\bbronzes?\b(?![\s-]+medal[\s-]+(?:match|game|bout|final|race|tie))",
-            r"(?<![가-힣])동메달|(?<![가-힣])동(?=\s?\d*\s?개)",
-        ),
-    ),
+    ("medal", _GOLD, _SILVER),
+    ("medal", _GOLD, _BRONZE),
+    ("medal", _SILVER, _BRONZE),
     (
         "score to par",
         _outcome("under par", r"\b\d+[\s-]+under\b|\bunder[\s-]+par\b", r"언더파"),
@@ -533,33 +520,9 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             rf"{_KO_SANCTIONS}(?:부과|강화|확대)",
         ),
     ),
-    (
-        "missile range",
-        _outcome("short-range", r"\bshort[\s-]range\b|\bSRBMs?\b", r"단거리|SRBM"),
-        _outcome(
-            "long-range",
-            r"\blong[\s-]range\b|\bintercontinental\b|\bICBMs?\b",
-            r"장거리|대륙간|ICBM",
-        ),
-    ),
-    (
-        "missile range",
-        _outcome("short-range", r"\bshort[\s-]range\b|\bSRBMs?\b", r"단거리|SRBM"),
-        _outcome(
-            "intermediate-range",
-            r"\b(?:intermediate|medium|mid)[\s-]range\b|\b[IM]RBMs?\b",
-            r"중거리|[IM]RBM",
-        ),
-    ),
-    (
-        "missile range",
-        _outcome(
-            "intermediate-range",
-            r"\b(?:intermediate|medium|mid)[\s-]range\b|\b[IM]RBMs?\b",
-            r"중거리|[IM]RBM",
-        ),
-        _outcome("intercontinental", r"\bintercontinental\b|\bICBMs?\b", r"대륙간|ICBM"),
-    ),
+    ("missile range", _SHORT_RANGE, _LONG_RANGE),
+    ("missile range", _SHORT_RANGE, _MID_RANGE),
+    ("missile range", _MID_RANGE, _INTERCONTINENTAL),
     (
         "missile",
         _outcome("ballistic", r"\bballistic\b|\b[SIM]?RBMs?\b|\bICBMs?\b", r"탄도"),

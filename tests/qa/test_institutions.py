@@ -173,6 +173,13 @@ REPLACED = [
         "Hyundai Motor (현대자동차)",
         "기아",
     ),
+    # a central bank for another (the adversarial test, hunt43)
+    (
+        "The Bank of Japan raised its key rate on Friday.",
+        "한국은행은 금요일 기준금리를 올렸다.",
+        "the Bank of Japan (일본은행)",
+        "한국은행",
+    ),
     # a foreign regulator for another (the science desk test, hunt39)
     (
         "The company said the U.S. Food and Drug Administration (FDA) had approved its drug.",

@@ -1841,6 +1841,23 @@ def test_occasions_half_a_million_months_and_relatives(
     assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])
 
 
+def test_a_court_or_vote_tally_in_dashes_is_no_figure_the_korean_must_give() -> None:
+    """ "ruled 6-3", "passed 250-0", "a 53-47 majority" say who decided; Korean gives
+    them as 9명 중 6명, 전원 찬성, 100석 중 53석 (the adversarial test, hunt43)."""
+    for en, ko in (
+        ("The bill passed unanimously, 250-0.", "법안은 재석 250명 전원 찬성으로 통과됐다."),
+        (
+            "The U.S. Supreme Court ruled 6-3 to overturn the law.",
+            "미국 연방대법원은 대법관 9명 중 6명의 찬성으로 법을 뒤집었다.",
+        ),
+        (
+            "Republicans hold a 53-47 majority in the Senate.",
+            "공화당은 상원 100석 중 53석을 차지하고 있다.",
+        ),
+    ):
+        assert _flags(en, ko) == []
+
+
 @pytest.mark.parametrize(
     ("en", "ko", "changed"),
     [

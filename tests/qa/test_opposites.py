@@ -200,6 +200,7 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "맨체스터 유나이티드가 일요일 프리미어리그 애스턴 빌라 원정 경기에서 2-1로 졌다.",
         ),
         ("The party lost the election.", "당은 선거에서 승리했다."),
+        ("The opposition lost the by-election.", "야당은 재보궐선거에서 승리했다."),
         (
             "The U.S. Food and Drug Administration on Friday approved a new Alzheimer's drug.",
             "미국 식품의약국이 12일 새 알츠하이머병 치료제에 대한 승인을 거부했다.",

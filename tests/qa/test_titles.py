@@ -134,6 +134,8 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
             "The late Chairman Lee Kun-hee's collection was donated to the state in 2021.",
             "이건희 선대회장의 소장품은 2021년 국가에 기증됐다.",
         ),
+        ("The late actor Lee Sun-kyun starred in it.", "세상을 떠난 배우 이선균이 주연을 맡았다."),
+        ("The late firefighter Kim Su-gwang was honored.", "순직한 소방관 김수광을 기렸다."),
         (
             "The film was scored by the late composer Han Sang-il.",
             "음악은 고(故) 한상일 작곡가가 맡았다.",

@@ -160,7 +160,7 @@ _KO_EXTREME = (
 # a game's score and what is won or lost; a Korean score before the verb (2-1로 졌다)
 _SCORE = r"\d{1,3}\s?[-–]\s?\d{1,3}\b"
 _CONTEST = (
-    r"the\s+(?:[\w-]+\s+){0,2}?(?:game|match|final|title|series|race|championship|cup"
+    r"the\s+(?:[\w-]+\s+){0,2}?(?:by-|re-)?(?:game|match|final|title|series|race|championship|cup"
     r"|tournament|bout|fight|playoff|tie|derby|election|primary)s?\b"
 )
 _KO_SCORE = r"\d{1,3}\s?[-–:대]\s?\d{1,3}\s?(?:으로|로)\s?"

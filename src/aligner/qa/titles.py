@@ -81,6 +81,7 @@ _EN_LATE = re.compile(r"\bthe\s+late\s+(?:[\w'’.-]+\s+){0,4}$", re.I)
 _KO_LATE = re.compile(
     r"故|(?<![가-힣])고\s(?=[가-힣]{2,3}(?:\s|$|[은는이가을를의와과도]))"
     r"|별세|작고|타계|숨[진졌지]|사망|고인|생전|유작|유족|선대\s?(?:회장|명예회장)"
+    r"|세상을\s?떠|순직|유명을\s?달리|서거|영면"
 )
 _EN_NOW = re.compile(r"\bnow\b", re.I)
 _EN_YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")

@@ -165,6 +165,12 @@ _EN_DAY_OF_MONTH = re.compile(
 )
 _EN_THE_BEFORE = re.compile(r"\b(?:on|by|until|till|since|from|to|before|after)\s+the\s+$", re.I)
 # a number that labels a place in a series, as 제N does: "Article 7", "No. 8"
+_EN_TALLY_WORDS = re.compile(
+    r"\b(?:ruled|rule|voted|vote|votes|passed|approved|adopted|rejected|defeated|decision|majority"
+    r"|margin|unanimously|split|verdict)\b",
+    re.I,
+)
+_EN_DASHED = re.compile(r"\d\s?[-–]\s?\d")
 _EN_STREAK_AFTER = re.compile(r"\s+(?:straight|consecutive|successive)\b", re.I)
 _EN_LABEL_BEFORE = re.compile(
     r"\b(?:Article|Chapter|Section|Clause|Paragraph|No\.|Round|Phase|Stage|Part|Vol\.|Volume)\s*$",
@@ -245,7 +251,12 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
         kind = "date" if _EN_DAY_OF_MONTH.match(after) else kind
     if not kind and number.text[-1:].isdigit() and in_series:
         kind = "ordinal"
-    confident = number.confident and not converted
+    # a vote's or a court's tally ("ruled 6-3", "passed 250-0", "a 53-47 majority") says
+    # who decided, not figures Korean must give as such (9명 중 6명, 전원 찬성)
+    tally = _EN_TALLY_WORDS.search(before + " " + after) and _EN_DASHED.search(
+        before[-2:] + number.text + after[:2]
+    )
+    confident = number.confident and not converted and not tally
     unit_text = written if unit in MEASURES else ""
     return replace(
         number, aliases=aliases, unit=unit, kind=kind, confident=confident, unit_text=unit_text

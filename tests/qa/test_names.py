@@ -110,6 +110,12 @@ def test_the_title_is_the_nearest_word_that_holds_one() -> None:
     assert (name.text, name.title) == ("반기문", "외교부장관이")
 
 
+def test_a_band_member_or_an_artist_is_titled() -> None:
+    """The culture desk test (hunt42): 멤버, 리더, 작곡가 title a name as 가수 does."""
+    assert [n.text for n in titled_names("작사에 참여한 멤버 안유진은 말했다.")] == ["안유진"]
+    assert [n.text for n in titled_names("작곡가 이재현은 곡을 썼다.")] == ["이재현"]
+
+
 def test_a_candidate_is_titled() -> None:
     text = "윤 대표는 38.3%에 그친 강민석 후보를 제쳤다."
     assert [n.text for n in titled_names(text)] == ["강민석"]

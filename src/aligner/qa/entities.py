@@ -111,6 +111,8 @@ _KOREAN_LATIN = frozenset(
     # Konglish: a drama's soundtrack (OST), a TV commercial (CF), a streamer (BJ), a
     # host (MC), product placement (PPL), the personality test (MBTI)
     "OST CF BJ MC PPL MBTI "
+    # a record's formats: a vinyl edition (LP), a mini album (EP), a music video (MV)
+    "LP EP MV "
     # sport: a penalty kick (PK), the playoffs (PO), the postseason (PS), the Korean
     # Series (KS), a free agent (FA), the majors (MLB), the Asian Games (AG), a knockout;
     # the professional leagues, "the league" in English copy (KBO에 따르면)

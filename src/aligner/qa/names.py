@@ -149,7 +149,9 @@ _KO_TITLES = (
     "후보 당선인 당선자 위원 연구원 변호사 작가 가수 배우 "
     # a team's captain and players by position (주장 김우석은, 공격수 이동경이)
     "주장 공격수 수비수 미드필더 골키퍼 투수 타자 포수 내야수 외야수 "
-    "셰프 요리사 디자이너 건축가 감독관 대표이사"
+    "셰프 요리사 디자이너 건축가 감독관 대표이사 "
+    # a band's members and an artist's trade (멤버 장원영은, 작곡가 이재는)
+    "멤버 리더 보컬 래퍼 프로듀서 작곡가 작사가 안무가 싱어송라이터 모델"
 ).split()
 # Titles that start longer words which are none: a candidate site or film (후보지,
 # 후보작), a committee (위원회).

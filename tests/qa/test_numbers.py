@@ -1856,6 +1856,9 @@ def test_a_court_or_vote_tally_in_dashes_is_no_figure_the_korean_must_give() -> 
         ),
     ):
         assert _flags(en, ko) == []
+    # a year range beside "the decision" is still figures
+    [flag] = _flags("The decision covers 2019-2023.", "이 결정은 2019∼2024년을 대상으로 한다.")
+    assert _changes(flag) == "number 2023 in the English is 2024년 in the Korean"
 
 
 @pytest.mark.parametrize(

@@ -253,8 +253,10 @@ def _en_context(text: str, start: int, end: int, number: Number) -> Number:
         kind = "ordinal"
     # a vote's or a court's tally ("ruled 6-3", "passed 250-0", "a 53-47 majority") says
     # who decided, not figures Korean must give as such (9명 중 6명, 전원 찬성)
-    tally = _EN_TALLY_WORDS.search(before + " " + after) and _EN_DASHED.search(
-        before[-2:] + number.text + after[:2]
+    tally = (
+        number.value < 1000  # not a year range beside "the decision" (2019-2023)
+        and _EN_TALLY_WORDS.search(before + " " + after)
+        and _EN_DASHED.search(before[-2:] + number.text + after[:2])
     )
     confident = number.confident and not converted and not tally
     unit_text = written if unit in MEASURES else ""

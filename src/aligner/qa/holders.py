@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from aligner.qa.entities import latin_tokens
 from aligner.qa.institutions import Institution, _korean_names, _name_spans, _owners
 from aligner.qa.numerals import Number
+from aligner.qa.numerals.english import _EN_UNITS
+from aligner.qa.numerals.korean import _KO_NATIVE_UNITS
 
 __all__ = ["changed_children", "changed_tally", "swapped_holders"]
 
@@ -142,11 +144,9 @@ def _names(text: str, lang: str) -> list[_Name]:
 
 # Sons and daughters, the figures of an obituary: "survived by two sons and a daughter"
 # against ``딸 둘과 아들 하나`` keeps the bag {2, 1} that number_mismatch compares.
-_EN_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-}  # fmt: skip
-_KO_NATIVE = {"하나": 1, "한": 1, "둘": 2, "두": 2, "셋": 3, "세": 3, "넷": 4, "네": 4, "다섯": 5}
+_EN_NUMBER_WORDS = {"a": 1, "an": 1, **_EN_UNITS}
+# a native count standing alone (아들 둘) or before its noun (두 아들)
+_KO_NATIVE = {"하나": 1, "둘": 2, "셋": 3, "넷": 4, **_KO_NATIVE_UNITS}
 _EN_KIN = {"son": "son", "daughter": "daughter", "grandson": "grandson"}
 _KO_KIN = {"아들": "son", "딸": "daughter", "손자": "grandson"}
 _EN_CHILDREN = re.compile(

@@ -69,6 +69,7 @@ from dataclasses import dataclass
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.alignment import _quote
+from aligner.qa.currency import read_quantity
 from aligner.qa.negation import MARGIN
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
@@ -176,12 +177,6 @@ _KO_OPPONENT = re.compile(
     rf"[가-힣](?:을|를)\s?(?:{_KO_SCORE})?(?:꺾|이겼|이기|제압|눌렀|누르|격파|물리)"
     r"|[가-힣](?:에(?!서)|에게|과의|와의)\s?(?:[가-힣]+\s)?(?:\d{1,3}\s?[-–:대]\s?\d{1,3}\s?(?:으로|로)?\s?)?"
     r"(?:졌|패)|패배를\s?(?:안|당)"
-)
-# the first currency a sentence names, whose value it tells: "the won fell to its lowest
-# against the dollar" is the won-dollar rate (환율) at its highest
-_EN_CURRENCY = re.compile(
-    r"\b(dollar|won|yen|yuan|renminbi|euro|pound|sterling|rupee|ruble|rouble|franc)s?\b(?!\s*\d)",
-    re.I,
 )
 # what a result beats or misses
 _FORECAST = r"(?:expectations?|estimates?|forecasts?|projections?|consensus|targets?|goals?)"
@@ -653,6 +648,19 @@ def _par_changed(en: str, ko: str) -> tuple[tuple[int, str], tuple[int, str], in
     return None
 
 
+def _inverse_quantity(en: str, ko: str, english: _Read, korean: _Read) -> str | None:
+    """What the English's extreme is of, when the Korean's is of the inverse quantity:
+    "the won fell to its lowest" is the won-dollar rate (환율) at its highest, as
+    :func:`aligner.qa.currency.read_quantity` tells the subject of a change."""
+    said = [english.first or english.second, korean.first or korean.second]
+    if said[0] is None or said[1] is None:
+        return None
+    mine, theirs = read_quantity(en, "en", said[0][0]), read_quantity(ko, "ko", said[1][0])
+    if mine is None or theirs is None or mine.inverse == theirs.inverse:
+        return None
+    return mine.name if mine.agrees_with(theirs) else None
+
+
 def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     if bead.similarity < floor or (doc.src.lang, doc.tgt.lang) != ("en", "ko"):
         return None
@@ -663,23 +671,15 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     for kind, first, second in OPPOSITES:
         if kind == "game" and (_EN_OPPONENT.search(en.text) or _KO_OPPONENT.search(ko.text)):
             continue  # a game told with its opponent may be told from either side
-        korean = _read(ko.text, "ko", first, second)
-        # the won at its lowest is the won-dollar rate (환율) at its highest
-        currency = _EN_CURRENCY.search(en.text)
-        inverted = (
-            kind == "extreme"
-            and "환율" in ko.text
-            and currency is not None
-            and currency[1].lower() != "dollar"
-        )
-        if inverted:
+        english, korean = _read(en.text, "en", first, second), _read(ko.text, "ko", first, second)
+        moved = _inverse_quantity(en.text, ko.text, english, korean) if kind == "extreme" else None
+        if moved is not None:
             korean = _Read(korean.second, korean.first, korean.unsure)
-        opposed = _opposed(_read(en.text, "en", first, second), korean)
+        opposed = _opposed(english, korean)
         if opposed is None and kind == "score to par":
             opposed = _par_changed(en.text, ko.text)
         if opposed is not None:
-            gloss = (first, second)[opposed[2]].gloss
-            gloss += f" for the {currency[1].lower()}" if inverted and currency else ""
+            gloss = (first, second)[opposed[2]].gloss + (f" for {moved}" if moved else "")
             found.append((kind, opposed, gloss))
     if not found:
         return None

@@ -169,37 +169,48 @@ def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
 
 @dataclass(frozen=True)
 class _Rank:
-    """An office and its deputy, as each language words them."""
+    """An office and its deputy, each as the English and the Korean word them."""
 
-    en: str  # the English office ("department director")
-    full: re.Pattern[str]  # the Korean office (부장, not 부장판사; outside a deputy's word)
-    deputy: re.Pattern[str]  # the Korean deputy's (부부장)
+    en_full: re.Pattern[str]
+    en_deputy: re.Pattern[str]
+    ko_full: re.Pattern[str]  # 부장, not 부장판사; read outside a deputy's word
+    ko_deputy: re.Pattern[str]  # 부부장
 
 
-def _rank(en: str, full: str, deputy: str) -> _Rank:
-    return _Rank(en, re.compile(full), re.compile(deputy))
+_EN_DEPUTY = r"(?:vice|deputy)[\s-]+(?:[\w'’]+\s+){0,2}?"
+
+
+def _rank(en: str, ko_full: str, ko_deputy: str) -> _Rank:
+    return _Rank(
+        re.compile(rf"\b(?:{en})\b", re.I),
+        re.compile(rf"\b{_EN_DEPUTY}(?:{en})\b", re.I),
+        re.compile(ko_full),
+        re.compile(ko_deputy),
+    )
 
 
 # offices whose deputy Korean names with a word of its own: a "vice department
 # director" is 부부장, a "vice minister" 차관. A ministry's 부 is no deputy's: 외교부장관
 # is the minister, 국무부 부장관 the deputy
 _RANKS = (
-    _rank("department director", r"부장(?!관|판사|검사|급|실|님|대우)", r"부부장"),
-    _rank("minister", r"장관(?!급)", r"차관(?!보|급)|(?:(?<![가-힣])|(?<=부))부장관"),
-    _rank("prime minister", r"총리", r"부총리"),
-    _rank("chairman", r"회장|위원장|의장", r"부회장|부위원장|부의장"),
-    _rank("president", r"(?<!검)사장|총재|대통령", r"부사장|부총재|부통령"),
-    _rank("spokesperson", r"대변인", r"(?<![가-힣])부대변인"),
+    _rank(r"department\s+director", r"부장(?!관|판사|검사|급|실|님|대우)", r"부부장"),
+    _rank(r"(?<!prime\s)minister", r"장관(?!급)", r"차관(?!보|급)|(?:(?<![가-힣])|(?<=부))부장관"),
+    _rank(r"prime\s+minister|premier", r"총리", r"부총리"),
+    _rank(r"chair(?:man|woman|person)?", r"회장|위원장|의장", r"부회장|부위원장|부의장"),
+    _rank(r"president", r"(?<!검)사장|총재|대통령", r"부사장|부총재|부통령"),
+    _rank(r"spokes(?:man|woman|person)", r"대변인", r"(?<![가-힣])부대변인"),
 )
-_EN_DEPUTY = r"(?:vice|deputy)[\s-]+(?:[\w'’]+\s+){0,2}?"
-_EN_OFFICE = {
-    "department director": r"department\s+director",
-    "minister": r"(?<!prime\s)minister",
-    "prime minister": r"prime\s+minister|premier",
-    "chairman": r"chair(?:man|woman|person)?",
-    "president": r"president",
-    "spokesperson": r"spokes(?:man|woman|person)",
-}
+
+
+def _offices(
+    full: re.Pattern[str], deputy: re.Pattern[str], text: str
+) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The deputies ``text`` names, and the offices it names outside their words."""
+    deputies = list(deputy.finditer(text))
+    inside = [(d.start(), d.end()) for d in deputies]
+    return deputies, [
+        m for m in full.finditer(text) if not any(a <= m.start() < b for a, b in inside)
+    ]
 
 
 # a party's floor leader (원내대표) and its leader or chair (대표), the offices news
@@ -230,24 +241,12 @@ def _rank_change(en: str, ko: str) -> tuple[str, str] | None:
     neither side both: "a vice department director" as ``김여정 노동당 부장``, "Minister
     Ahn" as ``안선미 차관``. The English words and the Korean, or None."""
     for rank in _RANKS:
-        office = re.compile(rf"\b(?:{_EN_OFFICE[rank.en]})\b", re.I)
-        deputy = re.compile(rf"\b{_EN_DEPUTY}(?:{_EN_OFFICE[rank.en]})\b", re.I)
-        deputies = [m.span() for m in deputy.finditer(en)]
-        fulls = [m for m in office.finditer(en) if not any(a <= m.start() < b for a, b in deputies)]
-        ko_deputies = [m.span() for m in rank.deputy.finditer(ko)]
-        ko_deputy = next(rank.deputy.finditer(ko), None)
-        ko_full = next(
-            (
-                m
-                for m in rank.full.finditer(ko)
-                if not any(a <= m.start() < b for a, b in ko_deputies)
-            ),
-            None,
-        )
-        if deputies and not fulls and ko_full and not ko_deputy:
-            return en[slice(*deputies[0])], ko_full.group()
-        if fulls and not deputies and ko_deputy and not ko_full:
-            return fulls[0].group(), ko_deputy.group()
+        deputies, fulls = _offices(rank.en_full, rank.en_deputy, en)
+        ko_deputies, ko_fulls = _offices(rank.ko_full, rank.ko_deputy, ko)
+        if deputies and not fulls and ko_fulls and not ko_deputies:
+            return deputies[0].group(), ko_fulls[0].group()
+        if fulls and not deputies and ko_deputies and not ko_fulls:
+            return fulls[0].group(), ko_deputies[0].group()
     return None
 
 

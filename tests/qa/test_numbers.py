@@ -1893,3 +1893,111 @@ def test_a_court_or_vote_tally_in_dashes_is_no_figure_the_korean_must_give() -> 
 )
 def test_tallies_and_figures_beside_a_weekday(en: str, ko: str, changed: str | None) -> None:
     assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the defence and tech desk tests (hunt46, hunt49): a figure in another currency
+        (
+            "Poland signed a deal worth $6.5 billion with Hanwha.",
+            "폴란드는 한화와 65억 원 규모의 계약을 맺었다.",
+            "$6.5 billion in the English is 65억 원 in the Korean: the currency changed?",
+        ),
+        (
+            "The budget is 66.3 trillion won.",
+            "예산은 66조3천억 달러다.",
+            "66.3 trillion won in the English is 66조3천억 달러 in the Korean: the currency "
+            "changed?",
+        ),
+        (
+            "Poland signed a deal worth $6.5 billion.",
+            "폴란드는 65억 달러 규모의 계약을 맺었다.",
+            None,
+        ),
+        (
+            "Korea pays 1.5 trillion won ($1.1 billion) a year.",
+            "한국은 연간 1조5천억 원(약 11억 달러)을 부담한다.",
+            None,
+        ),
+        ("The 3 won rise.", "3원 상승.", None),
+        # a figure of another measure: energy for power, bytes for bits, a volume for a mass
+        (
+            "The car has an 84 kWh battery.",
+            "이 차에는 84kW 배터리가 탑재됐다.",
+            "84 kWh in the English is 84kW in the Korean: the unit changed, the figure not "
+            "converted?",
+        ),
+        (
+            "The carriers of 174,000 cubic meters were ordered.",
+            "17만4천t급 운반선이 발주됐다.",
+            "174,000 cubic meters in the English is 17만4천t in the Korean: the unit changed, the "
+            "figure not converted?",
+        ),
+        (
+            "It has 36GB of memory.",
+            "메모리는 36TB다.",
+            "number 36GB in the English is 36TB in the Korean",
+        ),
+        ("The 8Gb DRAM chip.", "8GB D램 칩.", "number 8Gb in the English is 8GB in the Korean"),
+        ("Samsung makes 2-nanometer chips.", "삼성전자는 2나노 공정 칩을 만든다.", None),
+        ("A 1.4 GW plant.", "1.4GW 발전소.", None),
+        # the disasters desk test (hunt44): a temperature's sign, the dead and the injured
+        (
+            "Temperatures fell to minus 14 degrees Celsius.",
+            "기온이 14도까지 떨어졌다.",
+            "minus 14 degrees Celsius in the English is 14도 in the Korean: above or below zero?",
+        ),
+        (
+            "It was 14 C.",
+            "영하 14도였다.",
+            "14 C in the English is 영하 14도 in the Korean: above or below zero?",
+        ),
+        ("Lows of minus 5 to minus 10 C.", "최저기온은 영하 5~10도.", None),
+        ("It was 14 degrees below zero.", "영하 14도였다.", None),
+        (
+            "A fire at the factory killed two workers and injured seven.",
+            "공장 화재로 근로자 7명이 숨지고 2명이 다쳤다.",
+            "killed two, injured seven in the English is 7명이 숨지고, 2명이 다쳤다 in the Korean: "
+            "the dead, injured or missing swapped?",
+        ),
+        (
+            "3 dead and 12 injured.",
+            "사망 12명·부상 3명.",
+            "3 dead, 12 injured in the English is 사망 12명, 부상 3명 in the Korean: the dead, "
+            "injured or missing swapped?",
+        ),
+        ("The quake killed 9 people and injured 25.", "지진으로 9명이 숨지고 25명이 다쳤다.", None),
+        ("The blast killed 3 and injured 3.", "폭발로 3명이 숨지고 3명이 다쳤다.", None),
+        # an hour of the day is no share: 14 of 198 is 7%, not the 7 of "7:42 a.m."
+        (
+            "The train derailed at 7:42 a.m. Friday, injuring 14 of the 198 people on board.",
+            "열차는 금요일 오후 7시 42분 탈선해 탑승자 198명 가운데 14명이 다쳤다.",
+            "number 7 (7 a.m.) in the English is 7 (7 p.m.) in the Korean",
+        ),
+        (
+            "Seoul will fund 12 more hospitals to stay open until midnight from January.",
+            "서울시는 내년 1월부터 자정까지 문을 여는 병원 12곳을 추가로 지원한다.",
+            None,
+        ),
+        # a bound each side draws at its own figure; a tally is no range
+        (
+            "It had no sprinklers on floors below the 16th.",
+            "15층 이하에는 스프링클러가 없었다.",
+            None,
+        ),
+        (
+            "It had no sprinklers on floors below the 16th.",
+            "14층 이하에는 스프링클러가 없었다.",
+            "number 16 in the English is 14 in the Korean",
+        ),
+        ("More than 300 people attended.", "301명 이상이 참석했다.", None),
+        (
+            "The Constitutional Court unanimously ruled the law unconstitutional, 9-0.",
+            "헌법재판소는 재판관 9명 전원일치 의견으로 위헌 결정을 내렸다.",
+            None,
+        ),
+    ],
+)
+def test_currencies_measures_signs_and_casualties(en: str, ko: str, changed: str | None) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])

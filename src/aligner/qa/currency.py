@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from aligner.segment import split_sentences
 
-__all__ = ["Quantity", "names_a_currency", "read_quantity"]
+__all__ = ["Quantity", "amount_currency", "amount_word", "names_a_currency", "read_quantity"]
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,9 @@ _KO_TERM = re.compile(
 _KO_CLAUSE_END = re.compile(
     r";|(?:고|며|면서|지만|는데|으나|다가|어서|아서|해서|져),?\s|[가-힣](?:은|는|이|가)\s"
 )
+# ... but a verb of going up or down before its connective ends in 가 too: 1,305원으로
+# 내려가 넉 달 만에 최저치
+_KO_GOING = re.compile(r"(?:내려|올라|넘어|이어|들어|따라)가\s$")
 
 
 def _en_quantity(found: re.Match[str]) -> Quantity | None:
@@ -177,8 +180,68 @@ def read_quantity(text: str, lang: str, at: int) -> Quantity | None:
     _, end, quantity = terms[-1]
     clause_end = _EN_CLAUSE_END if lang == "en" else _KO_CLAUSE_END
     for found in clause_end.finditer(text, end, at):
-        # "closed at 1,487.6 won per dollar, down 14.2 won": a change after a comma has
-        # the clause's subject
-        if not (found.group().startswith(",") and not text[found.end() : at].strip()):
-            return None
+        # "closed at 1,487.6 won per dollar, down 14.2 won" and "strengthened to 1,305 per
+        # dollar, its highest level": a change after a comma has the clause's subject
+        rest = text[found.end() : at].strip().lower()
+        if found.group().startswith(",") and rest in ("", "its"):
+            continue
+        if lang == "ko" and _KO_GOING.search(text, 0, found.end()):
+            continue
+        return None
     return quantity
+
+
+# ------------------------------------------------------------------------ amounts
+
+# The currency of an amount as each language writes it: a symbol before the figure, or a
+# word after it and its scale ("$6.5 billion", "1.5 trillion won", ``65억 원``, ``300만엔``).
+# Every dollar is one ("US$", ``홍콩달러``): which one the texts seldom both say. ``¥`` is
+# the yen's and the yuan's sign, and a figure in it says neither.
+_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "₩": "won"}
+_EN_AMOUNT_WORD = re.compile(
+    r"\s*(?:(?:U\.?S\.?|American|Australian|Canadian|Hong\s+Kong|Singapore|Taiwan)\s+)?"
+    r"(?P<word>won|dollars?|bucks|yen|yuan|renminbi|euros?|pounds?)\b(?![-‐])",
+    re.I,
+)
+_KO_AMOUNT_WORD = re.compile(
+    r"\s?(?:미국?\s?|홍콩\s?|호주\s?|캐나다\s?|대만\s?|싱가포르\s?)?"
+    r"(?P<word>원(?!칙|전|장|인|자|작|료|리|형|격|정|래|두|로|숭|반|고|주|내|외|생|본|서)"
+    r"|달러|엔(?!진|터|딩|비)|위안(?!부)|유로(?!파|존)|파운드)"
+)
+_WORDS = {
+    "won": "won", "dollar": "dollar", "dollars": "dollar", "bucks": "dollar", "yen": "yen",
+    "yuan": "yuan", "renminbi": "yuan", "euro": "euro", "euros": "euro", "pound": "pound",
+    "pounds": "pound",
+    "원": "won", "달러": "dollar", "엔": "yen", "위안": "yuan", "유로": "euro", "파운드": "pound",
+}  # fmt: skip
+
+
+def amount_currency(text: str, lang: str, start: int, end: int) -> str:
+    """The currency of the figure written at ``text[start:end]`` ("dollar", "won", "yen",
+    "yuan", "euro", "pound"), or ``""`` when the text names none.
+
+    Example:
+        >>> amount_currency("a $6.5 billion deal", "en", 2, 14)
+        'dollar'
+        >>> amount_currency("65억 원 규모의 계약", "ko", 0, 3)
+        'won'
+    """
+    figure = text[start:end]
+    symbol = next((c for c in figure if c in _SYMBOLS or c == "¥"), None)
+    if symbol is None and start > 0 and text[start - 1] in _SYMBOLS:
+        symbol = text[start - 1]
+    if symbol is not None:
+        return _SYMBOLS.get(symbol, "")
+    word = _amount_word(text, lang, end)
+    return _WORDS[word["word"].lower()] if word else ""
+
+
+def amount_word(text: str, lang: str, end: int) -> int:
+    """How many characters from ``end``, a figure's end, its currency word takes (0:
+    none): `` won`` after "1.5 trillion", `` 원`` after ``65억``."""
+    word = _amount_word(text, lang, end)
+    return word.end() - end if word else 0
+
+
+def _amount_word(text: str, lang: str, end: int) -> re.Match[str] | None:
+    return (_EN_AMOUNT_WORD if lang == "en" else _KO_AMOUNT_WORD).match(text, end)

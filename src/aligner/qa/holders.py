@@ -31,7 +31,7 @@ from aligner.qa.numerals import Number
 from aligner.qa.numerals.english import _EN_UNITS
 from aligner.qa.numerals.korean import _KO_NATIVE_UNITS
 
-__all__ = ["changed_children", "changed_tally", "swapped_holders"]
+__all__ = ["changed_casualties", "changed_children", "changed_tally", "swapped_holders"]
 
 
 @dataclass(frozen=True)
@@ -278,3 +278,69 @@ def changed_tally(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[str, 
 
 def _tally_words(tally: dict[str, tuple[int, str]], sides: Sequence[str]) -> str:
     return ", ".join(dict.fromkeys(tally[side][1] for side in sides))
+
+
+# The dead, the injured and the missing of an accident: "killing two workers and injuring
+# seven" against ``7명이 숨지고 2명이 다쳤다`` keeps the bag {2, 7} too.
+_EN_COUNT = rf"\d[\d,]*|{'|'.join(w for w in _EN_UNITS if w != 'zero')}"
+_EN_ROLES = {
+    "kill": "dead", "dead": "dead", "die": "dead", "death": "dead", "fatalit": "dead",
+    "injur": "injured", "wound": "injured", "hurt": "injured", "missing": "missing",
+}  # fmt: skip
+_EN_CASUALTY = re.compile(
+    # "two workers were killed", "3 dead", "12 deaths", "seven injured"
+    rf"\b(?P<n>{_EN_COUNT})\s+(?:[a-z-]+\s+){{0,2}}?(?:(?:were|was|are|have\s+been|had\s+been"
+    r"|remain|remains|remained|are\s+still|were\s+still|still)\s+)?"
+    r"(?P<role>killed|dead|died|deaths|fatalities|injured|injuries|wounded|hurt|missing)\b"
+    # "killing two", "injuring at least seven", "the death toll rose to 12"
+    r"|\b(?P<role2>killing|killed|injuring|injured|wounding|wounded|death\s+toll)\s+"
+    rf"(?:(?:rose|climbed|stood|reached|jumped)\s+(?:to\s+)?|at\s+least\s+|about\s+|some\s+)?"
+    rf"(?P<n2>{_EN_COUNT})\b(?!\s+(?:percent|per\s+cent|%|years?|hours?|days?|times))",
+    re.I,
+)
+_KO_COUNT_WORD = rf"\d[\d,]*|{'|'.join(_KO_NATIVE_UNITS)}"
+_COUNTS = {**_EN_UNITS, **_KO_NATIVE_UNITS}
+_KO_ROLES = {
+    "숨": "dead", "사망": "dead", "다치": "injured", "다쳤": "injured", "부상": "injured",
+    "중상": "injured", "경상": "injured", "실종": "missing",
+}  # fmt: skip
+_KO_CASUALTY = re.compile(
+    # 7명이 숨지고, 2명이 크게 다쳤다, 12명 사망
+    rf"(?<![\d가-힣])(?P<n>{_KO_COUNT_WORD})\s?명(?:이|은|도|가|\s?정도가|\s?이상이)?\s?"
+    r"(?:[가-힣]+\s)?(?P<role>(?:숨|사망|다치|다쳤|부상|중상|경상|실종)[가-힣]*)"
+    # 사망 12명, 부상자 3명
+    rf"|(?<![가-힣])(?P<role2>사망|부상|중상|경상|실종)자?\s?(?P<n2>{_KO_COUNT_WORD})\s?명"
+)
+
+
+def _casualties(text: str, lang: str) -> tuple[dict[str, set[int]], str]:
+    """The counts of the dead, the injured and the missing ``text`` gives, and its words."""
+    found: dict[str, set[int]] = {}
+    spans = []
+    roles = _EN_ROLES if lang == "en" else _KO_ROLES
+    for m in (_EN_CASUALTY if lang == "en" else _KO_CASUALTY).finditer(text):
+        role, number = (m["role"], m["n"]) if m["role"] else (m["role2"], m["n2"])
+        kind = next(roles[stem] for stem in roles if role.lower().startswith(stem))
+        count = int(number.replace(",", "")) if number[0].isdigit() else _COUNTS[number.lower()]
+        found.setdefault(kind, set()).add(count)
+        spans.append(m.span())
+    return found, ", ".join(text[a:b] for a, b in spans)
+
+
+def changed_casualties(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[str, str] | None:
+    """The dead, injured and missing one side counts as another ("killing two workers and
+    injuring seven" / ``7명이 숨지고 2명이 다쳤다``), when both sides count two of them
+    with the same figures; None if not."""
+    if sorted(langs) != ["en", "ko"]:
+        return None
+    (mine, my_words), (theirs, their_words) = (
+        _casualties(text, lang) for text, lang in zip(texts, langs, strict=True)
+    )
+    both = [kind for kind in mine if kind in theirs]
+    if len(both) < 2:
+        return None
+    if set().union(*(mine[k] for k in both)) != set().union(*(theirs[k] for k in both)):
+        return None  # other figures: a number changed, number_mismatch's
+    if all(mine[k] == theirs[k] for k in both):
+        return None
+    return my_words, their_words

@@ -79,7 +79,13 @@ from dataclasses import replace
 
 from aligner.config import Settings, language_name
 from aligner.models import Bead, Flag, Severity, Span
-from aligner.qa.holders import changed_children, changed_tally, swapped_holders
+from aligner.qa.currency import amount_currency, amount_word
+from aligner.qa.holders import (
+    changed_casualties,
+    changed_children,
+    changed_tally,
+    swapped_holders,
+)
 from aligner.qa.numerals import ANY_ZONE, LOCAL, Number, extract_numbers, time_zones
 from aligner.qa.numerals.common import MEASURES, VULGAR_FRACTIONS, measure, unit_size
 from aligner.qa.numerals.korean import unit_slips
@@ -211,10 +217,22 @@ def _same_kind(a: Number, b: Number) -> bool:
     # ``9일 새벽 … 7명이 숨졌다`` (a toll that happens to equal the date)
     if {a.kind, b.kind} == {"", "day"}:
         return False
-    for x, y in ((a, b), (b, a)):
-        if x.kind in _CLOCK and y.kind not in _CLOCK and _counts_no_hours(y):
-            return False  # "8:07 p.m." is no ``2년``: an hour of the day counts nothing
+    if _hour_and_count(a, b):
+        return False
     return (a.kind == "month") == (b.kind == "month")
+
+
+def _both_hours_or_not(a: Number, b: Number) -> bool:
+    return (a.kind in _CLOCK) == (b.kind in _CLOCK)
+
+
+def _hour_and_count(a: Number, b: Number) -> bool:
+    """An hour of the day and a count or measure: "8:07 p.m." is no ``2년``, "7:42 a.m."
+    no "14 of the 198" (7%): an hour of the day counts nothing."""
+    return any(
+        x.kind in _CLOCK and y.kind not in _CLOCK and _counts_no_hours(y)
+        for x, y in ((a, b), (b, a))
+    )
 
 
 def _month_and_day(a: Number, b: Number) -> bool:
@@ -252,9 +270,13 @@ def _sure(a: Number, b: Number) -> bool:
 # Oct. 3" is not that of ``10월 3일``.
 _MATCH_PASSES: tuple[Callable[[Number, Number], bool], ...] = (
     lambda a, b: a.kind == b.kind == "date",
+    # an hour of the day with an hour first: the "12" of "12 more hospitals" is no 자정
+    lambda a, b: a.confident and b.confident and _same_kind(a, b) and _both_hours_or_not(a, b),
     lambda a, b: a.confident and b.confident and _same_kind(a, b),
     _same_kind,
-    lambda a, b: a.confident and b.confident and not _month_and_day(a, b),
+    lambda a, b: (
+        a.confident and b.confident and not (_month_and_day(a, b) or _hour_and_count(a, b))
+    ),
 )
 
 
@@ -769,6 +791,7 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     src_numbers = [n for n in src_numbers if n.kind != "gloss"]
     tgt_numbers = [n for n in tgt_numbers if n.kind != "gloss"]
     src_left, tgt_left = unmatched_numbers(src_numbers, tgt_numbers)
+    _drop_bounds_alike(src_left, tgt_left, (src_text, tgt_text), (doc.src.lang, doc.tgt.lang))
     shifts = _clock_shifts(doc, src_text, tgt_text)
     # figures updated together ("11 killed and 34 injured" / 7명 … 21명) pair in order: a
     # one-digit match across them (11 / 21) would name the wrong pair
@@ -788,11 +811,40 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     return Flag("number_mismatch", Severity.ERROR, bead.src, bead.tgt, message, spans=spans)
 
 
+# a bound that leaves its figure out, and one that takes it in: "below the 16th floor" is
+# ``15층 이하``, "more than 300" ``301명 이상``; ``16층 미만`` and ``300명 초과`` keep the figure
+_EN_BELOW = re.compile(r"\b(?:below|under|fewer\s+than|less\s+than)\s+(?:the\s+)?$", re.I)
+_EN_ABOVE = re.compile(r"\b(?:above|over|more\s+than)\s+(?:the\s+)?$", re.I)
+_KO_BOUND = re.compile(r"[^\s\d]{0,3}\s?(?P<bound>이하|이상)")
+
+
+def _drop_bounds_alike(
+    src: list[Number], tgt: list[Number], texts: tuple[str, str], langs: tuple[str, str]
+) -> None:
+    """Take out of the leftovers a bound each side draws at its own figure: the English
+    "below N" or "above N" and the Korean N-1 ``이하`` or N+1 ``이상``."""
+    if langs not in (("en", "ko"), ("ko", "en")):
+        return
+    en, ko = (src, tgt) if langs[0] == "en" else (tgt, src)
+    en_text, ko_text = texts if langs[0] == "en" else texts[::-1]
+    for a in list(en):
+        before = en_text[max(0, a.start - 20) : a.start]
+        step = -1 if _EN_BELOW.search(before) else 1 if _EN_ABOVE.search(before) else 0
+        for b in ko if step else ():
+            bound = _KO_BOUND.match(ko_text, b.start + len(b.text))
+            wanted = "이하" if step < 0 else "이상"
+            if bound and bound["bound"] == wanted and _same(b.value, a.value + step):
+                en.remove(a)
+                ko.remove(b)
+                break
+
+
 def _hidden_change(
     src: list[Number], tgt: list[Number], texts: tuple[str, str], langs: tuple[str, str]
 ) -> str | None:
     """The message of a change the matched numbers hide, if any: a score the other way
-    round, percent for percentage points, a figure copied into another unit, a range
+    round, percent for percentage points, a figure copied into another unit or
+    currency, a range
     cut to one end, a day of the week changed, a figure given to another holder."""
     names = [language_name(lang) for lang in langs]
     matched = matched_numbers(src, tgt)
@@ -803,8 +855,12 @@ def _hidden_change(
         name, why = "", "the change reversed?"
     elif found := _percent_for_points(matched, plain):
         name, why = "", "percent or percentage points?"
-    elif found := _unit_swap(matched, (src, tgt), plain):
+    elif found := _unit_swap(matched, (src, tgt), plain) or _measure_changed(matched):
         name, why = "", "the unit changed, the figure not converted?"
+    elif found := _currency_changed(matched, plain, langs):
+        name, why = "", "the currency changed?"
+    elif found := _sign_changed(matched, plain):
+        name, why = "", "above or below zero?"
     elif found := _range_cut(matched, (src, tgt), plain):
         name, why = "", "the range cut to one end?"
     elif found := _weekday_changed(plain, langs):
@@ -815,6 +871,8 @@ def _hidden_change(
         name, why = "", "the sons and daughters changed?"
     elif found := changed_tally(plain, langs):
         name, why = "", "the votes for and against swapped?"
+    elif found := changed_casualties(plain, langs):
+        name, why = "", "the dead, injured or missing swapped?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"
@@ -852,6 +910,8 @@ def _range_cut(
         (end,) = left[side]
         if end.kind in _NOT_RANGE_ENDS:
             continue  # 4월 3.4%에서 5월 3.1%로: the 5 is May's
+        if end.value == 0 and end.text[:1].isdigit():
+            continue  # "ruled 9-0": no range starts or ends at nought, a score or tally does
         for pair in matched:
             kept, alone = pair[side], pair[1 - side]
             # "a week or two" is 1∼2주, in words; ``40대`` holds "40 to 49"
@@ -974,6 +1034,88 @@ def _unit_swap(
         imperial, side = (a, 0) if a.unit == "imperial" else (b, 1)
         if not converted(imperial, side):
             return written(a, 0), written(b, 1)
+    return None
+
+
+# what says a temperature is below zero: the nearest sign before it ("minus 5 to 10", ``영하
+# 5~10도``: the range's second end too) or words after it ("14 degrees below zero")
+_BELOW_BEFORE = re.compile(
+    r"(?:\b(?:minus|plus)\s|영하\s?|영상\s?|[-−–](?=\d))[^a-z가-힣]{0,8}$", re.I
+)
+_BELOW_AFTER = re.compile(
+    r"\s*(?:°\s?[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit))?)?\s+below\s+(?:zero|freezing)", re.I
+)
+_TEMPERATURES = ("celsius", "fahrenheit", "degrees")
+_DEGREES_WORD = re.compile(
+    r"\s?(?:°\s?[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit))?|[CF]\b|도)", re.I
+)
+
+
+def _below_zero(number: Number, text: str) -> bool:
+    before = _BELOW_BEFORE.search(text, max(0, number.start - 14), number.start)
+    if before is not None:
+        return not before.group().lower().startswith(("plus", "영상"))
+    return bool(_BELOW_AFTER.match(text, number.start + len(number.text)))
+
+
+def _sign_changed(
+    matched: list[tuple[Number, Number]], plain: tuple[str, str]
+) -> tuple[str, str] | None:
+    """A temperature below zero on one side and above it on the other, the same figure
+    ("minus 14 degrees" / ``14도``, "14 C" / ``영하 14도``), as each writes it."""
+    for a, b in matched:
+        if a.unit not in _TEMPERATURES or b.unit not in _TEMPERATURES:
+            continue
+        if not _same(a.value, b.value):
+            continue  # converted: "14 degrees" Fahrenheit is ``영하 10도``
+        if _below_zero(a, plain[0]) != _below_zero(b, plain[1]):
+            return _signed(a, plain[0]), _signed(b, plain[1])
+    return None
+
+
+def _signed(number: Number, text: str) -> str:
+    """The temperature as written with its sign before it and its unit after it."""
+    before = _BELOW_BEFORE.search(text, max(0, number.start - 14), number.start)
+    start = before.start() if before is not None else number.start
+    unit = _DEGREES_WORD.match(text, number.start + len(number.text))
+    return text[start : number.start] + number.text + (unit.group() if unit else "")
+
+
+def _currency_changed(
+    matched: list[tuple[Number, Number]], plain: tuple[str, str], langs: tuple[str, str]
+) -> tuple[str, str] | None:
+    """An amount in one currency on one side and the same figure in another on the
+    other ("$6.5 billion" / ``65억 원``), as each writes it: a conversion gives another
+    figure, so one of them names the wrong currency."""
+    for a, b in matched:
+        currencies = [
+            amount_currency(plain[side], langs[side], n.start, n.start + len(n.text))
+            for side, n in ((0, a), (1, b))
+        ]
+        if all(currencies) and currencies[0] != currencies[1]:
+            return _with_currency(a, plain[0], langs[0]), _with_currency(b, plain[1], langs[1])
+    return None
+
+
+def _with_currency(number: Number, text: str, lang: str) -> str:
+    """The figure as written with the currency word after it ("1.5 trillion won")."""
+    end = number.start + len(number.text)
+    word = amount_word(text, lang, end)
+    return number.text + (text[end : end + word] if word else "")
+
+
+# what a figure measures, where one figure cannot measure two: "84 kWh" is no ``84kW``
+_PHYSICAL = frozenset({"length", "mass", "area", "volume", "energy", "power", "data", "data rate"})
+
+
+def _measure_changed(matched: list[tuple[Number, Number]]) -> tuple[str, str] | None:
+    """A figure that measures one thing on one side and another on the other, as
+    each writes it: energy for power ("84 kWh" / ``84kW``), bytes for bits, a volume
+    for a mass (``17만4천㎥`` / ``17만4천t``)."""
+    for a, b in matched:
+        measures = {measure(a.unit), measure(b.unit)}
+        if len(measures) == 2 and measures <= _PHYSICAL:
+            return a.text + a.unit_text, b.text + b.unit_text
     return None
 
 

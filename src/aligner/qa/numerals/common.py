@@ -92,6 +92,14 @@ MEASURES: dict[str, tuple[str, float]] = {
     "day": ("time", 86400.0), "week": ("time", 604800.0),
     "month": ("calendar", 1.0), "year": ("calendar", 12.0),
     "bp": ("rate", 0.01), "%p": ("rate", 1.0),
+    # the units of the chip, battery, power and network beats
+    "nm": ("length", 1e-9), "µm": ("length", 1e-6), "m³": ("volume", 1e3),
+    "Wh": ("energy", 1.0), "kWh": ("energy", 1e3), "MWh": ("energy", 1e6),
+    "GWh": ("energy", 1e9), "TWh": ("energy", 1e12),
+    "W": ("power", 1.0), "kW": ("power", 1e3), "MW": ("power", 1e6), "GW": ("power", 1e9),
+    "kb": ("data", 1e3), "Mb": ("data", 1e6), "Gb": ("data", 1e9), "Tb": ("data", 1e12),
+    "KB": ("data", 8e3), "MB": ("data", 8e6), "GB": ("data", 8e9), "TB": ("data", 8e12),
+    "kbps": ("data rate", 1e3), "Mbps": ("data rate", 1e6), "Gbps": ("data rate", 1e9),
 }  # fmt: skip
 
 

@@ -100,6 +100,24 @@ _EN_UNITS_AFTER = (
     ("imperial", re.compile(
         r"[\s-]*(?:square[\s-]+)?(?:miles?|mph|feet|foot|ft|inch(?:es)?|yards?|pounds?|lbs?"
         r"|ounces?|oz|gallons?|acres?)\b", re.I)),
+    ("m³", re.compile(rf"[\s-]*(?:cubic[\s-]+{_EN_METRES}\b|m³)", re.I)),
+    ("nm", re.compile(rf"[\s-]*(?:nm|nano{_EN_METRES})\b", re.I)),
+    ("µm", re.compile(rf"[\s-]*(?:[µμ]m|micro{_EN_METRES}|microns?)\b", re.I)),
+    # energy, power and data: the symbol's case tells (MB is bytes, Mb bits; mW no MW)
+    *(
+        (unit, re.compile(rf"[\s-]*(?:(?-i:{unit})\b|{words}\b)", re.I))
+        for unit, words in (
+            ("kWh", r"kilowatt[\s-]hours?"), ("MWh", r"megawatt[\s-]hours?"),
+            ("GWh", r"gigawatt[\s-]hours?"), ("TWh", r"terawatt[\s-]hours?"),
+            ("Wh", r"watt[\s-]hours?"),
+            ("kW", r"kilowatts?"), ("MW", r"megawatts?"), ("GW", r"gigawatts?"), ("W", r"watts?"),
+            ("kbps", r"kilobits?\s+per\s+second"), ("Mbps", r"megabits?\s+per\s+second"),
+            ("Gbps", r"gigabits?\s+per\s+second"),
+            ("kb", r"kilobits?"), ("Mb", r"megabits?"), ("Gb", r"gigabits?"), ("Tb", r"terabits?"),
+            ("KB", r"kilobytes?"), ("MB", r"megabytes?"), ("GB", r"gigabytes?"),
+            ("TB", r"terabytes?"),
+        )
+    ),
     ("km²", re.compile(rf"[\s-]*(?:(?:square|sq\.?)[\s-]*(?:km|kilo{_EN_METRES})\b|km²)", re.I)),
     ("m²", re.compile(rf"[\s-]*(?:(?:square|sq\.?)[\s-]*(?:m|{_EN_METRES})\b|m²)", re.I)),
     ("ha", re.compile(r"[\s-]*hectares?\b", re.I)),

@@ -488,3 +488,115 @@ def test_the_flag_spans_both_words() -> None:
     doc = aligned([("The jury found him not guilty.", "배심원단은 유죄 평결을 내렸다.")])
     [flag] = find_opposite_outcomes(doc, Settings())
     assert spanned(doc, flag) == [("src", "not guilty"), ("tgt", "유죄")]
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "opposed"),
+    [
+        # the disasters desk test (hunt44): an alert's level, and lifted for issued
+        (
+            "A cold wave advisory was issued for Seoul on Sunday.",
+            "일요일 서울에 한파경보가 발령됐다.",
+            "alert: EN says “cold wave advisory” but KO says “한파경보” (a warning)",
+        ),
+        (
+            "A cold wave advisory was issued for Seoul on Sunday.",
+            "일요일 서울에 한파주의보가 발령됐다.",
+            None,
+        ),
+        (
+            "Heavy rain warnings were lifted in the afternoon.",
+            "오후에 호우경보가 발령됐다.",
+            "alert: EN says “warnings were lifted” but KO says “경보가 발령” (issued)",
+        ),
+        (
+            "The heat wave advisory was upgraded to a warning.",
+            "폭염주의보가 폭염경보로 격상됐다.",
+            None,
+        ),
+        (
+            "The agency warned that heavy rain could cause landslides.",
+            "기상청은 호우로 산사태를 경고했다.",
+            None,
+        ),
+        # the tech desk test (hunt49): a month's change for a year's
+        (
+            "Exports rose 3.1 percent from a month earlier.",
+            "수출은 1년 전보다 3.1% 늘었다.",
+            "comparison base: EN says “a month earlier” but KO says “1년 전보다” (year on year)",
+        ),
+        ("Exports rose 3.1 percent from a month earlier.", "수출은 전월 대비 3.1% 늘었다.", None),
+        (
+            "Jeonse and monthly rent rose 0.1 percent from a year earlier.",
+            "전월세 가격은 1년 전보다 0.1% 올랐다.",
+            None,
+        ),
+        # the society desk test (hunt45): a union's words given to the employers' side
+        (
+            "Workers cannot live on such wages, a union representative said.",
+            '한 경영계 위원은 "이런 임금으로는 노동자가 살 수 없다"고 말했다.',
+            "side: EN says “union” but KO says “경영계” (management)",
+        ),
+        ("The union rejected management's offer.", "노조는 사측 제안을 거부했다.", None),
+        # the tech desk test (hunt49): the second largest as the largest
+        (
+            "The U.S. is Kia's second-largest market.",
+            "미국은 기아의 최대 시장이다.",
+            "rank: EN says “second-largest” but KO says “최대” (the largest)",
+        ),
+        ("The U.S. is Kia's second-largest market.", "미국은 기아의 두 번째로 큰 시장이다.", None),
+        (
+            "Up to 80 mm of rain fell, the largest amount this year.",
+            "최대 80㎜의 비가 내려 올해 가장 많았다.",
+            None,
+        ),
+        # the disasters desk test (hunt44): a bearing turned around
+        (
+            "The typhoon was 250 km south of Seogwipo.",
+            "태풍은 서귀포 북쪽 250㎞ 해상에 있다.",
+            "bearing: EN says “south of” but KO says “북쪽” (north)",
+        ),
+        (
+            "The quake struck 9 km south-southwest of Gyeongju.",
+            "지진은 경주 남남서쪽 9㎞ 지역에서 발생했다.",
+            None,
+        ),
+        ("The town lies 30 km northeast of Seoul.", "이 마을은 서울 동북쪽 30㎞에 있다.", None),
+        # the adversarial test (hunt48): a game told with its opponent, its result reversed
+        (
+            "South Korea lost 2-0 to Japan in the final.",
+            "한국은 결승에서 일본을 2-0으로 이겼다.",
+            "game: EN says “lost” but KO says “이겼” (won)",
+        ),
+        (
+            "The Ulsan team was defeated by Pohang.",
+            "울산은 포항을 꺾었다.",
+            "game: EN says “was defeated” but KO says “꺾” (won)",
+        ),
+        (
+            "Japan beat South Korea 2-1.",
+            "일본은 한국에 1-2로 졌다.",
+            "game: EN says “beat” but KO says “졌” (lost)",
+        ),
+        # ... and told from either side
+        ("Japan beat South Korea 2-1.", "한국은 일본에 1-2로 졌다.", None),
+        ("LG lost to the Doosan Bears 4-2.", "LG는 두산 베어스에 2-4로 졌다.", None),
+        # the adversarial test (hunt48): the won's extreme is the rate's opposite one, told
+        # after a comma ("its highest") or after a verb of going down (내려가)
+        (
+            "The won strengthened to 1,305 per dollar, its highest level in four months.",
+            "원/달러 환율은 1,305원으로 내려가 넉 달 만에 최저치를 기록했다.",
+            None,
+        ),
+        (
+            "The won fell to 1,447.3 per dollar, its lowest level in seven months.",
+            "원/달러 환율은 1,447.3원으로 올라 7개월 만에 최저치를 기록했다.",
+            "extreme: EN says “lowest” but KO says “최저” (the highest for the won)",
+        ),
+    ],
+)
+def test_opposites_on_the_desk_beats(en: str, ko: str, opposed: str | None) -> None:
+    flags = _opposed(en, ko)
+    assert [f.message.split(". EN:")[0] for f in flags] == (
+        [f"opposite {opposed}"] if opposed else []
+    )

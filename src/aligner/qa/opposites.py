@@ -70,6 +70,7 @@ from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.alignment import _quote
 from aligner.qa.currency import read_quantity
+from aligner.qa.games import reversed_game
 from aligner.qa.negation import MARGIN
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
@@ -149,6 +150,18 @@ _KO_CHARGES = (
 _DEED = r"(?:that\b|(?:ever\s+|having\s+)?[a-z]+ing\b)"
 # what an authority imposes on someone or lifts, in Korean with what may come between
 # it and the verb (``제재를 전격 해제``)
+# a weather or hazard alert, named by its hazard: "a cold wave advisory" is ``한파주의보``,
+# "a heavy rain warning" ``호우경보`` (not any "warning": "warned that ...")
+_HAZARD = (
+    r"(?:heat(?:[\s-]+wave)?|cold(?:[\s-]+wave)?|(?:heavy\s+)?(?:rain(?:fall)?|snow(?:fall)?)"
+    r"|typhoon|storm|flood(?:ing)?|tsunami|(?:high|strong)\s+winds?|gale|dry\s+weather"
+    r"|(?:fine\s+|yellow\s+)?dust|fog|high\s+(?:seas|waves)|storm\s+surge|wave)"
+)
+_KO_HAZARD = (
+    r"(?:폭염|한파|호우|대설|태풍|풍랑|강풍|홍수|건조|황사|초?미세먼지|지진해일|폭풍해일|안개)\s?"
+)
+_ALERT = r"(?:advisor(?:y|ies)|warnings?|alerts?|watch(?:es)?)"
+_KO_ALERT = r"(?:주의보|경보|특보)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
 _SANCTIONS = r"(?:sanctions?|embargo(?:es)?|tariffs?)"
 _KO_SANCTIONS = r"(?:제재|금수\s?조치|관세)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
 # the highest or the lowest as a level (최고치, 사상 최저를, 7개월 만에 최고 수준으로), not
@@ -205,6 +218,28 @@ _LONG_RANGE = _outcome(
 _INTERCONTINENTAL = _outcome("intercontinental", r"\bintercontinental\b|\bICBMs?\b", r"대륙간|ICBM")
 
 # (what is reversed, the two outcomes)
+# what a change is measured against: a year, a quarter or a month before
+_YEAR_ON_YEAR = _outcome(
+    "year on year",
+    r"\b(?:year|yr)[\s-]+(?:on|over)[\s-]+(?:year|yr)\b|\bon[\s-]year\b|\by-o-y\b"
+    r"|\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
+    r"|\bsame\s+(?:period|quarter|month)\s+(?:a|of\s+the\s+previous|of\s+last)\s+year\b",
+    r"전년\s?(?:동기|같은|동월|동분기)|(?:작년|지난해)\s?(?:같은|동기)|1년\s?전(?:보다|에\s?비해|과|와|대비)",
+)
+_QUARTER_ON_QUARTER = _outcome(
+    "quarter on quarter",
+    r"\bquarter[\s-]+(?:on|over)[\s-]+quarter\b|\bon[\s-]quarter\b|\bsequential(?:ly)?\b"
+    r"|\b(?:previous|preceding|prior)\s+quarter\b|\bthree\s+months\s+(?:earlier|before)\b",
+    r"(?:직)?전\s?분기|(?<![가-힣])직전\s?분기",
+)
+# (not 전월세, jeonse and monthly rent)
+_MONTH_ON_MONTH = _outcome(
+    "month on month",
+    r"\bmonth[\s-]+(?:on|over)[\s-]+month\b|\bon[\s-]month\b"
+    r"|\b(?:a|one)\s+month\s+(?:earlier|ago|before)\b|\b(?:previous|preceding|prior)\s+month\b",
+    r"전월(?!세)|(?:지난달|전달|한\s?달\s?전)\s?(?:보다|대비|에\s?비해|과|와)",
+)
+
 OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
     (
         "verdict",
@@ -410,22 +445,9 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"선고(?:했|하|받|됐|되|한|된|를)",
         ),
     ),
-    (
-        "comparison base",
-        _outcome(
-            "year on year",
-            r"\b(?:year|yr)[\s-]+(?:on|over)[\s-]+(?:year|yr)\b|\bon[\s-]year\b|\by-o-y\b"
-            r"|\b(?:a|one)\s+year\s+(?:earlier|ago|before)\b"
-            r"|\bsame\s+(?:period|quarter|month)\s+(?:a|of\s+the\s+previous|of\s+last)\s+year\b",
-            r"전년\s?(?:동기|같은|동월|동분기)|(?:작년|지난해)\s?(?:같은|동기)|1년\s?전(?:보다|에\s?비해|과|와|대비)",
-        ),
-        _outcome(
-            "quarter on quarter",
-            r"\bquarter[\s-]+(?:on|over)[\s-]+quarter\b|\bon[\s-]quarter\b|\bsequential(?:ly)?\b"
-            r"|\b(?:previous|preceding|prior)\s+quarter\b|\bthree\s+months\s+(?:earlier|before)\b",
-            r"(?:직)?전\s?분기|(?<![가-힣])직전\s?분기",
-        ),
-    ),
+    ("comparison base", _YEAR_ON_YEAR, _QUARTER_ON_QUARTER),
+    ("comparison base", _YEAR_ON_YEAR, _MONTH_ON_MONTH),
+    ("comparison base", _QUARTER_ON_QUARTER, _MONTH_ON_MONTH),
     (
         "turnaround",
         _outcome(
@@ -513,6 +535,90 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             rf"{_SANCTIONS}\b|\b{_SANCTIONS}\s+(?:was|were|(?:has|had|have)\s+been)\s+"
             r"(?:imposed|tightened|toughened|expanded)\b",
             rf"{_KO_SANCTIONS}(?:부과|강화|확대)",
+        ),
+    ),
+    (
+        "alert",
+        _outcome(
+            "an advisory",
+            rf"\b{_HAZARD}[\s-]+(?:advisor(?:y|ies)|watch(?:es)?)\b",
+            rf"{_KO_HAZARD}주의보",
+        ),
+        _outcome("a warning", rf"\b{_HAZARD}[\s-]+warnings?\b", rf"{_KO_HAZARD}경보"),
+    ),
+    (
+        "alert",
+        _outcome(
+            "lifted",
+            rf"\b{_ALERT}\s+(?:was\s+|were\s+|(?:has|had|have)\s+been\s+)?(?:lifted|removed"
+            rf"|cancell?ed)\b|\blift(?:s|ed|ing)?\s+(?:the\s+|an?\s+|all\s+)?{_W}{{0,3}}?{_ALERT}",
+            rf"{_KO_ALERT}해제",
+        ),
+        _outcome(
+            "issued",
+            rf"\b{_ALERT}\s+(?:was\s+|were\s+|(?:has|had|have)\s+been\s+)?(?:issued|declared"
+            rf"|raised|put\s+in\s+place)\b|\b(?:issu|declar)(?:e|es|ed|ing)\s+(?:the\s+|an?\s+)?"
+            rf"{_W}{{0,3}}?{_ALERT}",
+            rf"{_KO_ALERT}(?:발령|발효|내려)",
+        ),
+    ),
+    # the two sides of labor talks: a union's words given to the employers
+    (
+        "side",
+        _outcome(
+            "labor",
+            r"\b(?:unions?|labou?r\s+(?:unions?|side|groups?|camp|representatives?|members?)"
+            r"|workers['’]?\s+(?:representatives?|side))\b",
+            r"노조|노동계|노측|근로자\s?위원|노동자\s?위원",
+        ),
+        _outcome(
+            "management",
+            r"\b(?:employers?['’]?|management|business)\s+(?:side|groups?|lobby|lobbies|camp"
+            r"|community|representatives?|members?)\b|\bmanagement\b",
+            r"경영계|경영자\s?(?:측|단체)|사용자\s?(?:측|위원|단체)|사측|재계",
+        ),
+    ),
+    # a rank: the largest for the second largest ("Kia's second-largest market" /
+    # ``기아의 최대 시장``); ``최대`` before a figure is "up to" (최대 80㎜)
+    (
+        "rank",
+        _outcome(
+            "the largest",
+            r"(?<!second-)(?<!second\s)(?<!third-)(?<!third\s)\b(?:largest|biggest)\b",
+            r"최대(?!\s?\d)|가장\s?큰|(?<![\d.])1위",
+        ),
+        _outcome(
+            "the second largest",
+            r"\bsecond[\s-]+(?:largest|biggest)\b",
+            r"두\s?번째로?\s?(?:큰|많은)|(?<![\d.])2위",
+        ),
+    ),
+    # a bearing: "250 km south of Seogwipo" is ``서귀포 남쪽 250㎞`` (north-east is both north
+    # and east, as 북동쪽 is)
+    (
+        "bearing",
+        _outcome(
+            "north",
+            r"\b(?:(?:east|west)[\s-]?)?north(?:[\s-]?(?:north|east|west)){0,2}\s+of\b",
+            r"(?<![가-힣])[동서]?북[북동서]{0,2}쪽",
+        ),
+        _outcome(
+            "south",
+            r"\b(?:(?:east|west)[\s-]?)?south(?:[\s-]?(?:south|east|west)){0,2}\s+of\b",
+            r"(?<![가-힣])[동서]?남[남동서]{0,2}쪽",
+        ),
+    ),
+    (
+        "bearing",
+        _outcome(
+            "east",
+            r"\b(?:(?:north|south)[\s-]?)?(?:(?:north|south)[\s-]?)?east(?:[\s-]?east)?\s+of\b",
+            r"(?<![가-힣])(?:[남북]{0,2}동[동]?|동[남북]{1,2})쪽",
+        ),
+        _outcome(
+            "west",
+            r"\b(?:(?:north|south)[\s-]?)?(?:(?:north|south)[\s-]?)?west(?:[\s-]?west)?\s+of\b",
+            r"(?<![가-힣])(?:[남북]{0,2}서[서]?|서[남북]{1,2})쪽",
         ),
     ),
     ("missile range", _SHORT_RANGE, _LONG_RANGE),
@@ -665,12 +771,17 @@ def _bead_flag(doc: AlignedDocument, bead: Bead, floor: float) -> Flag | None:
     if bead.similarity < floor or (doc.src.lang, doc.tgt.lang) != ("en", "ko"):
         return None
     en, ko = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
-    if not (_ANY_KO.search(ko.text) and _ANY_EN.search(en.text)):  # Korean reads faster
+    english_game = _EN_OPPONENT.search(en.text)
+    # most pairs word no outcome: one pass over each side tells (the Korean's first)
+    if not (_ANY_KO.search(ko.text) and (_ANY_EN.search(en.text) or english_game)):
         return None
     found = []
     for kind, first, second in OPPOSITES:
-        if kind == "game" and (_EN_OPPONENT.search(en.text) or _KO_OPPONENT.search(ko.text)):
-            continue  # a game told with its opponent may be told from either side
+        if kind == "game" and (english_game or _KO_OPPONENT.search(ko.text)):
+            # a game told with its opponent may be told from either side: who won
+            if (told := reversed_game(en.text, ko.text)) is not None:
+                found.append((kind, told, (first, second)[told[2]].gloss))
+            continue
         english, korean = _read(en.text, "en", first, second), _read(ko.text, "ko", first, second)
         moved = _inverse_quantity(en.text, ko.text, english, korean) if kind == "extreme" else None
         if moved is not None:

@@ -519,8 +519,9 @@ def test_only_a_pair_well_above_the_mistranslation_threshold_is_read() -> None:
     en, ko = "The company did not raise prices.", "회사는 가격을 인상했다."
     settings = Settings(mistranslation_threshold=0.22)
     doc = aligned([(en, ko)])
-    loose = replace(doc, beads=(Bead((0,), (0,), 0.35),))
-    close = replace(doc, beads=(Bead((0,), (0,), 0.6),))
+    # the floor is the threshold and NEGATION_MARGIN: 0.32
+    loose = replace(doc, beads=(Bead((0,), (0,), 0.3),))
+    close = replace(doc, beads=(Bead((0,), (0,), 0.35),))
     assert [f for f in run_checks(loose, settings) if f.subject == "negation"] == []
     assert [f.subject for f in run_checks(close, settings)] == ["negation"]
 
@@ -593,3 +594,44 @@ def test_the_negated_words_are_spanned_in_their_own_sentence_of_a_merged_pair() 
     [span] = flag.spans
     assert (span.side, span.sentence) == ("src", 1)
     assert doc.src.sentences[1].text[span.start : span.end] == "did not raise"
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "negated"),
+    [
+        # the defence desk test (hunt46): "against" a target negates nothing
+        (
+            "The ministers agreed to strengthen extended deterrence against North Korea.",
+            "양국 장관은 북한에 대한 확장억제 강화에 합의하지 못했다.",
+            "합의하지 못했다",
+        ),
+        # the adversarial test (hunt48): "has yet to", and a climbing team (등반대) no 반대
+        (
+            "The company has yet to recall the product.",
+            "회사는 제품을 리콜했다.",
+            "has yet to recall",
+        ),
+        (
+            "The climbers failed to reach the summit.",
+            "등반대는 정상에 도달했다.",
+            "failed to reach",
+        ),
+        # the disasters desk test (hunt44): a subject of two nouns before its verb
+        ("No deaths or injuries have been reported.", "사망자와 부상자가 보고됐다.", "No deaths"),
+        # ... and what stays quiet: a stance against, and the same negation kept
+        ("Lawmakers voted against the bill.", "의원들은 법안에 찬성하지 않았다.", None),
+        ("The company has yet to recall the product.", "회사는 아직 제품을 리콜하지 않았다.", None),
+    ],
+)
+def test_negations_read_on_the_desk_beats(en: str, ko: str, negated: str | None) -> None:
+    flags = _flipped(en, ko)
+    assert [f"“{negated}”" in f.message for f in flags] == ([True] if negated else [])
+
+
+def test_a_pair_down_to_the_negation_margin_is_read() -> None:
+    # a flipped negation takes a pair's similarity down: "No injuries were reported"
+    # against 다친 사람이 있는 것으로 파악됐다 scores 0.40, below the margin of the other checks
+    en, ko = "No injuries were reported among the passengers.", "승객 가운데 다친 사람이 있다."
+    doc = replace(aligned([(en, ko)]), beads=(Bead((0,), (0,), 0.4),))
+    [flag] = find_flipped_negations(doc, Settings(mistranslation_threshold=0.22))
+    assert "“No injuries”" in flag.message

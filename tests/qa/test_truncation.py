@@ -899,3 +899,26 @@ def test_a_korean_line_cut_after_a_clause_of_purpose_or_cause_is_flagged(ko: str
     [flag] = _flags_on_last_bead([([en], [ko])])
     assert flag.type == "truncated" and "unfinished clause" in flag.message
     assert _flags_on_last_bead([([en], [ko + " 새 미드필더를 영입했다."])]) == []
+
+
+@pytest.mark.parametrize(
+    "ko",
+    [
+        "서울의 직장인들은 교통 혼잡을 줄이기 위해 출근 시간을 1시간 늦은",
+        "서울의 합계출산율은 0.55명으로 전국 시도 가운데 가장 낮은",
+        "공공부문 노조 조직률은 민간부문보다 훨씬 높은",
+        "서울의 직장인들은 교통 혼잡을 줄이기 위해 1시간 늦게",
+    ],
+)
+def test_a_korean_line_cut_before_the_word_it_describes_is_flagged(ko: str) -> None:
+    """The society desk test (hunt45): a word of degree, size or time (늦은, 가장 낮은,
+    1시간 늦게) leads into a noun or a verb that must follow."""
+    en = "Seoul's birth rate was the lowest of the country's 17 regions."
+    [flag] = _flags_on_last_bead([([en], [ko])])
+    assert flag.type == "truncated" and "unfinished clause" in flag.message
+
+
+def test_a_korean_line_ending_on_a_noun_like_a_modifier_is_no_cue() -> None:
+    # 가게 and 무게 are nouns; no line that ends a sentence stops on them
+    for ko in ("그는 작은 가게", "이 상자의 무게"):
+        assert sentence_cue(ko, "ko", is_last=True, other_complete=True).strength == Cue.WEAK

@@ -181,6 +181,14 @@ _KO_SPACED_COUNTER = re.compile(
 # Adnominal endings: a verb form that needs the noun after it (기소된 대표, 하는 일,
 # 있던 곳, 위한 예산). No noun ends in them, 런던 aside.
 _KO_ADNOMINAL = re.compile(r"(?:(?<!런)던|된|될|는|로운|러운|[위대관향인의]한|따른)$")
+# Words of degree, size and time that describe the word after them, as adjectives before
+# a noun (가장 낮은 수준, 1시간 늦은 시각) or adverbs before a verb (크게 늘었다): a line
+# stopping on one was cut before it. No noun is written so.
+_KO_MODIFIER = re.compile(
+    r"(?<![가-힣])(?:(?:늦|낮|높|많|적|작|좋|넓|좁|깊|얕|짧|같|젊|옳|밝|맑)(?:은|게)|나쁜|다른|비싼"
+    r"|빠른|느린|어린|긴|큰|길게|크게|빠르게|느리게|다르게|(?:어려|쉬|가까|무거|가벼|뜨거|차가|더|추"
+    r"|어두)운|(?:어렵|쉽|가깝|무겁|가볍|뜨겁|차갑|새롭)게|[가-힣]{2,}하게)$"
+)
 _KO_OBJECT_MARKERS = ("을", "를")
 # A verbal noun of two syllables and 한 (증가한, 순매도한), which an amount before it
 # measures; but nouns of a limit or of Korea end in 한 after numbers too (3년 기한,
@@ -370,10 +378,11 @@ def _ko_adnominal(text: str) -> bool:
     two counts only when its last syllable cannot end one: ㅐ or ㅔ before ㄴ or ㄹ
     (건넨, 보낸, 낼) is no Sino-Korean syllable, but the verb of 건네다, 보내다. So does a
     verbal noun and 한 after an amount (23.4% 증가한, 8천억원어치 순매도한): what the
-    amount measures, see :data:`_KO_CHANGED_BY`."""
+    amount measures, see :data:`_KO_CHANGED_BY`. Words of degree, size and time that
+    describe the next word count too (가장 낮은, 1시간 늦게: :data:`_KO_MODIFIER`)."""
     words = text.split()
     word = _last_word(text)
-    if len(word) >= 2 and _KO_ADNOMINAL.search(word):
+    if (len(word) >= 2 and _KO_ADNOMINAL.search(word)) or _KO_MODIFIER.search(word):
         return True
     last = jamo(word[-1]) if word else None
     if len(words) < 2 or last is None or (len(word) < 3 and last[1] not in _KO_AE_E):

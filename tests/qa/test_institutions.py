@@ -101,6 +101,33 @@ REPLACED = [
         "the Federation of Korean Industries (한국경제인협회)",
         "대한상의",
     ),
+    # the society desk test (hunt45): a union's words given to the employers' lobby or
+    # one federation's record to its rival
+    (
+        "The Korean Confederation of Trade Unions called the increase a de facto pay cut.",
+        "한국경영자총협회는 이번 인상을 사실상 임금 삭감이라고 비판했다.",
+        "the Korean Confederation of Trade Unions (전국민주노동조합총연맹)",
+        "한국경영자총협회",
+    ),
+    (
+        "The Federation of Korean Trade Unions remained the largest umbrella group.",
+        "민주노총은 최대 상급단체 자리를 지켰다.",
+        "the Federation of Korean Trade Unions (한국노동조합총연맹)",
+        "민주노총",
+    ),
+    # the tech desk test (hunt49): one carrier or chip designer for another
+    (
+        "SK Telecom said its 5G subscribers topped 16 million.",
+        "KT는 5G 가입자가 1천600만 명을 넘었다고 밝혔다.",
+        "SK Telecom (SK텔레콤)",
+        "KT",
+    ),
+    (
+        "Qualcomm supplies the chip for the Galaxy S26.",
+        "미디어텍이 갤럭시 S26의 칩을 공급한다.",
+        "Qualcomm (퀄컴)",
+        "미디어텍",
+    ),
     # a short form, a lower-case ministry
     (
         "The trade ministry said exports rose for the 12th straight month.",

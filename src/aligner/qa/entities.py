@@ -489,13 +489,21 @@ def _rendered(token: Token, src: str, ctx: _Context) -> bool:
 
 
 def _latin_flags(
-    bead: Bead, sides: tuple[SideText, SideText], ctx: _Context, *, ko_original: bool
+    bead: Bead,
+    sides: tuple[SideText, SideText],
+    ctx: _Context,
+    *,
+    ko_original: bool,
+    put: str = "",
 ) -> Iterator[Flag]:
+    """Latin tokens the Korean keeps that the English never has; not ``put``, the name
+    of an institution the Korean puts for another (``institution`` flags it)."""
     src, tgt = sides[0].text, sides[1].text
     unknown = [
         t
         for t in latin_tokens(tgt)
         if not ctx.english.explains(t)
+        and t.text != put
         and t.key not in ctx.glossed
         and not _rendered(t, src, ctx)
         and not _spelled_out(_key(t), src)
@@ -654,13 +662,14 @@ def find_named_entities(doc: AlignedDocument, settings: Settings) -> Iterator[Fl
     ctx = _context(doc, settings)
     for bead in filter(doc.is_content_pair, doc.beads):
         sides = SideText.of(doc.src, "src", bead.src), SideText.of(doc.tgt, "tgt", bead.tgt)
-        yield from _link_flags(doc, bead, ctx, sides)
-        yield from _latin_flags(bead, sides, ctx, ko_original=doc.swapped)
-        yield from _acronym_flags(bead, sides)
         # a name inside the institution the check ``institution`` finds replaced is
-        # flagged there, as the institution
+        # flagged there, as the institution (KT put for SK Telecom, in Latin or not)
         found = _substitution(sides[0].text, sides[1].text, ctx.institutions)
         replaced = found.written if found else ""
+        yield from _link_flags(doc, bead, ctx, sides)
+        put = found.tgt if found else ""
+        yield from _latin_flags(bead, sides, ctx, ko_original=doc.swapped, put=put)
+        yield from _acronym_flags(bead, sides)
         yield from _name_flags(bead, sides, _korean_before(doc, bead), ctx, replaced)
 
 

@@ -57,12 +57,14 @@ _FILE = "data/institutions.tsv"
 KINDS = frozenset(
     "ministry agency regulator bank presidency court legislature party pollster media company "
     "place country sea service".split()
-) | {"business lobby", "north-korean body", "foreign agency"}
+) | {"business lobby", "union", "north-korean body", "foreign agency"}
 # The government's bodies stand for one another: Statistics Korea put as 보건복지부,
 # the Bank of Korea as 금융위원회. Any other kind stands only for its own.
 _GOVERNMENT = frozenset("ministry agency regulator bank presidency".split())
 # and a statement's source: the JCS's statement given as KCNA's (조선중앙통신은 … 밝혔다)
 _SOURCES = _GOVERNMENT | {"media"}
+# and the two sides of labor talks: a union's words given to the employers' lobby
+_LABOR_TALKS = frozenset({"union", "business lobby"})
 _HOME = "South Korea"  # the English name of the country whose bodies the list names
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
@@ -113,7 +115,8 @@ class Institution:
 
     def stands_for(self, other: Institution) -> bool:
         """Whether a translator may put this one for ``other``: one of its kind."""
-        return self.kind == other.kind or {self.kind, other.kind} <= _SOURCES
+        kinds = {self.kind, other.kind}
+        return self.kind == other.kind or kinds <= _SOURCES or kinds <= _LABOR_TALKS
 
     @functools.cached_property
     def names(self) -> tuple[str, ...]:

@@ -62,3 +62,16 @@ def test_a_listed_company_put_for_another_is_left_to_institution() -> None:
         ("SK hynix began mass production.", "삼성전자는 양산을 시작했다."),
     ]
     assert list(find_name_swaps(aligned(story), Settings())) == []
+
+
+def test_a_common_word_that_comes_with_a_name_is_no_rendering_of_it() -> None:
+    """The defence desk test (hunt46): 문제 (issue) came with "Koreans" in the story, and
+    a pair that dropped Krafton for it read "KO says 문제, the story's word for Koreans"."""
+    story = [
+        *STORY,
+        ("Koreans debated the issue.", "국민들은 이 문제를 논의했다."),
+        ("Koreans raised the issue again.", "국민들은 이 문제를 다시 제기했다."),
+        ("Many Koreans see the issue differently.", "많은 국민은 이 문제를 달리 본다."),
+    ]
+    last = ("Krafton said it would study the issue.", "회사는 그 문제를 검토하겠다고 밝혔다.")
+    assert list(find_name_swaps(aligned([*story, last]), Settings())) == []

@@ -245,3 +245,21 @@ def test_a_title_a_word_away_names_nobody() -> None:
     )
     assert _flags(said, envoy) == []
     assert _flags(said, tennis) == []
+
+
+def test_a_word_and_an_everyday_noun_are_no_surname_and_title() -> None:
+    # the adversarial test (hunt48): 이 주장 is "this claim", not Captain Lee, though a
+    # Lee is named in the story; 尹 is how headlines write Yoon
+    pairs = (
+        (
+            "Lee Jae-myung accused Yoon of abusing his power.",
+            "이재명 대표는 윤 대통령이 권력을 남용했다고 비판했다.",
+        ),
+        (
+            "Yoon's office rejected the claims as groundless.",
+            "尹 대통령실은 이 주장이 근거 없다며 반박했다.",
+        ),
+    )
+    assert _flags(*pairs) == []
+    # a withheld name is a person's, whatever the title: 이모 주장
+    assert korean_surnames("이모(45) 주장은 경기에 나서지 않았다.")[0].surname == "이"

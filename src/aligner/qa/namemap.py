@@ -206,6 +206,8 @@ def find_name_swaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
                 ]
             )
         ]
+        # a word that spells its name first: the story's common words come with a name too
+        found = [f for f in found if any(_spelling(n, f[0]) for n in f[1])]
         if found:
             name, (word, names) = missing[0], found[0]
             longest = max(names, key=len)  # "Samsung Electronics", not "Electronics"

@@ -177,6 +177,9 @@ def _english_mentions(text: str) -> set[str]:
 _KO_WORDS = frozenset(
     "이 리 한 양 량 전 현 고 구 신 노 남 여 주 성 반 명 위 원 도 차 공 금 하 지 기".split()
 )
+# Titles that are everyday nouns after such a word: 이 주장 is "this claim", 이 모델 "this
+# model"; a captain or a band member goes by the title before the name (주장 김우석)
+_NOUN_TITLES = frozenset("주장 모델 멤버 리더 보컬 래퍼 프로듀서".split())
 # and syllables that make a title one word: 정교수 (full professor), 조교수, 조사장
 _GLUED = frozenset("정 조".split())
 _ALL_SURNAMES = "".join(SURNAMES)
@@ -248,6 +251,8 @@ def _reads_as_person(name: KoreanSurname, persons: set[str]) -> bool:
         # 볼턴 전 대사 is a former ambassador: Chun is 전 전 대통령, the former president
         return re.match(r"[전현]\s[전현]\s", name.text) is not None
     glued = name.title == "씨" and " " not in name.text
+    if name.surname in _KO_WORDS and name.title in _NOUN_TITLES and not name.withheld:
+        return False
     return glued or name.withheld or name.surname not in _KO_WORDS or name.surname in persons
 
 

@@ -215,6 +215,15 @@ def test_builtin_rules_on_wire_copy(line: str, marked: bool) -> None:
         ("The article was translated into 12 languages and sold 3 million copies.", "en", False),
         ("이 글은 3개 언어로 번역돼 출간됐다.", "ko", False),
         ("현장 기자 10명이 다쳤다.", "ko", False),
+        # the CMS-copy format test (hunt47): a Korean caption's credit in parentheses, an
+        # update stamp in hours and minutes, bylines in other orders
+        ("해녀들이 제주 앞바다에서 물질을 준비하고 있다. (제주도 제공)", "ko", True),
+        ("시민들이 걷고 있다. (서울시 제공)/뉴스1", "ko", True),
+        ("수정 오후 1시 20분", "ko", True),
+        ("기자 김민지", "ko", True),
+        ("[김민지 기자]", "ko", True),
+        ("그는 이 자료를 서울시가 제공했다고 말했다.", "ko", False),
+        ("기자 회견은 오후 3시에 열렸다.", "ko", False),
     ],
 )
 def test_builtin_rules_on_web_copy(line: str, lang: str, marked: bool) -> None:

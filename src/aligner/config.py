@@ -43,7 +43,7 @@ _CAPS_NAME = r"[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?"
 # one piece of a time stamp: a date or clock figure, a month, a half of the day, a zone
 _STAMP = (
-    rf"(?:\d{{1,4}}|{_MONTH}|(?i:[ap]\.?m\.?|KST|GMT|UTC|E[SD]?T|P[SD]?T|noon|midnight)"
+    rf"(?:\d{{1,4}}(?:\s?[년월일시분])?|{_MONTH}|(?i:[ap]\.?m\.?|KST|GMT|UTC|E[SD]?T|P[SD]?T|noon|midnight)"
     r"|(?i:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|오전|오후)"
 )
 # the text of a caption before its credit: one sentence at most (no full stop inside,
@@ -106,8 +106,9 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     # a Korean dateline and byline on a line of their own: "(서울=연합뉴스) 홍길동 기자"
     r"[(\[]\s*[가-힣]{1,8}\s*=\s*[^()\[\]=]{2,12}\s*[)\]]\s*"
     r"([가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*=?)?",
-    # ... or the byline alone: "박수민 기자", "김효진·이재림 기자"
-    r"[가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*=?",
+    # ... or the byline alone: "박수민 기자", "김효진·이재림 기자", "[박수민 기자]", "기자 박수민"
+    r"\[?\s*[가-힣]{2,4}([·,]\s*[가-힣]{2,4})*\s*(기자|특파원)\s*(=|\])?",
+    r"(기자|특파원)\s+[가-힣]{2,4}([·,]\s*[가-힣]{2,4})*",
     # when a web edition was posted or updated: "Updated 3:45 p.m.", "UPDATED: Dec. 7,
     # 2026 15:45 KST", "입력 2026.12.07 10:00 수정 2026.12.07 15:45"
     rf"((?i:(last\s+)?(posted|published|updated|modified))|입력|수정|최종\s*수정|업데이트)"
@@ -129,6 +130,8 @@ BUILTIN_BOILERPLATE: tuple[str, ...] = (
     # to (one sentence at most)
     rf"[(\[]?\s*(사진|자료사진|그래픽)\s*[=:].*|{_CAPTION}\[[^\[\]]*(사진|포토|그래픽|제공|캡처)([.,]\s*[^\[\]]*금지\.?)?\]",
     rf"{_CAPTION}[(\[]\s*((사진|자료사진|그래픽)\s*=[^()\[\]]*|([^()\[\]=]+[=\s]\s*)?(연합뉴스|뉴시스|뉴스1))\s*[)\]]",
+    # a provider's credit in Korean: "... 준비하고 있다. (제주도 제공)", "(서울시 제공)/뉴스1"
+    rf"{_CAPTION}\(\s*[^()\[\]=]{{1,20}}\s제공\s*\)(\s*/\s*(연합뉴스|뉴시스|뉴스1))?",
     rf"{_CAPTION}\(([\w.]+-)?Yonhap(\s+(?i:(file\s+)?photo))?\)",
     # an English credit in words: "[Photo: Yonhap]", "(Photo by Reuters)", "(Graphic=KJD)"
     rf"{_CAPTION}[(\[]\s*(?i:(file\s+)?(photo|image|graphic)s?)\s*(:|=|\s+by\b|\s+courtesy\s+of\b)[^()\[\]]*[)\]]",

@@ -67,9 +67,11 @@ def test_failing_document_has_a_gate_failure_listing_every_flag(root: ET.Element
         lines[0]
         == "ERROR missing EN corpus/en/politics/budget.txt:6: EN line 6 has no KO counterpart"
     )
+    # the worst first: the errors, then the warnings
+    assert [line.split()[0] for line in lines] == ["ERROR"] * 4 + ["WARNING"] * 2
     # corpus text comes back exactly, escaped in the file
-    assert lines[4].endswith(f"KO line 6 has no EN counterpart: {SCRIPT}")
-    assert IMG in lines[5]
+    assert lines[2].endswith(f"KO line 6 has no EN counterpart: {SCRIPT}")
+    assert IMG in lines[3]
 
 
 def test_input_problem_is_an_error(root: ET.Element) -> None:

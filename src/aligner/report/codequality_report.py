@@ -2,9 +2,10 @@
 merge request's Code Quality widget compares with its target branch's report.
 
 A JSON array of issues, the part of the Code Climate spec GitLab reads: one per
-flag, with its message as ``description``, its type as ``check_name``, its
-severity as GitLab's (error -> ``major``, warning -> ``minor``, info -> ``info``)
-and as ``location`` the file and 1-based line of the sentence it is about
+flag but ``boilerplate`` (see :func:`~aligner.report.common.findings`), with its
+message as ``description``, its type as ``check_name``, its severity as GitLab's
+(error -> ``major``, warning -> ``minor``, info -> ``info``) and as ``location``
+the file and 1-based line of the sentence it is about
 (:func:`~aligner.report.common.flag_anchor`, as SARIF and annotations), named from
 the top of its git work tree, which is how GitLab resolves a path. Waived flags
 are left out: GitLab has no state for an accepted finding, and a waiver accepts
@@ -30,7 +31,7 @@ from typing import Any
 from aligner.changes import WorkTrees
 from aligner.io import write_atomic
 from aligner.models import DocumentResult, Flag, InputProblem, RunResult, Severity
-from aligner.report.common import flag_anchor
+from aligner.report.common import findings, flag_anchor
 from aligner.waivers import flag_fingerprint
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -46,7 +47,7 @@ def run_to_codequality(run: RunResult) -> list[dict[str, Any]]:
     issues = [
         _flag_issue(doc, flag, name)
         for doc in run.documents
-        for flag in doc.flags
+        for flag in findings(doc.flags)
         if not flag.waived
     ]
     issues += [_problem_issue(problem, name) for problem in run.problems]

@@ -36,6 +36,13 @@ FLAG_DESCRIPTIONS = {
 }
 
 
+def findings(flags: Iterable[Flag]) -> list[Flag]:
+    """The flags a code-scanning or code-quality view shows: all but ``boilerplate``,
+    which marks a line set aside (a caption, a byline), not a problem; as an alert
+    on every caption it would bury the findings."""
+    return [flag for flag in flags if flag.type != "boilerplate"]
+
+
 def flags_by_bead(beads: Sequence[Bead], flags: Iterable[Flag]) -> list[list[Flag]]:
     """For each bead, the flags naming at least one of its sentences.
 

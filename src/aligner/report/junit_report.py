@@ -77,10 +77,13 @@ def _document_case(suite: ET.Element, doc: DocumentResult, file: str) -> None:
     case = element(
         suite, "testcase", attrib={"classname": SUITE, "name": doc.pair.name, "file": file}
     )
+    # the worst first: a CI log shows the top of the failure text (errors before a
+    # caption's info line)
+    ranked = sorted(doc.flags, key=lambda flag: -flag.severity.rank)
     lines = [
         f"{_waived(flag)}{flag.severity.value.upper()} {flag.type} "
         f"{flag_where(doc, flag)}: {flag.message}"
-        for flag in doc.flags
+        for flag in ranked
     ]
     if doc.passed:
         if lines:

@@ -1,7 +1,8 @@
 """SARIF 2.1.0 log of a run, so code-scanning tools (GitHub code scanning, GitLab,
 Azure DevOps, IDE viewers) annotate the exact corpus lines.
 
-One ``result`` per flag: ``ruleId`` is the flag type (every type is a rule
+One ``result`` per flag but ``boilerplate`` (a line set aside, not a problem: see
+:func:`~aligner.report.common.findings`): ``ruleId`` is the flag type (every type is a rule
 with a description), ``level`` maps error -> ``error``, warning -> ``warning``,
 info -> ``note``; the location is the corpus file and 1-based line of the
 sentence the flag is about (:func:`~aligner.report.common.flag_anchor`: the
@@ -34,7 +35,7 @@ from aligner import __version__
 from aligner.changes import WorkTrees
 from aligner.io import printable, write_atomic
 from aligner.models import Document, DocumentResult, Flag, InputProblem, RunResult, Severity
-from aligner.report.common import FLAG_DESCRIPTIONS, flag_anchor
+from aligner.report.common import FLAG_DESCRIPTIONS, findings, flag_anchor
 from aligner.report.json_report import dumps
 from aligner.waivers import flag_fingerprint, waiver_entry
 
@@ -107,7 +108,7 @@ def artifact_uri(path: Path, trees: WorkTrees | None = None) -> str:
 def _rules(run: RunResult) -> list[dict[str, Any]]:
     descriptions = dict(FLAG_DESCRIPTIONS)
     for doc in run.documents:
-        for flag in doc.flags:
+        for flag in findings(doc.flags):
             descriptions.setdefault(flag.type, f"A '{flag.type}' flag.")
     if run.problems:
         descriptions[INPUT_RULE] = _INPUT_DESCRIPTION
@@ -134,7 +135,7 @@ def _location(uri: Uri, doc: Document, index: int, note: str | None = None) -> d
 
 def _flag_results(doc: DocumentResult, index: dict[str, int], uri: Uri) -> Iterator[dict[str, Any]]:
     seen: Counter[str] = Counter()
-    for flag in doc.flags:
+    for flag in findings(doc.flags):
         result = _flag_result(doc, flag, index, uri)
         key = result["properties"]["fingerprint"]
         seen[key] += 1

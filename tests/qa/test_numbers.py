@@ -1959,13 +1959,13 @@ def test_tallies_and_figures_beside_a_weekday(en: str, ko: str, changed: str | N
             "A fire at the factory killed two workers and injured seven.",
             "공장 화재로 근로자 7명이 숨지고 2명이 다쳤다.",
             "killed two, injured seven in the English is 7명이 숨지고, 2명이 다쳤다 in the Korean: "
-            "the dead, injured or missing swapped?",
+            "the dead, injured or missing changed?",
         ),
         (
             "3 dead and 12 injured.",
             "사망 12명·부상 3명.",
             "3 dead, 12 injured in the English is 사망 12명, 부상 3명 in the Korean: the dead, "
-            "injured or missing swapped?",
+            "injured or missing changed?",
         ),
         ("The quake killed 9 people and injured 25.", "지진으로 9명이 숨지고 25명이 다쳤다.", None),
         ("The blast killed 3 and injured 3.", "폭발로 3명이 숨지고 3명이 다쳤다.", None),
@@ -2000,4 +2000,63 @@ def test_tallies_and_figures_beside_a_weekday(en: str, ko: str, changed: str | N
     ],
 )
 def test_currencies_measures_signs_and_casualties(en: str, ko: str, changed: str | None) -> None:
+    assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])
+
+
+@pytest.mark.parametrize(
+    ("en", "ko", "changed"),
+    [
+        # the adversarial test of these rules (hunt50): a hyphen minus, a range's ends,
+        # bounds in comparatives, water's tons, bits a second, one count in another role,
+        # a court's split
+        ("The temperature dropped to minus 3.2 degrees.", "기온은 -3.2도까지 내려갔다.", None),
+        (
+            "Lows will range from minus 5 to 3 degrees Celsius.",
+            "최저기온은 -5∼3도로 예보됐다.",
+            None,
+        ),
+        ("Highs of 10-15 degrees.", "낮 최고기온은 10-15도.", None),
+        (
+            "Buildings taller than 30 stories need sprinklers.",
+            "31층 이상 건물에는 스프링클러가 필요하다.",
+            None,
+        ),
+        (
+            "Children younger than 13 need parental consent.",
+            "12세 이하 어린이는 부모 동의가 필요하다.",
+            None,
+        ),
+        ("The dam holds 2.9 billion cubic meters of water.", "이 댐은 29억t의 물을 담는다.", None),
+        (
+            "It supports speeds of 10 gigabits per second.",
+            "초당 10기가비트의 속도를 지원한다.",
+            None,
+        ),
+        (
+            "Six people remain missing after the flash flood.",
+            "급류 사고로 6명이 숨졌다.",
+            "Six people remain missing in the English is 6명이 숨졌다 in the Korean: the dead, "
+            "injured or missing changed?",
+        ),
+        ("Six people remain missing after the flash flood.", "급류 사고로 6명이 실종됐다.", None),
+        (
+            "The Supreme Court ruled 6-3 in favor of the workers.",
+            "대법원은 5대 4의 의견으로 노동자의 손을 들어줬다.",
+            "6-3 in the English is 5대 4 in the Korean: the split changed?",
+        ),
+        (
+            "The Supreme Court ruled 6-3 in favor of the workers.",
+            "대법원은 6대 3의 의견으로 노동자의 손을 들어줬다.",
+            None,
+        ),
+        (
+            "The Lotte Giants fell 3-4 to the NC Dinos.",
+            "NC 다이노스는 롯데 자이언츠를 4-3으로 이겼다.",
+            None,
+        ),
+    ],
+)
+def test_signs_bounds_units_and_splits_as_desks_write_them(
+    en: str, ko: str, changed: str | None
+) -> None:
     assert [_changes(f) for f in _flags(en, ko)] == ([changed] if changed else [])

@@ -31,7 +31,13 @@ from aligner.qa.numerals import Number
 from aligner.qa.numerals.english import _EN_UNITS
 from aligner.qa.numerals.korean import _KO_NATIVE_UNITS
 
-__all__ = ["changed_casualties", "changed_children", "changed_tally", "swapped_holders"]
+__all__ = [
+    "changed_casualties",
+    "changed_children",
+    "changed_split",
+    "changed_tally",
+    "swapped_holders",
+]
 
 
 @dataclass(frozen=True)
@@ -300,6 +306,9 @@ _EN_CASUALTY = re.compile(
 )
 _KO_COUNT_WORD = rf"\d[\d,]*|{'|'.join(_KO_NATIVE_UNITS)}"
 _COUNTS = {**_EN_UNITS, **_KO_NATIVE_UNITS}
+_EITHER_ROLE = re.compile(
+    r"\s+or\s+(?:\w+\s+)?(?:dead|killed|injured|wounded|hurt|missing)\b", re.I
+)
 _KO_ROLES = {
     "숨": "dead", "사망": "dead", "다치": "injured", "다쳤": "injured", "부상": "injured",
     "중상": "injured", "경상": "injured", "실종": "missing",
@@ -307,7 +316,8 @@ _KO_ROLES = {
 _KO_CASUALTY = re.compile(
     # 7명이 숨지고, 2명이 크게 다쳤다, 12명 사망
     rf"(?<![\d가-힣])(?P<n>{_KO_COUNT_WORD})\s?명(?:이|은|도|가|\s?정도가|\s?이상이)?\s?"
-    r"(?:[가-힣]+\s)?(?P<role>(?:숨|사망|다치|다쳤|부상|중상|경상|실종)[가-힣]*)"
+    r"(?:(?!숨|사망|다치|다쳤|부상|중상|경상|실종)[가-힣]+\s)?"
+    r"(?P<role>(?:숨|사망|다치|다쳤|부상|중상|경상|실종)[가-힣]*)"
     # 사망 12명, 부상자 3명
     rf"|(?<![가-힣])(?P<role2>사망|부상|중상|경상|실종)자?\s?(?P<n2>{_KO_COUNT_WORD})\s?명"
 )
@@ -320,6 +330,8 @@ def _casualties(text: str, lang: str) -> tuple[dict[str, set[int]], str]:
     roles = _EN_ROLES if lang == "en" else _KO_ROLES
     for m in (_EN_CASUALTY if lang == "en" else _KO_CASUALTY).finditer(text):
         role, number = (m["role"], m["n"]) if m["role"] else (m["role2"], m["n2"])
+        if role.endswith("거나") or _EITHER_ROLE.match(text, m.end()):
+            continue  # one count of two roles: "304 people dead or missing", 숨지거나 실종됐다
         kind = next(roles[stem] for stem in roles if role.lower().startswith(stem))
         count = int(number.replace(",", "")) if number[0].isdigit() else _COUNTS[number.lower()]
         found.setdefault(kind, set()).add(count)
@@ -330,12 +342,16 @@ def _casualties(text: str, lang: str) -> tuple[dict[str, set[int]], str]:
 def changed_casualties(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[str, str] | None:
     """The dead, injured and missing one side counts as another ("killing two workers and
     injuring seven" / ``7명이 숨지고 2명이 다쳤다``), when both sides count two of them
-    with the same figures; None if not."""
+    with the same figures, or one each, the same figure in another role; None if not."""
     if sorted(langs) != ["en", "ko"]:
         return None
     (mine, my_words), (theirs, their_words) = (
         _casualties(text, lang) for text, lang in zip(texts, langs, strict=True)
     )
+    if len(mine) == len(theirs) == 1 and mine.keys() != theirs.keys():
+        # one count given another role: "Six people remain missing" / ``6명이 숨졌다``
+        same = next(iter(mine.values())) == next(iter(theirs.values()))
+        return (my_words, their_words) if same else None
     both = [kind for kind in mine if kind in theirs]
     if len(both) < 2:
         return None
@@ -344,3 +360,31 @@ def changed_casualties(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[
     if all(mine[k] == theirs[k] for k in both):
         return None
     return my_words, their_words
+
+
+# A court's or a board's split: "ruled 6-3" against ``5대 4의 의견으로``. English copy gives
+# it in dashes, which number_mismatch reads as no figure the Korean must give (``9명 중 6명``
+# translates it); where the Korean gives a split too, the two must agree.
+_EN_SPLIT = re.compile(r"(?<![\d.-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\d.-])")
+_EN_SPLIT_WORDS = re.compile(
+    r"\b(?:rul(?:ed|ing)|vot(?:ed|e|es|ing)|decision|verdict|majority|justices|judges|board)\b",
+    re.I,
+)
+_KO_SPLIT = re.compile(r"(?<![\d.])(\d{1,2})\s?대\s?(\d{1,2})(?![\d.])")
+
+
+def changed_split(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[str, str] | None:
+    """A ruling's or a vote's split that both sides give and that differs ("ruled 6-3" /
+    ``5대 4의 의견으로``), as each writes it; None if not."""
+    if sorted(langs) != ["en", "ko"]:
+        return None
+    en, ko = texts if langs[0] == "en" else texts[::-1]
+    if not _EN_SPLIT_WORDS.search(en):
+        return None
+    english, korean = _EN_SPLIT.findall(en), _KO_SPLIT.findall(ko)
+    if len(english) != 1 or len(korean) != 1:
+        return None
+    if sorted(map(int, english[0])) == sorted(map(int, korean[0])):
+        return None
+    words = "-".join(english[0]), "대 ".join(korean[0])
+    return words if langs[0] == "en" else (words[1], words[0])

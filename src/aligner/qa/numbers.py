@@ -83,6 +83,7 @@ from aligner.qa.currency import amount_currency, amount_word
 from aligner.qa.holders import (
     changed_casualties,
     changed_children,
+    changed_split,
     changed_tally,
     swapped_holders,
 )
@@ -813,8 +814,12 @@ def _bead_flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
 
 # a bound that leaves its figure out, and one that takes it in: "below the 16th floor" is
 # ``15층 이하``, "more than 300" ``301명 이상``; ``16층 미만`` and ``300명 초과`` keep the figure
-_EN_BELOW = re.compile(r"\b(?:below|under|fewer\s+than|less\s+than)\s+(?:the\s+)?$", re.I)
-_EN_ABOVE = re.compile(r"\b(?:above|over|more\s+than)\s+(?:the\s+)?$", re.I)
+_EN_BELOW = re.compile(
+    r"\b(?:below|under|(?:fewer|less|younger|shorter|lower)\s+than)\s+(?:the\s+)?$", re.I
+)
+_EN_ABOVE = re.compile(
+    r"\b(?:above|over|(?:more|older|taller|higher|greater)\s+than)\s+(?:the\s+)?$", re.I
+)
 _KO_BOUND = re.compile(r"[^\s\d]{0,3}\s?(?P<bound>이하|이상)")
 
 
@@ -855,7 +860,7 @@ def _hidden_change(
         name, why = "", "the change reversed?"
     elif found := _percent_for_points(matched, plain):
         name, why = "", "percent or percentage points?"
-    elif found := _unit_swap(matched, (src, tgt), plain) or _measure_changed(matched):
+    elif found := _unit_swap(matched, (src, tgt), plain) or _measure_changed(matched, plain):
         name, why = "", "the unit changed, the figure not converted?"
     elif found := _currency_changed(matched, plain, langs):
         name, why = "", "the currency changed?"
@@ -871,8 +876,10 @@ def _hidden_change(
         name, why = "", "the sons and daughters changed?"
     elif found := changed_tally(plain, langs):
         name, why = "", "the votes for and against swapped?"
+    elif found := changed_split(plain, langs):
+        name, why = "", "the split changed?"
     elif found := changed_casualties(plain, langs):
-        name, why = "", "the dead, injured or missing swapped?"
+        name, why = "", "the dead, injured or missing changed?"
     else:
         return None
     return f"{name}{found[0]} in the {names[0]} is {found[1]} in the {names[1]}: {why}"
@@ -1040,7 +1047,7 @@ def _unit_swap(
 # what says a temperature is below zero: the nearest sign before it ("minus 5 to 10", ``영하
 # 5~10도``: the range's second end too) or words after it ("14 degrees below zero")
 _BELOW_BEFORE = re.compile(
-    r"(?:\b(?:minus|plus)\s|영하\s?|영상\s?|[-−–](?=\d))[^a-z가-힣]{0,8}$", re.I
+    r"(?:\b(?:minus|plus)\s|영하\s?|영상\s?)[^a-z가-힣]{0,8}$|(?<![\w.])[-−–]$", re.I
 )
 _BELOW_AFTER = re.compile(
     r"\s*(?:°\s?[CF]?|degrees?(?:\s+(?:Celsius|Fahrenheit))?)?\s+below\s+(?:zero|freezing)", re.I
@@ -1108,15 +1115,24 @@ def _with_currency(number: Number, text: str, lang: str) -> str:
 _PHYSICAL = frozenset({"length", "mass", "area", "volume", "energy", "power", "data", "data rate"})
 
 
-def _measure_changed(matched: list[tuple[Number, Number]]) -> tuple[str, str] | None:
+def _measure_changed(
+    matched: list[tuple[Number, Number]], plain: tuple[str, str]
+) -> tuple[str, str] | None:
     """A figure that measures one thing on one side and another on the other, as
     each writes it: energy for power ("84 kWh" / ``84kW``), bytes for bits, a volume
-    for a mass (``17만4천㎥`` / ``17만4천t``)."""
+    for a mass (``17만4천㎥`` / ``17만4천t``; not water's, whose tons are its cubic
+    metres: "2.9 billion cubic meters of water" is ``29억t``)."""
+    water = any(_WATER.search(text) for text in plain)
     for a, b in matched:
         measures = {measure(a.unit), measure(b.unit)}
+        if measures == {"mass", "volume"} and water:
+            continue
         if len(measures) == 2 and measures <= _PHYSICAL:
             return a.text + a.unit_text, b.text + b.unit_text
     return None
+
+
+_WATER = re.compile(r"\bwater\b|(?<![가-힣])물(?![가-힣])|물을|물이|용수|저수|담수", re.I)
 
 
 def _degrees(number: Number) -> str:

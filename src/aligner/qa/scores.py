@@ -29,7 +29,8 @@ _SCORE = {
 # Korean writes that side's score first
 _DEFEAT = {
     "en": re.compile(
-        r"\b(?:los(?:e|es|t|ing)|defeat(?:ed)?\s+by|fell\s+to|beaten\s+by|deficit|trail(?:ed|ing)?"
+        r"\b(?:los(?:e|es|t|ing)|defeat(?:ed)?\s+by|fell\s+(?:\d{1,3}\s?[-–]\s?\d{1,3}\s+)?to"
+        r"|beaten\s+by|deficit|trail(?:ed|ing)?"
         r"|behind|rall(?:y|ied|ying)|comeback|came\s+back)\b",
         re.I,
     ),

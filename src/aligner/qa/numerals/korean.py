@@ -169,6 +169,9 @@ _KO_UNITS_AFTER = (
     ("minute", re.compile(rf"\s?(?:여\s?)?분{_KO_UNIT_END}")),
     ("second", re.compile(rf"\s?(?:여\s?)?초(?!과){_KO_UNIT_END}")),
 )  # fmt: skip
+# bits a second, as Korean words them: 초당 10기가비트
+_KO_PER_SECOND = re.compile(r"초당\s*$")
+_PER_SECOND = {"kb": "kbps", "Mb": "Mbps", "Gb": "Gbps"}
 # "1년 반" is a year and a half, "3시간 반" three hours and a half ("10km 반경" is a radius)
 _KO_AND_A_HALF = re.compile(rf"\s?반(?=[^가-힣]|$|간|동안|가량|정도|쯤|{_KO_PARTICLES})")
 # "징역 1년6월": court copy counts the months of a sentence as 월
@@ -340,6 +343,8 @@ def _ko_unit(before: str, after: str, number: Number) -> tuple[str, str]:
     if _KO_SENTENCE_BEFORE.search(before) and (months := _KO_MONTH_AFTER.match(after)):
         return "month", months.group()
     unit, written = read_unit(after, _KO_UNITS_AFTER)
+    if unit in _PER_SECOND and _KO_PER_SECOND.search(before):
+        return _PER_SECOND[unit], written  # 초당 10기가비트: 10 gigabits per second
     if unit:
         return unit, written
     for family, pattern in _KO_UNITS_BEFORE:

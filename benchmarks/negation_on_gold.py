@@ -223,7 +223,7 @@ def recall(
                 kinds.append("removed" if negation.read_ko_negation(ko) else "added")
     flipped_doc = embedded(pairs_document(pairs), encoder)
     caught = {f.src[0] for f in run_checks(flipped_doc, settings) if f.subject == "negation"}
-    floor = (settings.mistranslation_threshold or 0.0) + negation.NEGATION_MARGIN
+    floor = (settings.mistranslation_threshold or 0.0) + negation.FLIP_MARGIN
     misses: Counter[str] = Counter()
     cues: Counter[str] = Counter()
     for i, (bead, kind) in enumerate(zip(flipped_doc.beads, kinds, strict=True)):

@@ -69,7 +69,6 @@ def test_korean_negations_that_state_a_predicate(text: str, negated: str) -> Non
         "톰 크루즈는 글을 잘 읽지 못했다.",  # "a poor reader"
         "사람들은 고통을 거의 느끼지 않는다.",  # "little"
         "30명밖에 오지 않았다.",  # "only"
-        "배는 아직 도착하지 않았다.",  # "not yet", also "still at sea"
         "그는 더 이상 그곳에서 일하지 않는다.",  # "no longer"
         "얼마 안 있어 비가 내렸다.",  # "before long"
         "투표율은 10%도 되지 않았다.",  # "less than"
@@ -519,7 +518,7 @@ def test_only_a_pair_well_above_the_mistranslation_threshold_is_read() -> None:
     en, ko = "The company did not raise prices.", "회사는 가격을 인상했다."
     settings = Settings(mistranslation_threshold=0.22)
     doc = aligned([(en, ko)])
-    # the floor is the threshold and NEGATION_MARGIN: 0.32
+    # the floor is the threshold and FLIP_MARGIN: 0.32
     loose = replace(doc, beads=(Bead((0,), (0,), 0.3),))
     close = replace(doc, beads=(Bead((0,), (0,), 0.35),))
     assert [f for f in run_checks(loose, settings) if f.subject == "negation"] == []
@@ -620,6 +619,11 @@ def test_the_negated_words_are_spanned_in_their_own_sentence_of_a_merged_pair() 
         ("No deaths or injuries have been reported.", "사망자와 부상자가 보고됐다.", "No deaths"),
         # ... and what stays quiet: a stance against, and the same negation kept
         ("Lawmakers voted against the bill.", "의원들은 법안에 찬성하지 않았다.", None),
+        (
+            "Seoul warned Pyongyang against further provocations.",
+            "정부는 북한에 추가 도발을 하지 말라고 경고했다.",
+            None,
+        ),
         ("The company has yet to recall the product.", "회사는 아직 제품을 리콜하지 않았다.", None),
     ],
 )
@@ -635,3 +639,14 @@ def test_a_pair_down_to_the_negation_margin_is_read() -> None:
     doc = replace(aligned([(en, ko)]), beads=(Bead((0,), (0,), 0.4),))
     [flag] = find_flipped_negations(doc, Settings(mistranslation_threshold=0.22))
     assert "“No injuries”" in flag.message
+
+
+def test_not_yet_is_read_against_an_english_that_hedges() -> None:
+    # the KO-to-EN desk test (hunt52): 아직 ... 않았다 against a plain statement is a flip;
+    # against "still", "yet", "under investigation" it is the same fact
+    ko = "북한은 이번 발사에 대해 아직 공식 입장을 내놓지 않았다."
+    [flag] = _flipped("North Korea has issued an official statement on the launch.", ko)
+    assert "“내놓지 않았다”" in flag.message
+    assert _flipped("North Korea has yet to issue an official statement on the launch.", ko) == []
+    assert _flipped("The ship is still at sea.", "배는 아직 도착하지 않았다.") == []
+    assert _flipped("The cause is under investigation.", "원인은 아직 밝혀지지 않았다.") == []

@@ -465,8 +465,9 @@ def test_only_a_pair_well_above_the_mistranslation_threshold_is_read() -> None:
     en, ko = "The bill was voted down.", "법안은 가결됐다."
     settings = Settings(mistranslation_threshold=0.22)
     doc = aligned([(en, ko)])
-    assert list(find_opposite_outcomes(replace(doc, beads=(Bead((0,), (0,), 0.5),)), settings))
-    loose = replace(doc, beads=(Bead((0,), (0,), 0.35),))
+    # the floor is the threshold and negation.FLIP_MARGIN: 0.32
+    assert list(find_opposite_outcomes(replace(doc, beads=(Bead((0,), (0,), 0.35),)), settings))
+    loose = replace(doc, beads=(Bead((0,), (0,), 0.3),))
     assert list(find_opposite_outcomes(loose, settings)) == []
 
 
@@ -562,6 +563,40 @@ def test_the_flag_spans_both_words() -> None:
             None,
         ),
         ("The town lies 30 km northeast of Seoul.", "이 마을은 서울 동북쪽 30㎞에 있다.", None),
+        # the adversarial test of these rules (hunt50): the European Union is no union, an
+        # alert with its place, a third rank
+        (
+            "The European Union's antitrust chief met Korean business leaders.",
+            "유럽연합(EU)의 반독점 수장은 한국 재계 인사들을 만났다.",
+            None,
+        ),
+        (
+            "The heat wave warning for Gwangju was lifted in the afternoon.",
+            "광주에 폭염경보가 오후에 발령됐다.",
+            "alert: EN says “warning for Gwangju was lifted” but KO says “경보가 오후에 발령” "
+            "(issued)",
+        ),
+        (
+            "Incheon is the country's third-largest city.",
+            "인천은 국내 최대 도시다.",
+            "rank: EN says “third-largest” but KO says “최대” (the largest)",
+        ),
+        # the KO-to-EN desk test (hunt52): a comeback win, and a prison term handed down
+        (
+            "The Korean men's national football team lost 2-1 to Japan in a friendly on Monday.",
+            "한국 축구대표팀이 7일 일본과의 친선경기에서 2-1로 역전승을 거뒀다.",
+            "game: EN says “lost” but KO says “역전승” (won)",
+        ),
+        (
+            "The court on Thursday acquitted Jung Min-seok, 45, of fraud.",
+            "법원은 목요일 사기 혐의로 기소된 정민석(45)씨에게 징역 15년을 선고했다.",
+            "verdict: EN says “acquitted” but KO says “징역 15년을 선고” (convicted)",
+        ),
+        (
+            "Prosecutors sought a 15-year term, but the court acquitted him.",
+            "검찰은 징역 15년을 구형했지만 법원은 무죄를 선고했다.",
+            None,
+        ),
         # the adversarial test (hunt48): a game told with its opponent, its result reversed
         (
             "South Korea lost 2-0 to Japan in the final.",

@@ -55,14 +55,29 @@ _EN_GAMES = (
             re.I,
         ),
     ),
+    (
+        False,
+        re.compile(
+            r"^(?P<subj>[^,.;]+?)\s+(?P<verb>suffered|suffers)\s+an?\s+[^.;]{0,30}?\bdefeat\s+"
+            rf"(?:against|to|by|at\s+the\s+hands\s+of)\s+{_OPPONENT}",
+            re.I,
+        ),
+    ),
 )
 # the Korean opens with its team as topic or subject (한국은, 울산이)
 _KO_TEAM = re.compile(r"^\s*(?P<subj>(?:\S+\s){0,2}?\S+?)(?:은|는|이|가)\s")
-_KO_WON = re.compile(r"(?:을|를)\s?(?:\S+\s){0,2}?(?P<verb>꺾|이겼|이기|제압|눌렀|누르|격파|물리)")
-# (not 패배를 안겼다, "dealt them a defeat")
+# a win over an object (일본을 꺾었다), or a win of its own (역전승을 거뒀다, 완승, 승리했다;
+# not 대승적, magnanimous)
+_KO_WON = re.compile(
+    r"(?:을|를)\s?(?:\S+\s){0,2}?(?P<verb>꺾|이겼|이기|제압|눌렀|누르|격파|물리)"
+    r"|(?P<glued>역전승|완승|신승|대승(?!적)|승리(?:했|를|하|한))"
+)
+# a loss to an opponent (일본에 졌다), or a loss of its own (역전패, 완패); not 패배를
+# 안겼다, "dealt them a defeat"
 _KO_LOST = re.compile(
     r"(?:에|에게)\s(?:\S+\s){0,2}?(?P<verb>졌|패했|패배(?!를\s?안))"
     r"|(?:에|에게)(?P<glued>졌|패(?!배를\s?안))"
+    r"|(?P<own>(?:역전|완|석|영)패|대패(?:했|하|를)|패배(?:했|를\s?당))"
 )
 _HANGUL = re.compile(r"[가-힣]+")
 _LATIN = re.compile(r"[A-Z][A-Za-z]+")
@@ -115,7 +130,7 @@ def _korean(text: str) -> _Told | None:
         return None
     found = won or lost
     assert found is not None
-    group = "verb" if found["verb"] else "glued"
+    group = next(g for g in ("verb", "glued", "own") if g in found.re.groupindex and found[g])
     return _Told(team["subj"], bool(won), found.start(group), found[group])
 
 

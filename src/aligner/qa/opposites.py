@@ -53,7 +53,7 @@ acquittal" is ``무죄 판결에 불복해 항소했다``. A side on which an ou
 negated, reversed, hedged or a condition ("was not convicted", "overturned his
 conviction", "if convicted", ``유죄가 아니라``, ``실형을 면했다``, ``무죄를
 주장했다``) is not read for that pair of outcomes. As for ``negation``, the pair
-must otherwise be a good translation (similarity :data:`~aligner.qa.negation.MARGIN`
+must otherwise be a good translation (similarity :data:`~aligner.qa.negation.FLIP_MARGIN`
 above the mistranslation threshold).
 
 Flags are of type ``mistranslation`` (subject ``opposite``), one per pair, an
@@ -71,7 +71,7 @@ from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.alignment import _quote
 from aligner.qa.currency import read_quantity
 from aligner.qa.games import reversed_game
-from aligner.qa.negation import MARGIN
+from aligner.qa.negation import FLIP_MARGIN
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
 
@@ -161,6 +161,7 @@ _KO_HAZARD = (
     r"(?:폭염|한파|호우|대설|태풍|풍랑|강풍|홍수|건조|황사|초?미세먼지|지진해일|폭풍해일|안개)\s?"
 )
 _ALERT = r"(?:advisor(?:y|ies)|warnings?|alerts?|watch(?:es)?)"
+_FOR_PLACE = r"(?:(?:for|in|on)\s+(?:[A-Z][\w'’-]*\s+){1,3}(?:and\s+(?:[A-Z][\w'’-]*\s+){1,3})?)?"
 _KO_ALERT = r"(?:주의보|경보|특보)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
 _SANCTIONS = r"(?:sanctions?|embargo(?:es)?|tariffs?)"
 _KO_SANCTIONS = r"(?:제재|금수\s?조치|관세)[을를이가은는도]?\s?(?:[가-힣]+\s)?"
@@ -252,7 +253,8 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "convicted",
             r"\bconvict(?:s|ed|ing|ion|ions)?\b|(?<!not\s)(?<!not-)\bguilty\b",
-            r"유죄",
+            # a prison term handed down is a conviction (not one sought, 구형)
+            r"유죄|징역\s?[\d.]+\s?(?:년|개월)[을를에]?\s?(?:(?!구형|무죄)\S+\s){0,3}?선고",
         ),
     ),
     (
@@ -488,13 +490,14 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             "won",
             rf"\b(?:won|wins|win|winning)\s+(?:{_SCORE}|{_CONTEST})",
             rf"{_KO_SCORE}(?:이겼|이기|꺾|승리|제압|눌렀|누르)|꺾었|꺾고|꺾은|꺾으며|승리했|승리를|승리하"
-            r"|제압했|격파했|물리쳤",
+            r"|제압했|격파했|물리쳤|역전승|완승|신승|대승(?!적)|승리한",
         ),
         _outcome(
             "lost",
             rf"\b(?:lost|loses|lose|losing)\s+(?:{_SCORE}|{_CONTEST})"
             r"|\b(?:were|was)\s+(?:beaten|defeated|routed|thrashed)\b(?!\s+by)",
-            rf"{_KO_SCORE}(?:졌|패)|(?<![가-힣])패(?:했|하며|하고|해|배했|배를|배하)|패배(?:했|를|하)",
+            rf"{_KO_SCORE}(?:졌|패)|(?<![가-힣])패(?:했|하며|하고|해|배했|배를|배하)|패배(?:했|를|하)"
+            r"|(?:역전|완|석|영)패|대패(?:했|하|를)",
         ),
     ),
     ("medal", _GOLD, _SILVER),
@@ -550,13 +553,13 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         "alert",
         _outcome(
             "lifted",
-            rf"\b{_ALERT}\s+(?:was\s+|were\s+|(?:has|had|have)\s+been\s+)?(?:lifted|removed"
-            rf"|cancell?ed)\b|\blift(?:s|ed|ing)?\s+(?:the\s+|an?\s+|all\s+)?{_W}{{0,3}}?{_ALERT}",
+            rf"\b{_ALERT}\s+{_FOR_PLACE}(?:was\s+|were\s+|(?:has|had|have)\s+been\s+)?(?:lifted"
+            rf"|removed|cancell?ed)\b|\blift(?:s|ed|ing)?\s+(?:the\s+|an?\s+|all\s+)?{_W}{{0,3}}?{_ALERT}",
             rf"{_KO_ALERT}해제",
         ),
         _outcome(
             "issued",
-            rf"\b{_ALERT}\s+(?:was\s+|were\s+|(?:has|had|have)\s+been\s+)?(?:issued|declared"
+            rf"\b{_ALERT}\s+{_FOR_PLACE}(?:was\s+|were\s+|(?:has|had|have)\s+been\s+)?(?:issued|declared"
             rf"|raised|put\s+in\s+place)\b|\b(?:issu|declar)(?:e|es|ed|ing)\s+(?:the\s+|an?\s+)?"
             rf"{_W}{{0,3}}?{_ALERT}",
             rf"{_KO_ALERT}(?:발령|발효|내려)",
@@ -567,6 +570,8 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         "side",
         _outcome(
             "labor",
+            # (not the European Union, the Soviet Union, a credit union)
+            r"(?<!European\s)(?<!Soviet\s)(?<!credit\s)(?<!African\s)"
             r"\b(?:unions?|labou?r\s+(?:unions?|side|groups?|camp|representatives?|members?)"
             r"|workers['’]?\s+(?:representatives?|side))\b",
             r"노조|노동계|노측|근로자\s?위원|노동자\s?위원",
@@ -578,7 +583,7 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"경영계|경영자\s?(?:측|단체)|사용자\s?(?:측|위원|단체)|사측|재계",
         ),
     ),
-    # a rank: the largest for the second largest ("Kia's second-largest market" /
+    # a rank: the largest for a lower one ("Kia's second-largest market" /
     # ``기아의 최대 시장``); ``최대`` before a figure is "up to" (최대 80㎜)
     (
         "rank",
@@ -588,9 +593,9 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
             r"최대(?!\s?\d)|가장\s?큰|(?<![\d.])1위",
         ),
         _outcome(
-            "the second largest",
-            r"\bsecond[\s-]+(?:largest|biggest)\b",
-            r"두\s?번째로?\s?(?:큰|많은)|(?<![\d.])2위",
+            "a lower rank",
+            r"\b(?:second|third|fourth|fifth)[\s-]+(?:largest|biggest)\b",
+            r"(?:두|세|네|다섯)\s?번째로?\s?(?:큰|많은)|(?<![\d.])[2-5]위",
         ),
     ),
     # a bearing: "250 km south of Seogwipo" is ``서귀포 남쪽 250㎞`` (north-east is both north
@@ -820,12 +825,12 @@ def find_opposite_outcomes(doc: AlignedDocument, settings: Settings) -> Iterator
     Args:
         doc: the aligned document.
         settings: run settings; the pair's similarity must be
-            :data:`~aligner.qa.negation.MARGIN` above ``mistranslation_threshold``.
+            :data:`~aligner.qa.negation.FLIP_MARGIN` above ``mistranslation_threshold``.
 
     Yields:
         One ``mistranslation`` flag (subject ``opposite``) per bead.
     """
-    floor = (settings.mistranslation_threshold or 0.0) + MARGIN
+    floor = (settings.mistranslation_threshold or 0.0) + FLIP_MARGIN
     for bead in filter(doc.is_content_pair, doc.beads):
         flag = _bead_flag(doc, bead, floor)
         if flag is not None:

@@ -25,6 +25,9 @@ def _flags(en_dateline: str, ko_dateline: str) -> list[str]:
         ("WASHINGTON -- The talks", "en", "WASHINGTON"),
         ("Seoul, the capital, is cold.", "en", None),  # no dateline in capitals
         ("[베이징=뉴시스] 김철수 특파원 =", "ko", "베이징"),
+        # a foreign wire's dateline (the world news desk test, hunt51)
+        ("(모스크바 AP=연합뉴스) 러시아는", "ko", "모스크바"),
+        ("(키이우 로이터=연합뉴스) 우크라이나는", "ko", "키이우"),
         ("서울에서 열린 회의", "ko", None),
     ],
 )

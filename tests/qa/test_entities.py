@@ -119,6 +119,7 @@ def test_acronym_the_pair_does_not_spell_is_flagged() -> None:
         # Konglish abbreviations Korean copy writes in Latin script
         ("She sang the theme song for the drama.", "그는 이 드라마의 OST를 불렀다."),
         ("The vinyl edition sold out.", "LP 버전은 매진됐다."),
+        ("The Giants lost 5-3 to the Dodgers.", "자이언츠는 LA 다저스에 3-5로 졌다."),
         ("He starred in a beer commercial.", "그는 맥주 CF에 출연했다."),
         ("The streamer apologized to viewers.", "그 BJ는 시청자들에게 사과했다."),
         ("Product placement is everywhere in the show.", "이 드라마에는 PPL이 넘쳐난다."),

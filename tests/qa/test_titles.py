@@ -70,6 +70,23 @@ def test_registered_as_a_warning_raising_named_entity() -> None:
             "영화 음악은 작곡가 한상일 씨가 맡았다.",
             "EN calls Han Sang-il the late, KO gives no 고(故) nor a death: “한상일”",
         ),
+        # the world news desk test (hunt51): a foreign person, found by the sound of the
+        # last name
+        (
+            "Former Chancellor Olaf Scholz criticized the plan.",
+            "올라프 숄츠 총리는 이 계획을 비판했다.",
+            "EN calls Olaf Scholz former, KO gives the title as current: “숄츠 총리”",
+        ),
+        (
+            "Former Vice President Kamala Harris was second with 19 percent.",
+            "카멀라 해리스 부통령이 19%로 뒤를 이었다.",
+            "EN calls Kamala Harris former, KO gives the title as current: “해리스 부통령”",
+        ),
+        (
+            "Chancellor Friedrich Merz defended the budget.",
+            "프리드리히 메르츠 전 독일 총리는 예산안을 옹호했다.",
+            "KO calls Friedrich Merz former (“메르츠 전 독일 총리”), EN does not",
+        ),
         (
             "The late Hyundai founder Chung Ju-yung drove 500 cattle across the border in 1998.",
             "정주영 현대 회장은 1998년 소 500마리를 몰고 방북했다.",
@@ -91,6 +108,14 @@ def test_a_title_made_current_former_or_acting_is_one_warning(
         (ACTING, "배진우 기획재정부 장관 직무대행은 정부가 대응하겠다고 말했다."),
         (ACTING, "배 장관 권한대행은 정부가 대응하겠다고 말했다."),
         ("Former President Moon Jae-in met Lee.", "문 전 대통령은 이 대통령을 만났다."),
+        (
+            "Former Chancellor Olaf Scholz criticized the plan.",
+            "올라프 숄츠 전 총리는 이 계획을 비판했다.",
+        ),
+        (
+            "Former Prime Minister Shigeru Ishiba said he would stay.",
+            "이시바 시게루 전 총리는 의원직을 유지하겠다고 말했다.",
+        ),
         # the English says it elsewhere in the sentence
         (
             "Moon Jae-in, who served as president until 2022, met Lee.",

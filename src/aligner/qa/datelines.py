@@ -32,7 +32,10 @@ _FIRST = 3  # a dateline opens the story: its headline and byline may come first
 # "SEOUL, Dec. 7 (Yonhap) --", "NEW YORK (AP) —", "BEIJING, China (CNN)", "WASHINGTON --"
 _EN_CITY = re.compile(r"^\W*([A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)(?=,| \(| [-–—])")
 # "(서울=연합뉴스)", "[베이징=뉴시스]"
-_KO_CITY = re.compile(r"^\W*[(\[]\s*([가-힣A-Z]{1,12})\s*=")
+# (서울=연합뉴스), and a foreign wire's (모스크바 AP=연합뉴스, 키이우 로이터=연합뉴스)
+_KO_CITY = re.compile(
+    r"^\W*[(\[]\s*([가-힣A-Z]{1,12})\s*(?:(?:AP|AFP|로이터|교도|신화|블룸버그|EPA|dpa|타스)\s*)?="
+)
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,8 @@ _KOREAN_LATIN = frozenset(
     "OST CF BJ MC PPL MBTI "
     # a record's formats: a vinyl edition (LP), a mini album (EP), a music video (MV)
     "LP EP MV "
+    # a city Korean names by its initials, as in LA 다저스 for "the Dodgers"
+    "LA NY "
     # sport: a penalty kick (PK), the playoffs (PO), the postseason (PS), the Korean
     # Series (KS), a free agent (FA), the majors (MLB), the Asian Games (AG), a knockout;
     # the professional leagues, "the league" in English copy (KBO에 따르면)

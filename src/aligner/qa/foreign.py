@@ -71,8 +71,9 @@ __all__ = ["english_persons", "find_foreign_swaps", "skeleton", "sounds_alike"]
 # Angela Merkel (앙겔라), "th" of Smith (스미스) and of Thabo (타보), "x" of Xi (시), an
 # r after a vowel of Merkel (메르켈) and of Peter (피터), the pinyin q of Zhaoqian (자오첸),
 # the n before a k of Blinken (블링컨), a g between vowels (Erdogan, 에르도안; Hagel,
-# 헤이글), a double r (Guterres, 구테흐스; Ferrari, 페라리) and a kh (Khurelsukh, 후렐수흐).
-_EN_LETTERS = re.compile(r"sch|tch|ch|sh|zh|ph|th|ts|tz|dz|cz|sz|ck|kh|gh|ng|[a-zǵʀǫɲğř]")
+# 헤이글), a double r (Guterres, 구테흐스; Ferrari, 페라리), a kh (Khurelsukh, 후렐수흐) and
+# a final v after a vowel (Ukrainian: Terekhov, 테레호우; Russian: Lavrov, 라브로프).
+_EN_LETTERS = re.compile(r"sch|tch|ch|sh|zh|ph|th|ts|tz|dz|cz|sz|ck|kh|gh|ng|[a-zǵʀǫɲğřṽ]")
 _EN_CLASS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("p", "b", "f", "v", "ph"), ("P",)),
     **dict.fromkeys(("t", "d"), ("T",)),
@@ -88,6 +89,7 @@ _EN_CLASS: dict[str, tuple[str, ...]] = {
     "ɲ": ("N", "ŋ"),
     "ğ": ("K", ""),
     "ř": ("L", ""),
+    "ṽ": ("P", ""),
     "th": ("T", "S"),
     "x": ("KS", "S"),
     "m": ("M",),
@@ -128,6 +130,9 @@ def _readings(english: str) -> set[str]:
     latin = re.sub(r"(?<=i)c$", "ch", latin)  # Karadzic: -ić
     latin = re.sub(r"(?<!n)g(?=[eiy])", "ǵ", latin)
     latin = latin.replace("rr", "ř")  # Portuguese: Guterres, 구테흐스
+    latin = re.sub(
+        r"(?<=[aeiouy])v$", "ṽ", latin
+    )  # Ukrainian: Terekhov, 테레호우; Kharkiv, 하르키우
     latin = re.sub(r"(?<=[aeiouy])r(?![aeiouy])", "ʀ", latin)  # Peter, 피터; Merkel, 메르켈
     latin = re.sub(r"q(?!u)", "ǫ", latin)  # pinyin: Zhaoqian, 자오첸
     latin = re.sub(r"n(?=[kcq])", "ɲ", latin)  # Blinken, 블링컨

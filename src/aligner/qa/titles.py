@@ -36,6 +36,7 @@ from datetime import date
 from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity
 from aligner.qa.alignment import _quote
+from aligner.qa.foreign import sounds_alike
 from aligner.qa.names import EnglishName, english_names, titled_before
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
@@ -58,7 +59,8 @@ _OFFICE = "|".join(
     sorted(
         "대통령 총리 부총리 장관 차관 총재 부총재 위원장 국무위원장 부위원장 의원 의장 대표 "
         "대표이사 회장 부회장 사장 총장 원장 국장 실장 청장 처장 본부장 대변인 대사 특사 외무상 "
-        "외상 부부장 부장 주석 총비서 비서 지사 도지사 시장 군수 구청장 감독 판사 총통".split(),
+        "외상 부부장 부장 주석 총비서 비서 지사 도지사 시장 군수 구청장 감독 판사 총통 "
+        "부통령 총리대행 하원의장 상원의장 관방장관 국무장관 총독".split(),
         key=len,
         reverse=True,
     )
@@ -168,6 +170,62 @@ def _changes(en: str, ko: str) -> Iterator[tuple[EnglishName, str, _Titled]]:
 
 
 @dataclass(frozen=True)
+class _Foreign:
+    """A foreign person the English names with a title: the name as written."""
+
+    text: str
+    start: int
+    end: int
+
+
+# a foreign name after its title: "Former Chancellor Olaf Scholz", "Prime Minister Sanae
+# Takaichi", "acting President Han"; the last capitalised word is the one Korean writes
+_EN_FOREIGN_TITLED = re.compile(
+    r"\b(?P<word>(?i:former|ex-|acting|interim)\s+)?"
+    r"(?P<title>(?:(?:U\.S\.|[A-Z][a-z]+)\s+){0,2}(?:President|Prime\s+Minister|Chancellor"
+    r"|Premier|Secretary\s+of\s+State|Foreign\s+Minister|Defense\s+Minister|Vice\s+President"
+    r"|Governor|Mayor|Speaker|Chairman|Chairwoman|Minister|Secretary))"
+    r"\s+(?P<name>(?:[A-Z][\w'’-]+\s+){0,2}(?P<last>[A-Z][\w'’-]+))"
+)
+_HANGUL_WORD = re.compile(r"[가-힣]{2,}")
+
+
+def _foreign_changes(
+    en: str, ko: str, korean: list[EnglishName]
+) -> Iterator[tuple[_Foreign, str, _Titled]]:
+    """Former or acting made current, or current made former, for the foreign people the
+    English titles (the Korean names of ``korean`` aside: the name check reads those),
+    each found in the Korean by the sound of its last name."""
+    for m in _EN_FOREIGN_TITLED.finditer(en):
+        if any(k.start < m.end("name") and m.start("name") < k.end for k in korean):
+            continue
+        last = m["last"]
+        for word in _HANGUL_WORD.finditer(ko):
+            if not sounds_alike(last, word.group()[: len(word.group())]):
+                continue
+            after = _TITLE_AFTER.match(ko, word.end())
+            if after is None:
+                continue
+            acting = _KO_ACTING.match(ko, after.end())
+            titled = _Titled(
+                word.start(),
+                acting.end() if acting else after.end(),
+                former=bool(_KO_FORMER.search(after.group(1))),
+                acting=bool(acting),
+            )
+            person = _Foreign(m["name"], m.start("name"), m.end("name"))
+            said = (m["word"] or "").strip().lower()
+            own = en[max(0, m.start() - 60) : m.end() + 60]
+            if said in ("former", "ex-") and not titled.former:
+                yield person, "former", titled
+            elif said in ("acting", "interim") and not titled.acting:
+                yield person, "acting", titled
+            elif not said and titled.former and not _EN_FORMER.search(own) and not _in_the_past(en):
+                yield person, "former in Korean", titled
+            break
+
+
+@dataclass(frozen=True)
 class _Rank:
     """An office and its deputy, each as the English and the Korean word them."""
 
@@ -252,7 +310,9 @@ def _rank_change(en: str, ko: str) -> tuple[str, str] | None:
 
 def _flag(doc: AlignedDocument, bead: Bead) -> Flag | None:
     en, ko = SideText.content(doc, bead, "src"), SideText.content(doc, bead, "tgt")
-    found = next(_changes(en.text, ko.text), None)
+    found: tuple[EnglishName | _Foreign, str, _Titled] | None = next(
+        _changes(en.text, ko.text), None
+    ) or next(_foreign_changes(en.text, ko.text, english_names(en.text)), None)
     if found is None:
         return _rank_flag(doc, bead, en, ko)
     name, what, titled = found

@@ -115,6 +115,19 @@ REPLACED = [
         "the Federation of Korean Trade Unions (한국노동조합총연맹)",
         "민주노총",
     ),
+    # the world news and disasters desk tests (hunt51, hunt44): one city for another
+    (
+        "A Russian missile struck an apartment building in Kharkiv.",
+        "러시아 미사일이 드니프로의 아파트를 강타했다.",
+        "Kharkiv (하르키우)",
+        "드니프로",
+    ),
+    (
+        "A landslide hit Sancheong, South Gyeongsang.",
+        "경북 예천에 산사태가 났다.",
+        "Sancheong (산청)",
+        "예천",
+    ),
     # the tech desk test (hunt49): one carrier or chip designer for another
     (
         "SK Telecom said its 5G subscribers topped 16 million.",

@@ -236,11 +236,11 @@ def amount_currency(text: str, lang: str, start: int, end: int) -> str:
     return _WORDS[word["word"].lower()] if word else ""
 
 
-def amount_word(text: str, lang: str, end: int) -> int:
-    """How many characters from ``end``, a figure's end, its currency word takes (0:
-    none): `` won`` after "1.5 trillion", `` 원`` after ``65억``."""
+def amount_word(text: str, lang: str, end: int) -> str:
+    """The currency word after ``end``, a figure's end, as written (``""``: none):
+    `` won`` after "1.5 trillion", `` 원`` after ``65억``."""
     word = _amount_word(text, lang, end)
-    return word.end() - end if word else 0
+    return word.group() if word else ""
 
 
 def _amount_word(text: str, lang: str, end: int) -> re.Match[str] | None:

@@ -848,9 +848,9 @@ def _hidden_change(
     src: list[Number], tgt: list[Number], texts: tuple[str, str], langs: tuple[str, str]
 ) -> str | None:
     """The message of a change the matched numbers hide, if any: a score the other way
-    round, percent for percentage points, a figure copied into another unit or
-    currency, a range
-    cut to one end, a day of the week changed, a figure given to another holder."""
+    round, percent for percentage points, a figure copied into another unit, measure or
+    currency, a temperature's sign, a range cut to one end, a day of the week changed, a
+    figure given to another holder, child, choice of a vote, split or casualty role."""
     names = [language_name(lang) for lang in langs]
     matched = matched_numbers(src, tgt)
     plain = (html.unescape(texts[0]), html.unescape(texts[1]))
@@ -1044,8 +1044,9 @@ def _unit_swap(
     return None
 
 
-# what says a temperature is below zero: the nearest sign before it ("minus 5 to 10", ``영하
-# 5~10도``: the range's second end too) or words after it ("14 degrees below zero")
+# what says a temperature is below zero: a sign word before it, over a range's first end
+# ("minus 5 to 10", ``영하 5~10도``), a minus right before it (``-3.2도``; not the 3 of
+# ``-5∼3도`` nor the 15 of ``10-15도``), or words after it ("14 degrees below zero")
 _BELOW_BEFORE = re.compile(
     r"(?:\b(?:minus|plus)\s|영하\s?|영상\s?)[^a-z가-힣]{0,8}$|(?<![\w.])[-−–]$", re.I
 )
@@ -1058,9 +1059,12 @@ _DEGREES_WORD = re.compile(
 )
 
 
+def _sign_before(number: Number, text: str) -> re.Match[str] | None:
+    return _BELOW_BEFORE.search(text, max(0, number.start - 14), number.start)
+
+
 def _below_zero(number: Number, text: str) -> bool:
-    before = _BELOW_BEFORE.search(text, max(0, number.start - 14), number.start)
-    if before is not None:
+    if (before := _sign_before(number, text)) is not None:
         return not before.group().lower().startswith(("plus", "영상"))
     return bool(_BELOW_AFTER.match(text, number.start + len(number.text)))
 
@@ -1082,7 +1086,7 @@ def _sign_changed(
 
 def _signed(number: Number, text: str) -> str:
     """The temperature as written with its sign before it and its unit after it."""
-    before = _BELOW_BEFORE.search(text, max(0, number.start - 14), number.start)
+    before = _sign_before(number, text)
     start = before.start() if before is not None else number.start
     unit = _DEGREES_WORD.match(text, number.start + len(number.text))
     return text[start : number.start] + number.text + (unit.group() if unit else "")
@@ -1106,9 +1110,7 @@ def _currency_changed(
 
 def _with_currency(number: Number, text: str, lang: str) -> str:
     """The figure as written with the currency word after it ("1.5 trillion won")."""
-    end = number.start + len(number.text)
-    word = amount_word(text, lang, end)
-    return number.text + (text[end : end + word] if word else "")
+    return number.text + amount_word(text, lang, number.start + len(number.text))
 
 
 # what a figure measures, where one figure cannot measure two: "84 kWh" is no ``84kW``

@@ -60,7 +60,7 @@ _OFFICE = "|".join(
         "대통령 총리 부총리 장관 차관 총재 부총재 위원장 국무위원장 부위원장 의원 의장 대표 "
         "대표이사 회장 부회장 사장 총장 원장 국장 실장 청장 처장 본부장 대변인 대사 특사 외무상 "
         "외상 부부장 부장 주석 총비서 비서 지사 도지사 시장 군수 구청장 감독 판사 총통 "
-        "부통령 총리대행 하원의장 상원의장 관방장관 국무장관 총독".split(),
+        "부통령 하원의장 상원의장 관방장관 국무장관 총독".split(),
         key=len,
         reverse=True,
     )
@@ -201,7 +201,9 @@ def _foreign_changes(
             continue
         last = m["last"]
         for word in _HANGUL_WORD.finditer(ko):
-            if not sounds_alike(last, word.group()[: len(word.group())]):
+            # the name, or the name and its particle (메르츠가)
+            spelled = word.group()
+            if not (sounds_alike(last, spelled) or sounds_alike(last, spelled[:-1])):
                 continue
             after = _TITLE_AFTER.match(ko, word.end())
             if after is None:

@@ -86,8 +86,8 @@ MARGIN = 0.2
 # a pair down there ("No injuries were reported" against ``다친 사람이 있는 것으로
 # 파악됐다`` scores 0.40 under mUSE, "The heat wave warning for Gwangju was lifted"
 # against ``광주에 폭염경보가 발령됐다`` 0.39), and the benchmark's 4,991 faithful pairs draw
-# no more flags at 0.1 than at 0.2 (2; ``opposite`` none even at 0), while 33 more of the
-# planted negation flips are caught per set
+# no flag of either at 0.1, as at 0.2 (``opposite`` none even at 0), while 33 more of the
+# planted negation flips are caught per set (benchmarks/negation_on_gold.py)
 FLIP_MARGIN = 0.1
 # Korean characters per English character (spaces left out) of 98 in 100 faithful
 # pairs: a side shorter than that may have dropped the negated clause

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from aligner.qa.foreign import sounds_alike
 from aligner.qa.institutions import _name_spans
 
-__all__ = ["reversed_game"]
+__all__ = ["KO_OWN_LOSS", "KO_OWN_WIN", "reversed_game"]
 
 # the opponent's phrase ends before a score, a place, a time or the clause's end
 _OPPONENT = r"(?P<opp>[^,.;]+?)(?=\s+\d|\s+(?:in|on|at|during|after|for|with)\b|[,.;]|$)"
@@ -66,18 +66,21 @@ _EN_GAMES = (
 )
 # the Korean opens with its team as topic or subject (한국은, 울산이)
 _KO_TEAM = re.compile(r"^\s*(?P<subj>(?:\S+\s){0,2}?\S+?)(?:은|는|이|가)\s")
-# a win over an object (일본을 꺾었다), or a win of its own (역전승을 거뒀다, 완승, 승리했다;
-# not 대승적, magnanimous)
+# a win or a loss a team has of its own, with no opponent in the words: 역전승을 거뒀다,
+# 완승, 승리했다 (not 대승적, magnanimous); 역전패, 완패, 대패했다 (``opposite`` reads them too)
+KO_OWN_WIN = r"역전승|완승|신승|대승(?!적)|승리(?:했|를|하|한)"
+KO_OWN_LOSS = r"(?:역전|완|석|영)패|대패(?:했|하|를)"
+# a win over an object (일본을 꺾었다), or a win of its own
 _KO_WON = re.compile(
     r"(?:을|를)\s?(?:\S+\s){0,2}?(?P<verb>꺾|이겼|이기|제압|눌렀|누르|격파|물리)"
-    r"|(?P<glued>역전승|완승|신승|대승(?!적)|승리(?:했|를|하|한))"
+    rf"|(?P<glued>{KO_OWN_WIN})"
 )
-# a loss to an opponent (일본에 졌다), or a loss of its own (역전패, 완패); not 패배를
-# 안겼다, "dealt them a defeat"
+# a loss to an opponent (일본에 졌다), or a loss of its own; not 패배를 안겼다, "dealt
+# them a defeat"
 _KO_LOST = re.compile(
     r"(?:에|에게)\s(?:\S+\s){0,2}?(?P<verb>졌|패했|패배(?!를\s?안))"
     r"|(?:에|에게)(?P<glued>졌|패(?!배를\s?안))"
-    r"|(?P<own>(?:역전|완|석|영)패|대패(?:했|하|를)|패배(?:했|를\s?당))"
+    rf"|(?P<own>{KO_OWN_LOSS}|패배(?:했|를\s?당))"
 )
 _HANGUL = re.compile(r"[가-힣]+")
 _LATIN = re.compile(r"[A-Z][A-Za-z]+")
@@ -130,7 +133,8 @@ def _korean(text: str) -> _Told | None:
         return None
     found = won or lost
     assert found is not None
-    group = next(g for g in ("verb", "glued", "own") if g in found.re.groupindex and found[g])
+    group = found.lastgroup  # each alternative has one named group
+    assert group is not None
     return _Told(team["subj"], bool(won), found.start(group), found[group])
 
 

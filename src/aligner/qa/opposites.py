@@ -70,7 +70,7 @@ from aligner.config import Settings
 from aligner.models import Bead, Flag, Severity, Span
 from aligner.qa.alignment import _quote
 from aligner.qa.currency import read_quantity
-from aligner.qa.games import reversed_game
+from aligner.qa.games import KO_OWN_LOSS, KO_OWN_WIN, reversed_game
 from aligner.qa.negation import FLIP_MARGIN
 from aligner.qa.registry import AlignedDocument, register
 from aligner.qa.spans import SideText
@@ -240,6 +240,18 @@ _MONTH_ON_MONTH = _outcome(
     r"|\b(?:a|one)\s+month\s+(?:earlier|ago|before)\b|\b(?:previous|preceding|prior)\s+month\b",
     r"전월(?!세)|(?:지난달|전달|한\s?달\s?전)\s?(?:보다|대비|에\s?비해|과|와)",
 )
+
+
+def _bearing(direction: str, korean: str) -> Outcome:
+    """A bearing from a place, alone or in a compound: "south of", "south-southwest of"
+    (``남쪽``, ``남남서쪽``; a compound is each of its directions)."""
+    compass = r"(?:north|south|east|west)"
+    return _outcome(
+        direction,
+        rf"\b(?:{compass}[\s-]?){{0,2}}{direction}(?:[\s-]?{compass}){{0,2}}\s+of\b",
+        rf"(?<![가-힣])[동서남북]{{0,2}}{korean}[동서남북]{{0,2}}쪽",
+    )
+
 
 OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
     (
@@ -489,15 +501,15 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "won",
             rf"\b(?:won|wins|win|winning)\s+(?:{_SCORE}|{_CONTEST})",
-            rf"{_KO_SCORE}(?:이겼|이기|꺾|승리|제압|눌렀|누르)|꺾었|꺾고|꺾은|꺾으며|승리했|승리를|승리하"
-            r"|제압했|격파했|물리쳤|역전승|완승|신승|대승(?!적)|승리한",
+            rf"{_KO_SCORE}(?:이겼|이기|꺾|승리|제압|눌렀|누르)|꺾었|꺾고|꺾은|꺾으며"
+            rf"|제압했|격파했|물리쳤|{KO_OWN_WIN}",
         ),
         _outcome(
             "lost",
             rf"\b(?:lost|loses|lose|losing)\s+(?:{_SCORE}|{_CONTEST})"
             r"|\b(?:were|was)\s+(?:beaten|defeated|routed|thrashed)\b(?!\s+by)",
             rf"{_KO_SCORE}(?:졌|패)|(?<![가-힣])패(?:했|하며|하고|해|배했|배를|배하)|패배(?:했|를|하)"
-            r"|(?:역전|완|석|영)패|대패(?:했|하|를)",
+            rf"|{KO_OWN_LOSS}",
         ),
     ),
     ("medal", _GOLD, _SILVER),
@@ -600,32 +612,8 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
     ),
     # a bearing: "250 km south of Seogwipo" is ``서귀포 남쪽 250㎞`` (north-east is both north
     # and east, as 북동쪽 is)
-    (
-        "bearing",
-        _outcome(
-            "north",
-            r"\b(?:(?:east|west)[\s-]?)?north(?:[\s-]?(?:north|east|west)){0,2}\s+of\b",
-            r"(?<![가-힣])[동서]?북[북동서]{0,2}쪽",
-        ),
-        _outcome(
-            "south",
-            r"\b(?:(?:east|west)[\s-]?)?south(?:[\s-]?(?:south|east|west)){0,2}\s+of\b",
-            r"(?<![가-힣])[동서]?남[남동서]{0,2}쪽",
-        ),
-    ),
-    (
-        "bearing",
-        _outcome(
-            "east",
-            r"\b(?:(?:north|south)[\s-]?)?(?:(?:north|south)[\s-]?)?east(?:[\s-]?east)?\s+of\b",
-            r"(?<![가-힣])(?:[남북]{0,2}동[동]?|동[남북]{1,2})쪽",
-        ),
-        _outcome(
-            "west",
-            r"\b(?:(?:north|south)[\s-]?)?(?:(?:north|south)[\s-]?)?west(?:[\s-]?west)?\s+of\b",
-            r"(?<![가-힣])(?:[남북]{0,2}서[서]?|서[남북]{1,2})쪽",
-        ),
-    ),
+    ("bearing", _bearing("north", "북"), _bearing("south", "남")),
+    ("bearing", _bearing("east", "동"), _bearing("west", "서")),
     ("missile range", _SHORT_RANGE, _LONG_RANGE),
     ("missile range", _SHORT_RANGE, _MID_RANGE),
     ("missile range", _MID_RANGE, _INTERCONTINENTAL),

@@ -1672,6 +1672,59 @@ def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
             "한화는 지분율을 47.1%에서 57.6%로 높였다.",
             None,
         ),
+        # the end first, then the start
+        (
+            "Growth was revised up to 0.9 percent from 0.5 percent.",
+            "성장률은 0.9%에서 0.5%로 낮아졌다.",
+            "to 0.9 percent from 0.5 percent in the English is 0.9%에서 0.5%로 in the Korean: "
+            "the change reversed?",
+        ),
+        (
+            "Growth was revised up to 0.9 percent from 0.5 percent.",
+            "성장률은 0.5%에서 0.9%로 상향 조정됐다.",
+            None,
+        ),
+        # native day and month counts are as sure as digits (하루 is also "a day")
+        (
+            "The cold snap gripped the country for four days.",
+            "한파가 사흘간 전국을 덮쳤다.",
+            "number four days (4) in the English is 사흘 (3) in the Korean",
+        ),
+        ("The cold snap gripped the country for four days.", "한파가 나흘간 전국을 덮쳤다.", None),
+        (
+            "Prices have risen for three straight months.",
+            "물가가 넉 달 연속 올랐다.",
+            "number three (3) in the English is 넉 달 (4) in the Korean",
+        ),
+        ("Prices have risen for three straight months.", "물가가 석 달 연속 올랐다.", None),
+        ("About 20,000 people visit a day.", "하루 2만 명이 찾는다.", None),
+        # a quarter hyphenated before its noun is a place in the year's series
+        (
+            "Third-quarter GDP grew 0.6 percent.",
+            "2분기 국내총생산(GDP)은 0.6% 성장했다.",
+            "number Third (3) in the English is 2 in the Korean",
+        ),
+        ("Third-quarter GDP grew 0.6 percent.", "3분기 국내총생산(GDP)은 0.6% 성장했다.", None),
+        # the same figure bounded from the other side
+        (
+            "More than 100 workers were evacuated.",
+            "근로자 100명 미만이 대피했다.",
+            "More than 100 in the English is 100명 미만 in the Korean: more or fewer?",
+        ),
+        (
+            "The company will spend more than $5 billion.",
+            "회사는 50억 달러 미만을 투자한다.",
+            "more than $5 billion in the English is 50억 달러 미만 in the Korean: more or fewer?",
+        ),
+        ("More than 100 workers were evacuated.", "근로자 100명 이상이 대피했다.", None),
+        ("More than 100 workers were evacuated.", "근로자 100여 명이 대피했다.", None),
+        ("Children under 12 ride free.", "12세 미만 어린이는 무료다.", None),
+        # a duration read in parts on both sides: the seconds are the gap to the winner
+        (
+            "In Bangkok he finished in 2 hours 33 minutes, 41 seconds behind the winner.",
+            "방콕에서 그는 2시간33분 만에 결승선을 통과해 우승자에게 41초 뒤졌다.",
+            None,
+        ),
     ],
 )
 def test_streaks_native_counts_multiples_shares_and_records(
@@ -1713,6 +1766,17 @@ def test_streaks_native_counts_multiples_shares_and_records(
             None,
         ),
         ("He was born the son of a farmer.", "그는 농부의 아들로 태어났다.", None),
+        # one child counted on one side, named without a count on the other
+        (
+            "She is survived by a daughter, two grandsons and a sister.",
+            "유족으로는 딸 정혜원 씨와 손자 둘, 여동생이 있다.",
+            None,
+        ),
+        (
+            "She is survived by a daughter, two grandsons and a sister.",
+            "유족으로는 아들 정혜원 씨와 손자 둘, 여동생이 있다.",
+            "손자 둘",
+        ),
     ],
 )
 def test_sons_and_daughters_are_counted_apart(en: str, ko: str, changed: str | None) -> None:

@@ -211,9 +211,27 @@ def changed_children(texts: tuple[str, str], langs: tuple[str, str]) -> tuple[st
     (mine, my_words), (theirs, their_words) = (
         _children(text, lang) for text, lang in zip(texts, langs, strict=True)
     )
+    # one child counted on one side is the one the other names without a count ("a
+    # daughter, two grandsons" / ``딸 정혜원 씨와 손자 둘``)
+    sides = ((mine, theirs, texts[0], langs[0]), (theirs, mine, texts[1], langs[1]))
+    for counts, other, text, lang in sides:
+        for kin in [k for k, n in other.items() if n == 1 and k not in counts]:
+            if _names_kin(text, lang, kin):
+                counts[kin] = 1
     if not mine or not theirs or mine == theirs:
         return None
     return my_words, their_words
+
+
+def _names_kin(text: str, lang: str, kin: str) -> bool:
+    """Whether ``text`` names a son, daughter or grandson of the kind ``kin``."""
+    if lang == "en":
+        return re.search(rf"\b{kin}\b", text, re.I) is not None
+    word = next(k for k, v in _KO_KIN.items() if v == kin)
+    return (
+        re.search(rf"(?<![가-힣]){word}(?![가-힣])|(?<![가-힣]){word}{_KO_PARTICLE}", text)
+        is not None
+    )
 
 
 # A vote's tally: "180 voted in favor, 95 against" against ``찬성 95명, 반대 180명`` keeps the

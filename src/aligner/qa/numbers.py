@@ -301,7 +301,10 @@ def unmatched_numbers(
         ``(src_left, tgt_left)``.
     """
     src_left, tgt_left = _matched_away(list(src), list(tgt))
-    src_left, tgt_left = _in_parts(src_left, tgt_left), _in_parts(tgt_left, src_left)
+    # one after the other: a side read in parts may show the other's parts ("2 hours 33
+    # minutes, 41 seconds behind" / ``2시간33분 만에 ... 41초 뒤졌다``)
+    src_left = _in_parts(src_left, tgt_left)
+    tgt_left = _in_parts(tgt_left, src_left)
     src_left, tgt_left = _matched_away(src_left, tgt_left)
     _drop_glued(src_left, tgt_left)
     _drop_glued(tgt_left, src_left)
@@ -866,6 +869,8 @@ def _hidden_change(
         name, why = "", "the currency changed?"
     elif found := _sign_changed(matched, plain):
         name, why = "", "above or below zero?"
+    elif found := _bound_reversed(matched, plain, langs):
+        name, why = "", "more or fewer?"
     elif found := _range_cut(matched, (src, tgt), plain):
         name, why = "", "the range cut to one end?"
     elif found := _weekday_changed(plain, langs):
@@ -1081,6 +1086,40 @@ def _sign_changed(
             continue  # converted: "14 degrees" Fahrenheit is ``영하 10도``
         if _below_zero(a, plain[0]) != _below_zero(b, plain[1]):
             return _signed(a, plain[0]), _signed(b, plain[1])
+    return None
+
+
+# a bound before an English figure, and after a Korean one (past its counter): "more
+# than 100" against ``100명 미만`` says the opposite with the same figure
+_EN_BOUND_BEFORE = re.compile(
+    r"\b(?:(?P<above>more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of)"
+    r"|(?P<below>(?:fewer|less)\s+than|under|below|up\s+to|at\s+most))"
+    r"\s+(?:the\s+)?(?:US)?[$€£₩]?$",
+    re.IGNORECASE,
+)
+_KO_BOUND_AFTER = re.compile(
+    r"\s?[^\s\d]{0,4}\s?(?:(?P<above>이상|초과|넘[는게어었은])|(?P<below>미만|이하|못\s?미치|안\s?되))"
+)
+
+
+def _bound_reversed(
+    matched: list[tuple[Number, Number]], plain: tuple[str, str], langs: tuple[str, str]
+) -> tuple[str, str] | None:
+    """The same figure bounded from above on one side and from below on the other
+    ("More than 100 workers" / ``근로자 100명 미만``), as each writes it."""
+    if langs not in (("en", "ko"), ("ko", "en")):
+        return None
+    en_first = langs[0] == "en"
+    en_text, ko_text = plain if en_first else plain[::-1]
+    for pair in matched:
+        en, ko = pair if en_first else pair[::-1]
+        start = max(0, en.start - 25)
+        before = _EN_BOUND_BEFORE.search(en_text, start, en.start)
+        after = _KO_BOUND_AFTER.match(ko_text, ko.start + len(ko.text))
+        if before is None or after is None or bool(before["above"]) == bool(after["above"]):
+            continue
+        found = en_text[before.start() : en.start + len(en.text)], ko_text[ko.start : after.end()]
+        return found if en_first else found[::-1]
     return None
 
 

@@ -75,6 +75,19 @@ _FROM_TO = {
     ),
     "ko": re.compile(rf"(?<![\d.,]){_FIGURE}\s*%?\s*에서\s*{_FIGURE}\s*%?\s*(?:로|으로)"),
 }
+# "revised up to 0.9 percent from 0.5 percent": the English may give the end first
+_TO_FROM_EN = re.compile(
+    rf"\bto\s+(?:a\s+|an\s+)?{_FIGURE}\s*(?:%|percent|per\s+cent)?,?\s+from\s+(?:a\s+|an\s+)?"
+    rf"{_FIGURE}(?![\d,.]\d)(?:\s*(?:%|percent|per\s+cent))?"
+)
+
+
+def _changes(text: str, lang: str) -> list[tuple[float, float, str]]:
+    """Each change from one figure to another ``text`` gives: (from, to, as written)."""
+    found = [(_plain(m[1]), _plain(m[2]), m.group()) for m in _FROM_TO[lang].finditer(text)]
+    if lang == "en":
+        found += [(_plain(m[2]), _plain(m[1]), m.group()) for m in _TO_FROM_EN.finditer(text)]
+    return found
 
 
 def reversed_change(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, str] | None:
@@ -88,11 +101,10 @@ def reversed_change(src: str, tgt: str, langs: tuple[str, str]) -> tuple[str, st
     """
     if any(lang not in _FROM_TO for lang in langs):
         return None
-    theirs = {(_plain(m[1]), _plain(m[2])): m.group() for m in _FROM_TO[langs[1]].finditer(tgt)}
-    for m in _FROM_TO[langs[0]].finditer(src):
-        a, b = _plain(m[1]), _plain(m[2])
+    theirs = {(a, b): written for a, b, written in _changes(tgt, langs[1])}
+    for a, b, written in _changes(src, langs[0]):
         if a != b and (b, a) in theirs and (a, b) not in theirs:
-            return m.group(), theirs[b, a]
+            return written, theirs[b, a]
     return None
 
 

@@ -200,7 +200,7 @@ _EN_LABEL_BEFORE = re.compile(
 # "Third World", "per second") and fractions with no noun after them ("cut by a
 # third.").
 _EN_UNRANKED = re.compile(
-    r"\w+-(?!\w+est\b|place\b|ranked\b)\w+|\bat\s+first\b|\bfirst\s+(?:time|lady|of\s+all)\b"
+    r"\w+-(?!\w+est\b|place\b|ranked\b|quarter\b|half\b|round\b|term\b)\w+|\bat\s+first\b|\bfirst\s+(?:time|lady|of\s+all)\b"
     r"|\b\w+\s+(?:half|hand)\b|\bthird\s+world\b|\bper\s+second\b"
     r"|\ban?\s+\w+(?=\s*(?:[^\w\s-]|$))",
     re.I,

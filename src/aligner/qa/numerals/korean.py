@@ -52,6 +52,7 @@ _KO_DAY_COUNTS = {
     "하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "일주일": 7,
     "여드레": 8, "아흐레": 9, "열흘": 10, "보름": 15,
 }  # fmt: skip
+_KO_LOOSE_DAY_COUNTS = frozenset({"하루", "일주일", "보름"})
 _KO_DAY_COUNT_RE = re.compile(
     rf"(?<![가-힣])(?:{'|'.join(_KO_DAY_COUNTS)})(?=[^가-힣]|$|간|동안|째|만|[이가을를은는의에도])"
 )
@@ -429,7 +430,8 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         # 두 명, 세 개, 네 차례 count as surely as 2명 (MT drafts write them so); 한 is
         # also "a", and a count by time (두 시간, 세 달) may be "a couple of hours"
         counted = _KO_SURE_COUNTER.match(text, m.end("word"))
-        sure = value >= 10 or (value >= 2 and bool(counted))
+        # 석 달, 넉 달: the forms of three and four that count months and measures
+        sure = value >= 10 or (value >= 2 and bool(counted)) or m["word"] in ("석", "넉")
         count = Number(value, m["word"], confident=sure, kind="count")
         if counted and counted.group().strip() == "배":
             count = replace(count, kind="", unit="times")
@@ -444,7 +446,10 @@ def _ko_native_numbers(text: str) -> Iterator[Found]:
         yield m.start(), m.end(), hour
     for m in _KO_DAY_COUNT_RE.finditer(text):
         days = _KO_DAY_COUNTS[m.group()]
-        count = Number(days, m.group(), confident=False, kind="days", unit="day")
+        # 사흘 is three days as surely as 3일간; 하루 is also "a day" (하루 2만 명), 보름
+        # "two weeks", 일주일 "a week"
+        sure = m.group() not in _KO_LOOSE_DAY_COUNTS
+        count = Number(days, m.group(), confident=sure, kind="days", unit="day")
         yield m.start(), m.end(), count
 
 

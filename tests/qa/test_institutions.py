@@ -411,6 +411,12 @@ FAITHFUL = [
         "The company said the U.S. Food and Drug Administration (FDA) had approved its drug.",
         "회사는 미국 식품의약국(FDA)으로부터 품목허가를 받았다고 밝혔다.",
     ),
+    # ... whose country the English writes inside the body's name, beside another country
+    (
+        "South Korean drugmaker Celltrion said the U.S. Food and Drug Administration had "
+        "approved its biosimilar.",
+        "셀트리온은 자사 바이오시밀러를 미국 식품의약국(FDA)이 승인했다고 밝혔다.",
+    ),
     ("The Fed held rates steady.", "연준은 금리를 동결했다."),
     ("IAEA inspectors visited Yongbyon.", "국제원자력기구 사찰단이 영변을 방문했다."),
     # a body named to name another by it (the adversarial test, hunt40)

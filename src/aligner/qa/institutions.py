@@ -181,6 +181,11 @@ class Institution:
             for m in p.finditer(english)
         )
 
+    def written_in(self, english: str) -> bool:
+        """Whether ``english`` has one of its names or loose words, inside another's
+        name or not."""
+        return any(p.search(english) for p in self._names + self._loose)
+
     def named_in_korean(self, korean: str) -> bool:
         """Whether ``korean`` has one of its Korean names (spaces ignored)."""
         squeezed = _SPACES.sub("", korean)
@@ -461,6 +466,10 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
         owners = _owners()[match.group(1)]
         if any(inst.meant_in(english) for inst in owners):
             continue
+        if _owns_named_body(korean, match.end(), english) and any(
+            inst.written_in(english) for inst in owners
+        ):
+            continue
         if named.kind == "country" and (
             _locates(korean[match.end() :], english)
             or _anothers_nationality(korean, match, english, named)
@@ -469,6 +478,14 @@ def _named_instead(korean: str, english: str, named: Institution) -> re.Match[st
         if any(inst.stands_for(named) for inst in owners):
             return match
     return None
+
+
+def _owns_named_body(korean: str, end: int, english: str) -> bool:
+    """Whether the Korean name ending at ``end`` stands before the name of a body the
+    English names (``미국 식품의약국`` for "the U.S. Food and Drug Administration": with
+    the English writing the country inside the body's name, its owner)."""
+    after = _korean_names().match(korean, end + len(korean[end:]) - len(korean[end:].lstrip()))
+    return after is not None and any(i.meant_in(english) for i in _owners()[after.group(1)])
 
 
 _NEXT_WORD = re.compile(r"\s+([가-힣]{2,})")  # a word of its own, no particle

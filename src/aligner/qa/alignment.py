@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 import numpy.typing as npt
@@ -248,10 +249,23 @@ def classify_gap(doc: AlignedDocument, k: int, side: _Side | None = None) -> str
     return "unaligned"
 
 
-_GAP_WORDS = {
-    "extra": "it does not fit the surrounding story and may have been added",
-    "unaligned": "either its counterpart was dropped or it was added",
-}
+def _gap_words(kind: str, on_src: bool, src: str, tgt: str) -> str:
+    """Why a sentence that may not belong has no counterpart, said from its side: the
+    original's sentence was left out of the translation or added to the original
+    later; the translation's was added to it or its original dropped.
+
+    Example:
+        >>> _gap_words("unaligned", True, "EN", "KO")
+        'the KO leaves it out, or it was added to the EN after translation'
+        >>> _gap_words("unaligned", False, "EN", "KO")
+        'the KO adds it, or its EN sentence was dropped'
+    """
+    if kind == "extra":
+        where = f"added to the {src} after translation?" if on_src else "added to the translation?"
+        return f"it does not fit the surrounding story: {where}"
+    if on_src:
+        return f"the {tgt} leaves it out, or it was added to the {src} after translation"
+    return f"the {tgt} adds it, or its {src} sentence was dropped"
 
 
 def _missing_words(on_src: bool, src: str, tgt: str) -> str:
@@ -304,11 +318,9 @@ def find_gaps(doc: AlignedDocument, settings: Settings) -> Iterator[Flag]:
             if on_src not in sides:
                 sides[on_src] = _Side.of(doc, on_src)
             kind = classify_gap(doc, k, sides[on_src])
-            why = (
-                _missing_words(on_src, doc.src.lang.upper(), doc.tgt.lang.upper())
-                if kind == "missing"
-                else _GAP_WORDS[kind]
-            )
+            names = doc.src.lang.upper(), doc.tgt.lang.upper()
+            words = _missing_words if kind == "missing" else partial(_gap_words, kind)
+            why = words(on_src, *names)
         if landmarks is None:
             landmarks = _landmarks(doc)
         where = _neighbour_context(doc, k, landmarks)

@@ -1719,6 +1719,27 @@ def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
         ("More than 100 workers were evacuated.", "근로자 100명 이상이 대피했다.", None),
         ("More than 100 workers were evacuated.", "근로자 100여 명이 대피했다.", None),
         ("Children under 12 ride free.", "12세 미만 어린이는 무료다.", None),
+        # a dose by body weight against a flat one
+        (
+            "The recommended dose is 3 mg/kg twice a day.",
+            "권장 용량은 3㎎씩 하루 두 번이다.",
+            "3 mg/kg in the English is 3㎎ in the Korean: the unit changed, the figure not converted?",
+        ),
+        (
+            "The recommended dose is 3 mg/kg twice a day.",
+            "권장 용량은 3㎎/㎏씩 하루 두 번이다.",
+            None,
+        ),
+        (
+            "Patients received 10 mg/kg every two weeks.",
+            "환자들은 2주마다 체중 1㎏당 10㎎을 맞았다.",
+            None,
+        ),
+        (
+            "The farm sold 300 kg at 3,000 won per kilogram.",
+            "농장은 1㎏당 3천 원에 300㎏을 팔았다.",
+            None,
+        ),
         # a duration read in parts on both sides: the seconds are the gap to the winner
         (
             "In Bangkok he finished in 2 hours 33 minutes, 41 seconds behind the winner.",

@@ -863,7 +863,11 @@ def _hidden_change(
         name, why = "", "the change reversed?"
     elif found := _percent_for_points(matched, plain):
         name, why = "", "percent or percentage points?"
-    elif found := _unit_swap(matched, (src, tgt), plain) or _measure_changed(matched, plain):
+    elif found := (
+        _unit_swap(matched, (src, tgt), plain)
+        or _measure_changed(matched, plain)
+        or _per_weight_changed(matched, plain)
+    ):
         name, why = "", "the unit changed, the figure not converted?"
     elif found := _currency_changed(matched, plain, langs):
         name, why = "", "the currency changed?"
@@ -1171,6 +1175,38 @@ def _measure_changed(
         if len(measures) == 2 and measures <= _PHYSICAL:
             return a.text + a.unit_text, b.text + b.unit_text
     return None
+
+
+# a dose by body weight: "3 mg/kg", "3 mg per kilogram", ``3㎎/㎏``, ``체중 1㎏당 3㎎``
+_PER_WEIGHT_AFTER = re.compile(r"\s?(?:/\s?(?:kg|㎏)|per\s+kilo(?:gram)?|a\s+kilo(?:gram)?)", re.I)
+_KO_PER_WEIGHT_BEFORE = re.compile(r"(?:\d\s?)?(?:㎏|kg|킬로그램)\s?당\s?$", re.I)
+
+
+def _per_weight_changed(
+    matched: list[tuple[Number, Number]], plain: tuple[str, str]
+) -> tuple[str, str] | None:
+    """A dose by body weight on one side and a flat one on the other, the same figure
+    ("3 mg/kg" / ``3㎎``), as each writes it: the patient's weight changes the dose."""
+    for a, b in matched:
+        if measure(a.unit) == measure(b.unit) == "mass":
+            (per_a, written_a), (per_b, written_b) = (
+                _per_weight(a, plain[0]),
+                _per_weight(b, plain[1]),
+            )
+            if per_a != per_b:
+                return written_a, written_b
+    return None
+
+
+def _per_weight(number: Number, text: str) -> tuple[bool, str]:
+    """Whether a mass is given per kilogram of body weight, and the mass as written."""
+    end = number.start + len(number.text) + len(number.unit_text)
+    after = _PER_WEIGHT_AFTER.match(text, end)
+    window = max(0, number.start - 10)
+    before = _KO_PER_WEIGHT_BEFORE.search(text[window : number.start])
+    start = window + before.start() if before else number.start
+    written = text[start : after.end() if after else end]
+    return bool(after or before), written
 
 
 _WATER = re.compile(r"\bwater\b|(?<![가-힣])물(?![가-힣])|물을|물이|용수|저수|담수", re.I)

@@ -168,6 +168,15 @@ class _Quotes:
         i = bisect_left(self.positions, pos) - 1
         return i >= 0 and self._opens(self.positions[i])
 
+    def quoted_in_korean(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quotation that a Korean quotative particle
+        continues after it closes: ``그는 "A. B"고 말했다`` is one sentence."""
+        i = bisect_left(self.positions, pos)
+        if not (self.open_before(pos) and i < len(self.positions)):
+            return False
+        close = self.positions[i]
+        return not self._opens(close) and bool(_KO_QUOTATIVE.match(self.line, close + 1))
+
 
 class _Brackets:
     """The brackets of one line that close within it: a full stop inside one ("[JYP엔터
@@ -342,6 +351,8 @@ def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
         candidate = _make_candidate(line, match, seg_start, quotes)
         if candidate is None:
             break  # only whitespace follows: the line end closes the sentence
+        if lang == "ko" and not candidate.closed and quotes.quoted_in_korean(candidate.end):
+            continue
         if not brackets.open_at(candidate.end) and _is_boundary(candidate, lang):
             _append_span(spans, line, seg_start, candidate.end)
             seg_start = candidate.next_start

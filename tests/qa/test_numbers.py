@@ -346,7 +346,11 @@ def test_unit_conversions_are_not_flagged() -> None:
 @pytest.mark.parametrize(
     ("text", "lang", "units"),
     [
-        ("3분기 매출 5달러 100초과 10km 반경 100주를 24일", "ko", ["", "", "", "km", "", ""]),
+        (
+            "3분기 매출 5달러 100초과 10km 반경 100주를 24일",
+            "ko",
+            ["quarter", "", "", "km", "", ""],
+        ),
         (
             "30분간 3일간 2주 동안 3달 만에 0.25%포인트 25bp",
             "ko",
@@ -1719,11 +1723,28 @@ def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
         ("More than 100 workers were evacuated.", "근로자 100명 이상이 대피했다.", None),
         ("More than 100 workers were evacuated.", "근로자 100여 명이 대피했다.", None),
         ("Children under 12 ride free.", "12세 미만 어린이는 무료다.", None),
+        # a quarter is named, a quintile is a group's name: no count of months or groups
+        (
+            "Household credit rose from three months earlier.",
+            "2분기 가계신용은 24조6천억 원 늘었다.",
+            None,
+        ),
+        (
+            "The gap between the two groups narrowed.",
+            "5분위 소득을 1분위 소득으로 나눈 배율은 줄었다.",
+            None,
+        ),
+        (
+            "GDP grew 0.6 percent in the third quarter.",
+            "2분기 국내총생산(GDP)은 0.6% 성장했다.",
+            "number third (3) in the English is 2 in the Korean",
+        ),
         # a dose by body weight against a flat one
         (
             "The recommended dose is 3 mg/kg twice a day.",
             "권장 용량은 3㎎씩 하루 두 번이다.",
-            "3 mg/kg in the English is 3㎎ in the Korean: the unit changed, the figure not converted?",
+            "3 mg/kg in the English is 3㎎ in the Korean: "
+            "the unit changed, the figure not converted?",
         ),
         (
             "The recommended dose is 3 mg/kg twice a day.",

@@ -339,6 +339,11 @@ def _ko_context(text: str, start: int, end: int, number: Number) -> Number:
     )
 
 
+_KO_QUARTER_AFTER = re.compile(r"\s?분기")
+# 1분위 is the bottom fifth of households by income: a group's name, no count
+_KO_QUINTILE_AFTER = re.compile(r"\s?분위")
+
+
 def _ko_unit(before: str, after: str, number: Number) -> tuple[str, str]:
     """The unit of a Korean number, and its text as written after it."""
     if _KO_SENTENCE_BEFORE.search(before) and (months := _KO_MONTH_AFTER.match(after)):
@@ -348,6 +353,9 @@ def _ko_unit(before: str, after: str, number: Number) -> tuple[str, str]:
         return _PER_SECOND[unit], written  # 초당 10기가비트: 10 gigabits per second
     if unit:
         return unit, written
+    if quarter := _KO_QUARTER_AFTER.match(after):
+        # 2분기 names a quarter: a count of months or years is no slip of it
+        return "quarter", quarter.group()
     for family, pattern in _KO_UNITS_BEFORE:
         if pattern.search(before):
             return family, ""
@@ -492,6 +500,7 @@ def extract_ko(text: str) -> list[Found]:
     taken = [(s, e) for s, e, _ in found]
     found += _ko_digit_numbers(text, taken)
     found += _ko_native_numbers(text)
+    found = [(s, e, n) for s, e, n in found if not _KO_QUINTILE_AFTER.match(text, e)]
     found = [(s, e, _ko_gloss(text, s, _ko_context(text, s, e, n))) for s, e, n in found]
     found += _ko_both(text)
     found = join_parts(sorted(found, key=lambda f: f[:2]), text, _KO_PARTS_GAP)

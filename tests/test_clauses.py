@@ -10,7 +10,7 @@ import pytest
 
 from aligner import api
 from aligner.align import AlignParams, align_embeddings, align_texts, number_masks
-from aligner.align.clauses import end_clause, vouched_joins
+from aligner.align.clauses import near_clauses, vouched_joins
 from aligner.config import Settings
 from aligner.embed import Encoder, embed_unique, load_encoder
 from aligner.models import Bead
@@ -21,18 +21,34 @@ def _unit(x: np.ndarray) -> np.ndarray:
     return (x / np.linalg.norm(x, axis=-1, keepdims=True)).astype(np.float32)
 
 
-def test_end_clause_cuts_at_punctuation_of_any_script() -> None:
+def test_near_clauses_cut_at_punctuation_of_any_script() -> None:
     golf = "Kim won by two strokes, ending an 18-month victory drought."
-    assert end_clause(golf, last=True) == "ending an 18-month victory drought."
-    assert end_clause(golf, last=False) == "Kim won by two strokes,"
+    assert near_clauses(golf, last=True) == ["ending an 18-month victory drought."]
+    assert near_clauses(golf, last=False) == ["Kim won by two strokes,"]
     # a stop inside the line ends a sentence the line joins to the next
-    assert (
-        end_clause("이건 운일 리가 없어. 이제 우리는 일한다.", last=True) == "이제 우리는 일한다."
-    )
-    assert end_clause("北京は晴れ、東京は雨。", last=True) == "東京は雨。"
+    assert near_clauses("이건 운일 리가 없어. 이제 우리는 일한다.", last=True) == [
+        "이제 우리는 일한다."
+    ]
+    assert near_clauses("北京は晴れ、東京は雨。", last=True) == ["東京は雨。"]
     # a decimal point, a comma inside a number and the final stop cut nothing
-    assert end_clause("Shares rose 4.3 percent to 68,500 won.", last=True) is None
-    assert end_clause("One clause only.", last=False) is None
+    assert near_clauses("Shares rose 4.3 percent to 68,500 won.", last=True) == []
+    assert near_clauses("One clause only.", last=False) == []
+
+
+def test_near_clauses_take_the_clauses_inside_but_not_the_far_end_nor_scraps() -> None:
+    """A translator may make a sentence of a clause in the middle ('..., extending
+    their growth streak to a sixth month, the ministry said.'); a cut inside a date
+    leaves a scrap ('erst am 27.') that any number matches."""
+    exports = "Exports rose 3.1 percent, extending their streak to a sixth month, it said."
+    assert near_clauses(exports, last=True) == [
+        "it said.",
+        "extending their streak to a sixth month,",
+    ]
+    skardu = "So wurde Skardu , die Hauptstadt von Baltistan , erst am 27. April erreicht ."
+    assert near_clauses(skardu, last=True) == [
+        "April erreicht .",
+        "die Hauptstadt von Baltistan ,",
+    ]
 
 
 def _vectors() -> tuple[np.ndarray, np.ndarray, np.ndarray]:

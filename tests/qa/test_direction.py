@@ -71,6 +71,12 @@ def _reversed(en: str, ko: str) -> list[Flag]:
             [("2.5 percent", "down")],
         ),
         ("The loss widened by 30 percent.", [("30 percent", "up")]),
+        # a trial's long object (desk test hunt53)
+        (
+            "The drug lowered the risk of progression to the next stage of the disease by "
+            "31 percent compared with placebo.",
+            [("31 percent", "down")],
+        ),
         ("The trade deficit narrowed by $1.2 billion.", [("$1.2 billion", "down")]),
         # a sign or an arrow instead of a word, as market tables write them
         ("Samsung Electronics (+0.85%) led the gains.", [("0.85%", "up")]),

@@ -157,10 +157,12 @@ _EN_UP_DOWN_AFTER = (
     r"|ticked)|['’]s)\s+)"
 )
 
-# "cut its key rate by 25 basis points": "by" after the verb's object gives the change;
+# "cut its key rate by 25 basis points": "by" after the verb's object gives the change
+# (a trial's object may run long: "lowered the risk of progression to the next stage
+# of the disease by 31 percent");
 # "to" gives the new level after an object that opens on a determiner ("lowered its
 # growth forecast for this year to 2.5 percent", not "rockets landed up to 70km")
-_EN_OBJECT = r"(?:[\w'’-]+\s+){1,4}"
+_EN_OBJECT = r"(?:[\w'’-]+\s+){1,12}"
 _EN_OBJECT_TO = r"(?:its|their|the|his|her|our|this|that|a|an)\s+(?:[\w'’-]+\s+){0,5}"
 _EN_VERB_BEFORE = re.compile(
     rf"\b(?:(?P<up>{_EN_UP_VERBS})|(?P<down>{_EN_DOWN_VERBS})|(?P<market_up>{_EN_MARKET_UP})"

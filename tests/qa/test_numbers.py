@@ -393,7 +393,7 @@ def test_units_are_read(text: str, lang: str, units: list[str]) -> None:
         (
             "He served 5 years.",
             "그는 5개월을 복역했다.",
-            "number 5 years in the English is 5개월 in the Korean",
+            "number 5 years in the English is 5개월 in the Korean (the unit changed)",
         ),
         (
             "The plane flew for 1.5 hours.",
@@ -1848,7 +1848,7 @@ def test_a_share_of_a_holder_belongs_to_it() -> None:
         (
             "The pill is taken once a day at a dose of 25 milligrams.",
             "이 약은 하루 한 번 25g을 복용한다.",
-            "number 25 milligrams in the English is 25g in the Korean",
+            "number 25 milligrams in the English is 25g in the Korean (the unit changed)",
         ),
         (
             "The pill is taken once a day at a dose of 25 milligrams.",
@@ -1858,7 +1858,7 @@ def test_a_share_of_a_holder_belongs_to_it() -> None:
         (
             "The vaccine uses a 50-microgram dose.",
             "백신은 50㎎을 쓴다.",
-            "number 50-microgram in the English is 50㎎ in the Korean",
+            "number 50-microgram in the English is 50㎎ in the Korean (the unit changed)",
         ),
         ("The vaccine uses a 50-microgram dose.", "백신은 50㎍을 쓴다.", None),
         ("The ship carried 100 tons.", "배는 100t을 실었다.", None),
@@ -2043,9 +2043,13 @@ def test_tallies_and_figures_beside_a_weekday(en: str, ko: str, changed: str | N
         (
             "It has 36GB of memory.",
             "메모리는 36TB다.",
-            "number 36GB in the English is 36TB in the Korean",
+            "number 36GB in the English is 36TB in the Korean (the unit changed)",
         ),
-        ("The 8Gb DRAM chip.", "8GB D램 칩.", "number 8Gb in the English is 8GB in the Korean"),
+        (
+            "The 8Gb DRAM chip.",
+            "8GB D램 칩.",
+            "number 8Gb in the English is 8GB in the Korean (the unit changed)",
+        ),
         ("Samsung makes 2-nanometer chips.", "삼성전자는 2나노 공정 칩을 만든다.", None),
         ("A 1.4 GW plant.", "1.4GW 발전소.", None),
         # the disasters desk test (hunt44): a temperature's sign, the dead and the injured

@@ -558,10 +558,13 @@ def _message(
     src_name, tgt_name = (language_name(lang) for lang in langs)
 
     def change(a: Number, b: Number) -> str:
-        return (
+        said = (
             f"{_describe(a)} in the {src_name} {_in_context(a, texts[0])} is "
             f"{_describe(b)} in the {tgt_name} {_in_context(b, texts[1])}"
         )
+        # the figure kept in another unit of its measure: "43.6-kilometer" / 43.6m
+        kept = a.unit != b.unit and measure(a.unit) == measure(b.unit) != ""
+        return said + (" (the unit changed)" if kept and _same(a.value, b.value) else "")
 
     # a day of the month reads as a bare number ("number 1 ... is 3"): name it
     dates = all(_is_day(a) and _is_day(b) for a, b in pairs)

@@ -1723,6 +1723,31 @@ def test_a_recipe_s_spoons_and_oven(en: str, ko: str, flagged: bool) -> None:
         ("More than 100 workers were evacuated.", "근로자 100명 이상이 대피했다.", None),
         ("More than 100 workers were evacuated.", "근로자 100여 명이 대피했다.", None),
         ("Children under 12 ride free.", "12세 미만 어린이는 무료다.", None),
+        # "no more than" is a bound from above, "no fewer than" from below; Korean may bound
+        # before the figure (adversarial test hunt57)
+        (
+            "No more than 40 percent of seats may go to one party.",
+            "의석의 40% 이하만 가질 수 있다.",
+            None,
+        ),
+        ("No fewer than 40 people were hurt.", "40명 이상이 다쳤다.", None),
+        (
+            "Nearly 500 people attended.",
+            "500명 넘게 참석했다.",
+            "Nearly 500 in the English is 500명 넘게 in the Korean: more or fewer?",
+        ),
+        ("Nearly 500 people attended.", "500명 가까이 참석했다.", None),
+        (
+            "Up to 150 mm of rain is forecast.",
+            "최소 150㎜의 비가 예보됐다.",
+            "Up to 150 in the English is 최소 150 in the Korean: more or fewer?",
+        ),
+        ("At least 12 people died.", "최소 12명이 숨졌다.", None),
+        (
+            "Children should receive no more than 5 milligrams per kilogram.",
+            "어린이에게는 1㎏당 최대 5㎎까지 투여해야 한다.",
+            None,
+        ),
         # a quarter is named, a quintile is a group's name: no count of months or groups
         (
             "Household credit rose from three months earlier.",

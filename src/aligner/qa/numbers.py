@@ -1096,17 +1096,21 @@ def _sign_changed(
     return None
 
 
-# a bound before an English figure, and after a Korean one (past its counter): "more
-# than 100" against ``100명 미만`` says the opposite with the same figure
+# a bound before an English figure, and after a Korean one (past its counter) or before
+# it: "more than 100" against ``100명 미만`` says the opposite with the same figure
 _EN_BOUND_BEFORE = re.compile(
-    r"\b(?:(?P<above>more\s+than|over|above|at\s+least|upwards\s+of|in\s+excess\s+of)"
-    r"|(?P<below>(?:fewer|less)\s+than|under|below|up\s+to|at\s+most))"
+    r"\b(?:(?P<below>no\s+more\s+than|not\s+more\s+than|(?:fewer|less)\s+than|under|below"
+    r"|up\s+to|at\s+most|nearly|almost|just\s+(?:under|below))"
+    r"|(?P<above>no\s+(?:fewer|less)\s+than|more\s+than|over|above|at\s+least|upwards\s+of"
+    r"|in\s+excess\s+of))"
     r"\s+(?:the\s+)?(?:US)?[$€£₩]?$",
     re.IGNORECASE,
 )
 _KO_BOUND_AFTER = re.compile(
-    r"\s?[^\s\d]{0,4}\s?(?:(?P<above>이상|초과|넘[는게어었은])|(?P<below>미만|이하|못\s?미치|안\s?되))"
+    r"\s?[^\s\d]{0,4}\s?(?:(?:조금|약간|다소|살짝)\s)?"
+    r"(?:(?P<above>이상|초과|넘[는게어었은])|(?P<below>미만|이하|못\s?미치|안\s?되))"
 )
+_KO_BOUND_BEFORE = re.compile(r"(?:(?P<above>최소|적어도)|(?P<below>최대))\s?$")
 
 
 def _bound_reversed(
@@ -1120,12 +1124,16 @@ def _bound_reversed(
     en_text, ko_text = plain if en_first else plain[::-1]
     for pair in matched:
         en, ko = pair if en_first else pair[::-1]
-        start = max(0, en.start - 25)
-        before = _EN_BOUND_BEFORE.search(en_text, start, en.start)
+        before = _EN_BOUND_BEFORE.search(en_text, max(0, en.start - 25), en.start)
         after = _KO_BOUND_AFTER.match(ko_text, ko.start + len(ko.text))
-        if before is None or after is None or bool(before["above"]) == bool(after["above"]):
+        ahead = _KO_BOUND_BEFORE.search(ko_text, max(0, ko.start - 4), ko.start)
+        bound = after or ahead
+        if before is None or bound is None or bool(before["above"]) == bool(bound["above"]):
             continue
-        found = en_text[before.start() : en.start + len(en.text)], ko_text[ko.start : after.end()]
+        ko_start, ko_end = (
+            (ko.start, bound.end()) if after else (bound.start(), ko.start + len(ko.text))
+        )
+        found = en_text[before.start() : en.start + len(en.text)], ko_text[ko_start:ko_end]
         return found if en_first else found[::-1]
     return None
 
@@ -1182,7 +1190,9 @@ def _measure_changed(
 
 # a dose by body weight: "3 mg/kg", "3 mg per kilogram", ``3㎎/㎏``, ``체중 1㎏당 3㎎``
 _PER_WEIGHT_AFTER = re.compile(r"\s?(?:/\s?(?:kg|㎏)|per\s+kilo(?:gram)?|a\s+kilo(?:gram)?)", re.I)
-_KO_PER_WEIGHT_BEFORE = re.compile(r"(?:\d\s?)?(?:㎏|kg|킬로그램)\s?당\s?$", re.I)
+_KO_PER_WEIGHT_BEFORE = re.compile(
+    r"(?:\d\s?)?(?:㎏|kg|킬로그램)\s?당(?:\s?[가-힣]{1,3}){0,2}\s?$", re.I
+)
 
 
 def _per_weight_changed(
@@ -1205,7 +1215,7 @@ def _per_weight(number: Number, text: str) -> tuple[bool, str]:
     """Whether a mass is given per kilogram of body weight, and the mass as written."""
     end = number.start + len(number.text) + len(number.unit_text)
     after = _PER_WEIGHT_AFTER.match(text, end)
-    window = max(0, number.start - 10)
+    window = max(0, number.start - 16)
     before = _KO_PER_WEIGHT_BEFORE.search(text[window : number.start])
     start = window + before.start() if before else number.start
     written = text[start : after.end() if after else end]

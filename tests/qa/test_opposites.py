@@ -209,6 +209,13 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "President Lee on Monday nominated Kwon Hye-sook as health minister.",
             "이 대통령은 월요일 권혜숙 전 차관을 보건복지부 장관으로 임명했다.",
         ),
+        # a half of the year, a flight cancelled or delayed (desk tests hunt57, hunt58)
+        ("Operating profit in the first half rose 12 percent.", "하반기 영업이익은 12% 늘었다."),
+        (
+            "All afternoon flights departing Jeju were canceled because of the typhoon.",
+            "태풍으로 제주 출발 오후 항공편이 모두 지연 운항했다.",
+        ),
+        ("Flights were delayed for hours.", "항공편이 모두 결항됐다."),
     ],
 )
 def test_an_outcome_reversed_is_one_mistranslation_error(en: str, ko: str) -> None:
@@ -449,6 +456,12 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         (
             "Ahn, the first overall pick in the 2022 draft, was appointed team captain.",
             "2022년 신인 드래프트 전체 1순위로 지명된 안 선수가 주장을 맡게 됐다.",
+        ),
+        ("Operating profit in the first half rose 12 percent.", "상반기 영업이익은 12% 늘었다."),
+        ("The summit was canceled.", "정상회담이 취소돼 협상 지연이 불가피하다."),
+        (
+            "The flight was delayed by two hours and later canceled.",
+            "이 항공편은 2시간 지연된 뒤 결항됐다.",
         ),
         # the won at its lowest is the won-dollar rate at its highest (desk test hunt35)
         (

@@ -403,6 +403,33 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         ),
     ),
     (
+        "half of the year",
+        _outcome(
+            "the first half",
+            r"\b(?:first|1st)[\s-]+half\b|\bH1\b|\bJanuary[\s-]+(?:to|through|-|–)[\s-]*June\b",
+            r"(?<![가-힣])상반기",
+        ),
+        _outcome(
+            "the second half",
+            r"\b(?:second|2nd)[\s-]+half\b|\bH2\b|\bJuly[\s-]+(?:to|through|-|–)[\s-]*December\b",
+            r"(?<![가-힣])하반기",
+        ),
+    ),
+    (
+        "flight",
+        _outcome(
+            "cancelled",
+            r"\bcancel(?:s|ed|led|ing|ling|lation|lations)?\b|\bgrounded\b",
+            r"결항|운항(?:을|이)?\s?(?:전면\s)?(?:취소|중단)|(?:항공편|편|열차|운행)(?:을|이)?\s?(?:모두\s)?취소",
+        ),
+        _outcome(
+            "delayed",
+            r"\bdelay(?:s|ed|ing)?\b|\bbehind\s+schedule\b",
+            r"지연\s?(?:운항|운행|출발|도착)|연착"
+            r"|(?:운항|운행|출발|도착|항공편|열차|비행기)[이가은는도]?\s?(?:\S+\s)?지연",
+        ),
+    ),
+    (
         "level",
         _outcome(
             "raised",

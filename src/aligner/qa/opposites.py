@@ -420,7 +420,8 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "cancelled",
             r"\bcancel(?:s|ed|led|ing|ling|lation|lations)?\b|\bgrounded\b",
-            r"결항|운항(?:을|이)?\s?(?:전면\s)?(?:취소|중단)|(?:항공편|편|열차|운행)(?:을|이)?\s?(?:모두\s)?취소",
+            r"결항|운항(?:을|이)?\s?(?:전면\s)?(?:취소|중단)"
+            r"|(?:항공편|(?<![가-힣])편|열차|운행)(?:을|이)?\s?(?:모두\s)?취소",
         ),
         _outcome(
             "delayed",

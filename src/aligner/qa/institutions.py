@@ -484,7 +484,8 @@ def _owns_named_body(korean: str, end: int, english: str) -> bool:
     """Whether the Korean name ending at ``end`` stands before the name of a body the
     English names (``미국 식품의약국`` for "the U.S. Food and Drug Administration": with
     the English writing the country inside the body's name, its owner)."""
-    after = _korean_names().match(korean, end + len(korean[end:]) - len(korean[end:].lstrip()))
+    start = len(korean) - len(korean[end:].lstrip())  # past the spaces after the name
+    after = _korean_names().match(korean, start)
     return after is not None and any(i.meant_in(english) for i in _owners()[after.group(1)])
 
 

@@ -101,6 +101,15 @@ EN_CASES = [
     ('"Are you sure?" he asked. "Yes."', ['"Are you sure?" he asked.', '"Yes."']),
     ('"Why?" Jack asked. Nobody knew.', ['"Why?" Jack asked.', "Nobody knew."]),
     ('"I came, I saw," he said. It was over.', ['"I came, I saw," he said.', "It was over."]),
+    # a quotation closed on a comma goes on into its attribution: one sentence
+    (
+        '"We will not raise rates. Inflation is tame," Rhee said. Markets rose.',
+        ['"We will not raise rates. Inflation is tame," Rhee said.', "Markets rose."],
+    ),
+    (
+        '"We will not raise rates. Inflation is tame." Markets rose.',
+        ['"We will not raise rates.', 'Inflation is tame."', "Markets rose."],
+    ),
     ("Wait... What was that?! Nothing.", ["Wait...", "What was that?!", "Nothing."]),
     ("I waited… and waited. Then I left.", ["I waited… and waited.", "Then I left."]),
     ("1. Buy milk. 2. Sell eggs.", ["1. Buy milk.", "2. Sell eggs."]),

@@ -168,14 +168,19 @@ class _Quotes:
         i = bisect_left(self.positions, pos) - 1
         return i >= 0 and self._opens(self.positions[i])
 
-    def quoted_in_korean(self, pos: int) -> bool:
-        """Whether ``pos`` lies inside a quotation that a Korean quotative particle
-        continues after it closes: ``그는 "A. B"고 말했다`` is one sentence."""
+    def goes_on_past(self, pos: int, lang: str) -> bool:
+        """Whether ``pos`` lies inside a quotation that the sentence goes on past: one
+        closed on a comma ('"A. B," he said.') or, in Korean, continued by a quotative
+        particle (``그는 "A. B"고 말했다``). Either is one sentence."""
         i = bisect_left(self.positions, pos)
         if not (self.open_before(pos) and i < len(self.positions)):
             return False
         close = self.positions[i]
-        return not self._opens(close) and bool(_KO_QUOTATIVE.match(self.line, close + 1))
+        if self._opens(close):
+            return False
+        if self.line[close - 1 : close] == ",":
+            return True
+        return lang == "ko" and bool(_KO_QUOTATIVE.match(self.line, close + 1))
 
 
 class _Brackets:
@@ -351,7 +356,7 @@ def _split_line(line: str, lang: str) -> list[tuple[int, int]]:
         candidate = _make_candidate(line, match, seg_start, quotes)
         if candidate is None:
             break  # only whitespace follows: the line end closes the sentence
-        if lang == "ko" and not candidate.closed and quotes.quoted_in_korean(candidate.end):
+        if not candidate.closed and quotes.goes_on_past(candidate.end, lang):
             continue
         if not brackets.open_at(candidate.end) and _is_boundary(candidate, lang):
             _append_span(spans, line, seg_start, candidate.end)

@@ -303,6 +303,8 @@ def test_what_a_change_in_an_exchange_rate_story_moves(
         # currencies the rule does not tell: the euro, a rate between two others
         ("The euro rose 0.5 percent.", "en", 9),
         ("원/엔 환율은 2% 하락했다.", "ko", 8),
+        # the rate of another currency: its price in won, or how much of it a dollar buys?
+        ("혜산에서는 위안화 환율도 4천100원 안팎으로 올랐다.", "ko", 17),
     ],
 )
 def test_a_change_whose_quantity_the_sentence_does_not_tell(text: str, lang: str, at: int) -> None:
@@ -374,6 +376,11 @@ def test_a_currency_reversed_against_its_rate_is_flagged(en: str, ko: str) -> No
             "환율 상승으로 수입물가는 3.5% 올랐다.",
         ),
         ("The won-yen exchange rate rose 2 won.", "원/엔 환율은 2원 내렸다."),
+        # desk tester's faithful line: the yuan's price in won rose
+        (
+            "The yuan also rose to about 4,100 won in Hyesan, a city on the Chinese border.",
+            "중국 접경 도시인 혜산에서는 위안화 환율도 4천100원 안팎으로 올랐다.",
+        ),
         ("The euro rose 0.5 percent.", "유로/달러 환율은 0.5% 내렸다."),
         # two currencies: the won against the yen is the yen against the won
         ("The won rose 2 percent against the yen.", "엔화 가치는 원화 대비 2% 떨어졌다."),

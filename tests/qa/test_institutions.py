@@ -757,3 +757,8 @@ def test_south_korea_owning_a_body_the_korean_renders_bare_is_no_substitution() 
     alone = "South Korea said it could not confirm the claim."
     sub = find_substitution(alone, "북한은 이 같은 주장을 확인해 줄 수 없다고 밝혔다.")
     assert sub is not None and sub.tgt == "북한"
+    # ... a body the English describes rather than names: "South Korea's spy agency"
+    spy = "South Korea's spy agency estimated that about 10,000 soldiers had been deployed."
+    assert find_substitution(spy, "국가정보원은 북한군 약 1만 명이 파병된 것으로 추정했다.") is None
+    sub = find_substitution(spy, "북한 국가정보원은 북한군 약 1만 명이 파병된 것으로 추정했다.")
+    assert sub is not None and sub.tgt == "북한"

@@ -495,6 +495,39 @@ def test_not_until_is_still_read_without_an_only_then_in_the_korean(en: str, ko:
     assert [f.subject for f in _flipped(en, ko)] == ["negation"]
 
 
+@pytest.mark.parametrize(
+    "ko",
+    [
+        "버스 운수업체들은 연료비가 내려가야 전환에 나설 수 있다는 입장이다.",
+        "버스 운수업체들은 연료비가 내려갈 경우에만 전환하겠다는 입장이다.",
+        "버스 운수업체들은 연료비가 내려가면 전환하겠다는 입장이다.",
+    ],
+)
+def test_not_unless_as_only_if_is_not_flagged(ko: str) -> None:
+    # "would not X unless Y" is Korean "only if Y (Y해야, Y할 경우에만), X", or "if Y, X"
+    assert _flipped("Bus operators said they would not switch unless fuel costs fall.", ko) == []
+
+
+def test_not_unless_is_still_read_when_the_korean_states_x_outright() -> None:
+    en = "Bus operators said they would not switch unless fuel costs fall."
+    found = _flipped(en, "버스 운수업체들은 내년에 전환하겠다는 입장이다.")
+    assert [f.subject for f in found] == ["negation"]
+
+
+@pytest.mark.parametrize(
+    ("ko", "flipped"),
+    [
+        ("전문가들은 9월 전에는 가격이 내려가기 어려울 것으로 내다봤다.", False),
+        ("전문가들은 9월 전에 가격이 내려갈 가능성은 낮다고 내다봤다.", False),
+        ("전문가들은 9월 전에 가격이 내려갈 것으로 내다봤다.", True),
+    ],
+)
+def test_unlikely_to_negates_the_verb_after_it(ko: str, flipped: bool) -> None:
+    # "unlikely to fall" is ``내려가기 어렵다`` or "a low chance", never ``내려갈 것``
+    en = "Analysts said prices are unlikely to fall before September."
+    assert bool(_flipped(en, ko)) is flipped
+
+
 def test_a_side_that_may_have_dropped_the_negated_clause_is_not_flagged() -> None:
     # a second English sentence the Korean leaves out: an omission, not a flip
     en = (

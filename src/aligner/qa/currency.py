@@ -20,8 +20,9 @@ A currency after a preposition is no subject ("against the dollar", "pressure on
 the won"), nor is a price written per dollar (``엔화 가치가 달러당 160엔으로
 떨어진`` is the yen falling, "closed at 1,487.6 won per dollar" says nothing of
 what closed). The euro, the pound and a rate between two currencies other than
-the dollar (``원/엔 환율``, whose base the texts do not agree on) are named but
-not told: a change after them is unknown, as is one with no currency in its
+the dollar (``원/엔 환율``, whose base the texts do not agree on) and the rate of
+a currency other than the won or the dollar (``위안화 환율``: in won, or per dollar?) are
+named but not told: a change after them is unknown, as is one with no currency in its
 clause (``장중에는 1,491.3원까지 올랐다``: the rate, or the won?).
 """
 
@@ -90,7 +91,7 @@ _EN_CLAUSE_END = re.compile(
 _KO_CURRENCY = r"원|엔|위안|달러|유로|파운드"
 _KO_TERM = re.compile(
     rf"(?<![가-힣\d])(?:(?:(?P<a>{_KO_CURRENCY})화?\s?(?:[/·‧ㆍ・-]|\s?대비)\s?"
-    rf"(?P<b>{_KO_CURRENCY})화?\s?)?(?P<rate>환율)"
+    rf"(?P<b>{_KO_CURRENCY})화?\s?|(?P<of>{_KO_CURRENCY})화?\s?)?(?P<rate>환율)"
     r"|(?P<currency>원(?=화)|엔|위안|달러|유로|파운드)화?\s?(?:가치|값)|(?P<index>달러\s?(?:인덱스|지수))"
     r"|(?P<topic>원|엔|위안|달러|유로|파운드)화(?:는|가|도)(?=\s))"
 )
@@ -115,6 +116,10 @@ def _en_quantity(found: re.Match[str]) -> Quantity | None:
 
 
 def _ko_quantity(found: re.Match[str]) -> Quantity | None:
+    if found["of"] and found["of"] not in ("원", "달러"):
+        # ``위안화 환율`` is the yuan's price in won when the figure is in won (4천100원),
+        # yuan per dollar when it is in yuan: not told
+        return None
     if found["rate"]:
         return _pair_rate(found["a"], found["b"]) if found["a"] else _pair_rate("", "")
     currency = found["currency"] or found["topic"] or "달러"

@@ -609,14 +609,20 @@ def _foreign_before(korean: str, at: int) -> bool:
     return owner is not None and countries[owner.group(1)] is not _home()
 
 
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:the\s+)?")
+
+
 def _owns_a_body_rendered_bare(english: str, korean: str, end: int) -> bool:
-    """Whether the home country written up to ``end`` owns the body named right after
-    it ("South Korea's defense ministry") and the Korean renders that body with no
-    country before it (국방부): Korean copy leaves its own country unsaid, so another
-    country the sentence mentions (북한의 주장) stands for nothing it dropped."""
-    for start, _, body in _name_spans(english):
-        owner = _english_owner(english, start) if body.kind != "country" else None
-        if owner is None or owner[0] is not _home() or owner[2] != end:
+    """Whether the home country written up to ``end`` owns the body named or described
+    right after it ("South Korea's defense ministry", "South Korea's spy agency") and
+    the Korean renders that body with no country before it (국방부, 국가정보원): Korean
+    copy leaves its own country unsaid, so another country the sentence mentions (북한의
+    주장) stands for nothing it dropped."""
+    at = gap.end() if (gap := _OWNER_GAP.match(english, end)) else end
+    for body in load_institutions():
+        if body.kind == "country" or not any(
+            p.match(english, at) for p in body._names + body._loose
+        ):
             continue
         for form in body._korean:
             for found in re.finditer(re.escape(form), korean):

@@ -24,12 +24,13 @@ both ends:
     ``잊지 않았다`` remembered, ``포기하지 않았다`` fought on).
   - English: "not", "n't" or "never" on an auxiliary before a verb ("did not
     raise", "has never conducted", "cannot rule") in a main clause, one after
-    "and" sharing its subject included, or "failed to" or "unable to" before a
-    verb; not in a
+    "and" sharing its subject included, or "failed to", "unable to" or "unlikely
+    to" before a verb; not in a
     question, a command, a condition, a cause or a relative clause, nor "not
     only", "not until", "whether or not", "can't help", a litotes ("not bad")
     or a negated negative ("never gave up"); nor "not X until Y" when the Korean
-    says "only at Y, X" (``9월에야``, ``돼서야``, ``비로소``); "not immediately"
+    says "only at Y, X" (``9월에야``, ``돼서야``, ``비로소``), or "not X unless Y" when
+    it says "only if Y, X" (``내려가야``, ``경우에만``); "not immediately"
     only when the Korean keeps the "immediately" (``즉각``). Or else "no", "no
     one", "nobody", "nothing" or "none" negating a main clause ("No casualties
     were reported", "There were no reports", "caused no damage"); not after a
@@ -278,7 +279,7 @@ _KO_ANY = re.compile(
     r"|무효|무시|무관|무죄|무료|무력화|무승부|무기한|무단|무응답|무책임|무능|무의미|무사"
     r"|무명|무직|무소속|무관심|무조건|무인|무분별|무방비|무자격|무허가|무너"
     r"|사라|잠잠|잠적|실종|결석|결근|결여|결핍|궐석|빠졌|빠져|빠진|빼|뺀|뺐|제한|한계"
-    r"|낙선|낙방|탈락|패배|기피|회의적|무색|전무|無"
+    r"|낙선|낙방|탈락|패배|기피|회의적|무색|전무|無|희박|가능성[이은가도]?\s?(?:낮|적[다은고으을]|작[다은고])"
 )
 # ------------------------------------------------------------------------ English
 
@@ -330,14 +331,15 @@ _EN_NOT_BARE = re.compile(r"[a-z]+(?:[^e]ed|[^su'’]s)", re.I)
 _EN_QUESTION = re.compile(r"\?\s*[\"'”’)]*\s*$")
 
 
-# "failed to", "unable to" and "has yet to" negate the verb after them as "not" does:
+# "failed to", "unable to", "unlikely to" and "has yet to" negate the verb after them as
+# "not" does (``내려가기 어려울 것``, never ``내려갈 것``):
 # "failing to top 1 million" is ``100만 명을 넘지 못했다``, never ``넘었다``, "has yet to
 # recall" ``아직 리콜하지 않았다``. After a preposition,
 # "failing to" names a fault, a reason a Korean desk renders as a noun or what came
 # of it ("fined ... for failing to protect the data" / ``개인정보가 유출된 ... 과징금``)
 _EN_FAILED = re.compile(
     r"\b(?<!for\s)(?<!by\s)(?<!of\s)(?<!over\s)"
-    r"(?:fail(?:s|ed|ing)?|unable|(?:ha(?:s|ve|d)|is|are|was|were)\s+yet)\s+to\s+[a-z][\w'’-]*",
+    r"(?:fail(?:s|ed|ing)?|unable|unlikely|(?:ha(?:s|ve|d)|is|are|was|were)\s+yet)\s+to\s+[a-z][\w'’-]*",
     re.I,
 )
 
@@ -525,6 +527,14 @@ _OPENING_CONNECTIVE = re.compile(
 # ``뒤에야``), ``이제야``/``그제야`` (only now, only then) or ``비로소`` (at last)
 _KO_ONLY_THEN = re.compile(r"(?:에|서)야(?![가-힣])|(?<![가-힣])(?:이제|그제)야|비로소")
 _EN_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
+# "would not switch unless fuel costs fall" is ``연료비가 내려가야 전환에 나설 수 있다``:
+# Korean says "not X unless Y" as "only if Y, X", with -아야/-어야 on Y (``내려가야``,
+# ``있어야만``; not 분야, 시야), ``경우에만``, ``때만``, ``조건으로``, or as "if Y, X"
+# (``내려가면``)
+_KO_ONLY_IF = re.compile(
+    r"(?<![분시광])(?<=[가-힣])야만?(?![가-힣])|(?<=[가-힣])면(?![가-힣])|(?:경우|때)에?만|조건으로"
+)
+_EN_UNLESS = re.compile(r"\bunless\b", re.I)
 
 
 def _not_until(text: str, negation: Negation) -> bool:
@@ -628,6 +638,12 @@ def _flipped(negating: str, other: str, negating_lang: str, other_lang: str) -> 
     if _other_cues(negation, negating_read, other_read, (negating_lang, other_lang)):
         return None
     if negating_lang == "en" and _not_until(negating, negation) and _KO_ONLY_THEN.search(other):
+        return None
+    if (
+        negating_lang == "en"
+        and _EN_UNLESS.search(negating, negation.start)
+        and _KO_ONLY_IF.search(other)
+    ):
         return None
     if "immediately" in negation.text.lower() and not _KO_IMMEDIATELY.search(other):
         return None

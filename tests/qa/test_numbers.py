@@ -842,6 +842,11 @@ def test_korean_ordinals_are_sure_only_against_places_in_a_series() -> None:
     assert _flags("The party's 3rd convention opens.", "당의 제2차 전당대회가 열린다.")
     assert _flags("The party's third convention opens.", "당의 제4차 전당대회가 열린다.")
     assert _flags("It was held for the 16th time.", "제17회 대회가 열렸다.")
+    # two places in a series each side, one of them changed and more than a digit apart:
+    # desk tester's planted fault
+    en = "The party opened the 10th Plenary Meeting of its 8th Central Committee on June 28."
+    assert _flags(en, "노동당 중앙위원회 제8기 제9차 전원회의가 6월 28일 개막했다.")
+    assert _flags(en, "노동당 중앙위원회 제8기 제10차 전원회의가 6월 28일 개막했다.") == []
 
 
 @pytest.mark.parametrize(

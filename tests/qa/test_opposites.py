@@ -48,6 +48,11 @@ def test_registered_as_an_error_raising_mistranslation() -> None:
             "He was sentenced to one year in prison, suspended for two years.",
             "그는 징역 1년의 실형을 선고받았다.",
         ),
+        # desk tester's planted fault: the suspension dropped from the sentence
+        (
+            "The court sentenced him to three years in prison, suspended for five years.",
+            "재판부는 그에게 징역 3년을 선고했다.",
+        ),
         (
             "The court issued an arrest warrant for the former minister.",
             "법원은 전 장관에 대한 구속영장을 기각했다.",
@@ -292,6 +297,14 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         (
             "He avoided prison time with a suspended sentence.",
             "그는 집행유예를 받아 실형을 면했다.",
+        ),
+        (
+            "The court sentenced him to three years in prison, suspended for five years.",
+            "재판부는 그에게 징역 3년을 선고하고 형의 집행을 5년간 유예했다.",
+        ),
+        (
+            "The court sentenced him to three years in prison.",
+            "재판부는 그에게 징역 3년을 선고했다.",
         ),
         (
             "Everyone is presumed innocent until proven guilty.",

@@ -623,9 +623,24 @@ def _updated(
     side only ("11 killed" / ``23명``, "$65.2 billion" / ``627억 달러``; "11 killed and
     34 injured" / ``7명이 숨지고 21명이 다쳤다``): as many on each side, paired in the
     order the sides write them, each pair of one kind and unit, within a factor of
-    :data:`UPDATE_FACTOR` of each other, both scaled or neither."""
-    src_sure = sorted((n for n in src_left if n.confident), key=lambda n: n.start)
-    tgt_sure = sorted((n for n in tgt_left if n.confident), key=lambda n: n.start)
+    :data:`UPDATE_FACTOR` of each other, both scaled or neither. Failing those, the
+    places in a series each side has left, which are sure of each other though not of
+    a plain number ("the 10th plenary meeting" / ``제9차 전원회의``)."""
+    confident = _updated_among(
+        [n for n in src_left if n.confident], [n for n in tgt_left if n.confident], shifts
+    )
+    return confident or _updated_among(
+        [n for n in src_left if n.kind == "ordinal"],
+        [n for n in tgt_left if n.kind == "ordinal"],
+        shifts,
+    )
+
+
+def _updated_among(
+    src_sure: list[Number], tgt_sure: list[Number], shifts: frozenset[int]
+) -> list[tuple[Number, Number]]:
+    src_sure = sorted(src_sure, key=lambda n: n.start)
+    tgt_sure = sorted(tgt_sure, key=lambda n: n.start)
     # a day of the month left on one side only is a date a weekday or the dateline
     # gives on the other ("on Monday" / 7일), not one of the figures updated
     if not any(_is_day(n) for n in src_sure):

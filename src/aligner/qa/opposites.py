@@ -10,7 +10,7 @@ alike in every news story and costly to reverse:
 * a verdict: acquitted, "not guilty" (``무죄``) against convicted, "guilty"
   (``유죄``);
 * a sentence: suspended (``집행유예``) against an actual prison term (``실형``,
-  ``법정구속``);
+  ``법정구속``, or ``징역 3년을 선고`` with no suspension);
 * an arrest warrant: issued (``영장 발부``) against rejected (``영장 기각``);
 * a ruling on an appeal, a petition, an injunction or an impeachment: upheld or
   granted (``인용``) against dismissed or rejected (``기각``);
@@ -281,7 +281,10 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         _outcome(
             "a prison term",
             r"\b(?:actual|immediate)\s+(?:prison|jail)\b|\b(?:prison|jail)\s+time\b",
-            r"(?<![가-힣])실형|법정\s?구속",
+            # a prison term handed down with no suspension after it is served (a
+            # suspension dropped: ``징역 3년을 선고했다`` for "three years, suspended for five")
+            r"(?<![가-힣])실형|법정\s?구속"
+            r"|징역\s?[\d.]+\s?(?:년|개월)(?:\s?[\d.]+\s?개월)?[을를]?\s?선고(?![\s\S]*유예)",
         ),
     ),
     (

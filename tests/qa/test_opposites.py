@@ -363,6 +363,13 @@ def test_the_message_names_both_words_and_quotes_both_sentences() -> None:
         ("He admitted his wife was ill.", "그는 부인이 아프다고 인정했다."),
         ("Profit was higher than expected.", "이익은 시장 예상치를 웃돌았다."),
         ("The number was no more than 30.", "그 수는 30명을 밑돌았다."),
+        # a bound on a figure beside a comparison the Korean keeps: desk tester's line
+        (
+            "The figure remains far below pre-pandemic levels, when more than 1,000 defectors "
+            "reached the South each year.",
+            "이는 해마다 1천 명 넘는 탈북민이 입국하던 코로나19 사태 이전에 비하면 여전히 크게 "
+            "밑도는 수준이다.",
+        ),
         (
             "The board approved the plan, which regulators had rejected last year.",
             "이사회는 지난해 당국이 불허했던 계획을 승인했다.",

@@ -98,6 +98,14 @@ def _outcome(gloss: str, en: str, ko: str) -> Outcome:
 
 
 _W = r"(?:[\w'’-]+\s+)"  # one English word and the space after it
+# "more than 1,000 defectors" bounds a figure (``number_mismatch`` reads bounds), it
+# compares no outcome: a Korean ``1천 명 넘는`` beside ``밑도는 수준`` is no opposite
+# ("lower than the 10.8 trillion won that analysts had expected" is one)
+_NO_FIGURE = (
+    r"(?!\s+(?:[$€£¥₩]\s?)?\d|\s+(?:an?\s+)?(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million"
+    r"|billion|dozen|half|double|twice)\b)"
+)
 # what a court upholds or dismisses, in English and in Korean (with its particle)
 _PETITION = (
     r"(?:impeachment|petition|request|motion|injunction|complaint|application|appeal|claim"
@@ -380,14 +388,14 @@ OPPOSITES: tuple[tuple[str, Outcome, Outcome], ...] = (
         "comparison",
         _outcome(
             "above",
-            r"\b(?:higher|more|greater|larger|bigger|stronger|better)\s+than\b"
+            rf"\b(?:higher|more|greater|larger|bigger|stronger|better)\s+than\b{_NO_FIGURE}"
             r"|\b(?:exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)|beat|beats)\s+"
             rf"{_W}{{0,3}}?{_FORECAST}\b",
             r"웃돌|웃도|상회",
         ),
         _outcome(
             "below",
-            r"\b(?:lower|less|fewer|smaller|weaker|worse)\s+than\b|\bfell\s+short\b"
+            rf"\b(?:lower|less|fewer|smaller|weaker|worse)\s+than\b{_NO_FIGURE}|\bfell\s+short\b"
             rf"|\bmiss(?:es|ed|ing)?\s+{_W}{{0,3}}?{_FORECAST}\b",
             r"밑돌|밑도|하회|못\s?미치|못\s?미쳤|못\s?미친",
         ),

@@ -495,6 +495,17 @@ def test_not_until_is_still_read_without_an_only_then_in_the_korean(en: str, ko:
     assert [f.subject for f in _flipped(en, ko)] == ["negation"]
 
 
+def test_a_negative_word_that_translates_one_of_the_english_is_no_negation() -> None:
+    # desk tester's planted fault: 무응답 is "the silence", not the lost "could not"
+    en = "The ministry said it could not confirm whether the silence was due to a glitch."
+    found = _flipped(en, "통일부는 북한의 무응답이 기술적 문제 때문인 것으로 확인됐다고 설명했다.")
+    assert [f.subject for f in found] == ["negation"]
+    assert (
+        _flipped(en, "통일부는 북한의 무응답이 기술적 문제 때문인지 확인되지 않았다고 밝혔다.")
+        == []
+    )
+
+
 @pytest.mark.parametrize(
     "ko",
     [

@@ -607,6 +607,7 @@ _COUNTERPARTS = tuple(
         (r"suspend|halt", r"중단|중지"),
         (r"postpon|delay", r"연기|보류"),
         (r"block", r"차단"),
+        (r"silen|mum|quiet", r"침묵|무응답|묵묵부답|함구|잠잠"),
     )
 )
 

@@ -155,7 +155,7 @@ def _flag(doc: AlignedDocument, bead: Bead, side: str) -> Flag | None:
         Severity.WARNING,
         bead.src,
         bead.tgt,
-        f"{said} (without it the pair matches better: {scores[0]:.2f} -> "
+        f"{said} (without it the pair matches better: {scores[0]:.2f} → "
         f"{scores[2 + best]:.2f}). {other_lang}: {_quote(other.text)}",
         subject="omission" if side == original else "addition",
         spans=tuple(longer.spans(start, start + len(longer.text[start:end].rstrip()))),

@@ -70,6 +70,7 @@ from aligner.models import (
 )
 from aligner.qa import AlignedDocument, run_checks
 from aligner.qa.negation import MARGIN
+from aligner.qa.numerals import number_readers
 from aligner.qa.registry import CROSS_CHECKS, run_cross_checks
 from aligner.qa.terminology import load_glossary
 from aligner.report.manifest import MANIFEST_NAME, ReportManifest
@@ -226,6 +227,9 @@ def align_documents(
 ) -> AlignedDocument:
     """Align the content sentences of two documents; boilerplate sentences become
     1-0 / 0-1 beads in place."""
+    floor = settings.mistranslation_threshold
+    if floor is None:
+        floor = calibrated_threshold(encoder.name)
     src_keep = [s.index for s in src.sentences if not s.boilerplate]
     tgt_keep = [s.index for s in tgt.sentences if not s.boilerplate]
     # a dateline is not translated, it is dropped or moved: compare what the sentences say
@@ -233,12 +237,13 @@ def align_documents(
         [for_comparison(src.sentences[i].text, src.lang) for i in src_keep],
         [for_comparison(tgt.sentences[i].text, tgt.lang) for i in tgt_keep],
         embed=lambda texts: embed_unique(encoder, texts),
-        params=AlignParams(max_bead=settings.max_bead),
+        params=AlignParams(max_bead=settings.max_bead, translation_floor=floor),
         finished=(ends_without_stop(src.lang), ends_without_stop(tgt.lang)),
         lines=(
             [src.sentences[i].line for i in src_keep],
             [tgt.sentences[i].line for i in tgt_keep],
         ),
+        numbers=number_readers(src.lang, tgt.lang),
     )
     beads = _with_boilerplate(content, src, tgt, src_keep, tgt_keep)
     dim = max(src_vec.shape[1], tgt_vec.shape[1], 1)

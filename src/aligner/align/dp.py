@@ -87,6 +87,12 @@ class Singles:
         # a bead ending at row i holds src sentences below i: rows up to r1 - 2
         return Singles(src[1][s0 : r1 - 1] @ tgt[1][c0:c1].T, s0, c0)
 
+    def pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Similarities of src ``rows`` with tgt ``cols``, element by element."""
+        c = np.clip(cols - self.c0, 0, self.block.shape[1] - 1)
+        result: np.ndarray = self.block[rows - self.s0, c]
+        return result
+
     def at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Similarities of src ``rows`` (column vector) with tgt ``cols`` (a matrix);
         columns outside the block read its nearest edge (those cells are masked)."""
@@ -169,6 +175,14 @@ def _bead_scores(
             if evidence.numbers:
                 unrelated |= evidence.foreign_numbers(rows, a, t_idx, b)
             unsupported = unrelated & (gain < params.merge_min_evidence)
+            if evidence.numbers and a + b == 3:
+                # ... unless its lone part writes a number of the single sentence the other
+                # part does not: a short sentence the other side folded in ('The 2018
+                # figure was 727.6 million tons.' in ``2018년(7억2천760만t) 대비``), expected
+                # as a vouched join is (read only where refused: it costs time)
+                carried = _carried_numbers(evidence, single, (rows, t_idx), shape, unsupported)
+                unsupported &= ~carried
+                waived = np.maximum(waived, carried)
             if evidence.joins:
                 # ... unless clause evidence vouches for the join: then it is expected,
                 # as after an open line (only in place of the evidence it lacks: a
@@ -190,6 +204,30 @@ def _bead_scores(
         value = value - lengths.penalty(rows[:, None], a, t_idx, b)
     out[valid_rows] = np.where(ok, value, NEG)
     return out
+
+
+def _carried_numbers(
+    evidence: Evidence,
+    single: Singles,
+    at: tuple[np.ndarray, np.ndarray],
+    shape: tuple[int, int],
+    cells: np.ndarray,
+) -> np.ndarray:
+    """:meth:`Evidence.carried_numbers` of the 1-2 / 2-1 beads starting at src rows
+    ``at[0]`` and tgt ``at[1]`` (a matrix), read only in ``cells``; False elsewhere."""
+    a, b = shape
+    found = np.zeros(cells.shape, dtype=bool)
+    r, c = np.nonzero(cells)
+    # only where the single sentence writes a number
+    singles = evidence.tgt_numbers if a > 1 else evidence.src_numbers
+    at_single = np.clip(at[1][r, c] if a > 1 else at[0][r], 0, len(singles) - 1)
+    keep = singles[at_single, 0] != 0
+    r, c = r[keep], c[keep]
+    if r.size:
+        s, t = at[0][r], at[1][r, c]
+        parts = [single.pairs(s + k, t) if a > 1 else single.pairs(s, t + k) for k in range(2)]
+        found[r, c] = evidence.carried_numbers(s, a, t, b, [p < evidence.unrelated for p in parts])
+    return found
 
 
 def _part_similarities(

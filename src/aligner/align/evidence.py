@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -88,7 +88,7 @@ class Evidence:
             return np.concatenate([[0], np.cumsum(opened, dtype=np.int64)])
 
         def masks(given: np.ndarray | None, count: int) -> np.ndarray:
-            return np.zeros(count, dtype=np.uint64) if given is None else np.asarray(given)
+            return np.zeros((count, 2), dtype=np.uint64) if given is None else np.asarray(given)
 
         src_numbers, tgt_numbers = masks(numbers[0], len(src)), masks(numbers[1], len(tgt))
         return Evidence(
@@ -133,21 +133,60 @@ class Evidence:
         result: np.ndarray = (on_src == on_tgt) & (on_src >= 2)
         return result
 
-    def foreign_numbers(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
-        """Whether a joined part of 1-n / n-1 beads (src ``s``, a lines; tgt ``t``, b lines)
-        has numbers and shares none with the single sentence on the other side."""
-        s = np.broadcast_to(s[:, None], t.shape)
+    def carried_numbers(
+        self, s: np.ndarray, a: int, t: np.ndarray, b: int, weak: list[np.ndarray]
+    ) -> np.ndarray:
+        """Whether every joined part of 1-n / n-1 beads (src ``s``, a lines; tgt ``t``, b
+        lines; ``s`` and ``t`` of one shape) that scores like an unrelated pair
+        (``weak[k]`` for part k) writes a number the single sentence on the other side
+        writes and no other part does: the single sentence carries it ('Retail
+        investors sold a net 1.75 trillion won.' in ``…, 개인은 1조7천500억 원어치를
+        순매도했다``); at least one part does."""
         if a > 1:
             single = self.tgt_numbers[np.clip(t, 0, len(self.tgt_numbers) - 1)]
             side, first, count = self.src_numbers, s, a
         else:
             single = self.src_numbers[np.clip(s, 0, len(self.src_numbers) - 1)]
             side, first, count = self.tgt_numbers, t, b
+        parts = [side[np.clip(first + k, 0, len(side) - 1)] for k in range(count)]
+        carried = np.ones(t.shape, dtype=bool)
+        some = np.zeros(t.shape, dtype=bool)
+        for k, part in enumerate(parts):
+            others = np.zeros_like(part)
+            for j, other in enumerate(parts):
+                if j != k:
+                    others |= other
+            own = _shares(part & ~others, single)
+            carried &= own | ~weak[k]
+            some |= own & weak[k]
+        result: np.ndarray = carried & some
+        return result
+
+    def foreign_numbers(self, s: np.ndarray, a: int, t: np.ndarray, b: int) -> np.ndarray:
+        """Whether a joined part of 1-n / n-1 beads (src ``s``, a lines; tgt ``t``, b lines)
+        has numbers and shares none with the single sentence on the other side (read in
+        the first word of the masks alone: the DP asks it of every cell, and a number
+        seemingly shared only spares a join)."""
+        s = np.broadcast_to(s[:, None], t.shape)
+        src, tgt = self.src_numbers[:, 0], self.tgt_numbers[:, 0]
+        if a > 1:
+            single = tgt[np.clip(t, 0, len(tgt) - 1)]
+            side, first, count = src, s, a
+        else:
+            single = src[np.clip(s, 0, len(src) - 1)]
+            side, first, count = tgt, t, b
         result = np.zeros(t.shape, dtype=bool)
         for k in range(count):
             part = side[np.clip(first + k, 0, len(side) - 1)]
             result |= (part != 0) & ((part & single) == 0)
         return result
+
+
+def _shares(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Whether number masks ``x`` and ``y`` (last axis: the two words of a mask) share a
+    number: both words overlap, as they do for a number in both."""
+    result: np.ndarray = ((x[..., 0] & y[..., 0]) != 0) & ((x[..., 1] & y[..., 1]) != 0)
+    return result
 
 
 def unrelated_level(src: Matrix, tgt: Matrix, quantile: float) -> float:
@@ -172,16 +211,26 @@ def open_line(text: str) -> bool:
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def number_masks(texts: Sequence[str]) -> np.ndarray:
-    """Per sentence, the numbers written in digits, each hashed to one bit of a 64-bit
-    mask (0: none; separators dropped, so 1,500 and 1.500 are the same number). Digits
-    are the one thing most translations copy as they are, in any language pair."""
-    masks = np.zeros(len(texts), dtype=np.uint64)
+# a language's reading of the numbers of a sentence, as strings both sides write alike
+NumberReader = Callable[[str], Iterable[str]]
+
+
+def number_masks(texts: Sequence[str], read: NumberReader | None = None) -> np.ndarray:
+    """Per sentence, the numbers written in digits, each hashed to one bit of each of
+    two 64-bit words (0, 0: none; separators dropped, so 1,500 and 1.500 are the same
+    number): two sentences share a number when both words overlap, which two different
+    numbers seldom do in both (in one word alone, one pair of numbers in 64). Digits
+    are the one thing most translations copy as they are, in any language pair. A
+    language's own ``read`` of its numbers, where configured, gives each as its value
+    ("1.75 trillion" and ``1조7천500억`` alike), on both sides."""
+    masks = np.zeros((len(texts), 2), dtype=np.uint64)
     for i, text in enumerate(texts):
-        mask = 0
-        for digits in _numbers(text):
-            mask |= 1 << (zlib.crc32(digits.encode()) % 64)
-        masks[i] = mask
+        first = second = 0
+        for digits in (read or _numbers)(text):
+            code = zlib.crc32(digits.encode())
+            first |= 1 << (code % 64)
+            second |= 1 << ((code >> 6) % 64)
+        masks[i] = first, second
     return masks
 
 

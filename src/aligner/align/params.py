@@ -26,6 +26,10 @@ class AlignParams:
     swap_margin: float = 0.05  # crossing pairs must beat parallel ones by this much
     move_min_similarity: float = 0.45  # a moved sentence must match at least this well
     move_window: int = 20  # ... within this many beads of its old place
+    # the least similarity of a translation under the model (its calibrated mistranslation
+    # threshold): enough for two swapped neighbours that are each other's best match in
+    # the document (see ``reorder.match_moved``); None: the document's unrelated level
+    translation_floor: float | None = None
     band_margin: int = 8  # extra sentences either side of the coarse path
     # per unit of |log length ratio - document's ratio|; chosen on re-drawn dev faults
     # (benchmarks/resample.py seeds 1-6, confirmed on 7-12): 0.05 let more omissions hide

@@ -50,6 +50,7 @@ def unlocalized_joins(
     embed: Callable[[Sequence[str]], Matrix],
     explained: tuple[Sequence[bool], Sequence[bool]],
     lines: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
+    numbers: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> list[Join]:
     """The 1-2 / 2-1 beads whose single sentence carries only one of the joined ones:
     no piece of it matches the less similar part better than the whole sentence does
@@ -70,7 +71,11 @@ def unlocalized_joins(
         sims = [float(vectors[many][p] @ vectors[1 - many][single]) for p in parts]
         weak = int(np.argmin(sims))
         texts_of = [texts[many][p] for p in parts]
-        if explained[many][parts[0]] or _carried(texts_of, weak, texts[1 - many][single]):
+        masks = None  # of the weaker line, the other, the single sentence
+        if numbers is not None:
+            mine, other = numbers[many][parts[weak]], numbers[many][parts[1 - weak]]
+            masks = (mine, other, numbers[1 - many][single])
+        if explained[many][parts[0]] or _carried(texts_of, weak, texts[1 - many][single], masks):
             continue
         if _line_for_line(lines, many, parts, single):
             continue
@@ -108,7 +113,9 @@ def _line_for_line(
     return before and after
 
 
-def _carried(lines: list[str], weak: int, single: str) -> bool:
+def _carried(
+    lines: list[str], weak: int, single: str, masks: Sequence[np.ndarray] | None = None
+) -> bool:
     """Whether the text shows that ``single`` carries both ``lines``, whatever the
     pieces say: it is two sentences itself, it quotes as many quotations as they do (a
     quotation is translated as one, often mid-sentence, across any cut: '"We will
@@ -120,8 +127,10 @@ def _carried(lines: list[str], weak: int, single: str) -> bool:
     quoted = len(QUOTE.findall(" ".join(lines))) // 2
     if quoted and quoted == len(QUOTE.findall(single)) // 2:
         return True
-    mine, other, theirs = number_masks([lines[weak], lines[1 - weak], single])
-    return bool(mine & theirs & ~other)
+    if masks is None:
+        masks = tuple(number_masks([lines[weak], lines[1 - weak], single]))
+    mine, other, theirs = masks  # of the weaker line, the other, the single sentence
+    return bool(((mine & theirs & ~other) != 0).all())
 
 
 def cut_pieces(text: str, share: float) -> list[str]:

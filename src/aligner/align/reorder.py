@@ -65,6 +65,7 @@ def match_moved(
     tgt: Matrix,
     thresholds: tuple[float, float],
     window: int,
+    floor: float | None = None,
 ) -> list[Bead]:
     """Pair unaligned sentences of both sides that are each other's best match and lie
     within ``window`` beads of each other (a sentence moved within its passage; far
@@ -73,7 +74,9 @@ def match_moved(
     ``thresholds`` are the least similarity of a move, and of a swap of neighbours: two
     lone sentences on either side of one aligned bead. A swap is far more common than an
     omission and an addition that happen to sit there, so it needs less evidence (the
-    EN-KO benchmark's swaps of short sentences score 0.29-0.45 under mUSE)."""
+    EN-KO benchmark's swaps of short sentences score 0.29-0.45 under mUSE). ``floor``,
+    the least similarity of a translation, is enough for a swap whose two sentences are
+    each other's best match in the document (see :func:`_best_in_document`)."""
     lone_src = [b.src[0] for b in beads if not b.tgt]
     lone_tgt = [b.tgt[0] for b in beads if not b.src]
     if not lone_src or not lone_tgt:
@@ -88,6 +91,12 @@ def match_moved(
     between = np.minimum(src_at[:, None], tgt_at[None, :]) + 1
     swapped = (distance == 2) & aligned[np.minimum(between, len(beads))]
     need = np.where(swapped, thresholds[1], thresholds[0])
+    if floor is not None:
+        # two neighbours swapped that are each other's best match in the whole document,
+        # but for sentences matching their own partner better, need only be a translation
+        # (a document on one subject puts its unrelated level above a loose one's 0.41)
+        best = _best_in_document(beads, lone_src, lone_tgt, src, tgt)
+        need[swapped & best] = np.minimum(need[swapped & best], floor)
     matched = {
         lone_src[r]: Bead((lone_src[r],), (lone_tgt[c],), round(float(sims[r, c]), 6))
         for r, c in _mutual_best(sims)
@@ -199,6 +208,26 @@ def _extend_runs(
                 free_src.discard(a)
                 free_tgt.discard(b)
                 todo.append((a, b))
+
+
+def _best_in_document(
+    beads: list[Bead], rows: list[int], cols: list[int], src: Matrix, tgt: Matrix
+) -> np.ndarray:
+    """Whether each (row, column) pair is each other's most similar sentence of the
+    whole document, leaving out sentences that match their own partner better."""
+    partnered = [np.full(len(src), -1.0), np.full(len(tgt), -1.0)]
+    for bead in beads:
+        if bead.src and bead.tgt:
+            partnered[0][list(bead.src)] = partnered[1][list(bead.tgt)] = bead.similarity
+    row_sims = src[rows] @ tgt.T
+    col_sims = tgt[cols] @ src.T
+    row_sims[row_sims < partnered[1][None, :]] = -1.0
+    col_sims[col_sims < partnered[0][None, :]] = -1.0
+    row_best, col_best = row_sims.argmax(axis=1), col_sims.argmax(axis=1)
+    best: np.ndarray = (row_best[:, None] == np.array(cols)[None, :]) & (
+        col_best[None, :] == np.array(rows)[:, None]
+    )
+    return best
 
 
 def _mutual_best(sims: Matrix) -> list[tuple[int, int]]:

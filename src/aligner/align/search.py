@@ -13,6 +13,7 @@ from aligner.align.dp import find_path
 from aligner.align.evidence import (
     Evidence,
     Lengths,
+    NumberReader,
     ends_on_comma,
     number_lengths,
     number_masks,
@@ -53,6 +54,7 @@ def align_texts(
     finished: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None] = (None, None),
     realign_moves: bool = True,
     lines: tuple[Sequence[int] | None, Sequence[int] | None] = (None, None),
+    numbers: tuple[NumberReader | None, NumberReader | None] = (None, None),
 ) -> tuple[list[Bead], Matrix, Matrix]:
     """Align two lists of sentences, embedding as little as possible.
 
@@ -72,6 +74,8 @@ def align_texts(
             alignment paired with unrelated ones (see :func:`displaced_pairs`).
         lines: per side, the line of its file each sentence stands on, if known (see
             :func:`aligner.align.pieces.unlocalized_joins`).
+        numbers: per side, how its language reads the numbers of a sentence, as
+            values both sides write alike (see ``number_masks``); None: digits.
 
     Returns:
         The beads, and the sentence embeddings of each side.
@@ -83,7 +87,7 @@ def align_texts(
     # read from the texts once, for both passes
     src_open, tgt_open = runs_on(src, finished[0]), runs_on(tgt, finished[1])
     src_quoted, tgt_quoted = quotations_go_on(src), quotations_go_on(tgt)
-    src_numbers, tgt_numbers = number_masks(src), number_masks(tgt)
+    src_numbers, tgt_numbers = number_masks(src, numbers[0]), number_masks(tgt, numbers[1])
     src_digits, tgt_digits = number_lengths(src), number_lengths(tgt)
     src_commas, tgt_commas = ends_on_comma(src), ends_on_comma(tgt)
     quotations = quotation_counts(src), quotation_counts(tgt)
@@ -152,7 +156,9 @@ def align_texts(
             [a or b for a, b in zip(tgt_open, tgt_quoted, strict=True)],
         )
         for _ in range(MAX_REFINEMENTS):
-            found = unlocalized_joins(beads, (src, tgt), vectors, embed, explained, lines)
+            found = unlocalized_joins(
+                beads, (src, tgt), vectors, embed, explained, lines, (src_numbers, tgt_numbers)
+            )
             found = [j for j in found if j not in refused]
             if not found:
                 break
@@ -170,15 +176,17 @@ def align_texts(
             beads, (src, tgt), embed, params.shift_deviations, params.shift_min_gain
         )
     if params.number_min_digits is not None:
-        numbers = (
+        digits = (
             number_sets(src, params.number_min_digits),
             number_sets(tgt, params.number_min_digits),
         )
-        beads = join_across_numbers(beads, (src, tgt), numbers, embed)
+        beads = join_across_numbers(beads, (src, tgt), digits, embed)
     if realign_moves:
         moved = displaced_pairs(beads, src_windows[1], tgt_windows[1], level, params)
         if moved:
-            again = _without_moved(src, tgt, [m for m, _ in moved], embed, params, finished)
+            again = _without_moved(
+                src, tgt, [m for m, _ in moved], embed, params, finished, numbers
+            )
             # the move is trusted only if what it leaves behind finds a partner: a
             # sentence replaced by one on another sentence's subject (a mistranslation
             # naming the Smith and the Oxford of an omitted sentence) stays alone
@@ -232,6 +240,7 @@ def _without_moved(
     embed: Callable[[Sequence[str]], Matrix],
     params: AlignParams,
     finished: tuple[Callable[[str], bool] | None, Callable[[str], bool] | None],
+    numbers: tuple[NumberReader | None, NumberReader | None] = (None, None),
 ) -> list[Bead]:
     """The beads of the sentences but the ``moved`` pairs, aligned again without them
     (the sentences they left, no longer paired with them, find their own partners), and
@@ -247,6 +256,7 @@ def _without_moved(
         params=params,
         finished=finished,
         realign_moves=False,
+        numbers=numbers,
     )
     out: list[Bead] = []
     pending = sorted(moved, key=lambda b: b.src[0])
@@ -335,7 +345,12 @@ def align_embeddings(
     swap_level = evidence.unrelated if evidence.unrelated >= 0 else params.move_min_similarity
     paired = {(b.src, b.tgt) for b in beads}
     beads = match_moved(
-        beads, src[1], tgt[1], (params.move_min_similarity, swap_level), params.move_window
+        beads,
+        src[1],
+        tgt[1],
+        (params.move_min_similarity, swap_level),
+        params.move_window,
+        params.translation_floor,
     )
     moved = {(b.src, b.tgt) for b in beads} - paired
     beads = join_moved_halves(beads, moved, (src, tgt), params.merge_min_evidence)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from aligner.qa.links import without_links
@@ -13,7 +14,9 @@ from aligner.qa.numerals.common import ANY_ZONE, LOCAL, Number
 from aligner.qa.numerals.english import digit_numbers, extract_en, time_zones_en
 from aligner.qa.numerals.korean import extract_ko, time_zones_ko
 
-__all__ = ["ANY_ZONE", "LOCAL", "Number", "extract_numbers", "time_zones"]
+__all__ = ["ANY_ZONE", "LOCAL", "Number", "extract_numbers", "number_readers", "time_zones"]
+
+_READ_LANGS = ("en", "ko")
 
 
 def extract_numbers(text: str, lang: str) -> list[Number]:
@@ -32,6 +35,33 @@ def extract_numbers(text: str, lang: str) -> list[Number]:
         [35000.0]
     """
     return list(_read(text, lang))
+
+
+def number_readers(
+    src_lang: str, tgt_lang: str
+) -> tuple[Callable[[str], list[str]] | None, Callable[[str], list[str]] | None]:
+    """For a pair of languages both read here, how each reads a sentence's numbers for
+    the aligner: as their values, so that "1.75 trillion" and ``1조7천500억``, "19" and
+    ``열아홉`` are one number; (None, None) for other pairs, which compare digits."""
+    if src_lang not in _READ_LANGS or tgt_lang not in _READ_LANGS:
+        return None, None
+    return functools.partial(_values, lang=src_lang), functools.partial(_values, lang=tgt_lang)
+
+
+# a day, a month and a clock time are told apart from other numbers: the 12 of "1:12
+# a.m." is no ``12일``
+_VALUE_CLASSES = {"day": "d", "date": "d", "month": "m", "am": "t", "pm": "t", "clock": "t"}
+
+
+def _values(text: str, lang: str) -> list[str]:
+    # a small number in words ("a", "two", 세) says little of which sentence is whose
+    return [
+        _VALUE_CLASSES.get(number.kind, "") + format(value, ".10g")
+        for number in _read(text, lang)
+        if (number.value >= 10 or any(c.isdigit() for c in number.text))
+        and number.kind not in ("gloss", "implied")
+        for value in number.values
+    ]
 
 
 # number_mismatch, direction and consistency read the same sentences: read each once

@@ -835,6 +835,41 @@ def test_a_dateline_is_left_out() -> None:
     assert _changes(flag) == "number 175 in the English is 176 in the Korean"
 
 
+@pytest.mark.parametrize(
+    ("en", "ko", "flagged"),
+    [
+        # desk tester's planted fault: a monthly benefit made a yearly one
+        (
+            "The basic pension pays up to 340,000 won a month.",
+            "기초연금은 연 최대 34만 원이다.",
+            True,
+        ),
+        (
+            "Parents receive a monthly allowance of 1 million won.",
+            "부모급여는 매년 100만 원이다.",
+            True,
+        ),
+        (
+            "It cost 434,000 won per student a month.",
+            "학생 1인당 연평균 43만4천 원이 들었다.",
+            True,
+        ),
+        (
+            "The basic pension pays up to 340,000 won a month.",
+            "기초연금은 월 최대 34만 원이다.",
+            False,
+        ),
+        # the 월 of a date is no period
+        ("The event in June drew 340,000 people.", "6월 34만 명이 찾았다.", False),
+        # said on one side only: nothing to compare
+        ("The basic pension pays up to 340,000 won.", "기초연금은 연 최대 34만 원이다.", False),
+    ],
+)
+def test_an_amount_per_month_against_one_per_year(en: str, ko: str, flagged: bool) -> None:
+    found = [f for f in _flags(en, ko) if "per month or per year?" in f.message]
+    assert bool(found) is flagged
+
+
 def test_of_two_equal_numbers_the_one_in_the_same_place_is_the_match() -> None:
     # desk tester's planted fault: the prison term changed, not the suspension
     (flag,) = _flags(

@@ -529,6 +529,13 @@ def _flags_before_the_last_bead(en: str, ko: str) -> list[Flag]:
             "이번 화재로 수십명이",
             "a particle (no verb)",
         ),
+        # a clause ending in a connective and a comma, then one word and its particle: the
+        # next clause cut after its subject (desk tester hunt62), however long the rest
+        (
+            "The elderly share exceeded 20 percent in 10 of the 17 major cities and provinces.",
+            "17개 시도 가운데 10곳이 20%를 넘었으며, 전남이",
+            "unfinished clause",
+        ),
         # and after a number and its unit written apart (156억 원을, 156억원을)
         (GUILTY_EN, GUILTY_KO.replace("156억원을 빼돌렸다.", "156억 원을"), "a particle"),
         (GUILTY_EN, GUILTY_KO.replace("156억원을 빼돌렸다.", "156억 원이"), "a particle"),

@@ -896,6 +896,8 @@ def _hidden_change(
         or _per_weight_changed(matched, plain)
     ):
         name, why = "", "the unit changed, the figure not converted?"
+    elif found := _period_changed(matched, plain, langs):
+        name, why = "", "per month or per year?"
     elif found := _currency_changed(matched, plain, langs):
         name, why = "", "the currency changed?"
     elif found := _sign_changed(matched, plain):
@@ -1244,6 +1246,70 @@ def _per_weight(number: Number, text: str) -> tuple[bool, str]:
     start = window + before.start() if before else number.start
     written = text[start : after.end() if after else end]
     return bool(after or before), written
+
+
+# how often an amount is paid, as each language says it next to the figure: "340,000
+# won a month", "a monthly benefit of 340,000 won", "annual premiums of"; ``월 최대 34만
+# 원``, ``매년 34만 원``, ``월평균 43만 원`` (not the 월 of a date: ``6월 34만 원``)
+_EN_PERIOD_AFTER = re.compile(
+    r"(?:\s+[\w.]+){0,3}?\s+"
+    r"(?:(?:a|per|each|every)\s+(?P<a>month|year|week)\b|(?P<b>monthly|annually|yearly|weekly)\b)",
+    re.I,
+)
+_EN_PERIOD_BEFORE = re.compile(
+    r"\b(?P<p>monthly|annual|yearly|weekly)\b(?:\s+[\w-]+){0,4}?\s+(?:of\s+)?(?:up\s+to\s+|about\s+)?$",
+    re.I,
+)
+_KO_PERIOD_BEFORE = re.compile(
+    r"(?:(?<![가-힣\d])(?P<m>월|매월|매달|월평균|월간)|(?<![가-힣\d])(?P<y>연|연간|매년|연평균|해마다)"
+    r"|(?P<w>매주|주당))(?:\s?(?:최대|최소|평균|약|최고|기준|최대치))*\s?$"
+)
+_PERIODS = {
+    "month": "month",
+    "monthly": "month",
+    "year": "year",
+    "annually": "year",
+    "annual": "year",
+    "yearly": "year",
+    "week": "week",
+    "weekly": "week",
+}
+
+
+def _period_changed(
+    matched: list[tuple[Number, Number]], plain: tuple[str, str], langs: tuple[str, str]
+) -> tuple[str, str] | None:
+    """An amount paid per month on one side and per year on the other, the same figure
+    ("up to 340,000 won a month" / ``연 최대 34만 원``), as each writes it: twelve times
+    the benefit or the premium."""
+    if set(langs) != {"en", "ko"}:
+        return None
+    for a, b in matched:
+        period_a, written_a = _period(a, plain[0], langs[0])
+        period_b, written_b = _period(b, plain[1], langs[1])
+        if period_a and period_b and period_a != period_b:
+            return written_a, written_b
+    return None
+
+
+def _period(number: Number, text: str, lang: str) -> tuple[str, str]:
+    """How often an amount is paid ("month", "year", "week"; "" if not said), and the
+    amount with those words as written."""
+    end = number.start + len(number.text) + len(number.unit_text)
+    window = max(0, number.start - 40)
+    if lang == "en":
+        after = _EN_PERIOD_AFTER.match(text, end)
+        before = _EN_PERIOD_BEFORE.search(re.sub(r"[$€£₩]$", "", text[window : number.start]))
+        if after:
+            return _PERIODS[(after["a"] or after["b"]).lower()], text[number.start : after.end()]
+        if before:
+            return _PERIODS[before["p"].lower()], text[window + before.start() : end]
+        return "", ""
+    before = _KO_PERIOD_BEFORE.search(text[window : number.start])
+    if before is None:
+        return "", ""
+    period = "month" if before["m"] else "year" if before["y"] else "week"
+    return period, text[window + before.start() : end]
 
 
 _WATER = re.compile(r"\bwater\b|(?<![가-힣])물(?![가-힣])|물을|물이|용수|저수|담수", re.I)

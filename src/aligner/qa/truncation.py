@@ -419,6 +419,21 @@ def _ko_open_end(word: str) -> bool:
     return bool(_KO_OPEN_END.search(word)) or _ko_tensed_connective(word)
 
 
+def _ko_cut_after_connective(text: str) -> bool:
+    """Whether a clause ends in a connective and a comma and the next holds one word
+    with a case particle and nothing more (``…20%를 넘었으며, 전남이``): a clause cut
+    after its subject, where a list or a headline would not put a connective."""
+    before, comma, after = text.rstrip().rpartition(",")
+    words = _WORDS.findall(after)
+    return bool(
+        comma
+        and len(words) == 1
+        and after.strip() == words[0]
+        and _ko_particle(words[0])
+        and _ko_open_end(_last_word(before))
+    )
+
+
 def _ko_open_subject(text: str) -> str | None:
     """The subject or topic a Korean line opens and leaves without a verb: the last
     word marked as one where the marker ends no noun (것도, 측은, 13명이, see
@@ -514,6 +529,8 @@ def _word_cue(text: str, lang: str, is_last: bool, other_complete: bool) -> EndC
     if _TRAILING_OFF.search(text):
         return None
     if lang == "ko":
+        if is_last and other_complete and _ko_cut_after_connective(text):
+            return EndCue(Cue.STRONG, _OPEN_CLAUSE)
         if is_last and other_complete and _ko_particle(_ko_last_word(text)):
             # 중단하라는: a verb leading into a noun, though it ends like a topic
             verb = word.endswith(_KO_VERB_BEFORE_NOUN)

@@ -326,20 +326,11 @@ def matched_numbers(src: Sequence[Number], tgt: Sequence[Number]) -> list[tuple[
 
 
 def _match(src_left: list[Number], tgt_left: list[Number]) -> list[tuple[Number, Number]]:
-    """Remove the pairs that match from both lists, pass by pass; return them. Of two
-    partners that match alike, the one at the nearer place in its side's order: "three
-    years in prison, suspended for five years" against ``징역 5년에 집행유예 5년`` pairs
-    the five with the second 5, leaving the prison term as the one changed."""
-    place = {
-        id(n): k / max(1, len(side) - 1)
-        for side in (src_left, tgt_left)
-        for k, n in enumerate(side)
-    }
+    """Remove the pairs that match from both lists, pass by pass; return them."""
     pairs = []
     for allowed in _MATCH_PASSES:
         for a in list(src_left):
-            partners = [b for b in tgt_left if allowed(a, b) and _matches(a, b)]
-            partner = min(partners, key=lambda b: abs(place[id(b)] - place[id(a)]), default=None)
+            partner = next((b for b in tgt_left if allowed(a, b) and _matches(a, b)), None)
             if partner is not None:
                 src_left.remove(a)
                 tgt_left.remove(partner)

@@ -859,6 +859,8 @@ def test_a_dateline_is_left_out() -> None:
             "기초연금은 월 최대 34만 원이다.",
             False,
         ),
+        # nor is the year of a comparison's base
+        ("Exports rose 2 percent from a year earlier.", "월간 수출은 매월 2%씩 늘었다.", False),
         # the 월 of a date is no period
         ("The event in June drew 340,000 people.", "6월 34만 명이 찾았다.", False),
         # said on one side only: nothing to compare

@@ -1244,7 +1244,9 @@ def _per_weight(number: Number, text: str) -> tuple[bool, str]:
 # 원``, ``매년 34만 원``, ``월평균 43만 원`` (not the 월 of a date: ``6월 34만 원``)
 _EN_PERIOD_AFTER = re.compile(
     r"(?:\s+[\w.]+){0,3}?\s+"
-    r"(?:(?:a|per|each|every)\s+(?P<a>month|year|week)\b|(?P<b>monthly|annually|yearly|weekly)\b)",
+    # not a comparison's base: "from a year earlier", "than a year ago", "in a year"
+    r"(?:(?<!from\s)(?<!than\s)(?<!over\s)(?<!for\s)(?<!in\s)(?:a|per|each|every)\s+"
+    r"(?P<a>month|year|week)\b|(?P<b>monthly|annually|yearly|weekly)\b)",
     re.I,
 )
 _EN_PERIOD_BEFORE = re.compile(

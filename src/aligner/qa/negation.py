@@ -530,9 +530,10 @@ _EN_UNTIL = re.compile(r"\b(?:until|till)\b", re.I)
 # "would not switch unless fuel costs fall" is ``연료비가 내려가야 전환에 나설 수 있다``:
 # Korean says "not X unless Y" as "only if Y, X", with -아야/-어야 on Y (``내려가야``,
 # ``있어야만``; not 분야, 시야), ``경우에만``, ``때만``, ``조건으로``, or as "if Y, X"
-# (``내려가면``)
+# (``내려가면``; not 반면, 측면, 국면)
 _KO_ONLY_IF = re.compile(
-    r"(?<![분시광])(?<=[가-힣])야만?(?![가-힣])|(?<=[가-힣])면(?![가-힣])|(?:경우|때)에?만|조건으로"
+    r"(?<![분시광])(?<=[가-힣])야만?(?![가-힣])|(?<=[가-힣])(?<![반측국전방표외내정이])면(?![가-힣])"
+    r"|(?:경우|때)에?만|조건으로"
 )
 _EN_UNLESS = re.compile(r"\bunless\b", re.I)
 

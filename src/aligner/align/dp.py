@@ -88,17 +88,15 @@ class Singles:
         return Singles(src[1][s0 : r1 - 1] @ tgt[1][c0:c1].T, s0, c0)
 
     def pairs(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Similarities of src ``rows`` with tgt ``cols``, element by element."""
+        """Similarities of src ``rows`` with tgt ``cols``, element by element; columns
+        outside the block read its nearest edge (those cells are masked)."""
         c = np.clip(cols - self.c0, 0, self.block.shape[1] - 1)
         result: np.ndarray = self.block[rows - self.s0, c]
         return result
 
     def at(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-        """Similarities of src ``rows`` (column vector) with tgt ``cols`` (a matrix);
-        columns outside the block read its nearest edge (those cells are masked)."""
-        c = np.clip(cols - self.c0, 0, self.block.shape[1] - 1)
-        result: np.ndarray = self.block[rows[:, None] - self.s0, c]
-        return result
+        """Similarities of src ``rows`` (column vector) with tgt ``cols`` (a matrix)."""
+        return self.pairs(rows[:, None], cols)
 
 
 def _add_insertions(best: np.ndarray, arg: np.ndarray, k: int, ramp: np.ndarray) -> None:

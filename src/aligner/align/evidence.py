@@ -142,13 +142,7 @@ class Evidence:
         writes and no other part does: the single sentence carries it ('Retail
         investors sold a net 1.75 trillion won.' in ``…, 개인은 1조7천500억 원어치를
         순매도했다``); at least one part does."""
-        if a > 1:
-            single = self.tgt_numbers[np.clip(t, 0, len(self.tgt_numbers) - 1)]
-            side, first, count = self.src_numbers, s, a
-        else:
-            single = self.src_numbers[np.clip(s, 0, len(self.src_numbers) - 1)]
-            side, first, count = self.tgt_numbers, t, b
-        parts = [side[np.clip(first + k, 0, len(side) - 1)] for k in range(count)]
+        single, parts = _single_and_parts((self.src_numbers, self.tgt_numbers), s, a, t, b)
         carried = np.ones(t.shape, dtype=bool)
         some = np.zeros(t.shape, dtype=bool)
         for k, part in enumerate(parts):
@@ -168,18 +162,25 @@ class Evidence:
         the first word of the masks alone: the DP asks it of every cell, and a number
         seemingly shared only spares a join)."""
         s = np.broadcast_to(s[:, None], t.shape)
-        src, tgt = self.src_numbers[:, 0], self.tgt_numbers[:, 0]
-        if a > 1:
-            single = tgt[np.clip(t, 0, len(tgt) - 1)]
-            side, first, count = src, s, a
-        else:
-            single = src[np.clip(s, 0, len(src) - 1)]
-            side, first, count = tgt, t, b
+        words = (self.src_numbers[:, 0], self.tgt_numbers[:, 0])
+        single, parts = _single_and_parts(words, s, a, t, b)
         result = np.zeros(t.shape, dtype=bool)
-        for k in range(count):
-            part = side[np.clip(first + k, 0, len(side) - 1)]
+        for part in parts:
             result |= (part != 0) & ((part & single) == 0)
         return result
+
+
+def _single_and_parts(
+    masks: tuple[np.ndarray, np.ndarray], s: np.ndarray, a: int, t: np.ndarray, b: int
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The number masks of the single sentence and of each joined part of 1-n / n-1
+    beads starting at src ``s`` (a lines) and tgt ``t`` (b lines), of one shape."""
+    src, tgt = masks
+    if a > 1:
+        single, side, first, count = tgt[np.clip(t, 0, len(tgt) - 1)], src, s, a
+    else:
+        single, side, first, count = src[np.clip(s, 0, len(src) - 1)], tgt, t, b
+    return single, [side[np.clip(first + k, 0, len(side) - 1)] for k in range(count)]
 
 
 def _shares(x: np.ndarray, y: np.ndarray) -> np.ndarray:

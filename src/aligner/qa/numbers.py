@@ -1257,14 +1257,12 @@ _KO_PERIOD_BEFORE = re.compile(
     r"(?:(?<![가-힣\d])(?P<m>월|매월|매달|월평균|월간)|(?<![가-힣\d])(?P<y>연|연간|매년|연평균|해마다)"
     r"|(?P<w>매주|주당))(?:\s?(?:최대|최소|평균|약|최고|기준|최대치))*\s?$"
 )
+# the adjectives and adverbs of a period, as the noun ("month", "year", "week") it names
 _PERIODS = {
-    "month": "month",
     "monthly": "month",
-    "year": "year",
-    "annually": "year",
     "annual": "year",
+    "annually": "year",
     "yearly": "year",
-    "week": "week",
     "weekly": "week",
 }
 
@@ -1294,7 +1292,8 @@ def _period(number: Number, text: str, lang: str) -> tuple[str, str]:
         after = _EN_PERIOD_AFTER.match(text, end)
         before = _EN_PERIOD_BEFORE.search(re.sub(r"[$€£₩]$", "", text[window : number.start]))
         if after:
-            return _PERIODS[(after["a"] or after["b"]).lower()], text[number.start : after.end()]
+            word = (after["a"] or after["b"]).lower()
+            return _PERIODS.get(word, word), text[number.start : after.end()]
         if before:
             return _PERIODS[before["p"].lower()], text[window + before.start() : end]
         return "", ""
